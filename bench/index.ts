@@ -1,0 +1,29 @@
+/**
+ * `npm run bench`: runs every `bench/*.bench.ts` in one process and prints its figures with the
+ * ratio to the aim (or baseline) each row names. Figures are printed, never asserted: these
+ * machines are noisy, so speed is judged by reading the numbers, not by a timed test.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchRow } from './report';
+import { formatRow } from './report';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+console.log(`CX Studio bench — node ${process.version}, ${new Date().toISOString()}`);
+for (const file of files) {
+  console.log(`\n## ${file.replace('.bench.ts', '')}`);
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: (report: (row: BenchRow) => void) => Promise<void> };
+  try {
+    await mod.default((row) => console.log(formatRow(row)));
+  } catch (error) {
+    console.log(`  FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

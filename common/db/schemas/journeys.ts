@@ -1,0 +1,32 @@
+import { idField, shortText, tagsField, timeField } from './shared';
+
+/**
+ * Journey documents: the current draft's map (stages × lanes) and flow (nodes and edges), its
+ * status and persona links. Published versions are immutable documents in `history`.
+ */
+export const journeysSchema = {
+  title: 'journeys',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: idField,
+    name: shortText(200),
+    description: shortText(5000),
+    status: { type: 'string', enum: ['draft', 'active', 'archived'], maxLength: 10 },
+    tags: tagsField,
+    personaIds: { type: 'array', maxItems: 100, items: idField },
+    /** The map view: stages, lanes and cells (shaped and checked by common/journey). */
+    map: { type: 'object' },
+    /** The flow view: nodes and edges (shaped and checked by common/journey). */
+    flow: { type: 'object' },
+    /** Number of the latest published version, 0 when never published. */
+    publishedVersion: { type: 'integer', minimum: 0, maximum: 1000000 },
+    createdAt: timeField,
+    updatedAt: timeField,
+    updatedBy: shortText(120),
+  },
+  required: ['id', 'name', 'status', 'tags', 'personaIds', 'map', 'flow', 'publishedVersion', 'createdAt', 'updatedAt'],
+  indexes: ['updatedAt'],
+} as const;

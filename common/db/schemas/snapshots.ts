@@ -1,0 +1,27 @@
+import { idField, shortText, timeField } from './shared';
+
+/**
+ * Daily persona metrics. Ids are deterministic (persona, day, inputs), so two laptops computing the
+ * same day write the same document. The live metrics a persona shows are read from here.
+ */
+export const snapshotsSchema = {
+  title: 'snapshots',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: idField,
+    entity: { type: 'string', enum: ['persona', 'journey'], maxLength: 10 },
+    entityId: idField,
+    /** The calendar day in the workspace's time zone, YYYY-MM-DD. */
+    day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 },
+    /** Metrics, response count and distribution (shaped by common/analytics). */
+    metrics: { type: 'object' },
+    /** Digest of the inputs (rules, datasets) the numbers were computed from. */
+    inputsDigest: shortText(128),
+    computedAt: timeField,
+  },
+  required: ['id', 'entity', 'entityId', 'day', 'metrics', 'computedAt'],
+  indexes: ['entityId', 'day'],
+} as const;

@@ -1,0 +1,20 @@
+/**
+ * The names of every IPC channel, `<area>:<verb>`. Kept apart from the schemas so the preload
+ * bundle carries only this list and no validator.
+ */
+export const channels = [
+  'app:getInfo',
+  'files:saveAs',
+  'shell:openExternal',
+  'secrets:set',
+  'secrets:get',
+  'secrets:delete',
+] as const;
+
+/** One IPC channel name. */
+export type Channel = (typeof channels)[number];
+
+/** Whether a string names a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (channels as readonly string[]).includes(name);
+}

@@ -1,0 +1,66 @@
+// Layering rules in the spirit of VS Code's "Bad layering" check: a wrong import fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'os', 'crypto', 'child_process', 'net', 'stream', 'url', 'util', 'zlib', 'worker_threads', 'events', 'buffer'];
+const layer = (message, groups) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
+});
+const noEval = {
+  'no-eval': 'error',
+  'no-implied-eval': 'error',
+  'no-new-func': 'error',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: false, skipComments: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      ...noEval,
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts'],
+    rules: { 'max-lines': 'off' },
+  },
+  {
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts', 'common/cli/**'],
+    languageOptions: { globals: { ...globals.worker } },
+    rules: layer('Bad layering: common/ is pure and imports no electron, react, rxdb or node modules.', [
+      'electron', 'react', 'react-*', 'react/*', 'rxdb', 'rxdb/*', ...nodeBuiltins,
+    ]),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer('Bad layering: the renderer imports no node or electron modules; go through src/platform.', [
+        'electron', ...nodeBuiltins, '**/main/**', '**/preload/**', '**/sync-server/**',
+      ]),
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: layer('Bad layering: main and preload import no react or renderer code.', [
+      'react', 'react-*', 'react/*', '**/renderer/**',
+    ]),
+  },
+  {
+    files: ['sync-server/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.ts', 'e2e/**/*.ts', 'common/cli/**/*.ts', '*.config.*', '**/*.test.ts', '**/*.test.tsx'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);
