@@ -17,7 +17,7 @@ export const historySchema = {
     entity: { type: 'string', enum: ['persona', 'journey'], maxLength: 10 },
     entityId: idField,
     /** Sequence per entity (1, 2, …); for published journeys the public version number. */
-    number: { type: 'integer', minimum: 0, maximum: 100000000 },
+    number: { type: 'integer', minimum: 0, maximum: 100000000, multipleOf: 1 },
     author: shortText(120),
     summary: shortText(2000),
     /** The full document as it was. */

@@ -1,0 +1,20 @@
+import type { CollectionName } from './collections';
+
+/** Turns a document of the previous schema version into the next one; `null` drops it. */
+export type Migration = (oldDoc: Record<string, unknown>) => Record<string, unknown> | null;
+
+/**
+ * Migration strategies per collection, keyed by the version they produce (1, 2, …). Every bump of a
+ * schema's `version` adds its function here and a test that feeds an old document in; a test checks
+ * that each collection has exactly one strategy per version.
+ */
+export const migrations: Record<CollectionName, Record<number, Migration>> = {
+  personas: {},
+  journeys: {},
+  history: {},
+  templates: {},
+  datasets: {},
+  snapshots: {},
+  assets: {},
+  settings: {},
+};

@@ -1,0 +1,56 @@
+import { Suspense, lazy, useEffect, useRef } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { Loading } from '../ui/States';
+import { Toasts } from '../ui/Toasts';
+import { DataProblemsBanner } from './DataProblemsBanner';
+import { sections, routeHash, useRoute } from './route';
+import type { SectionId } from './route';
+
+// Each feature is its own chunk: the first screen paints without loading the flow editor or charts.
+const pages: Record<SectionId, LazyExoticComponent<ComponentType<{ path: string[] }>>> = {
+  personas: lazy(() => import('../features/personas/PersonasPage')),
+  journeys: lazy(() => import('../features/journeys/JourneysPage')),
+  data: lazy(() => import('../features/data/DataPage')),
+  analytics: lazy(() => import('../features/analytics/AnalyticsPage')),
+  sync: lazy(() => import('../features/sync/SyncPage')),
+};
+
+/** The app frame: navigation, the current section, toasts and the data-problems banner. */
+export function App() {
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const Page = pages[route.section];
+  const label = sections.find((s) => s.id === route.section)?.label ?? '';
+
+  // Move focus to the new screen's heading region so keyboard and screen-reader users land there.
+  useEffect(() => {
+    mainRef.current?.focus({ preventScroll: true });
+    document.title = `${label} — CX Studio`;
+  }, [route.section, label]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <nav className="sidebar" aria-label="Sections">
+        <div className="brand">CX Studio</div>
+        <ul>
+          {sections.map((s) => (
+            <li key={s.id}>
+              <a href={routeHash(s.id)} aria-current={route.section === s.id ? 'page' : undefined}>{s.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" ref={mainRef} tabIndex={-1} className="content" aria-label={label}>
+        <DataProblemsBanner />
+        <ErrorBoundary resetKey={route.section}>
+          <Suspense fallback={<Loading />}>
+            <Page path={route.path} />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <Toasts />
+    </div>
+  );
+}

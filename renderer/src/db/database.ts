@@ -1,0 +1,44 @@
+import { addRxPlugin, createRxDatabase } from 'rxdb/plugins/core';
+import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb/plugins/core';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
+import { collectionSchemas, maxCollections } from '../../../common/db/collections';
+import type { CollectionName } from '../../../common/db/collections';
+import { migrations } from '../../../common/db/migrations';
+
+addRxPlugin(RxDBMigrationSchemaPlugin);
+
+/** A stored document of any collection, as plain JSON. */
+export type StoredDoc = Record<string, unknown> & { id: string };
+
+/** The workspace database: one RxDB database holding every collection of the model. */
+export type Workspace = RxDatabase<{ [K in CollectionName]: RxCollection<StoredDoc> }>;
+
+/** The default local database name; each synced workspace gets its own name. */
+export const defaultWorkspaceName = 'cxstudio';
+
+/**
+ * Opens the workspace on the given storage (Dexie in the app, memory in unit tests). Every write is
+ * validated by z-schema, which interprets schemas instead of compiling them: the CSP forbids eval.
+ * Never open a second copy in the same process: free RxDB caps open collections at 13.
+ */
+export async function createDatabase(storage: RxStorage<unknown, unknown>, name = defaultWorkspaceName): Promise<Workspace> {
+  const names = Object.keys(collectionSchemas) as CollectionName[];
+  if (names.length > maxCollections) throw new Error(`The model has ${names.length} collections; the budget is ${maxCollections}.`);
+  const db = (await createRxDatabase({
+    name,
+    storage: wrappedValidateZSchemaStorage({ storage }),
+    multiInstance: false,
+    closeDuplicates: true,
+  })) as unknown as Workspace;
+  try {
+    const spec = Object.fromEntries(
+      names.map((n) => [n, { schema: collectionSchemas[n] as unknown as RxJsonSchema<StoredDoc>, migrationStrategies: migrations[n] }]),
+    );
+    await db.addCollections(spec);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,18 @@
+import type { ChannelArgs, DesktopApi } from '../../../common/ipc/contract';
+import type { Platform } from './platform';
+import { pickFile } from './platform';
+
+/** The Electron implementation: every call goes through the typed preload API to main. */
+export function createElectronPlatform(api: DesktopApi): Platform {
+  return {
+    kind: 'electron',
+    saveFile: (args) => api['files:saveAs'](args as ChannelArgs<'files:saveAs'>),
+    openFile: pickFile,
+    openExternal: (url) => api['shell:openExternal']({ url }),
+    secrets: {
+      get: (key) => api['secrets:get']({ key }),
+      set: (key, value) => api['secrets:set']({ key, value }),
+      delete: (key) => api['secrets:delete']({ key }),
+    },
+  };
+}

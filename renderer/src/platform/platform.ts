@@ -1,0 +1,47 @@
+import type { FileKind, SaveOutcome } from '../../../common/ipc/contract';
+import type { Result } from '../../../common/result';
+
+/** A file the user chose to open. */
+export interface OpenedFile { name: string; size: number; bytes(): Promise<Uint8Array>; text(): Promise<string> }
+
+/**
+ * What the app needs from where it runs (STYLE.md "Ports with per-runtime implementations"): the
+ * Electron implementation calls the preload API; the web one uses browser downloads and inputs.
+ */
+export interface Platform {
+  /** Which shell the renderer runs in. */
+  readonly kind: 'electron' | 'web';
+  /** Saves bytes as a file: a native dialog in Electron, a download in a browser. */
+  saveFile(args: { suggestedName: string; kind: FileKind; bytes: Uint8Array }): Promise<Result<SaveOutcome>>;
+  /** Lets the user pick one file; resolves null when they cancel. */
+  openFile(accept: readonly string[]): Promise<OpenedFile | null>;
+  /** Opens an http(s) link the user clicked in their browser. */
+  openExternal(url: string): Promise<Result<{ opened: boolean }>>;
+  /** Small secrets such as a sync password: OS-encrypted in Electron, tab-only in a browser. */
+  readonly secrets: {
+    get(key: string): Promise<Result<{ value: string | null }>>;
+    set(key: string, value: string): Promise<Result<{ stored: boolean }>>;
+    delete(key: string): Promise<Result<{ deleted: boolean }>>;
+  };
+}
+
+/** Asks the user for one file through a hidden file input (works in both shells). */
+export function pickFile(accept: readonly string[]): Promise<OpenedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept.join(',');
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      resolve(file ? { name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()), text: () => file.text() } : null);
+    });
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve(null);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}

@@ -1,0 +1,34 @@
+import { Component } from 'react';
+import type { ErrorInfo, ReactNode } from 'react';
+
+interface Props { children: ReactNode; /** Changing it clears a shown error (e.g. on navigation). */ resetKey?: string }
+interface State { error: Error | null }
+
+/** Catches a screen's render errors so one broken view never blanks the whole app. */
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('Screen failed to render', error, info.componentStack);
+  }
+
+  override componentDidUpdate(prev: Props): void {
+    if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
+  }
+
+  override render(): ReactNode {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div role="alert" className="panel error-panel">
+        <h2>This screen ran into a problem</h2>
+        <p>Your data is safe: nothing was lost. Try again, or switch to another section.</p>
+        <p className="muted">{this.state.error.message}</p>
+        <button type="button" onClick={() => this.setState({ error: null })}>Try again</button>
+      </div>
+    );
+  }
+}
