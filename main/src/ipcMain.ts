@@ -1,0 +1,54 @@
+import type { Dialog, IpcMain, SafeStorage } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { channels } from '../../common/ipc/channels';
+import { isTrustedUrl } from '../../common/security/trustedUrl';
+import { ok } from '../../common/result';
+import { openExternalLink } from './external';
+import { createSaveHandler } from './handlers/files';
+import { createSecretStore } from './handlers/secrets';
+import { createIpcRouter } from './ipcRouter';
+import type { Handlers } from './ipcRouter';
+
+/** What registering the IPC handlers needs from Electron. */
+export interface IpcDeps { dialog: Dialog; safeStorage: SafeStorage; userData: string; version: string }
+
+/** The handlers of every channel of the contract. */
+export function createHandlers(deps: IpcDeps): Handlers {
+  const lastFolderFile = join(deps.userData, 'last-folder.json');
+  const secrets = createSecretStore(deps.safeStorage, join(deps.userData, 'secrets.json'));
+  return {
+    'app:getInfo': async () => ok({ version: deps.version, platform: process.platform, shell: 'electron' }),
+    'files:saveAs': createSaveHandler({
+      showSaveDialog: (options) => deps.dialog.showSaveDialog(options),
+      lastFolder: {
+        get: () => {
+          try {
+            const folder: unknown = JSON.parse(readFileSync(lastFolderFile, 'utf8'));
+            return typeof folder === 'string' ? folder : join(homedir(), 'Documents');
+          } catch {
+            return join(homedir(), 'Documents');
+          }
+        },
+        set: (folder) => writeFileSync(lastFolderFile, JSON.stringify(folder)),
+      },
+    }),
+    'shell:openExternal': async ({ url }) => ok({ opened: await openExternalLink(url) }),
+    'secrets:set': secrets.set,
+    'secrets:get': secrets.get,
+    'secrets:delete': secrets.delete,
+  };
+}
+
+/** Registers one validated handler per channel; unknown channels are never registered. */
+export function registerIpc(ipc: IpcMain, deps: IpcDeps, log: (message: string, error: unknown) => void): void {
+  const dispatch = createIpcRouter(createHandlers(deps), (url) => isTrustedUrl(url), log);
+  for (const channel of channels) {
+    ipc.handle(channel, (event, arg: unknown) => {
+      const frame = event.senderFrame;
+      const sender = frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+      return dispatch(channel, sender, arg);
+    });
+  }
+}
