@@ -1,9 +1,12 @@
 import { evidenceField, idField, shortText, tagsField, timeField } from './shared';
 
+const metricTarget = (minimum: number) => ({ type: 'number', minimum, maximum: 100 }) as const;
+
 /**
  * Persona documents: profile fields, canvas sections with their grid layout, mapping rules and the
  * targets analytics compares against. Live metrics are never stored here (they live in snapshots),
- * so recalculating creates no versions and no sync conflicts.
+ * so recalculating creates no versions and no sync conflicts. This schema is the coarse gate RxDB
+ * applies; `validatePersona` in common/persona checks every section's data before anything is written.
  */
 export const personasSchema = {
   title: 'personas',
@@ -22,6 +25,7 @@ export const personasSchema = {
     personaType: shortText(60),
     accentColor: { type: 'string', pattern: '^#[0-9a-fA-F]{6}$' },
     orientation: { type: 'string', enum: ['portrait', 'landscape'] },
+    /** The photo's id in the assets collection; the bytes never sit in the persona or its versions. */
     photoAssetId: { type: ['string', 'null'], maxLength: 64 },
     sections: {
       type: 'array',
@@ -31,6 +35,7 @@ export const personasSchema = {
         additionalProperties: false,
         properties: {
           id: idField,
+          /** A key of the section catalogue (common/persona/sections/catalogue.ts). */
           type: shortText(40),
           title: shortText(200),
           layout: {
@@ -53,18 +58,32 @@ export const personasSchema = {
     },
     /** Mapping rules that score survey responses against this persona (common/analytics). */
     rules: { type: 'array', maxItems: 100, items: { type: 'object' } },
-    /** Targets per metric (satisfaction, nps, trust, effort) that live metrics are compared with. */
-    expectedMetrics: { type: 'object' },
+    /** Targets live metrics are compared with: satisfaction, trust and effort in percent, loyalty as NPS. */
+    expectedMetrics: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        satisfaction: metricTarget(0),
+        loyalty: metricTarget(-100),
+        trust: metricTarget(0),
+        effort: metricTarget(0),
+      },
+    },
     /** Datasets feeding this persona's analytics; empty means all. */
     datasetIds: { type: 'array', maxItems: 200, items: idField },
     /** Whether the daily snapshot scheduler includes this persona. */
     snapshotsEnabled: { type: 'boolean' },
+    /** Journeys this persona appears in, filled by the journey builder. */
     journeyIds: { type: 'array', maxItems: 500, items: idField },
     createdAt: timeField,
     updatedAt: timeField,
     /** Who changed it last, for history and conflicts. */
     updatedBy: shortText(120),
   },
-  required: ['id', 'name', 'status', 'tags', 'sections', 'rules', 'createdAt', 'updatedAt'],
+  required: [
+    'id', 'name', 'role', 'status', 'tags', 'owner', 'domain', 'personaType', 'accentColor', 'orientation',
+    'photoAssetId', 'sections', 'rules', 'expectedMetrics', 'datasetIds', 'snapshotsEnabled', 'journeyIds',
+    'createdAt', 'updatedAt', 'updatedBy',
+  ],
   indexes: ['updatedAt', 'status'],
 } as const;

@@ -1,0 +1,63 @@
+import type { PersonaDiff } from './diff';
+import { isEmptyDiff } from './diff';
+import { getSectionDef } from './sections/catalogue';
+
+/** Longest summary stored with a version (the history schema's bound). */
+export const maxSummaryLength = 2000;
+
+const fieldLabels: Record<string, string> = {
+  name: 'name', role: 'role', status: 'status', tags: 'tags', owner: 'owner', domain: 'domain',
+  personaType: 'persona type', accentColor: 'accent colour', orientation: 'orientation', photoAssetId: 'photo',
+  rules: 'mapping rules', expectedMetrics: 'metric targets', datasetIds: 'datasets', snapshotsEnabled: 'daily snapshots',
+  journeyIds: 'journey links',
+};
+
+/**
+ * A one-line account of a diff for the version list, e.g.
+ * `Renamed "Ana" to "Ana, 34"; status draft → active; added Goals; edited Frustrations (1 added, 2 changed); moved 2 sections`.
+ */
+export function summarizeDiff(diff: PersonaDiff): string {
+  if (isEmptyDiff(diff)) return 'No changes';
+  const parts: string[] = [];
+  const other: string[] = [];
+  for (const f of diff.fields) {
+    if (f.field === 'name') parts.push(`Renamed "${String(f.before)}" to "${String(f.after)}"`);
+    else if (f.field === 'status' || f.field === 'orientation') parts.push(`${f.field} ${String(f.before)} → ${String(f.after)}`);
+    else other.push(fieldLabels[f.field] ?? f.field);
+  }
+  if (other.length) parts.push(`changed ${other.join(', ')}`);
+  if (diff.addedSections.length) parts.push(`added ${names(diff.addedSections.map((s) => s.title || label(s.type)))}`);
+  if (diff.removedSections.length) parts.push(`removed ${names(diff.removedSections.map((s) => s.title || label(s.type)))}`);
+  let moved = 0;
+  for (const c of diff.changedSections) {
+    const contentChanged = c.titleChanged || c.dataKeys.length > 0 || c.items !== null || c.evidenceChanged;
+    if (!contentChanged) {
+      moved++;
+      continue;
+    }
+    const details: string[] = [];
+    if (c.titleChanged) details.push(`renamed from "${c.before.title}"`);
+    if (c.items) {
+      if (c.items.added.length) details.push(`${c.items.added.length} added`);
+      if (c.items.removed.length) details.push(`${c.items.removed.length} removed`);
+      if (c.items.changed.length) details.push(`${c.items.changed.length} changed`);
+      if (c.items.reordered) details.push('reordered');
+    }
+    if (c.evidenceChanged) details.push('evidence');
+    const name = c.after.title || label(c.type);
+    parts.push(details.length ? `edited ${name} (${details.join(', ')})` : `edited ${name}`);
+  }
+  if (moved) parts.push(`moved or resized ${moved} section${moved === 1 ? '' : 's'}`);
+  const text = parts.join('; ');
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return sentence.length > maxSummaryLength ? `${sentence.slice(0, maxSummaryLength - 1)}…` : sentence;
+}
+
+function label(type: string): string {
+  return getSectionDef(type)?.label ?? type;
+}
+
+function names(list: string[]): string {
+  const shown = list.slice(0, 4).join(', ');
+  return list.length > 4 ? `${shown} and ${list.length - 4} more` : shown;
+}
