@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { tableFromRecords } from '../import/records';
+import { analyse } from './analyse';
+import { bucketOf } from './fraction';
+import { referenceScore, type PlainResponse } from './reference';
+import type { Rule } from './rules';
+import { explainRow } from './explain';
+
+const columns = [
+  { key: 'respondentId', type: 'id' }, { key: 'age', type: 'number' }, { key: 'nps', type: 'number' },
+  { key: 'location', type: 'category' }, { key: 'goals', type: 'multi' }, { key: 'gender', type: 'category' },
+] as const;
+const cities = ['London', 'Leeds', 'Paris', ' london ', 'LEEDS', 'Zürich'];
+const goals = ['save time', 'Save Time', 'reduce errors', 'learn', 'grow'];
+
+const responseArb = fc.record({
+  age: fc.oneof(fc.constant(null), fc.integer({ min: 10, max: 90 }), fc.double({ min: 0, max: 120, noNaN: true })),
+  nps: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 10 })),
+  location: fc.oneof(fc.constant(null), fc.constantFrom(...cities)),
+  goals: fc.oneof(fc.constant(null), fc.uniqueArray(fc.constantFrom(...goals), { maxLength: 3 })),
+  gender: fc.oneof(fc.constant(null), fc.constantFrom('f', 'm', 'x')),
+});
+const ruleArb: fc.Arbitrary<Rule> = fc.oneof(
+  fc.record({ kind: fc.constant('range' as const), column: fc.constantFrom('age', 'nps'), min: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }), max: fc.integer({ min: 0, max: 100 }) }),
+  fc.record({ kind: fc.constant('oneOf' as const), column: fc.constantFrom('location', 'gender', 'age'), values: fc.array(fc.constantFrom(...cities, 'f', 'x'), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('overlap' as const), column: fc.constantFrom('goals', 'location', 'missing'), values: fc.array(fc.constantFrom(...goals, 'London'), { minLength: 1, maxLength: 3 }) }),
+).chain((r) => fc.record({ id: fc.constant('r'), weight: fc.option(fc.integer({ min: 1, max: 400 }).map((w) => w / 4), { nil: undefined }) }).map((extra) => ({ ...r, ...extra } as Rule)));
+const personaArb = fc.array(ruleArb, { maxLength: 7 }).map((rules) => rules.map((r, i) => ({ ...r, id: `r${i}` })));
+
+function toPlain(rows: Record<string, unknown>[]): PlainResponse[] {
+  return rows.map((r) => ({ ...r, goals: Array.isArray(r.goals) && r.goals.length === 0 ? null : (r.goals as string[] | null) }) as PlainResponse);
+}
+
+describe('column kernels agree with the plain reference algorithm', () => {
+  test('every response gets exactly the reference score for every persona', () => {
+    fc.assert(fc.property(fc.array(responseArb, { maxLength: 60 }), fc.array(personaArb, { minLength: 1, maxLength: 4 }), (rows, personas) => {
+      const table = tableFromRecords(rows.map((r, i) => ({ ...r, respondentId: `id${i}` })), columns, { maxRows: 7 });
+      const result = analyse(table, personas.map((rules, p) => ({ id: `p${p}`, name: `P${p}`, rules })));
+      const plain = toPlain(rows);
+      result.personas.forEach((pa, p) => {
+        plain.forEach((response, row) => {
+          const ref = referenceScore(personas[p]!, response);
+          expect([pa.numerators[row], pa.prepared.denominator]).toEqual([ref.matched, ref.total]);
+          const explained = explainRow(table, pa.prepared, row);
+          expect(explained.items.filter((i) => i.outcome === 'matched').map((i) => i.ruleId)).toEqual(ref.matchedRules);
+        });
+        const buckets = plain.map((r) => { const s = referenceScore(personas[p]!, r); return bucketOf(s.matched, s.total); });
+        expect(pa.distribution).toEqual({
+          strong: buckets.filter((b) => b === 'strong').length,
+          moderate: buckets.filter((b) => b === 'moderate').length,
+          weak: buckets.filter((b) => b === 'weak').length,
+        });
+      });
+      for (let a = 0; a < personas.length; a++) {
+        for (let b = 0; b < personas.length; b++) {
+          const both = plain.filter((r) => [a, b].every((p) => { const s = referenceScore(personas[p]!, r); return s.matched * 100 >= 50 * s.total && s.total > 0; })).length;
+          expect(result.overlap[a]![b]).toBe(both);
+        }
+      }
+    }), { numRuns: 150 });
+  });
+
+  test('with equal weights a score is exactly matched ÷ total × 100 and buckets sit exactly at 70 and 50', () => {
+    const tenRules: Rule[] = Array.from({ length: 10 }, (_, i) => ({ id: `g${i}`, column: 'goals', kind: 'overlap', values: [`g${i}`] }));
+    const rows = Array.from({ length: 11 }, (_, k) => ({ goals: Array.from({ length: k }, (__, i) => `g${i}`) }));
+    const table = tableFromRecords(rows, [{ key: 'goals', type: 'multi' }]);
+    const [p] = analyse(table, [{ id: 'p', name: 'P', rules: tenRules }]).personas;
+    expect(Array.from(p!.numerators, (v) => (v * 100) / p!.prepared.denominator)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(p!.distribution).toEqual({ strong: 4, moderate: 2, weak: 5 });
+    expect(p!.coverage).toEqual({ covered: 6, total: 11, percent: (6 * 100) / 11 });
+  });
+});
+
+test('missing values never match and are explained as missing', () => {
+  const table = tableFromRecords([{ age: null, location: 'Leeds' }, { age: 30, location: null }], [
+    { key: 'age', type: 'number' }, { key: 'location', type: 'category' },
+  ]);
+  const rules: Rule[] = [{ id: 'age', column: 'age', kind: 'range', min: 0 }, { id: 'city', column: 'location', kind: 'oneOf', values: ['Paris'] }];
+  const [p] = analyse(table, [{ id: 'p', name: 'P', rules }]).personas;
+  expect(explainRow(table, p!.prepared, 0).items.map((i) => i.outcome)).toEqual(['missing', 'unmatched']);
+  expect(explainRow(table, p!.prepared, 1).items.map((i) => i.outcome)).toEqual(['matched', 'missing']);
+});
+
+test('rules on absent or mistyped columns never match and are reported', () => {
+  const table = tableFromRecords([{ age: 30, location: 'Leeds' }], [{ key: 'age', type: 'number' }, { key: 'location', type: 'category' }]);
+  const hostile: Rule[] = [
+    { id: 'a', column: 'nope', kind: 'range', min: 0 },
+    { id: 'b', column: 'location', kind: 'range', min: 0 },
+    { id: 'c', column: 'age', kind: 'oneOf', values: ['30'] },
+    { id: 'd', column: 'constructor', kind: 'overlap', values: ['x'] },
+    { id: 'e', column: '__proto__', kind: 'oneOf', values: ['x'] },
+  ];
+  for (const rule of hostile) {
+    const [p] = analyse(table, [{ id: 'p', name: 'P', rules: [rule] }]).personas;
+    expect(p!.numerators[0]).toBe(0);
+    expect(p!.problems.map((x) => x.ruleId)).toEqual([rule.id]);
+  }
+});

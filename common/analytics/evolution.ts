@@ -1,0 +1,101 @@
+/**
+ * Evolution of a persona over 7, 30 or 90 days or a custom range, read from its daily snapshots,
+ * and anomaly flags when a metric departs from the persona's expected value or its trailing mean.
+ */
+import { dayName, parseDayName } from './days';
+import { emptyMetrics, mergeMetrics, summariseMetrics, type LiveMetrics, type MetricAccumulator, type MetricName } from './metrics';
+import type { PersonaSnapshotDoc } from './snapshots';
+
+/** One day of an evolution chart; days without a snapshot have zero responses and null metrics. */
+export interface EvolutionPoint {
+  day: string;
+  responses: number;
+  /** Mean match score of the day's responses in percent, `null` without responses. */
+  averagePercent: number | null;
+  distribution: { strong: number; moderate: number; weak: number };
+  live: LiveMetrics;
+}
+
+/** A range of days and the figures over all of it. */
+export interface Evolution {
+  from: string;
+  to: string;
+  points: EvolutionPoint[];
+  /** The whole range summed. */
+  total: EvolutionPoint;
+}
+
+/** A range: the last N days up to `today` (inclusive), or explicit days. */
+export type EvolutionRange = { lastDays: number; today: string } | { from: string; to: string };
+
+/** Builds the day-by-day series and range totals from one snapshot per day (see `latestPerDay`). */
+export function evolution(snapshots: readonly PersonaSnapshotDoc[], range: EvolutionRange): Evolution {
+  const [from, to] = 'lastDays' in range
+    ? [(parseDayName(range.today) ?? 0) - Math.max(1, range.lastDays) + 1, parseDayName(range.today) ?? 0]
+    : [parseDayName(range.from) ?? 0, parseDayName(range.to) ?? 0];
+  const byDay = new Map(snapshots.map((s) => [s.day, s]));
+  const points: EvolutionPoint[] = [];
+  const total = { responses: 0, scoreSum: 0, distribution: { strong: 0, moderate: 0, weak: 0 }, sums: emptyMetrics() };
+  for (let d = from; d <= to; d++) {
+    const day = dayName(d);
+    const m = byDay.get(day)?.metrics;
+    points.push(point(day, m?.responses ?? 0, m?.scorePercentSum ?? 0, m?.distribution, m?.sums ?? emptyMetrics()));
+    if (!m) continue;
+    total.responses += m.responses;
+    total.scoreSum += m.scorePercentSum;
+    for (const k of ['strong', 'moderate', 'weak'] as const) total.distribution[k] += m.distribution[k];
+    mergeMetrics(total.sums, m.sums);
+  }
+  return {
+    from: dayName(from), to: dayName(Math.max(from, to)), points,
+    total: point(`${dayName(from)}/${dayName(to)}`, total.responses, total.scoreSum, total.distribution, total.sums),
+  };
+}
+
+function point(day: string, responses: number, scoreSum: number, distribution: EvolutionPoint['distribution'] | undefined, sums: MetricAccumulator): EvolutionPoint {
+  return {
+    day, responses, averagePercent: responses > 0 ? scoreSum / responses : null,
+    distribution: distribution ?? { strong: 0, moderate: 0, weak: 0 }, live: summariseMetrics(sums),
+  };
+}
+
+/** How to flag anomalies. */
+export interface AnomalyOptions {
+  metric: MetricName;
+  /** Flag when |value − reference| exceeds this (in the metric's own units, e.g. 15 NPS points). */
+  threshold: number;
+  /** The persona's expected value for the metric, if set. */
+  expected?: number;
+  /** Days of the trailing mean (default 7); days without a value are skipped. */
+  trailingDays?: number;
+}
+
+/** A day whose metric departs from a reference by more than the threshold. */
+export interface Anomaly {
+  day: string;
+  metric: MetricName;
+  value: number;
+  against: 'expected' | 'trailing';
+  reference: number;
+  deviation: number;
+}
+
+/** Flags days of a series against the expected value and against the mean of the preceding days. */
+export function detectAnomalies(points: readonly EvolutionPoint[], options: AnomalyOptions): Anomaly[] {
+  const window = Math.max(1, options.trailingDays ?? 7);
+  const out: Anomaly[] = [];
+  const history: number[] = [];
+  for (const p of points) {
+    const value = p.live[options.metric];
+    if (value === null) continue;
+    const flag = (against: Anomaly['against'], reference: number) => {
+      const deviation = value - reference;
+      if (Math.abs(deviation) > options.threshold) out.push({ day: p.day, metric: options.metric, value, against, reference, deviation });
+    };
+    if (options.expected !== undefined) flag('expected', options.expected);
+    if (history.length > 0) flag('trailing', history.reduce((s, v) => s + v, 0) / history.length);
+    history.push(value);
+    if (history.length > window) history.shift();
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * Live metrics of a persona from its matched responses (score ≥ 50): satisfaction, loyalty (NPS),
+ * trust and effort. Kept as additive sums and counts so a day's figures, a range's and the
+ * all-time figures are sums of the same accumulators (snapshots store them; evolution adds them).
+ */
+
+/** Sum and count of one numeric metric (missing values are skipped, not counted as 0). */
+export interface MeanAccumulator {
+  n: number;
+  sum: number;
+}
+
+/** NPS counts: promoters score 9–10, detractors 0–6, passives 7–8 (values outside 0–10 are skipped). */
+export interface NpsAccumulator extends MeanAccumulator {
+  promoters: number;
+  passives: number;
+  detractors: number;
+}
+
+/** Additive metrics of a set of matched responses. */
+export interface MetricAccumulator {
+  /** Matched responses. */
+  responses: number;
+  satisfaction: MeanAccumulator;
+  nps: NpsAccumulator;
+  trust: MeanAccumulator;
+  effort: MeanAccumulator;
+}
+
+/** Display-ready metrics; a mean is `null` when no matched response had the value. */
+export interface LiveMetrics {
+  responses: number;
+  satisfaction: number | null;
+  /** % promoters − % detractors, −100 … 100; `null` without NPS answers. */
+  nps: number | null;
+  /** Mean of the 0–10 answers. */
+  npsMean: number | null;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  trust: number | null;
+  effort: number | null;
+}
+
+/** The metric names and the column keys they are read from by default. */
+export const metricColumns = { satisfaction: 'satisfaction', nps: 'nps', trust: 'trust', effort: 'effort' } as const;
+
+/** Names of the mean metrics an anomaly check can watch. */
+export type MetricName = 'satisfaction' | 'nps' | 'npsMean' | 'trust' | 'effort';
+
+/** An empty accumulator. */
+export function emptyMetrics(): MetricAccumulator {
+  return {
+    responses: 0,
+    satisfaction: { n: 0, sum: 0 },
+    nps: { n: 0, sum: 0, promoters: 0, passives: 0, detractors: 0 },
+    trust: { n: 0, sum: 0 },
+    effort: { n: 0, sum: 0 },
+  };
+}
+
+/** Adds a mean value when present. */
+export function addMean(acc: MeanAccumulator, v: number): void {
+  if (Number.isNaN(v)) return;
+  acc.n += 1;
+  acc.sum += v;
+}
+
+/** Adds one NPS answer when it is a number from 0 to 10. */
+export function addNps(acc: NpsAccumulator, v: number): void {
+  if (!(v >= 0 && v <= 10)) return;
+  acc.n += 1;
+  acc.sum += v;
+  if (v >= 9) acc.promoters += 1;
+  else if (v <= 6) acc.detractors += 1;
+  else acc.passives += 1;
+}
+
+/** Adds `b` into `a` (in place) and returns `a`. */
+export function mergeMetrics(a: MetricAccumulator, b: MetricAccumulator): MetricAccumulator {
+  a.responses += b.responses;
+  for (const k of ['satisfaction', 'trust', 'effort'] as const) {
+    a[k].n += b[k].n;
+    a[k].sum += b[k].sum;
+  }
+  a.nps.n += b.nps.n;
+  a.nps.sum += b.nps.sum;
+  a.nps.promoters += b.nps.promoters;
+  a.nps.passives += b.nps.passives;
+  a.nps.detractors += b.nps.detractors;
+  return a;
+}
+
+/** NPS from counts: % promoters − % detractors; `null` with no answers. */
+export function npsScore(promoters: number, detractors: number, n: number): number | null {
+  return n > 0 ? ((promoters - detractors) * 100) / n : null;
+}
+
+/** Turns an accumulator into display-ready metrics. */
+export function summariseMetrics(acc: MetricAccumulator): LiveMetrics {
+  const mean = (m: MeanAccumulator) => (m.n > 0 ? m.sum / m.n : null);
+  return {
+    responses: acc.responses,
+    satisfaction: mean(acc.satisfaction),
+    nps: npsScore(acc.nps.promoters, acc.nps.detractors, acc.nps.n),
+    npsMean: mean(acc.nps),
+    promoters: acc.nps.promoters,
+    passives: acc.nps.passives,
+    detractors: acc.nps.detractors,
+    trust: mean(acc.trust),
+    effort: mean(acc.effort),
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * Decoded, in-memory form of one or more datasets: typed arrays over all rows, global category
+ * dictionaries, and per row the dataset and wave it came from. The engine reads only this, so the
+ * worker decodes chunks once and every recalculation is a pass over typed arrays.
+ */
+import type { ColumnType } from './rules';
+import { chunkFormatVersion, type DatasetChunkDoc, type DatasetHeaderDoc, type EncodedColumn } from './format';
+
+/** Numbers or dates (epoch ms); NaN is missing. */
+export interface NumberColumn { type: 'number' | 'date'; values: Float64Array }
+/** Categories: `codes[i]` indexes `dict`, -1 is missing. */
+export interface CategoryColumn { type: 'category'; dict: string[]; codes: Int32Array }
+/** Multi-value cells: row i is `codes[offsets[i]] … codes[offsets[i+1]-1]`; empty is missing. */
+export interface MultiColumn { type: 'multi'; dict: string[]; offsets: Uint32Array; codes: Int32Array }
+/** Ids and free text; `null` is missing. */
+export interface StringColumn { type: 'id' | 'text'; values: (string | null)[] }
+/** A decoded column. */
+export type TableColumn = NumberColumn | CategoryColumn | MultiColumn | StringColumn;
+
+/** All rows of the datasets being analysed. */
+export interface Table {
+  rowCount: number;
+  /** Columns by key; a key missing from one dataset reads as missing values for its rows. */
+  columns: Map<string, TableColumn>;
+  /** Dataset ids, indexed by `datasetOfRow`. */
+  datasetIds: string[];
+  datasetOfRow: Uint16Array;
+  /** Wave ids, indexed by `waveOfRow`. */
+  waveIds: string[];
+  waveOfRow: Uint32Array;
+}
+
+interface Growing {
+  type: ColumnType;
+  dict: Map<string, number>;
+  dictList: string[];
+  nums: Float64Array;
+  codes: Int32Array;
+  multiCodes: number[];
+  offsets: Uint32Array;
+  strings: (string | null)[];
+}
+
+/**
+ * Decodes the chunks of one or more datasets into a {@link Table}. Chunks of a dataset are read in
+ * `chunkIndex` order; headers give the column types. Throws on a chunk format this version cannot
+ * read (a newer app wrote it: the caller tells the user to update).
+ */
+export function decodeDatasets(datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]): Table {
+  const rowCount = datasets.reduce((sum, d) => sum + d.chunks.reduce((s, c) => s + c.chunkRows, 0), 0);
+  const cols = new Map<string, Growing>();
+  for (const { header } of datasets) {
+    for (const c of header.columns) {
+      const existing = cols.get(c.key);
+      if (existing && existing.type !== c.type) throw new Error(`Column "${c.key}" is ${existing.type} in one dataset and ${c.type} in another.`);
+      if (!existing) cols.set(c.key, growing(c.type, rowCount));
+    }
+  }
+  const datasetOfRow = new Uint16Array(rowCount);
+  const waveOfRow = new Uint32Array(rowCount);
+  const waveIds: string[] = [];
+  const waveIndex = new Map<string, number>();
+  let base = 0;
+  datasets.forEach(({ chunks }, d) => {
+    for (const chunk of [...chunks].sort((a, b) => a.chunkIndex - b.chunkIndex)) {
+      if (chunk.data.format !== chunkFormatVersion) throw new Error(`Chunk ${chunk.id} uses format ${chunk.data.format}; update the app to read it.`);
+      let w = waveIndex.get(chunk.waveId);
+      if (w === undefined) { w = waveIds.length; waveIds.push(chunk.waveId); waveIndex.set(chunk.waveId, w); }
+      datasetOfRow.fill(d, base, base + chunk.chunkRows);
+      waveOfRow.fill(w, base, base + chunk.chunkRows);
+      for (const [key, g] of cols) appendColumn(g, chunk.data.columns[key], base, chunk.chunkRows);
+      base += chunk.chunkRows;
+    }
+  });
+  const columns = new Map<string, TableColumn>();
+  for (const [key, g] of cols) columns.set(key, finish(g, rowCount));
+  return { rowCount, columns, datasetIds: datasets.map((d) => d.header.datasetId), datasetOfRow, waveIds, waveOfRow };
+}
+
+function growing(type: ColumnType, rows: number): Growing {
+  const numeric = type === 'number' || type === 'date';
+  const g: Growing = {
+    type, dict: new Map(), dictList: [],
+    nums: new Float64Array(numeric ? rows : 0),
+    codes: new Int32Array(type === 'category' ? rows : 0),
+    multiCodes: [],
+    offsets: new Uint32Array(type === 'multi' ? rows + 1 : 0),
+    strings: [],
+  };
+  g.nums.fill(Number.NaN);
+  g.codes.fill(-1);
+  return g;
+}
+
+/** Maps a chunk's own dictionary onto the table's global one. */
+function remap(g: Growing, dict: string[]): Int32Array {
+  const map = new Int32Array(dict.length);
+  dict.forEach((value, i) => {
+    let code = g.dict.get(value);
+    if (code === undefined) { code = g.dictList.length; g.dictList.push(value); g.dict.set(value, code); }
+    map[i] = code;
+  });
+  return map;
+}
+
+// A column absent from a chunk, or encoded with another type, reads as missing for its rows: a
+// chunk from a dataset without that column must not shift or corrupt the others.
+function appendColumn(g: Growing, enc: EncodedColumn | undefined, base: number, rows: number): void {
+  const t = g.type;
+  if (t === 'number' || t === 'date') {
+    if (enc?.type !== t) return;
+    const n = Math.min(rows, enc.values.length);
+    for (let i = 0; i < n; i++) {
+      const v = enc.values[i];
+      if (typeof v === 'number') g.nums[base + i] = v;
+    }
+  } else if (t === 'category') {
+    if (enc?.type !== 'category') return;
+    const map = remap(g, enc.dict);
+    const n = Math.min(rows, enc.codes.length);
+    for (let i = 0; i < n; i++) {
+      const c = enc.codes[i] ?? -1;
+      g.codes[base + i] = c >= 0 && c < map.length ? (map[c] ?? -1) : -1;
+    }
+  } else if (t === 'multi') {
+    const ok = enc?.type === 'multi' && enc.offsets.length === rows + 1;
+    const map = ok ? remap(g, enc.dict) : new Int32Array(0);
+    for (let i = 0; i < rows; i++) {
+      if (ok) {
+        const end = Math.min(enc.offsets[i + 1] ?? 0, enc.codes.length);
+        for (let j = enc.offsets[i] ?? 0; j < end; j++) {
+          const c = enc.codes[j] ?? -1;
+          if (c >= 0 && c < map.length) g.multiCodes.push(map[c] ?? 0);
+        }
+      }
+      g.offsets[base + i + 1] = g.multiCodes.length;
+    }
+  } else {
+    const good = enc !== undefined && (enc.type === 'id' || enc.type === 'text');
+    for (let i = 0; i < rows; i++) {
+      const v = good ? enc.values[i] : null;
+      g.strings[base + i] = typeof v === 'string' ? v : null;
+    }
+  }
+}
+
+function finish(g: Growing, rows: number): TableColumn {
+  switch (g.type) {
+    case 'number':
+    case 'date':
+      return { type: g.type, values: g.nums };
+    case 'category':
+      return { type: 'category', dict: g.dictList, codes: g.codes };
+    case 'multi':
+      return { type: 'multi', dict: g.dictList, offsets: g.offsets, codes: Int32Array.from(g.multiCodes) };
+    default:
+      g.strings.length = rows;
+      return { type: g.type, values: Array.from(g.strings, (s) => s ?? null) };
+  }
+}
+
+/** The value of one cell for display and explanations; `null` when missing. */
+export function cellValue(column: TableColumn | undefined, row: number): string | number | string[] | null {
+  if (!column) return null;
+  switch (column.type) {
+    case 'number':
+    case 'date': {
+      const v = column.values[row] ?? Number.NaN;
+      return Number.isNaN(v) ? null : v;
+    }
+    case 'category': {
+      const c = column.codes[row] ?? -1;
+      return c < 0 ? null : (column.dict[c] ?? null);
+    }
+    case 'multi': {
+      const start = column.offsets[row] ?? 0;
+      const end = column.offsets[row + 1] ?? start;
+      if (end <= start) return null;
+      return Array.from(column.codes.subarray(start, end), (c) => column.dict[c] ?? '');
+    }
+    default:
+      return column.values[row] ?? null;
+  }
+}
