@@ -1,23 +1,4 @@
-import type { WebPreferences } from 'electron';
 import { isExternalLink, isTrustedUrl } from '../../common/security/trustedUrl';
-
-/** The web preferences of every app window, per Electron's security checklist. */
-export function hardenedWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-  };
-}
 
 /** What to do with a navigation or window.open request from content. */
 export type NavigationDecision = { allow: true } | { allow: false; openExternally: boolean };

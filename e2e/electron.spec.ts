@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { _electron as electron } from 'playwright-core';
+import { electronBinary } from '../scripts/electronBinary.mjs';
+
+const binary = electronBinary();
+
+// Electron's binary is downloaded on first start; where that is impossible (these build machines
+// have no access to its release host) this test is skipped and says so.
+test.describe('desktop shell', () => {
+  test.skip(binary === null, 'SKIPPED: Electron binary not installed here (cannot be downloaded); run `npm start` once on a normal machine to enable this test.');
+  if (binary === null) console.log('electron.spec: SKIPPED — Electron binary not installed on this machine.');
+
+  test('the window is hardened and the native menu is in place', async () => {
+    const app = await electron.launch({ executablePath: binary ?? undefined, args: ['.'] });
+    try {
+      const page = await app.firstWindow();
+      await expect(page.getByRole('heading', { name: 'Personas', level: 1 })).toBeVisible();
+      expect(page.url()).toMatch(/^app:\/\/cx-studio\//);
+      const prefs = await app.evaluate(({ BrowserWindow }) => {
+        const p = BrowserWindow.getAllWindows()[0]?.webContents.getLastWebPreferences();
+        return p && { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webviewTag: p.webviewTag };
+      });
+      expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+      const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label));
+      expect(menu).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Window', 'Help']));
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => Object.keys((window as unknown as { cxStudio: object }).cxStudio).sort())).toEqual(
+        ['app:getInfo', 'files:saveAs', 'secrets:delete', 'secrets:get', 'secrets:set', 'shell:openExternal'],
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});

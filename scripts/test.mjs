@@ -1,0 +1,55 @@
+// `npm test`: lint, types, unit tests, a production build, then end-to-end tests in Chromium.
+// Every stage runs even if an earlier one fails, so one run shows everything that is wrong; the
+// last line is the total as "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+mkdirSync('test-results', { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const stages = [];
+
+function run(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  stages.push({ name, ok, seconds: Math.round((Date.now() - started) / 1000) });
+  return ok;
+}
+
+// A check stage with no test runner of its own counts as one test.
+function check(name, command, args) {
+  const ok = run(name, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+}
+
+check('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+check('types', 'npx', ['tsc', '-b']);
+
+rmSync('test-results/unit.json', { force: true });
+const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
+if (existsSync('test-results/unit.json')) {
+  const unit = JSON.parse(readFileSync('test-results/unit.json', 'utf8'));
+  totals.passed += unit.numPassedTests;
+  totals.failed += unit.numFailedTests;
+  totals.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+  // A suite that failed to load has no failed tests but must still count as a failure.
+  if (!unitOk && unit.numFailedTests === 0) totals.failed += 1;
+} else if (!unitOk) totals.failed += 1;
+
+check('build', 'npm', ['run', '--silent', 'build']);
+
+rmSync('test-results/e2e.json', { force: true });
+const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test']);
+if (existsSync('test-results/e2e.json')) {
+  const { stats } = JSON.parse(readFileSync('test-results/e2e.json', 'utf8'));
+  totals.passed += stats.expected + stats.flaky;
+  totals.failed += stats.unexpected;
+  totals.skipped += stats.skipped;
+  if (!e2eOk && stats.unexpected === 0) totals.failed += 1;
+} else if (!e2eOk) totals.failed += 1;
+
+console.log('\nStages:');
+for (const s of stages) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.name} (${s.seconds}s)`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);
