@@ -14,8 +14,10 @@ export const journeysSchema = {
     id: idField,
     name: shortText(200),
     description: shortText(5000),
+    /** draft until first published, active once published, archived when retired. */
     status: { type: 'string', enum: ['draft', 'active', 'archived'], maxLength: 10 },
     tags: tagsField,
+    /** Personas this journey is mapped for (the brief's cjm_links); a persona lists journeys by querying this. */
     personaIds: { type: 'array', maxItems: 100, items: idField },
     /** The map view: stages, lanes and cells (shaped and checked by common/journey). */
     map: { type: 'object' },
@@ -23,8 +25,15 @@ export const journeysSchema = {
     flow: { type: 'object' },
     /** Number of the latest published version, 0 when never published. */
     publishedVersion: { type: 'integer', minimum: 0, maximum: 1000000 },
+    /** When the latest version was published. */
+    publishedAt: timeField,
+    /** The template this journey was created from, if any (built-ins start with `tpl_`). */
+    templateId: idField,
+    /** Creation time. */
     createdAt: timeField,
+    /** Last change; indexed because the journey list sorts by it. */
     updatedAt: timeField,
+    /** Who changed it last. */
     updatedBy: shortText(120),
   },
   required: ['id', 'name', 'status', 'tags', 'personaIds', 'map', 'flow', 'publishedVersion', 'createdAt', 'updatedAt'],
