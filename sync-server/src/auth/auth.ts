@@ -1,0 +1,158 @@
+import { createHmac } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { TenantRole } from '../../../common/sync/names';
+import { CouchError, unauthorized } from '../http/errors';
+import { verifyPassword } from './passwords';
+import { FailureLimiter } from './rateLimit';
+import type { Account, Registry } from './registry';
+import { signToken, verifyToken } from './tokens';
+
+/** Who is making a request. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'admin'; name: string }
+  | { kind: 'user'; tenant: string; name: string; role: TenantRole };
+
+/** A source of time, injected so tests can expire tokens without waiting. */
+export interface Clock {
+  now(): number;
+}
+
+/** Options of {@link Auth}. */
+export interface AuthOptions {
+  registry: Registry;
+  /** Token-signing key (see secret.ts). */
+  secret: Buffer;
+  clock: Clock;
+  /** Lifetime of a session token; CouchDB's default is 10 minutes, ours an hour. */
+  tokenTtlMs?: number;
+  /** Failed sign-ins allowed per login name and per address within `failureWindowMs`. */
+  maxFailures?: number;
+  failureWindowMs?: number;
+}
+
+/** A successful sign-in. */
+export interface Session {
+  principal: Exclude<Principal, { kind: 'anonymous' }>;
+  token: string;
+  expiresAt: number;
+}
+
+/** Name of the session cookie, as in CouchDB. */
+export const sessionCookie = 'AuthSession';
+
+/** Resolves credentials (Basic, Bearer, `AuthSession` cookie) to a principal and signs people in. */
+export class Auth {
+  readonly registry: Registry;
+  private readonly secret: Buffer;
+  private readonly clock: Clock;
+  private readonly ttl: number;
+  private readonly byName: FailureLimiter;
+  private readonly byAddress: FailureLimiter;
+  // Basic auth sends the password on every request; a scrypt per request would cap throughput,
+  // so verified headers are remembered (by HMAC, never in clear) until the registry changes.
+  private basicCache = new Map<string, { login: string; version: string; until: number }>();
+
+  constructor(options: AuthOptions) {
+    this.registry = options.registry;
+    this.secret = options.secret;
+    this.clock = options.clock;
+    this.ttl = options.tokenTtlMs ?? 60 * 60 * 1000;
+    const window = options.failureWindowMs ?? 15 * 60 * 1000;
+    this.byName = new FailureLimiter(options.maxFailures ?? 10, window);
+    this.byAddress = new FailureLimiter((options.maxFailures ?? 10) * 5, window);
+  }
+
+  /** Checks a name and password (rate-limited) and issues a session token. */
+  async login(login: string, password: string, address: string): Promise<Session> {
+    const now = this.clock.now();
+    const wait = Math.max(this.byName.blockedFor(login, now), this.byAddress.blockedFor(address, now));
+    if (wait > 0) {
+      throw new CouchError(429, 'too_many_requests', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
+    }
+    const account = this.registry.account(login);
+    const good = await verifyPassword(password, account?.record.hash);
+    if (!good || !account) {
+      this.byName.fail(login, now);
+      this.byAddress.fail(address, now);
+      throw unauthorized('Name or password is incorrect.');
+    }
+    const expiresAt = now + this.ttl;
+    const token = signToken({ sub: login, gen: account.record.gen, exp: expiresAt }, this.secret);
+    return { principal: toPrincipal(account), token, expiresAt };
+  }
+
+  /** The principal behind a request's credentials; anonymous when it sent none. */
+  async authenticate(headers: IncomingHttpHeaders, address: string): Promise<{ principal: Principal; renew?: Session }> {
+    const header = headers.authorization;
+    if (header) {
+      const [scheme, value = ''] = header.split(' ', 2);
+      if (scheme?.toLowerCase() === 'basic') return { principal: await this.basic(value, address) };
+      if (scheme?.toLowerCase() === 'bearer') return { principal: this.fromToken(value) };
+      throw unauthorized('Unsupported authorization scheme; use Basic or Bearer.');
+    }
+    const cookie = readCookie(headers.cookie, sessionCookie);
+    if (!cookie) return { principal: { kind: 'anonymous' } };
+    const principal = this.fromToken(cookie);
+    return { principal, renew: this.renewal(cookie, principal) };
+  }
+
+  private async basic(value: string, address: string): Promise<Principal> {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) throw unauthorized('Malformed Basic credentials.');
+    const key = createHmac('sha256', this.secret).update(decoded).digest('base64url');
+    const now = this.clock.now();
+    const cached = this.basicCache.get(key);
+    if (cached && cached.version === this.registry.version && cached.until > now) {
+      const account = this.registry.account(cached.login);
+      if (account) return toPrincipal(account);
+    }
+    const session = await this.login(decoded.slice(0, colon), decoded.slice(colon + 1), address);
+    if (this.basicCache.size > 1000) this.basicCache = new Map();
+    this.basicCache.set(key, { login: decoded.slice(0, colon), version: this.registry.version, until: now + 5 * 60_000 });
+    return session.principal;
+  }
+
+  private fromToken(token: string): Principal {
+    const check = verifyToken(token, this.secret, this.clock.now());
+    if (!check.ok) {
+      throw unauthorized(check.expired ? 'Session expired. Sign in again.' : 'Invalid session token. Sign in again.');
+    }
+    const account = this.registry.account(check.claims.sub);
+    // A removed user, or one whose password changed since, holds a token that no longer counts.
+    if (!account || account.record.gen !== check.claims.gen) throw unauthorized('Session revoked. Sign in again.');
+    return toPrincipal(account);
+  }
+
+  /** CouchDB-style cookie refresh: past half its life, a used cookie is reissued. */
+  private renewal(token: string, principal: Principal): Session | undefined {
+    if (principal.kind === 'anonymous') return undefined;
+    const check = verifyToken(token, this.secret, this.clock.now());
+    if (!check.ok || check.claims.exp - this.clock.now() > this.ttl / 2) return undefined;
+    const expiresAt = this.clock.now() + this.ttl;
+    return { principal, token: signToken({ ...check.claims, exp: expiresAt }, this.secret), expiresAt };
+  }
+}
+
+function toPrincipal(account: Account): Exclude<Principal, { kind: 'anonymous' }> {
+  return account.kind === 'admin'
+    ? { kind: 'admin', name: account.name }
+    : { kind: 'user', tenant: account.tenant, name: account.name, role: account.record.role };
+}
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** The `Set-Cookie` value for a session (or for clearing it when `session` is undefined). */
+export function sessionCookieHeader(session: Session | undefined, secure: boolean, now: number): string {
+  const value = session ? session.token : '';
+  const maxAge = session ? Math.max(0, Math.floor((session.expiresAt - now) / 1000)) : 0;
+  return `${sessionCookie}=${value}; Version=1; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { provisionCouchDb, migrate } from './couch';
+import { jsonLog } from './log';
+import { adminAdd, tenantAdd, userAdd, userRemove } from './manage';
+import { serve } from './serve';
+
+/** Usage text: the commands of issue 5, item 1 and 8. */
+export const usage = `Usage: npm run sync-server -- [command] [options]
+  serve [--host 127.0.0.1] [--port 5984] [--data ./data/sync] [--cors-origin URL]...   (default command)
+  admin add NAME [--data DIR]
+  tenant add TENANT [--data DIR]
+  user add TENANT NAME [--role viewer|editor|admin] [--data DIR]
+  user remove TENANT NAME [--data DIR]
+  provision-couchdb --url URL --tenant T [--user ADMIN]
+  migrate --data DIR --tenant T --to URL [--user ADMIN]
+Passwords come from CX_PASSWORD or a prompt, never from a flag.`;
+
+/** Runs one CLI invocation; resolves with the exit code (serve resolves when it has stopped). */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '5984' },
+      data: { type: 'string', default: './data/sync' },
+      role: { type: 'string', default: 'editor' },
+      url: { type: 'string' },
+      to: { type: 'string' },
+      tenant: { type: 'string' },
+      user: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const say = (line: string): void => void process.stdout.write(line + '\n');
+  const [command = 'serve', sub, a, b] = positionals;
+  const need = (value: string | undefined, what: string): string => {
+    if (!value) throw new Error(`Missing ${what}.\n${usage}`);
+    return value;
+  };
+  if (values.help) return say(usage), 0;
+  const data = values.data;
+  switch (`${command} ${command === 'serve' || command.includes('-') ? '' : (sub ?? '')}`.trim()) {
+    case 'serve': {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port "${values.port}".`);
+      const log = jsonLog();
+      const running = await serve({ host: values.host, port, dataDir: data, env, log, corsOrigins: values['cors-origin'] ?? [] });
+      await new Promise<void>((resolve) => {
+        const stop = (signal: string): void => {
+          log.info('shutting down', { signal });
+          void running.close().then(() => {
+            log.info('stopped');
+            resolve();
+          });
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+      });
+      return 0;
+    }
+    case 'admin add':
+      return say(await adminAdd(data, need(a, 'NAME'), env)), 0;
+    case 'tenant add':
+      return say(await tenantAdd(data, need(a, 'TENANT'))), 0;
+    case 'user add':
+      return say(await userAdd(data, need(a, 'TENANT'), need(b, 'NAME'), values.role, env)), 0;
+    case 'user remove':
+      return say(await userRemove(data, need(a, 'TENANT'), need(b, 'NAME'))), 0;
+    case 'provision-couchdb':
+      return say(await provisionCouchDb({ url: need(values.url, '--url'), tenant: need(values.tenant, '--tenant'), user: values.user, env })), 0;
+    case 'migrate':
+      return say(await migrate({ dataDir: data, tenant: need(values.tenant, '--tenant'), to: need(values.to, '--to'), user: values.user, env })), 0;
+    default:
+      throw new Error(`Unknown command "${positionals.join(' ')}".\n${usage}`);
+  }
+}

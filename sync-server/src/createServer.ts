@@ -1,0 +1,130 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import FindMyWay from 'find-my-way';
+import { maxRequestBodyBytes } from '../../common/sync/limits';
+import type { Auth, Clock } from './auth/auth';
+import { sessionCookieHeader } from './auth/auth';
+import { parseJsonBody, readBody } from './http/body';
+import type { Ctx, Deps, Log, Route } from './http/context';
+import { CouchError, badRequest, sendError, sendJson, toCouchError } from './http/errors';
+import { Notifier } from './http/notifier';
+import { allowedOrigin } from './routes/config';
+import { routes } from './routes/table';
+import type { Store } from './store/store';
+
+/** Options of {@link createServer}. */
+export interface ServerOptions {
+  store: Store;
+  auth: Auth;
+  clock?: Clock;
+  log: Log;
+  /** Largest request body; defaults to the shared limit sized for dataset chunks. */
+  maxBodyBytes?: number;
+  /** Set when served over TLS (the session cookie becomes `Secure`). */
+  secure?: boolean;
+  /** Origins allowed by CORS besides the app's own (common/sync/limits.ts). */
+  corsOrigins?: readonly string[];
+}
+
+/** A node request handler plus a way to end waiting longpolls at shutdown. */
+export interface SyncHandler {
+  (req: IncomingMessage, res: ServerResponse): void;
+  /** Answers every waiting longpoll now, so `server.close()` is not held up by them. */
+  drain(): void;
+}
+
+const methods = ['GET', 'PUT', 'POST', 'DELETE'] as const;
+
+/**
+ * The sync server as a plain `(req, res)` handler: it never listens (STYLE.md, "Servers you can
+ * test without a port"). `index.ts` adds the port; tests and the Electron main process add theirs.
+ */
+export function createServer(options: ServerOptions): SyncHandler {
+  const deps: Deps = {
+    store: options.store,
+    auth: options.auth,
+    clock: options.clock ?? { now: () => Date.now() },
+    log: options.log,
+    notifier: new Notifier(),
+    maxBodyBytes: options.maxBodyBytes ?? maxRequestBodyBytes,
+    secure: options.secure ?? false,
+    uuid: randomUUID().replaceAll('-', ''),
+    config: new Map(),
+  };
+  const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 1024 });
+  for (const [method, path, route] of routes) router.on(method, path, route as never);
+  const extraOrigins = options.corsOrigins ?? [];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = req.url ?? '/';
+    const origin = allowedOrigin(deps, extraOrigins, req.headers.origin);
+    if (origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('vary', 'Origin');
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, PUT, POST, HEAD, DELETE',
+        'access-control-allow-headers': 'accept, authorization, content-type, origin, referer',
+        'access-control-max-age': '600',
+      });
+      res.end();
+      return;
+    }
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+    const found = (methods as readonly string[]).includes(method) ? router.find(method as (typeof methods)[number], path) : null;
+    let raw: Promise<Buffer> | undefined;
+    const ctx: Ctx = {
+      req,
+      res,
+      params: (found?.params ?? {}) as Record<string, string | undefined>,
+      query,
+      principal: { kind: 'anonymous' },
+      deps,
+      raw: () => (raw ??= readBody(req, deps.maxBodyBytes)),
+      json: async () => parseJsonBody(await ctx.raw()),
+      headers: {},
+    };
+    try {
+      const { principal, renew } = await deps.auth.authenticate(req.headers, req.socket.remoteAddress ?? 'unknown');
+      ctx.principal = principal;
+      if (renew) ctx.headers['set-cookie'] = sessionCookieHeader(renew, deps.secure, deps.clock.now());
+      if (!found) throw unknownRoute(path, principal.kind);
+      const reply = await (found.handler as unknown as Route)(ctx);
+      if (reply) sendJson(res, reply.status, reply.body, { ...ctx.headers, ...reply.headers });
+    } catch (thrown) {
+      const { error, bug } = toCouchError(thrown);
+      if (bug) deps.log.error('request failed', { method: req.method, path, error: thrown instanceof Error ? thrown.stack : String(thrown) });
+      // An unread body (e.g. refused as too large) must not be parsed as the next request.
+      if (error.status === 413 || !req.complete) res.setHeader('connection', 'close');
+      sendError(res, error);
+    }
+  };
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    handle(req, res).catch((thrown: unknown) => {
+      deps.log.error('handler crashed', { error: String(thrown) });
+      if (!res.writableEnded) res.destroy();
+    });
+  };
+  return Object.assign(handler, { drain: () => deps.notifier.notifyAll() });
+}
+
+function unknownRoute(path: string, who: string): CouchError {
+  let decodable = true;
+  try {
+    decodeURIComponent(path);
+  } catch {
+    decodable = false;
+  }
+  if (!decodable) return badRequest('The URL is not valid percent-encoding.');
+  // Server-level `_` routes (config, node, replicator…) say nothing to non-admins.
+  if (path.startsWith('/_') && who !== 'admin') {
+    return who === 'anonymous' ? new CouchError(401, 'unauthorized', 'Server admin credentials are required.') : new CouchError(403, 'forbidden', 'You are not a server admin.');
+  }
+  return new CouchError(404, 'not_found', 'Unknown route.');
+}

@@ -1,0 +1,52 @@
+import { parseDatabaseName } from '../../../common/sync/names';
+import { CouchError, dbNotFound, forbidden, unauthorized } from '../http/errors';
+import type { Ctx } from '../http/context';
+import type { PouchDatabase } from '../store/pouch';
+
+/**
+ * Who may do what to a database. Tenant users reach only `<their tenant>-*`; anything else answers
+ * exactly like a database that does not exist. Roles: viewers read, editors write documents,
+ * tenant admins also write design documents; server admins do anything. `_local` documents
+ * (replication checkpoints) are writable by every member, as in CouchDB, so a viewer can pull.
+ */
+export type Need = 'read' | 'write' | 'design' | 'local';
+
+/** Checks the name's form; CouchDB answers an illegal name with 400 whoever asks. */
+export function checkDbName(name: string): void {
+  if (!parseDatabaseName(name)) {
+    throw new CouchError(
+      400,
+      'illegal_database_name',
+      `Name: '${name.slice(0, 100)}'. Database names here are <tenant>-<collection>: a lower-case tenant id (letters, digits), a dash, then lower-case letters, digits or _.`,
+    );
+  }
+}
+
+/** Throws unless the principal may act on `name` with `need`; the open database otherwise. */
+export async function openDb(ctx: Ctx, name: string, need: Need): Promise<PouchDatabase> {
+  const p = ctx.principal;
+  if (p.kind === 'anonymous') throw unauthorized();
+  checkDbName(name);
+  if (p.kind === 'user' && parseDatabaseName(name)?.tenant !== p.tenant) throw dbNotFound();
+  const db = await ctx.deps.store.open(name);
+  if (!db) throw dbNotFound();
+  if (p.kind === 'user') {
+    if ((need === 'write' || need === 'design') && p.role === 'viewer') {
+      throw forbidden('Viewers cannot change documents. Ask a tenant admin for the editor role.');
+    }
+    if (need === 'design' && p.role !== 'admin') throw forbidden('Only tenant admins may change design documents.');
+  }
+  return db;
+}
+
+/** Throws unless the principal is a server admin. */
+export function requireServerAdmin(ctx: Ctx): void {
+  if (ctx.principal.kind === 'anonymous') throw unauthorized('Server admin credentials are required.');
+  if (ctx.principal.kind !== 'admin') throw forbidden('You are not a server admin.');
+}
+
+/** True when a write of these documents needs design rights. */
+export function touchesDesign(ids: Iterable<unknown>): boolean {
+  for (const id of ids) if (typeof id === 'string' && id.startsWith('_design/')) return true;
+  return false;
+}

@@ -1,0 +1,124 @@
+import { badRequest } from '../http/errors';
+import { isObject } from '../http/body';
+import type { Ctx, Route } from '../http/context';
+import type { ChangeRow, PouchDatabase } from '../store/pouch';
+import { openDb } from './access';
+import { boolParam, checkInt, intParam, sinceParam } from './query';
+
+/**
+ * GET/POST /{db}/_changes, feeds `normal` and `longpoll`. `limit` is honoured exactly (0 means 1,
+ * as in CouchDB). A longpoll with nothing new waits for the next write (woken by the notifier)
+ * and writes a newline every `heartbeat` ms meanwhile, so a client can tell a quiet feed from a
+ * dead connection. CouchDB lets a heartbeat override `timeout` and wait forever; here the wait is
+ * capped (`timeout`, else 60 s, else with a heartbeat 10 min) and ends with an empty answer,
+ * which every client treats as "poll again".
+ */
+
+const defaultTimeoutMs = 60_000;
+const heartbeatCapMs = 10 * 60_000;
+
+interface ChangesOptions {
+  since: number;
+  limit: number | undefined;
+  include_docs: boolean;
+  conflicts: boolean;
+  style: 'main_only' | 'all_docs';
+  doc_ids: string[] | undefined;
+}
+
+/** The `_changes` route. */
+export const changes: Route = async (ctx) => {
+  const name = ctx.params.db ?? '';
+  const db = await openDb(ctx, name, 'read');
+  const q = ctx.query;
+  const body = ctx.req.method === 'POST' ? await ctx.json() : {};
+  if (!isObject(body)) throw badRequest('Request body must be a JSON object.');
+  const feed = q.get('feed') ?? 'normal';
+  if (feed !== 'normal' && feed !== 'longpoll') throw badRequest(`The "${feed}" feed is not offered; use normal or longpoll.`);
+  const style = q.get('style') ?? 'main_only';
+  if (style !== 'main_only' && style !== 'all_docs') throw badRequest('`style` must be main_only or all_docs.');
+  const filter = q.get('filter');
+  if (filter !== null && filter !== '_doc_ids') throw badRequest('Only the _doc_ids filter is offered.');
+  const docIds = filter === '_doc_ids' ? parseDocIds(body.doc_ids ?? safeJson(q.get('doc_ids'))) : undefined;
+  const since = sinceParam(q.get('since') ?? body.since ?? undefined);
+  const limit = intParam(q, 'limit');
+  const heartbeat = q.has('heartbeat') && q.get('heartbeat') !== 'true' ? checkInt(q.get('heartbeat'), 'heartbeat') : undefined;
+  const timeout = intParam(q, 'timeout', 24 * 3600_000);
+  const opts: ChangesOptions = {
+    since: since === 'now' ? Number((await db.info()).update_seq) : since,
+    limit: limit === 0 ? 1 : limit,
+    include_docs: boolParam(q, 'include_docs'),
+    conflicts: boolParam(q, 'conflicts'),
+    style,
+    doc_ids: docIds,
+  };
+  if (feed === 'normal') return { status: 200, body: await read(db, opts) };
+  // Subscribe before the first read, so a write landing between the read and the wait still wakes us.
+  let changed = false;
+  let wake = (): void => {
+    changed = true;
+  };
+  const unsubscribe = ctx.deps.notifier.subscribe(name, () => wake());
+  try {
+    const first = await read(db, opts);
+    if (first.results.length > 0) return { status: 200, body: first };
+    const waitMs = timeout ?? (heartbeat !== undefined ? heartbeatCapMs : defaultTimeoutMs);
+    if (!changed) {
+      const closed = await waitForWake(ctx, waitMs, heartbeat, (fn) => (wake = fn));
+      if (closed) return undefined;
+    }
+    // Woken by a write, by the timeout or by shutdown: answer whatever is there, empty included.
+    const answer = await read(db, opts);
+    if (!ctx.res.headersSent) return { status: 200, body: answer };
+    ctx.res.end(JSON.stringify(answer) + '\n');
+    return undefined;
+  } finally {
+    unsubscribe();
+  }
+};
+
+async function read(db: PouchDatabase, opts: ChangesOptions): Promise<{ results: ChangeRow[]; last_seq: number }> {
+  const args: Record<string, unknown> = { since: opts.since, include_docs: opts.include_docs, style: opts.style, return_docs: true };
+  if (opts.limit !== undefined) args.limit = opts.limit;
+  if (opts.conflicts) args.conflicts = true;
+  if (opts.doc_ids) args.doc_ids = opts.doc_ids;
+  const answer = await db.changes(args);
+  return { results: answer.results, last_seq: answer.last_seq ?? opts.since };
+}
+
+/** Waits for a wake-up, the timeout or the client leaving (true), sending heartbeats meanwhile. */
+function waitForWake(ctx: Ctx, waitMs: number, heartbeat: number | undefined, setWake: (fn: () => void) => void): Promise<boolean> {
+  const { res } = ctx;
+  return new Promise<boolean>((resolve) => {
+    let beat: ReturnType<typeof setInterval> | undefined;
+    const done = (closed: boolean): void => {
+      clearTimeout(timer);
+      if (beat) clearInterval(beat);
+      res.off('close', onClose);
+      resolve(closed);
+    };
+    const onClose = (): void => done(true);
+    const timer = setTimeout(() => done(false), waitMs);
+    if (heartbeat !== undefined) {
+      // Headers go out now so heartbeats can follow; the JSON comes last.
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'must-revalidate', ...ctx.headers });
+      beat = setInterval(() => res.write('\n'), Math.max(heartbeat, 1000));
+    }
+    res.once('close', onClose);
+    setWake(() => done(false));
+  });
+}
+
+function parseDocIds(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw badRequest('`doc_ids` must be a JSON array of ids.');
+  return value;
+}
+
+function safeJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badRequest('`doc_ids` must be valid JSON.');
+  }
+}

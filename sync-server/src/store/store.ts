@@ -1,0 +1,142 @@
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDatabaseName } from '../../../common/sync/names';
+import type { PouchConstructor, PouchDatabase } from './pouch';
+import { levelPouch, memoryPouch } from './pouch';
+
+/**
+ * Where databases live. Names are the client-visible `<tenant>-<collection>` names; how they map
+ * to storage is the implementation's business. Both implementations pass one contract suite
+ * (`store.test.ts`).
+ */
+export interface Store {
+  /** Every database, by client name, sorted. */
+  list(): Promise<string[]>;
+  /** True when the database exists. */
+  exists(name: string): Promise<boolean>;
+  /** Creates the database; false when it already existed. */
+  create(name: string): Promise<boolean>;
+  /** The open database, or undefined when it does not exist. */
+  open(name: string): Promise<PouchDatabase | undefined>;
+  /** Deletes the database and its data; false when it did not exist. */
+  destroy(name: string): Promise<boolean>;
+  /** Closes every open database (LevelDB flushes and releases its lock). */
+  close(): Promise<void>;
+}
+
+/** Storage operations that differ between LevelDB and memory. */
+interface Backend {
+  Pouch: PouchConstructor;
+  location(name: string): string;
+  names(): Promise<string[]>;
+  present(name: string): Promise<boolean>;
+  prepare(name: string): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+/** On-disk directory of a database: `t_<tenant>_<collection>` (tenants contain no `_`). */
+export function diskName(name: string): string {
+  const parsed = parseDatabaseName(name);
+  if (!parsed) throw new Error(`Not a tenant database name: ${name}`);
+  return `t_${parsed.tenant}_${parsed.collection}`;
+}
+
+function fromDiskName(dir: string): string | undefined {
+  const match = /^t_([a-z][a-z0-9]*)_(.+)$/.exec(dir);
+  if (!match) return undefined;
+  const name = `${match[1]}-${match[2]}`;
+  return parseDatabaseName(name) ? name : undefined;
+}
+
+/** PouchDB over LevelDB, one directory per database under `<dataDir>/dbs`. */
+export function createLevelStore(dataDir: string): Store {
+  const root = join(dataDir, 'dbs');
+  return createStore({
+    Pouch: levelPouch(),
+    location: (name) => join(root, diskName(name)),
+    async names() {
+      const entries = await readdir(root).catch(() => [] as string[]);
+      return entries.map(fromDiskName).filter((n): n is string => n !== undefined);
+    },
+    present: async (name) => (await stat(join(root, diskName(name))).catch(() => undefined))?.isDirectory() ?? false,
+    prepare: async () => {
+      await mkdir(root, { recursive: true });
+    },
+    remove: async (name) => rm(join(root, diskName(name)), { recursive: true, force: true }),
+  });
+}
+
+let memoryStores = 0;
+
+/** PouchDB in memory, for tests and benchmarks. Each store gets its own namespace. */
+export function createMemoryStore(): Store {
+  const prefix = `mem${++memoryStores}_${process.pid}_`;
+  const names = new Set<string>();
+  return createStore({
+    Pouch: memoryPouch(),
+    location: (name) => prefix + diskName(name),
+    names: async () => [...names],
+    present: async (name) => names.has(name),
+    prepare: async (name) => {
+      names.add(name);
+    },
+    remove: async (name) => {
+      names.delete(name);
+    },
+  });
+}
+
+function createStore(backend: Backend): Store {
+  const open = new Map<string, PouchDatabase>();
+  // Serialises create/destroy per name so two concurrent PUTs cannot both "create".
+  const pending = new Map<string, Promise<unknown>>();
+  const exclusive = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const before = pending.get(name) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    pending.set(name, run.catch(() => undefined));
+    return run;
+  };
+  const valid = (name: string): boolean => parseDatabaseName(name) !== undefined;
+
+  const store: Store = {
+    list: async () => (await backend.names()).sort(),
+    exists: async (name) => valid(name) && (open.has(name) || (await backend.present(name))),
+    create: (name) =>
+      exclusive(name, async () => {
+        if (!valid(name)) throw new Error(`Not a tenant database name: ${name}`);
+        if (await store.exists(name)) return false;
+        await backend.prepare(name);
+        const db = new backend.Pouch(backend.location(name));
+        await db.info(); // forces LevelDB to create its files now, not on first request
+        open.set(name, db);
+        return true;
+      }),
+    async open(name) {
+      const cached = open.get(name);
+      if (cached) return cached;
+      return exclusive(name, async () => {
+        const again = open.get(name);
+        if (again) return again;
+        if (!(await store.exists(name))) return undefined;
+        const db = new backend.Pouch(backend.location(name));
+        open.set(name, db);
+        return db;
+      });
+    },
+    destroy: (name) =>
+      exclusive(name, async () => {
+        if (!(await store.exists(name))) return false;
+        const db = open.get(name) ?? new backend.Pouch(backend.location(name));
+        open.delete(name);
+        await db.destroy();
+        await backend.remove(name);
+        return true;
+      }),
+    async close() {
+      const dbs = [...open.values()];
+      open.clear();
+      await Promise.all(dbs.map((db) => db.close().catch(() => undefined)));
+    },
+  };
+  return store;
+}
