@@ -60,7 +60,9 @@ export function applyPersonaChange(doc: PersonaDoc, change: PersonaChange): Pers
     }
     case 'removeSection': {
       const sections = doc.sections.filter((s) => s.id !== change.sectionId);
-      return sections.length === doc.sections.length ? doc : { ...doc, sections };
+      if (sections.length === doc.sections.length) return doc;
+      // Compacted here, as the grid shows it, so the grid's echo of the layout is not a second edit.
+      return withLayout({ ...doc, sections }, compact(layoutOf({ sections }), cols));
     }
     case 'updateSection':
       return mapSection(doc, change.sectionId, (s) => {

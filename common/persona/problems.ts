@@ -14,6 +14,7 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problems: Persona
 /** Joins a base path and a key the way the UI shows paths: `a.b[2].c`. */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`;
+  if (key === '') return base;
   return base === '' ? key : `${base}.${key}`;
 }
 

@@ -47,7 +47,7 @@ export function summarizeDiff(diff: PersonaDiff): string {
     const name = c.after.title || label(c.type);
     parts.push(details.length ? `edited ${name} (${details.join(', ')})` : `edited ${name}`);
   }
-  if (moved) parts.push(`moved or resized ${moved} section${moved === 1 ? '' : 's'}`);
+  if (moved) parts.push('rearranged the canvas');
   const text = parts.join('; ');
   const sentence = text.charAt(0).toUpperCase() + text.slice(1);
   return sentence.length > maxSummaryLength ? `${sentence.slice(0, maxSummaryLength - 1)}…` : sentence;
