@@ -2,8 +2,20 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 
+interface Target { target: string[]; icon: string }
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  asar: boolean;
+  files: string[];
+  electronFuses: Record<string, boolean>;
+  linux: Target;
+  win: Target;
+  mac: Target;
+}
+
 // Installers cannot be built here (packaging downloads Electron), so the configuration is read.
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 
 describe('electron-builder configuration', () => {
   test('names the product and packs the app into an asar', () => {
@@ -17,7 +29,7 @@ describe('electron-builder configuration', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.mac.target).toEqual(['dmg']);
-    for (const os of ['linux', 'win', 'mac']) expect(readFileSync(config[os].icon).subarray(1, 4).toString()).toBe('PNG');
+    for (const os of ['linux', 'win', 'mac'] as const) expect(readFileSync(config[os].icon).subarray(1, 4).toString()).toBe('PNG');
   });
 
   test('flips the fuses that close run-as-node, NODE_OPTIONS and inspect, and pins the asar', () => {

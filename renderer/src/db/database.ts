@@ -11,8 +11,15 @@ addRxPlugin(RxDBMigrationSchemaPlugin);
 /** A stored document of any collection, as plain JSON. */
 export type StoredDoc = Record<string, unknown> & { id: string };
 
+/**
+ * What a collection accepts: any object with an id. The typed shape of each collection is checked
+ * by its schema on write and by the feature's parser on read, so TypeScript interfaces (which have
+ * no index signature) can be written without casts.
+ */
+export interface WritableDoc { id: string }
+
 /** The workspace database: one RxDB database holding every collection of the model. */
-export type Workspace = RxDatabase<{ [K in CollectionName]: RxCollection<StoredDoc> }>;
+export type Workspace = RxDatabase<{ [K in CollectionName]: RxCollection<WritableDoc> }>;
 
 /** The default local database name; each synced workspace gets its own name. */
 export const defaultWorkspaceName = 'cxstudio';
@@ -33,7 +40,7 @@ export async function createDatabase(storage: RxStorage<unknown, unknown>, name 
   })) as unknown as Workspace;
   try {
     const spec = Object.fromEntries(
-      names.map((n) => [n, { schema: collectionSchemas[n] as unknown as RxJsonSchema<StoredDoc>, migrationStrategies: migrations[n] }]),
+      names.map((n) => [n, { schema: collectionSchemas[n] as unknown as RxJsonSchema<WritableDoc>, migrationStrategies: migrations[n] }]),
     );
     await db.addCollections(spec);
   } catch (error) {

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { MangoQuery } from 'rxdb/plugins/core';
 import type { CollectionName } from '../../../common/db/collections';
 import type { Result } from '../../../common/result';
-import type { StoredDoc } from './database';
+import type { StoredDoc, WritableDoc } from './database';
 import { docProblems, partitionDocs } from './validDocs';
 import type { DocProblem } from './validDocs';
 import { useWorkspace } from './WorkspaceContext';
@@ -20,7 +20,7 @@ export const acceptStored = (doc: unknown): Result<StoredDoc> => ({ ok: true, da
  */
 export function useLiveQuery<T>(
   collection: CollectionName,
-  query: MangoQuery<StoredDoc>,
+  query: MangoQuery<WritableDoc>,
   parse: (doc: unknown) => Result<T>,
   queryKey: string = JSON.stringify(query),
 ): LiveQuery<T> {
