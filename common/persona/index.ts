@@ -25,3 +25,4 @@ export * from './sections/listSections';
 export * from './sections/profileSections';
 export * from './sections/types';
 export * from './templates/index';
+export * from './versions';
