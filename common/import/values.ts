@@ -1,0 +1,120 @@
+/**
+ * Reading cell text as typed values, and guessing a column's type from samples. Survey exports write
+ * numbers as "9", "4,5", "10 - Extremely likely" or an age band "25-34"; dates as ISO, "MM/DD/YYYY
+ * hh:mm:ss AM" (SurveyMonkey), "YYYY/MM/DD h:mm:ss AM GMT+1" (Google Forms) or "YYYY-MM-DD HH:MM:SS"
+ * (Qualtrics, Typeform).
+ */
+import { localToEpoch } from '../analytics/days';
+import type { ColumnType } from '../analytics/rules';
+
+/** Day-month order for dates written with slashes or dots. */
+export type DateOrder = 'mdy' | 'dmy';
+
+/** A parsed value, or the reason it could not be read; `null` is an empty cell. */
+export type Parsed<T> = T | null | { error: string };
+
+/** Whether a parse result is an error. */
+export function isParseError<T>(v: Parsed<T>): v is { error: string } {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+const plainNumber = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
+const band = /^(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)$/i;
+const labelled = /^([-+]?\d+(?:[.,]\d+)?)\s*(?:-|–|—|=|:)\s*\D.*$/;
+
+/**
+ * A number. Age bands ("25-34") read as their midpoint and "65+" as 65, so a range rule can still
+ * place them; a labelled scale point ("10 - Extremely likely") reads as its number.
+ */
+export function parseNumber(text: string): Parsed<number> {
+  const s = text.trim().replace(/%$/, '').replace(/\u00a0/g, ' ');
+  if (s === '') return null;
+  const num = (t: string) => Number(t.replace(',', '.'));
+  if (plainNumber.test(s)) return num(s);
+  const b = band.exec(s);
+  if (b) {
+    const lo = num(b[1]!), hi = num(b[2]!);
+    return lo <= hi ? (lo + hi) / 2 : { error: `"${text}" is not a number` };
+  }
+  const plus = /^(\d+(?:[.,]\d+)?)\s*\+$/.exec(s);
+  if (plus) return num(plus[1]!);
+  const l = labelled.exec(s);
+  if (l) return num(l[1]!);
+  // Thousands separators: "1,234" or "1 234" with a dot decimal.
+  if (/^[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/[, ]/g, ''));
+  return { error: `"${truncate(text)}" is not a number` };
+}
+
+const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
+const slashed = /^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
+
+/** A timestamp as epoch ms; times without a zone are read in `timeZone`. */
+export function parseDate(text: string, timeZone: string, order: DateOrder = 'mdy'): Parsed<number> {
+  const s = text.trim();
+  if (s === '') return null;
+  let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0;
+  let offsetMin: number | null = null;
+  const m = iso.exec(s);
+  if (m) {
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    h = Number(m[4] ?? 0); mi = Number(m[5] ?? 0); sec = Number(m[6] ?? 0); ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
+    const z = m[8]?.toUpperCase();
+    if (z === 'Z' || z === 'UTC' || z === 'GMT') offsetMin = 0;
+    else if (z) offsetMin = (z.startsWith('-') ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2)));
+  } else {
+    const n = slashed.exec(s);
+    if (!n) return { error: `"${truncate(text)}" is not a date` };
+    const [a, b, c] = [Number(n[1]), Number(n[2]), Number(n[3])];
+    if (n[1]!.length === 4) [y, mo, d] = [a, b, c];
+    else if (order === 'dmy') [d, mo, y] = [a, b, c];
+    else [mo, d, y] = [a, b, c];
+    if (y < 100) y += 2000;
+    h = Number(n[4] ?? 0); mi = Number(n[5] ?? 0); sec = Number(n[6] ?? 0);
+    const ampm = n[7]?.toUpperCase();
+    if (ampm && (h < 1 || h > 12)) return { error: `"${truncate(text)}" has an impossible hour` };
+    if (ampm === 'PM' && h < 12) h += 12;
+    if (ampm === 'AM' && h === 12) h = 0;
+    if (n[8] !== undefined) offsetMin = (n[8].startsWith('-') ? -1 : 1) * (Math.abs(Number(n[8])) * 60 + Number(n[9] ?? 0));
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || y < 1900 || y > 2200) {
+    return { error: `"${truncate(text)}" is not a valid date` };
+  }
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return { error: `"${truncate(text)}" is not a valid date` };
+  const t = offsetMin !== null
+    ? Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000
+    : localToEpoch(y, mo, d, h, mi, sec, timeZone) + ms;
+  return t;
+}
+
+/** Guesses whether slashed dates are month-first or day-first: a first part above 12 means day-first. */
+export function guessDateOrder(samples: readonly string[]): DateOrder {
+  for (const s of samples) {
+    const m = /^(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}/.exec(s.trim());
+    if (m && Number(m[1]) > 12) return 'dmy';
+    if (m && Number(m[2]) > 12) return 'mdy';
+  }
+  return 'mdy';
+}
+
+/** Splits a multi-value cell; with no separator given, semicolons, pipes and newlines separate. */
+export function splitMulti(text: string, separator: string | null): string[] {
+  const parts = separator ? text.split(separator) : text.split(/[;|\n]/);
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** Guesses a column's type from sample cells (empty cells ignored). */
+export function inferType(samples: readonly string[]): ColumnType {
+  const values = samples.map((s) => s.trim()).filter((s) => s !== '');
+  if (values.length === 0) return 'text';
+  if (values.every((v) => !isParseError(parseNumber(v)) && !/^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(v))) return 'number';
+  if (values.every((v) => !isParseError(parseDate(v, 'UTC', guessDateOrder(values))))) return 'date';
+  const avg = values.reduce((s, v) => s + v.length, 0) / values.length;
+  if (avg > 60) return 'text';
+  if (values.filter((v) => /[;|]/.test(v)).length >= values.length * 0.3) return 'multi';
+  const distinct = new Set(values).size;
+  return distinct <= Math.max(30, values.length / 2) ? 'category' : 'text';
+}
+
+function truncate(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
