@@ -16,7 +16,9 @@ export type StoredDoc = Record<string, unknown> & { id: string };
  * by its schema on write and by the feature's parser on read, so TypeScript interfaces (which have
  * no index signature) can be written without casts.
  */
-export interface WritableDoc { id: string }
+// `any` (not `unknown`) on purpose: only an index signature of type any accepts interfaces.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface WritableDoc { id: string; [field: string]: any }
 
 /** The workspace database: one RxDB database holding every collection of the model. */
 export type Workspace = RxDatabase<{ [K in CollectionName]: RxCollection<WritableDoc> }>;
