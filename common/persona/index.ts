@@ -26,3 +26,4 @@ export * from './sections/profileSections';
 export * from './sections/types';
 export * from './templates/index';
 export * from './versions';
+export * from './listQuery';
