@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { securityHeaders } from './common/security/csp';
+import { securityHeaders } from './common/security/csp.ts';
 
 // Web mode serves the same CSP as Electron's app:// handler, as a header, so a feature that needs
 // eval fails here first. `npm run web` builds and previews: the dev server's inline refresh
