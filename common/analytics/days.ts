@@ -71,9 +71,12 @@ export function dayOf(ms: number, timeZone: string): string {
  */
 export function localToEpoch(y: number, month: number, d: number, h: number, mi: number, s: number, timeZone: string): number {
   const wall = Date.UTC(y, month - 1, d, h, mi, s);
-  let guess = wall - zoneOffsetMs(wall, timeZone);
-  guess = wall - zoneOffsetMs(guess, timeZone);
-  return guess;
+  const first = wall - zoneOffsetMs(wall, timeZone);
+  const offset = zoneOffsetMs(first, timeZone);
+  const second = wall - offset;
+  if (zoneOffsetMs(second, timeZone) === offset) return second;
+  // Neither offset is consistent: the wall time falls in a DST gap; take the later reading.
+  return Math.max(first, second);
 }
 
 /** The first instant (ms) of a local day. */

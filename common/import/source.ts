@@ -47,7 +47,7 @@ export async function openSource(input: ArrayBuffer | Uint8Array, fileName = '')
     });
   }
   if (/\.(xlsx|xlsm|xls)$/i.test(fileName)) return err('unsupported-type', `${fileName} is not an .xlsx workbook (save it as .xlsx or .csv).`);
-  if (bytes.includes(0) && decodeText(bytes.subarray(0, 4096)).encoding === 'utf-8') {
+  if (bytes.includes(0) && !decodeText(bytes.subarray(0, 4096)).encoding.startsWith('utf-16')) {
     return err('unsupported-type', `${fileName || 'The file'} looks binary, not CSV text.`);
   }
   const { text, encoding } = decodeText(bytes);

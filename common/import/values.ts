@@ -52,7 +52,7 @@ const slashed = /^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})(?:,?\s+(\d{1,2}):(\d{2})(?
 export function parseDate(text: string, timeZone: string, order: DateOrder = 'mdy'): Parsed<number> {
   const s = text.trim();
   if (s === '') return null;
-  let y: number, mo: number, d: number, h = 0, mi = 0, sec = 0, ms = 0;
+  let y: number, mo: number, d: number, h: number, mi: number, sec: number, ms = 0;
   let offsetMin: number | null = null;
   const m = iso.exec(s);
   if (m) {
