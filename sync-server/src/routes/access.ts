@@ -26,6 +26,8 @@ export function checkDbName(name: string): void {
 export async function openDb(ctx: Ctx, name: string, need: Need): Promise<PouchDatabase> {
   const p = ctx.principal;
   if (p.kind === 'anonymous') throw unauthorized();
+  // `_users`, `_replicator`, `_node`…: system names say nothing to non-admins.
+  if (name.startsWith('_')) requireServerAdmin(ctx);
   checkDbName(name);
   if (p.kind === 'user' && parseDatabaseName(name)?.tenant !== p.tenant) throw dbNotFound();
   const db = await ctx.deps.store.open(name);

@@ -148,7 +148,17 @@ export const bulkGet: Route = async (ctx) => {
   });
   const revs = boolParam(ctx.query, 'revs');
   const latest = boolParam(ctx.query, 'latest');
-  return { status: 200, body: await db.bulkGet({ docs, revs, latest }) };
+  const answer = (await db.bulkGet({ docs, revs, latest })) as { results: { id: string; docs: Record<string, unknown>[] }[] };
+  // PouchDB puts whole Error objects (stack included) into failed entries; CouchDB sends four fields.
+  const results = answer.results.map((r, i) => ({
+    id: r.id,
+    docs: r.docs.map((d) => {
+      if (!('error' in d)) return d;
+      const e = d.error as { name?: string; reason?: string; message?: string };
+      return { error: { id: r.id, rev: docs[i]?.rev ?? 'undefined', error: e.name ?? 'not_found', reason: e.reason ?? e.message ?? 'missing' } };
+    }),
+  }));
+  return { status: 200, body: { results } };
 };
 
 /** POST /{db}: creates a document with a server-chosen or given id. */

@@ -1,7 +1,7 @@
 import { CouchError, badRequest } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Route } from '../http/context';
-import type { Doc } from '../store/pouch';
+import type { Doc, PouchDatabase } from '../store/pouch';
 import type { Need } from './access';
 import { openDb } from './access';
 import { checkDocId } from './database';
@@ -43,9 +43,35 @@ export function getDoc(kind: Kind): Route {
         throw badRequest('`open_revs` must be "all" or a JSON array of revisions.');
       }
       opts.open_revs = openRevs;
+      if (opts.latest && Array.isArray(openRevs)) return { status: 200, body: await latestLeaves(db, id, openRevs, opts.revs === true) };
     }
     return { status: 200, body: await db.get(id, opts) };
   };
+}
+
+/**
+ * `open_revs=[…]&latest=true` as CouchDB answers it: for each asked revision, every leaf that
+ * descends from it (PouchDB returns only one), so a replicator fetching a revision that was
+ * superseded meanwhile gets all current branches.
+ */
+async function latestLeaves(db: PouchDatabase, id: string, asked: string[], withRevs: boolean): Promise<unknown[]> {
+  const leaves = (await db.get(id, { open_revs: 'all', revs: true }).catch(() => [])) as { ok?: Doc }[];
+  const out = new Map<string, unknown>();
+  for (const rev of asked) {
+    const [pos, hash] = [Number(rev.split('-')[0]), rev.slice(rev.indexOf('-') + 1)];
+    const matches = leaves.filter(({ ok }) => {
+      const history = ok?._revisions as { start: number; ids: string[] } | undefined;
+      return history !== undefined && history.ids[history.start - pos] === hash;
+    });
+    if (matches.length === 0 && !out.has(rev)) out.set(rev, { missing: rev });
+    for (const { ok } of matches) {
+      if (!ok?._rev) continue;
+      const doc: Doc = { ...ok };
+      if (!withRevs) delete doc._revisions;
+      out.set(ok._rev, { ok: doc });
+    }
+  }
+  return [...out.values()];
 }
 
 /** PUT /{db}/{docid}. */
