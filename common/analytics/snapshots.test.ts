@@ -1,0 +1,108 @@
+import { describe, expect, test } from 'vitest';
+import { tableFromRecords } from '../import/records';
+import { analyse } from './analyse';
+import { dailyFigures, dayFingerprints, tableDays } from './daily';
+import { detectAnomalies, evolution } from './evolution';
+import { hashString } from './hash';
+import type { Rule } from './rules';
+import { buildSnapshot, dayDigest, daysToSnapshot, latestPerDay, snapshotId, type PersonaSnapshotDoc } from './snapshots';
+
+const rules: Rule[] = [{ id: 'promoter', column: 'nps', kind: 'range', min: 9 }];
+const inputs = { personaId: 'p1', rules, timeZone: 'Europe/Paris' };
+const at = (iso: string) => Date.parse(iso);
+const records = [
+  { respondentId: 'a', submittedAt: at('2024-03-04T22:30:00Z'), nps: 10, satisfaction: 5 }, // 23:30 Paris, 4 March
+  { respondentId: 'b', submittedAt: at('2024-03-04T23:30:00Z'), nps: 9, satisfaction: 4 }, // 00:30 Paris, 5 March
+  { respondentId: 'c', submittedAt: at('2024-03-05T10:00:00Z'), nps: 3, satisfaction: 1 },
+  { respondentId: 'd', submittedAt: null, nps: 10, satisfaction: 5 },
+];
+const columns = [
+  { key: 'respondentId', type: 'id' }, { key: 'submittedAt', type: 'date' }, { key: 'nps', type: 'number' }, { key: 'satisfaction', type: 'number' },
+] as const;
+
+function snapshotsOf(recs: typeof records, computedAt = 1) {
+  const table = tableFromRecords(recs, columns);
+  const [persona] = analyse(table, [{ id: 'p1', name: 'P', rules }]).personas;
+  const days = tableDays(table, inputs);
+  const prints = dayFingerprints(table, days);
+  const figures = new Map(dailyFigures(table, persona!, days).map((f) => [f.day, f]));
+  return [...prints.keys()].sort().map((day) => buildSnapshot(inputs, day, figures.get(day), prints.get(day), computedAt));
+}
+
+describe('daily snapshots', () => {
+  test('group responses by day in the workspace zone, with metrics of the matched ones', () => {
+    const snaps = snapshotsOf(records);
+    expect(snaps.map((s) => [s.day, s.metrics.responses, s.metrics.distribution.strong, s.metrics.live.satisfaction])).toEqual([
+      ['2024-03-04', 1, 1, 5],
+      ['2024-03-05', 2, 1, 4],
+    ]);
+    expect(snaps[1]!.metrics.live.nps).toBe(100);
+  });
+
+  test('two computations of the same inputs give the same ids; a changed day changes only its own id', () => {
+    const one = snapshotsOf(records, 1);
+    expect(snapshotsOf(records, 999).map((s) => s.id)).toEqual(one.map((s) => s.id));
+    const more = snapshotsOf([...records, { respondentId: 'e', submittedAt: at('2024-03-05T12:00:00Z'), nps: 9, satisfaction: 5 }]);
+    expect(more[0]!.id).toBe(one[0]!.id);
+    expect(more[1]!.id).not.toBe(one[1]!.id);
+    for (const s of one) expect(s.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
+  test('ids differ when the persona, day or digest differ', () => {
+    const ids = new Set([snapshotId('p1', '2024-01-01', 'x'), snapshotId('p2', '2024-01-01', 'x'), snapshotId('p1', '2024-01-02', 'x'), snapshotId('p1', '2024-01-01', 'y')]);
+    expect(ids.size).toBe(4);
+    expect(hashString('')).toMatch(/^[0-9a-f]{32}$/);
+    expect(hashString('a')).not.toBe(hashString('b'));
+  });
+});
+
+describe('scheduler', () => {
+  const fingerprints = new Map([['2024-03-04', 'ds:w:1']]);
+  const base = { ...inputs, enabled: true, today: '2024-03-06', firstDay: '2024-03-04', fingerprints, existing: [] };
+
+  test('returns every day from the first to today when none is stored, and none when switched off', () => {
+    expect(daysToSnapshot(base)).toEqual(['2024-03-04', '2024-03-05', '2024-03-06']);
+    expect(daysToSnapshot({ ...base, enabled: false })).toEqual([]);
+  });
+
+  test('catches up only the days that are missing or whose inputs changed', () => {
+    const existing = ['2024-03-04', '2024-03-05'].map((day) => ({ day, inputsDigest: dayDigest(inputs, day, fingerprints.get(day)) }));
+    expect(daysToSnapshot({ ...base, existing })).toEqual(['2024-03-06']);
+    expect(daysToSnapshot({ ...base, existing, rules: [{ ...rules[0]!, min: 8 }] })).toEqual(['2024-03-04', '2024-03-05', '2024-03-06']);
+    expect(daysToSnapshot({ ...base, existing, fingerprints: new Map([['2024-03-04', 'ds:w:2']]) })).toEqual(['2024-03-04', '2024-03-06']);
+  });
+
+  test('limits backfill and ignores malformed days', () => {
+    expect(daysToSnapshot({ ...base, firstDay: '2020-01-01', maxDays: 2 })).toEqual(['2024-03-05', '2024-03-06']);
+    for (const today of ['', '2024-02-30', 'tomorrow']) expect(daysToSnapshot({ ...base, today })).toEqual([]);
+  });
+});
+
+describe('evolution and anomalies', () => {
+  const snaps = snapshotsOf(records);
+
+  test('series have a point per day of the range and totals over it', () => {
+    const evo = evolution(snaps, { lastDays: 7, today: '2024-03-06' });
+    expect(evo.points.map((p) => p.responses)).toEqual([0, 0, 0, 0, 1, 2, 0]);
+    expect(evo.total.responses).toBe(3);
+    expect(evo.total.live.nps).toBe(100);
+    expect(evolution(snaps, { from: '2024-03-05', to: '2024-03-05' }).points.map((p) => p.day)).toEqual(['2024-03-05']);
+  });
+
+  test('latest per day prefers the snapshot of the current inputs', () => {
+    const stale: PersonaSnapshotDoc = { ...snaps[0]!, id: 'old', inputsDigest: 'old', computedAt: 50 };
+    expect(latestPerDay([stale, snaps[0]!]).map((s) => s.id)).toEqual(['old']);
+    expect(latestPerDay([stale, snaps[0]!], new Map([[snaps[0]!.day, snaps[0]!.inputsDigest]])).map((s) => s.id)).toEqual([snaps[0]!.id]);
+  });
+
+  test('flags days beyond the threshold from the expected value or the trailing mean', () => {
+    const point = (day: string, satisfaction: number | null) => ({
+      day, responses: 1, averagePercent: 0, distribution: { strong: 0, moderate: 0, weak: 0 },
+      live: { responses: 1, satisfaction, nps: null, npsMean: null, promoters: 0, passives: 0, detractors: 0, trust: null, effort: null },
+    });
+    const series = [point('d1', 4), point('d2', 4.2), point('d3', null), point('d4', 2), point('d5', 4.1)];
+    expect(detectAnomalies(series, { metric: 'satisfaction', threshold: 1 }).map((a) => [a.day, a.against])).toEqual([['d4', 'trailing']]);
+    expect(detectAnomalies(series, { metric: 'satisfaction', threshold: 1.5, expected: 4 }).map((a) => a.day)).toEqual(['d4', 'd4']);
+    expect(detectAnomalies(series, { metric: 'satisfaction', threshold: 5 })).toEqual([]);
+  });
+});
