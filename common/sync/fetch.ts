@@ -87,10 +87,9 @@ export function createSyncFetch(options: SyncFetchOptions = {}): SyncFetch {
       idle.stop();
     }
   };
+  // defineProperty, not Object.assign: assign would copy the getter's value once, not the getter.
+  Object.defineProperty(call, 'authFailure', { get: () => authFailure });
   return Object.assign(call, {
-    get authFailure() {
-      return authFailure;
-    },
     resetAuth() {
       authFailure = undefined;
     },

@@ -29,6 +29,8 @@ export interface TestServer {
   advance(ms: number): void;
   /** Count of requests seen, by `METHOD path` (without query). */
   requests: Map<string, number>;
+  /** Every answered request: method, path, status, authorization header. */
+  responses: { method: string; path: string; status: number; authorization: string | undefined }[];
   close(): Promise<void>;
 }
 
@@ -68,9 +70,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const auth = new Auth({ registry, secret: randomBytes(32), clock, ...(options.tokenTtlMs ? { tokenTtlMs: options.tokenTtlMs } : {}) });
   const handler = createServer({ store, auth, clock, log, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
   const requests = new Map<string, number>();
+  const responses: TestServer['responses'] = [];
   const server = createHttpServer((req, res) => {
-    const key = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const key = `${req.method} ${path}`;
     requests.set(key, (requests.get(key) ?? 0) + 1);
+    res.once('finish', () => responses.push({ method: req.method ?? '', path, status: res.statusCode, authorization: req.headers.authorization }));
     handler(req, res);
   });
   const url = await listen(server);
@@ -80,6 +85,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     registry,
     log,
     requests,
+    responses,
     advance: (ms) => {
       offset += ms;
     },
