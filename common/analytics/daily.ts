@@ -109,3 +109,26 @@ export function dayFingerprints(table: Table, days: DayIndex): Map<string, strin
   }
   return out;
 }
+
+/** Live-metric sums over all of a persona's matched (≥ 50) responses in scope, dated or not. */
+export function matchedMetrics(table: Table, persona: PersonaAnalysis): MetricAccumulator {
+  const acc = emptyMetrics();
+  const den = persona.prepared.denominator;
+  if (den === 0) return acc;
+  const coverMin = (coveredPercent * den) / 100;
+  const col = (key: string) => {
+    const c = table.columns.get(key);
+    return c && c.type === 'number' ? c.values : null;
+  };
+  const sat = col(metricColumns.satisfaction), nps = col(metricColumns.nps), trust = col(metricColumns.trust), effort = col(metricColumns.effort);
+  const num = persona.numerators;
+  for (let i = 0; i < num.length; i++) {
+    if (persona.inScope[i] === 0 || num[i]! < coverMin) continue;
+    acc.responses += 1;
+    if (sat) addMean(acc.satisfaction, sat[i]!);
+    if (nps) addNps(acc.nps, nps[i]!);
+    if (trust) addMean(acc.trust, trust[i]!);
+    if (effort) addMean(acc.effort, effort[i]!);
+  }
+  return acc;
+}

@@ -68,7 +68,7 @@ describe('scheduler', () => {
   test('catches up only the days that are missing or whose inputs changed', () => {
     const existing = ['2024-03-04', '2024-03-05'].map((day) => ({ day, inputsDigest: dayDigest(inputs, day, fingerprints.get(day)) }));
     expect(daysToSnapshot({ ...base, existing })).toEqual(['2024-03-06']);
-    expect(daysToSnapshot({ ...base, existing, rules: [{ ...rules[0]!, min: 8 }] })).toEqual(['2024-03-04', '2024-03-05', '2024-03-06']);
+    expect(daysToSnapshot({ ...base, existing, rules: [{ id: 'promoter', column: 'nps', kind: 'range', min: 8 }] })).toEqual(['2024-03-04', '2024-03-05', '2024-03-06']);
     expect(daysToSnapshot({ ...base, existing, fingerprints: new Map([['2024-03-04', 'ds:w:2']]) })).toEqual(['2024-03-04', '2024-03-06']);
   });
 

@@ -1,0 +1,54 @@
+/**
+ * `analyze`: import a responses file with the same importer as the app, score it against the
+ * personas of an export file with the same engine, and build the report. Returns bytes to write;
+ * the caller owns the file system.
+ */
+import { analyse } from '../analytics/analyse';
+import { matchedMetrics } from '../analytics/daily';
+import { summariseMetrics } from '../analytics/metrics';
+import { decodeDatasets } from '../analytics/table';
+import { importDataset } from '../import/importer';
+import type { ColumnMapping } from '../import/mapping';
+import { CliError, parseMapping, parsePersonaFile } from './personas';
+import { buildReport, reportWorkbook } from './report';
+
+/** Inputs of one analysis run. */
+export interface AnalyzeInput {
+  responses: { name: string; bytes: Uint8Array };
+  personas: { name: string; text: string };
+  map?: { name: string; text: string };
+  out: string;
+  timeZone?: string;
+  now: number;
+}
+
+/** Runs an analysis and returns the report bytes and a one-line summary. */
+export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Array; summary: string }> {
+  const file = parsePersonaFile(input.personas.text, input.personas.name);
+  let mapping: ColumnMapping | undefined = file.mapping;
+  if (input.map) {
+    let json: unknown;
+    try {
+      json = JSON.parse(input.map.text);
+    } catch {
+      throw new CliError(`${input.map.name} is not JSON.`);
+    }
+    mapping = parseMapping(json, input.map.name);
+  }
+  const imported = await importDataset(input.responses.bytes, {
+    fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC', ...(mapping ? { mapping } : {}),
+  });
+  if (!imported.ok) throw new CliError(imported.message);
+  const outcome = imported.data;
+  const table = decodeDatasets([{ header: outcome.header, chunks: outcome.chunks }]);
+  const analysis = analyse(table, file.personas.map((p) => ({ ...p, datasetIds: undefined })), { topN: 10 });
+  const metrics = analysis.personas.map((p) => summariseMetrics(matchedMetrics(table, p)));
+  const report = buildReport(table, analysis, outcome, metrics, input.now);
+  const bytes = /\.xlsx$/i.test(input.out)
+    ? await reportWorkbook(report, table, analysis)
+    : new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
+  const summary = `${table.rowCount} responses × ${analysis.personas.length} personas` +
+    (outcome.rejectedCount > 0 ? `, ${outcome.rejectedCount} rejected rows` : '') +
+    (outcome.duplicates > 0 ? `, ${outcome.duplicates} duplicates skipped` : '') + ` → ${input.out}`;
+  return { bytes, summary };
+}

@@ -1,0 +1,83 @@
+/**
+ * CX Studio command line: `npm run cli -- analyze <responses.csv|xlsx> --personas <personas.json>
+ * [--map <mapping.json>] [--tz <IANA zone>] --out <report.json|xlsx>`. Expected failures print one
+ * line on stderr and exit with 1 (2 for usage errors); no stack traces.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { isTimeZone } from '../analytics/days';
+import { runAnalyze } from './analyze';
+import { CliError } from './personas';
+
+const usage = 'Usage: cx-studio analyze <responses.csv|xlsx> --personas <personas.json> [--map <mapping.json>] [--tz <zone>] --out <report.json|xlsx>';
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): { command: string; file: string; flags: Map<string, string> } {
+  const [command, ...rest] = argv;
+  const flags = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg.startsWith('--')) {
+      const name = arg.slice(2);
+      if (!['personas', 'map', 'out', 'tz'].includes(name)) throw new UsageError(`Unknown option ${arg}.`);
+      const value = rest[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      flags.set(name, value);
+    } else positional.push(arg);
+  }
+  if (command !== 'analyze') throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+  if (positional.length !== 1) throw new UsageError('Give exactly one responses file.');
+  for (const required of ['personas', 'out']) if (!flags.has(required)) throw new UsageError(`--${required} is required.`);
+  if (!/\.(json|xlsx)$/i.test(flags.get('out')!)) throw new UsageError('--out must end in .json or .xlsx.');
+  const tz = flags.get('tz');
+  if (tz !== undefined && !isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not a time zone.`);
+  return { command, file: positional[0]!, flags };
+}
+
+function read(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new CliError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? String(e)}).`);
+  }
+}
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { file, flags } = parseArgs(argv);
+    const map = flags.get('map');
+    const out = flags.get('out')!;
+    const { bytes, summary } = await runAnalyze({
+      responses: { name: basename(file), bytes: new Uint8Array(read(file)) },
+      personas: { name: basename(flags.get('personas')!), text: read(flags.get('personas')!).toString('utf8') },
+      ...(map ? { map: { name: basename(map), text: read(map).toString('utf8') } } : {}),
+      out, timeZone: flags.get('tz') ?? 'UTC', now: Date.now(),
+    });
+    try {
+      writeFileSync(out, bytes);
+    } catch (e) {
+      throw new CliError(`${out} cannot be written (${(e as { code?: string }).code ?? String(e)}).`);
+    }
+    console.log(summary);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`error: ${e.message}\n${usage}`);
+      return 2;
+    }
+    if (e instanceof CliError) {
+      console.error(`error: ${e.message}`);
+      return 1;
+    }
+    console.error(`error: unexpected failure (${e instanceof Error ? e.message : String(e)}); please report it.`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && /cli[\\/]index\.ts$/.test(process.argv[1])) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,104 @@
+/**
+ * The analysis report the command line writes: JSON for machines, the same content as an Excel
+ * workbook for people (scores with one column per rule, distribution, coverage, overlap).
+ */
+import ExcelJS from 'exceljs';
+import type { Analysis } from '../analytics/analyse';
+import { explainRow, type Explanation } from '../analytics/explain';
+import { percentOf } from '../analytics/fraction';
+import { describeRule } from '../analytics/rules';
+import { cellValue, type Table } from '../analytics/table';
+import type { ImportOutcome } from '../import/importer';
+import type { LiveMetrics } from '../analytics/metrics';
+
+/** The JSON report. */
+export interface AnalysisReport {
+  type: 'cx-studio.analysis-report';
+  version: 1;
+  generatedAt: number;
+  source: { file: string; shape: string; rows: number; rejected: number; duplicates: number; rejectedRows: ImportOutcome['rejected'] };
+  personas: {
+    id: string; name: string; scored: number; averageScore: number; bestScore: number | null;
+    distribution: { strong: number; moderate: number; weak: number };
+    coverage: { covered: number; total: number; percent: number };
+    liveMetrics: LiveMetrics;
+    topMatches: Explanation[];
+    problems: { ruleId: string; message: string }[];
+  }[];
+  overlap: { personaIds: string[]; matrix: number[][] };
+  uncovered: { count: number; percent: number };
+  /** Per response: id, best persona and the score (percent, 2 decimals) for each persona. */
+  responses: { row: number; respondentId: string | null; bestPersona: string | null; scores: number[] }[];
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** Builds the JSON report. */
+export function buildReport(table: Table, analysis: Analysis, outcome: ImportOutcome, metrics: LiveMetrics[], now: number): AnalysisReport {
+  const ids = table.columns.get('respondentId');
+  const header = outcome.preview.shape.headerRows;
+  return {
+    type: 'cx-studio.analysis-report', version: 1, generatedAt: now,
+    source: { file: outcome.header.sourceFile, shape: outcome.header.shape, rows: table.rowCount, rejected: outcome.rejectedCount, duplicates: outcome.duplicates, rejectedRows: outcome.rejected },
+    personas: analysis.personas.map((p, i) => ({
+      id: p.personaId, name: p.name, scored: p.scored, averageScore: round2(p.averagePercent),
+      bestScore: p.best ? round2(percentOf(p.best.numerator, p.best.denominator)) : null,
+      distribution: p.distribution, coverage: { ...p.coverage, percent: round2(p.coverage.percent) },
+      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => explainRow(table, p.prepared, t.row)), problems: p.problems,
+    })),
+    overlap: { personaIds: analysis.personas.map((p) => p.personaId), matrix: analysis.overlap },
+    uncovered: { count: analysis.uncovered, percent: round2(analysis.uncoveredPercent) },
+    responses: Array.from({ length: table.rowCount }, (_, row) => {
+      const id = cellValue(ids, row);
+      const best = analysis.bestPersona[row]!;
+      return {
+        row: row + header + 1, respondentId: typeof id === 'string' ? id : null,
+        bestPersona: best >= 0 ? analysis.personas[best]!.personaId : null,
+        scores: analysis.personas.map((p) => round2(percentOf(p.numerators[row]!, p.prepared.denominator))),
+      };
+    }),
+  };
+}
+
+/** Excel allows 1,048,576 rows per sheet; longer score lists continue on further sheets. */
+const rowsPerSheet = 1_048_575;
+
+/** Writes the report as an XLSX workbook and returns its bytes. */
+export async function reportWorkbook(report: AnalysisReport, table: Table, analysis: Analysis): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date(report.generatedAt);
+  const scoreHeader = ['Row', 'Respondent id', 'Best persona'];
+  for (const p of analysis.personas) {
+    scoreHeader.push(`${p.name}: score`);
+    for (const r of p.prepared.rules) scoreHeader.push(`${p.name}: ${describeRule(r.rule)}`);
+  }
+  let sheet: ExcelJS.Worksheet | null = null;
+  report.responses.forEach((resp, i) => {
+    if (i % rowsPerSheet === 0) {
+      sheet = wb.addWorksheet(i === 0 ? 'Scores' : `Scores ${i / rowsPerSheet + 1}`);
+      sheet.addRow(scoreHeader).font = { bold: true };
+    }
+    const cells: (string | number | null)[] = [resp.row, resp.respondentId, resp.bestPersona];
+    analysis.personas.forEach((p, k) => {
+      cells.push(resp.scores[k]!);
+      for (const r of p.prepared.rules) {
+        cells.push(r.mask[i] === 1 ? 'matched' : cellValue(table.columns.get(r.rule.column), i) === null ? 'missing' : 'unmatched');
+      }
+    });
+    (sheet as ExcelJS.Worksheet | null)?.addRow(cells);
+  });
+  const dist = wb.addWorksheet('Distribution');
+  dist.addRow(['Persona', 'Scored', 'Average score', 'Best score', 'Strong (≥ 70)', 'Moderate (50–69)', 'Weak (< 50)']).font = { bold: true };
+  for (const p of report.personas) dist.addRow([p.name, p.scored, p.averageScore, p.bestScore, p.distribution.strong, p.distribution.moderate, p.distribution.weak]);
+  const cov = wb.addWorksheet('Coverage');
+  cov.addRow(['Persona', 'Covered (≥ 50)', 'Responses', 'Coverage %', 'Satisfaction', 'NPS', 'NPS mean', 'Trust', 'Effort']).font = { bold: true };
+  for (const p of report.personas) {
+    const m = p.liveMetrics;
+    cov.addRow([p.name, p.coverage.covered, p.coverage.total, p.coverage.percent, m.satisfaction, m.nps, m.npsMean, m.trust, m.effort].map((v) => (typeof v === 'number' ? round2(v) : v)));
+  }
+  cov.addRow(['No persona', report.uncovered.count, analysis.rowsInRange, report.uncovered.percent]);
+  const ov = wb.addWorksheet('Overlap');
+  ov.addRow(['Both ≥ 50', ...report.personas.map((p) => p.name)]).font = { bold: true };
+  report.overlap.matrix.forEach((row, i) => ov.addRow([report.personas[i]!.name, ...row]));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
