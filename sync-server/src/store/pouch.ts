@@ -24,7 +24,7 @@ export interface PouchDatabase {
   get(id: string, opts?: Record<string, unknown>): Promise<unknown>;
   put(doc: Doc, opts?: Record<string, unknown>): Promise<{ ok: boolean; id: string; rev: string }>;
   bulkDocs(docs: Doc[], opts?: { new_edits?: boolean }): Promise<unknown[]>;
-  allDocs(opts: Record<string, unknown>): Promise<{ total_rows: number; offset?: number; rows: unknown[]; update_seq?: number }>;
+  allDocs(opts?: Record<string, unknown>): Promise<{ total_rows: number; offset?: number; rows: unknown[]; update_seq?: number }>;
   changes(opts: Record<string, unknown>): Promise<{ results: ChangeRow[]; last_seq: number }>;
   revsDiff(req: Record<string, string[]>): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>>;
   bulkGet(opts: { docs: { id: string; rev?: string }[]; revs?: boolean; latest?: boolean; attachments?: boolean }): Promise<{ results: unknown[] }>;
