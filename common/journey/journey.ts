@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { err, ok, type Result } from '../result';
 import type { JourneyBody } from './changes';
 import { emptyFlow, flowSchema } from './flowModel';
 import { emptyMap, idSchema, mapSchema } from './mapModel';
@@ -111,4 +112,36 @@ export function filterJourneys<T extends Pick<JourneyDoc, 'name' | 'description'
     (!filter.tag || j.tags.includes(filter.tag)) &&
     (!filter.personaId || j.personaIds.includes(filter.personaId)) &&
     (!needle || [j.name, j.description, ...j.tags].some((s) => s.toLocaleLowerCase().includes(needle))));
+}
+
+const statuses: readonly JourneyStatus[] = ['draft', 'active', 'archived'];
+
+/**
+ * Reads a stored journey document. Journeys replicate from teammates who may run another app
+ * version, so the map and flow are checked here and a document this app cannot read is refused
+ * (and reported by the caller) rather than crashing a screen.
+ */
+export function readJourneyDoc(doc: unknown): Result<JourneyDoc> {
+  if (typeof doc !== 'object' || doc === null) return err('invalid-document', 'Not a journey document.');
+  const d = doc as Record<string, unknown>;
+  if (typeof d.id !== 'string' || typeof d.name !== 'string') return err('invalid-document', 'A journey is missing its id or name.');
+  const content = v.safeParse(journeySnapshotSchema, {
+    name: d.name, description: d.description ?? '', tags: d.tags ?? [], personaIds: d.personaIds ?? [], map: d.map, flow: d.flow,
+  });
+  if (!content.success) {
+    const where = v.getDotPath(content.issues[0]) ?? 'content';
+    return err('newer-schema', `The journey "${d.name}" cannot be read by this app (${where}: ${content.issues[0].message}).`);
+  }
+  const num = (x: unknown, fallback: number) => (typeof x === 'number' && Number.isFinite(x) ? x : fallback);
+  return ok({
+    id: d.id,
+    ...content.output,
+    status: statuses.includes(d.status as JourneyStatus) ? (d.status as JourneyStatus) : 'draft',
+    publishedVersion: num(d.publishedVersion, 0),
+    ...(typeof d.publishedAt === 'number' ? { publishedAt: d.publishedAt } : {}),
+    ...(typeof d.templateId === 'string' ? { templateId: d.templateId } : {}),
+    createdAt: num(d.createdAt, 0),
+    updatedAt: num(d.updatedAt, 0),
+    ...(typeof d.updatedBy === 'string' ? { updatedBy: d.updatedBy } : {}),
+  });
 }

@@ -51,7 +51,7 @@ export function buildTemplate(spec: TemplateSpec): JourneySnapshot {
     const id = `ln_${li + 1}`;
     lanes.push({ id, type: l.type, name: l.name });
     const row: Record<string, Card[]> = {};
-    const perStage = 'channels' in l ? l.channels.map((cs) => cs.map((c) => ({ text: c, channel: c }))) : l.cells.map((ts) => ts.map(evidenceOf));
+    const perStage = 'channels' in l ? l.channels.map((cs) => cs.map((c) => ({ text: '', channel: c }))) : l.cells.map((ts) => ts.map(evidenceOf));
     perStage.forEach((cards, si) => {
       if (cards.length > 0) row[stageId(si)] = cards.map((c, k) => ({ id: `cd_${li + 1}_${si + 1}_${k + 1}`, ...c }));
     });

@@ -1,18 +1,16 @@
-import { acceptStored, useLiveQuery } from '../../db/hooks';
-import { EmptyState, Loading } from '../../ui/States';
+import { JourneyEditorScreen } from './JourneyEditorScreen';
+import { JourneyList } from './JourneyList';
+import { TemplateGallery } from './TemplateGallery';
+import './journeys.css';
 
-/** The journey list (the journey builder grows from here). */
-export default function JourneysPage(_props: { path: string[] }) {
-  const { items, loading } = useLiveQuery('journeys', { selector: {}, sort: [{ updatedAt: 'desc' }] }, acceptStored);
-  if (loading) return <Loading />;
-  return (
-    <section>
-      <header className="page-header"><h1>Journeys</h1></header>
-      {items.length === 0 ? (
-        <EmptyState title="No journeys yet">Journeys you map appear here.</EmptyState>
-      ) : (
-        <ul className="cards">{items.map((j) => <li key={j.id} className="card">{String(j.name)}</li>)}</ul>
-      )}
-    </section>
-  );
+/**
+ * The journeys section. Routes: `#/journeys` (list), `#/journeys/templates` (gallery),
+ * `#/journeys/<id>/<map|flow|versions>` (editor).
+ */
+export default function JourneysPage({ path }: { path: string[] }) {
+  const [first, second] = path;
+  if (!first) return <JourneyList />;
+  if (first === 'templates') return <TemplateGallery />;
+  const tab = second === 'flow' || second === 'versions' ? second : 'map';
+  return <JourneyEditorScreen id={first} tab={tab} />;
 }

@@ -1,0 +1,56 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { navigate, routeHash } from '../../app/route';
+import { EmptyState, Loading } from '../../ui/States';
+import { JourneyHeader } from './JourneyHeader';
+import { MapView } from './map/MapView';
+import { useJourneyEditor } from './useJourneyEditor';
+import { VersionsPanel } from './VersionsPanel';
+
+// The flow editor pulls in @xyflow/react: load it only when the flow tab opens.
+const FlowView = lazy(() => import('./flow/FlowView'));
+
+/** One journey: header actions and the map, flow and versions tabs. */
+export function JourneyEditorScreen({ id, tab }: { id: string; tab: 'map' | 'flow' | 'versions' }) {
+  const { editor, loading, problem } = useJourneyEditor(id);
+  const [focusStage, setFocusStage] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!editor) return;
+    const onKey = (e: KeyboardEvent) => {
+      const inField = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
+      if (inField || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
+      e.preventDefault();
+      if (e.shiftKey) editor.redo();
+      else editor.undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
+
+  if (loading) return <Loading />;
+  if (!editor) {
+    return (
+      <EmptyState title="Journey not found" action={<button type="button" onClick={() => navigate('journeys')}>Back to journeys</button>}>
+        {problem ?? 'It may have been deleted, or not synced to this computer yet.'}
+      </EmptyState>
+    );
+  }
+  const tabs = [['map', 'Map'], ['flow', 'Flow'], ['versions', 'Versions']] as const;
+  return (
+    <section className="journeys journey-editor">
+      <JourneyHeader editor={editor} />
+      <nav className="tabs" aria-label="Journey views">
+        {tabs.map(([key, label]) => (
+          <a key={key} href={routeHash('journeys', id, key)} aria-current={tab === key ? 'page' : undefined}>{label}</a>
+        ))}
+      </nav>
+      {tab === 'map' && <MapView editor={editor} onShowNodes={(stageId) => { setFocusStage(stageId); navigate('journeys', id, 'flow'); }} />}
+      {tab === 'flow' && (
+        <Suspense fallback={<Loading label="Loading the flow editor…" />}>
+          <FlowView editor={editor} focusStage={focusStage} />
+        </Suspense>
+      )}
+      {tab === 'versions' && <VersionsPanel editor={editor} />}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { hasInput, outputHandles, type FlowNode, type FlowProblem } from '../../../../../common/journey';
+import { nodeIcon, nodeSummary } from './describe';
+
+/** What the canvas passes to a node card. */
+export type CardData = { node: FlowNode; problems: FlowProblem[]; stage?: { name: string; colour: string } | undefined; dimmed: boolean };
+/** A canvas node carrying a journey flow node. */
+export type CanvasNode = Node<CardData, 'journey'>;
+
+function handleLabel(node: FlowNode, handle: string): string {
+  if (node.kind === 'multiSplit' || node.kind === 'randomSplit') {
+    if (handle === 'else') return 'else';
+    const b = node.config.branches.find((x) => x.id === handle);
+    if (!b) return handle;
+    return node.kind === 'randomSplit' && 'percent' in b ? `${b.label} ${b.percent}%` : b.label;
+  }
+  return handle === 'out' ? '' : handle;
+}
+
+/**
+ * A flow step on the canvas: icon, label, a one-line summary of its config, its stage, its problems,
+ * an input on the left (not on triggers) and one labelled output per branch on the right.
+ */
+export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeProps<CanvasNode>) {
+  const { node, problems, stage, dimmed } = data;
+  const outs = outputHandles(node);
+  const errors = problems.filter((p) => p.severity === 'error');
+  return (
+    <div className={`flow-node kind-${node.kind}${selected ? ' selected' : ''}${errors.length ? ' has-error' : problems.length ? ' has-warning' : ''}${dimmed ? ' dimmed' : ''}`}
+      data-testid={`flow-node-${node.id}`} title={problems.map((p) => p.message).join('\n') || undefined}>
+      {hasInput(node) && <Handle type="target" position={Position.Left} id="in" />}
+      <div className="flow-node-head">
+        <span className="flow-node-icon" aria-hidden="true">{nodeIcon(node)}</span>
+        <strong>{node.label}</strong>
+        {problems.length > 0 && <span className={`problem-badge${errors.length ? ' error' : ''}`} aria-label={`${problems.length} problem(s)`}>{problems.length}</span>}
+      </div>
+      <div className="flow-node-summary">{nodeSummary(node)}</div>
+      {stage && <div className="flow-node-stage" style={{ borderLeftColor: stage.colour }}>{stage.name}</div>}
+      <div className="flow-node-outs">
+        {outs.map((h, i) => (
+          <div key={h} className={`flow-out out-${h}`} style={{ top: `${((i + 1) * 100) / (outs.length + 1)}%` }}>
+            <span>{handleLabel(node, h)}</span>
+            <Handle type="source" position={Position.Right} id={h} data-handle={h} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});

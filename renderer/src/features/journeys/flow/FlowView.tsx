@@ -1,0 +1,142 @@
+import { useCallback, useMemo, useState } from 'react';
+import {
+  Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
+  type Connection, type Edge, type EdgeChange, type NodeChange, type OnNodeDrag, type XYPosition,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import {
+  createNode, hasInput, layoutFlow, randomId, validateFlow, type FlowProblem, type PaletteItem,
+} from '../../../../../common/journey';
+import type { JourneyEditor } from '../useJourneyEditor';
+import { FlowNodeCard, type CanvasNode } from './FlowNodeCard';
+import { Inspector } from './Inspector';
+import { Palette } from './Palette';
+import { ProblemsPanel } from './ProblemsPanel';
+
+const nodeTypes = { journey: FlowNodeCard };
+
+/** The flow editor; default export so the editor screen can load it lazily. */
+export default function FlowView(props: { editor: JourneyEditor; focusStage: string | null }) {
+  return (
+    <ReactFlowProvider>
+      <FlowCanvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+/**
+ * The canvas. The journey's flow is the truth; React Flow's node state is a view of it that also
+ * holds positions while a drag is in progress, committed as one `moveNodes` change when it ends.
+ */
+function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage: string | null }) {
+  const { journey, dispatch } = editor;
+  const { flow, map } = journey;
+  const rf = useReactFlow();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [stageFilter, setStageFilter] = useState<string | null>(focusStage);
+  const problems = useMemo(() => validateFlow(flow, { stageIds: new Set(map.stages.map((s) => s.id)) }), [flow, map.stages]);
+  const byNode = useMemo(() => {
+    const m = new Map<string, FlowProblem[]>();
+    for (const p of problems) if (p.nodeId) m.set(p.nodeId, [...(m.get(p.nodeId) ?? []), p]);
+    return m;
+  }, [problems]);
+  const badEdges = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
+  const stageOf = useMemo(() => new Map(map.stages.map((s) => [s.id, { name: s.name, colour: s.colour }])), [map.stages]);
+
+  // Positions while a drag is in progress and sizes React Flow measured: view state, not journey data.
+  const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+
+  const nodes = useMemo<CanvasNode[]>(() => flow.nodes.map((n) => {
+    const size = measured[n.id];
+    return {
+      id: n.id, type: 'journey', position: dragging[n.id] ?? n.position, selected: n.id === selectedId,
+      ...(size ? { measured: size } : {}),
+      data: { node: n, problems: byNode.get(n.id) ?? [], stage: n.stageId ? stageOf.get(n.stageId) : undefined, dimmed: !!stageFilter && n.stageId !== stageFilter },
+    };
+  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, dragging, measured]);
+
+  const edges = useMemo<Edge[]>(() => flow.edges.map((e) => ({
+    id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle, targetHandle: 'in', selected: e.id === selectedEdge,
+    className: badEdges.has(e.id) ? 'edge-problem' : `edge-${e.sourceHandle}`,
+    label: e.sourceHandle === 'yes' || e.sourceHandle === 'no' || e.sourceHandle === 'timeout' ? e.sourceHandle : undefined,
+  })), [flow.edges, badEdges, selectedEdge]);
+
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    const moved: Record<string, XYPosition> = {};
+    const sized: Record<string, { width: number; height: number }> = {};
+    for (const c of changes) {
+      if (c.type === 'select') setSelectedId((cur) => (c.selected ? c.id : cur === c.id ? null : cur));
+      else if (c.type === 'position' && c.position && c.dragging) moved[c.id] = c.position;
+      else if (c.type === 'dimensions' && c.dimensions) sized[c.id] = c.dimensions;
+    }
+    if (Object.keys(moved).length) setDragging((d) => ({ ...d, ...moved }));
+    if (Object.keys(sized).length) setMeasured((m) => ({ ...m, ...sized }));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<Edge>[]) => {
+    for (const c of changes) if (c.type === 'select') setSelectedEdge((cur) => (c.selected ? c.id : cur === c.id ? null : cur));
+  }, []);
+  const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback((_e, _node, dragged) => {
+    dispatch({ type: 'moveNodes', positions: Object.fromEntries(dragged.map((n) => [n.id, n.position])) });
+    setDragging({});
+  }, [dispatch]);
+  const onConnect = useCallback((c: Connection) => {
+    if (!c.sourceHandle) return;
+    dispatch({ type: 'addEdge', edge: { id: randomId('e'), source: c.source, target: c.target, sourceHandle: c.sourceHandle } });
+  }, [dispatch]);
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    const target = flow.nodes.find((n) => n.id === c.target);
+    return c.source !== c.target && !!target && hasInput(target);
+  }, [flow.nodes]);
+
+  const add = (item: PaletteItem) => {
+    const centre = rf.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const offset = (flow.nodes.length % 5) * 24;
+    const node = createNode(item, randomId, { x: Math.round(centre.x + offset), y: Math.round(centre.y + offset) });
+    const tied = stageFilter ? { ...node, stageId: stageFilter } : node;
+    if (dispatch({ type: 'addNode', node: tied })) setSelectedId(tied.id);
+  };
+  const autoLayout = () => {
+    dispatch({ type: 'moveNodes', positions: layoutFlow(flow.nodes, flow.edges) });
+    window.requestAnimationFrame(() => void rf.fitView({ padding: 0.15 }));
+  };
+  const selected = flow.nodes.find((n) => n.id === selectedId) ?? null;
+
+  return (
+    <div className="flow-editor">
+      <Palette onAdd={add} />
+      <div className="flow-canvas" aria-label="Flow canvas">
+        <div className="flow-toolbar toolbar">
+          <button type="button" onClick={autoLayout}>Auto layout</button>
+          <button type="button" onClick={() => void rf.fitView({ padding: 0.15 })}>Fit view</button>
+          <select aria-label="Highlight stage" value={stageFilter ?? ''} onChange={(e) => setStageFilter(e.target.value || null)}>
+            <option value="">All stages</option>
+            {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+          <span className="muted design-note">Design only: nothing here sends messages or runs.</span>
+        </div>
+        <ReactFlow<CanvasNode, Edge>
+          nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect} isValidConnection={isValidConnection}
+          onNodesDelete={(ns) => dispatch({ type: 'removeNodes', nodeIds: ns.map((n) => n.id) })}
+          onEdgesDelete={(es) => dispatch({ type: 'removeEdges', edgeIds: es.map((e) => e.id) })}
+          onPaneClick={() => setSelectedId(null)} deleteKeyCode={['Delete', 'Backspace']}
+          fitView fitViewOptions={{ padding: 0.15 }} minZoom={0.1} proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          <MiniMap pannable zoomable nodeColor={(n) => ((n as CanvasNode).data.problems.some((p) => p.severity === 'error') ? '#c0504d' : '#8aa4c8')} />
+        </ReactFlow>
+      </div>
+      <aside className="flow-side">
+        {selected ? <Inspector key={selected.id} node={selected} stages={map.stages} editor={editor} onClose={() => setSelectedId(null)} /> : null}
+        <ProblemsPanel problems={problems} nodes={flow.nodes} onSelect={(id) => {
+          setSelectedId(id);
+          const n = flow.nodes.find((x) => x.id === id);
+          if (n) void rf.setCenter(n.position.x + 100, n.position.y + 40, { zoom: 1, duration: 200 });
+        }} />
+      </aside>
+    </div>
+  );
+}

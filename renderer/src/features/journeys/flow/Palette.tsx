@@ -1,0 +1,27 @@
+import { palette, type PaletteItem } from '../../../../../common/journey';
+import { nodeIcon } from './describe';
+
+const groups: Array<{ title: string; kinds: ReadonlyArray<PaletteItem['kind']> }> = [
+  { title: 'Triggers', kinds: ['trigger'] },
+  { title: 'Actions', kinds: ['action'] },
+  { title: 'Logic', kinds: ['wait', 'condition', 'multiSplit', 'randomSplit'] },
+  { title: 'End', kinds: ['exit', 'goto'] },
+];
+
+/** The node palette: a button per step type, added at the centre of the view. */
+export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
+  return (
+    <nav className="flow-palette" aria-label="Node palette">
+      {groups.map((g) => (
+        <section key={g.title}>
+          <h3>{g.title}</h3>
+          {palette.filter((p) => g.kinds.includes(p.kind)).map((p) => (
+            <button type="button" key={p.label} onClick={() => onAdd(p)} aria-label={`Add ${p.label}`}>
+              <span aria-hidden="true">{nodeIcon({ kind: p.kind, config: 'type' in p ? { type: p.type } : undefined })}</span> {p.label}
+            </button>
+          ))}
+        </section>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Condition, Duration, FlowNode } from '../../../../../common/journey';
+
+/** An icon per node kind (and action type), shown on cards and in the palette. */
+export function nodeIcon(node: Pick<FlowNode, 'kind'> & { config?: unknown }): string {
+  switch (node.kind) {
+    case 'trigger': return '⚡';
+    case 'action': {
+      const type = (node.config as { type?: string } | undefined)?.type;
+      return type === 'email' ? '✉️' : type === 'sms' ? '💬' : type === 'whatsapp' ? '🟢' : type === 'webhook' ? '🔗' : type === 'ticket' ? '🎫' : '✏️';
+    }
+    case 'wait': return '⏳';
+    case 'condition': return '❓';
+    case 'multiSplit': return '🔀';
+    case 'randomSplit': return '🎲';
+    case 'exit': return '⏹';
+    case 'goto': return '↪';
+  }
+}
+
+/** "3 days" */
+export function durationText(d: Duration): string {
+  return `${d.amount} ${d.amount === 1 ? d.unit.replace(/s$/, '') : d.unit}`;
+}
+
+/** A condition in words, e.g. "nps ≥ 9 and plan = pro". */
+export function conditionText(c: Condition): string {
+  if (c.rules.length === 0) return 'no rules yet';
+  const op = { equals: '=', notEquals: '≠', greaterThan: '>', lessThan: '<', atLeast: '≥', atMost: '≤', contains: 'contains', isSet: 'is set' } as const;
+  return c.rules.map((r) => `${r.source === 'personaMatch' ? 'match' : ''}${r.field || '?'} ${op[r.operator]}${r.operator === 'isSet' ? '' : ` ${String(r.value ?? '?')}`}`)
+    .join(c.match === 'all' ? ' and ' : ' or ');
+}
+
+/** One line describing what a node is designed to do (never that it did anything: flows are designs). */
+export function nodeSummary(node: FlowNode): string {
+  switch (node.kind) {
+    case 'trigger': {
+      const c = node.config;
+      return c.type === 'surveyResponse' ? `Survey ${c.surveyId || '?'} answered` : c.type === 'event' ? `Event ${c.eventName || '?'}`
+        : c.type === 'schedule' ? `Every ${durationText(c.every)}` : c.type === 'segmentEntry' ? `Enters ${c.segmentId || '?'}` : 'Started by hand';
+    }
+    case 'action': {
+      const c = node.config;
+      return c.type === 'email' ? `Email: ${c.subject || 'no subject'}` : c.type === 'sms' ? `SMS: ${c.message.slice(0, 40) || 'empty'}`
+        : c.type === 'whatsapp' ? `WhatsApp: ${c.templateName || 'no template'}` : c.type === 'webhook' ? `${c.method} ${c.url || 'no URL'}`
+          : c.type === 'ticket' ? `Ticket (${c.priority}) → ${c.queue || '?'}` : `Set ${c.attribute || '?'} = ${c.value}`;
+    }
+    case 'wait':
+      return node.config.mode === 'duration' ? `Wait ${durationText(node.config.duration)}`
+        : `Until ${conditionText(node.config.condition)}${node.config.timeout ? `, at most ${durationText(node.config.timeout)}` : ', no timeout'}`;
+    case 'condition': return conditionText(node.config);
+    case 'multiSplit': return `${node.config.branches.length} branches + else`;
+    case 'randomSplit': return node.config.branches.map((b) => `${b.label} ${b.percent}%`).join(' / ');
+    case 'exit': return node.config.reason ?? 'Leaves the journey';
+    case 'goto': return node.config.journeyId ? 'Continues in another journey' : 'Choose a journey';
+  }
+}

@@ -1,0 +1,45 @@
+import { useLiveQuery } from '../../../db/hooks';
+import { curveLimitProblem, randomId, type Curve, type EmotionLane } from '../../../../../common/journey';
+import { CommitInput } from '../CommitInput';
+import { parsePersonaRef } from '../store';
+import type { JourneyEditor } from '../useJourneyEditor';
+import { curveColours } from './labels';
+
+/** The curves of an emotion lane: pick one to edit, rename, set persona and as-is/to-be, add, remove. */
+export function CurveLegend({ lane, selectedId, onSelect, editor }: {
+  lane: EmotionLane; selectedId: string | null; onSelect: (id: string) => void; editor: JourneyEditor;
+}) {
+  const personas = useLiveQuery('personas', { selector: {} }, parsePersonaRef).items;
+  const update = (c: Curve, patch: Partial<Omit<Curve, 'id' | 'points'>>) =>
+    editor.dispatch({ type: 'updateCurve', laneId: lane.id, curveId: c.id, patch });
+  const candidate: Curve = {
+    id: randomId('cv'), variant: 'to-be', label: `Curve ${lane.curves.length + 1}`,
+    colour: curveColours[lane.curves.length % curveColours.length]!, points: {},
+  };
+  const full = curveLimitProblem([...lane.curves, candidate]) !== null && curveLimitProblem([...lane.curves, { ...candidate, personaId: 'x-new' }]) !== null;
+  return (
+    <div className="curve-legend">
+      {lane.curves.map((c) => (
+        <div key={c.id} className={`curve-item${c.id === selectedId ? ' selected' : ''}`}>
+          <input type="radio" name={`curve-${lane.id}`} checked={c.id === selectedId} onChange={() => onSelect(c.id)} aria-label={`Edit ${c.label}`} />
+          <input type="color" value={c.colour} aria-label={`Colour of ${c.label}`} onChange={(e) => update(c, { colour: e.target.value })} />
+          <CommitInput value={c.label} aria-label={`Name of curve ${c.label}`} className="curve-label" maxLength={120} onCommit={(label) => update(c, { label })} />
+          <select value={c.variant} aria-label={`As-is or to-be: ${c.label}`} onChange={(e) => update(c, { variant: e.target.value as Curve['variant'] })}>
+            <option value="as-is">As-is</option>
+            <option value="to-be">To-be</option>
+          </select>
+          <select value={c.personaId ?? ''} aria-label={`Persona of ${c.label}`} onChange={(e) => update(c, { personaId: e.target.value || undefined })}>
+            <option value="">Any customer</option>
+            {personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+          <button type="button" className="ghost" aria-label={`Remove curve ${c.label}`} onClick={() => editor.dispatch({ type: 'removeCurve', laneId: lane.id, curveId: c.id })}>×</button>
+        </div>
+      ))}
+      <button type="button" className="ghost" disabled={full} title={full ? 'Five personas with two curves each is the limit' : undefined}
+        onClick={() => {
+          const ok = editor.dispatch({ type: 'addCurve', laneId: lane.id, curve: candidate });
+          if (ok) onSelect(candidate.id);
+        }}>+ Curve</button>
+    </div>
+  );
+}

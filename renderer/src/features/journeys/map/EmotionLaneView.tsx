@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import type { EmotionLane, Stage } from '../../../../../common/journey';
+import type { JourneyEditor } from '../useJourneyEditor';
+import { CurveLegend } from './CurveLegend';
+import { stageWidth } from './MapView';
+
+const height = 150;
+const pad = 14;
+type Drag = { curveId: string; stageId: string; value: number };
+
+/**
+ * The emotion curves over the stages, drawn as SVG lines with a marker per point. A marker drags
+ * vertically (the value is committed on release, so one drag is one undo step), moves with the arrow
+ * keys, and the selected curve's values can be typed in the row below.
+ */
+export function EmotionLaneView({ lane, stages, scale, editor }: {
+  lane: EmotionLane; stages: Stage[]; scale: { min: number; max: number }; editor: JourneyEditor;
+}) {
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const curve = lane.curves.find((c) => c.id === selected) ?? lane.curves[0];
+  const width = stages.length * stageWidth;
+  const y = (v: number) => pad + ((scale.max - v) / (scale.max - scale.min)) * (height - 2 * pad);
+  const valueAt = (py: number) => {
+    const v = scale.max - ((py - pad) / (height - 2 * pad)) * (scale.max - scale.min);
+    return Math.round(Math.min(scale.max, Math.max(scale.min, v)) * 10) / 10;
+  };
+  const x = (i: number) => i * stageWidth + stageWidth / 2;
+  const setPoint = (curveId: string, stageId: string, value: number | null) =>
+    editor.dispatch({ type: 'setCurvePoint', laneId: lane.id, curveId, stageId, value });
+  const step = (scale.max - scale.min) / 8;
+
+  if (stages.length === 0) return <div className="map-cell muted">Add stages to draw the curve.</div>;
+  const svgY = (e: React.PointerEvent<SVGElement>) => {
+    const box = (e.currentTarget.ownerSVGElement ?? (e.currentTarget as SVGSVGElement)).getBoundingClientRect();
+    return ((e.clientY - box.top) / box.height) * height;
+  };
+  const zero = scale.min < 0 ? y(0) : null;
+
+  return (
+    <div className="emotion-lane" style={{ gridColumn: `span ${stages.length}` }} data-lane={lane.id}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`${lane.name} chart`}
+        onPointerDown={(e) => {
+          // A click on empty chart space sets the selected curve's point for that stage.
+          if (!curve || e.target !== e.currentTarget) return;
+          const box = e.currentTarget.getBoundingClientRect();
+          const stage = stages[Math.floor(((e.clientX - box.left) / box.width) * stages.length)];
+          if (stage) setPoint(curve.id, stage.id, valueAt(((e.clientY - box.top) / box.height) * height));
+        }}>
+        {zero !== null && <line x1={0} x2={width} y1={zero} y2={zero} className="zero-line" />}
+        {stages.map((s, i) => <line key={s.id} x1={x(i)} x2={x(i)} y1={pad} y2={height - pad} className="grid-line" />)}
+        {lane.curves.map((c) => {
+          const pts = stages.map((s, i) => {
+            const v = drag && drag.curveId === c.id && drag.stageId === s.id ? drag.value : c.points[s.id];
+            return v === undefined ? null : { i, v, stageId: s.id };
+          });
+          // Missing values break the line rather than drawing through a made-up zero.
+          const segments: string[] = [];
+          let current = '';
+          for (const p of pts) {
+            if (!p) { if (current) segments.push(current); current = ''; continue; }
+            current += `${current ? 'L' : 'M'}${x(p.i)},${y(p.v)}`;
+          }
+          if (current) segments.push(current);
+          const dashed = c.variant === 'to-be';
+          return (
+            <g key={c.id} className={`curve${c.id === curve?.id ? ' selected' : ''}`}>
+              {segments.map((d, k) => <path key={k} d={d} stroke={c.colour} fill="none" strokeWidth={2.5} strokeDasharray={dashed ? '6 4' : undefined} />)}
+              {pts.map((p) => p && (
+                <circle key={p.stageId} cx={x(p.i)} cy={y(p.v)} r={7} fill={c.colour} className="curve-marker" tabIndex={0}
+                  role="slider" aria-label={`${c.label} at ${stages[p.i]?.name ?? ''}`} aria-valuemin={scale.min} aria-valuemax={scale.max} aria-valuenow={p.v}
+                  onPointerDown={(e) => { e.stopPropagation(); e.currentTarget.setPointerCapture(e.pointerId); setSelected(c.id); setDrag({ curveId: c.id, stageId: p.stageId, value: p.v }); }}
+                  onPointerMove={(e) => { if (drag && drag.curveId === c.id && drag.stageId === p.stageId) setDrag({ ...drag, value: valueAt(svgY(e)) }); }}
+                  onPointerUp={() => { if (drag) setPoint(drag.curveId, drag.stageId, drag.value); setDrag(null); }}
+                  onPointerCancel={() => setDrag(null)}
+                  onKeyDown={(e) => {
+                    const delta = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
+                    if (delta) { e.preventDefault(); setPoint(c.id, p.stageId, Math.round((p.v + delta) * 10) / 10); }
+                    if (e.key === 'Delete' || e.key === 'Backspace') setPoint(c.id, p.stageId, null);
+                  }} />
+              ))}
+            </g>
+          );
+        })}
+      </svg>
+      {curve && (
+        <div className="curve-values" style={{ gridTemplateColumns: `repeat(${stages.length}, ${stageWidth}px)` }}>
+          {stages.map((s) => (
+            <input key={`${curve.id}-${s.id}-${curve.points[s.id] ?? ''}`} type="number" step="0.5" min={scale.min} max={scale.max}
+              aria-label={`${curve.label} value at ${s.name}`} defaultValue={curve.points[s.id] ?? ''}
+              onBlur={(e) => {
+                const t = e.target.value.trim();
+                const v = t === '' ? null : Number(t);
+                if (v !== (curve.points[s.id] ?? null) && (v === null || Number.isFinite(v))) setPoint(curve.id, s.id, v);
+              }}
+              onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }} />
+          ))}
+        </div>
+      )}
+      <CurveLegend lane={lane} selectedId={curve?.id ?? null} onSelect={setSelected} editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { memo } from 'react';
+import { metricKinds, type JourneyChange, type Lane, type MetricLane } from '../../../../../common/journey';
+import { CommitInput } from '../CommitInput';
+import { laneTypeLabel } from './labels';
+
+const metricLabel = { nps: 'NPS', csat: 'CSAT', ces: 'CES', custom: 'Custom' } as const;
+
+/** A lane's row header: name, type, type settings (scale, metric), move and remove. */
+export const LaneHeader = memo(function LaneHeader({ lane, index, count, dispatch }: {
+  lane: Lane; index: number; count: number; dispatch: (...c: JourneyChange[]) => boolean;
+}) {
+  return (
+    <div className={`lane-header lane-${lane.type}`} data-lane-id={lane.id}>
+      <CommitInput aria-label={`Lane ${index + 1} name`} className="lane-name" value={lane.name} maxLength={120}
+        onCommit={(name) => dispatch({ type: 'renameLane', laneId: lane.id, name })} />
+      <span className="muted lane-type">{laneTypeLabel[lane.type]}</span>
+      {lane.type === 'emotion' && (
+        <select aria-label={`Scale of ${lane.name}`} value={lane.scale}
+          onChange={(e) => dispatch({ type: 'setEmotionScale', laneId: lane.id, scale: e.target.value as 'bipolar' | 'ten' })}>
+          <option value="bipolar">−2 … +2</option>
+          <option value="ten">1 … 10</option>
+        </select>
+      )}
+      {lane.type === 'metric' && (
+        <span className="metric-kind">
+          <select aria-label={`Metric of ${lane.name}`} value={lane.metric}
+            onChange={(e) => dispatch({ type: 'setMetricKind', laneId: lane.id, metric: e.target.value as MetricLane['metric'] })}>
+            {metricKinds.map((m) => <option key={m} value={m}>{metricLabel[m]}</option>)}
+          </select>
+          {lane.metric === 'custom' && (
+            <CommitInput aria-label="Unit" placeholder="unit" className="unit" value={lane.unit ?? ''} maxLength={40}
+              onCommit={(unit) => dispatch({ type: 'setMetricKind', laneId: lane.id, metric: 'custom', unit })} />
+          )}
+        </span>
+      )}
+      <div className="lane-tools">
+        <button type="button" className="ghost" disabled={index === 0} aria-label={`Move ${lane.name} up`}
+          onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index - 1 })}>↑</button>
+        <button type="button" className="ghost" disabled={index === count - 1} aria-label={`Move ${lane.name} down`}
+          onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index + 1 })}>↓</button>
+        <button type="button" className="ghost" aria-label={`Remove lane ${lane.name}`} title="Remove lane (undo with Ctrl+Z)"
+          onClick={() => dispatch({ type: 'removeLane', laneId: lane.id })}>🗑</button>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,96 @@
+import { memo, useState } from 'react';
+import {
+  cellCards, emotionScales, laneTypes, nodesByStage, randomId, type JourneyMap, type Lane, type LaneType,
+} from '../../../../../common/journey';
+import type { JourneyEditor } from '../useJourneyEditor';
+import { CardCell } from './CardCell';
+import { EmotionLaneView } from './EmotionLaneView';
+import { LaneHeader } from './LaneHeader';
+import { MetricCell } from './MetricCell';
+import { StageHeader } from './StageHeader';
+import { laneTypeLabel, stageColours } from './labels';
+
+/** Width of a stage column in pixels; the emotion curve's SVG uses the same grid. */
+export const stageWidth = 220;
+
+/** A new lane of a type, with a sensible name. */
+function newLane(type: LaneType): Lane {
+  const id = randomId('ln');
+  const name = laneTypeLabel[type];
+  if (type === 'emotion') {
+    return { id, type, name, scale: 'bipolar', curves: [{ id: randomId('cv'), variant: 'as-is', label: 'Customer', colour: '#c0504d', points: {} }] };
+  }
+  if (type === 'metric') return { id, type, name, metric: 'nps', values: {} };
+  return { id, type, name };
+}
+
+/**
+ * The map: a grid with stage columns and lane rows. Stages drag to reorder; lanes move with their
+ * buttons; every cell edits in place; the last row lists the flow steps tied to each stage.
+ */
+export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShowNodes: (stageId: string) => void }) {
+  const { map } = editor.journey;
+  const [addType, setAddType] = useState<LaneType>('touchpoints');
+  const dispatch = editor.dispatch;
+  const byStage = nodesByStage(editor.journey);
+  const columns = `200px repeat(${map.stages.length}, ${stageWidth}px) 140px`;
+
+  const addStage = () => dispatch({
+    type: 'addStage',
+    stage: { id: randomId('st'), name: `Stage ${map.stages.length + 1}`, colour: stageColours[map.stages.length % stageColours.length]!, momentOfTruth: false },
+  });
+
+  return (
+    <div className="journey-map" role="region" aria-label="Journey map">
+      <div className="map-grid" style={{ gridTemplateColumns: columns }}>
+        <div className="map-corner">Stages</div>
+        {map.stages.map((s, i) => <StageHeader key={s.id} stage={s} index={i} count={map.stages.length} dispatch={dispatch} />)}
+        <div className="map-add-stage"><button type="button" onClick={addStage}>+ Stage</button></div>
+
+        {map.lanes.map((lane, li) => (
+          <LaneRow key={lane.id} lane={lane} index={li} map={map} editor={editor} />
+        ))}
+
+        <div className="lane-header lane-flow"><strong>Flow steps</strong><span className="muted">tied to each stage</span></div>
+        {map.stages.map((s) => (
+          <div key={s.id} className="map-cell flow-steps" data-stage={s.id}>
+            {(byStage.get(s.id) ?? []).map((n) => (
+              <button type="button" key={n.id} className={`chip node-chip node-${n.kind}`} onClick={() => onShowNodes(s.id)}>{n.label}</button>
+            ))}
+          </div>
+        ))}
+        <div />
+      </div>
+      <div className="toolbar add-lane">
+        <select aria-label="Lane type" value={addType} onChange={(e) => setAddType(e.target.value as LaneType)}>
+          {laneTypes.map((t) => <option key={t} value={t}>{laneTypeLabel[t]}</option>)}
+        </select>
+        <button type="button" onClick={() => dispatch({ type: 'addLane', lane: newLane(addType) })}>+ Lane</button>
+        {map.stages.length === 0 && <span className="muted">Add a stage to start mapping.</span>}
+      </div>
+    </div>
+  );
+}
+
+/** One lane: its header and a cell per stage (or one curve spanning them all). */
+const LaneRow = memo(function LaneRow({ lane, index, map, editor }: { lane: Lane; index: number; map: JourneyMap; editor: JourneyEditor }) {
+  const header = <LaneHeader lane={lane} index={index} count={map.lanes.length} dispatch={editor.dispatch} />;
+  if (lane.type === 'emotion') {
+    return (
+      <>
+        {header}
+        <EmotionLaneView lane={lane} stages={map.stages} scale={emotionScales[lane.scale]} editor={editor} />
+        {map.stages.length > 0 && <div />}
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      {map.stages.map((s) => lane.type === 'metric'
+        ? <MetricCell key={s.id} lane={lane} stage={s} dispatch={editor.dispatch} />
+        : <CardCell key={s.id} lane={lane} stage={s} cards={cellCards(map, lane.id, s.id)} dispatch={editor.dispatch} />)}
+      <div />
+    </>
+  );
+});

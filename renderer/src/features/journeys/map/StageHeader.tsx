@@ -1,0 +1,51 @@
+import { memo, useState } from 'react';
+import type { JourneyChange, Stage } from '../../../../../common/journey';
+import { CommitInput } from '../CommitInput';
+
+/** The drag payload type for stage reordering, so drops from elsewhere are ignored. */
+const dragType = 'application/x-cx-stage';
+
+/**
+ * A stage column header: name, colour, moment-of-truth flag, remove, and reordering by drag (mouse)
+ * or the arrow buttons (keyboard).
+ */
+export const StageHeader = memo(function StageHeader({ stage, index, count, dispatch }: {
+  stage: Stage; index: number; count: number; dispatch: (...c: JourneyChange[]) => boolean;
+}) {
+  const [over, setOver] = useState(false);
+  const move = (toIndex: number) => dispatch({ type: 'moveStage', stageId: stage.id, toIndex });
+  return (
+    <div
+      className={`stage-header${over ? ' drop-target' : ''}${stage.momentOfTruth ? ' moment' : ''}`}
+      style={{ borderTopColor: stage.colour }}
+      data-stage-id={stage.id}
+      draggable
+      onDragStart={(e) => { e.dataTransfer.setData(dragType, stage.id); e.dataTransfer.effectAllowed = 'move'; }}
+      onDragOver={(e) => { if (e.dataTransfer.types.includes(dragType)) { e.preventDefault(); setOver(true); } }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        const id = e.dataTransfer.getData(dragType);
+        if (id && id !== stage.id) dispatch({ type: 'moveStage', stageId: id, toIndex: index });
+      }}
+    >
+      <div className="stage-top">
+        <span className="drag-handle" aria-hidden="true" title="Drag to reorder">⠿</span>
+        <CommitInput aria-label={`Stage ${index + 1} name`} className="stage-name" value={stage.name} maxLength={120}
+          onCommit={(name) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { name } })} />
+      </div>
+      <div className="stage-tools">
+        <input type="color" aria-label={`Colour of ${stage.name}`} value={stage.colour}
+          onChange={(e) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { colour: e.target.value } })} />
+        <button type="button" className={`ghost mot${stage.momentOfTruth ? ' on' : ''}`} aria-pressed={stage.momentOfTruth}
+          aria-label={`Moment of truth: ${stage.name}`} title="Moment of truth"
+          onClick={() => dispatch({ type: 'updateStage', stageId: stage.id, patch: { momentOfTruth: !stage.momentOfTruth } })}>★</button>
+        <button type="button" className="ghost" disabled={index === 0} aria-label={`Move ${stage.name} left`} onClick={() => move(index - 1)}>←</button>
+        <button type="button" className="ghost" disabled={index === count - 1} aria-label={`Move ${stage.name} right`} onClick={() => move(index + 1)}>→</button>
+        <button type="button" className="ghost" aria-label={`Remove stage ${stage.name}`} title="Remove stage (undo with Ctrl+Z)"
+          onClick={() => dispatch({ type: 'removeStage', stageId: stage.id })}>🗑</button>
+      </div>
+      {stage.momentOfTruth && <span className="mot-badge">Moment of truth</span>}
+    </div>
+  );
+});
