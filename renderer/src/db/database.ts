@@ -5,6 +5,9 @@ import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { collectionSchemas, maxCollections } from '../../../common/db/collections';
 import type { CollectionName } from '../../../common/db/collections';
 import { migrations } from '../../../common/db/migrations';
+import type { ConflictRecord } from './conflicts';
+import { mergeConflictHandler } from './conflicts';
+import { recordConflict } from './recordConflict';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -31,8 +34,12 @@ export const defaultWorkspaceName = 'cxstudio';
  * validated by z-schema, which interprets schemas instead of compiling them: the CSP forbids eval.
  * Never open a second copy in the same process: free RxDB caps open collections at 13.
  */
-export async function createDatabase(storage: RxStorage<unknown, unknown>, name = defaultWorkspaceName): Promise<Workspace> {
-  const names = Object.keys(collectionSchemas) as CollectionName[];
+export async function createDatabase(
+  storage: RxStorage<unknown, unknown>,
+  name = defaultWorkspaceName,
+  options: { author?: string; /** Open only these collections (tests that need two workspaces in one process). */ only?: CollectionName[] } = {},
+): Promise<Workspace> {
+  const names = options.only ?? (Object.keys(collectionSchemas) as CollectionName[]);
   if (names.length > maxCollections) throw new Error(`The model has ${names.length} collections; the budget is ${maxCollections}.`);
   const db = (await createRxDatabase({
     name,
@@ -41,8 +48,22 @@ export async function createDatabase(storage: RxStorage<unknown, unknown>, name 
     closeDuplicates: true,
   })) as unknown as Workspace;
   try {
+    // Personas and journeys merge concurrent edits element by element and keep what lost in
+    // history; the other collections are append-only or deterministic, so the server's state wins.
+    const record = (entry: ConflictRecord) => recordConflict(db, entry, options.author ?? 'this computer');
+    const handlers: Partial<Record<CollectionName, ReturnType<typeof mergeConflictHandler>>> = {
+      personas: mergeConflictHandler('persona', record),
+      journeys: mergeConflictHandler('journey', record),
+    };
     const spec = Object.fromEntries(
-      names.map((n) => [n, { schema: collectionSchemas[n] as unknown as RxJsonSchema<WritableDoc>, migrationStrategies: migrations[n] }]),
+      names.map((n) => [
+        n,
+        {
+          schema: collectionSchemas[n] as unknown as RxJsonSchema<WritableDoc>,
+          migrationStrategies: migrations[n],
+          ...(handlers[n] ? { conflictHandler: handlers[n] } : {}),
+        },
+      ]),
     );
     await db.addCollections(spec);
   } catch (error) {

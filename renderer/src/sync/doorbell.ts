@@ -1,0 +1,110 @@
+import type { SyncFetch } from '../../../common/sync/fetch';
+
+/** Options of the doorbell. */
+export interface DoorbellOptions {
+  /** The tenant's doorbell database URL, ending in `/`. */
+  url: string;
+  fetch: SyncFetch;
+  /** This laptop's id: its own rings are ignored. */
+  clientId: string;
+  /** Called with a collection another laptop wrote to. */
+  onRing(collection: string): void;
+  /** Called after the watch (re)connects, since rings may have been missed meanwhile. */
+  onReconnect(): void;
+  /** Called when the watch fails, with the error. */
+  onError(error: unknown): void;
+}
+
+/**
+ * One longpoll per tenant instead of one per collection: browsers allow six HTTP/1.1 connections
+ * per host, so a live `_changes` per collection would stall the app. After pushing, a laptop
+ * updates its own `<collection>~<clientId>` document in the tenant's doorbell database; every other
+ * laptop's single longpoll on that database sees it and re-syncs just that collection. Plain
+ * CouchDB documents, so it works the same against Apache CouchDB.
+ */
+export function startDoorbell(options: DoorbellOptions): { ring(collection: string): void; stop(): void } {
+  let stopped = false;
+  let controller = new AbortController();
+  const revs = new Map<string, string>();
+  const pending = new Set<string>();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  async function watch(): Promise<void> {
+    let since = 'now';
+    let failures = 0;
+    let connected = false;
+    while (!stopped) {
+      try {
+        const query = new URLSearchParams({ feed: 'longpoll', since, heartbeat: '20000', timeout: '55000' });
+        const response = await options.fetch(`${options.url}_changes?${query}`, { signal: controller.signal });
+        const body = (await response.json()) as { results?: { id: string }[]; last_seq: string | number };
+        if (!connected) {
+          connected = true;
+          options.onReconnect();
+        }
+        failures = 0;
+        since = String(body.last_seq);
+        for (const row of body.results ?? []) {
+          const [collection, client] = row.id.split('~');
+          if (collection && client !== options.clientId) options.onRing(collection);
+        }
+      } catch (error) {
+        if (stopped) return;
+        connected = false;
+        failures += 1;
+        options.onError(error);
+        // Back off 1 s, 2 s, 4 s … up to 30 s: a server that is down gets no request storm.
+        await sleep(Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5)));
+        controller = new AbortController();
+      }
+    }
+  }
+
+  async function put(collection: string): Promise<void> {
+    const id = `${collection}~${options.clientId}`;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const rev = revs.get(id);
+      try {
+        const response = await options.fetch(`${options.url}${encodeURIComponent(id)}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...(rev ? { _rev: rev } : {}), at: Date.now() }),
+        });
+        revs.set(id, ((await response.json()) as { rev: string }).rev);
+        return;
+      } catch {
+        // A 409 means our remembered rev is stale (first ring after a restart): learn it, retry once.
+        try {
+          const current = await options.fetch(`${options.url}${encodeURIComponent(id)}`);
+          revs.set(id, ((await current.json()) as { _rev: string })._rev);
+        } catch {
+          revs.delete(id);
+        }
+      }
+    }
+  }
+
+  void watch();
+  return {
+    ring(collection) {
+      // Coalesce: a burst of pushes rings once per collection.
+      pending.add(collection);
+      if (flushTimer !== undefined) return;
+      flushTimer = setTimeout(() => {
+        flushTimer = undefined;
+        const collections = [...pending];
+        pending.clear();
+        for (const c of collections) void put(c);
+      }, 150);
+    },
+    stop() {
+      stopped = true;
+      controller.abort();
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,194 @@
+import { replicateRxCollection } from 'rxdb/plugins/replication';
+import type { RxReplicationState } from 'rxdb/plugins/replication';
+import { collectionSchemas } from '../../../common/db/collections';
+import type { CollectionName } from '../../../common/db/collections';
+import type { SyncFetch } from '../../../common/sync/fetch';
+import { datasetBatchSize } from '../../../common/sync/limits';
+import { doorbellCollection, tenantDatabaseName } from '../../../common/sync/names';
+import type { Workspace } from '../db/database';
+import type { NewerDocument } from './couchHandlers';
+import { pullBatch, pushRows } from './couchHandlers';
+import { startDoorbell } from './doorbell';
+
+/** Where and as whom to sync. */
+export interface SyncTarget {
+  /** Server URL, e.g. `https://sync.example.com` (no trailing database). */
+  serverUrl: string;
+  tenant: string;
+  fetch: SyncFetch;
+  /** A stable id of this laptop's workspace, so its own doorbell rings are ignored. */
+  clientId: string;
+}
+
+/** What the status line shows. */
+export type SyncState = 'connecting' | 'syncing' | 'idle' | 'error' | 'stopped';
+
+/** The sync status everywhere in the app. */
+export interface SyncStatus {
+  state: SyncState;
+  /** Documents moved in the current burst of activity (the "syncing N"). */
+  moved: number;
+  /** The first error's reason, for `error`. */
+  message?: string;
+  /** Documents a newer app version wrote; this app keeps them aside until it is updated. */
+  newer: NewerDocument[];
+}
+
+/** A running sync of the whole workspace. */
+export interface SyncSession {
+  status(): SyncStatus;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+  /** Pulls and pushes every collection now (after reconnecting, or from a "Sync now" button). */
+  syncNow(): void;
+  /** Resolves when every collection has caught up once (initial sync). */
+  awaitInSync(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** How often every collection is re-checked even without a doorbell ring: the stall safety net. */
+export const safetyResyncMs = 60_000;
+
+/**
+ * Starts replicating every collection of the workspace with the tenant's databases: pull and push
+ * through CouchDB's plain endpoints (no longpoll per collection), the doorbell for live changes,
+ * the merge conflict handler on the collections, and a periodic re-check so a stalled stream
+ * recovers by itself.
+ */
+export function startSync(db: Workspace, target: SyncTarget): SyncSession {
+  const base = target.serverUrl.replace(/\/+$/, '');
+  const listeners = new Set<(s: SyncStatus) => void>();
+  const errors = new Map<string, string>();
+  const active = new Set<string>();
+  const newer = new Map<string, NewerDocument>();
+  let status: SyncStatus = { state: 'connecting', moved: 0, newer: [] };
+  let moved = 0;
+  let stopped = false;
+
+  const publish = () => {
+    const state: SyncState = stopped ? 'stopped' : errors.size > 0 ? 'error' : active.size > 0 ? 'syncing' : status.state === 'connecting' && moved === 0 && !everIdle ? 'connecting' : 'idle';
+    if (state === 'idle') moved = 0;
+    status = { state, moved, newer: [...newer.values()], ...(errors.size > 0 ? { message: [...errors.values()][0] } : {}) };
+    for (const l of listeners) l(status);
+  };
+  let everIdle = false;
+
+  const bell = startDoorbell({
+    url: `${base}/${tenantDatabaseName(target.tenant, doorbellCollection)}/`,
+    fetch: target.fetch,
+    clientId: target.clientId,
+    onRing: (collection) => replications.get(collection as CollectionName)?.reSync(),
+    onReconnect: () => {
+      errors.delete('doorbell');
+      for (const r of replications.values()) r.reSync();
+      publish();
+    },
+    onError: (error) => {
+      errors.set('doorbell', describe(error));
+      publish();
+    },
+  });
+
+  const replications = new Map<CollectionName, RxReplicationState<{ id: string }, { sequence: string | number }>>();
+  for (const name of Object.keys(db.collections) as CollectionName[]) {
+    const handlerTarget = {
+      url: `${base}/${tenantDatabaseName(target.tenant, name)}/`,
+      collection: name,
+      schemaVersion: collectionSchemas[name].version,
+      fetch: target.fetch,
+      onNewer: (doc: NewerDocument) => {
+        newer.set(`${doc.collection}/${doc.id}`, doc);
+        publish();
+      },
+    };
+    // Dataset chunks are ~1 MB each: small batches keep every request under the server's limit.
+    const batchSize = name === 'datasets' ? datasetBatchSize : 100;
+    const replication = replicateRxCollection<{ id: string }, { sequence: string | number }>({
+      collection: db[name],
+      replicationIdentifier: `cx-${target.tenant}-${name}-${base}`,
+      live: true,
+      retryTime: 5000,
+      waitForLeadership: false,
+      autoStart: true,
+      pull: {
+        batchSize,
+        handler: async (checkpoint, size) => {
+          const result = await pullBatch(handlerTarget, checkpoint?.sequence ?? 0, size);
+          moved += result.documents.length;
+          return result;
+        },
+      },
+      push: {
+        batchSize,
+        handler: async (rows) => {
+          const { conflicts, written } = await pushRows(handlerTarget, rows);
+          moved += written;
+          if (written > 0) bell.ring(name);
+          return conflicts;
+        },
+      },
+    });
+    replication.active$.subscribe((isActive) => {
+      if (isActive) active.add(name);
+      else {
+        active.delete(name);
+        if (active.size === 0) everIdle = true;
+      }
+      publish();
+    });
+    replication.error$.subscribe((error) => {
+      errors.set(name, describe(error));
+      publish();
+    });
+    replication.received$.subscribe(() => {
+      if (errors.delete(name)) publish();
+    });
+    replication.sent$.subscribe(() => {
+      if (errors.delete(name)) publish();
+    });
+    replications.set(name, replication);
+  }
+
+  const safety = setInterval(() => {
+    errors.delete('doorbell');
+    for (const r of replications.values()) r.reSync();
+  }, safetyResyncMs);
+
+  return {
+    status: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(status);
+      return () => listeners.delete(listener);
+    },
+    syncNow() {
+      target.fetch.resetAuth();
+      for (const name of [...errors.keys()]) errors.delete(name);
+      for (const r of replications.values()) r.reSync();
+      publish();
+    },
+    async awaitInSync() {
+      await Promise.all([...replications.values()].map((r) => r.awaitInSync()));
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(safety);
+      bell.stop();
+      await Promise.all([...replications.values()].map((r) => r.cancel()));
+      publish();
+    },
+  };
+}
+
+/** A sentence for the status line from whatever a replication reported. */
+export function describe(error: unknown): string {
+  const e = error as { reason?: unknown; status?: unknown; parameters?: { errors?: { message?: string }[] }; message?: unknown } | null;
+  if (e && typeof e.reason === 'string' && typeof e.status === 'number') {
+    if (e.status === 401) return 'Signed out: your password or token is no longer accepted. Sign in again.';
+    if (e.status === 403) return `Not allowed: ${e.reason}`;
+    return e.reason;
+  }
+  const nested = e?.parameters?.errors?.[0]?.message;
+  if (nested) return nested;
+  if (e && typeof e.message === 'string') return /fetch|network/i.test(e.message) ? 'The sync server cannot be reached.' : e.message;
+  return 'Sync failed.';
+}
