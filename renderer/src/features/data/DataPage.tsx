@@ -1,17 +1,45 @@
-import { acceptStored, useLiveQuery } from '../../db/hooks';
+import { useState } from 'react';
+import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
+import { useLiveQuery } from '../../db/hooks';
+import { usePlatform } from '../../platform';
 import { EmptyState, Loading } from '../../ui/States';
+import { showToast } from '../../ui/toast';
+import { DatasetList } from './DatasetList';
+import { ImportFlow } from './ImportFlow';
+import { parseHeader } from './storedForm';
+import type { ImportFile } from './useImportFlow';
+import './data.css';
 
-/** Imported survey datasets: the header documents, never the row chunks. */
+const accept = ['.csv', '.tsv', '.txt', '.xlsx', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+/** Imported survey datasets (header documents only, never the row chunks) and the import flow. */
 export default function DataPage(_props: { path: string[] }) {
-  const { items, loading } = useLiveQuery('datasets', { selector: { kind: 'header' } }, acceptStored);
-  if (loading) return <Loading />;
+  const platform = usePlatform();
+  const { items, loading } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
+  const [file, setFile] = useState<ImportFile | null>(null);
+
+  const pick = async (append: DatasetHeaderDoc | null) => {
+    const opened = await platform.openFile(accept);
+    if (!opened) return;
+    try {
+      setFile({ name: opened.name, bytes: await opened.bytes(), append });
+    } catch (e) {
+      showToast(`${opened.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
+    }
+  };
+
+  const datasets = [...items].sort((a, b) => b.importedAt - a.importedAt);
   return (
-    <section>
-      <header className="page-header"><h1>Data</h1></header>
-      {items.length === 0 ? (
-        <EmptyState title="No survey data yet">Datasets imported from survey exports appear here with their row counts.</EmptyState>
+    <section className="data-page">
+      <header className="page-header">
+        <h1>Data</h1>
+        <button type="button" className="primary" disabled={file !== null} onClick={() => void pick(null)}>Import survey file…</button>
+      </header>
+      {file && <ImportFlow key={`${file.name}:${file.append?.id ?? ''}`} file={file} onClose={() => setFile(null)} />}
+      {loading ? <Loading /> : datasets.length === 0 ? (
+        !file && <EmptyState title="No survey data yet">Import a CSV or Excel export from SurveyMonkey, Qualtrics, Google Forms, Typeform or any table with one response per row.</EmptyState>
       ) : (
-        <ul className="cards">{items.map((d) => <li key={d.id} className="card">{String(d.name)} — {String(d.rowCount)} rows</li>)}</ul>
+        <DatasetList datasets={datasets} busy={file !== null} onAddWave={(d) => void pick(d)} />
       )}
     </section>
   );

@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+async function chooseFile(page: Page, button: string | RegExp, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: button }).click();
+  await (await chooser).setFiles(path.join(fixtures, file));
+}
+
+async function openData(page: Page): Promise<void> {
+  await page.goto('/#/data');
+  await expect(page.getByRole('heading', { name: 'Data', level: 1 })).toBeVisible();
+}
+
+test('a CSV import shows the preview and suggested mapping; cancelling saves nothing, importing lists the dataset', async ({ page }) => {
+  await openData(page);
+  await chooseFile(page, 'Import survey file…', 'survey-small.csv');
+  await expect(page.getByRole('heading', { name: 'Preview of survey-small.csv' })).toBeVisible();
+  await expect(page.getByTestId('detected-shape')).toHaveText('Plain table');
+  await expect(page.getByTestId('detected-delimiter')).toHaveText('comma');
+  await expect(page.getByTestId('detected-encoding')).toHaveText('UTF-8');
+  await expect(page.getByRole('region', { name: 'First rows of the file' }).getByRole('cell', { name: 'Paris' })).toBeVisible();
+  await expect(page.getByLabel('Attribute for How likely are you to recommend us? (0-10)')).toHaveValue('nps');
+  await expect(page.getByLabel('Attribute for Goals')).toHaveValue('goals');
+  await expect(page.getByLabel('Type for Goals')).toHaveValue('multi');
+
+  // Close without importing: nothing is saved.
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('No survey data yet')).toBeVisible();
+
+  await chooseFile(page, 'Import survey file…', 'survey-small.csv');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const datasets = page.getByRole('table', { name: 'Datasets' });
+  await expect(datasets.getByRole('row', { name: /survey-small/ })).toContainText('6');
+  await expect(datasets.getByRole('row', { name: /survey-small/ })).toContainText('survey-small.csv');
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /survey-small/ })).toBeVisible();
+});
+
+test('cancelling a running import leaves no dataset behind', async ({ page }) => {
+  await openData(page);
+  await chooseFile(page, 'Import survey file…', 'survey-small.csv');
+  await expect(page.getByLabel('Attribute for Age')).toHaveValue('age');
+  // Hold the worker's answer so the Cancel button is reachable while the import runs.
+  await page.evaluate(() => {
+    const original = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      const m = message as { type?: string };
+      if (m.type === 'import') setTimeout(() => original.call(this, message, ...rest), 1500);
+      else original.call(this, message, ...rest);
+    } as typeof Worker.prototype.postMessage;
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Import cancelled; nothing was saved.')).toBeVisible();
+  await expect(page.getByText('No survey data yet')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No survey data yet')).toBeVisible();
+});
+
+test('rejected rows are listed with row number and reason, and Stop imports nothing', async ({ page }) => {
+  await openData(page);
+  await chooseFile(page, 'Import survey file…', 'survey-bad-rows.csv');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '3 rows were rejected' })).toBeVisible();
+  const rejected = page.getByRole('table', { name: 'Rejected rows' });
+  await expect(rejected.getByRole('row', { name: /^3 .*outside 0–10/ })).toBeVisible();
+  await expect(rejected.getByRole('row', { name: /^4 .*respondent id is empty/ })).toBeVisible();
+  await expect(rejected.getByRole('row', { name: /^5 .*not a number/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByText('No survey data yet')).toBeVisible();
+
+  await chooseFile(page, 'Import survey file…', 'survey-bad-rows.csv');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('button', { name: 'Import without them' }).click();
+  await expect(page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /survey-bad-rows/ })).toContainText('2');
+});
+
+test('an XLSX wave appends to a dataset, de-duplicated by respondent id, and a dataset can be deleted', async ({ page }) => {
+  await openData(page);
+  await chooseFile(page, 'Import survey file…', 'survey-small.csv');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const row = page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /survey-small/ });
+  await expect(row).toContainText('6');
+
+  await chooseFile(page, 'Add a wave to survey-small', 'survey-wave.xlsx');
+  await expect(page.getByRole('heading', { name: 'Add a wave to survey-small' })).toBeVisible();
+  await expect(page.getByText('XLSX')).toBeVisible();
+  await page.getByRole('button', { name: 'Import wave' }).click();
+  await expect(row).toContainText('9');
+
+  // The same wave again adds nothing: every respondent id is already there.
+  await chooseFile(page, 'Add a wave to survey-small', 'survey-wave.xlsx');
+  await page.getByRole('button', { name: 'Import wave' }).click();
+  await expect(page.getByRole('alert')).toContainText('No new rows to import (0 rejected, 3 already present)');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  expect(await storedRecordsMentioning(page, 'save time')).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Delete survey-small' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete dataset' }).click();
+  await expect(page.getByText('No survey data yet')).toBeVisible();
+  // Chunks are emptied before removal: no respondent's answers remain anywhere in IndexedDB.
+  expect(await storedRecordsMentioning(page, 'save time')).toBe(0);
+});
+
+/** Counts IndexedDB records of the datasets collection whose JSON mentions a text. */
+async function storedRecordsMentioning(page: Page, text: string): Promise<number> {
+  return page.evaluate(async (needle) => {
+    let count = 0;
+    for (const info of await indexedDB.databases()) {
+      if (!info.name?.includes('datasets')) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name!);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        count += all.filter((r) => JSON.stringify(r).includes(needle)).length;
+      }
+      db.close();
+    }
+    return count;
+  }, text);
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Loading } from '../../ui/States';
+import { MappingTable } from './MappingTable';
+import { mappingProblems, suggestedRows, type MappingRow } from './mappingModel';
+import { PreviewTable } from './PreviewTable';
+import { ProgressBar } from './ProgressBar';
+import { RejectedRows } from './RejectedRows';
+import { useImportFlow, type ImportFile } from './useImportFlow';
+
+/** The import of one file, from preview to saved dataset; `onClose` ends it. */
+export function ImportFlow({ file, onClose }: { file: ImportFile; onClose: () => void }) {
+  const { phase, setPhase, start, write, cancel, stop } = useImportFlow(file, onClose);
+  // null until the user edits: the suggestion from the preview stands until then.
+  const [edited, setRows] = useState<MappingRow[] | null>(null);
+  const preview = phase.kind === 'reading' ? null : phase.preview;
+  const rows = edited ?? (preview ? suggestedRows(preview) : []);
+
+  const problems = mappingProblems(rows);
+  const title = file.append ? `Add a wave to ${file.append.name}` : 'Import survey responses';
+  return (
+    <section className="panel import-flow" aria-labelledby="import-title">
+      <header className="panel-header">
+        <h2 id="import-title">{title}</h2>
+        {(phase.kind === 'mapping' || phase.kind === 'failed') && <button type="button" onClick={onClose}>Close</button>}
+      </header>
+      {phase.kind === 'reading' && <Loading label={`Reading ${file.name}…`} />}
+      {phase.kind === 'failed' && (
+        <div role="alert" className="error-text">
+          <p>{phase.message}</p>
+          {phase.preview && <button type="button" onClick={() => setPhase({ kind: 'mapping', preview: phase.preview! })}>Back to the mapping</button>}
+        </div>
+      )}
+      {preview && phase.kind !== 'failed' && <PreviewTable preview={preview} fileName={file.name} />}
+      {phase.kind === 'mapping' && (
+        <>
+          <MappingTable preview={phase.preview} rows={rows} onChange={setRows} />
+          {phase.preview.rejectedSample.length > 0 && (
+            <p className="muted">{phase.preview.rejectedSample.length} of the first rows would be rejected with the suggested mapping; you will see them before anything is saved.</p>
+          )}
+          {problems.length > 0 && <ul className="error-text" aria-label="Mapping problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+          <div className="actions">
+            <button type="button" className="primary" disabled={problems.length > 0} onClick={() => void start(phase.preview, rows)}>
+              {file.append ? 'Import wave' : 'Import'}
+            </button>
+          </div>
+        </>
+      )}
+      {phase.kind === 'parsing' && (
+        <ProgressBar label={`Reading rows… ${phase.rowsRead.toLocaleString()} so far`} fraction={phase.fraction} onCancel={cancel} />
+      )}
+      {phase.kind === 'writing' && (
+        <ProgressBar label={`Saving chunk ${phase.written} of ${phase.total}`} fraction={phase.total > 0 ? phase.written / phase.total : 1} onCancel={cancel} />
+      )}
+      {phase.kind === 'rejected' && (
+        <RejectedRows outcome={phase.outcome} onImport={() => void write(phase.preview, phase.outcome)} onStop={stop} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Reads and writes of survey datasets. An import becomes visible only when its header is written,
+ * and the header is written last: chunks first, in batches; a cancel or a failure while writing
+ * removes the chunks already written, so no partial dataset is ever seen (readers only read chunks
+ * below the header's `chunkCount`). Deleting empties chunks to their minimal form before removing
+ * them, so respondents' answers do not linger in tombstones that sync keeps.
+ */
+import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../../common/analytics/format';
+import { err, ok, type Result } from '../../../../common/result';
+import type { Workspace } from '../../db/database';
+import { parseChunk, parseHeader, storedChunk, storedHeader } from './storedForm';
+
+/** Chunk documents written per bulk call: small enough to report progress and notice a cancel. */
+const writeBatch = 8;
+
+/** Progress of writing an import: chunks written of all. */
+export type WriteProgress = (written: number, total: number) => void;
+
+/**
+ * Writes an import (new dataset or new wave): chunks, then the header. `cancelled()` is polled
+ * between batches; on cancel or error everything written is removed and an error returned.
+ */
+export async function writeImport(
+  db: Workspace, outcome: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }, onProgress: WriteProgress, cancelled: () => boolean,
+): Promise<Result<DatasetHeaderDoc>> {
+  const written: string[] = [];
+  const total = outcome.chunks.length;
+  try {
+    for (let i = 0; i < total; i += writeBatch) {
+      if (cancelled()) {
+        await removeChunks(db, outcome.header.datasetId, written);
+        return err('cancelled', 'Import cancelled; nothing was saved.');
+      }
+      const batch = outcome.chunks.slice(i, i + writeBatch);
+      // Upsert, not insert: a chunk id left over by an interrupted earlier attempt is overwritten.
+      const res = await db.datasets.bulkUpsert(batch.map(storedChunk));
+      written.push(...batch.map((c) => c.id));
+      if (res.error.length > 0) throw new Error(res.error[0]?.status === 422 ? 'a chunk did not pass the schema' : `write failed (${res.error[0]?.status})`);
+      onProgress(Math.min(total, i + batch.length), total);
+    }
+    if (cancelled()) {
+      await removeChunks(db, outcome.header.datasetId, written);
+      return err('cancelled', 'Import cancelled; nothing was saved.');
+    }
+    await db.datasets.upsert(storedHeader(outcome.header));
+    return ok(outcome.header);
+  } catch (e) {
+    await removeChunks(db, outcome.header.datasetId, written).catch(() => undefined);
+    return err('io-error', `The dataset could not be saved (${e instanceof Error ? e.message : String(e)}); nothing was kept.`);
+  }
+}
+
+/** Empties chunks to their minimal form, then removes them. */
+async function removeChunks(db: Workspace, datasetId: string, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 50) {
+    const slice = ids.slice(i, i + 50);
+    await db.datasets.bulkUpsert(slice.map((id) => ({ id, kind: 'chunk', datasetId })));
+    await db.datasets.bulkRemove([...slice]);
+  }
+}
+
+/** Deletes a dataset: the header first (it disappears at once), then every chunk, emptied first. */
+export async function deleteDataset(db: Workspace, datasetId: string): Promise<void> {
+  const header = await db.datasets.findOne(datasetId).exec();
+  if (header) await header.remove();
+  const chunks = await db.datasets.find({ selector: { datasetId, kind: 'chunk' } }).exec();
+  await removeChunks(db, datasetId, chunks.map((c) => c.primary));
+}
+
+/** The readable chunks of a dataset, in order; chunks past the header's count are an unfinished import. */
+export async function readChunks(db: Workspace, header: DatasetHeaderDoc): Promise<DatasetChunkDoc[]> {
+  const docs = await db.datasets.find({ selector: { datasetId: header.datasetId, kind: 'chunk' } }).exec();
+  const chunks: DatasetChunkDoc[] = [];
+  for (const d of docs) {
+    const parsed = parseChunk(d.toJSON());
+    if (parsed.ok && parsed.data.chunkIndex < header.chunkCount) chunks.push(parsed.data);
+  }
+  return chunks.sort((a, b) => a.chunkIndex - b.chunkIndex);
+}
+
+/** Every dataset header in the workspace. */
+export async function readHeaders(db: Workspace): Promise<DatasetHeaderDoc[]> {
+  const docs = await db.datasets.find({ selector: { kind: 'header' } }).exec();
+  return docs.flatMap((d) => {
+    const parsed = parseHeader(d.toJSON());
+    return parsed.ok ? [parsed.data] : [];
+  });
+}
+
+/** The respondent ids a dataset already holds, so an appended wave skips them. */
+export async function respondentIds(db: Workspace, header: DatasetHeaderDoc): Promise<string[]> {
+  const idKeys = header.columns.filter((c) => c.type === 'id').map((c) => c.key);
+  const ids: string[] = [];
+  for (const chunk of await readChunks(db, header)) {
+    for (const key of idKeys) {
+      const col = chunk.data.columns[key];
+      if (col?.type === 'id') for (const v of col.values) if (v !== null) ids.push(v);
+    }
+  }
+  return ids;
+}
