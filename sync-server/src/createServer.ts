@@ -55,8 +55,11 @@ export function createServer(options: ServerOptions): SyncHandler {
   for (const [method, path, route] of routes) router.on(method, path, route as never);
   const extraOrigins = options.corsOrigins ?? [];
 
+  let draining = false;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = req.url ?? '/';
+    // Shutting down: tell keep-alive clients not to reuse this connection.
+    if (draining) res.setHeader('connection', 'close');
     const origin = allowedOrigin(deps, extraOrigins, req.headers.origin);
     if (origin) {
       res.setHeader('access-control-allow-origin', origin);
@@ -111,7 +114,12 @@ export function createServer(options: ServerOptions): SyncHandler {
       if (!res.writableEnded) res.destroy();
     });
   };
-  return Object.assign(handler, { drain: () => deps.notifier.notifyAll() });
+  return Object.assign(handler, {
+    drain: () => {
+      draining = true;
+      deps.notifier.notifyAll();
+    },
+  });
 }
 
 function unknownRoute(path: string, who: string): CouchError {

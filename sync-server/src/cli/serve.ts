@@ -68,8 +68,14 @@ export async function serve(options: ServeOptions): Promise<Running> {
       (closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         handler.drain();
+        // Answered longpolls leave idle keep-alive sockets behind: close them as they appear,
+        // and after a grace period cut whatever is left (acknowledged writes are already stored).
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const force = setTimeout(() => server.closeAllConnections(), 5_000);
         server.closeIdleConnections();
         await closed;
+        clearInterval(sweep);
+        clearTimeout(force);
         await store.close();
       })()),
   };
