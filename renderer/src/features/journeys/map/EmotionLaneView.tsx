@@ -69,7 +69,7 @@ export function EmotionLaneView({ lane, stages, scale, editor }: {
               {pts.map((p) => p && (
                 <circle key={p.stageId} cx={x(p.i)} cy={y(p.v)} r={7} fill={c.colour} className="curve-marker" tabIndex={0}
                   role="slider" aria-label={`${c.label} at ${stages[p.i]?.name ?? ''}`} aria-valuemin={scale.min} aria-valuemax={scale.max} aria-valuenow={p.v}
-                  onPointerDown={(e) => { e.stopPropagation(); e.currentTarget.setPointerCapture(e.pointerId); setSelected(c.id); setDrag({ curveId: c.id, stageId: p.stageId, value: p.v }); }}
+                  onPointerDown={(e) => { e.stopPropagation(); e.preventDefault(); e.currentTarget.setPointerCapture(e.pointerId); setSelected(c.id); setDrag({ curveId: c.id, stageId: p.stageId, value: p.v }); }}
                   onPointerMove={(e) => { if (drag && drag.curveId === c.id && drag.stageId === p.stageId) setDrag({ ...drag, value: valueAt(svgY(e)) }); }}
                   onPointerUp={() => { if (drag) setPoint(drag.curveId, drag.stageId, drag.value); setDrag(null); }}
                   onPointerCancel={() => setDrag(null)}
