@@ -1,18 +1,25 @@
-import { acceptStored, useLiveQuery } from '../../db/hooks';
-import { EmptyState, Loading } from '../../ui/States';
+import { lazy, Suspense } from 'react';
+import { Loading } from '../../ui/States';
+import { PersonaList } from './PersonaList';
+import './personas.css';
 
-/** The persona list (the persona builder grows from here). */
-export default function PersonasPage(_props: { path: string[] }) {
-  const { items, loading } = useLiveQuery('personas', { selector: {}, sort: [{ updatedAt: 'desc' }] }, acceptStored);
-  if (loading) return <Loading />;
-  return (
-    <section>
-      <header className="page-header"><h1>Personas</h1></header>
-      {items.length === 0 ? (
-        <EmptyState title="No personas yet">Personas you build appear here.</EmptyState>
-      ) : (
-        <ul className="cards">{items.map((p) => <li key={p.id} className="card">{String(p.name)}</li>)}</ul>
-      )}
-    </section>
-  );
+// The editor pulls in the grid and charts; the list paints without them.
+const PersonaEditor = lazy(() => import('./editor/PersonaEditor'));
+const TemplateGallery = lazy(() => import('./TemplateGallery'));
+const HistoryPage = lazy(() => import('./history/HistoryPage'));
+const ComparePage = lazy(() => import('./compare/ComparePage'));
+
+/**
+ * The Personas section. Routes: `#/personas` list, `/new` template gallery, `/compare/a/b…` comparison,
+ * `/<id>` editor, `/<id>/history` versions.
+ */
+export default function PersonasPage({ path }: { path: string[] }) {
+  const [head, second] = path;
+  let page;
+  if (!head) page = <PersonaList />;
+  else if (head === 'new') page = <TemplateGallery />;
+  else if (head === 'compare') page = <ComparePage ids={path.slice(1)} />;
+  else if (second === 'history') page = <HistoryPage id={head} />;
+  else page = <PersonaEditor key={head} id={head} />;
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
 }

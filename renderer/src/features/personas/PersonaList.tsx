@@ -1,0 +1,88 @@
+import { useMemo, useState } from 'react';
+import { navigate } from '../../app/route';
+import { useLiveQuery } from '../../db/hooks';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EmptyState, Loading } from '../../ui/States';
+import { showToast } from '../../ui/toast';
+import {
+  allTags, comparisonLimits, defaultListQuery, filterPersonas, personaStatuses,
+  type PersonaListQuery, type PersonaSummary,
+} from '../../../../common/persona';
+import { ListToolbar } from './ListToolbar';
+import { PersonaCard } from './PersonaCard';
+import { clonePersonaById, deletePersona, loadPersona, parseSummary, savePersona, undeletePersona } from './store';
+
+/** The persona list: search, filters, sort, and the actions on each persona. */
+export function PersonaList() {
+  const db = useWorkspace();
+  const { items, loading } = useLiveQuery('personas', { selector: {} }, parseSummary, 'persona-list');
+  const [query, setQuery] = useState<PersonaListQuery>(defaultListQuery);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [toDelete, setToDelete] = useState<PersonaSummary | null>(null);
+  const shown = useMemo(() => filterPersonas(items, query), [items, query]);
+  const tags = useMemo(() => allTags(items), [items]);
+
+  const clone = async (p: PersonaSummary) => {
+    const saved = await clonePersonaById(db, p.id);
+    if (saved.ok) showToast(`Cloned as "${saved.data.name}".`);
+    else showToast(saved.message, { tone: 'error' });
+  };
+  const toggleActive = async (p: PersonaSummary) => {
+    const doc = await loadPersona(db, p.id);
+    if (!doc) return;
+    const status = doc.status === 'inactive' ? 'active' : 'inactive';
+    const saved = await savePersona(db, { ...doc, status });
+    if (!saved.ok) showToast(saved.message, { tone: 'error' });
+  };
+  const confirmDelete = async () => {
+    const target = toDelete;
+    setToDelete(null);
+    if (!target) return;
+    const removed = await deletePersona(db, target.id);
+    setSelected((s) => s.filter((id) => id !== target.id));
+    if (removed) {
+      showToast(`Deleted "${removed.name}".`, { action: { label: 'Undo', run: () => void undeletePersona(db, removed) }, ms: 10_000 });
+    }
+  };
+  const toggleSelected = (id: string) =>
+    setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length < comparisonLimits.max ? [...s, id] : s));
+
+  if (loading) return <Loading />;
+  return (
+    <section className="persona-list">
+      <header className="page-header">
+        <h1>Personas</h1>
+        <button type="button" disabled={selected.length < comparisonLimits.min} onClick={() => navigate('personas', 'compare', ...selected)}>
+          Compare ({selected.length})
+        </button>
+        <button type="button" className="primary" onClick={() => navigate('personas', 'new')}>New persona</button>
+      </header>
+      <ListToolbar query={query} onChange={setQuery} tags={tags} statuses={personaStatuses} total={items.length} shown={shown.length} />
+      {items.length === 0 ? (
+        <EmptyState title="No personas yet" action={<button type="button" className="primary" onClick={() => navigate('personas', 'new')}>Create your first persona</button>}>
+          Start from one of the templates or a blank canvas.
+        </EmptyState>
+      ) : shown.length === 0 ? (
+        <EmptyState title="No persona matches">Change the search or the filters.</EmptyState>
+      ) : (
+        <ul className="cards persona-cards" aria-label="Personas">
+          {shown.map((p) => (
+            <PersonaCard
+              key={p.id}
+              persona={p}
+              selected={selected.includes(p.id)}
+              onSelect={() => toggleSelected(p.id)}
+              onClone={() => void clone(p)}
+              onToggleActive={() => void toggleActive(p)}
+              onDelete={() => setToDelete(p)}
+            />
+          ))}
+        </ul>
+      )}
+      <ConfirmDialog open={toDelete !== null} title={`Delete "${toDelete?.name ?? ''}"?`} confirmLabel="Delete" danger onConfirm={() => void confirmDelete()} onCancel={() => setToDelete(null)}>
+        The persona leaves the list; its version history is kept. You can undo right after.
+      </ConfirmDialog>
+    </section>
+  );
+}

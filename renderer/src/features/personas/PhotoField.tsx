@@ -1,0 +1,40 @@
+import { useRef, useState } from 'react';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { newId } from '../../../../common/persona';
+import { acceptedImageTypes, fileToImageAsset } from './photo';
+import { useImageAsset } from './useAsset';
+
+/**
+ * A photo chooser: the file is checked (PNG, JPEG or WebP, ≤ 5 MB), downscaled, stored in `assets`
+ * and referred to by id. Anything else is refused with a message next to the photo.
+ */
+export function PhotoField({ assetId, label, onChange }: { assetId: string | null; label: string; onChange: (id: string | null) => void }) {
+  const db = useWorkspace();
+  const image = useImageAsset(assetId);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setProblem(null);
+    const asset = await fileToImageAsset(file, newId());
+    if (asset.ok) {
+      await db.assets.insert(asset.data);
+      onChange(asset.data.id);
+    } else setProblem(asset.message);
+    setBusy(false);
+    if (input.current) input.current.value = '';
+  };
+  return (
+    <div className="photo-field">
+      {image ? <img className="photo" src={image.src} alt={label} /> : <div className="photo photo-empty" aria-hidden="true">{busy ? '…' : '＋'}</div>}
+      <label className="button photo-upload">
+        {assetId ? 'Change photo' : 'Upload photo'}
+        <input ref={input} type="file" accept={acceptedImageTypes.join(',')} aria-label={`Upload ${label}`} className="visually-hidden" onChange={(e) => void choose(e.target.files?.[0])} />
+      </label>
+      {assetId && <button type="button" className="link" onClick={() => onChange(null)}>Remove</button>}
+      {problem && <p className="field-error" role="alert">{problem}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import {
+  channelLabels, demographicFields, getSectionDef, preferenceLabels, sectionItems, type PersonaSection, type SectionItem,
+} from '../../../../common/persona';
+import { evidenceLabels } from './labels';
+
+/** How one list item reads as text, whatever the section type. */
+export function itemText(item: SectionItem): string {
+  if (typeof item.text === 'string') return item.text;
+  if (typeof item.channel === 'string') return `${channelLabels[item.channel as keyof typeof channelLabels] ?? item.channel}: ${preferenceLabels[Number(item.level)] ?? item.level}`;
+  if (typeof item.left === 'string') return `${item.left} ◀ ${String(item.value)} ▶ ${String(item.right)}`;
+  if (typeof item.level === 'number') return `${String(item.label)}: ${item.level}`;
+  return `${String(item.label ?? '')}: ${String(item.value ?? '')}`;
+}
+
+/**
+ * A section shown as text for history diffs and comparisons. `mark` tells which items to highlight
+ * (added, removed, changed or distinct), by id.
+ */
+export function SectionReadOnly({ section, mark = {} }: { section: PersonaSection; mark?: Record<string, string> }) {
+  const items = sectionItems(section);
+  const data = section.data;
+  return (
+    <div className="section-readonly">
+      <h4>
+        {section.title || getSectionDef(section.type)?.label}
+        {section.evidence && <span className={`evidence-badge evidence-${section.evidence.kind}`} title={section.evidence.source}>{evidenceLabels[section.evidence.kind].slice(0, 1)}</span>}
+      </h4>
+      {typeof data.text === 'string' && data.text !== '' && <p>{data.text}</p>}
+      {section.type === 'demographics' && (
+        <dl className="demographics-ro">{demographicFields.filter((f) => data[f]).map((f) => <div key={f}><dt>{f}</dt><dd>{String(data[f])}</dd></div>)}</dl>
+      )}
+      {section.type === 'header' && <p className="muted">{String(data.tagline ?? '')} {data.marketSize ? `· ${String(data.marketSize)}` : ''}</p>}
+      {section.type === 'media' && <p className="muted">{String(data.kind)} {String(data.url ?? '')} {String(data.caption ?? '')}</p>}
+      {items && (
+        <ul>
+          {items.map((item) => (
+            <li key={item.id} className={mark[item.id] ? `mark-${mark[item.id]}` : undefined}>
+              {itemText(item)}
+              {isEvidence(item.evidence) && <span className={`evidence-badge evidence-${item.evidence.kind}`}>{evidenceLabels[item.evidence.kind].slice(0, 1)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function isEvidence(e: unknown): e is { kind: 'research' | 'data' | 'assumption' } {
+  return typeof e === 'object' && e !== null && 'kind' in e && (e.kind === 'research' || e.kind === 'data' || e.kind === 'assumption');
+}

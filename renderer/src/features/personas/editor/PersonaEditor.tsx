@@ -1,0 +1,35 @@
+import type { CSSProperties } from 'react';
+import { navigate } from '../../../app/route';
+import { EmptyState, Loading } from '../../../ui/States';
+import { addSectionChange, newId } from '../../../../../common/persona';
+import { usePersonaEditor } from '../usePersonaEditor';
+import { Canvas } from './Canvas';
+import { EditorToolbar } from './EditorToolbar';
+import { PersonaSidebar } from './PersonaSidebar';
+import { SectionPalette } from './SectionPalette';
+import { useUndoKeys } from './useUndoKeys';
+
+/** The canvas editor of one persona: toolbar, section palette, grid canvas and the persona's fields. */
+export default function PersonaEditor({ id }: { id: string }) {
+  const e = usePersonaEditor(id);
+  useUndoKeys(e.undo, e.redo);
+  if (e.missing) {
+    return (
+      <EmptyState title="This persona does not exist" action={<button type="button" onClick={() => navigate('personas')}>Back to list</button>}>
+        It may have been deleted on this computer or by a teammate.
+      </EmptyState>
+    );
+  }
+  const doc = e.doc;
+  if (!doc || !e.history) return <Loading label="Opening persona…" />;
+  return (
+    <section className="persona-editor" style={{ '--persona-accent': doc.accentColor } as CSSProperties} aria-label={`Persona ${doc.name}`}>
+      <EditorToolbar doc={doc} history={e.history} save={e.save} edit={e.edit} undo={e.undo} redo={e.redo} saveVersion={e.saveVersionNow} />
+      <div className="editor-body">
+        <SectionPalette onAdd={(type) => e.edit(addSectionChange(doc, type, newId))} />
+        <Canvas doc={doc} edit={e.edit} />
+        <PersonaSidebar doc={doc} edit={e.edit} />
+      </div>
+    </section>
+  );
+}

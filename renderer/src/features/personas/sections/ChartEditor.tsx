@@ -1,0 +1,54 @@
+import { Bar, BarChart, Cell, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { newId, type ChartPoint } from '../../../../../common/persona';
+import type { SectionProps } from './SectionBody';
+
+const palette = ['var(--persona-accent)', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b', '#ec4899'];
+
+/** A pie or bar chart on data the user types into the table under it. */
+export function ChartEditor({ section, edit }: SectionProps) {
+  const points = (section.data.points ?? []) as ChartPoint[];
+  const unit = String(section.data.unit ?? '');
+  const name = section.title || 'Chart';
+  const data = points.map((p) => ({ name: p.label || '—', value: p.value }));
+  return (
+    <div className="chart-editor">
+      <div className="chart" role="img" aria-label={`${name}: ${points.map((p) => `${p.label} ${p.value}${unit}`).join(', ')}`}>
+        <ResponsiveContainer width="100%" height="100%">
+          {section.type === 'pieChart' ? (
+            <PieChart>
+              <Pie data={data} dataKey="value" nameKey="name" outerRadius="80%" isAnimationActive={false} label={({ name: n }) => String(n)}>
+                {data.map((_, i) => <Cell key={i} fill={palette[i % palette.length]} />)}
+              </Pie>
+              <Tooltip />
+            </PieChart>
+          ) : (
+            <BarChart data={data}>
+              <XAxis dataKey="name" fontSize={11} />
+              <YAxis fontSize={11} width={36} />
+              <Tooltip />
+              <Bar dataKey="value" fill="var(--persona-accent)" isAnimationActive={false} />
+            </BarChart>
+          )}
+        </ResponsiveContainer>
+      </div>
+      <table className="chart-data">
+        <tbody>
+          {points.map((p, i) => (
+            <tr key={p.id}>
+              <td><input aria-label={`${name} label ${i + 1}`} maxLength={200} value={p.label} onChange={(e) => edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { label: e.target.value } })} /></td>
+              <td><input aria-label={`${name} value ${i + 1}`} type="number" min={0} value={p.value}
+                onChange={(e) => {
+                  const value = e.target.valueAsNumber;
+                  if (Number.isFinite(value) && value >= 0) edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { value } });
+                }} /></td>
+              <td><button type="button" className="ghost" aria-label={`Remove ${name} row ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: p.id })}>×</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {points.length < 20 && (
+        <button type="button" className="link" onClick={() => edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), label: `Item ${points.length + 1}`, value: 0 } })}>+ Add row</button>
+      )}
+    </div>
+  );
+}

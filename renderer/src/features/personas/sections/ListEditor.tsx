@@ -1,0 +1,36 @@
+import { newId, sectionItems, type Evidence } from '../../../../../common/persona';
+import { EvidenceControl } from './EvidenceControl';
+import type { SectionProps } from './SectionBody';
+
+/** A list of items (goals, frustrations, …), each with its text and evidence. */
+export function ListEditor({ section, edit }: SectionProps) {
+  const items = (sectionItems(section) ?? []) as { id: string; text: string; evidence?: Evidence }[];
+  const name = section.title || section.type;
+  return (
+    <div className="list-editor">
+      <ul>
+        {items.map((item, i) => (
+          <li key={item.id}>
+            <input
+              aria-label={`${name} item ${i + 1}`}
+              value={item.text}
+              maxLength={500}
+              placeholder="Type an item"
+              onChange={(e) => edit({ kind: 'updateItem', sectionId: section.id, itemId: item.id, patch: { text: e.target.value } })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), text: '' }, index: i + 1 });
+              }}
+            />
+            <EvidenceControl
+              evidence={item.evidence}
+              label={`Evidence for ${name} item ${i + 1}`}
+              onChange={(evidence) => edit({ kind: 'updateItem', sectionId: section.id, itemId: item.id, patch: { evidence: evidence ?? undefined } })}
+            />
+            <button type="button" className="ghost" aria-label={`Remove ${name} item ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: item.id })}>×</button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link" onClick={() => edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), text: '' } })}>+ Add item</button>
+    </div>
+  );
+}
