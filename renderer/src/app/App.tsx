@@ -3,6 +3,8 @@ import type { ComponentType, LazyExoticComponent } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Loading } from '../ui/States';
 import { Toasts } from '../ui/Toasts';
+import { SyncBadge } from '../sync/SyncBadge';
+import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 import { DataProblemsBanner } from './DataProblemsBanner';
 import { sections, routeHash, useRoute } from './route';
 import type { SectionId } from './route';
@@ -34,6 +36,7 @@ export function App() {
       <a className="skip-link" href="#main">Skip to content</a>
       <nav className="sidebar" aria-label="Sections">
         <div className="brand">CX Studio</div>
+        <WorkspaceSwitcher />
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
@@ -41,6 +44,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <SyncBadge />
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1} className="content" aria-label={label}>
         <DataProblemsBanner />

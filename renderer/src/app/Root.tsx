@@ -1,34 +1,56 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Workspace } from '../db/database';
 import { createDatabase } from '../db/database';
 import { appStorage, requestPersistentStorage } from '../db/storage';
 import { WorkspaceContext } from '../db/WorkspaceContext';
 import { PlatformContext, detectPlatform } from '../platform';
+import { SyncProvider } from '../sync/SyncProvider';
 import { Loading } from '../ui/States';
+import { useWorkspaces } from '../workspaces/registry';
 import { App } from './App';
 
 const platform = detectPlatform();
 
-/** Opens the local workspace, then shows the app; a failure to open is explained, not thrown. */
+/**
+ * Opens the active workspace's local database, then shows the app. Switching workspaces closes
+ * the open database before the next one opens: one copy of the model per process (free RxDB caps
+ * open collections at 13). A failure to open is explained, never thrown.
+ */
 export function Root() {
-  const [db, setDb] = useState<Workspace | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const registry = useWorkspaces();
+  const workspace = registry.workspaces.find((w) => w.id === registry.active) ?? registry.workspaces[0]!;
+  const [generation, setGeneration] = useState(0);
+  const key = `${workspace.dbName}#${generation}`;
+  // Results are tagged with the database they belong to, so a switch shows "opening" at once
+  // without resetting state inside the effect.
+  const [opened, setOpened] = useState<{ key: string; db: Workspace } | null>(null);
+  const [failed, setFailed] = useState<{ key: string; message: string } | null>(null);
+  const db = opened?.key === key ? opened.db : null;
+  const failure = failed?.key === key ? failed.message : null;
+
   useEffect(() => {
     let cancelled = false;
-    let opened: Workspace | null = null;
+    let database: Workspace | null = null;
     void requestPersistentStorage().catch(() => false);
-    createDatabase(appStorage())
-      .then((database) => {
-        opened = database;
-        if (cancelled) void database.close();
-        else setDb(database);
+    createDatabase(appStorage(), workspace.dbName, { author: workspace.sync?.user ?? 'this computer' })
+      .then((created) => {
+        database = created;
+        if (cancelled) void created.close();
+        else setOpened({ key, db: created });
       })
-      .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => setFailed({ key, message: error instanceof Error ? error.message : String(error) }));
     return () => {
       cancelled = true;
-      void opened?.close();
+      void database?.close();
     };
-  }, []);
+  }, [key, workspace.dbName, workspace.sync?.user]);
+
+  // "Sign out and remove this computer's copy": delete the database, then open it empty.
+  const wipe = useCallback(async () => {
+    if (!db) return;
+    await db.remove();
+    setGeneration((g) => g + 1);
+  }, [db]);
 
   if (failure) {
     return (
@@ -43,7 +65,9 @@ export function Root() {
   return (
     <PlatformContext.Provider value={platform}>
       <WorkspaceContext.Provider value={db}>
-        <App />
+        <SyncProvider db={db} workspace={workspace} onWipe={wipe}>
+          <App />
+        </SyncProvider>
       </WorkspaceContext.Provider>
     </PlatformContext.Provider>
   );

@@ -1,11 +1,23 @@
-import { EmptyState } from '../../ui/States';
+import { useSync } from '../../sync/SyncContext';
+import { ConflictsPanel } from './ConflictsPanel';
+import { ConnectForm } from './ConnectForm';
+import { SyncStatusPanel } from './SyncStatusPanel';
+import { TeamPanel } from './TeamPanel';
+import { WorkspacesPanel } from './WorkspacesPanel';
 
-/** Team sync settings and status. */
+/** Team sync: connect this workspace to a server, see its status, resolve conflicts, manage members. */
 export default function SyncPage(_props: { path: string[] }) {
+  const { settings, status } = useSync();
+  const needsSignIn = !settings || status?.message?.startsWith('Sign in') || status?.message?.startsWith('Signed out');
   return (
-    <section>
+    <section className="stack">
       <header className="page-header"><h1>Sync</h1></header>
-      <EmptyState title="This workspace is local only">Everything is saved on this computer. Team sync is not set up in this build yet.</EmptyState>
+      {!settings && <p>This workspace is saved on this computer only. Connect it to your team's server to share it.</p>}
+      <SyncStatusPanel />
+      {needsSignIn && <ConnectForm />}
+      <ConflictsPanel />
+      <TeamPanel />
+      <WorkspacesPanel />
     </section>
   );
 }

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useSync } from '../../sync/SyncContext';
+import { showToast } from '../../ui/toast';
+
+interface Member { name: string; role: string }
+
+/** Team members, for a tenant admin: add, change role, remove (the server enforces who may). */
+export function TeamPanel() {
+  const { settings, authorization } = useSync();
+  const [members, setMembers] = useState<Member[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState('editor');
+  const base = settings ? `${settings.serverUrl}/_cx/tenants/${encodeURIComponent(settings.tenant)}/users` : '';
+
+  const call = useCallback(
+    async (url: string, init: RequestInit = {}) => {
+      const header = authorization();
+      const response = await fetch(url, { ...init, headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) } });
+      const body = (await response.json().catch(() => ({}))) as { users?: Member[]; reason?: string };
+      if (!response.ok) throw new Error(body.reason ?? `HTTP ${response.status}`);
+      return body;
+    },
+    [authorization],
+  );
+  const load = useCallback(async () => {
+    try {
+      setMembers((await call(base)).users ?? []);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [base, call]);
+
+  useEffect(() => {
+    if (settings?.role !== 'admin') return;
+    let cancelled = false;
+    call(base)
+      .then((body) => !cancelled && (setMembers(body.users ?? []), setError(null)))
+      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [settings?.role, base, call]);
+  if (settings?.role !== 'admin') return null;
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await call(`${base}/${encodeURIComponent(name.trim())}`, { method: 'PUT', body: JSON.stringify({ password, role }) });
+      showToast(`${name.trim()} can now sign in as ${role}.`);
+      setName('');
+      setPassword('');
+      await load();
+    } catch (e) {
+      showToast(`Could not add ${name}: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
+    }
+  };
+  const remove = async (member: Member) => {
+    try {
+      await call(`${base}/${encodeURIComponent(member.name)}`, { method: 'DELETE' });
+      await load();
+    } catch (e) {
+      showToast(`Could not remove ${member.name}: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
+    }
+  };
+
+  return (
+    <section className="panel stack" aria-labelledby="team-title">
+      <h2 id="team-title">Team members</h2>
+      {error && <p role="alert" className="field-error">{error}</p>}
+      {members && (
+        <table className="plain">
+          <thead><tr><th>User</th><th>Role</th><th /></tr></thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.name}>
+                <td>{m.name}</td><td>{m.role}</td>
+                <td>{m.name !== settings.user && <button type="button" onClick={() => void remove(m)}>Remove</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="row" onSubmit={(e) => void add(e)}>
+        <input aria-label="New user name" placeholder="User name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+        <input aria-label="Their password" placeholder="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={500} autoComplete="new-password" />
+        <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value)}>
+          <option value="viewer">Viewer (reads)</option>
+          <option value="editor">Editor (reads and writes)</option>
+          <option value="admin">Admin (also manages members)</option>
+        </select>
+        <button type="submit">Add member</button>
+      </form>
+    </section>
+  );
+}
