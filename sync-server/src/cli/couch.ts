@@ -1,5 +1,6 @@
 import { appOrigins } from '../../../common/sync/limits';
 import { tenantCollections, tenantDatabaseName, tenantRoleName } from '../../../common/sync/names';
+import type { PouchDatabase } from '../store/pouch';
 import { httpPouch } from '../store/pouch';
 import { createLevelStore } from '../store/store';
 import { readPassword } from './password';
@@ -83,6 +84,7 @@ export async function provisionCouchDb(target: CouchTarget): Promise<string> {
 
 async function provisionWith(c: Connection, tenant: string): Promise<string> {
   const welcome = await call(c, 'GET', '/');
+  if (welcome.status === 401 || welcome.status === 403) fail(`Signing in to ${c.base} as ${c.username ?? '(nobody)'}`, welcome);
   if ((welcome.json as { couchdb?: string }).couchdb !== 'Welcome') throw new Error(`${c.base} does not answer like CouchDB.`);
   const security = {
     admins: { names: [], roles: [tenantRoleName(tenant, 'admin')] },
@@ -126,6 +128,14 @@ async function setCors(c: Connection): Promise<void> {
   }
 }
 
+/** Ids whose winning revision here is not the winning revision there (verification after copying). */
+async function missingOnTarget(source: PouchDatabase, target: PouchDatabase): Promise<string[]> {
+  const revs = async (db: PouchDatabase) =>
+    new Map(((await db.allDocs()).rows as { id: string; value: { rev: string } }[]).map((r) => [r.id, r.value.rev]));
+  const [here, there] = await Promise.all([revs(source), revs(target)]);
+  return [...here].filter(([id, rev]) => there.get(id) !== rev).map(([id]) => id);
+}
+
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
   dataDir: string;
@@ -157,9 +167,9 @@ export async function migrate(options: MigrateOptions): Promise<string> {
       const target = new PouchDB(`${c.base}/${name}`, { skip_setup: true, ...auth });
       const result = await PouchDB.replicate(source, target, { batch_size: 200 });
       if (result.doc_write_failures > 0) throw new Error(`${name}: ${result.doc_write_failures} document(s) failed to copy.`);
-      const [from, to] = await Promise.all([source.info(), target.info()]);
-      if (from.doc_count !== to.doc_count) throw new Error(`${name}: ${from.doc_count} documents here but ${to.doc_count} there after copying.`);
-      lines.push(`  ${name}: ${result.docs_written} written, ${to.doc_count} documents`);
+      const missing = await missingOnTarget(source, target);
+      if (missing.length > 0) throw new Error(`${name}: ${missing.length} document(s) not there after copying, e.g. ${missing.slice(0, 3).join(', ')}.`);
+      lines.push(`  ${name}: ${result.docs_written} written, ${(await source.info()).doc_count} documents`);
       await target.close();
     }
   } finally {

@@ -64,28 +64,35 @@ function load(name: string): unknown {
   return mod.default ?? mod;
 }
 
+// pouchdb-core is one shared constructor: a plugin applied twice throws ("Cannot redefine
+// property"), so each is applied once per process, whichever flavour asks first.
+const applied = new Set<string>();
+function core(...plugins: string[]): PouchConstructor {
+  const PouchDB = load('pouchdb-core') as PouchConstructor;
+  for (const name of plugins) {
+    if (applied.has(name)) continue;
+    PouchDB.plugin(load(name));
+    applied.add(name);
+  }
+  return PouchDB;
+}
+
 /** PouchDB over LevelDB (leveldown's prebuilt binary): the server's storage engine. */
 export function levelPouch(): PouchConstructor {
-  const PouchDB = load('pouchdb-core') as PouchConstructor;
-  return PouchDB.plugin(load('pouchdb-adapter-leveldb')).defaults({ adapter: 'leveldb' });
+  return core('pouchdb-adapter-leveldb').defaults({ adapter: 'leveldb' });
 }
 
 /** PouchDB in memory: the same engine for fast tests and benchmarks. */
 export function memoryPouch(): PouchConstructor {
-  const PouchDB = load('pouchdb-core') as PouchConstructor;
-  return PouchDB.plugin(load('pouchdb-adapter-memory')).defaults({ adapter: 'memory' });
+  return core('pouchdb-adapter-memory').defaults({ adapter: 'memory' });
 }
 
 /** PouchDB over HTTP with the replicator: the migrate command's client, and tests' client. */
 export function httpPouch(): PouchConstructor {
-  const PouchDB = load('pouchdb-core') as PouchConstructor;
-  return PouchDB.plugin(load('pouchdb-adapter-http')).plugin(load('pouchdb-replication'));
+  return core('pouchdb-adapter-http', 'pouchdb-replication');
 }
 
 /** PouchDB with memory, HTTP and replication: a complete client for tests. */
 export function clientPouch(): PouchConstructor {
-  const PouchDB = load('pouchdb-core') as PouchConstructor;
-  return PouchDB.plugin(load('pouchdb-adapter-memory'))
-    .plugin(load('pouchdb-adapter-http'))
-    .plugin(load('pouchdb-replication'));
+  return core('pouchdb-adapter-memory', 'pouchdb-adapter-http', 'pouchdb-replication');
 }
