@@ -17,7 +17,7 @@ export function WorkspacesPanel() {
   return (
     <section className="panel stack" aria-labelledby="workspaces-title">
       <h2 id="workspaces-title">Workspaces on this computer</h2>
-      <ul>
+      <ul className="plain-list">
         {workspaces.map((w) => (
           <li key={w.id} className="row">
             <strong>{w.name}</strong>
