@@ -5,7 +5,7 @@
  * {@link analyseAsync} yields between personas so a worker can report progress and be cancelled.
  */
 import { atLeastPercent, coveredPercent, percentOf, strongPercent, type Score } from './fraction';
-import { preparePersona, scoreNumerators, type MaskCache, type PreparedPersona } from './kernels';
+import { codesAtLeast, numeratorAt, scorePersona, type PersonaScores } from './kernels';
 import type { Rule } from './rules';
 import type { Table } from './table';
 
@@ -40,10 +40,8 @@ export interface RowScore extends Score {
 export interface PersonaAnalysis {
   personaId: string;
   name: string;
-  /** The prepared rules (with their masks, for explanations and per-rule columns). */
-  prepared: PreparedPersona;
-  /** Score numerator per table row (denominator is `prepared.denominator`). */
-  numerators: Uint32Array;
+  /** Per-row score codes, the rules with single-row tests (explanations, per-rule columns). */
+  scores: PersonaScores;
   /** 1 for rows this persona scores (its datasets, the date range). */
   inScope: Uint8Array;
   /** Rows scored. */
@@ -108,28 +106,37 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
   const n = table.rowCount;
   const range = rangeMask(table, options);
   const rowsInRange = countOnes(range);
-  const cache: MaskCache = new Map();
   const results: PersonaAnalysis[] = [];
   // Coverage as bitsets, so the pairwise overlap is a popcount of ANDed words, not a row loop per pair.
   const words = (n + 31) >>> 5;
   const coverBits: Uint32Array[] = [];
+  // Best persona per row, kept while scoring: score as a double is exact enough to order, since two
+  // different fractions with denominators ≤ 10^7 differ by far more than a double's spacing.
+  const bestPersona = new Int16Array(n).fill(-1);
+  const bestScore = new Float64Array(n);
   for (const [p, persona] of personas.entries()) {
-    const prepared = preparePersona(table, persona.rules, cache);
-    const numerators = scoreNumerators(prepared, n);
+    const scores = scorePersona(table, persona.rules);
     const inScope = scopeMask(table, persona, range);
     const bits = new Uint32Array(words);
-    results.push(summarise(persona, prepared, numerators, inScope, bits, options.topN ?? 10));
+    results.push(summarise(persona, scores, inScope, bits, { bestPersona, bestScore, index: p }, options.topN ?? 10));
     coverBits.push(bits);
     yield (p + 1) / (personas.length + 1);
   }
-  const overlap = results.map((_, a) => results.map((__, b) => popcountAnd(coverBits[a]!, coverBits[b]!)));
+  const overlap = results.map(() => results.map(() => 0));
+  for (let a = 0; a < results.length; a++) {
+    for (let b = a; b < results.length; b++) overlap[a]![b] = overlap[b]![a] = popcountAnd(coverBits[a]!, coverBits[b]!);
+  }
   let covered = 0;
   for (let w = 0; w < words; w++) {
     let any = 0;
     for (const bits of coverBits) any |= bits[w]!;
     covered += popcount(any);
   }
-  const { bestPersona, bestCounts } = bestPersonas(results, n);
+  const bestCounts = results.map(() => 0);
+  for (let i = 0; i < n; i++) {
+    const p = bestPersona[i]!;
+    if (p >= 0) bestCounts[p]! += 1;
+  }
   const uncovered = rowsInRange - covered;
   return {
     rowCount: n, rowsInRange, personas: results, overlap, uncovered,
@@ -137,79 +144,89 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
   };
 }
 
+interface BestSoFar { bestPersona: Int16Array; bestScore: Float64Array; index: number }
+
 function summarise(
-  persona: PersonaInput, prepared: PreparedPersona, numerators: Uint32Array, inScope: Uint8Array, bits: Uint32Array, topN: number,
+  persona: PersonaInput, scores: PersonaScores, inScope: Uint8Array, bits: Uint32Array, best: BestSoFar, topN: number,
 ): PersonaAnalysis {
-  const den = prepared.denominator;
-  const strongMin = den > 0 ? (strongPercent * den) / 100 : Infinity;
-  const coverMin = den > 0 ? (coveredPercent * den) / 100 : Infinity;
-  let scored = 0, sum = 0, bestNum = -1, strong = 0, moderate = 0;
-  for (let i = 0; i < numerators.length; i++) {
-    if (inScope[i] === 0) continue;
-    const v = numerators[i]!;
-    scored++;
-    sum += v;
-    if (v > bestNum) bestNum = v;
-    // v * 100 >= 70 * den ⇔ v >= 0.7 * den; the threshold is a multiple of 1/100 and v an integer,
-    // so comparing with the exact quotient is exact (checked against atLeastPercent in tests).
-    if (v >= coverMin) {
-      bits[i >>> 5]! |= 1 << (i & 31);
-      if (v >= strongMin) strong++;
-      else moderate++;
+  const { codes, numeratorOf, denominator: den } = scores;
+  const n = codes.length;
+  const hist = new Uint32Array(numeratorOf.length);
+  const cover = codesAtLeast(scores, coveredPercent);
+  const scoreOf = Float64Array.from(numeratorOf, (v) => (den > 0 ? v / den : 0));
+  const { bestPersona, bestScore, index } = best;
+  // One pass: a histogram of codes (every summary below reads it), the coverage bitset built a
+  // 32-row word at a time, and the best persona so far (strictly better, so the first wins ties).
+  for (let w = 0, base = 0; base < n; w++, base += 32) {
+    let word = 0;
+    const end = Math.min(n, base + 32);
+    for (let i = base; i < end; i++) {
+      const c = codes[i]!;
+      const s = inScope[i]!;
+      hist[c]! += s;
+      word |= (cover[c]! & s) << (i - base);
+      const sc = scoreOf[c]! * s;
+      if (sc > bestScore[i]!) {
+        bestScore[i] = sc;
+        bestPersona[i] = index;
+      }
     }
+    bits[w] = word;
   }
-  const covered = strong + moderate;
+  const strongCodes = codesAtLeast(scores, strongPercent);
+  let scored = 0, sum = 0, bestNum = -1, strong = 0, covered = 0;
+  hist.forEach((count, c) => {
+    if (count === 0) return;
+    const v = numeratorOf[c]!;
+    scored += count;
+    sum += count * v;
+    if (v > bestNum) bestNum = v;
+    if (cover[c]) covered += count;
+    if (strongCodes[c]) strong += count;
+  });
   return {
     personaId: persona.id,
     name: persona.name,
-    prepared, numerators, inScope, scored,
+    scores, inScope, scored,
     averagePercent: scored > 0 && den > 0 ? (sum * 100) / (scored * den) : 0,
     best: scored > 0 ? { numerator: bestNum, denominator: den } : null,
-    distribution: { strong, moderate, weak: scored - covered },
+    distribution: { strong, moderate: covered - strong, weak: scored - covered },
     coverage: { covered, total: scored, percent: scored > 0 ? (covered * 100) / scored : 0 },
-    top: topRows(numerators, inScope, den, topN),
-    problems: prepared.rules.flatMap((r) => (r.problem ? [{ ruleId: r.rule.id, message: r.problem }] : [])),
+    top: topRows(scores, inScope, hist, topN),
+    problems: scores.rules.flatMap((r) => (r.problem ? [{ ruleId: r.rule.id, message: r.problem }] : [])),
   };
 }
 
-/** The best `k` rows by score (first rows win ties), without sorting every row. */
-function topRows(num: Uint32Array, inScope: Uint8Array, den: number, k: number): RowScore[] {
-  const top: number[] = [];
-  for (let i = 0; i < num.length && k > 0; i++) {
+/** The best `k` rows by score, first rows winning ties: a threshold from the histogram, then one scan. */
+function topRows(scores: PersonaScores, inScope: Uint8Array, hist: Uint32Array, k: number): RowScore[] {
+  const { codes, numeratorOf, denominator } = scores;
+  const byValue = [...numeratorOf.keys()].filter((c) => hist[c]! > 0).sort((a, b) => numeratorOf[b]! - numeratorOf[a]!);
+  let threshold = -1;
+  let seen = 0;
+  for (const c of byValue) {
+    threshold = numeratorOf[c]!;
+    seen += hist[c]!;
+    if (seen >= k) break;
+  }
+  if (k <= 0 || threshold < 0) return [];
+  const above: number[] = [];
+  const at: number[] = [];
+  // When the threshold is the highest score present, nothing can rank above: stop once k are found.
+  const highest = numeratorOf[byValue[0]!]!;
+  for (let i = 0; i < codes.length; i++) {
     if (inScope[i] === 0) continue;
-    if (top.length === k && num[i]! <= num[top[k - 1]!]!) continue;
-    let at = top.length;
-    while (at > 0 && num[top[at - 1]!]! < num[i]!) at--;
-    top.splice(at, 0, i);
-    if (top.length > k) top.pop();
-  }
-  return top.map((row) => ({ row, numerator: num[row]!, denominator: den, percent: percentOf(num[row]!, den) }));
-}
-
-function bestPersonas(results: PersonaAnalysis[], n: number): { bestPersona: Int16Array; bestCounts: number[] } {
-  const bestPersona = new Int16Array(n).fill(-1);
-  const bestNum = new Float64Array(n);
-  const bestDen = new Float64Array(n).fill(1);
-  results.forEach((r, p) => {
-    const den = r.prepared.denominator;
-    if (den === 0) return;
-    const num = r.numerators;
-    for (let i = 0; i < n; i++) {
-      const v = num[i]!;
-      // v/den > bestNum/bestDen, cross-multiplied to stay exact (products stay below 2^53).
-      if (r.inScope[i] === 1 && v > 0 && v * bestDen[i]! > bestNum[i]! * den) {
-        bestNum[i] = v;
-        bestDen[i] = den;
-        bestPersona[i] = p;
-      }
+    const v = numeratorOf[codes[i]!]!;
+    if (v > threshold) above.push(i);
+    else if (v === threshold && at.length < k) {
+      at.push(i);
+      if (at.length === k && threshold === highest) break;
     }
-  });
-  const bestCounts = results.map(() => 0);
-  for (let i = 0; i < n; i++) {
-    const p = bestPersona[i]!;
-    if (p >= 0) bestCounts[p]! += 1;
   }
-  return { bestPersona, bestCounts };
+  const rows = [...above.sort((a, b) => numeratorOf[codes[b]!]! - numeratorOf[codes[a]!]! || a - b), ...at].slice(0, k);
+  return rows.map((row) => {
+    const v = numeratorOf[codes[row]!]!;
+    return { row, numerator: v, denominator, percent: percentOf(v, denominator) };
+  });
 }
 
 function rangeMask(table: Table, options: AnalyseOptions): Uint8Array {
@@ -257,5 +274,5 @@ function popcountAnd(a: Uint32Array, b: Uint32Array): number {
 
 /** Whether a row is covered (≥ 50) by a persona of an analysis. */
 export function isCovered(p: PersonaAnalysis, row: number): boolean {
-  return p.inScope[row] === 1 && atLeastPercent(p.numerators[row]!, p.prepared.denominator, coveredPercent);
+  return p.inScope[row] === 1 && atLeastPercent(numeratorAt(p.scores, row), p.scores.denominator, coveredPercent);
 }

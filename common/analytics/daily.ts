@@ -5,7 +5,8 @@
  */
 import type { PersonaAnalysis } from './analyse';
 import { dayName, indexDays, type DayIndex } from './days';
-import { coveredPercent, strongPercent } from './fraction';
+import { coveredPercent, percentOf, strongPercent } from './fraction';
+import { codesAtLeast } from './kernels';
 import { addMean, addNps, emptyMetrics, metricColumns, type MetricAccumulator } from './metrics';
 import type { Table } from './table';
 
@@ -42,49 +43,74 @@ export function tableDays(table: Table, options: DayOptions): DayIndex {
  */
 export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIndex): DayFigures[] {
   const D = days.dayCount;
-  const responses = new Uint32Array(D), strong = new Uint32Array(D), moderate = new Uint32Array(D);
-  const scoreSum = new Float64Array(D);
-  const acc: MetricAccumulator[] = [];
-  for (let d = 0; d < D; d++) acc.push(emptyMetrics());
-  const den = persona.prepared.denominator;
-  const num = persona.numerators;
-  const col = (key: string) => {
-    const c = table.columns.get(key);
-    return c && c.type === 'number' ? c.values : null;
-  };
-  const sat = col(metricColumns.satisfaction), nps = col(metricColumns.nps), trust = col(metricColumns.trust), effort = col(metricColumns.effort);
-  const strongMin = den > 0 ? (strongPercent * den) / 100 : Infinity;
-  const coverMin = den > 0 ? (coveredPercent * den) / 100 : Infinity;
-  const toPercent = den > 0 ? 100 / den : 0;
-  for (let i = 0; i < num.length; i++) {
-    const d = days.dayOfRow[i]!;
-    if (d < 0 || persona.inScope[i] === 0) continue;
-    const v = num[i]!;
-    responses[d]! += 1;
-    scoreSum[d]! += v * toPercent;
-    if (v < coverMin) continue;
-    if (v >= strongMin) strong[d]! += 1;
-    else moderate[d]! += 1;
-    const a = acc[d]!;
-    a.responses += 1;
-    if (sat) addMean(a.satisfaction, sat[i]!);
-    if (nps) addNps(a.nps, nps[i]!);
-    if (trust) addMean(a.trust, trust[i]!);
-    if (effort) addMean(a.effort, effort[i]!);
+  const { codes, numeratorOf, denominator: den } = persona.scores;
+  const K = numeratorOf.length;
+  const cover = codesAtLeast(persona.scores, coveredPercent);
+  // Scores go into a day × code histogram (the distribution and mean follow from it); only covered
+  // rows touch the metric sums, kept in flat typed arrays: [n, sum] per day for each mean metric,
+  // and [n, sum, promoters, passives, detractors] per day for NPS.
+  const hist = new Uint32Array(D * K);
+  const sat = numberColumn(table, metricColumns.satisfaction), trust = numberColumn(table, metricColumns.trust), effort = numberColumn(table, metricColumns.effort);
+  const satSums = new Float64Array(D * 2), trustSums = new Float64Array(D * 2), effortSums = new Float64Array(D * 2);
+  const meanSums = [satSums, trustSums, effortSums];
+  const nps = numberColumn(table, metricColumns.nps);
+  const npsSums = new Float64Array(D * 5);
+  const covered = new Uint32Array(D);
+  const { dayOfRow } = days;
+  const { inScope } = persona;
+  for (let i = 0; i < codes.length; i++) {
+    const d = dayOfRow[i]!;
+    if (d < 0 || inScope[i] === 0) continue;
+    const c = codes[i]!;
+    hist[d * K + c]! += 1;
+    if (cover[c] === 0) continue;
+    covered[d]! += 1;
+    // Unrolled: a loop over the three arrays here costs more than the additions themselves.
+    const s = sat[i]!, t = trust[i]!, e = effort[i]!;
+    if (s === s) { satSums[d * 2]! += 1; satSums[d * 2 + 1]! += s; }
+    if (t === t) { trustSums[d * 2]! += 1; trustSums[d * 2 + 1]! += t; }
+    if (e === e) { effortSums[d * 2]! += 1; effortSums[d * 2 + 1]! += e; }
+    const v = nps[i]!;
+    if (v >= 0 && v <= 10) {
+      npsSums[d * 5]! += 1;
+      npsSums[d * 5 + 1]! += v;
+      npsSums[d * 5 + (v >= 9 ? 2 : v <= 6 ? 4 : 3)]! += 1;
+    }
   }
+  const strongCodes = codesAtLeast(persona.scores, strongPercent);
   const out: DayFigures[] = [];
   for (let d = 0; d < D; d++) {
-    const r = responses[d]!;
-    if (r === 0) continue;
+    let responses = 0, strong = 0, moderate = 0, scorePercentSum = 0;
+    for (let c = 0; c < K; c++) {
+      const count = hist[d * K + c]!;
+      if (count === 0) continue;
+      responses += count;
+      scorePercentSum += count * percentOf(numeratorOf[c]!, den);
+      if (strongCodes[c] === 1) strong += count;
+      else if (cover[c] === 1) moderate += count;
+    }
+    if (responses === 0) continue;
+    const mean = (m: number) => ({ n: meanSums[m]![d * 2]!, sum: meanSums[m]![d * 2 + 1]! });
+    const metrics: MetricAccumulator = {
+      responses: covered[d]!, satisfaction: mean(0), trust: mean(1), effort: mean(2),
+      nps: { n: npsSums[d * 5]!, sum: npsSums[d * 5 + 1]!, promoters: npsSums[d * 5 + 2]!, passives: npsSums[d * 5 + 3]!, detractors: npsSums[d * 5 + 4]! },
+    };
     out.push({
-      day: dayName(days.firstDay + d),
-      responses: r,
-      distribution: { strong: strong[d]!, moderate: moderate[d]!, weak: r - strong[d]! - moderate[d]! },
-      scorePercentSum: scoreSum[d]!,
-      metrics: acc[d]!,
+      day: dayName(days.firstDay + d), responses, scorePercentSum, metrics,
+      distribution: { strong, moderate, weak: responses - strong - moderate },
     });
   }
   return out;
+}
+
+// A missing metric column reads as all-missing, so the loops need no per-row null checks.
+const noNumbers = new WeakMap<Table, Float64Array>();
+function numberColumn(table: Table, key: string): Float64Array {
+  const c = table.columns.get(key);
+  if (c && c.type === 'number') return c.values;
+  let empty = noNumbers.get(table);
+  if (!empty) noNumbers.set(table, (empty = new Float64Array(table.rowCount).fill(Number.NaN)));
+  return empty;
 }
 
 /**
@@ -113,17 +139,15 @@ export function dayFingerprints(table: Table, days: DayIndex): Map<string, strin
 /** Live-metric sums over all of a persona's matched (≥ 50) responses in scope, dated or not. */
 export function matchedMetrics(table: Table, persona: PersonaAnalysis): MetricAccumulator {
   const acc = emptyMetrics();
-  const den = persona.prepared.denominator;
-  if (den === 0) return acc;
-  const coverMin = (coveredPercent * den) / 100;
+  const cover = codesAtLeast(persona.scores, coveredPercent);
+  const codes = persona.scores.codes;
   const col = (key: string) => {
     const c = table.columns.get(key);
     return c && c.type === 'number' ? c.values : null;
   };
   const sat = col(metricColumns.satisfaction), nps = col(metricColumns.nps), trust = col(metricColumns.trust), effort = col(metricColumns.effort);
-  const num = persona.numerators;
-  for (let i = 0; i < num.length; i++) {
-    if (persona.inScope[i] === 0 || num[i]! < coverMin) continue;
+  for (let i = 0; i < codes.length; i++) {
+    if (persona.inScope[i] === 0 || cover[codes[i]!] === 0) continue;
     acc.responses += 1;
     if (sat) addMean(acc.satisfaction, sat[i]!);
     if (nps) addNps(acc.nps, nps[i]!);

@@ -6,6 +6,7 @@ import { bucketOf } from './fraction';
 import { referenceScore, type PlainResponse } from './reference';
 import type { Rule } from './rules';
 import { explainRow } from './explain';
+import { numeratorAt } from './kernels';
 
 const columns = [
   { key: 'respondentId', type: 'id' }, { key: 'age', type: 'number' }, { key: 'nps', type: 'number' },
@@ -41,8 +42,8 @@ describe('column kernels agree with the plain reference algorithm', () => {
       result.personas.forEach((pa, p) => {
         plain.forEach((response, row) => {
           const ref = referenceScore(personas[p]!, response);
-          expect([pa.numerators[row], pa.prepared.denominator]).toEqual([ref.matched, ref.total]);
-          const explained = explainRow(table, pa.prepared, row);
+          expect([numeratorAt(pa.scores, row), pa.scores.denominator]).toEqual([ref.matched, ref.total]);
+          const explained = explainRow(table, pa.scores, row);
           expect(explained.items.filter((i) => i.outcome === 'matched').map((i) => i.ruleId)).toEqual(ref.matchedRules);
         });
         const buckets = plain.map((r) => { const s = referenceScore(personas[p]!, r); return bucketOf(s.matched, s.total); });
@@ -66,7 +67,7 @@ describe('column kernels agree with the plain reference algorithm', () => {
     const rows = Array.from({ length: 11 }, (_, k) => ({ goals: Array.from({ length: k }, (__, i) => `g${i}`) }));
     const table = tableFromRecords(rows, [{ key: 'goals', type: 'multi' }]);
     const [p] = analyse(table, [{ id: 'p', name: 'P', rules: tenRules }]).personas;
-    expect(Array.from(p!.numerators, (v) => (v * 100) / p!.prepared.denominator)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(Array.from({ length: 11 }, (_, row) => (numeratorAt(p!.scores, row) * 100) / p!.scores.denominator)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
     expect(p!.distribution).toEqual({ strong: 4, moderate: 2, weak: 5 });
     expect(p!.coverage).toEqual({ covered: 6, total: 11, percent: (6 * 100) / 11 });
   });
@@ -78,8 +79,8 @@ test('missing values never match and are explained as missing', () => {
   ]);
   const rules: Rule[] = [{ id: 'age', column: 'age', kind: 'range', min: 0 }, { id: 'city', column: 'location', kind: 'oneOf', values: ['Paris'] }];
   const [p] = analyse(table, [{ id: 'p', name: 'P', rules }]).personas;
-  expect(explainRow(table, p!.prepared, 0).items.map((i) => i.outcome)).toEqual(['missing', 'unmatched']);
-  expect(explainRow(table, p!.prepared, 1).items.map((i) => i.outcome)).toEqual(['matched', 'missing']);
+  expect(explainRow(table, p!.scores, 0).items.map((i) => i.outcome)).toEqual(['missing', 'unmatched']);
+  expect(explainRow(table, p!.scores, 1).items.map((i) => i.outcome)).toEqual(['matched', 'missing']);
 });
 
 test('rules on absent or mistyped columns never match and are reported', () => {
@@ -93,7 +94,7 @@ test('rules on absent or mistyped columns never match and are reported', () => {
   ];
   for (const rule of hostile) {
     const [p] = analyse(table, [{ id: 'p', name: 'P', rules: [rule] }]).personas;
-    expect(p!.numerators[0]).toBe(0);
+    expect(numeratorAt(p!.scores, 0)).toBe(0);
     expect(p!.problems.map((x) => x.ruleId)).toEqual([rule.id]);
   }
 });

@@ -3,7 +3,7 @@
  * value is absent or could not be read, which counts as not matched).
  */
 import { bucketOf, percentOf, type Bucket, type Score } from './fraction';
-import type { PreparedPersona } from './kernels';
+import type { PersonaScores } from './kernels';
 import { describeRule } from './rules';
 import { cellValue, type Table } from './table';
 
@@ -32,12 +32,12 @@ export interface Explanation extends Score {
   items: ExplanationItem[];
 }
 
-/** Explains one row's score for a prepared persona. */
-export function explainRow(table: Table, persona: PreparedPersona, row: number, idColumn = 'respondentId'): Explanation {
+/** Explains one row's score for a scored persona (`PersonaAnalysis.scores`). */
+export function explainRow(table: Table, persona: PersonaScores, row: number, idColumn = 'respondentId'): Explanation {
   let numerator = 0;
   const items = persona.rules.map((r): ExplanationItem => {
     const value = cellValue(table.columns.get(r.rule.column), row);
-    const matched = r.mask[row] === 1;
+    const matched = r.matches(row);
     if (matched) numerator += r.weight;
     return {
       ruleId: r.rule.id,

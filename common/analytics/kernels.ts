@@ -1,74 +1,173 @@
 /**
- * Rules prepared once into column kernels: each rule becomes a match mask (one byte per row)
- * computed a column at a time, and a persona's score numerator is the weighted sum of its masks.
- * Set rules compare against a per-dictionary lookup table, so a category is normalised once per
- * distinct value, never per row. No code generation (the app's CSP forbids `new Function`).
+ * Rules prepared once into column kernels. Each rule is evaluated a column at a time and sets one
+ * bit of a per-row pattern byte (up to eight rules per byte); a persona's score is then a lookup of
+ * the pattern in a 256-entry table of numerators. Every summary (distribution, average, coverage,
+ * days) works on these small per-row codes and lookup tables, so a persona costs one byte of
+ * memory traffic per row and rule instead of a weighted sum per row. Set rules compare against a
+ * per-dictionary lookup, so a category is normalised once per distinct value, never per row. No
+ * code generation: the app's CSP forbids `new Function`.
  */
+import { atLeastPercent } from './fraction';
 import { integerWeight, normaliseCategory, type Rule } from './rules';
-import type { Table, TableColumn } from './table';
+import type { MultiColumn, Table, TableColumn } from './table';
 
-/** A rule ready to run: its mask over every table row and its integer weight (hundredths). */
+/** A rule ready to run. */
 export interface PreparedRule {
   rule: Rule;
+  /** Integer weight (hundredths). */
   weight: number;
-  /** 1 where the rule matches; missing values are 0. */
-  mask: Uint8Array;
+  /** Whether the rule matches one row (for explanations and per-rule report columns). */
+  matches: (row: number) => boolean;
   /** Why the rule can never match on this table, if so (column absent or of another type). */
   problem?: string;
 }
 
-/** A persona's rules prepared against a table. */
-export interface PreparedPersona {
+/** A persona scored over every row of a table. */
+export interface PersonaScores {
   rules: PreparedRule[];
   /** Sum of the integer weights: the denominator of every score of this persona. */
   denominator: number;
+  /** Per row, a code whose numerator is `numeratorOf[code]`. */
+  codes: Uint8Array | Uint16Array | Uint32Array;
+  /** Numerator of each code; the score of row i is `numeratorOf[codes[i]] / denominator` exactly. */
+  numeratorOf: Uint32Array;
 }
 
-/** Masks shared between personas whose rules are identical, keyed by {@link ruleSignature}. */
-export type MaskCache = Map<string, { mask: Uint8Array; problem?: string }>;
-
-/** A key that is equal for rules that match the same rows (ids, labels and weights aside). */
-export function ruleSignature(rule: Rule): string {
-  if (rule.kind === 'range') return JSON.stringify([rule.kind, rule.column, rule.min ?? null, rule.max ?? null]);
-  const values = [...new Set(rule.values.map(normaliseCategory))].sort();
-  return JSON.stringify([rule.kind, rule.column, values]);
+/** The score numerator of one row. */
+export function numeratorAt(scores: PersonaScores, row: number): number {
+  return scores.numeratorOf[scores.codes[row]!]!;
 }
 
-/** Prepares a persona's (valid) rules against a table, reusing masks from `cache`. */
-export function preparePersona(table: Table, rules: readonly Rule[], cache: MaskCache = new Map()): PreparedPersona {
-  const prepared = rules.map((rule): PreparedRule => {
-    const key = ruleSignature(rule);
-    let entry = cache.get(key);
-    if (!entry) {
-      entry = ruleMask(table, rule);
-      cache.set(key, entry);
-    }
-    return { rule, weight: integerWeight(rule), ...entry };
-  });
-  return { rules: prepared, denominator: prepared.reduce((s, r) => s + r.weight, 0) };
+/** Per code: 1 when its score is at least `percent` (exact integer comparison). */
+export function codesAtLeast(scores: PersonaScores, percent: number): Uint8Array {
+  return Uint8Array.from(scores.numeratorOf, (v) => (atLeastPercent(v, scores.denominator, percent) ? 1 : 0));
 }
 
-/** Computes one rule's match mask over all rows of a table. */
-export function ruleMask(table: Table, rule: Rule): { mask: Uint8Array; problem?: string } {
+type BitKernel = (out: Uint8Array, bit: number) => void;
+
+/** Scores a persona's (valid) rules over all rows of a table. */
+export function scorePersona(table: Table, rules: readonly Rule[]): PersonaScores {
   const n = table.rowCount;
-  const mask = new Uint8Array(n);
+  const prepared: PreparedRule[] = [];
+  const groups: { pattern: Uint8Array; lut: Uint32Array }[] = [];
+  rules.forEach((rule, r) => {
+    const { kernel, matches, problem } = compileRule(table, rule);
+    const weight = integerWeight(rule);
+    prepared.push({ rule, weight, matches, ...(problem ? { problem } : {}) });
+    const bit = r & 7;
+    if (bit === 0) groups.push({ pattern: new Uint8Array(n), lut: new Uint32Array(256) });
+    const g = groups[groups.length - 1]!;
+    kernel?.(g.pattern, 1 << bit);
+    for (let p = 0; p < 256; p++) if (p & (1 << bit)) g.lut[p]! += weight;
+  });
+  const denominator = prepared.reduce((s, r) => s + r.weight, 0);
+  if (groups.length === 0) return { rules: prepared, denominator, codes: new Uint8Array(n), numeratorOf: new Uint32Array(1) };
+  if (groups.length === 1) return { rules: prepared, denominator, codes: groups[0]!.pattern, numeratorOf: groups[0]!.lut };
+  return { rules: prepared, denominator, ...compress(groups, n) };
+}
+
+// More than eight rules: sum the groups' numerators, then number the distinct sums so summaries can
+// still run over small codes.
+function compress(groups: { pattern: Uint8Array; lut: Uint32Array }[], n: number): Pick<PersonaScores, 'codes' | 'numeratorOf'> {
+  const num = new Uint32Array(n);
+  for (const { pattern, lut } of groups) for (let i = 0; i < n; i++) num[i]! += lut[pattern[i]!]!;
+  const index = new Map<number, number>();
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = num[i]!;
+    if (!index.has(v)) { index.set(v, values.length); values.push(v); }
+  }
+  const codes = values.length <= 256 ? new Uint8Array(n) : values.length <= 65536 ? new Uint16Array(n) : new Uint32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = index.get(num[i]!)!;
+  return { codes, numeratorOf: Uint32Array.from(values) };
+}
+
+function never(problem: string): { kernel: null; matches: () => boolean; problem: string } {
+  return { kernel: null, matches: () => false, problem };
+}
+
+/** Turns one rule into a column kernel that sets `bit` where it matches, and a single-row test. */
+function compileRule(table: Table, rule: Rule): { kernel: BitKernel | null; matches: (row: number) => boolean; problem?: string } {
   const column = table.columns.get(rule.column);
-  if (!column) return { mask, problem: `Column "${rule.column}" is not in the data.` };
+  if (!column) return never(`Column "${rule.column}" is not in the data.`);
   if (rule.kind === 'range') {
-    if (column.type !== 'number') return { mask, problem: `Column "${rule.column}" holds ${column.type} values, not numbers.` };
-    rangeKernel(column.values, rule.min ?? -Infinity, rule.max ?? Infinity, mask);
-    return { mask };
+    if (column.type !== 'number') return never(`Column "${rule.column}" holds ${column.type} values, not numbers.`);
+    const values = column.values;
+    const min = rule.min ?? -Infinity;
+    const max = rule.max ?? Infinity;
+    // NaN compares false both ways, so a missing number never matches without a separate check.
+    return {
+      kernel: (out, bit) => rangeKernel(values, min, max, out, bit),
+      matches: (row) => { const v = values[row]!; return v >= min && v <= max; },
+    };
   }
   const wanted = new Set(rule.values.map(normaliseCategory));
-  if (column.type === 'category' && (rule.kind === 'oneOf' || rule.kind === 'overlap')) {
-    lookupKernel(column.codes, dictionaryLut(column, wanted), mask);
-    return { mask };
+  if (column.type === 'category') {
+    const lut = dictionaryLut(column, wanted);
+    const codes = column.codes;
+    return {
+      kernel: (out, bit) => lookupKernel(codes, lut, out, bit),
+      matches: (row) => { const c = codes[row]!; return c >= 0 && lut[c] === 1; },
+    };
   }
   if (column.type === 'multi' && rule.kind === 'overlap') {
-    anyOfKernel(column.offsets, column.codes, dictionaryLut(column, wanted), mask);
-    return { mask };
+    const lut = dictionaryLut(column, wanted);
+    const { offsets, codes } = column;
+    const any = (row: number) => {
+      for (let j = offsets[row]!, end = offsets[row + 1]!; j < end; j++) if (lut[codes[j]!] === 1) return true;
+      return false;
+    };
+    const sets = column.dict.length <= 32 ? rowSets(column) : null;
+    if (sets) {
+      let want = 0;
+      lut.forEach((hit, code) => { if (hit) want |= 1 << code; });
+      return { kernel: (out, bit) => setKernel(sets, want, out, bit), matches: any };
+    }
+    return {
+      kernel: (out, bit) => { for (let i = 0; i + 1 < offsets.length; i++) if (any(i)) out[i]! |= bit; },
+      matches: any,
+    };
   }
-  return { mask, problem: `A ${rule.kind} rule cannot read "${rule.column}", which holds ${column.type} values.` };
+  return never(`A ${rule.kind} rule cannot read "${rule.column}", which holds ${column.type} values.`);
+}
+
+// Per multi-value column with at most 32 distinct values, each row's set as a 32-bit mask, built
+// once and kept while the column lives: an overlap rule is then one AND per row.
+const rowSetCache = new WeakMap<MultiColumn, Uint32Array>();
+
+function rowSets(column: MultiColumn): Uint32Array {
+  let sets = rowSetCache.get(column);
+  if (!sets) {
+    const { offsets, codes } = column;
+    sets = new Uint32Array(Math.max(0, offsets.length - 1));
+    for (let i = 0; i < sets.length; i++) {
+      let m = 0;
+      for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) m |= 1 << codes[j]!;
+      sets[i] = m;
+    }
+    rowSetCache.set(column, sets);
+  }
+  return sets;
+}
+
+// Kernels are plain top-level functions taking their arrays as arguments: V8 keeps arguments in
+// registers, whereas arrays captured by a closure are reloaded from its context on every iteration.
+function rangeKernel(values: Float64Array, min: number, max: number, out: Uint8Array, bit: number): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v >= min && v <= max) out[i]! |= bit;
+  }
+}
+
+function lookupKernel(codes: Int32Array, lut: Uint8Array, out: Uint8Array, bit: number): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c >= 0 && lut[c] === 1) out[i]! |= bit;
+  }
+}
+
+function setKernel(sets: Uint32Array, want: number, out: Uint8Array, bit: number): void {
+  for (let i = 0; i < sets.length; i++) if ((sets[i]! & want) !== 0) out[i]! |= bit;
 }
 
 /** One byte per dictionary entry: 1 when the normalised entry is wanted. */
@@ -76,41 +175,4 @@ export function dictionaryLut(column: Extract<TableColumn, { dict: string[] }>, 
   const lut = new Uint8Array(column.dict.length);
   column.dict.forEach((value, i) => { lut[i] = wanted.has(normaliseCategory(value)) ? 1 : 0; });
   return lut;
-}
-
-// NaN compares false both ways, so a missing number never matches without a separate check.
-function rangeKernel(values: Float64Array, min: number, max: number, out: Uint8Array): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    out[i] = v >= min && v <= max ? 1 : 0;
-  }
-}
-
-function lookupKernel(codes: Int32Array, lut: Uint8Array, out: Uint8Array): void {
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    out[i] = c >= 0 ? lut[c]! : 0;
-  }
-}
-
-function anyOfKernel(offsets: Uint32Array, codes: Int32Array, lut: Uint8Array, out: Uint8Array): void {
-  for (let i = 0; i + 1 < offsets.length; i++) {
-    let hit = 0;
-    for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-      if (lut[codes[j]!] === 1) { hit = 1; break; }
-    }
-    out[i] = hit;
-  }
-}
-
-/**
- * Score numerators of one persona for every row: the sum of the integer weights of the rules that
- * match. The score of row i is `numerators[i] / denominator` exactly.
- */
-export function scoreNumerators(persona: PreparedPersona, rowCount: number): Uint32Array {
-  const num = new Uint32Array(rowCount);
-  for (const { mask, weight } of persona.rules) {
-    for (let i = 0; i < rowCount; i++) num[i]! += mask[i]! * weight;
-  }
-  return num;
 }

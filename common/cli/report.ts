@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Analysis } from '../analytics/analyse';
 import { explainRow, type Explanation } from '../analytics/explain';
 import { percentOf } from '../analytics/fraction';
+import { numeratorAt } from '../analytics/kernels';
 import { describeRule } from '../analytics/rules';
 import { cellValue, type Table } from '../analytics/table';
 import type { ImportOutcome } from '../import/importer';
@@ -44,7 +45,7 @@ export function buildReport(table: Table, analysis: Analysis, outcome: ImportOut
       id: p.personaId, name: p.name, scored: p.scored, averageScore: round2(p.averagePercent),
       bestScore: p.best ? round2(percentOf(p.best.numerator, p.best.denominator)) : null,
       distribution: p.distribution, coverage: { ...p.coverage, percent: round2(p.coverage.percent) },
-      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => explainRow(table, p.prepared, t.row)), problems: p.problems,
+      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => explainRow(table, p.scores, t.row)), problems: p.problems,
     })),
     overlap: { personaIds: analysis.personas.map((p) => p.personaId), matrix: analysis.overlap },
     uncovered: { count: analysis.uncovered, percent: round2(analysis.uncoveredPercent) },
@@ -54,7 +55,7 @@ export function buildReport(table: Table, analysis: Analysis, outcome: ImportOut
       return {
         row: row + header + 1, respondentId: typeof id === 'string' ? id : null,
         bestPersona: best >= 0 ? analysis.personas[best]!.personaId : null,
-        scores: analysis.personas.map((p) => round2(percentOf(p.numerators[row]!, p.prepared.denominator))),
+        scores: analysis.personas.map((p) => round2(percentOf(numeratorAt(p.scores, row), p.scores.denominator))),
       };
     }),
   };
@@ -70,7 +71,7 @@ export async function reportWorkbook(report: AnalysisReport, table: Table, analy
   const scoreHeader = ['Row', 'Respondent id', 'Best persona'];
   for (const p of analysis.personas) {
     scoreHeader.push(`${p.name}: score`);
-    for (const r of p.prepared.rules) scoreHeader.push(`${p.name}: ${describeRule(r.rule)}`);
+    for (const r of p.scores.rules) scoreHeader.push(`${p.name}: ${describeRule(r.rule)}`);
   }
   let sheet: ExcelJS.Worksheet | null = null;
   report.responses.forEach((resp, i) => {
@@ -81,8 +82,8 @@ export async function reportWorkbook(report: AnalysisReport, table: Table, analy
     const cells: (string | number | null)[] = [resp.row, resp.respondentId, resp.bestPersona];
     analysis.personas.forEach((p, k) => {
       cells.push(resp.scores[k]!);
-      for (const r of p.prepared.rules) {
-        cells.push(r.mask[i] === 1 ? 'matched' : cellValue(table.columns.get(r.rule.column), i) === null ? 'missing' : 'unmatched');
+      for (const r of p.scores.rules) {
+        cells.push(r.matches(i) ? 'matched' : cellValue(table.columns.get(r.rule.column), i) === null ? 'missing' : 'unmatched');
       }
     });
     (sheet as ExcelJS.Worksheet | null)?.addRow(cells);
