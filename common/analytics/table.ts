@@ -112,8 +112,10 @@ function appendColumn(g: Growing, enc: EncodedColumn | undefined, base: number, 
     const n = Math.min(rows, enc.values.length);
     for (let i = 0; i < n; i++) {
       const v = enc.values[i];
-      if (typeof v === 'number') g.nums[base + i] = v;
+      // Anything but a finite number (a hand-edited or foreign document) reads as missing.
+      if (typeof v === 'number' && Number.isFinite(v)) g.nums[base + i] = v;
     }
+    for (const m of enc.missing ?? []) if (Number.isInteger(m) && m >= 0 && m < n) g.nums[base + m] = Number.NaN;
   } else if (t === 'category') {
     if (enc?.type !== 'category') return;
     const map = remap(g, enc.dict);

@@ -47,10 +47,19 @@ function builder(type: DatasetColumn['type']): Builder {
   switch (type) {
     case 'number':
     case 'date': {
-      const values: (number | null)[] = [];
+      const values: number[] = [];
+      const missing: number[] = [];
       return {
-        add: (cell) => { const v = typeof cell === 'number' && Number.isFinite(cell) ? cell : null; values.push(v); return v === null ? 5 : 14; },
-        build: () => ({ type, values }),
+        add: (cell) => {
+          if (typeof cell === 'number' && Number.isFinite(cell)) {
+            values.push(cell);
+            return 14;
+          }
+          missing.push(values.length);
+          values.push(0);
+          return 8;
+        },
+        build: () => (missing.length > 0 ? { type, values, missing } : { type, values }),
       };
     }
     case 'category': {

@@ -123,6 +123,7 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
   const waveId = `w${now.toString(36)}${randomSuffix()}`;
   const encoder = new ChunkEncoder(storedColumns, { datasetId, waveId, firstChunkIndex, now }, options);
   const order = storedColumns.map((c) => columns.findIndex((r) => r.key === c.key));
+  const identity = order.length === columns.length && order.every((o, i) => o === i);
   const read = rowReader(columns, shape, { timeZone, dateOrder: options.dateOrder ?? preview.dateOrder });
   const idAt = columns.findIndex((c) => c.type === 'id');
   const seen = new Set<string>(options.append?.respondentIds ?? []);
@@ -136,7 +137,7 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
       if (options.signal?.aborted) return cancelled();
       for (const raw of batch.rows) {
         rowNumber += 1;
-        if (rowNumber <= shape.headerRows) continue;
+        if (rowNumber <= shape.headerRows || isBlank(raw)) continue;
         const cells = read(raw);
         if (!Array.isArray(cells)) {
           rejectedCount += 1;
@@ -151,7 +152,7 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
         }
         imported += 1;
         if (options.dryRun) continue;
-        const chunk = encoder.add(order.map((i) => (i >= 0 ? cells[i] ?? null : null)));
+        const chunk = encoder.add(identity ? cells : order.map((i) => (i >= 0 ? cells[i] ?? null : null)));
         if (chunk) chunks.push(chunk);
       }
       options.onProgress?.({ rowsRead: rowNumber, fraction: source.size > 0 ? Math.min(1, batch.cursor / source.size) : 1 });
@@ -204,6 +205,12 @@ function headerOf(
     sourceFile: options.fileName, importedAt: w.now, rowCount: (base?.rowCount ?? 0) + w.imported,
     columns, chunkCount: w.chunkCount, shape: base?.shape ?? w.shape, waves: [...(base?.waves ?? []), wave], updatedAt: w.now,
   };
+}
+
+/** A row of empty or blank cells (spreadsheets leave them between blocks); cheap for the usual row. */
+function isBlank(row: readonly string[]): boolean {
+  if (row.length > 1 && row[0] !== '') return false;
+  return row.every((c) => c.trim() === '');
 }
 
 function randomSuffix(): string {

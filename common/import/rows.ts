@@ -9,7 +9,7 @@ import { isParseError, parseDate, parseNumber, splitMulti, type DateOrder } from
 
 /** A row that was not imported. */
 export interface RejectedRow {
-  /** 1-based row of the file as a spreadsheet shows it (header rows included). */
+  /** 1-based record of the file, header rows included (a spreadsheet's row number; CSV blank lines are not counted). */
   row: number;
   /** Stored column the problem is in, when it is one column's. */
   column?: string;
@@ -28,11 +28,15 @@ type Reader = (row: readonly string[]) => Cell | { error: string };
 const truthy = new Set(['1', 'true', 'yes', 'y', 'x', '✓', '✔', 'selected', 'checked']);
 const falsy = new Set(['0', 'false', 'no', 'n']);
 
-/** Prepares the readers of a resolved mapping; returns a function from row cells to stored cells. */
+/**
+ * Prepares the readers of a resolved mapping; returns a function from row cells to stored cells.
+ * The returned cell array is reused for the next row: copy it to keep it.
+ */
 export function rowReader(columns: readonly ResolvedColumn[], shape: ShapeInfo, options: ReadOptions): (row: readonly string[]) => Cell[] | RejectedRow {
   const readers = columns.map((c) => reader(c, shape, options));
+  // One output array, reused: the encoder copies cells out before the next row is read.
+  const out: Cell[] = new Array<Cell>(readers.length).fill(null);
   return (row) => {
-    const out: Cell[] = new Array<Cell>(readers.length);
     for (let i = 0; i < readers.length; i++) {
       const v = readers[i]!(row);
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) return { row: 0, column: columns[i]!.key, reason: `${columns[i]!.key}: ${v.error}` };

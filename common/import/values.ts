@@ -22,6 +22,10 @@ const plainNumber = /^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/;
 const band = /^(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to)\s*(\d+(?:[.,]\d+)?)$/i;
 const labelled = /^([-+]?\d+(?:[.,]\d+)?)\s*(?:-|–|—|=|:)\s*\D.*$/;
 
+function num(t: string): number {
+  return Number(t.replace(',', '.'));
+}
+
 /**
  * A number. Age bands ("25-34") read as their midpoint and "65+" as 65, so a range rule can still
  * place them; a labelled scale point ("10 - Extremely likely") reads as its number.
@@ -29,7 +33,6 @@ const labelled = /^([-+]?\d+(?:[.,]\d+)?)\s*(?:-|–|—|=|:)\s*\D.*$/;
 export function parseNumber(text: string): Parsed<number> {
   const s = text.trim().replace(/%$/, '').replace(/\u00a0/g, ' ');
   if (s === '') return null;
-  const num = (t: string) => Number(t.replace(',', '.'));
   if (plainNumber.test(s)) return num(s);
   const b = band.exec(s);
   if (b) {
@@ -99,7 +102,12 @@ export function guessDateOrder(samples: readonly string[]): DateOrder {
 /** Splits a multi-value cell; with no separator given, semicolons, pipes and newlines separate. */
 export function splitMulti(text: string, separator: string | null): string[] {
   const parts = separator ? text.split(separator) : text.split(/[;|\n]/);
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
+  const out: string[] = [];
+  for (const part of parts) {
+    const t = part.trim();
+    if (t !== '') out.push(t);
+  }
+  return out;
 }
 
 /** Guesses a column's type from sample cells (empty cells ignored). */

@@ -1,0 +1,200 @@
+/**
+ * Analytics bench (issue 6): import a generated 1M-row CSV through the app's importer; score 1M
+ * responses × 20 personas × 6 rules with distribution, coverage, overlap and grouping by day, beside
+ * the brief's per-row algorithm and DuckDB when installed; recompute a 100k-response dashboard.
+ * Printed, never asserted.
+ */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyse, type PersonaInput } from '../common/analytics/analyse';
+import { dailyFigures, matchedMetrics, tableDays } from '../common/analytics/daily';
+import { explainRow } from '../common/analytics/explain';
+import { summariseMetrics } from '../common/analytics/metrics';
+import { referenceScore, type PlainResponse } from '../common/analytics/reference';
+import type { Rule } from '../common/analytics/rules';
+import { cellValue, decodeDatasets, type Table } from '../common/analytics/table';
+import { importDataset } from '../common/import/importer';
+import { peakRssMb, timeMs, type BenchRow } from './report';
+
+const rows = 1_000_000;
+const personaCount = 20;
+const cities = ['London', 'Leeds', 'Paris', 'Lyon', 'Berlin', 'Denver', 'Madrid', 'Oslo', 'Rome', 'Tokyo', 'Lima', 'Cairo'];
+const jobs = ['Engineer', 'Nurse', 'Teacher', 'Manager', 'Designer', 'Analyst', 'Sales', 'Student'];
+const goals = ['save time', 'reduce errors', 'learn', 'grow', 'save money', 'feel safe', 'be heard', 'automate'];
+const pains = ['downtime', 'complexity', 'price', 'support', 'speed', 'bugs'];
+const channels = ['email', 'phone', 'chat', 'app', 'store'];
+const genders = ['female', 'male', 'non-binary'];
+
+/** Small deterministic PRNG so every run scores the same data. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+}
+
+function writeCsv(path: string): number {
+  const rnd = prng(7);
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
+  const fd = openSync(path, 'w');
+  let bytes = 0;
+  let buf = 'id,submitted,age,gender,location,occupation,goals,frustrations,channel,satisfaction,nps,trust,effort\n';
+  const start = Date.UTC(2025, 0, 1);
+  for (let i = 0; i < rows; i++) {
+    const t = new Date(start + Math.floor(rnd() * 180 * 86_400_000)).toISOString();
+    const g = rnd() < 0.5 ? `${pick(goals)};${pick(goals)}` : pick(goals);
+    const age = rnd() < 0.02 ? '' : String(18 + Math.floor(rnd() * 60));
+    buf += `r${i},${t},${age},${pick(genders)},${pick(cities)},${pick(jobs)},"${g}",${pick(pains)},${pick(channels)},${1 + Math.floor(rnd() * 5)},${Math.floor(rnd() * 11)},${1 + Math.floor(rnd() * 5)},${1 + Math.floor(rnd() * 7)}\n`;
+    if (buf.length > 1 << 20) { bytes += writeSync(fd, buf); buf = ''; }
+  }
+  bytes += writeSync(fd, buf);
+  closeSync(fd);
+  return bytes;
+}
+
+const mapping = { columns: [
+  { key: 'respondentId', type: 'id', sources: ['id'] }, { key: 'submittedAt', type: 'date', sources: ['submitted'] },
+  { key: 'age', type: 'number', sources: ['age'] }, { key: 'gender', type: 'category', sources: ['gender'] },
+  { key: 'location', type: 'category', sources: ['location'] }, { key: 'occupation', type: 'category', sources: ['occupation'] },
+  { key: 'goals', type: 'multi', sources: ['goals'] }, { key: 'frustrations', type: 'multi', sources: ['frustrations'] },
+  { key: 'channel', type: 'category', sources: ['channel'] }, { key: 'satisfaction', type: 'number', sources: ['satisfaction'] },
+  { key: 'nps', type: 'number', sources: ['nps'] }, { key: 'trust', type: 'number', sources: ['trust'] }, { key: 'effort', type: 'number', sources: ['effort'] },
+] as const };
+
+function makePersonas(): PersonaInput[] {
+  const rnd = prng(11);
+  const some = (a: readonly string[], n: number) => [...a].sort(() => rnd() - 0.5).slice(0, n);
+  return Array.from({ length: personaCount }, (_, p) => {
+    const lo = 18 + Math.floor(rnd() * 30);
+    const rules: Rule[] = [
+      { id: 'age', column: 'age', kind: 'range', min: lo, max: lo + 15 },
+      { id: 'city', column: 'location', kind: 'oneOf', values: some(cities, 4) },
+      { id: 'job', column: 'occupation', kind: 'oneOf', values: some(jobs, 3), weight: 2 },
+      { id: 'goals', column: 'goals', kind: 'overlap', values: some(goals, 2) },
+      { id: 'pains', column: 'frustrations', kind: 'overlap', values: some(pains, 2) },
+      p % 2 === 0 ? { id: 'nps', column: 'nps', kind: 'range', min: 9 } : { id: 'channel', column: 'channel', kind: 'oneOf', values: some(channels, 2) },
+    ];
+    return { id: `p${p}`, name: `Persona ${p}`, rules };
+  });
+}
+
+/** The full recomputation the dashboard and snapshots need: scores, summaries, overlap, days. */
+function fullPass(table: Table, personas: PersonaInput[]) {
+  const analysis = analyse(table, personas);
+  const days = tableDays(table, { timeZone: 'UTC' });
+  const daily = analysis.personas.map((p) => dailyFigures(table, p, days));
+  return { analysis, daily };
+}
+
+/** The brief's algorithm, one response at a time, then the same summaries by plain loops. */
+function naivePass(records: PlainResponse[], personas: PersonaInput[]) {
+  const covered = personas.map(() => new Uint8Array(records.length));
+  const byDay = personas.map(() => new Map<string, number>());
+  const dist = personas.map(() => ({ strong: 0, moderate: 0, weak: 0 }));
+  records.forEach((r, i) => personas.forEach((p, k) => {
+    const s = referenceScore(p.rules, r).score;
+    if (s >= 70) dist[k]!.strong++; else if (s >= 50) dist[k]!.moderate++; else dist[k]!.weak++;
+    covered[k]![i] = s >= 50 ? 1 : 0;
+    const day = new Date(r.submittedAt as number).toISOString().slice(0, 10);
+    byDay[k]!.set(day, (byDay[k]!.get(day) ?? 0) + 1);
+  }));
+  const overlap = personas.map((_, a) => personas.map((__, b) => covered[a]!.reduce((s, v, i) => s + (v & covered[b]![i]!), 0)));
+  return { dist, overlap, byDay };
+}
+
+function plainRecords(table: Table, count: number): PlainResponse[] {
+  const keys = [...table.columns.keys()];
+  return Array.from({ length: count }, (_, i) => {
+    const r: PlainResponse = {};
+    for (const k of keys) { const v = cellValue(table.columns.get(k), i); r[k] = v; }
+    return r;
+  });
+}
+
+async function duckdbPass(csv: string, personas: PersonaInput[], report: (row: BenchRow) => void, ours: number): Promise<void> {
+  let api: typeof import('@duckdb/node-api');
+  try {
+    api = await import('@duckdb/node-api');
+  } catch {
+    console.log('  skip: DuckDB comparison (@duckdb/node-api is not installed)');
+    return;
+  }
+  const db = await api.DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  // DuckDB sizes its pool from the host's cores, not this container's share: pin it to ours.
+  await c.run(`SET threads = ${availableParallelism()}`);
+  const load = await timeMs(() => c.run(`CREATE TABLE t AS SELECT age, lower(trim(location)) AS location, lower(trim(occupation)) AS occupation,
+    list_transform(string_split(goals, ';'), x -> lower(trim(x))) AS goals, list_transform(string_split(frustrations, ';'), x -> lower(trim(x))) AS frustrations,
+    lower(trim(channel)) AS channel, nps, CAST(submitted AS DATE) AS day FROM read_csv('${csv}', header = true, timestampformat = '%Y-%m-%dT%H:%M:%S.%gZ')`));
+  report({ name: 'DuckDB: load the same CSV (not in the ratio)', value: load.ms, unit: 'ms' });
+  const lit = (vs: string[]) => vs.map((v) => `'${v.toLowerCase().replaceAll("'", "''")}'`).join(',');
+  const expr = (r: Rule) => {
+    const w = Math.round((r.weight ?? 1) * 100);
+    if (r.kind === 'range') return `CASE WHEN ${r.column} BETWEEN ${r.min ?? -1e308} AND ${r.max ?? 1e308} THEN ${w} ELSE 0 END`;
+    if (r.kind === 'oneOf') return `CASE WHEN ${r.column} IN (${lit(r.values)}) THEN ${w} ELSE 0 END`;
+    return `CASE WHEN list_has_any(${r.column}, [${lit(r.values)}]) THEN ${w} ELSE 0 END`;
+  };
+  const den = personas.map((p) => p.rules.reduce((s, r) => s + Math.round((r.weight ?? 1) * 100), 0));
+  const scoreCols = personas.map((p, k) => `(${p.rules.map(expr).join(' + ')}) AS s${k}`).join(', ');
+  const cov = (k: number) => `(s${k} * 100 >= 50 * ${den[k]})`;
+  const perPersona = personas.map((_, k) => `count(*) FILTER (WHERE s${k} * 100 >= 70 * ${den[k]}) AS strong${k}, count(*) FILTER (WHERE ${cov(k)}) AS cov${k}, avg(s${k}) AS avg${k}, max(s${k}) AS best${k}`).join(', ');
+  const pairs: string[] = [];
+  for (let a = 0; a < personas.length; a++) for (let b = a + 1; b < personas.length; b++) pairs.push(`count(*) FILTER (WHERE ${cov(a)} AND ${cov(b)}) AS o${a}_${b}`);
+  // One pipelined query per result, as DuckDB users would write it: scores are a CTE, not a table.
+  const scored = `WITH s AS (SELECT day, ${scoreCols} FROM t)`;
+  const run = async () => {
+    await c.runAndReadAll(`${scored} SELECT ${perPersona}, ${pairs.join(', ')} FROM s`);
+    await c.runAndReadAll(`${scored} SELECT day, ${personas.map((_, k) => `count(*) FILTER (WHERE ${cov(k)}) AS c${k}`).join(', ')} FROM s GROUP BY day`);
+  };
+  await run();
+  const { ms } = await timeMs(run);
+  report({ name: 'DuckDB: same scoring, summaries, overlap, days', value: ms, unit: 'ms', against: { value: ours, label: 'ours' } });
+  c.closeSync();
+}
+
+export default async function (report: (row: BenchRow) => void): Promise<void> {
+  const csv = join(tmpdir(), `cx-bench-${process.pid}.csv`);
+  try {
+    const gen = await timeMs(() => writeCsv(csv));
+    report({ name: `generate 1M-row CSV (${(gen.result / 1e6).toFixed(0)} MB)`, value: gen.ms, unit: 'ms' });
+    const bytes = new Uint8Array(readFileSync(csv));
+    const imp = await timeMs(() => importDataset(bytes, { fileName: 'bench.csv', mapping: mapping as never, datasetId: 'bench' }));
+    if (!imp.result.ok) throw new Error(imp.result.message);
+    const { header, chunks } = imp.result.data;
+    report({ name: `import 1M rows → ${chunks.length} chunks`, value: imp.ms, unit: 'ms', against: { value: 20_000, label: 'aim' } });
+    report({ name: 'import rate', value: rows / (imp.ms / 1000), unit: 'rows/s', against: { value: rows / 20, label: 'aim', higherIsBetter: true } });
+    report({ name: 'peak memory so far (RSS)', value: peakRssMb(), unit: 'MB' });
+    const dec = await timeMs(() => decodeDatasets([{ header, chunks }]));
+    const table = dec.result;
+    report({ name: 'decode chunks into typed columns', value: dec.ms, unit: 'ms' });
+
+    const personas = makePersonas();
+    fullPass(table, personas);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) times.push((await timeMs(() => fullPass(table, personas))).ms);
+    const ours = Math.min(...times);
+    report({ name: 'score 1M × 20 personas × 6 rules + summaries, overlap, days', value: ours, unit: 'ms', against: { value: 500, label: 'aim' } });
+
+    const sample = 20_000;
+    const records = plainRecords(table, sample);
+    const naive = await timeMs(() => naivePass(records, personas));
+    const naive1M = naive.ms * (rows / sample);
+    report({ name: `naive per-row brief algorithm (${sample / 1000}k measured, ×${rows / sample})`, value: naive1M, unit: 'ms', against: { value: ours, label: 'ours' } });
+    console.log(`  ratio: column kernels are ${(naive1M / ours).toFixed(1)}× faster than the per-row algorithm`);
+
+    await duckdbPass(csv, personas, report, ours);
+
+    const small = decodeDatasets([{ header, chunks: chunks.slice(0, Math.ceil(chunks.length / 10)) }]);
+    const dashboard = () => {
+      const { analysis, daily } = fullPass(small, personas);
+      const metrics = analysis.personas.map((p) => summariseMetrics(matchedMetrics(small, p)));
+      const explained = analysis.personas.map((p) => p.top.map((t) => explainRow(small, p.prepared, t.row)));
+      return { analysis, daily, metrics, explained };
+    };
+    dashboard();
+    const dash = Math.min(...[0, 1, 2].map(() => { const t = performance.now(); dashboard(); return performance.now() - t; }));
+    report({ name: `dashboard recompute, ${small.rowCount} responses × 20 personas`, value: dash, unit: 'ms', against: { value: 200, label: 'aim' } });
+    report({ name: 'peak memory (RSS)', value: peakRssMb(), unit: 'MB' });
+  } finally {
+    rmSync(csv, { force: true });
+  }
+}
