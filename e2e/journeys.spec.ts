@@ -47,10 +47,11 @@ test('a journey goes from template to map edits, a valid flow, a published versi
   await page.getByRole('button', { name: '+ Lane' }).click();
   await expect(page.getByRole('textbox', { name: 'Lane 9 name' })).toHaveValue('Thinks and feels');
   await page.getByRole('button', { name: 'Add card in Thinks and feels, Advocacy' }).click();
-  const card = page.getByRole('textbox', { name: 'Card 1 in Thinks and feels, Advocacy' });
+  const card = page.getByRole('textbox', { name: 'Text of card 1 in Thinks and feels, Advocacy' });
   await card.fill('"I would tell a friend"');
-  await card.press('Enter');
   await page.getByRole('combobox', { name: 'Evidence for card 1 in Thinks and feels, Advocacy' }).selectOption('research');
+  await card.press('Enter');
+  await expect(page.getByRole('button', { name: 'Edit card 1 in Thinks and feels, Advocacy' })).toContainText('Research');
 
   // Emotion curve: type a value, then drag a marker.
   const typed = page.getByRole('spinbutton', { name: 'Today value at Setup' });

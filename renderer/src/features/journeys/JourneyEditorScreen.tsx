@@ -6,13 +6,21 @@ import { MapView } from './map/MapView';
 import { useJourneyEditor } from './useJourneyEditor';
 import { VersionsPanel } from './VersionsPanel';
 
-// The flow editor pulls in @xyflow/react: load it only when the flow tab opens.
-const FlowView = lazy(() => import('./flow/FlowView'));
+// The flow editor pulls in @xyflow/react: its chunk is fetched once an editor is open (see below),
+// not with the journey list.
+const loadFlowView = () => import('./flow/FlowView');
+const FlowView = lazy(loadFlowView);
 
 /** One journey: header actions and the map, flow and versions tabs. */
 export function JourneyEditorScreen({ id, tab }: { id: string; tab: 'map' | 'flow' | 'versions' }) {
   const { editor, loading, problem } = useJourneyEditor(id);
   const [focusStage, setFocusStage] = useState<string | null>(null);
+
+  useEffect(() => {
+    // Warm the flow editor's chunk while the user looks at the map, so switching tabs is quick.
+    const idle = window.setTimeout(() => void loadFlowView(), 300);
+    return () => window.clearTimeout(idle);
+  }, []);
 
   useEffect(() => {
     if (!editor) return;

@@ -34,42 +34,55 @@ const stamp = (prev: JourneyDoc) => Math.max(Date.now(), prev.updatedAt + 1);
 export function useJourneyEditor(id: string): { editor: JourneyEditor | null; loading: boolean; problem: string | null } {
   const db = useWorkspace();
   const { item, loading, problem } = useLiveDocument('journeys', id, readJourneyDoc);
-  const [stack, setStack] = useState<UndoStack<JourneyDoc> | null>(null);
+  // `dirty` marks states made here, which the effect below writes; states read from the database are not written back.
+  const [state, setState] = useState<{ stack: UndoStack<JourneyDoc>; dirty: boolean } | null>(null);
+  const stack = state?.stack ?? null;
+  const latest = useRef(stack);
   const ownWrites = useRef(new Set<number>());
 
   useEffect(() => {
+    latest.current = stack;
+  });
+
+  useEffect(() => {
     if (!item) return;
-    setStack((s) => {
-      if (s && s.present.id === item.id && (ownWrites.current.has(item.updatedAt) || item.updatedAt <= s.present.updatedAt)) return s;
-      return undoStart(item);
+    setState((s) => {
+      if (s && s.stack.present.id === item.id && (ownWrites.current.has(item.updatedAt) || item.updatedAt <= s.stack.present.updatedAt)) return s;
+      return { stack: undoStart(item), dirty: false };
     });
   }, [item]);
 
-  const persist = useCallback((next: JourneyDoc) => {
-    ownWrites.current.add(next.updatedAt);
-    saveJourney(db, next).catch((e: unknown) => showToast(`Could not save: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' }));
-  }, [db]);
+  useEffect(() => {
+    if (!state?.dirty) return;
+    const present = state.stack.present;
+    ownWrites.current.add(present.updatedAt);
+    saveJourney(db, present).catch((e: unknown) => showToast(`Could not save: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' }));
+  }, [db, state]);
 
   const commit = useCallback((make: (prev: JourneyDoc) => JourneyDoc | null) => {
-    setStack((s) => {
+    setState((s) => {
       if (!s) return s;
-      const next = make(s.present);
-      if (!next) return s;
-      persist(next);
-      return undoPush(s, next);
+      const next = make(s.stack.present);
+      return next ? { stack: undoPush(s.stack, next), dirty: true } : s;
     });
-  }, [persist]);
+  }, []);
 
+  // Stable across renders (it reads the latest state through a ref), so memoised map cells and
+  // stage headers do not all re-render on every edit.
   const dispatch = useCallback((...changes: JourneyChange[]) => {
-    if (!stack) return false;
-    const r = applyChanges(stack.present, changes);
-    if (!r.ok) {
-      showToast(r.message, { tone: 'error', ms: 5000 });
+    const current = latest.current;
+    if (!current) return false;
+    const check = applyChanges(current.present, changes);
+    if (!check.ok) {
+      showToast(check.message, { tone: 'error', ms: 5000 });
       return false;
     }
-    commit((prev) => ({ ...prev, ...r.data, updatedAt: stamp(prev) }));
+    commit((prev) => {
+      const r = prev === current.present ? check : applyChanges(prev, changes);
+      return r.ok ? { ...prev, ...r.data, updatedAt: stamp(prev) } : null;
+    });
     return true;
-  }, [stack, commit]);
+  }, [commit]);
 
   const update = useCallback((patch: Partial<JourneyDoc>) => {
     commit((prev) => ({ ...prev, ...patch, id: prev.id, updatedAt: stamp(prev) }));
@@ -81,21 +94,21 @@ export function useJourneyEditor(id: string): { editor: JourneyEditor | null; lo
 
   // Undo and redo restore an earlier state and write it again, with a fresh timestamp.
   const step = useCallback((direction: typeof undo) => {
-    setStack((s) => {
+    setState((s) => {
       if (!s) return s;
-      const moved = direction(s);
-      if (moved === s) return s;
-      const present = { ...moved.present, updatedAt: stamp(s.present) };
-      persist(present);
-      return { ...moved, present };
+      const moved = direction(s.stack);
+      if (moved === s.stack) return s;
+      return { stack: { ...moved, present: { ...moved.present, updatedAt: stamp(s.stack.present) } }, dirty: true };
     });
-  }, [persist]);
+  }, []);
+  const undoFn = useCallback(() => step(undo), [step]);
+  const redoFn = useCallback(() => step(redo), [step]);
 
   if (!stack || stack.present.id !== id) return { editor: null, loading: loading || (!!item && !stack), problem: problem?.message ?? null };
   return {
     editor: {
       journey: stack.present, dispatch, update, replace,
-      undo: () => step(undo), redo: () => step(redo),
+      undo: undoFn, redo: redoFn,
       canUndo: stack.past.length > 0, canRedo: stack.future.length > 0,
     },
     loading: false,

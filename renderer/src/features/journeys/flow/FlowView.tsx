@@ -48,14 +48,19 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
 
-  const nodes = useMemo<CanvasNode[]>(() => flow.nodes.map((n) => {
+  const placed = useMemo<CanvasNode[]>(() => flow.nodes.map((n) => {
     const size = measured[n.id];
     return {
-      id: n.id, type: 'journey', position: dragging[n.id] ?? n.position, selected: n.id === selectedId,
+      id: n.id, type: 'journey', position: n.position, selected: n.id === selectedId,
       ...(size ? { measured: size } : {}),
       data: { node: n, problems: byNode.get(n.id) ?? [], stage: n.stageId ? stageOf.get(n.stageId) : undefined, dimmed: !!stageFilter && n.stageId !== stageFilter },
     };
-  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, dragging, measured]);
+  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, measured]);
+  // While dragging only the dragged nodes get new objects, so React Flow re-renders just those.
+  const nodes = useMemo(() => placed.map((n) => {
+    const p = dragging[n.id];
+    return p ? { ...n, position: p } : n;
+  }), [placed, dragging]);
 
   const edges = useMemo<Edge[]>(() => flow.edges.map((e) => ({
     id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle, targetHandle: 'in', selected: e.id === selectedEdge,

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { channels, randomId, type Card, type CardLane, type Channel, type JourneyChange, type Stage } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
 import { ImageCard } from './ImageCard';
@@ -7,49 +7,73 @@ import { channelIcon } from './labels';
 type EvidenceKind = 'research' | 'data' | 'assumption';
 const evidenceLabel: Record<EvidenceKind, string> = { research: 'Research', data: 'Data', assumption: 'Assumption' };
 
-/** One cell of a card lane: its cards edited in place, each with optional evidence; add and remove cards. */
+/**
+ * One cell of a card lane. Cards show as plain text with an evidence badge and turn into an editor
+ * when clicked: a big map has hundreds of cards, and rendering a text area and menus for each would
+ * make it slow to open.
+ */
 export const CardCell = memo(function CardCell({ lane, stage, cards, dispatch }: {
   lane: CardLane; stage: Stage; cards: Card[]; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
+  const [editing, setEditing] = useState<string | null>(null);
   const set = (next: Card[]) => dispatch({ type: 'setCell', laneId: lane.id, stageId: stage.id, cards: next });
-  const patch = (id: string, p: Partial<Card> | ((c: Card) => Card)) =>
-    set(cards.map((c) => (c.id === id ? (typeof p === 'function' ? p(c) : { ...c, ...p }) : c)));
-  const add = () => set([...cards, { id: randomId('cd'), text: '', ...(lane.type === 'channels' ? { channel: 'web' as Channel } : {}) }]);
+  const patch = (id: string, p: (c: Card) => Card) => set(cards.map((c) => (c.id === id ? p(c) : c)));
+  const add = () => {
+    const card: Card = { id: randomId('cd'), text: '', ...(lane.type === 'channels' ? { channel: 'web' as Channel } : {}) };
+    if (set([...cards, card])) setEditing(card.id);
+  };
   const where = `${lane.name}, ${stage.name}`;
   return (
     <div className={`map-cell card-cell lane-${lane.type}`} data-lane={lane.id} data-stage={stage.id}>
-      {cards.map((card, i) => (
-        <div key={card.id} className={`map-card${card.evidence ? ` evidence-${card.evidence.kind}` : ''}`}>
-          {lane.type === 'channels' && (
-            <select aria-label={`Channel ${i + 1} in ${where}`} value={card.channel ?? 'web'} className="channel-select"
-              onChange={(e) => patch(card.id, { channel: e.target.value as Channel })}>
-              {channels.map((c) => <option key={c} value={c}>{channelIcon[c]} {c}</option>)}
-            </select>
-          )}
-          {lane.type === 'images' && <ImageCard card={card} onAsset={(assetId) => patch(card.id, { assetId })} />}
-          <CommitInput multiline aria-label={`Card ${i + 1} in ${where}`} className="card-text" value={card.text} maxLength={2000}
-            placeholder={lane.type === 'images' ? 'Caption' : 'Write…'} onCommit={(text) => patch(card.id, { text })} />
-          <div className="card-tools">
-            <select aria-label={`Evidence for card ${i + 1} in ${where}`} className="evidence-select" value={card.evidence?.kind ?? ''}
-              onChange={(e) => {
-                const kind = e.target.value as EvidenceKind | '';
-                patch(card.id, (c) => {
-                  const { evidence: _old, ...rest } = c;
-                  return kind ? { ...rest, evidence: { kind, ...(c.evidence?.source ? { source: c.evidence.source } : {}) } } : rest;
-                });
-              }}>
-              <option value="">No evidence</option>
-              {(Object.keys(evidenceLabel) as EvidenceKind[]).map((k) => <option key={k} value={k}>{evidenceLabel[k]}</option>)}
-            </select>
-            {card.evidence && (
-              <CommitInput aria-label={`Evidence source for card ${i + 1} in ${where}`} className="evidence-source" placeholder="source"
-                value={card.evidence.source ?? ''} maxLength={500}
-                onCommit={(source) => patch(card.id, (c) => ({ ...c, evidence: { kind: c.evidence?.kind ?? 'assumption', ...(source ? { source } : {}) } }))} />
+      {cards.map((card, i) => {
+        const name = `card ${i + 1} in ${where}`;
+        const cls = `map-card${card.evidence ? ` evidence-${card.evidence.kind}` : ''}`;
+        if (editing !== card.id) {
+          return (
+            <div key={card.id} className={cls}>
+              {lane.type === 'images' && <ImageCard card={card} onAsset={(assetId) => patch(card.id, (c) => ({ ...c, assetId }))} />}
+              <button type="button" className="card-view" aria-label={`Edit ${name}`} onClick={() => setEditing(card.id)}>
+                {card.channel && <span className="channel-tag">{channelIcon[card.channel]} {card.channel}</span>}
+                <span className="card-text-view">{card.text || (card.channel ? '' : <span className="muted">Empty card</span>)}</span>
+                {card.evidence && <span className={`evidence-badge ${card.evidence.kind}`} title={card.evidence.source}>{evidenceLabel[card.evidence.kind]}</span>}
+              </button>
+            </div>
+          );
+        }
+        return (
+          <div key={card.id} className={`${cls} editing`}
+            onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setEditing(null); }}
+            onKeyDown={(e) => { if (e.key === 'Escape') setEditing(null); }}>
+            {lane.type === 'channels' && (
+              <select aria-label={`Channel of ${name}`} value={card.channel ?? 'web'} className="channel-select"
+                onChange={(e) => patch(card.id, (c) => ({ ...c, channel: e.target.value as Channel }))}>
+                {channels.map((c) => <option key={c} value={c}>{channelIcon[c]} {c}</option>)}
+              </select>
             )}
-            <button type="button" className="ghost" aria-label={`Remove card ${i + 1} in ${where}`} onClick={() => set(cards.filter((c) => c.id !== card.id))}>×</button>
+            <CommitInput multiline autoFocus aria-label={`Text of ${name}`} className="card-text" value={card.text} maxLength={2000}
+              placeholder={lane.type === 'images' ? 'Caption' : 'Write…'} onCommit={(text) => patch(card.id, (c) => ({ ...c, text }))} />
+            <div className="card-tools">
+              <select aria-label={`Evidence for ${name}`} className="evidence-select" value={card.evidence?.kind ?? ''}
+                onChange={(e) => {
+                  const kind = e.target.value as EvidenceKind | '';
+                  patch(card.id, (c) => {
+                    const { evidence: _old, ...rest } = c;
+                    return kind ? { ...rest, evidence: { kind, ...(c.evidence?.source ? { source: c.evidence.source } : {}) } } : rest;
+                  });
+                }}>
+                <option value="">No evidence</option>
+                {(Object.keys(evidenceLabel) as EvidenceKind[]).map((k) => <option key={k} value={k}>{evidenceLabel[k]}</option>)}
+              </select>
+              {card.evidence && (
+                <CommitInput aria-label={`Evidence source for ${name}`} className="evidence-source" placeholder="source"
+                  value={card.evidence.source ?? ''} maxLength={500}
+                  onCommit={(source) => patch(card.id, (c) => ({ ...c, evidence: { kind: c.evidence?.kind ?? 'assumption', ...(source ? { source } : {}) } }))} />
+              )}
+              <button type="button" className="ghost" aria-label={`Remove ${name}`} onClick={() => { setEditing(null); set(cards.filter((c) => c.id !== card.id)); }}>×</button>
+            </div>
           </div>
-        </div>
-      ))}
+        );
+      })}
       <button type="button" className="ghost add-card" aria-label={`Add card in ${where}`} onClick={add}>+</button>
     </div>
   );

@@ -1,17 +1,17 @@
+import { memo } from 'react';
 import { useLiveQuery } from '../../../db/hooks';
-import { curveLimitProblem, randomId, type Curve, type EmotionLane } from '../../../../../common/journey';
+import { curveLimitProblem, randomId, type Curve, type EmotionLane, type JourneyChange } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
 import { parsePersonaRef } from '../store';
-import type { JourneyEditor } from '../useJourneyEditor';
 import { curveColours } from './labels';
 
 /** The curves of an emotion lane: pick one to edit, rename, set persona and as-is/to-be, add, remove. */
-export function CurveLegend({ lane, selectedId, onSelect, editor }: {
-  lane: EmotionLane; selectedId: string | null; onSelect: (id: string) => void; editor: JourneyEditor;
+export const CurveLegend = memo(function CurveLegend({ lane, selectedId, onSelect, dispatch }: {
+  lane: EmotionLane; selectedId: string | null; onSelect: (id: string) => void; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
   const personas = useLiveQuery('personas', { selector: {} }, parsePersonaRef).items;
   const update = (c: Curve, patch: Partial<Omit<Curve, 'id' | 'points'>>) =>
-    editor.dispatch({ type: 'updateCurve', laneId: lane.id, curveId: c.id, patch });
+    dispatch({ type: 'updateCurve', laneId: lane.id, curveId: c.id, patch });
   const candidate: Curve = {
     id: randomId('cv'), variant: 'to-be', label: `Curve ${lane.curves.length + 1}`,
     colour: curveColours[lane.curves.length % curveColours.length]!, points: {},
@@ -32,14 +32,14 @@ export function CurveLegend({ lane, selectedId, onSelect, editor }: {
             <option value="">Any customer</option>
             {personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
-          <button type="button" className="ghost" aria-label={`Remove curve ${c.label}`} onClick={() => editor.dispatch({ type: 'removeCurve', laneId: lane.id, curveId: c.id })}>×</button>
+          <button type="button" className="ghost" aria-label={`Remove curve ${c.label}`} onClick={() => dispatch({ type: 'removeCurve', laneId: lane.id, curveId: c.id })}>×</button>
         </div>
       ))}
       <button type="button" className="ghost" disabled={full} title={full ? 'Five personas with two curves each is the limit' : undefined}
         onClick={() => {
-          const ok = editor.dispatch({ type: 'addCurve', laneId: lane.id, curve: candidate });
+          const ok = dispatch({ type: 'addCurve', laneId: lane.id, curve: candidate });
           if (ok) onSelect(candidate.id);
         }}>+ Curve</button>
     </div>
   );
-}
+});

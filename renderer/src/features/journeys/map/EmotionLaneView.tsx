@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import type { EmotionLane, Stage } from '../../../../../common/journey';
-import type { JourneyEditor } from '../useJourneyEditor';
+import { memo, useState } from 'react';
+import type { Curve, EmotionLane, JourneyChange, Stage } from '../../../../../common/journey';
 import { CurveLegend } from './CurveLegend';
 import { stageWidth } from './MapView';
 
@@ -13,8 +12,8 @@ type Drag = { curveId: string; stageId: string; value: number };
  * vertically (the value is committed on release, so one drag is one undo step), moves with the arrow
  * keys, and the selected curve's values can be typed in the row below.
  */
-export function EmotionLaneView({ lane, stages, scale, editor }: {
-  lane: EmotionLane; stages: Stage[]; scale: { min: number; max: number }; editor: JourneyEditor;
+export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, scale, dispatch }: {
+  lane: EmotionLane; stages: Stage[]; scale: { min: number; max: number }; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -27,7 +26,7 @@ export function EmotionLaneView({ lane, stages, scale, editor }: {
   };
   const x = (i: number) => i * stageWidth + stageWidth / 2;
   const setPoint = (curveId: string, stageId: string, value: number | null) =>
-    editor.dispatch({ type: 'setCurvePoint', laneId: lane.id, curveId, stageId, value });
+    dispatch({ type: 'setCurvePoint', laneId: lane.id, curveId, stageId, value });
   const step = (scale.max - scale.min) / 8;
 
   if (stages.length === 0) return <div className="map-cell muted">Add stages to draw the curve.</div>;
@@ -83,21 +82,33 @@ export function EmotionLaneView({ lane, stages, scale, editor }: {
           );
         })}
       </svg>
-      {curve && (
-        <div className="curve-values" style={{ gridTemplateColumns: `repeat(${stages.length}, ${stageWidth}px)` }}>
-          {stages.map((s) => (
-            <input key={`${curve.id}-${s.id}-${curve.points[s.id] ?? ''}`} type="number" step="0.5" min={scale.min} max={scale.max}
-              aria-label={`${curve.label} value at ${s.name}`} defaultValue={curve.points[s.id] ?? ''}
-              onBlur={(e) => {
-                const t = e.target.value.trim();
-                const v = t === '' ? null : Number(t);
-                if (v !== (curve.points[s.id] ?? null) && (v === null || Number.isFinite(v))) setPoint(curve.id, s.id, v);
-              }}
-              onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }} />
-          ))}
-        </div>
-      )}
-      <CurveLegend lane={lane} selectedId={curve?.id ?? null} onSelect={setSelected} editor={editor} />
+      {curve && <CurveValues curve={curve} stages={stages} scale={scale} laneId={lane.id} dispatch={dispatch} />}
+      <CurveLegend lane={lane} selectedId={curve?.id ?? null} onSelect={setSelected} dispatch={dispatch} />
     </div>
   );
-}
+});
+
+/**
+ * The selected curve's values, typed. A separate memoised component so that dragging a marker
+ * re-renders only the chart, not thirty inputs.
+ */
+const CurveValues = memo(function CurveValues({ curve, stages, scale, laneId, dispatch }: {
+  curve: Curve; stages: Stage[]; scale: { min: number; max: number }; laneId: string; dispatch: (...c: JourneyChange[]) => boolean;
+}) {
+  return (
+    <div className="curve-values" style={{ gridTemplateColumns: `repeat(${stages.length}, ${stageWidth}px)` }}>
+      {stages.map((s) => (
+        <input key={`${curve.id}-${s.id}-${curve.points[s.id] ?? ''}`} type="number" step="0.5" min={scale.min} max={scale.max}
+          aria-label={`${curve.label} value at ${s.name}`} defaultValue={curve.points[s.id] ?? ''}
+          onBlur={(e) => {
+            const t = e.target.value.trim();
+            const v = t === '' ? null : Number(t);
+            if (v !== (curve.points[s.id] ?? null) && (v === null || Number.isFinite(v))) {
+              dispatch({ type: 'setCurvePoint', laneId, curveId: curve.id, stageId: s.id, value: v });
+            }
+          }}
+          onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }} />
+      ))}
+    </div>
+  );
+});

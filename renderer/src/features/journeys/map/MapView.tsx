@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import {
-  cellCards, emotionScales, laneTypes, nodesByStage, randomId, type JourneyMap, type Lane, type LaneType,
+  emotionScales, laneTypes, nodesByStage, randomId, type Card, type JourneyChange, type Lane, type LaneType, type Stage,
 } from '../../../../../common/journey';
 import type { JourneyEditor } from '../useJourneyEditor';
 import { CardCell } from './CardCell';
@@ -9,6 +9,8 @@ import { LaneHeader } from './LaneHeader';
 import { MetricCell } from './MetricCell';
 import { StageHeader } from './StageHeader';
 import { laneTypeLabel, stageColours } from './labels';
+
+type Dispatch = (...changes: JourneyChange[]) => boolean;
 
 /** Width of a stage column in pixels; the emotion curve's SVG uses the same grid. */
 export const stageWidth = 220;
@@ -48,7 +50,7 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
         <div className="map-add-stage"><button type="button" onClick={addStage}>+ Stage</button></div>
 
         {map.lanes.map((lane, li) => (
-          <LaneRow key={lane.id} lane={lane} index={li} map={map} editor={editor} />
+          <LaneRow key={lane.id} lane={lane} index={li} count={map.lanes.length} stages={map.stages} row={map.cells[lane.id]} dispatch={dispatch} />
         ))}
 
         <div className="lane-header lane-flow"><strong>Flow steps</strong><span className="muted">tied to each stage</span></div>
@@ -72,24 +74,31 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
   );
 }
 
-/** One lane: its header and a cell per stage (or one curve spanning them all). */
-const LaneRow = memo(function LaneRow({ lane, index, map, editor }: { lane: Lane; index: number; map: JourneyMap; editor: JourneyEditor }) {
-  const header = <LaneHeader lane={lane} index={index} count={map.lanes.length} dispatch={editor.dispatch} />;
+const noCards: Card[] = [];
+
+/**
+ * One lane: its header and a cell per stage (or one curve spanning them all). Props are the lane's
+ * own data and the stable dispatch, so an edit re-renders only the lanes and cells it touched.
+ */
+const LaneRow = memo(function LaneRow({ lane, index, count, stages, row, dispatch }: {
+  lane: Lane; index: number; count: number; stages: Stage[]; row: Record<string, Card[]> | undefined; dispatch: Dispatch;
+}) {
+  const header = <LaneHeader lane={lane} index={index} count={count} dispatch={dispatch} />;
   if (lane.type === 'emotion') {
     return (
       <>
         {header}
-        <EmotionLaneView lane={lane} stages={map.stages} scale={emotionScales[lane.scale]} editor={editor} />
-        {map.stages.length > 0 && <div />}
+        <EmotionLaneView lane={lane} stages={stages} scale={emotionScales[lane.scale]} dispatch={dispatch} />
+        {stages.length > 0 && <div />}
       </>
     );
   }
   return (
     <>
       {header}
-      {map.stages.map((s) => lane.type === 'metric'
-        ? <MetricCell key={s.id} lane={lane} stage={s} dispatch={editor.dispatch} />
-        : <CardCell key={s.id} lane={lane} stage={s} cards={cellCards(map, lane.id, s.id)} dispatch={editor.dispatch} />)}
+      {stages.map((s) => lane.type === 'metric'
+        ? <MetricCell key={s.id} lane={lane} stage={s} dispatch={dispatch} />
+        : <CardCell key={s.id} lane={lane} stage={s} cards={row?.[s.id] ?? noCards} dispatch={dispatch} />)}
       <div />
     </>
   );
