@@ -95,7 +95,7 @@ describe('JSON export and import', () => {
     p.sections.push({ ...p.sections[0]!, id: 'twin', type: 'bio', data: { text: '' } });
     const report = readEnvelope(createEnvelope([p], now), options());
     expect(report.problems).toEqual([]);
-    expect(report.personas[0]!.persona.sections[1]!.layout.y).toBe(3);
+    expect(report.personas[0]!.persona.sections[1]!.layout.y).toBe(p.sections[0]!.layout.h);
   });
 
   test('hostile personas are refused one by one without throwing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { allTags, defaultListQuery, filterPersonas, type PersonaSummary } from './listQuery';
+import { allTags, defaultListQuery, filterPersonas, indexPersonas, type PersonaListQuery, type PersonaSummary } from './listQuery';
 
 const p = (id: string, name: string, role: string, status: PersonaSummary['status'], tags: string[], updatedAt: number): PersonaSummary => ({
   id, name, role, status, tags, updatedAt, personaType: '', accentColor: '#000000', photoAssetId: null,
@@ -37,3 +37,26 @@ describe('filterPersonas', () => {
     expect(allTags([...list, p('d', 'x', '', 'draft', ['VIP', 'health'], 0)])).toEqual(['b2b', 'Health', 'retail', 'vip']);
   });
 });
+
+describe('indexPersonas', () => {
+  test('gives the same result as filtering afresh, for any query', () => {
+    const index = indexPersonas(list);
+    for (const text of ['', 'a', 'jose', 'b2b vip', 'x']) {
+      for (const status of ['all', 'draft', 'active', 'inactive'] as const) {
+        for (const sort of ['updated', 'name'] as const) {
+          const q = { text, status, sort, tag: null };
+          expect(index.filter(q)).toEqual(reference(list, q));
+        }
+      }
+    }
+  });
+});
+
+/** A plain reference: filter, then sort, with no precomputation. */
+function reference(items: PersonaSummary[], q: PersonaListQuery): PersonaSummary[] {
+  const words = q.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).filter(Boolean);
+  const hay = (p: PersonaSummary) => [p.name, p.role, ...p.tags].join('\n').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return items
+    .filter((p) => (q.status === 'all' || p.status === q.status) && words.every((w) => hay(p).includes(w)))
+    .sort(q.sort === 'name' ? (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) : (a, b) => b.updatedAt - a.updatedAt);
+}

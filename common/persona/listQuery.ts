@@ -21,20 +21,39 @@ export function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Personas prepared for repeated filtering: folded text and both sort orders computed once. */
+export interface PersonaIndex<T extends PersonaSummary> {
+  /** Filters and sorts; each call costs a pass over precomputed strings, not a re-fold and re-sort. */
+  filter(q: PersonaListQuery): T[];
+}
+
+/**
+ * Prepares personas for the list. The list re-filters on every keystroke, so folding text (Unicode
+ * normalisation) and sorting, the costly parts, happen once per change of the data instead.
+ */
+export function indexPersonas<T extends PersonaSummary>(personas: readonly T[]): PersonaIndex<T> {
+  const entries = personas.map((p) => ({ p, hay: fold([p.name, p.role, ...p.tags].join('\n')), tags: p.tags.map(fold) }));
+  const byUpdated = [...entries].sort((a, b) => b.p.updatedAt - a.p.updatedAt || a.p.id.localeCompare(b.p.id));
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  const byName = [...entries].sort((a, b) => collator.compare(a.p.name, b.p.name) || a.p.id.localeCompare(b.p.id));
+  return {
+    filter(q) {
+      const words = fold(q.text).split(/\s+/).filter(Boolean);
+      const tag = q.tag === null ? null : fold(q.tag);
+      const out: T[] = [];
+      for (const e of q.sort === 'name' ? byName : byUpdated) {
+        if (q.status !== 'all' && e.p.status !== q.status) continue;
+        if (tag !== null && !e.tags.includes(tag)) continue;
+        if (words.every((w) => e.hay.includes(w))) out.push(e.p);
+      }
+      return out;
+    },
+  };
+}
+
 /** Filters and sorts personas for the list. Every word of the search must match name, role or a tag. */
 export function filterPersonas<T extends PersonaSummary>(personas: readonly T[], q: PersonaListQuery): T[] {
-  const words = fold(q.text).split(/\s+/).filter(Boolean);
-  const tag = q.tag === null ? null : fold(q.tag);
-  const out = personas.filter((p) => {
-    if (q.status !== 'all' && p.status !== q.status) return false;
-    if (tag !== null && !p.tags.some((t) => fold(t) === tag)) return false;
-    if (words.length === 0) return true;
-    const haystack = fold([p.name, p.role, ...p.tags].join('\n'));
-    return words.every((w) => haystack.includes(w));
-  });
-  return out.sort(q.sort === 'name'
-    ? (a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || a.id.localeCompare(b.id)
-    : (a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
+  return indexPersonas(personas).filter(q);
 }
 
 /** Every tag in use, sorted, for the tag filter. */

@@ -92,7 +92,7 @@ export const channelsSection: SectionDef<ChannelsData> = {
   description: 'Preferred ways to reach them: email, SMS, WhatsApp, phone, web, app, social, in-store.',
   group: 'charts',
   defaultTitle: 'Channels',
-  defaultSize: { w: 4, h: 5 },
+  defaultSize: { w: 4, h: 6 },
   schema: v.object({
     channels: v.pipe(
       idList(channelSchema, channelKinds.length),

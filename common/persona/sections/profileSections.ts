@@ -23,7 +23,7 @@ export const headerSection: SectionDef<HeaderData> = {
   description: 'Name, role, photo, persona type and market size.',
   group: 'identity',
   defaultTitle: 'Identity',
-  defaultSize: { w: 12, h: 3 },
+  defaultSize: { w: 12, h: 4 },
   schema: v.object({ marketSize: line, tagline: line }),
   defaultData: () => ({ marketSize: '', tagline: '' }),
 };
@@ -41,7 +41,7 @@ export const quoteSection: SectionDef<QuoteData> = {
   description: 'A line in their own words.',
   group: 'identity',
   defaultTitle: 'Quote',
-  defaultSize: { w: 6, h: 2 },
+  defaultSize: { w: 8, h: 3 },
   schema: v.object({ text: text(personaLimits.itemText), attribution: line }),
   defaultData: () => ({ text: '', attribution: '' }),
 };
@@ -60,7 +60,7 @@ export const demographicsSection: SectionDef<DemographicsData> = {
   description: 'Gender, age, location, occupation, education, income, family.',
   group: 'profile',
   defaultTitle: 'Demographics',
-  defaultSize: { w: 4, h: 4 },
+  defaultSize: { w: 4, h: 5 },
   schema: v.object({
     gender: line, age: line, location: line, occupation: line, education: line, income: line, family: line,
   }),
@@ -147,7 +147,7 @@ export const customSection: SectionDef<CustomData> = {
   description: 'Your own section: a title, text and a list.',
   group: 'other',
   defaultTitle: 'Custom section',
-  defaultSize: { w: 4, h: 3 },
+  defaultSize: { w: 4, h: 4 },
   schema: v.object({ text: text(personaLimits.longText), items: idList(listItemSchema) }),
   defaultData: () => ({ text: '', items: [] }),
   listKey: 'items',
@@ -170,7 +170,7 @@ export const liveMetricsSection: SectionDef<LiveMetricsData> = {
   description: 'Satisfaction, loyalty, trust and effort from survey data, against targets.',
   group: 'other',
   defaultTitle: 'Live metrics',
-  defaultSize: { w: 6, h: 3 },
+  defaultSize: { w: 8, h: 3 },
   schema: v.object({
     show: v.pipe(v.array(v.picklist(liveMetricKeys, 'Unknown metric.')), v.maxLength(liveMetricKeys.length)),
   }),

@@ -1,7 +1,7 @@
 import { blankBody, type PersonaBody, type PersonaSection } from '../document';
 import type { Evidence, EvidenceKind, ListItem } from '../fields';
 import { sequentialIds, type IdSource } from '../ids';
-import { gridColumns, placeNew, sizeFor } from '../layout';
+import { compact, gridColumns, placeNew, sizeFor } from '../layout';
 import type { ChannelKind } from '../sections/chartSections';
 import { getSectionDef } from '../sections/catalogue';
 import type { DemographicsData } from '../sections/profileSections';
@@ -89,5 +89,10 @@ export function templateBody(key: string, fields: Partial<PersonaBody>, specs: S
     if (spec.evidence) section.evidence = spec.evidence;
     sections.push(section);
   }
-  return { ...base, sections };
+  // Compacted like the canvas would, so a template opens without gaps.
+  const packed = new Map(compact(sections.map((s) => ({ id: s.id, ...s.layout })), cols).map((l) => [l.id, l]));
+  return { ...base, sections: sections.map((s) => {
+    const { id: _id, ...layout } = packed.get(s.id)!;
+    return { ...s, layout };
+  }) };
 }

@@ -6,12 +6,15 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Loading } from '../../ui/States';
 import { showToast } from '../../ui/toast';
 import {
-  allTags, comparisonLimits, defaultListQuery, filterPersonas, personaStatuses,
+  allTags, comparisonLimits, defaultListQuery, indexPersonas, personaStatuses,
   type PersonaListQuery, type PersonaSummary,
 } from '../../../../common/persona';
 import { ListToolbar } from './ListToolbar';
 import { PersonaCard } from './PersonaCard';
 import { clonePersonaById, deletePersona, loadPersona, parseSummary, savePersona, undeletePersona } from './store';
+
+/** Cards per page of the list. */
+const pageSize = 60;
 
 /** The persona list: search, filters, sort, and the actions on each persona. */
 export function PersonaList() {
@@ -20,7 +23,11 @@ export function PersonaList() {
   const [query, setQuery] = useState<PersonaListQuery>(defaultListQuery);
   const [selected, setSelected] = useState<string[]>([]);
   const [toDelete, setToDelete] = useState<PersonaSummary | null>(null);
-  const shown = useMemo(() => filterPersonas(items, query), [items, query]);
+  // Cards are rendered a page at a time: a thousand cards cost seconds to lay out and every filter
+  // keystroke would pay for them again, while a screen shows a few dozen.
+  const [limit, setLimit] = useState(pageSize);
+  const index = useMemo(() => indexPersonas(items), [items]);
+  const shown = useMemo(() => index.filter(query), [index, query]);
   const tags = useMemo(() => allTags(items), [items]);
 
   const clone = async (p: PersonaSummary) => {
@@ -67,7 +74,7 @@ export function PersonaList() {
         <EmptyState title="No persona matches">Change the search or the filters.</EmptyState>
       ) : (
         <ul className="cards persona-cards" aria-label="Personas">
-          {shown.map((p) => (
+          {shown.slice(0, limit).map((p) => (
             <PersonaCard
               key={p.id}
               persona={p}
@@ -79,6 +86,11 @@ export function PersonaList() {
             />
           ))}
         </ul>
+      )}
+      {shown.length > limit && (
+        <button type="button" className="show-more" onClick={() => setLimit((l) => l + pageSize)}>
+          Show more ({shown.length - limit} not shown)
+        </button>
       )}
       <ConfirmDialog open={toDelete !== null} title={`Delete "${toDelete?.name ?? ''}"?`} confirmLabel="Delete" danger onConfirm={() => void confirmDelete()} onCancel={() => setToDelete(null)}>
         The persona leaves the list; its version history is kept. You can undo right after.

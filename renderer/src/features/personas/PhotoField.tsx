@@ -28,7 +28,7 @@ export function PhotoField({ assetId, label, onChange }: { assetId: string | nul
   };
   return (
     <div className="photo-field">
-      {image ? <img className="photo" src={image.src} alt={label} /> : <div className="photo photo-empty" aria-hidden="true">{busy ? '…' : '＋'}</div>}
+      {image ? <img className="photo" src={image.src} alt={label} /> : <div className="photo photo-empty" aria-hidden="true">{busy ? '…' : '+'}</div>}
       <label className="button photo-upload">
         {assetId ? 'Change photo' : 'Upload photo'}
         <input ref={input} type="file" accept={acceptedImageTypes.join(',')} aria-label={`Upload ${label}`} className="visually-hidden" onChange={(e) => void choose(e.target.files?.[0])} />

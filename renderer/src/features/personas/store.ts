@@ -38,10 +38,11 @@ export function parseSummary(doc: unknown): Result<PersonaSummary> {
 
 /** Validates and writes a persona, stamping time and author. Returns the written document. */
 export async function savePersona(db: Workspace, doc: PersonaDoc, now = Date.now()): Promise<Result<PersonaDoc>> {
-  const stamped = { ...doc, updatedAt: now, updatedBy: currentAuthor };
-  const checked = validatePersona(plain(stamped));
+  const stamped = plain({ ...doc, updatedAt: now, updatedBy: currentAuthor });
+  const checked = validatePersona(stamped);
   if (!checked.ok) return err('invalid-document', formatProblems(checked.problems));
-  await db.personas.upsert(plain(checked.value));
+  // The stamped copy is written: it is plain JSON already and passed validation as it is.
+  await db.personas.upsert(stamped);
   return ok(checked.value);
 }
 

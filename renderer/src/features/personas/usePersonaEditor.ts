@@ -4,7 +4,7 @@ import {
   rebase, recordEdit, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
   type EditHistory, type PersonaChange, type PersonaDoc, type PersonaVersion, type VersionTrigger,
 } from '../../../../common/persona';
-import { latestVersion, parsePersona, plain, recordVersion, savePersona } from './store';
+import { latestVersion, parsePersona, recordVersion, savePersona } from './store';
 
 /** What the saved indicator shows. */
 export type SaveState =
@@ -12,9 +12,6 @@ export type SaveState =
   | { kind: 'pending' }
   | { kind: 'invalid'; message: string }
   | { kind: 'error'; message: string };
-
-/** Quiet time before an edit is written: short, so an edit survives a reload within a second. */
-export const autosaveMs = 250;
 
 /**
  * The persona editor's state: the document with its undo history, autosave with a visible state, and
@@ -28,9 +25,12 @@ export function usePersonaEditor(id: string) {
   // The history lives in a ref as the source of truth (edits arrive faster than renders); state mirrors it.
   const hist = useRef<EditHistory | null>(null);
   const present = useRef<PersonaDoc | null>(null);
-  const written = useRef<{ source: PersonaDoc | null; json: string }>({ source: null, json: '' });
+  // What was last written (or read): the editor's document it came from and the stamp it got, so the
+  // database's echo of our own write is recognised without parsing it again.
+  const written = useRef<{ source: PersonaDoc | null; updatedAt: number }>({ source: null, updatedAt: -1 });
   const version = useRef<{ last: PersonaVersion | null; changed: boolean; lastEditAt: number }>({ last: null, changed: false, lastEditAt: 0 });
-  const timers = useRef<{ save?: ReturnType<typeof setTimeout>; idle?: ReturnType<typeof setTimeout> }>({});
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const saving = useRef<{ running: Promise<void> | null; again: boolean }>({ running: null, again: false });
 
   const maybeVersion = useCallback(async (trigger: VersionTrigger) => {
     const v = version.current;
@@ -43,7 +43,6 @@ export function usePersonaEditor(id: string) {
   }, [db]);
 
   const flush = useCallback(async () => {
-    clearTimeout(timers.current.save);
     const doc = present.current;
     if (!doc || written.current.source === doc) return;
     const result = await savePersona(db, doc).catch((e: unknown) => ({ ok: false as const, code: 'io-error' as const, message: String(e) }));
@@ -51,10 +50,27 @@ export function usePersonaEditor(id: string) {
       setSave(result.code === 'invalid-document' ? { kind: 'invalid', message: result.message } : { kind: 'error', message: result.message });
       return;
     }
-    written.current = { source: doc, json: JSON.stringify(plain(result.data)) };
+    written.current = { source: doc, updatedAt: result.data.updatedAt };
     if (present.current === doc) setSave({ kind: 'saved' });
     await maybeVersion('save');
   }, [db, maybeVersion]);
+
+  // Autosave without a timer: a write starts at once; edits made while it runs are written together
+  // right after it. Typing coalesces by itself and an edit is on disk one write after the keystroke.
+  const requestSave = useCallback(() => {
+    const s = saving.current;
+    if (s.running) {
+      s.again = true;
+      return;
+    }
+    s.running = (async () => {
+      do {
+        s.again = false;
+        await flush();
+      } while (s.again);
+      s.running = null;
+    })();
+  }, [flush]);
 
   // Live document: the first emission starts the history; later ones that are not our own echo come
   // from sync or another window, and replace the present when nothing of ours is waiting.
@@ -66,31 +82,33 @@ export function usePersonaEditor(id: string) {
         if (first) setMissing(true);
         return;
       }
+      const stamp = (doc.toJSON() as { updatedAt?: unknown }).updatedAt;
+      if (!first && stamp === written.current.updatedAt) return;
       const parsed = parsePersona(doc.toJSON());
       if (!parsed.ok) {
         setSave({ kind: 'error', message: `This persona cannot be read: ${parsed.message}` });
         return;
       }
-      const json = JSON.stringify(plain(parsed.data));
       if (first) {
         first = false;
-        written.current = { source: parsed.data, json };
+        written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
         present.current = parsed.data;
         hist.current = startHistory(parsed.data);
         setHistory(hist.current);
         return;
       }
-      if (json === written.current.json || written.current.source !== present.current) return;
-      written.current = { source: parsed.data, json };
+      // Something of ours is still unwritten: our next write wins (last writer wins, as in sync).
+      if (written.current.source !== present.current) return;
+      written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
       present.current = parsed.data;
       hist.current = hist.current ? rebase(hist.current, parsed.data) : startHistory(parsed.data);
       setHistory(hist.current);
     });
-    const t = timers.current;
+    const s = saving.current;
     return () => {
       sub.unsubscribe();
-      clearTimeout(t.idle);
-      void flush().then(() => maybeVersion('leave'));
+      clearTimeout(idleTimer.current);
+      void (s.running ?? Promise.resolve()).then(flush).then(() => maybeVersion('leave'));
     };
   }, [db, id, flush, maybeVersion]);
 
@@ -102,11 +120,10 @@ export function usePersonaEditor(id: string) {
     version.current.changed = true;
     version.current.lastEditAt = Date.now();
     setSave({ kind: 'pending' });
-    clearTimeout(timers.current.save);
-    timers.current.save = setTimeout(() => void flush(), autosaveMs);
-    clearTimeout(timers.current.idle);
-    timers.current.idle = setTimeout(() => void maybeVersion('idle'), defaultVersionPolicy.idleMs);
-  }, [flush, maybeVersion]);
+    requestSave();
+    clearTimeout(idleTimer.current);
+    idleTimer.current = setTimeout(() => void maybeVersion('idle'), defaultVersionPolicy.idleMs);
+  }, [requestSave, maybeVersion]);
 
   const edit = useCallback((change: PersonaChange) => {
     if (hist.current) commit(recordEdit(hist.current, change, Date.now()));
@@ -118,6 +135,7 @@ export function usePersonaEditor(id: string) {
     if (hist.current) commit(redoStep(hist.current));
   }, [commit]);
   const saveVersionNow = useCallback(async () => {
+    await saving.current.running;
     await flush();
     await maybeVersion('explicit');
   }, [flush, maybeVersion]);
@@ -129,5 +147,10 @@ export function usePersonaEditor(id: string) {
     return () => window.removeEventListener('pagehide', onHide);
   }, [flush]);
 
-  return { doc: history?.present ?? null, history, missing, save, edit, undo, redo, saveVersionNow };
+  const getDoc = useCallback((): PersonaDoc => {
+    if (!present.current) throw new Error('getDoc() before the persona loaded');
+    return present.current;
+  }, []);
+
+  return { doc: history?.present ?? null, history, missing, save, edit, undo, redo, saveVersionNow, getDoc };
 }

@@ -10,7 +10,7 @@ const rowHeight = 44;
  * The persona canvas on react-grid-layout. Only the end of a drag or resize becomes an edit (one undo
  * step), and the stored layout is the model's compacted one, so the grid and the document agree.
  */
-export function Canvas({ doc, edit }: { doc: PersonaDoc; edit: (c: PersonaChange) => void }) {
+export function Canvas({ doc, edit, getDoc }: { doc: PersonaDoc; edit: (c: PersonaChange) => void; getDoc: () => PersonaDoc }) {
   const { width, containerRef, mounted } = useContainerWidth();
   const layout = doc.sections.map((s) => ({ i: s.id, ...s.layout }));
   const commit = (next: Layout) => {
@@ -31,7 +31,7 @@ export function Canvas({ doc, edit }: { doc: PersonaDoc; edit: (c: PersonaChange
         >
           {doc.sections.map((s) => (
             <div key={s.id} className="grid-cell">
-              <SectionCard doc={doc} section={s} edit={edit} />
+              <SectionCard doc={doc} section={s} edit={edit} getDoc={getDoc} />
             </div>
           ))}
         </ReactGridLayout>

@@ -26,8 +26,8 @@ export default function PersonaEditor({ id }: { id: string }) {
     <section className="persona-editor" style={{ '--persona-accent': doc.accentColor } as CSSProperties} aria-label={`Persona ${doc.name}`}>
       <EditorToolbar doc={doc} history={e.history} save={e.save} edit={e.edit} undo={e.undo} redo={e.redo} saveVersion={e.saveVersionNow} />
       <div className="editor-body">
-        <SectionPalette onAdd={(type) => e.edit(addSectionChange(doc, type, newId))} />
-        <Canvas doc={doc} edit={e.edit} />
+        <SectionPalette onAdd={(type) => e.edit(addSectionChange(e.getDoc(), type, newId))} />
+        <Canvas doc={doc} edit={e.edit} getDoc={e.getDoc} />
         <PersonaSidebar doc={doc} edit={e.edit} />
       </div>
     </section>

@@ -1,12 +1,29 @@
+import { memo } from 'react';
 import { duplicateSectionChange, getSectionDef, newId, type PersonaChange, type PersonaDoc, type PersonaSection } from '../../../../../common/persona';
 import { EvidenceControl } from '../sections/EvidenceControl';
 import { SectionBody } from '../sections/SectionBody';
 
-/** One section on the canvas: a drag handle, its title, evidence, duplicate and remove, then its content. */
-export function SectionCard({ doc, section, edit }: { doc: PersonaDoc; section: PersonaSection; edit: (c: PersonaChange) => void }) {
+/** Section types whose content shows persona fields, so they must re-render when the persona does. */
+const readsPersona = new Set(['header', 'liveMetrics']);
+
+/**
+ * One section on the canvas: a drag handle, its title, evidence, duplicate and remove, then its content.
+ * Memoised on the section object: edits replace only the section they touch, so a keystroke in one
+ * section re-renders that one, not the thirty around it (charts are expensive to re-render).
+ */
+export const SectionCard = memo(SectionCardView, (a, b) =>
+  a.section === b.section && a.edit === b.edit && a.getDoc === b.getDoc && (!readsPersona.has(b.section.type) || a.doc === b.doc));
+
+function SectionCardView({ doc, section, edit, getDoc }: {
+  doc: PersonaDoc;
+  section: PersonaSection;
+  edit: (c: PersonaChange) => void;
+  /** The latest document, for actions that need it at click time (the `doc` prop may be stale). */
+  getDoc: () => PersonaDoc;
+}) {
   const label = getSectionDef(section.type)?.label ?? section.type;
   const duplicate = () => {
-    const change = duplicateSectionChange(doc, section.id, newId);
+    const change = duplicateSectionChange(getDoc(), section.id, newId);
     if (change) edit(change);
   };
   return (
@@ -25,7 +42,7 @@ export function SectionCard({ doc, section, edit }: { doc: PersonaDoc; section: 
           label={`Evidence for ${section.title || label}`}
           onChange={(evidence) => edit({ kind: 'updateSection', sectionId: section.id, evidence })}
         />
-        <button type="button" className="ghost" aria-label={`Duplicate ${section.title || label}`} title="Duplicate" onClick={duplicate}>⧉</button>
+        <button type="button" className="ghost" aria-label={`Duplicate ${section.title || label}`} title="Duplicate" onClick={duplicate}>Copy</button>
         <button type="button" className="ghost" aria-label={`Remove ${section.title || label}`} title="Remove" onClick={() => edit({ kind: 'removeSection', sectionId: section.id })}>×</button>
       </header>
       <div className="section-content">
