@@ -47,11 +47,15 @@ export interface RxClient {
 
 let clientCount = 0;
 
-/** Opens a fresh RxDB client on memory storage (validated by z-schema, as in the app). */
-export async function openRxClient(label = 'client'): Promise<RxClient> {
+/**
+ * Opens a fresh RxDB client on memory storage, validated by z-schema as in the app unless
+ * `validate` is false (the benchmark's protocol-alone rows: z-schema costs far more per document
+ * than the transport does).
+ */
+export async function openRxClient(label = 'client', { validate = true }: { validate?: boolean } = {}): Promise<RxClient> {
   const db = await createRxDatabase({
     name: `${label}${++clientCount}x${process.pid}`,
-    storage: wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }),
+    storage: validate ? wrappedValidateZSchemaStorage({ storage: getRxStorageMemory() }) : getRxStorageMemory(),
     multiInstance: false,
   });
   const { notes } = await db.addCollections({ notes: { schema: noteSchema } });
