@@ -1,16 +1,94 @@
-import { acceptStored, useLiveQuery } from '../../db/hooks';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { dayStart, parseDayName } from '../../../../common/analytics/days';
+import { routeHash } from '../../app/route';
+import { useLiveQuery } from '../../db/hooks';
+import { useWorkspace } from '../../db/WorkspaceContext';
 import { EmptyState, Loading } from '../../ui/States';
+import { parseHeader } from '../data/storedForm';
+import { AnalyticsSession } from './analyticsSession';
+import { Overview } from './Overview';
+import { parseAnalyticsPersona } from './personaModel';
+import { PersonaView } from './PersonaView';
+import { RulesPanel } from './RulesPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { Toolbar, type DayRange } from './Toolbar';
+import { useSnapshotScheduler } from './useSnapshotScheduler';
+import { useAnomalyThreshold, useTimeZone } from './workspaceSettings';
+import './analytics.css';
 
-/** Persona analytics over imported datasets. */
-export default function AnalyticsPage(_props: { path: string[] }) {
-  const { items, loading } = useLiveQuery('datasets', { selector: { kind: 'header' } }, acceptStored);
-  if (loading) return <Loading />;
+/** The instants a day range covers in the workspace zone (open ends stay open). */
+function rangeInstants(range: DayRange, timeZone: string): { from?: number; to?: number } {
+  const from = parseDayName(range.from), to = parseDayName(range.to);
+  return { ...(from !== null ? { from: dayStart(from, timeZone) } : {}), ...(to !== null ? { to: dayStart(to + 1, timeZone) - 1 } : {}) };
+}
+
+/**
+ * Persona analytics over the imported datasets, computed in a worker on this computer. Routes:
+ * `analytics` (across personas), `analytics/persona/<id>` (dashboard), `…/<id>/rules` (rules editor).
+ */
+export default function AnalyticsPage({ path }: { path: string[] }) {
+  const db = useWorkspace();
+  const timeZone = useTimeZone();
+  const threshold = useAnomalyThreshold();
+  const headers = useLiveQuery('datasets', { selector: { kind: 'header' } }, parseHeader);
+  const personas = useLiveQuery('personas', { selector: {}, sort: [{ updatedAt: 'desc' }] }, parseAnalyticsPersona);
+  const [session] = useState(() => new AnalyticsSession(db));
+  const state = useSyncExternalStore(session.subscribe, session.getState);
+  const [range, setRange] = useState<DayRange>({ from: '', to: '' });
+
+  useEffect(() => {
+    session.start();
+    return () => session.stop();
+  }, [session]);
+  const ready = !headers.loading && !personas.loading;
+  useEffect(() => {
+    if (ready) session.setInputs({ headers: headers.items, personas: personas.items, timeZone, ...rangeInstants(range, timeZone) });
+  }, [session, ready, headers.items, personas.items, timeZone, range]);
+  const scheduler = useSnapshotScheduler(session, personas.items, timeZone, state.loadCount);
+
+  if (!ready) return <Loading />;
+  const personaId = path[0] === 'persona' ? path[1] ?? null : null;
+  const persona = personas.items.find((p) => p.id === personaId) ?? null;
+  const view = path[2] === 'rules' ? 'rules' : 'dashboard';
   return (
-    <section>
-      <header className="page-header"><h1>Analytics</h1></header>
-      {items.length === 0 && (
+    <section className="analytics-page">
+      <header className="page-header">
+        <h1>Analytics</h1>
+        <Toolbar range={range} onRange={setRange} busy={state.busy} onRecalculate={() => session.recalculate()}
+          onBackfill={scheduler.backfill} snapshotsRunning={scheduler.running} />
+      </header>
+      {state.error && <p role="alert" className="error-text">The analysis failed: {state.error}</p>}
+      <SettingsPanel key={`${timeZone}|${threshold}`} timeZone={timeZone} threshold={threshold} />
+      {personas.items.length === 0 ? (
+        <EmptyState title="No personas to score yet">Create a persona in Personas, then give it mapping rules here to score survey responses against it.</EmptyState>
+      ) : (
+        <nav className="persona-tabs" aria-label="Analytics views">
+          <a href={routeHash('analytics')} aria-current={personaId === null ? 'page' : undefined}>All personas</a>
+          {personas.items.map((p) => (
+            <a key={p.id} href={routeHash('analytics', 'persona', p.id)} aria-current={p.id === personaId ? 'page' : undefined}>{p.name}</a>
+          ))}
+        </nav>
+      )}
+      {headers.items.length === 0 && (
         <EmptyState title="Nothing to analyse yet">Import survey responses in Data; scores and coverage per persona are computed here, on this computer.</EmptyState>
       )}
+      {personaId !== null && !persona && <EmptyState title="Persona not found">It may have been deleted.</EmptyState>}
+      {persona && (
+        <>
+          <div className="persona-heading">
+            <h2>{persona.name}</h2>
+            <nav className="sub-tabs" aria-label={`${persona.name} views`}>
+              <a href={routeHash('analytics', 'persona', persona.id)} aria-current={view === 'dashboard' ? 'page' : undefined}>Dashboard</a>
+              <a href={routeHash('analytics', 'persona', persona.id, 'rules')} aria-current={view === 'rules' ? 'page' : undefined}>Rules ({persona.rules.length})</a>
+            </nav>
+          </div>
+          {view === 'rules' ? <RulesPanel key={persona.id} persona={persona} headers={headers.items} /> : (
+            <PersonaView persona={persona} data={state.dashboard?.personas.find((p) => p.personaId === persona.id)}
+              digests={scheduler.digests[persona.id]} today={scheduler.today} threshold={threshold} />
+          )}
+        </>
+      )}
+      {personaId === null && state.dashboard && headers.items.length > 0 && <Overview dashboard={state.dashboard} />}
     </section>
   );
 }

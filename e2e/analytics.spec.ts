@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const shots = process.env.E2E_SHOTS;
+
+// Days are counted in the workspace zone, which defaults to the browser's: pin it.
+test.use({ timezoneId: 'UTC' });
+
+async function importFixture(page: Page, file: string): Promise<void> {
+  await page.goto('/#/data');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import survey file…' }).click();
+  await (await chooser).setFiles(path.join(fixtures, file));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible();
+}
+
+async function createPersona(page: Page): Promise<void> {
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  await expect(page).not.toHaveURL(/#\/personas\/new$/);
+}
+
+async function addRule(page: Page, n: number, kind: string, column: string, fields: Record<string, string>): Promise<void> {
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await page.getByLabel(`Rule ${n} kind`).selectOption({ label: kind });
+  await page.getByLabel(`Rule ${n} column`).selectOption(column);
+  for (const [field, value] of Object.entries(fields)) await page.getByLabel(`Rule ${n} ${field}`).fill(value);
+}
+
+/** A screenshot of the whole screen (the content pane scrolls, so the viewport grows instead). */
+async function snap(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1400, height: 2600 });
+  await page.screenshot({ path: `${shots}/${name}.png` });
+  if (size) await page.setViewportSize(size);
+}
+
+const kpi = (page: Page, id: string) => page.getByTestId(`kpi-${id}`).locator('.kpi-value');
+
+test('rules added in the app score the fixture exactly as computed by hand', async ({ page }) => {
+  await importFixture(page, 'survey-small.csv');
+  await createPersona(page);
+  await page.goto('/#/analytics');
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Untitled persona' }).click();
+  await page.getByRole('link', { name: 'Rules (0)' }).click();
+
+  await addRule(page, 1, 'Numeric range', 'age', { minimum: '25', maximum: '40' });
+  await addRule(page, 2, 'One of', 'location', { values: 'London, Leeds' });
+  await addRule(page, 3, 'Contains any of', 'goals', { values: 'save time' });
+  // An invalid rule is explained and blocks saving.
+  await addRule(page, 4, 'Numeric range', 'nps', { minimum: '9', maximum: '3' });
+  await expect(page.getByRole('listitem', { name: 'Rule 4' })).toContainText('Maximum is below the minimum.');
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Fix the problem shown before saving the rules.')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove rule 4' }).click();
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Saved 3 rules for Untitled persona.')).toBeVisible();
+  await snap(page, 'rules');
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('button', { name: 'Recalculate' }).click();
+  // By hand: scores 100, 100, 33.3, 33.3, 66.7, 66.7 → mean 66.7; 4 of 6 ≥ 50; 2 ≥ 70.
+  await expect(kpi(page, 'responses')).toHaveText('6');
+  await expect(kpi(page, 'average')).toHaveText('66.7%');
+  await expect(kpi(page, 'coverage')).toHaveText('66.7%');
+  await expect(kpi(page, 'strong')).toHaveText('2');
+  // Matched r1, r2, r5, r6: NPS 9, 10, 8, 9 → 3 promoters, 0 detractors of 4 = +75, mean 9.
+  await expect(kpi(page, 'nps')).toHaveText('+75');
+  await expect(page.getByTestId('kpi-nps')).toContainText('mean 9');
+  await expect(kpi(page, 'satisfaction')).toHaveText('4.5');
+  await expect(kpi(page, 'trust')).toHaveText('4.5');
+  await expect(kpi(page, 'effort')).toHaveText('2');
+
+  // r6 has no goals: the explanation shows the rule as missing, not as a mismatch.
+  const r6 = page.getByRole('table', { name: 'Top matches' }).getByRole('row', { name: /r6/ });
+  await r6.getByText('2 of 3 rules').click();
+  await expect(r6.locator('.outcome-missing')).toContainText('goals contains any of: save time');
+  await snap(page, 'persona-dashboard');
+
+  // The date filter keeps 3 November only: r5 and r6, both 66.7.
+  await page.getByLabel('From').first().fill('2026-11-03');
+  await page.getByLabel('To').first().fill('2026-11-03');
+  await expect(kpi(page, 'responses')).toHaveText('2');
+  await expect(kpi(page, 'coverage')).toHaveText('100.0%');
+  await expect(kpi(page, 'strong')).toHaveText('0');
+
+  await page.getByRole('link', { name: 'All personas' }).click();
+  await expect(page.getByRole('table', { name: 'Personas compared' })).toContainText('Untitled persona');
+  await expect(page.getByRole('table', { name: 'Overlap' })).toContainText('2');
+  await snap(page, 'overview');
+});

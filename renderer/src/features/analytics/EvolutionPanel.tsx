@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { parseDayName, dayName } from '../../../../common/analytics/days';
+import { detectAnomalies, evolution, type EvolutionRange } from '../../../../common/analytics/evolution';
+import type { MetricName } from '../../../../common/analytics/metrics';
+import { latestPerDay } from '../../../../common/analytics/snapshots';
+import { useLiveQuery } from '../../db/hooks';
+import { EvolutionLine } from './charts';
+import { mean, nps } from './display';
+import type { AnalyticsPersona } from './personaModel';
+import { parseSnapshot } from './snapshotStore';
+
+const metrics: { id: MetricName | 'averagePercent'; label: string }[] = [
+  { id: 'nps', label: 'NPS' }, { id: 'npsMean', label: 'NPS mean (0–10)' }, { id: 'satisfaction', label: 'Satisfaction' },
+  { id: 'trust', label: 'Trust' }, { id: 'effort', label: 'Effort' }, { id: 'averagePercent', label: 'Average match %' },
+];
+
+/** A persona's metrics day by day from its snapshots, over 7/30/90 days or a custom range, with anomaly flags. */
+export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Record<string, string> | undefined; today: string; threshold: number }) {
+  const { persona, today, threshold } = props;
+  const [span, setSpan] = useState<'7' | '30' | '90' | 'custom'>('30');
+  const [metric, setMetric] = useState<MetricName | 'averagePercent'>('nps');
+  const [custom, setCustom] = useState({ from: dayName((parseDayName(today) ?? 0) - 29), to: today });
+  const { items } = useLiveQuery('snapshots', { selector: { entityId: persona.id } }, parseSnapshot);
+  const current = latestPerDay(items, props.digests ? new Map(Object.entries(props.digests)) : undefined);
+  const range: EvolutionRange = span === 'custom' ? custom : { lastDays: Number(span), today };
+  const evo = evolution(current, range);
+  const values = evo.points.map((p) => ({ day: p.day, responses: p.responses, value: metric === 'averagePercent' ? p.averagePercent : p.live[metric] }));
+  // Expected values exist for loyalty (NPS); the others are stored in percent and survey scales vary, so they use the trailing mean only.
+  const anomalies = metric === 'averagePercent' ? [] : detectAnomalies(evo.points, {
+    metric, threshold, ...(metric === 'nps' && persona.expectedMetrics.loyalty !== undefined ? { expected: persona.expectedMetrics.loyalty } : {}),
+  });
+  const label = metrics.find((m) => m.id === metric)?.label ?? metric;
+  return (
+    <section aria-labelledby="evolution-title" className="panel">
+      <div className="panel-header">
+        <h3 id="evolution-title">Evolution</h3>
+        <label>Metric <select value={metric} onChange={(e) => setMetric(e.target.value as MetricName)}>{metrics.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}</select></label>
+        <label>Range <select value={span} onChange={(e) => setSpan(e.target.value as typeof span)}>
+          <option value="7">Last 7 days</option><option value="30">Last 30 days</option><option value="90">Last 90 days</option><option value="custom">Custom</option>
+        </select></label>
+        {span === 'custom' && (
+          <>
+            <label>From <input type="date" value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} /></label>
+            <label>To <input type="date" value={custom.to} min={custom.from} onChange={(e) => setCustom({ ...custom, to: e.target.value })} /></label>
+          </>
+        )}
+      </div>
+      <p className="muted" data-testid="evolution-total">
+        {evo.total.responses} responses in range · NPS {nps(evo.total.live.nps)} · satisfaction {mean(evo.total.live.satisfaction)}
+      </p>
+      <EvolutionLine data={values} metricLabel={label} anomalies={anomalies.map((a) => ({ day: a.day, value: a.value }))} />
+      {anomalies.length > 0 ? (
+        <ul className="anomalies" aria-label="Anomalies">
+          {anomalies.map((a) => (
+            <li key={`${a.day}-${a.against}`}>{a.day}: {label} {mean(a.value)} is {mean(Math.abs(a.deviation))} {a.deviation > 0 ? 'above' : 'below'} the {a.against === 'expected' ? 'expected value' : 'trailing mean'} ({mean(a.reference)})</li>
+          ))}
+        </ul>
+      ) : <p className="muted">No anomalies above the threshold of {threshold}.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
+import { validateRules, type ColumnType } from '../../../../common/analytics/rules';
+import { savePersonaAnalytics } from './personaRules';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { showToast } from '../../ui/toast';
+import type { AnalyticsPersona } from './personaModel';
+import { RuleRow } from './RuleRow';
+import { draftsOf, newDraft, problemsByRule, ruleColumns, rulesOf, type DraftRule } from './ruleDrafts';
+
+/**
+ * A persona's mapping rules, dataset choice and snapshot switch. Saving validates with the engine's
+ * validator (against the mapped columns when datasets exist) and writes only a valid list.
+ */
+export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; headers: DatasetHeaderDoc[] }) {
+  const db = useWorkspace();
+  const [drafts, setDrafts] = useState<DraftRule[]>(() => draftsOf(persona.rules));
+  const [datasetIds, setDatasetIds] = useState<string[]>(persona.datasetIds);
+  const [snapshots, setSnapshots] = useState(persona.snapshotsEnabled);
+  const columns = ruleColumns(headers);
+  const context = headers.length > 0 ? { columns: Object.fromEntries(columns.map((c) => [c.key, c.type])) as Record<string, ColumnType> } : {};
+  const rules = rulesOf(drafts);
+  const problems = validateRules(rules, context);
+  const byRule = problemsByRule(problems);
+
+  const save = async () => {
+    if (problems.length > 0) {
+      showToast(`Fix ${problems.length === 1 ? 'the problem' : `the ${problems.length} problems`} shown before saving the rules.`, { tone: 'error', ms: 6000 });
+      return;
+    }
+    const res = await savePersonaAnalytics(db, persona.id, { rules, datasetIds, snapshotsEnabled: snapshots }, context);
+    if (res.ok) showToast(`Saved ${res.data} ${res.data === 1 ? 'rule' : 'rules'} for ${persona.name}.`);
+    else showToast(res.message, { tone: 'error' });
+  };
+
+  return (
+    <section className="panel rules-panel" aria-labelledby="rules-title">
+      <h2 id="rules-title">Mapping rules for {persona.name}</h2>
+      <p className="muted">A response's score is the weighted share of rules it matches; a missing value counts as not matched. Weights default to 1.</p>
+      {drafts.length === 0 && <p>No rules yet: every response scores 0 for this persona.</p>}
+      <ol className="rule-list">
+        {drafts.map((d, i) => (
+          <RuleRow key={d.id + i} draft={d} index={i} columns={columns} problems={byRule.get(i) ?? []}
+            onChange={(next) => setDrafts(drafts.map((x, k) => (k === i ? next : x)))}
+            onRemove={() => setDrafts(drafts.filter((_, k) => k !== i))} />
+        ))}
+      </ol>
+      {(byRule.get(-1) ?? []).map((p) => <p key={p.message} className="error-text">{p.message}</p>)}
+      <button type="button" onClick={() => setDrafts([...drafts, newDraft(drafts, columns)])}>Add rule</button>
+
+      <fieldset className="dataset-choice">
+        <legend>Datasets feeding this persona</legend>
+        <label><input type="radio" name="dataset-scope" checked={datasetIds.length === 0} onChange={() => setDatasetIds([])} /> All datasets</label>
+        {headers.map((h) => (
+          <label key={h.datasetId}>
+            <input type="checkbox" checked={datasetIds.includes(h.datasetId)}
+              onChange={(e) => setDatasetIds(e.target.checked ? [...datasetIds, h.datasetId] : datasetIds.filter((x) => x !== h.datasetId))} /> {h.name}
+          </label>
+        ))}
+      </fieldset>
+      <label className="switch"><input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Take daily snapshots of this persona's metrics</label>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void save()}>Save rules</button>
+      </div>
+    </section>
+  );
+}

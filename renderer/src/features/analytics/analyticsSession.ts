@@ -1,0 +1,133 @@
+/**
+ * The Analytics screen's computation, outside React: owns the analytics worker, reloads the decoded
+ * table when datasets change (or on Recalculate) and rescores when personas, the date range or the
+ * zone change. Only the latest scoring is kept; an older one still running is cancelled. The screen
+ * reads it with `useSyncExternalStore`.
+ */
+import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
+import type { Workspace } from '../../db/database';
+import { createAnalyticsClient, type AnalyticsClient, type Pending } from '../../workers/analyticsClient';
+import type { Dashboard } from '../../workers/dashboard';
+import { readChunks } from '../data/datasetStore';
+import { engineInput, type AnalyticsPersona } from './personaModel';
+
+/** What the screen shows about the computation. */
+export interface AnalyticsState {
+  dashboard: Dashboard | null;
+  /** Non-null while working: what is happening and how far (0–1). */
+  busy: { label: string; fraction: number } | null;
+  error: string | null;
+  /** Increments after each table load, so the snapshot scheduler knows the data changed. */
+  loadCount: number;
+}
+
+/** Inputs of a dashboard computation. */
+export interface AnalyticsInputs {
+  headers: DatasetHeaderDoc[];
+  personas: AnalyticsPersona[];
+  timeZone: string;
+  from?: number;
+  to?: number;
+}
+
+/** One screen's analytics computation. */
+export class AnalyticsSession {
+  private client: AnalyticsClient | null = null;
+  private state: AnalyticsState = { dashboard: null, busy: null, error: null, loadCount: 0 };
+  private readonly listeners = new Set<() => void>();
+  private inputs: AnalyticsInputs | null = null;
+  private dataKey: string | null = null;
+  private scoreKey: string | null = null;
+  private loadGeneration = 0;
+  private scoring: Pending<Dashboard> | null = null;
+
+  constructor(private readonly db: Workspace) {}
+
+  /** The worker this session talks to (the snapshot scheduler shares it), or null when stopped. */
+  get worker(): AnalyticsClient | null {
+    return this.client;
+  }
+
+  start(): void {
+    this.client ??= createAnalyticsClient();
+  }
+
+  stop(): void {
+    this.client?.dispose();
+    this.client = null;
+    this.dataKey = null;
+    this.scoreKey = null;
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): AnalyticsState => this.state;
+
+  /** Gives the latest inputs; reloads or rescores only what changed. */
+  setInputs(inputs: AnalyticsInputs): void {
+    this.inputs = inputs;
+    const dataKey = inputs.headers.map((h) => `${h.id}:${h.chunkCount}:${h.updatedAt}`).sort().join('|');
+    if (dataKey !== this.dataKey) {
+      this.dataKey = dataKey;
+      void this.load();
+      return;
+    }
+    this.rescore(false);
+  }
+
+  /** Reads every dataset again and rescores. */
+  recalculate(): void {
+    void this.load();
+  }
+
+  private set(patch: Partial<AnalyticsState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private async load(): Promise<void> {
+    const client = this.client;
+    const inputs = this.inputs;
+    if (!client || !inputs) return;
+    const generation = ++this.loadGeneration;
+    this.scoring?.cancel();
+    this.set({ busy: { label: 'Reading responses…', fraction: 0 }, error: null });
+    const datasets = [];
+    for (const [i, header] of inputs.headers.entries()) {
+      datasets.push({ header, chunks: await readChunks(this.db, header) });
+      if (generation !== this.loadGeneration) return;
+      this.set({ busy: { label: 'Reading responses…', fraction: (i + 1) / inputs.headers.length } });
+    }
+    const res = await client.load(datasets).result;
+    if (generation !== this.loadGeneration) return;
+    if (!res.ok) return this.set({ busy: null, error: res.message });
+    this.set({ loadCount: this.state.loadCount + 1 });
+    this.rescore(true);
+  }
+
+  private rescore(force: boolean): void {
+    const client = this.client;
+    const inputs = this.inputs;
+    if (!client || !inputs || this.state.loadCount === 0) return;
+    const { personas, timeZone, from, to } = inputs;
+    const key = JSON.stringify([personas.map(engineInput), timeZone, from ?? null, to ?? null]);
+    if (!force && key === this.scoreKey) return;
+    this.scoreKey = key;
+    this.scoring?.cancel();
+    this.set({ busy: { label: 'Scoring responses…', fraction: 0 }, error: null });
+    const run = client.dashboard(
+      { personas: personas.map(engineInput), timeZone, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
+      (fraction) => { if (this.scoring === run) this.set({ busy: { label: 'Scoring responses…', fraction } }); },
+    );
+    this.scoring = run;
+    void run.result.then((res) => {
+      if (this.scoring !== run) return;
+      this.scoring = null;
+      if (res.ok) this.set({ dashboard: res.data, busy: null, error: null });
+      else if (res.code !== 'cancelled') this.set({ busy: null, error: res.message });
+    });
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The dashboard's recharts: match distribution (pie), response volume (bars, stacked by bucket for
+ * one persona) and metric evolution (lines). Each chart is a figure with a caption; the numbers it
+ * draws are also in the KPI cards or tables next to it, for keyboard and screen-reader users.
+ */
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { bucketColors } from './display';
+
+/** Strong / moderate / weak shares. */
+export function DistributionPie({ distribution }: { distribution: { strong: number; moderate: number; weak: number } }) {
+  const data = [
+    { name: 'Strong (≥ 70)', key: 'strong' as const, value: distribution.strong },
+    { name: 'Moderate (50–69)', key: 'moderate' as const, value: distribution.moderate },
+    { name: 'Weak (< 50)', key: 'weak' as const, value: distribution.weak },
+  ];
+  const total = data.reduce((s, d) => s + d.value, 0);
+  return (
+    <figure className="chart" aria-label="Match distribution">
+      <figcaption>Match distribution</figcaption>
+      {total === 0 ? <p className="muted">No scored responses.</p> : (
+        <ResponsiveContainer width="100%" height={220}>
+          <PieChart>
+            <Pie data={data} dataKey="value" nameKey="name" innerRadius={50} outerRadius={85} isAnimationActive={false}>
+              {data.map((d) => <Cell key={d.key} fill={bucketColors[d.key]} />)}
+            </Pie>
+            <Tooltip />
+            <Legend />
+          </PieChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+}
+
+/** Responses per day; with buckets, stacked by strong / moderate / weak. */
+export function VolumeBar({ data, buckets }: { data: { day: string; responses: number; strong?: number; moderate?: number; weak?: number }[]; buckets: boolean }) {
+  return (
+    <figure className="chart" aria-label="Response volume">
+      <figcaption>Response volume per day</figcaption>
+      {data.length === 0 ? <p className="muted">No dated responses in this range.</p> : (
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={data}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="day" tick={{ fontSize: 11 }} />
+            <YAxis allowDecimals={false} width={36} />
+            <Tooltip />
+            {buckets ? (
+              <>
+                <Bar dataKey="strong" stackId="a" fill={bucketColors.strong} name="Strong" isAnimationActive={false} />
+                <Bar dataKey="moderate" stackId="a" fill={bucketColors.moderate} name="Moderate" isAnimationActive={false} />
+                <Bar dataKey="weak" stackId="a" fill={bucketColors.weak} name="Weak" isAnimationActive={false} />
+                <Legend />
+              </>
+            ) : <Bar dataKey="responses" fill="#3d5afe" name="Responses" isAnimationActive={false} />}
+          </BarChart>
+        </ResponsiveContainer>
+      )}
+    </figure>
+  );
+}
+
+/** One metric over days, with anomalous days marked. */
+export function EvolutionLine(props: { data: { day: string; value: number | null; responses: number }[]; metricLabel: string; anomalies: { day: string; value: number }[] }) {
+  return (
+    <figure className="chart" aria-label={`${props.metricLabel} over time`}>
+      <figcaption>{props.metricLabel} over time</figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart data={props.data}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="day" tick={{ fontSize: 11 }} />
+          <YAxis width={40} />
+          <Tooltip />
+          <Line type="monotone" dataKey="value" name={props.metricLabel} stroke="#3d5afe" connectNulls dot isAnimationActive={false} />
+          {props.anomalies.map((a) => <ReferenceDot key={a.day} x={a.day} y={a.value} r={6} fill="#c62828" stroke="none" />)}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The snapshot scheduler: runs when the analytics open, after the data or personas change, and again
+ * when the day changes in the workspace zone (checked every few minutes), so missed days are caught
+ * up. Backfill computes every day from the first response on. Personas with the switch off are skipped.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { dayOf } from '../../../../common/analytics/days';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { showToast } from '../../ui/toast';
+import type { AnalyticsSession } from './analyticsSession';
+import { engineInput, type AnalyticsPersona } from './personaModel';
+import { runSnapshots } from './snapshotStore';
+
+const checkEveryMs = 5 * 60_000;
+
+/** Per persona, the current digest of each day (to pick current snapshots), plus the scheduler's state. */
+export function useSnapshotScheduler(session: AnalyticsSession, personas: AnalyticsPersona[], timeZone: string, loadCount: number) {
+  const db = useWorkspace();
+  const [digests, setDigests] = useState<Record<string, Record<string, string>>>({});
+  const [running, setRunning] = useState(false);
+  const [today, setToday] = useState(() => dayOf(Date.now(), timeZone));
+  const personasRef = useRef(personas);
+  useEffect(() => { personasRef.current = personas; }, [personas]);
+  const busy = useRef(false);
+
+  const run = useCallback(async (backfill: boolean) => {
+    const client = session.worker;
+    if (!client || busy.current || loadCount === 0) return;
+    busy.current = true;
+    setRunning(true);
+    try {
+      const res = await runSnapshots(db, client, personasRef.current, timeZone, backfill);
+      if (res.ok) {
+        setDigests(res.data.digests);
+        if (backfill) showToast(res.data.written > 0 ? `Backfilled ${res.data.written} daily snapshots.` : 'Snapshots are up to date.');
+      } else if (res.code !== 'cancelled') {
+        showToast(`Snapshots could not be computed: ${res.message}`, { tone: 'error' });
+      }
+    } finally {
+      busy.current = false;
+      setRunning(false);
+    }
+  }, [db, session, timeZone, loadCount]);
+
+  const personaKey = JSON.stringify(personas.map((p) => [engineInput(p), p.snapshotsEnabled, p.createdAt]));
+  useEffect(() => {
+    void run(false);
+  }, [run, personaKey, today]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setToday(dayOf(Date.now(), timeZone)), checkEveryMs);
+    return () => clearInterval(timer);
+  }, [timeZone]);
+
+  const backfill = useCallback(() => void run(true), [run]);
+  return { digests, running, backfill, today };
+}

@@ -1,0 +1,27 @@
+/**
+ * Messages between the Analytics screen and its worker. The worker holds the decoded table between
+ * requests, so a date-range change or a rules edit rescoring 100k rows never re-decodes chunks.
+ */
+import type { PersonaInput } from '../../../common/analytics/analyse';
+import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
+import type { Result } from '../../../common/result';
+import type { Dashboard } from './dashboard';
+import type { SnapshotPersona, SnapshotRun } from './snapshotJob';
+
+/** A request; `id` pairs it with its answers. */
+export type AnalyticsRequest =
+  | { type: 'load'; id: number; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[] }
+  | { type: 'dashboard'; id: number; personas: PersonaInput[]; timeZone: string; from?: number; to?: number }
+  | { type: 'snapshots'; id: number; personas: SnapshotPersona[]; timeZone: string; today: string; now: number; backfill: boolean }
+  | { type: 'cancel'; id: number };
+
+/** What the worker answers with. */
+export type AnalyticsAnswer =
+  | { type: 'load'; rowCount: number }
+  | { type: 'dashboard'; dashboard: Dashboard }
+  | { type: 'snapshots'; run: SnapshotRun };
+
+/** A message from the worker. */
+export type AnalyticsResponse =
+  | { type: 'progress'; id: number; fraction: number }
+  | { type: 'result'; id: number; result: Result<AnalyticsAnswer> };

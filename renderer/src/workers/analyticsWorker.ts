@@ -1,0 +1,70 @@
+/**
+ * Scores survey responses off the UI thread: decodes dataset chunks once into typed arrays, then
+ * answers dashboard and snapshot requests from that table. Cancelling a dashboard request aborts
+ * the engine between personas.
+ */
+import type { DayIndex } from '../../../common/analytics/days';
+import { tableDays } from '../../../common/analytics/daily';
+import { decodeDatasets, type Table } from '../../../common/analytics/table';
+import { err, ok, type Result } from '../../../common/result';
+import type { AnalyticsAnswer, AnalyticsRequest, AnalyticsResponse } from './analyticsProtocol';
+import { computeDashboard } from './dashboard';
+import { computeSnapshots } from './snapshotJob';
+
+// The renderer's tsconfig types `self` as a Window; a worker only needs these two members.
+const scope = self as unknown as {
+  postMessage(message: AnalyticsResponse): void;
+  onmessage: ((event: MessageEvent<AnalyticsRequest>) => void) | null;
+};
+
+let table: Table = decodeDatasets([]);
+// The day index depends on the table and the zone; kept until either changes.
+let days: { zone: string; index: DayIndex } | null = null;
+const running = new Map<number, AbortController>();
+const cancelledEarly = new Set<number>();
+
+function dayIndex(zone: string): DayIndex {
+  if (days?.zone !== zone) days = { zone, index: tableDays(table, { timeZone: zone }) };
+  return days.index;
+}
+
+async function handle(request: Exclude<AnalyticsRequest, { type: 'cancel' }>, signal: AbortSignal): Promise<Result<AnalyticsAnswer>> {
+  const progress = (fraction: number) => scope.postMessage({ type: 'progress', id: request.id, fraction });
+  switch (request.type) {
+    case 'load':
+      table = decodeDatasets(request.datasets);
+      days = null;
+      return ok({ type: 'load', rowCount: table.rowCount });
+    case 'dashboard': {
+      const dashboard = await computeDashboard(table, request.personas, {
+        timeZone: request.timeZone, days: dayIndex(request.timeZone), signal, onProgress: progress,
+        ...(request.from !== undefined ? { from: request.from } : {}), ...(request.to !== undefined ? { to: request.to } : {}),
+      });
+      return ok({ type: 'dashboard', dashboard });
+    }
+    case 'snapshots':
+      return ok({ type: 'snapshots', run: computeSnapshots(table, request.personas, request) });
+  }
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  if (request.type === 'cancel') {
+    const controller = running.get(request.id);
+    if (controller) controller.abort();
+    else cancelledEarly.add(request.id);
+    return;
+  }
+  const controller = new AbortController();
+  if (cancelledEarly.delete(request.id)) controller.abort();
+  running.set(request.id, controller);
+  void handle(request, controller.signal)
+    .catch((e: unknown): Result<AnalyticsAnswer> => {
+      if (e instanceof DOMException && e.name === 'AbortError') return err('cancelled', 'Recalculation cancelled.');
+      return err('internal', e instanceof Error ? e.message : String(e));
+    })
+    .then((result) => {
+      running.delete(request.id);
+      scope.postMessage({ type: 'result', id: request.id, result });
+    });
+};
