@@ -8,7 +8,9 @@ test('every section opens from the navigation, by mouse and by keyboard', async 
     await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
     await expect(page).toHaveTitle(`${name} — CX Studio`);
   }
-  // Keyboard: the skip link is the first stop, then the navigation.
+  // Keyboard, from a fresh load: the skip link is the first stop, then the navigation.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Personas', level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');

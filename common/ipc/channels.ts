@@ -9,6 +9,9 @@ export const channels = [
   'secrets:set',
   'secrets:get',
   'secrets:delete',
+  'workshop:host',
+  'workshop:stop',
+  'workshop:join',
 ] as const;
 
 /** One IPC channel name. */

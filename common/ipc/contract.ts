@@ -44,6 +44,9 @@ export const argumentSchemas = {
   'secrets:set': v.strictObject({ key: secretKey, value: v.pipe(v.string(), v.maxLength(4096)) }),
   'secrets:get': v.strictObject({ key: secretKey }),
   'secrets:delete': v.strictObject({ key: secretKey }),
+  'workshop:host': v.undefined(),
+  'workshop:stop': v.undefined(),
+  'workshop:join': v.strictObject({ code: v.pipe(v.string(), v.maxLength(2000)) }),
 } satisfies Record<Channel, v.GenericSchema>;
 
 /** What the app reports about itself. */
@@ -59,7 +62,13 @@ export interface ChannelResults {
   'secrets:set': { stored: boolean };
   'secrets:get': { value: string | null };
   'secrets:delete': { deleted: boolean };
+  'workshop:host': WorkshopConnection & { joinCode: string };
+  'workshop:stop': { stopped: boolean };
+  'workshop:join': WorkshopConnection;
 }
+
+/** How an app connects to a hosted workshop (the host to its own server, or a teammate). */
+export interface WorkshopConnection { serverUrl: string; tenant: string; user: string; password: string }
 
 /** The argument type of a channel. */
 export type ChannelArgs<C extends Channel> = v.InferOutput<(typeof argumentSchemas)[C]>;

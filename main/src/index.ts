@@ -5,6 +5,8 @@ import { openExternalLink } from './external';
 import { registerIpc } from './ipcMain';
 import { menuTemplate } from './menu';
 import { serveAppProtocol } from './serveApp';
+import { createWorkshopHandlers } from './workshop/handlers';
+import { jsonLog } from './log';
 import { loadWindowState, trackWindowState } from './windowStore';
 import { decideNavigation } from './security';
 
@@ -16,6 +18,7 @@ protocol.registerSchemesAsPrivileged([
 const rendererRoot = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
+let workshop: ReturnType<typeof createWorkshopHandlers> | null = null;
 
 function createWindow(): BrowserWindow {
   const state = loadWindowState(app.getPath('userData'), screen.getAllDisplays().map((d) => d.workArea));
@@ -82,7 +85,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     serveAppProtocol(rendererRoot);
-    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion() }, (message, error) =>
+    workshop = createWorkshopHandlers({ dataDir: join(app.getPath('userData'), 'workshops'), log: jsonLog });
+    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion(), workshop }, (message, error) =>
       console.error(message, error),
     );
     Menu.setApplicationMenu(
@@ -103,6 +107,8 @@ if (!app.requestSingleInstanceLock()) {
     console.error('CX Studio failed to start', error);
     app.exit(1);
   });
+
+  app.on('before-quit', () => void workshop?.stop());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

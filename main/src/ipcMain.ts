@@ -10,9 +10,16 @@ import { createSaveHandler } from './handlers/files';
 import { createSecretStore } from './handlers/secrets';
 import { createIpcRouter } from './ipcRouter';
 import type { Handlers } from './ipcRouter';
+import type { createWorkshopHandlers } from './workshop/handlers';
 
 /** What registering the IPC handlers needs from Electron. */
-export interface IpcDeps { dialog: Dialog; safeStorage: SafeStorage; userData: string; version: string }
+export interface IpcDeps {
+  dialog: Dialog;
+  safeStorage: SafeStorage;
+  userData: string;
+  version: string;
+  workshop: ReturnType<typeof createWorkshopHandlers>;
+}
 
 /** The handlers of every channel of the contract. */
 export function createHandlers(deps: IpcDeps): Handlers {
@@ -38,6 +45,9 @@ export function createHandlers(deps: IpcDeps): Handlers {
     'secrets:set': secrets.set,
     'secrets:get': secrets.get,
     'secrets:delete': secrets.delete,
+    'workshop:host': () => deps.workshop.host(),
+    'workshop:stop': () => deps.workshop.stop(),
+    'workshop:join': (arg) => deps.workshop.join(arg),
   };
 }
 

@@ -25,10 +25,13 @@ export function App() {
   const Page = pages[route.section];
   const label = sections.find((s) => s.id === route.section)?.label ?? '';
 
-  // Move focus to the new screen's heading region so keyboard and screen-reader users land there.
+  // On navigation (not on first load, where the skip link must come first), move focus to the new
+  // screen so keyboard and screen-reader users land there.
+  const shown = useRef<string | null>(null);
   useEffect(() => {
-    mainRef.current?.focus({ preventScroll: true });
     document.title = `${label} — CX Studio`;
+    if (shown.current !== null && shown.current !== route.section) mainRef.current?.focus({ preventScroll: true });
+    shown.current = route.section;
   }, [route.section, label]);
 
   return (
