@@ -171,4 +171,10 @@ test('restoring a published version brings its map back as the draft, and the di
   await expect(page.getByText('No differences.')).toBeVisible();
   await page.getByRole('link', { name: 'Map' }).click();
   await expect(page.getByRole('textbox', { name: 'Stage 3 name' })).toHaveValue('Negotiation');
+
+  // Stages reorder by dragging a header (by its grip, since the name field takes the mouse for text).
+  const headers = page.locator('.stage-header');
+  await headers.nth(3).dragTo(headers.nth(0), { sourcePosition: { x: 10, y: 14 }, targetPosition: { x: 10, y: 14 } });
+  await expect(page.getByRole('textbox', { name: 'Stage 1 name' })).toHaveValue('Renewed');
+  await expect(page.getByRole('textbox', { name: 'Stage 2 name' })).toHaveValue('Value review');
 });

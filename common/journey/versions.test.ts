@@ -27,6 +27,14 @@ describe('publishing', () => {
     expect(second.entry.id).not.toBe(first.entry.id);
   });
 
+  test('the next number moves past versions already in history, so a half-finished publish never collides', () => {
+    const { entry } = publish(fromTemplate(), 2000);
+    const again = publishJourney(fromTemplate(), { now: 3000, author: 'ana', summary: '', latestNumber: entry.number });
+    if (!again.ok) throw new Error(again.message);
+    expect(again.data.entry.number).toBe(2);
+    expect(again.data.entry.id).not.toBe(entry.id);
+  });
+
   test('a published version does not change when the draft is edited afterwards', () => {
     const { journey, entry } = publish(fromTemplate(), 2000);
     const frozen = JSON.stringify(entry);

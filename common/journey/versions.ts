@@ -43,20 +43,25 @@ export interface Published {
   entry: PublishedEntry;
 }
 
+/** Publishing refused because the flow has blocking problems, which come with it. */
+export interface PublishRefused { ok: false; code: 'invalid-document'; message: string; problems: FlowProblem[] }
+
 /**
  * Publishes the draft as the next version. Refused while the flow has blocking problems: a published
- * version is what a future execution engine would run, so it must be a valid design.
+ * version is what a future execution engine would run, so it must be a valid design. `latestNumber`
+ * is the highest version number found in history: if a teammate published meanwhile, or an earlier
+ * publish stored its version but not the journey, the number still moves past it instead of colliding.
  */
 export function publishJourney(
-  journey: JourneyDoc, input: { now: number; author: string; summary: string },
-): Result<Published> | { ok: false; code: 'invalid-document'; message: string; problems: FlowProblem[] } {
+  journey: JourneyDoc, input: { now: number; author: string; summary: string; latestNumber?: number },
+): Result<Published> | PublishRefused {
   if (journey.status === 'archived') return err('invalid-argument', 'Restore the journey from the archive before publishing it.');
   const problems = validateFlow(journey.flow, { stageIds: new Set(journey.map.stages.map((s) => s.id)) });
   if (hasBlockingProblems(problems)) {
     const n = problems.filter((p) => p.severity === 'error').length;
     return { ok: false, code: 'invalid-document', message: `Fix ${n} problem${n === 1 ? '' : 's'} in the flow before publishing.`, problems };
   }
-  const number = journey.publishedVersion + 1;
+  const number = Math.max(journey.publishedVersion, input.latestNumber ?? 0) + 1;
   const entry: PublishedEntry = {
     id: publishedEntryId(journey.id, number),
     kind: 'published',

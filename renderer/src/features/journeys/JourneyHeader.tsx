@@ -7,7 +7,7 @@ import { exportJourney, publishJourney, randomId, templateFromJourney, validateF
 import { CommitInput } from './CommitInput';
 import { PersonaLinks } from './PersonaLinks';
 import { PromptDialog, type PromptRequest } from './PromptDialog';
-import { currentAuthor, insertPublished, saveTemplate } from './store';
+import { currentAuthor, insertPublished, loadVersions, now, saveTemplate } from './store';
 import type { JourneyEditor } from './useJourneyEditor';
 
 /** Name, status, persona links and the journey-wide actions: undo, publish, export, save as template. */
@@ -21,7 +21,8 @@ export function JourneyHeader({ editor }: { editor: JourneyEditor }) {
   const [prompt, setPrompt] = useState<PromptRequest | null>(null);
 
   const publish = async (summary: string) => {
-    const r = publishJourney(journey, { now: Date.now(), author: currentAuthor, summary });
+    const latestNumber = (await loadVersions(db, journey.id))[0]?.number ?? 0;
+    const r = publishJourney(journey, { now: now(), author: currentAuthor, summary, latestNumber });
     if (!r.ok) {
       showToast(r.message, { tone: 'error', ms: 6000, action: { label: 'Show flow', run: () => navigate('journeys', journey.id, 'flow') } });
       return;
@@ -40,7 +41,7 @@ export function JourneyHeader({ editor }: { editor: JourneyEditor }) {
   };
 
   const exportJson = async () => {
-    const text = JSON.stringify(exportJourney(journey, Date.now()), null, 2);
+    const text = JSON.stringify(exportJourney(journey, now()), null, 2);
     const safeName = journey.name.replace(/[^A-Za-z0-9 _-]+/g, '').trim() || 'journey';
     const r = await platform.saveFile({ suggestedName: `${safeName}.json`, kind: 'json', bytes: new TextEncoder().encode(text) });
     if (!r.ok) showToast(r.message, { tone: 'error' });
@@ -48,7 +49,7 @@ export function JourneyHeader({ editor }: { editor: JourneyEditor }) {
   };
 
   const saveAsTemplate = async (name: string) => {
-    await saveTemplate(db, templateFromJourney(journey, { id: randomId('tp'), name, now: Date.now() }));
+    await saveTemplate(db, templateFromJourney(journey, { id: randomId('tp'), name, now: now() }));
     showToast(`Saved "${name}" to your templates.`);
   };
 
