@@ -34,7 +34,8 @@ export function sniffImageType(head: Uint8Array): (typeof acceptedImageTypes)[nu
 
 /** Why a file cannot be a photo, or null when it may be. */
 export function checkImageFile(file: { name: string; size: number }, head: Uint8Array): string | null {
-  if (file.size > maxImageBytes) return `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; photos can be at most 5 MB.`;
+  // Rounded up, so a file just over the limit never reads as "5.0 MB".
+  if (file.size > maxImageBytes) return `"${file.name}" is ${(Math.ceil((file.size / 1024 / 1024) * 10) / 10).toFixed(1)} MB; photos can be at most 5 MB.`;
   if (!sniffImageType(head)) return `"${file.name}" is not a PNG, JPEG or WebP image. Choose a photo in one of those formats.`;
   return null;
 }
