@@ -8,6 +8,11 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     kind: 'electron',
     saveFile: (args) => api['files:saveAs'](args as ChannelArgs<'files:saveAs'>),
     openFile: pickFile,
+    workshop: {
+      host: () => api['workshop:host'](undefined),
+      stop: () => api['workshop:stop'](undefined),
+      join: (code) => api['workshop:join']({ code }),
+    },
     openExternal: (url) => api['shell:openExternal']({ url }),
     secrets: {
       get: (key) => api['secrets:get']({ key }),

@@ -1,4 +1,4 @@
-import type { FileKind, SaveOutcome } from '../../../common/ipc/contract';
+import type { FileKind, SaveOutcome, WorkshopConnection } from '../../../common/ipc/contract';
 import type { Result } from '../../../common/result';
 
 /** A file the user chose to open. */
@@ -17,6 +17,12 @@ export interface Platform {
   openFile(accept: readonly string[]): Promise<OpenedFile | null>;
   /** Opens an http(s) link the user clicked in their browser. */
   openExternal(url: string): Promise<Result<{ opened: boolean }>>;
+  /** Hosting and joining a workshop session: only the desktop app can accept connections. */
+  readonly workshop: {
+    host(): Promise<Result<WorkshopConnection & { joinCode: string }>>;
+    stop(): Promise<Result<{ stopped: boolean }>>;
+    join(code: string): Promise<Result<WorkshopConnection>>;
+  } | null;
   /** Small secrets such as a sync password: OS-encrypted in Electron, tab-only in a browser. */
   readonly secrets: {
     get(key: string): Promise<Result<{ value: string | null }>>;

@@ -32,6 +32,8 @@ export function createWebPlatform(): Platform {
       return ok({ saved: true, fileName: name });
     },
     openFile: pickFile,
+    // A browser tab cannot listen for teammates' connections.
+    workshop: null,
     async openExternal(url) {
       if (!isExternalLink(url)) return err('invalid-argument', 'Only http and https links can be opened.');
       window.open(url, '_blank', 'noopener,noreferrer');

@@ -3,6 +3,7 @@ import { ConflictsPanel } from './ConflictsPanel';
 import { ConnectForm } from './ConnectForm';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { TeamPanel } from './TeamPanel';
+import { WorkshopPanel } from './WorkshopPanel';
 import { WorkspacesPanel } from './WorkspacesPanel';
 
 /** Team sync: connect this workspace to a server, see its status, resolve conflicts, manage members. */
@@ -17,6 +18,7 @@ export default function SyncPage(_props: { path: string[] }) {
       {needsSignIn && <ConnectForm />}
       <ConflictsPanel />
       <TeamPanel />
+      <WorkshopPanel />
       <WorkspacesPanel />
     </section>
   );

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { usePlatform } from '../../platform';
 import { addWorkspace, switchWorkspace, useWorkspaces } from '../../workspaces/registry';
 
 /** Several workspaces on one laptop (a client each, say), each with its own data and server. */
 export function WorkspacesPanel() {
   const { workspaces, active } = useWorkspaces();
-  const platform = usePlatform();
   const [name, setName] = useState('');
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -30,12 +28,6 @@ export function WorkspacesPanel() {
         <input aria-label="New workspace name" placeholder="Workspace name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
         <button type="submit">Add workspace</button>
       </form>
-      {platform.kind === 'web' && (
-        <p className="muted">
-          Hosting a workshop (running the team server on this laptop for the room) needs the desktop app: a browser tab cannot accept
-          connections from other computers.
-        </p>
-      )}
     </section>
   );
 }
