@@ -42,7 +42,8 @@ export const changes: Route = async (ctx) => {
   const docIds = filter === '_doc_ids' ? parseDocIds(body.doc_ids ?? safeJson(q.get('doc_ids'))) : undefined;
   const since = sinceParam(q.get('since') ?? body.since ?? undefined);
   const limit = intParam(q, 'limit');
-  const heartbeat = q.has('heartbeat') && q.get('heartbeat') !== 'true' ? checkInt(q.get('heartbeat'), 'heartbeat') : undefined;
+  // `heartbeat=true` means CouchDB's default interval.
+  const heartbeat = !q.has('heartbeat') ? undefined : q.get('heartbeat') === 'true' ? 60_000 : checkInt(q.get('heartbeat'), 'heartbeat');
   const timeout = intParam(q, 'timeout', 24 * 3600_000);
   const opts: ChangesOptions = {
     since: since === 'now' ? Number((await db.info()).update_seq) : since,
