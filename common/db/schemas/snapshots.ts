@@ -1,8 +1,9 @@
 import { idField, shortText, timeField } from './shared';
 
 /**
- * Daily persona metrics. Ids are deterministic (persona, day, inputs), so two laptops computing the
- * same day write the same document. The live metrics a persona shows are read from here.
+ * Daily persona metrics. Ids are deterministic (persona, day, inputs digest; see
+ * common/analytics/snapshots.ts `snapshotId`), so two laptops computing the same day write the same
+ * document. The live metrics a persona shows are read from here, never from the persona document.
  */
 export const snapshotsSchema = {
   title: 'snapshots',
@@ -16,9 +17,12 @@ export const snapshotsSchema = {
     entityId: idField,
     /** The calendar day in the workspace's time zone, YYYY-MM-DD. */
     day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', maxLength: 10 },
-    /** Metrics, response count and distribution (shaped by common/analytics). */
+    /**
+     * `SnapshotMetrics` (common/analytics/snapshots.ts): responses, distribution, score sum, additive
+     * metric sums (so any range is a sum of days) and the day's display-ready live metrics.
+     */
     metrics: { type: 'object' },
-    /** Digest of the inputs (rules, datasets) the numbers were computed from. */
+    /** Digest of the inputs (engine version, rules, datasets, zone, the day's rows). */
     inputsDigest: shortText(128),
     computedAt: timeField,
   },
