@@ -22,7 +22,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describe('replication behind a fault proxy', () => {
+describe('replication behind a fault proxy', { timeout: 120_000 }, () => {
   for (const seed of [1, 2]) {
     test(`PouchDB replicas converge through faults (seed ${seed})`, async () => {
       const proxy = await startFaultProxy({ target: server.url, seed, rate: 0.3, maxDelayMs: 100 });

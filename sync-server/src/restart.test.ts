@@ -48,7 +48,7 @@ async function killAndRestart(current: ChildServer): Promise<ChildServer> {
 
 const docCount = async (url: string): Promise<number> => ((await call(url, 'root')).body as { doc_count?: number }).doc_count ?? -1;
 
-describe('server killed during replication', () => {
+describe('server killed during replication', { timeout: 120_000 }, () => {
   test('acknowledged writes survive SIGKILL', async () => {
     server = await startChildServer(dataDir);
     const url = `${server.url}/acme-settings`;

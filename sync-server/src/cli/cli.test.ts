@@ -26,7 +26,7 @@ afterAll(async () => {
 const password = 'a long enough password';
 const env = { CX_PASSWORD: password };
 
-describe('management commands', () => {
+describe('management commands', { timeout: 60_000 }, () => {
   test('tenant add, user add/remove and admin add edit the data directory', async () => {
     const data = await tempDir();
     await runCli(['tenant', 'add', 'acme', '--data', data], {});
@@ -105,7 +105,7 @@ async function sourceData(): Promise<string> {
   return data;
 }
 
-describe('provision-couchdb and migrate against a CouchDB-protocol stand-in (this server)', () => {
+describe('provision-couchdb and migrate against a CouchDB-protocol stand-in (this server)', { timeout: 90_000 }, () => {
   test('provision creates databases, _security, the role check and CORS; migrate copies every revision', async () => {
     const targetDir = await tempDir();
     const registry = new Registry(join(targetDir, 'users.json'));

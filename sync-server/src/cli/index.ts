@@ -37,7 +37,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
   const say = (line: string): void => void process.stdout.write(line + '\n');
   const [command = 'serve', sub, a, b] = positionals;
   const need = (value: string | undefined, what: string): string => {
-    if (!value) throw new Error(`Missing ${what}.\n${usage}`);
+    if (!value) throw new Error(`Missing ${what}; run with --help for usage.`);
     return value;
   };
   if (values.help) return say(usage), 0;
@@ -74,6 +74,6 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     case 'migrate':
       return say(await migrate({ dataDir: data, tenant: need(values.tenant, '--tenant'), to: need(values.to, '--to'), user: values.user, env })), 0;
     default:
-      throw new Error(`Unknown command "${positionals.join(' ')}".\n${usage}`);
+      throw new Error(`Unknown command "${positionals.join(' ')}"; run with --help for usage.`);
   }
 }
