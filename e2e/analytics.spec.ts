@@ -82,8 +82,8 @@ test('rules added in the app score the fixture exactly as computed by hand', asy
   await snap(page, 'persona-dashboard');
 
   // The date filter keeps 3 November only: r5 and r6, both 66.7.
-  await page.getByLabel('From').first().fill('2026-11-03');
-  await page.getByLabel('To').first().fill('2026-11-03');
+  await page.getByLabel('From', { exact: true }).fill('2026-11-03');
+  await page.getByLabel('To', { exact: true }).fill('2026-11-03');
   await expect(kpi(page, 'responses')).toHaveText('2');
   await expect(kpi(page, 'coverage')).toHaveText('100.0%');
   await expect(kpi(page, 'strong')).toHaveText('0');
@@ -92,4 +92,39 @@ test('rules added in the app score the fixture exactly as computed by hand', asy
   await expect(page.getByRole('table', { name: 'Personas compared' })).toContainText('Untitled persona');
   await expect(page.getByRole('table', { name: 'Overlap' })).toContainText('2');
   await snap(page, 'overview');
+});
+
+test('backfilled daily snapshots drive the evolution chart and flag a day that departs from the trailing mean', async ({ page }) => {
+  await importFixture(page, 'survey-small.csv');
+  await createPersona(page);
+  await page.goto('/#/analytics');
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Untitled persona' }).click();
+  await page.getByRole('link', { name: 'Rules (0)' }).click();
+  await addRule(page, 1, 'Numeric range', 'age', { minimum: '25', maximum: '40' });
+  await addRule(page, 2, 'One of', 'location', { values: 'London, Leeds' });
+  await addRule(page, 3, 'Contains any of', 'goals', { values: 'save time' });
+  await page.getByLabel('Take daily snapshots of this persona’s metrics').check();
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Saved 3 rules for Untitled persona.')).toBeVisible();
+
+  await page.getByText(/^Settings: time zone/).click();
+  await page.getByLabel('Anomaly threshold').fill('10');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(/anomaly threshold 10$/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(kpi(page, 'responses')).toHaveText('6');
+  await page.getByRole('button', { name: 'Backfill snapshots' }).click();
+  await expect(page.getByText(/^Backfilled \d+ daily snapshots\.$/)).toBeVisible();
+  // Snapshot ids are a function of persona, day and inputs: a second backfill finds nothing to do.
+  await page.getByRole('button', { name: 'Backfill snapshots' }).click();
+  await expect(page.getByText('Snapshots are up to date.')).toBeVisible();
+
+  await page.getByLabel('Range').selectOption('custom');
+  await page.getByLabel('First day').fill('2026-11-01');
+  await page.getByLabel('Last day').fill('2026-11-03');
+  await expect(page.getByTestId('evolution-total')).toHaveText('6 responses in range · NPS +75 · satisfaction 4.5');
+  // Daily NPS of matched responses: 1 Nov +100 (9, 10), 3 Nov +50 (8, 9): 50 below the trailing mean.
+  await expect(page.getByRole('list', { name: 'Anomalies' })).toContainText('2026-11-03: NPS 50 is 50 below the trailing mean (100)');
+  await snap(page, 'evolution');
 });

@@ -40,8 +40,8 @@ export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Reco
         </select></label>
         {span === 'custom' && (
           <>
-            <label>From <input type="date" value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} /></label>
-            <label>To <input type="date" value={custom.to} min={custom.from} onChange={(e) => setCustom({ ...custom, to: e.target.value })} /></label>
+            <label>First day <input type="date" value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} /></label>
+            <label>Last day <input type="date" value={custom.to} min={custom.from} onChange={(e) => setCustom({ ...custom, to: e.target.value })} /></label>
           </>
         )}
       </div>

@@ -58,7 +58,7 @@ export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; he
           </label>
         ))}
       </fieldset>
-      <label className="switch"><input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Take daily snapshots of this persona's metrics</label>
+      <label className="switch"><input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Take daily snapshots of this persona’s metrics</label>
       <div className="actions">
         <button type="button" className="primary" onClick={() => void save()}>Save rules</button>
       </div>

@@ -22,22 +22,32 @@ export function useSnapshotScheduler(session: AnalyticsSession, personas: Analyt
   const personasRef = useRef(personas);
   useEffect(() => { personasRef.current = personas; }, [personas]);
   const busy = useRef(false);
+  // A request made while a run is going is kept (a backfill wins over a plain catch-up) and run next.
+  const queued = useRef<boolean | null>(null);
 
-  const run = useCallback(async (backfill: boolean) => {
+  const run = useCallback(async (first: boolean): Promise<void> => {
     const client = session.worker;
-    if (!client || busy.current || loadCount === 0) return;
+    if (!client || loadCount === 0) return;
+    if (busy.current) {
+      queued.current = (queued.current ?? false) || first;
+      return;
+    }
     busy.current = true;
     setRunning(true);
     try {
-      const res = await runSnapshots(db, client, personasRef.current, timeZone, backfill);
-      if (res.ok) {
-        setDigests(res.data.digests);
-        if (backfill) showToast(res.data.written > 0 ? `Backfilled ${res.data.written} daily snapshots.` : 'Snapshots are up to date.');
-      } else if (res.code !== 'cancelled') {
-        showToast(`Snapshots could not be computed: ${res.message}`, { tone: 'error' });
+      for (let backfill: boolean | null = first; backfill !== null; backfill = queued.current, queued.current = null) {
+        const res = await runSnapshots(db, client, personasRef.current, timeZone, backfill);
+        if (res.ok) {
+          setDigests(res.data.digests);
+          if (backfill && !personasRef.current.some((p) => p.snapshotsEnabled)) showToast('Daily snapshots are off for every persona; turn them on in a persona’s Rules.');
+          else if (backfill) showToast(res.data.written > 0 ? `Backfilled ${res.data.written} daily snapshots.` : 'Snapshots are up to date.');
+        } else if (res.code !== 'cancelled') {
+          showToast(`Snapshots could not be computed: ${res.message}`, { tone: 'error' });
+        }
       }
     } finally {
       busy.current = false;
+      queued.current = null;
       setRunning(false);
     }
   }, [db, session, timeZone, loadCount]);
