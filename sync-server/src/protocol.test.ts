@@ -130,11 +130,26 @@ describe('CouchDB protocol', () => {
     const name = `${url}/acme-snapshots`;
     const pending = fetch(`${name}/_changes?feed=longpoll&since=now&heartbeat=1000&include_docs=true`, { headers: { authorization: basic(acmeViewer) } });
     const res = await pending;
-    // Headers arrive before any change: the heartbeat channel is open. Now write.
+    // Headers arrive before any change; then a heartbeat newline. Only then write.
     expect(res.status).toBe(200);
+    const reader = res.body?.getReader();
+    const beat = await reader?.read();
+    expect(new TextDecoder().decode(beat?.value)).toBe('\n');
     await call(`${name}/snap1`, acmeEditor, { method: 'PUT', body: { v: 1 } });
-    const body = JSON.parse(await res.text()) as { results: { id: string; doc: { v: number } }[] };
+    let text = '';
+    for (let part = await reader?.read(); part && !part.done; part = await reader?.read()) text += new TextDecoder().decode(part.value);
+    const body = JSON.parse(text) as { results: { id: string; doc: { v: number } }[] };
     expect(body.results.map((r) => [r.id, r.doc.v])).toEqual([['snap1', 1]]);
+  });
+
+  test('a deletion written with a body keeps that body in the feed (RxDB validates pulled tombstones)', async () => {
+    const name = `${url}/acme-settings`;
+    const put = await call(`${name}/tomb`, acmeEditor, { method: 'PUT', body: { title: 'kept', n: 1 } });
+    const del = await call(`${name}/_bulk_docs`, acmeEditor, { method: 'POST', body: { docs: [{ _id: 'tomb', _rev: put.body.rev, _deleted: true, title: 'kept', n: 1 }] } });
+    expect(del.body[0].ok).toBe(true);
+    const feed = await call(`${name}/_changes?include_docs=true&style=all_docs`, acmeViewer);
+    const row = feed.body.results.find((r: { id: string }) => r.id === 'tomb');
+    expect(row).toMatchObject({ deleted: true, doc: { _deleted: true, title: 'kept', n: 1 } });
   });
 
   test('longpoll with a timeout and nothing new answers an empty page at the same sequence', async () => {
