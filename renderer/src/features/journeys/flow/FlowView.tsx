@@ -14,6 +14,12 @@ import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 
 const nodeTypes = { journey: FlowNodeCard };
+// Opening a wide flow fitted whole makes its steps unreadable; start no smaller than half size
+// (the minimap and "Fit view" give the overview).
+const initialFit = { padding: 0.15, minZoom: 0.5 };
+// Past this many steps only the steps in view are mounted: a 200-step flow otherwise spends most of
+// its first second in React Flow measuring nodes nobody can see yet.
+const virtualiseAbove = 60;
 
 /** The flow editor; default export so the editor screen can load it lazily. */
 export default function FlowView(props: { editor: JourneyEditor; focusStage: string | null }) {
@@ -127,7 +133,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
           onNodesDelete={(ns) => dispatch({ type: 'removeNodes', nodeIds: ns.map((n) => n.id) })}
           onEdgesDelete={(es) => dispatch({ type: 'removeEdges', edgeIds: es.map((e) => e.id) })}
           onPaneClick={() => setSelectedId(null)} deleteKeyCode={['Delete', 'Backspace']}
-          fitView fitViewOptions={{ padding: 0.15 }} minZoom={0.1} proOptions={{ hideAttribution: true }}
+          fitView fitViewOptions={initialFit} minZoom={0.1} onlyRenderVisibleElements={flow.nodes.length > virtualiseAbove} proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
