@@ -94,3 +94,26 @@ test('the list searches, filters, and deletes with confirmation and undo', async
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(card).toBeVisible();
 });
+
+test('personas export to a JSON envelope and import back as copies, with problems listed by path', async ({ page }) => {
+  await createFromTemplate(page, 'B2B procurement buyer');
+  await page.goto('/#/personas');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all' }).click();
+  const file = await (await download).path();
+  const { readFile } = await import('node:fs/promises');
+  const envelope = JSON.parse(await readFile(file, 'utf8')) as { type: string; version: number; personas: { name: string }[] };
+  expect(envelope).toMatchObject({ type: 'cx-studio.personas', version: 1 });
+  expect(envelope.personas.map((p) => p.name)).toEqual(['Thomas, the process keeper']);
+
+  // The same file back, plus a broken persona: the broken one is reported by path, the other imported as a copy.
+  const broken = { ...envelope, personas: [...envelope.personas, { name: '', sections: [{ type: 'zodiac' }] }] };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await (await chooser).setFiles({ name: 'personas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  const dialog = page.getByRole('dialog', { name: 'Import report' });
+  await expect(dialog).toContainText('personas[1].name');
+  await expect(dialog).toContainText('personas[1].sections[0].type');
+  await dialog.getByRole('button', { name: 'Import as copies' }).click();
+  await expect(page.getByRole('list', { name: 'Personas' }).getByRole('listitem', { name: 'Thomas, the process keeper' })).toHaveCount(2);
+});

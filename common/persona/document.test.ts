@@ -1,7 +1,7 @@
 import ZSchema from 'z-schema';
 import { describe, expect, test } from 'vitest';
 import { personasSchema } from '../db/schemas/personas';
-import { validatePersona, type PersonaDoc } from './document';
+import { validatePersona, validateSection, type PersonaDoc } from './document';
 import { sequentialIds } from './ids';
 import { createBlankPersona, createFromTemplate } from './instantiate';
 import { builtInTemplates } from './templates/index';
@@ -101,5 +101,22 @@ describe('validatePersona', () => {
       const result = validator.validate(JSON.parse(JSON.stringify(p)), JSON.parse(JSON.stringify(schema)));
       expect(result.valid ? [] : result.err, p.name).toEqual([]);
     }
+  });
+});
+
+describe('validateSection', () => {
+  test('names an unknown type even when the rest of the section is missing', () => {
+    expect(validateSection({ type: 'zodiac' }, 'sections[4]')).toEqual({
+      ok: false, problems: [{ path: 'sections[4].type', message: expect.stringMatching(/^Unknown section type "zodiac"/) }],
+    });
+  });
+
+  test('says plainly which fields are missing', () => {
+    const checked = validateSection({ type: 'goals', id: 'g1' });
+    expect(checked.ok ? [] : checked.problems).toEqual([
+      { path: 'title', message: 'This field is missing.' },
+      { path: 'layout', message: 'This field is missing.' },
+      { path: 'data', message: 'This field is missing.' },
+    ]);
   });
 });

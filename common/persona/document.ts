@@ -123,17 +123,22 @@ const sectionShell = v.object({
 
 /** Checks one section at `path`: its shell, its type, then its data against the type's schema. */
 export function validateSection(input: unknown, path = ''): Checked<PersonaSection> {
+  // The type decides what the rest must look like, so an unknown type is the one thing worth saying.
+  const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+  if (typeof type === 'string' && !getSectionDef(type)) return unknownType(type, path);
   const shell = v.safeParse(sectionShell, input);
   if (!shell.success) return { ok: false, problems: issuesToProblems(shell.issues, path) };
   const section = shell.output;
   const def = getSectionDef(section.type);
-  if (!def) {
-    const message = `Unknown section type "${section.type.slice(0, 40)}". Known types: ${sectionTypes.join(', ')}.`;
-    return { ok: false, problems: [{ path: joinPath(path, 'type'), message }] };
-  }
+  if (!def) return unknownType(section.type, path);
   const data = v.safeParse(def.schema, section.data);
   if (!data.success) return { ok: false, problems: issuesToProblems(data.issues, joinPath(path, 'data')) };
   return { ok: true, value: { ...section, data: data.output } };
+}
+
+function unknownType(type: string, path: string): Checked<PersonaSection> {
+  const message = `Unknown section type "${type.slice(0, 40)}". Known types: ${sectionTypes.join(', ')}.`;
+  return { ok: false, problems: [{ path: joinPath(path, 'type'), message }] };
 }
 
 /**

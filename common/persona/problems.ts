@@ -30,7 +30,10 @@ export function issuesToProblems(issues: readonly v.BaseIssue<unknown>[], base =
       const key: unknown = item.key;
       return typeof key === 'number' || typeof key === 'string' ? key : String(key);
     });
-    return { path: pathOf(segments, base), message: issue.message };
+    // valibot words a missing key as `Invalid key: Expected "id" but received undefined`; the path
+    // already names the key, so say it plainly.
+    const missing = issue.kind === 'schema' && issue.type === 'object' && issue.received === 'undefined';
+    return { path: pathOf(segments, base), message: missing ? 'This field is missing.' : issue.message };
   });
 }
 
