@@ -51,7 +51,7 @@ export function createServer(options: ServerOptions): SyncHandler {
     uuid: randomUUID().replaceAll('-', ''),
     config: new Map(),
   };
-  const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 1024 });
+  const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 4096 });
   for (const [method, path, route] of routes) router.on(method, path, route as never);
   const extraOrigins = options.corsOrigins ?? [];
 
@@ -102,6 +102,11 @@ export function createServer(options: ServerOptions): SyncHandler {
     } catch (thrown) {
       const { error, bug } = toCouchError(thrown);
       if (bug) deps.log.error('request failed', { method: req.method, path, error: thrown instanceof Error ? thrown.stack : String(thrown) });
+      // Refused credentials are worth a line (brute force shows up in the log); anonymous 401s are not.
+      const carried = req.headers.authorization !== undefined || (req.headers.cookie ?? '').includes('AuthSession=') || path === '/_session';
+      if ((error.status === 401 || error.status === 429) && carried) {
+        deps.log.warn('credentials refused', { method: req.method, path, status: error.status, reason: error.reason, address: req.socket.remoteAddress });
+      }
       // An unread body (e.g. refused as too large) must not be parsed as the next request.
       if (error.status === 413 || !req.complete) res.setHeader('connection', 'close');
       sendError(res, error);

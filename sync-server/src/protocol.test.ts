@@ -227,6 +227,7 @@ describe('sessions and credentials', () => {
       last = (await call(`${url}/_session`, undefined, { method: 'POST', body: { name: 'acme/mallory', password: `guess${i}` } })).status;
     }
     expect(last).toBe(429);
+    expect(server.log.lines.some((l) => l.msg === 'credentials refused' && l.status === 429 && l.path === '/_session')).toBe(true);
   });
 });
 
