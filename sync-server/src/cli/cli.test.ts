@@ -43,6 +43,22 @@ describe('management commands', { timeout: 60_000 }, () => {
     expect(registry.users('acme')).toEqual([]);
   });
 
+  test('compact drops the bodies of old revisions and keeps the current ones', async () => {
+    const data = await tempDir();
+    await runCli(['tenant', 'add', 'acme', '--data', data], {});
+    let store = createLevelStore(data);
+    const db = await store.open('acme-datasets');
+    const first = await db?.put({ _id: 'chunk', answers: 'respondent secrets' });
+    await db?.put({ _id: 'chunk', _rev: first?.rev, answers: 'purged', _deleted: true });
+    await store.close();
+    await runCli(['compact', '--tenant', 'acme', '--data', data], {});
+    store = createLevelStore(data);
+    const after = await store.open('acme-datasets');
+    await expect(after?.get('chunk', { rev: first?.rev })).rejects.toMatchObject({ status: 404 });
+    expect(((await after?.get('chunk', { revs: true, open_revs: 'all' })) as { ok: { answers: string } }[])[0]?.ok.answers).toBe('purged');
+    await store.close();
+  });
+
   test('mistakes fail with one clear sentence', async () => {
     const data = await tempDir();
     await runCli(['tenant', 'add', 'acme', '--data', data], {});

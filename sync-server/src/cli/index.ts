@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { provisionCouchDb, migrate } from './couch';
 import { jsonLog } from './log';
-import { adminAdd, tenantAdd, userAdd, userRemove } from './manage';
+import { adminAdd, compactTenant, tenantAdd, userAdd, userRemove } from './manage';
 import { serve } from './serve';
 
 /** Usage text: the commands of issue 5, item 1 and 8. */
@@ -13,6 +13,7 @@ export const usage = `Usage: npm run sync-server -- [command] [options]
   user remove TENANT NAME [--data DIR]
   provision-couchdb --url URL --tenant T [--user ADMIN]
   migrate --data DIR --tenant T --to URL [--user ADMIN]
+  compact --data DIR --tenant T   (server stopped: drops old revision bodies)
 Passwords come from CX_PASSWORD or a prompt, never from a flag.`;
 
 /** Runs one CLI invocation; resolves with the exit code (serve resolves when it has stopped). */
@@ -71,6 +72,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       return say(await userRemove(data, need(a, 'TENANT'), need(b, 'NAME'))), 0;
     case 'provision-couchdb':
       return say(await provisionCouchDb({ url: need(values.url, '--url'), tenant: need(values.tenant, '--tenant'), user: values.user, env })), 0;
+    case 'compact':
+      return say(await compactTenant(data, need(values.tenant, '--tenant'))), 0;
     case 'migrate':
       return say(await migrate({ dataDir: data, tenant: need(values.tenant, '--tenant'), to: need(values.to, '--to'), user: values.user, env })), 0;
     default:

@@ -64,3 +64,25 @@ export async function userRemove(dataDir: string, tenant: string, name: string):
   if (!registry.removeUser(tenant, name)) throw new Error(`No user "${name}" in tenant "${tenant}".`);
   return `User "${tenant}/${name}" removed; their sessions stop working now.`;
 }
+
+/**
+ * `compact --data DIR --tenant T`: drops the bodies of non-winning old revisions in every database
+ * of the tenant (PouchDB compaction), so earlier versions of documents, survey answers included,
+ * do not linger on disk. Needs the server stopped: LevelDB allows one process per database.
+ */
+export async function compactTenant(dataDir: string, tenant: string): Promise<string> {
+  const store = createLevelStore(dataDir);
+  try {
+    const names = (await store.list()).filter((n) => n.startsWith(`${tenant}-`));
+    if (names.length === 0) throw new Error(`No databases of tenant "${tenant}" in ${dataDir}.`);
+    for (const name of names) {
+      const db = await store.open(name);
+      await db?.compact().catch((error: unknown) => {
+        throw new Error(/lock/i.test(String(error)) ? `The sync server is running on ${dataDir}; stop it before compacting.` : String(error), { cause: error });
+      });
+    }
+    return `Compacted ${names.length} database(s) of tenant "${tenant}".`;
+  } finally {
+    await store.close();
+  }
+}
