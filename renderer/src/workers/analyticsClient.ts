@@ -15,7 +15,7 @@ export interface Pending<T> { result: Promise<Result<T>>; cancel(): void }
 /** Talks to one analytics worker. */
 export interface AnalyticsClient {
   load(datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]): Pending<number>;
-  dashboard(args: { personas: PersonaInput[]; timeZone: string; from?: number; to?: number }, onProgress?: (f: number) => void): Pending<Dashboard>;
+  dashboard(args: { personas: PersonaInput[]; timeZone: string; from?: number; to?: number; detail: string | null }, onProgress?: (f: number) => void): Pending<Dashboard>;
   snapshots(args: { personas: SnapshotPersona[]; timeZone: string; today: string; now: number; backfill: boolean }): Pending<SnapshotRun>;
   dispose(): void;
 }

@@ -11,7 +11,7 @@ import type { SnapshotPersona, SnapshotRun } from './snapshotJob';
 /** A request; `id` pairs it with its answers. */
 export type AnalyticsRequest =
   | { type: 'load'; id: number; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[] }
-  | { type: 'dashboard'; id: number; personas: PersonaInput[]; timeZone: string; from?: number; to?: number }
+  | { type: 'dashboard'; id: number; personas: PersonaInput[]; timeZone: string; from?: number; to?: number; detail: string | null }
   | { type: 'snapshots'; id: number; personas: SnapshotPersona[]; timeZone: string; today: string; now: number; backfill: boolean }
   | { type: 'cancel'; id: number };
 

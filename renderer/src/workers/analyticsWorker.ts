@@ -37,7 +37,7 @@ async function handle(request: Exclude<AnalyticsRequest, { type: 'cancel' }>, si
       return ok({ type: 'load', rowCount: table.rowCount });
     case 'dashboard': {
       const dashboard = await computeDashboard(table, request.personas, {
-        timeZone: request.timeZone, days: dayIndex(request.timeZone), signal, onProgress: progress,
+        timeZone: request.timeZone, days: dayIndex(request.timeZone), detail: request.detail, signal, onProgress: progress,
         ...(request.from !== undefined ? { from: request.from } : {}), ...(request.to !== undefined ? { to: request.to } : {}),
       });
       return ok({ type: 'dashboard', dashboard });

@@ -25,9 +25,10 @@ export interface PersonaDashboard {
   bestCount: number;
   /** Live metrics of the matched (≥ 50) responses in range. */
   live: LiveMetrics;
+  /** Explained top matches (the detail persona only). */
   top: Explanation[];
   problems: { ruleId: string; message: string }[];
-  /** Per day in range: scored responses by bucket. */
+  /** Per day in range: scored responses by bucket (the detail persona only). */
   daily: { day: string; responses: number; strong: number; moderate: number; weak: number }[];
 }
 
@@ -53,6 +54,11 @@ export interface DashboardOptions {
   onProgress?: (fraction: number) => void;
   /** A day index of this table in this zone, reused between recalculations. */
   days?: DayIndex;
+  /**
+   * The persona on screen: only it gets per-day figures and explained top matches (the overview
+   * needs neither), which keeps a recompute to one extra pass over the rows instead of one per persona.
+   */
+  detail?: string | null;
 }
 
 /** Scores every persona and reduces the analysis to what the dashboard draws. */
@@ -72,19 +78,19 @@ export async function computeDashboard(table: Table, personas: readonly PersonaI
     uncovered: analysis.uncovered,
     uncoveredPercent: analysis.uncoveredPercent,
     overlap: analysis.overlap,
-    personas: analysis.personas.map((p, i) => personaDashboard(table, p, days, analysis.bestCounts[i] ?? 0)),
+    personas: analysis.personas.map((p, i) => personaDashboard(table, p, days, analysis.bestCounts[i] ?? 0, p.personaId === options.detail)),
     volume: volumeByDay(days, inRange),
   };
 }
 
-function personaDashboard(table: Table, p: PersonaAnalysis, days: DayIndex, bestCount: number): PersonaDashboard {
+function personaDashboard(table: Table, p: PersonaAnalysis, days: DayIndex, bestCount: number, detail: boolean): PersonaDashboard {
   return {
     personaId: p.personaId, name: p.name, rules: p.scores.rules.length, scored: p.scored, averagePercent: p.averagePercent,
     bestPercent: p.best ? percentOf(p.best.numerator, p.best.denominator) : null,
     distribution: p.distribution, coverage: p.coverage, bestCount, live: summariseMetrics(matchedMetrics(table, p)),
-    top: p.top.map((t) => explainRow(table, p.scores, t.row)),
+    top: detail ? p.top.map((t) => explainRow(table, p.scores, t.row)) : [],
     problems: p.problems,
-    daily: dailyFigures(table, p, days).map((d) => ({ day: d.day, responses: d.responses, ...d.distribution })),
+    daily: detail ? dailyFigures(table, p, days).map((d) => ({ day: d.day, responses: d.responses, ...d.distribution })) : [],
   };
 }
 

@@ -35,6 +35,7 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
   const [session] = useState(() => new AnalyticsSession(db));
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const [range, setRange] = useState<DayRange>({ from: '', to: '' });
+  const personaId = path[0] === 'persona' ? path[1] ?? null : null;
 
   useEffect(() => {
     session.start();
@@ -42,12 +43,11 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
   }, [session]);
   const ready = !headers.loading && !personas.loading;
   useEffect(() => {
-    if (ready) session.setInputs({ headers: headers.items, personas: personas.items, timeZone, ...rangeInstants(range, timeZone) });
-  }, [session, ready, headers.items, personas.items, timeZone, range]);
+    if (ready) session.setInputs({ headers: headers.items, personas: personas.items, timeZone, detail: personaId, ...rangeInstants(range, timeZone) });
+  }, [session, ready, headers.items, personas.items, timeZone, range, personaId]);
   const scheduler = useSnapshotScheduler(session, personas.items, timeZone, state.loadCount);
 
   if (!ready) return <Loading />;
-  const personaId = path[0] === 'persona' ? path[1] ?? null : null;
   const persona = personas.items.find((p) => p.id === personaId) ?? null;
   const view = path[2] === 'rules' ? 'rules' : 'dashboard';
   return (

@@ -28,6 +28,8 @@ export interface AnalyticsInputs {
   timeZone: string;
   from?: number;
   to?: number;
+  /** The persona on screen (per-day figures and explained top matches are computed for it only). */
+  detail: string | null;
 }
 
 /** One screen's analytics computation. */
@@ -112,14 +114,14 @@ export class AnalyticsSession {
     const client = this.client;
     const inputs = this.inputs;
     if (!client || !inputs || this.state.loadCount === 0) return;
-    const { personas, timeZone, from, to } = inputs;
-    const key = JSON.stringify([personas.map(engineInput), timeZone, from ?? null, to ?? null]);
+    const { personas, timeZone, from, to, detail } = inputs;
+    const key = JSON.stringify([personas.map(engineInput), timeZone, from ?? null, to ?? null, detail]);
     if (!force && key === this.scoreKey) return;
     this.scoreKey = key;
     this.scoring?.cancel();
     this.set({ busy: { label: 'Scoring responses…', fraction: 0 }, error: null });
     const run = client.dashboard(
-      { personas: personas.map(engineInput), timeZone, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
+      { personas: personas.map(engineInput), timeZone, detail, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
       (fraction) => { if (this.scoring === run) this.set({ busy: { label: 'Scoring responses…', fraction } }); },
     );
     this.scoring = run;
