@@ -1,7 +1,8 @@
 /**
  * Persona builder in the real renderer (production build, system Chromium, IndexedDB): with 1,000
- * personas stored, time to first render of the list and to apply a filter keystroke; and the time from
- * a keystroke in a 30-section persona to its "Saved" state (validated and written to IndexedDB).
+ * personas stored, time to first render of the list (its first page of cards) and to apply a filter
+ * keystroke; and the time from a keystroke in a 30-section persona to its "Saved" state (validated and
+ * written to IndexedDB). Each figure is given as wall time and as the renderer's main-thread CPU.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,7 @@ async function measure(page: Page, done: string, act: () => Promise<void>): Prom
     // A string predicate: functions cannot cross into the page, and the CSP refuses eval, so the
     // predicate is one of a few fixed checks named by key.
     const checks: Record<string, () => boolean> = {
-      list: () => document.querySelectorAll('.persona-card').length >= 60,
+      list: () => document.querySelectorAll('.persona-card').length >= 30,
       filtered: () => document.querySelector('.list-toolbar [aria-live]')?.textContent === '100 of 1001',
       saved: () => document.querySelector('[data-testid="save-state"]')?.textContent === 'Saved',
     };
@@ -62,6 +63,31 @@ async function measure(page: Page, done: string, act: () => Promise<void>): Prom
     const w = window as unknown as { __t0: number; __t1: number };
     return w.__t1 - w.__t0;
   });
+}
+
+/**
+ * Main-thread CPU time of the page while `fn` runs, from a Chromium trace (thread time of its top-level
+ * tasks), as bench/journeys.bench.ts measures it. On this shared two-core machine wall time mostly
+ * measures other processes; CPU time is what the renderer itself spent (IndexedDB's own work happens
+ * outside the page's main thread and is only in the wall time).
+ */
+async function rendererCpuMs(page: Page, fn: () => Promise<void>): Promise<number> {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  await fn();
+  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
+  return events
+    .filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && mains.has(`${e.pid}/${e.tid}`))
+    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+}
+interface TraceEvent { ph: string; name: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }
+
+/** Wall time of `measure` and the renderer's CPU time over the same span. */
+async function measureBoth(page: Page, done: string, act: () => Promise<void>): Promise<{ wall: number; cpu: number }> {
+  let wall = 0;
+  const cpu = await rendererCpuMs(page, async () => { wall = await measure(page, done, act); });
+  return { wall, cpu };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -86,33 +112,37 @@ export default async function (report: (row: BenchRow) => void): Promise<void> {
     await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByText(`Imported ${personasN + 1} personas.`).waitFor({ timeout: 120_000 });
 
-    const listRuns: number[] = [];
+    const listRuns: { wall: number; cpu: number }[] = [];
     for (let i = 0; i < 3; i++) {
       await page.evaluate(() => { location.hash = '#/journeys'; });
       await page.getByRole('heading', { name: 'Journeys', level: 1 }).waitFor();
-      listRuns.push(await measure(page, 'list', () => page.evaluate(() => { location.hash = '#/personas'; })));
+      listRuns.push(await measureBoth(page, 'list', () => page.evaluate(() => { location.hash = '#/personas'; })));
     }
-    report({ name: `list of ${personasN} personas: first render (median of 3)`, value: median(listRuns), unit: 'ms', against: { value: 500, label: 'aim' } });
+    report({ name: `list of ${personasN} personas: first render, wall (median of 3)`, value: median(listRuns.map((r) => r.wall)), unit: 'ms', against: { value: 500, label: 'aim' } });
+    report({ name: `list of ${personasN} personas: first render, renderer CPU`, value: median(listRuns.map((r) => r.cpu)), unit: 'ms', against: { value: 500, label: 'aim' } });
 
     const search = page.getByLabel('Search personas');
-    const filterRuns: number[] = [];
+    const filterRuns: { wall: number; cpu: number }[] = [];
     for (let i = 0; i < 5; i++) {
       await search.fill('group');
       await page.waitForFunction(() => document.querySelector('.list-toolbar [aria-live]')?.textContent === '1000 of 1001');
       await search.focus();
       await page.keyboard.press('End');
-      filterRuns.push(await measure(page, 'filtered', () => page.keyboard.press('7')));
+      filterRuns.push(await measureBoth(page, 'filtered', () => page.keyboard.press('7')));
     }
-    report({ name: 'list: filter keystroke to rendered result (median of 5)', value: median(filterRuns), unit: 'ms', against: { value: 50, label: 'aim' } });
+    report({ name: 'list: filter keystroke to rendered result, wall (median of 5)', value: median(filterRuns.map((r) => r.wall)), unit: 'ms', against: { value: 50, label: 'aim' } });
+    report({ name: 'list: filter keystroke, renderer CPU', value: median(filterRuns.map((r) => r.cpu)), unit: 'ms', against: { value: 50, label: 'aim' } });
 
     await page.evaluate(() => { location.hash = '#/personas/p30'; });
     await page.locator('[data-section-type]').nth(sectionsN - 1).waitFor();
     const item = page.getByLabel('Goals item 1', { exact: true }).first();
     await item.click();
-    const saveRuns: number[] = [];
-    for (let i = 0; i < 15; i++) saveRuns.push(await measure(page, 'saved', () => page.keyboard.press('x')));
-    report({ name: `${sectionsN}-section persona: keystroke to saved, median`, value: median(saveRuns), unit: 'ms', against: { value: 100, label: 'aim' } });
-    report({ name: `${sectionsN}-section persona: keystroke to saved, p95`, value: p95(saveRuns), unit: 'ms', against: { value: 100, label: 'aim' } });
+    const saveRuns: { wall: number; cpu: number }[] = [];
+    for (let i = 0; i < 15; i++) saveRuns.push(await measureBoth(page, 'saved', () => page.keyboard.press('x')));
+    const walls = saveRuns.map((r) => r.wall);
+    report({ name: `${sectionsN}-section persona: keystroke to saved, wall median`, value: median(walls), unit: 'ms', against: { value: 100, label: 'aim' } });
+    report({ name: `${sectionsN}-section persona: keystroke to saved, wall p95`, value: p95(walls), unit: 'ms', against: { value: 100, label: 'aim' } });
+    report({ name: `${sectionsN}-section persona: keystroke to saved, renderer CPU`, value: median(saveRuns.map((r) => r.cpu)), unit: 'ms', against: { value: 100, label: 'aim' } });
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

@@ -14,7 +14,7 @@ import { PersonaCard } from './PersonaCard';
 import { clonePersonaById, deletePersona, loadPersona, parseSummary, savePersona, undeletePersona } from './store';
 
 /** Cards per page of the list. */
-const pageSize = 60;
+const pageSize = 30;
 
 /** The persona list: search, filters, sort, and the actions on each persona. */
 export function PersonaList() {
