@@ -36,6 +36,8 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
   const dispatch = editor.dispatch;
   const byStage = nodesByStage(editor.journey);
   const columns = `200px repeat(${map.stages.length}, ${stageWidth}px) 140px`;
+  // An explicit width spares the browser sizing every cell to find the grid's max-content width.
+  const width = 200 + map.stages.length * stageWidth + 140;
 
   const addStage = () => dispatch({
     type: 'addStage',
@@ -44,7 +46,7 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
 
   return (
     <div className="journey-map" role="region" aria-label="Journey map">
-      <div className="map-grid" style={{ gridTemplateColumns: columns }}>
+      <div className="map-grid" style={{ gridTemplateColumns: columns, width }}>
         <div className="map-corner">Stages</div>
         {map.stages.map((s, i) => <StageHeader key={s.id} stage={s} index={i} count={map.stages.length} dispatch={dispatch} />)}
         <div className="map-add-stage"><button type="button" onClick={addStage}>+ Stage</button></div>
