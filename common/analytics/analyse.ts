@@ -154,9 +154,8 @@ function summarise(
   const hist = new Uint32Array(numeratorOf.length);
   const cover = codesAtLeast(scores, coveredPercent);
   const scoreOf = Float64Array.from(numeratorOf, (v) => (den > 0 ? v / den : 0));
-  const { bestPersona, bestScore, index } = best;
-  // One pass: a histogram of codes (every summary below reads it), the coverage bitset built a
-  // 32-row word at a time, and the best persona so far (strictly better, so the first wins ties).
+  // A histogram of codes (every summary below reads it) and the coverage bitset, built a 32-row
+  // word at a time without branches.
   for (let w = 0, base = 0; base < n; w++, base += 32) {
     let word = 0;
     const end = Math.min(n, base + 32);
@@ -165,14 +164,10 @@ function summarise(
       const s = inScope[i]!;
       hist[c]! += s;
       word |= (cover[c]! & s) << (i - base);
-      const sc = scoreOf[c]! * s;
-      if (sc > bestScore[i]!) {
-        bestScore[i] = sc;
-        bestPersona[i] = index;
-      }
     }
     bits[w] = word;
   }
+  updateBest(codes, scoreOf, inScope, best);
   const strongCodes = codesAtLeast(scores, strongPercent);
   let scored = 0, sum = 0, bestNum = -1, strong = 0, covered = 0;
   hist.forEach((count, c) => {
@@ -195,6 +190,19 @@ function summarise(
     top: topRows(scores, inScope, hist, topN),
     problems: scores.rules.flatMap((r) => (r.problem ? [{ ruleId: r.rule.id, message: r.problem }] : [])),
   };
+}
+
+/** Keeps, per row, the best persona so far; strictly better wins, so the first persona wins ties. */
+function updateBest(codes: PersonaScores['codes'], scoreOf: Float64Array, inScope: Uint8Array, best: BestSoFar): void {
+  const { bestPersona, bestScore, index } = best;
+  for (let i = 0; i < codes.length; i++) {
+    // Branch-free: a data-dependent branch here mispredicts on most rows.
+    const sc = scoreOf[codes[i]!]! * inScope[i]!;
+    const prev = bestScore[i]!;
+    const better = +(sc > prev);
+    bestScore[i] = better * sc + (1 - better) * prev;
+    bestPersona[i] = better * index + (1 - better) * bestPersona[i]!;
+  }
 }
 
 /** The best `k` rows by score, first rows winning ties: a threshold from the histogram, then one scan. */

@@ -30,11 +30,19 @@ export interface DayOptions {
   dateColumn?: string;
 }
 
-/** Indexes a table's rows by local day (rows without a date get -1). */
+// Decoded columns never change, so a column's day index per zone is computed once and kept as
+// long as the column lives (recalculations and date-range changes reuse it).
+const dayIndexCache = new WeakMap<Float64Array, Map<string, DayIndex>>();
+
+/** Indexes a table's rows by local day (rows without a date get -1); cached per column and zone. */
 export function tableDays(table: Table, options: DayOptions): DayIndex {
   const col = table.columns.get(options.dateColumn ?? 'submittedAt');
-  const instants = col && col.type === 'date' ? col.values : new Float64Array(table.rowCount).fill(Number.NaN);
-  return indexDays(instants, options.timeZone);
+  if (!col || col.type !== 'date') return indexDays(new Float64Array(table.rowCount).fill(Number.NaN), options.timeZone);
+  let byZone = dayIndexCache.get(col.values);
+  if (!byZone) dayIndexCache.set(col.values, (byZone = new Map()));
+  let index = byZone.get(options.timeZone);
+  if (!index) byZone.set(options.timeZone, (index = indexDays(col.values, options.timeZone)));
+  return index;
 }
 
 /**

@@ -98,3 +98,37 @@ test('rules on absent or mistyped columns never match and are reported', () => {
     expect(p!.problems.map((x) => x.ruleId)).toEqual([rule.id]);
   }
 });
+
+test('wide personas (more than eight rules, hundreds of distinct scores) and large multi-value dictionaries score like the reference', () => {
+  const many = Array.from({ length: 40 }, (_, i) => `v${i}`);
+  fc.assert(fc.property(
+    fc.array(fc.record({ tags: fc.oneof(fc.constant(null), fc.uniqueArray(fc.constantFrom(...many), { maxLength: 5 })), age: fc.integer({ min: 0, max: 99 }) }), { minLength: 1, maxLength: 80 }),
+    fc.array(fc.oneof(
+      fc.record({ kind: fc.constant('overlap' as const), column: fc.constant('tags'), values: fc.uniqueArray(fc.constantFrom(...many), { minLength: 1, maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('range' as const), column: fc.constant('age'), min: fc.integer({ min: 0, max: 99 }) }),
+    ), { minLength: 9, maxLength: 20 }).map((rules) => rules.map((r, i) => ({ ...r, id: `r${i}`, weight: (i * 37) % 997 / 100 + 0.01 }) as Rule)),
+    (rows, rules) => {
+      const table = tableFromRecords(rows, [{ key: 'tags', type: 'multi' }, { key: 'age', type: 'number' }]);
+      const [p] = analyse(table, [{ id: 'p', name: 'P', rules }]).personas;
+      rows.forEach((row, i) => {
+        const ref = referenceScore(rules, { ...row, tags: row.tags && row.tags.length > 0 ? row.tags : null });
+        expect([numeratorAt(p!.scores, i), p!.scores.denominator]).toEqual([ref.matched, ref.total]);
+      });
+    },
+  ), { numRuns: 60 });
+});
+
+test('each response gets the persona with the strictly best score, the first on ties, none when all score 0', () => {
+  const table = tableFromRecords([{ a: 1 }, { a: 2 }, { a: 3 }], [{ key: 'a', type: 'number' }]);
+  const personas = [
+    { id: 'x', name: 'X', rules: [{ id: 'r', column: 'a', kind: 'range', min: 2 } as Rule, { id: 's', column: 'a', kind: 'range', min: 9 } as Rule] },
+    { id: 'y', name: 'Y', rules: [{ id: 'r', column: 'a', kind: 'range', min: 3 } as Rule, { id: 's', column: 'a', kind: 'range', max: 3, weight: 3 } as Rule] },
+    { id: 'z', name: 'Z', rules: [{ id: 'r', column: 'a', kind: 'range', min: 2, max: 2 } as Rule, { id: 's', column: 'a', kind: 'range', min: 9 } as Rule] },
+  ];
+  const result = analyse(table, personas);
+  // Row 0: x 0/2, y 3/4, z 0/2 → y. Row 1: x 1/2, y 3/4, z 1/2 → y. Row 2: x 1/2, y 4/4 → y.
+  expect(Array.from(result.bestPersona)).toEqual([1, 1, 1]);
+  const tie = analyse(table, [personas[2]!, personas[0]!]);
+  expect(Array.from(tie.bestPersona)).toEqual([-1, 0, 1]);
+  expect(tie.bestCounts).toEqual([1, 1]);
+});

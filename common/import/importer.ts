@@ -42,8 +42,11 @@ export interface ImportOptions extends ChunkLimits {
   dateOrder?: DateOrder;
   /** Rejected rows: leave them out (default) or stop the whole import. */
   onRejected?: 'skip' | 'stop';
-  /** Append as a new wave to this dataset; rows whose respondent id it already holds are skipped. */
-  append?: { header: DatasetHeaderDoc; respondentIds: Iterable<string> };
+  /**
+   * Append as a new wave to this dataset; rows whose respondent id it already holds are skipped.
+   * `respondentIds` can be the decoded table's `respondentId` column values as they are.
+   */
+  append?: { header: DatasetHeaderDoc; respondentIds: Iterable<string | null> };
   /** New dataset's id (URL-safe, ≤ 48 characters) and name; generated from the file otherwise. */
   datasetId?: string;
   name?: string;
@@ -126,7 +129,7 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
   const identity = order.length === columns.length && order.every((o, i) => o === i);
   const read = rowReader(columns, shape, { timeZone, dateOrder: options.dateOrder ?? preview.dateOrder });
   const idAt = columns.findIndex((c) => c.type === 'id');
-  const seen = new Set<string>(options.append?.respondentIds ?? []);
+  const seen = new Set<string | null>(options.append?.respondentIds ?? []);
   const chunks: DatasetChunkDoc[] = [];
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0, duplicates = 0, imported = 0, rowNumber = 0;
