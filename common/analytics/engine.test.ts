@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { tableFromRecords } from '../import/records';
-import { analyse } from './analyse';
+import { analyse, analyseAsync } from './analyse';
 import { bucketOf } from './fraction';
 import { referenceScore, type PlainResponse } from './reference';
 import type { Rule } from './rules';
@@ -131,4 +131,30 @@ test('each response gets the persona with the strictly best score, the first on 
   const tie = analyse(table, [personas[2]!, personas[0]!]);
   expect(Array.from(tie.bestPersona)).toEqual([-1, 0, 1]);
   expect(tie.bestCounts).toEqual([1, 1]);
+});
+
+describe('analyseAsync', () => {
+  const table = tableFromRecords(Array.from({ length: 50 }, (_, i) => ({ age: i, when: Date.UTC(2024, 0, 1 + (i % 10)) })), [{ key: 'age', type: 'number' }, { key: 'when', type: 'date' }]);
+  const personas = Array.from({ length: 4 }, (_, p) => ({ id: `p${p}`, name: `P${p}`, rules: [{ id: 'r', column: 'age', kind: 'range', min: p * 10 } as Rule] }));
+
+  test('reports rising progress and gives the same result as the synchronous analysis', async () => {
+    const seen: number[] = [];
+    const result = await analyseAsync(table, personas, { onProgress: (f) => seen.push(f) });
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.length).toBe(4);
+    expect(result.personas.map((p) => p.coverage)).toEqual(analyse(table, personas).personas.map((p) => p.coverage));
+  });
+
+  test('stops with an AbortError when cancelled', async () => {
+    const controller = new AbortController();
+    const run = analyseAsync(table, personas, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  test('a date range scores only the rows inside it, and leaves undated rows out', () => {
+    const result = analyse(table, personas, { dateColumn: 'when', from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 0, 2) });
+    expect(result.rowsInRange).toBe(10);
+    expect(result.personas[0]!.scored).toBe(10);
+    expect(analyse(table, personas, { dateColumn: 'nope', from: 0 }).rowsInRange).toBe(0);
+  });
 });
