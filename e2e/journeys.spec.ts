@@ -180,3 +180,13 @@ test('restoring a published version brings its map back as the draft, and the di
   await expect(page.getByRole('textbox', { name: 'Stage 1 name' })).toHaveValue('Renewed');
   await expect(page.getByRole('textbox', { name: 'Stage 2 name' })).toHaveValue('Value review');
 });
+
+test('a step dragged from the palette lands on the canvas and is flagged until connected', async ({ page }) => {
+  await createFromTemplate(page, 'Win-back');
+  await page.getByRole('link', { name: 'Flow' }).click();
+  const nodes = page.locator('.react-flow__node');
+  await expect(nodes).toHaveCount(8);
+  await page.getByRole('button', { name: 'Add Send WhatsApp' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 60, y: 60 } });
+  await expect(nodes).toHaveCount(9);
+  await expect(page.getByRole('region', { name: 'Flow problems' }).locator('[data-code="unreachable"]')).toHaveCount(1);
+});

@@ -5,12 +5,12 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
-  createNode, hasInput, layoutFlow, randomId, validateFlow, type FlowProblem, type PaletteItem,
+  createNode, hasInput, layoutFlow, palette, randomId, validateFlow, type FlowProblem, type PaletteItem,
 } from '../../../../../common/journey';
 import type { JourneyEditor } from '../useJourneyEditor';
 import { FlowNodeCard, type CanvasNode } from './FlowNodeCard';
 import { Inspector } from './Inspector';
-import { Palette } from './Palette';
+import { Palette, paletteDragType } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 
 const nodeTypes = { journey: FlowNodeCard };
@@ -101,9 +101,9 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
     return c.source !== c.target && !!target && hasInput(target);
   }, [flow.nodes]);
 
-  const add = (item: PaletteItem) => {
-    const centre = rf.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
-    const offset = (flow.nodes.length % 5) * 24;
+  const add = (item: PaletteItem, at?: XYPosition) => {
+    const centre = rf.screenToFlowPosition(at ?? { x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const offset = at ? 0 : (flow.nodes.length % 5) * 24;
     const node = createNode(item, randomId, { x: Math.round(centre.x + offset), y: Math.round(centre.y + offset) });
     const tied = stageFilter ? { ...node, stageId: stageFilter } : node;
     if (dispatch({ type: 'addNode', node: tied })) setSelectedId(tied.id);
@@ -117,7 +117,14 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   return (
     <div className="flow-editor">
       <Palette onAdd={add} />
-      <div className="flow-canvas" aria-label="Flow canvas">
+      <div className="flow-canvas" aria-label="Flow canvas"
+        onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteDragType)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
+        onDrop={(e) => {
+          const item = palette[Number(e.dataTransfer.getData(paletteDragType))];
+          if (!item) return;
+          e.preventDefault();
+          add(item, { x: e.clientX, y: e.clientY });
+        }}>
         <div className="flow-toolbar toolbar">
           <button type="button" onClick={autoLayout}>Auto layout</button>
           <button type="button" onClick={() => void rf.fitView({ padding: 0.15 })}>Fit view</button>

@@ -8,7 +8,10 @@ const groups: Array<{ title: string; kinds: ReadonlyArray<PaletteItem['kind']> }
   { title: 'End', kinds: ['exit', 'goto'] },
 ];
 
-/** The node palette: a button per step type, added at the centre of the view. */
+/** The drag payload type of palette items: their index in `palette`. */
+export const paletteDragType = 'application/x-cx-flow-step';
+
+/** The node palette: a button per step type, added at the centre of the view on click or where it is dropped. */
 export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
   return (
     <nav className="flow-palette" aria-label="Node palette">
@@ -16,7 +19,8 @@ export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
         <section key={g.title}>
           <h3>{g.title}</h3>
           {palette.filter((p) => g.kinds.includes(p.kind)).map((p) => (
-            <button type="button" key={p.label} onClick={() => onAdd(p)} aria-label={`Add ${p.label}`}>
+            <button type="button" key={p.label} onClick={() => onAdd(p)} aria-label={`Add ${p.label}`} draggable
+              onDragStart={(e) => { e.dataTransfer.setData(paletteDragType, String(palette.indexOf(p))); e.dataTransfer.effectAllowed = 'copy'; }}>
               <span aria-hidden="true">{nodeIcon({ kind: p.kind, config: 'type' in p ? { type: p.type } : undefined })}</span> {p.label}
             </button>
           ))}
