@@ -11,7 +11,9 @@ export function newId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(21));
   let id = '';
   for (const b of bytes) id += alphabet[b & 63];
-  return id;
+  // CouchDB reserves ids that start with "_" (a sync server answers 400), so the first character
+  // is a letter or digit.
+  return id.startsWith('_') || id.startsWith('-') ? `p${id.slice(1)}` : id;
 }
 
 /** An id source that yields `prefix1`, `prefix2`, … (tests and reproducible fixtures). */

@@ -1,7 +1,10 @@
 /** JSON-schema fragments shared by the collection schemas (plain data: common/ imports no rxdb). */
 
-/** Primary keys are URL-safe: RxDB puts ids and sequences into URLs unencoded. */
-export const idField = { type: 'string', maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } as const;
+/**
+ * Primary keys are URL-safe (RxDB puts ids and sequences into URLs unencoded) and start with a
+ * letter or digit (CouchDB reserves ids starting with "_" and refuses to store them).
+ */
+export const idField = { type: 'string', maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$' } as const;
 
 /** Milliseconds since the epoch; indexed fields need bounds. */
 export const timeField = { type: 'number', minimum: 0, maximum: 1e14, multipleOf: 1 } as const;

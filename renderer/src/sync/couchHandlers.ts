@@ -14,6 +14,8 @@ export interface CouchTarget {
   schemaVersion: number;
   fetch: SyncFetch;
   onNewer(doc: NewerDocument): void;
+  /** A document the server refused for good (bad id, too large, not allowed): reported, not retried. */
+  onRefused(doc: { collection: string; id: string; reason: string }): void;
 }
 
 /** The field each pushed document carries with the schema version that wrote it. */
@@ -81,8 +83,10 @@ export async function pushRows(target: CouchTarget, rows: RxReplicationWriteToMa
   const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs: writes }) });
   const results = (await response.json()) as { id: string; ok?: boolean; error?: string; reason?: string }[];
   const again = results.filter((r) => r.error === 'conflict').map((r) => r.id);
-  const failed = results.find((r) => r.error && r.error !== 'conflict');
-  if (failed) throw new Error(`The server refused ${failed.id}: ${failed.reason ?? failed.error}`);
+  // A document refused for good must not block every later push behind it (RxDB would retry the
+  // same batch forever): it is reported and the queue moves on; editing it again retries it.
+  const refused = results.filter((r) => r.error && r.error !== 'conflict');
+  for (const r of refused) target.onRefused({ collection: target.collection, id: r.id, reason: r.reason ?? r.error ?? 'refused' });
   if (again.length > 0) {
     // Someone wrote in between: hand their state to the merge handler.
     const refetch = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys: again, include_docs: true }) });
@@ -92,7 +96,7 @@ export async function pushRows(target: CouchTarget, rows: RxReplicationWriteToMa
       if (doc) conflicts.push(doc);
     }
   }
-  return { conflicts, written: writes.length - again.length };
+  return { conflicts, written: writes.length - again.length - refused.length };
 }
 
 function sameContent(a: Doc, b: Doc): boolean {

@@ -99,6 +99,10 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         newer.set(`${doc.collection}/${doc.id}`, doc);
         publish();
       },
+      onRefused: (doc: { collection: string; id: string; reason: string }) => {
+        errors.set(`refused:${doc.collection}/${doc.id}`, `The server refused ${doc.collection} ${doc.id}: ${doc.reason}`);
+        publish();
+      },
     };
     // Dataset chunks are ~1 MB each: small batches keep every request under the server's limit.
     const batchSize = name === 'datasets' ? datasetBatchSize : 100;

@@ -1,0 +1,44 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { SyncFetch } from '../../../common/sync/fetch';
+import { fromCouch, pushRows, versionField } from './couchHandlers';
+import type { CouchTarget } from './couchHandlers';
+
+function target(answers: Record<string, unknown>): CouchTarget & { refused: unknown[]; newer: unknown[] } {
+  const refused: unknown[] = [];
+  const newer: unknown[] = [];
+  const fetch = vi.fn(async (url: string | URL | Request) => {
+    const key = Object.keys(answers).find((k) => String(url).endsWith(k));
+    return new Response(JSON.stringify(key ? answers[key] : {}), { status: 200 });
+  }) as unknown as SyncFetch;
+  return { url: 'http://s/acme-personas/', collection: 'personas', schemaVersion: 0, fetch, onNewer: (d) => newer.push(d), onRefused: (d) => refused.push(d), refused, newer };
+}
+
+const row = (id: string) => ({ newDocumentState: { id, name: id, _deleted: false } });
+
+describe('pushing to a CouchDB database', () => {
+  test('a document refused for good is reported and does not stop the rest of the batch', async () => {
+    const t = target({
+      _all_docs: { rows: [{ key: 'x', error: 'not_found' }, { key: 'y', error: 'not_found' }] },
+      _bulk_docs: [{ id: 'x', error: 'forbidden', reason: 'Document too large.' }, { id: 'y', ok: true, rev: '1-a' }],
+    });
+    const result = await pushRows(t, [row('x'), row('y')] as never);
+    expect(result).toEqual({ conflicts: [], written: 1 });
+    expect(t.refused).toEqual([{ collection: 'personas', id: 'x', reason: 'Document too large.' }]);
+  });
+
+  test('every pushed document carries the schema version that wrote it', async () => {
+    const t = target({ _all_docs: { rows: [] }, _bulk_docs: [{ id: 'x', ok: true, rev: '1-a' }] });
+    await pushRows(t, [row('x')] as never);
+    const call = (t.fetch as unknown as ReturnType<typeof vi.fn>).mock.calls.find((c) => String(c[0]).endsWith('_bulk_docs'));
+    const body = JSON.parse(String((call?.[1] as RequestInit).body)) as { docs: Record<string, unknown>[] };
+    expect(body.docs[0]).toMatchObject({ _id: 'x', name: 'x', [versionField]: 0 });
+    expect(body.docs[0]).not.toHaveProperty('id');
+  });
+
+  test('a document written by a newer schema is kept aside and reported, never applied', () => {
+    const t = target({});
+    expect(fromCouch(t, { _id: 'n1', _rev: '3-x', name: 'From the future', [versionField]: 5 })).toBeNull();
+    expect(t.newer).toEqual([{ collection: 'personas', id: 'n1', version: 5 }]);
+    expect(fromCouch(t, { _id: 'o1', _rev: '1-x', name: 'Old', [versionField]: 0 })).toEqual({ id: 'o1', name: 'Old', _deleted: false });
+  });
+});
