@@ -3,6 +3,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const shots = process.env.E2E_SHOTS;
+
+/** A screenshot of the whole screen when E2E_SHOTS names a folder (the content pane scrolls, so the viewport grows). */
+async function snap(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1400, height: 1800 });
+  await page.screenshot({ path: `${shots}/${name}.png` });
+  if (size) await page.setViewportSize(size);
+}
 
 async function chooseFile(page: Page, button: string | RegExp, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
@@ -26,6 +36,7 @@ test('a CSV import shows the preview and suggested mapping; cancelling saves not
   await expect(page.getByLabel('Attribute for How likely are you to recommend us? (0-10)')).toHaveValue('nps');
   await expect(page.getByLabel('Attribute for Goals')).toHaveValue('goals');
   await expect(page.getByLabel('Type for Goals')).toHaveValue('multi');
+  await snap(page, 'import-preview');
 
   // Close without importing: nothing is saved.
   await page.getByRole('button', { name: 'Close' }).click();
@@ -70,6 +81,7 @@ test('rejected rows are listed with row number and reason, and Stop imports noth
   await expect(rejected.getByRole('row', { name: /^3 .*outside 0–10/ })).toBeVisible();
   await expect(rejected.getByRole('row', { name: /^4 .*respondent id is empty/ })).toBeVisible();
   await expect(rejected.getByRole('row', { name: /^5 .*not a number/ })).toBeVisible();
+  await snap(page, 'import-rejected');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByText('No survey data yet')).toBeVisible();
 
@@ -91,6 +103,7 @@ test('an XLSX wave appends to a dataset, de-duplicated by respondent id, and a d
   await expect(page.getByText('XLSX')).toBeVisible();
   await page.getByRole('button', { name: 'Import wave' }).click();
   await expect(row).toContainText('9');
+  await snap(page, 'dataset-list');
 
   // The same wave again adds nothing: every respondent id is already there.
   await chooseFile(page, 'Add a wave to survey-small', 'survey-wave.xlsx');
