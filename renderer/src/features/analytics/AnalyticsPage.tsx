@@ -58,6 +58,9 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
           onBackfill={scheduler.backfill} snapshotsRunning={scheduler.running} />
       </header>
       {state.error && <p role="alert" className="error-text">The analysis failed: {state.error}</p>}
+      {state.incomplete.length > 0 && (
+        <p role="status" className="banner banner-warning">Some responses of {state.incomplete.join(', ')} are still arriving through sync; Recalculate once sync has finished.</p>
+      )}
       <SettingsPanel key={`${timeZone}|${threshold}`} timeZone={timeZone} threshold={threshold} />
       {personas.items.length === 0 ? (
         <EmptyState title="No personas to score yet">Create a persona in Personas, then give it mapping rules here to score survey responses against it.</EmptyState>

@@ -13,8 +13,8 @@ export function Overview({ dashboard }: { dashboard: Dashboard }) {
       <KpiCards items={[
         { id: 'responses', label: 'Responses', value: dashboard.rowsInRange.toLocaleString() },
         { id: 'personas', label: 'Personas', value: String(dashboard.personas.length) },
-        { id: 'covered', label: 'Covered by a persona', value: pct(dashboard.rowsInRange > 0 ? (covered * 100) / dashboard.rowsInRange : null), hint: `${covered} responses ≥ 50` },
-        { id: 'uncovered', label: 'No persona covers', value: pct(dashboard.uncoveredPercent), hint: `${dashboard.uncovered} responses` },
+        { id: 'covered', label: 'Covered by a persona', value: pct(dashboard.rowsInRange > 0 ? (covered * 100) / dashboard.rowsInRange : null), hint: `${covered.toLocaleString()} responses ≥ 50` },
+        { id: 'uncovered', label: 'No persona covers', value: pct(dashboard.uncoveredPercent), hint: `${dashboard.uncovered.toLocaleString()} responses` },
       ]} />
       <div className="table-scroll">
         <table className="data-table" aria-label="Personas compared">
@@ -25,9 +25,12 @@ export function Overview({ dashboard }: { dashboard: Dashboard }) {
           <tbody>
             {dashboard.personas.map((p) => (
               <tr key={p.personaId}>
-                <th scope="row"><button type="button" className="link" onClick={() => navigate('analytics', 'persona', p.personaId)}>{p.name}</button></th>
-                <td className="num">{p.scored}</td><td className="num">{pct(p.averagePercent)}</td><td className="num">{pct(p.coverage.percent)}</td>
-                <td className="num">{p.distribution.strong}</td><td className="num">{p.bestCount}</td><td className="num">{nps(p.live.nps)}</td>
+                <th scope="row">
+                  <button type="button" className="link" onClick={() => navigate('analytics', 'persona', p.personaId)}>{p.name}</button>
+                  {p.rules === 0 && <span className="muted"> (no rules yet)</span>}
+                </th>
+                <td className="num">{p.scored.toLocaleString()}</td><td className="num">{pct(p.averagePercent)}</td><td className="num">{pct(p.coverage.percent)}</td>
+                <td className="num">{p.distribution.strong.toLocaleString()}</td><td className="num">{p.bestCount.toLocaleString()}</td><td className="num">{nps(p.live.nps)}</td>
               </tr>
             ))}
           </tbody>

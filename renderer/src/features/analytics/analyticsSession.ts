@@ -19,6 +19,11 @@ export interface AnalyticsState {
   error: string | null;
   /** Increments after each table load, so the snapshot scheduler knows the data changed. */
   loadCount: number;
+  /**
+   * Datasets whose header arrived before all their chunks (sync delivers documents in any order):
+   * their missing rows are left out until a Recalculate after sync catches up.
+   */
+  incomplete: string[];
 }
 
 /** Inputs of a dashboard computation. */
@@ -35,7 +40,7 @@ export interface AnalyticsInputs {
 /** One screen's analytics computation. */
 export class AnalyticsSession {
   private client: AnalyticsClient | null = null;
-  private state: AnalyticsState = { dashboard: null, busy: null, error: null, loadCount: 0 };
+  private state: AnalyticsState = { dashboard: null, busy: null, error: null, loadCount: 0, incomplete: [] };
   private readonly listeners = new Set<() => void>();
   private inputs: AnalyticsInputs | null = null;
   private dataKey: string | null = null;
@@ -98,15 +103,18 @@ export class AnalyticsSession {
     this.scoring?.cancel();
     this.set({ busy: { label: 'Reading responses…', fraction: 0 }, error: null });
     const datasets = [];
+    const incomplete: string[] = [];
     for (const [i, header] of inputs.headers.entries()) {
-      datasets.push({ header, chunks: await readChunks(this.db, header) });
+      const chunks = await readChunks(this.db, header);
+      if (chunks.length < header.chunkCount) incomplete.push(header.name);
+      datasets.push({ header, chunks });
       if (generation !== this.loadGeneration) return;
       this.set({ busy: { label: 'Reading responses…', fraction: (i + 1) / inputs.headers.length } });
     }
     const res = await client.load(datasets).result;
     if (generation !== this.loadGeneration) return;
     if (!res.ok) return this.set({ busy: null, error: res.message });
-    this.set({ loadCount: this.state.loadCount + 1 });
+    this.set({ loadCount: this.state.loadCount + 1, incomplete });
     this.rescore(true);
   }
 
