@@ -13,7 +13,7 @@ export function createElectronPlatform(api: DesktopApi): Platform {
       stop: () => api['workshop:stop'](undefined),
       join: (code) => api['workshop:join']({ code }),
     },
-    openExternal: (url) => api['shell:openExternal']({ url }),
+    openLink: (url) => api['shell:openExternal']({ url }),
     secrets: {
       get: (key) => api['secrets:get']({ key }),
       set: (key, value) => api['secrets:set']({ key, value }),

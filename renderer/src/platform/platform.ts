@@ -16,7 +16,7 @@ export interface Platform {
   /** Lets the user pick one file; resolves null when they cancel. */
   openFile(accept: readonly string[]): Promise<OpenedFile | null>;
   /** Opens an http(s) link the user clicked in their browser. */
-  openExternal(url: string): Promise<Result<{ opened: boolean }>>;
+  openLink(url: string): Promise<Result<{ opened: boolean }>>;
   /** Hosting and joining a workshop session: only the desktop app can accept connections. */
   readonly workshop: {
     host(): Promise<Result<WorkshopConnection & { joinCode: string }>>;

@@ -34,7 +34,7 @@ export function createWebPlatform(): Platform {
     openFile: pickFile,
     // A browser tab cannot listen for teammates' connections.
     workshop: null,
-    async openExternal(url) {
+    async openLink(url) {
       if (!isExternalLink(url)) return err('invalid-argument', 'Only http and https links can be opened.');
       window.open(url, '_blank', 'noopener,noreferrer');
       return ok({ opened: true });

@@ -19,7 +19,7 @@ export function MediaEditor({ section, edit }: SectionProps) {
       ) : (
         <div className="link-field">
           <input aria-label="Link address" placeholder="https://…" maxLength={2000} value={data.url} onChange={(e) => set({ url: e.target.value })} />
-          {validUrl && <button type="button" className="link" onClick={() => void platform.openExternal(data.url)}>Open</button>}
+          {validUrl && <button type="button" className="link" onClick={() => void platform.openLink(data.url)}>Open</button>}
           {data.url !== '' && !validUrl && <p className="field-error">Links must start with http:// or https://; this one is not saved until it does.</p>}
         </div>
       )}
