@@ -190,3 +190,22 @@ test('a step dragged from the palette lands on the canvas and is flagged until c
   await expect(nodes).toHaveCount(9);
   await expect(page.getByRole('region', { name: 'Flow problems' }).locator('[data-code="unreachable"]')).toHaveCount(1);
 });
+
+test('a journey linked to a persona is listed on that persona and filters the journey list', async ({ page }) => {
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: 'Use template E-commerce shopper' }).click();
+  const personaName = await page.getByLabel('Persona name').inputValue();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  await createFromTemplate(page, 'First purchase');
+  await page.getByRole('combobox', { name: 'Link a persona' }).selectOption({ label: personaName });
+  await page.getByRole('link', { name: personaName }).click();
+  await expect(page.getByLabel('Persona name')).toHaveValue(personaName);
+  const journeys = page.getByRole('region', { name: 'Journeys of this persona' });
+  await expect(journeys.getByRole('link', { name: 'First purchase' })).toBeVisible();
+
+  await journeys.getByRole('link', { name: 'First purchase' }).click();
+  await page.getByRole('link', { name: '← Journeys' }).click();
+  await page.getByRole('combobox', { name: 'Persona' }).selectOption({ label: personaName });
+  await expect(page.locator('.journey-card')).toHaveCount(1);
+});
