@@ -71,3 +71,15 @@ describe('countEvidence', () => {
     expect(evidenceCoverage(countEvidence({ sections: [] }))).toBe(0);
   });
 });
+
+describe('comparePersonas field highlights', () => {
+  test('names the demographic fields that differ between personas', () => {
+    const a = createFromTemplate(builtInTemplates[0]!, creation('a'));
+    const b = clonePersona(a, creation('b'));
+    const demo = b.sections.find((s) => s.type === 'demographics')!;
+    const edited = applyPersonaChange(b, { kind: 'updateSection', sectionId: demo.id, data: { ...demo.data, age: '40–50', location: 'Leeds' } });
+    const row = comparePersonas([a, edited])!.sections.find((r) => r.type === 'demographics')!;
+    expect(row.differingKeys.sort()).toEqual(['age', 'location']);
+    expect(comparePersonas([a, b])!.sections.find((r) => r.type === 'demographics')!.differingKeys).toEqual([]);
+  });
+});

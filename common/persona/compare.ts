@@ -32,6 +32,8 @@ export interface SectionRow {
   differs: boolean;
   /** Indexes of personas without a section of this type. */
   missingIn: number[];
+  /** Keys of `data` (besides the item list) whose values differ between the personas that have one. */
+  differingKeys: string[];
 }
 
 /** The comparison of 2–4 personas. */
@@ -72,9 +74,19 @@ export function comparePersonas(personas: readonly PersonaDoc[]): PersonaCompari
       cells,
       differs: contents.some((c) => !deepEqual(c, contents[0])),
       missingIn: perPersona.flatMap((list, i) => (list.length === 0 ? [i] : [])),
+      differingKeys: differingKeys(perPersona.flatMap((list) => (list[0] ? [list[0]] : []))),
     });
   }
   return { personas: [...personas], fields, sections, evidence: personas.map(countEvidence) };
+}
+
+/** Data keys other than the item list whose values are not the same in all the given sections. */
+function differingKeys(sections: PersonaSection[]): string[] {
+  const first = sections[0];
+  if (!first || sections.length < 2) return [];
+  const listKey = getSectionDef(first.type)?.listKey;
+  const keys = new Set(sections.flatMap((s) => Object.keys(s.data)));
+  return [...keys].filter((k) => k !== listKey && sections.some((s) => !deepEqual(s.data[k], first.data[k])));
 }
 
 /** A section's content without ids and layout, so equal content in different personas compares equal. */

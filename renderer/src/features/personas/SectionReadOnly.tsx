@@ -16,7 +16,14 @@ export function itemText(item: SectionItem): string {
  * A section shown as text for history diffs and comparisons. `mark` tells which items to highlight
  * (added, removed, changed or distinct), by id.
  */
-export function SectionReadOnly({ section, mark = {} }: { section: PersonaSection; mark?: Record<string, string> }) {
+export function SectionReadOnly({ section, mark = {}, markKeys = [], keyMark = 'changed' }: {
+  section: PersonaSection;
+  mark?: Record<string, string>;
+  /** Data keys to highlight (changed demographic fields, a changed text), with the highlight's kind. */
+  markKeys?: readonly string[];
+  keyMark?: string;
+}) {
+  const keyClass = (k: string) => (markKeys.includes(k) ? `mark-${keyMark}` : undefined);
   const items = sectionItems(section);
   const data = section.data;
   return (
@@ -25,11 +32,11 @@ export function SectionReadOnly({ section, mark = {} }: { section: PersonaSectio
         {section.title || getSectionDef(section.type)?.label}
         {section.evidence && <span className={`evidence-badge evidence-${section.evidence.kind}`} title={section.evidence.source}>{evidenceLabels[section.evidence.kind].slice(0, 1)}</span>}
       </h4>
-      {typeof data.text === 'string' && data.text !== '' && <p>{data.text}</p>}
+      {typeof data.text === 'string' && data.text !== '' && <p className={keyClass('text')}>{data.text}</p>}
       {section.type === 'demographics' && (
-        <dl className="demographics-ro">{demographicFields.filter((f) => data[f]).map((f) => <div key={f}><dt>{f}</dt><dd>{String(data[f])}</dd></div>)}</dl>
+        <dl className="demographics-ro">{demographicFields.filter((f) => data[f] || markKeys.includes(f)).map((f) => <div key={f} className={keyClass(f)}><dt>{f}</dt><dd>{String(data[f] || '—')}</dd></div>)}</dl>
       )}
-      {section.type === 'header' && <p className="muted">{String(data.tagline ?? '')} {data.marketSize ? `· ${String(data.marketSize)}` : ''}</p>}
+      {section.type === 'header' && <p className={keyClass('tagline') ?? keyClass('marketSize') ?? 'muted'}>{String(data.tagline ?? '')} {data.marketSize ? `· ${String(data.marketSize)}` : ''}</p>}
       {section.type === 'media' && <p className="muted">{String(data.kind)} {String(data.url ?? '')} {String(data.caption ?? '')}</p>}
       {items && (
         <ul>

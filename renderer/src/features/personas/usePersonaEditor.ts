@@ -28,6 +28,9 @@ export function usePersonaEditor(id: string) {
   // What was last written (or read): the editor's document it came from and the stamp it got, so the
   // database's echo of our own write is recognised without parsing it again.
   const written = useRef<{ source: PersonaDoc | null; updatedAt: number }>({ source: null, updatedAt: -1 });
+  // Stamps of our own writes, registered before each write starts: RxDB may emit a write's change
+  // before the write's promise resolves, and that echo must never be mistaken for a teammate's edit.
+  const ownStamps = useRef(new Set<number>());
   const version = useRef<{ last: PersonaVersion | null; changed: boolean; lastEditAt: number }>({ last: null, changed: false, lastEditAt: 0 });
   const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saving = useRef<{ running: Promise<void> | null; again: boolean }>({ running: null, again: false });
@@ -45,7 +48,9 @@ export function usePersonaEditor(id: string) {
   const flush = useCallback(async () => {
     const doc = present.current;
     if (!doc || written.current.source === doc) return;
-    const result = await savePersona(db, doc).catch((e: unknown) => ({ ok: false as const, code: 'io-error' as const, message: String(e) }));
+    const stamp = Math.max(Date.now(), written.current.updatedAt + 1);
+    ownStamps.current.add(stamp);
+    const result = await savePersona(db, doc, stamp).catch((e: unknown) => ({ ok: false as const, code: 'io-error' as const, message: String(e) }));
     if (!result.ok) {
       setSave(result.code === 'invalid-document' ? { kind: 'invalid', message: result.message } : { kind: 'error', message: result.message });
       return;
@@ -83,7 +88,7 @@ export function usePersonaEditor(id: string) {
         return;
       }
       const stamp = (doc.toJSON() as { updatedAt?: unknown }).updatedAt;
-      if (!first && stamp === written.current.updatedAt) return;
+      if (!first && typeof stamp === 'number' && ownStamps.current.has(stamp)) return;
       const parsed = parsePersona(doc.toJSON());
       if (!parsed.ok) {
         setSave({ kind: 'error', message: `This persona cannot be read: ${parsed.message}` });
@@ -97,8 +102,8 @@ export function usePersonaEditor(id: string) {
         setHistory(hist.current);
         return;
       }
-      // Something of ours is still unwritten: our next write wins (last writer wins, as in sync).
-      if (written.current.source !== present.current) return;
+      // Something of ours is being or still to be written: our next write wins (last writer wins, as in sync).
+      if (saving.current.running || written.current.source !== present.current) return;
       written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
       present.current = parsed.data;
       hist.current = hist.current ? rebase(hist.current, parsed.data) : startHistory(parsed.data);

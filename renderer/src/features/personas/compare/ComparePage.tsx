@@ -57,7 +57,7 @@ export default function ComparePage({ ids }: { ids: string[] }) {
                 {row.cells.map((cell, i) => (
                   <td key={i} className={cell.sections.length === 0 ? 'missing' : undefined}>
                     {cell.sections.length === 0 ? <span className="muted">No {row.label.toLowerCase()} section</span> :
-                      cell.sections.map((s) => <SectionReadOnly key={s.id} section={s} mark={Object.fromEntries(cell.distinctItemIds.map((id) => [id, 'distinct']))} />)}
+                      cell.sections.map((s) => <SectionReadOnly key={s.id} section={s} markKeys={row.differingKeys} keyMark="distinct" mark={Object.fromEntries(cell.distinctItemIds.map((id) => [id, 'distinct']))} />)}
                   </td>
                 ))}
               </tr>

@@ -22,13 +22,15 @@ export function DiffView({ left, right }: { left: PersonaVersion; right: Persona
     side === 'right' && added.has(id) ? 'diff-added' : side === 'left' && removed.has(id) ? 'diff-removed' : changed.get(id) && contentChanged(changed.get(id)!) ? 'diff-changed' : '';
   return (
     <div className="diff-view" aria-label={`Differences between version ${left.number} and version ${right.number}`}>
-      <table className="diff-fields">
-        <caption>Fields {diff.fields.length === 0 && <span className="muted">(no field changed)</span>}</caption>
-        <thead><tr><th>Field</th><th>Version {left.number}</th><th>Version {right.number}</th></tr></thead>
-        <tbody>
-          {diff.fields.map((f) => <tr key={f.field} className="diff-changed"><th>{fieldLabel(f.field)}</th><td>{show(f.before)}</td><td>{show(f.after)}</td></tr>)}
-        </tbody>
-      </table>
+      {diff.fields.length === 0 ? <p className="muted">No persona field changed between these versions.</p> : (
+        <table className="diff-fields">
+          <caption>Changed fields</caption>
+          <thead><tr><th>Field</th><th>Version {left.number}</th><th>Version {right.number}</th></tr></thead>
+          <tbody>
+            {diff.fields.map((f) => <tr key={f.field} className="diff-changed"><th>{fieldLabel(f.field)}</th><td>{show(f.before)}</td><td>{show(f.after)}</td></tr>)}
+          </tbody>
+        </table>
+      )}
       <div className="diff-columns">
         {(['left', 'right'] as const).map((side) => {
           const v = side === 'left' ? left : right;
@@ -37,7 +39,7 @@ export function DiffView({ left, right }: { left: PersonaVersion; right: Persona
               <h3>Version {v.number}</h3>
               {v.snapshot.sections.map((s) => (
                 <div key={s.id} className={`diff-section ${cls(s.id, side)}`} data-diff={cls(s.id, side) || 'same'} aria-label={`${getSectionDef(s.type)?.label ?? s.type} ${cls(s.id, side).replace('diff-', '') || 'unchanged'}`}>
-                  <SectionReadOnly section={s} mark={markFor(s.id, side)} />
+                  <SectionReadOnly section={s} mark={markFor(s.id, side)} markKeys={changed.get(s.id)?.dataKeys ?? []} />
                 </div>
               ))}
             </div>
