@@ -65,6 +65,8 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   let stopped = false;
 
   const publish = () => {
+    // A rejected credential stops all traffic (the sync fetch refuses to call out): say so plainly.
+    if (target.fetch.authFailure) errors.set('auth', describe(target.fetch.authFailure));
     const state: SyncState = stopped ? 'stopped' : errors.size > 0 ? 'error' : active.size > 0 ? 'syncing' : status.state === 'connecting' && moved === 0 && !everIdle ? 'connecting' : 'idle';
     if (state === 'idle') moved = 0;
     status = { state, moved, newer: [...newer.values()], ...(errors.size > 0 ? { message: [...errors.values()][0] } : {}) };
@@ -192,6 +194,9 @@ export function describe(error: unknown): string {
     return e.reason;
   }
   const nested = e?.parameters?.errors?.[0]?.message;
+  // RxDB wraps handler errors as plain JSON; a SyncHttpError's message is "<status> <error>: <reason>".
+  const http = nested ? /^(\d{3}) (\w+): (.*)$/.exec(nested) : null;
+  if (http) return describe({ status: Number(http[1]), reason: http[3] });
   if (nested) return nested;
   if (e && typeof e.message === 'string') return /fetch|network/i.test(e.message) ? 'The sync server cannot be reached.' : e.message;
   return 'Sync failed.';
