@@ -9,9 +9,9 @@
  *    distribution, coverage, top matches, overlap, uncovered share, best persona per row).
  * 4. `explainRow(table, analysis.personas[i].scores, row)` for a top match's explanation.
  * 5. `matchedMetrics(table, personaAnalysis)` + `summariseMetrics` → live metrics.
- * 6. Snapshots: `tableDays` → `dayFingerprints` → `daysToSnapshot` (what to compute) →
- *    `dailyFigures` + `buildSnapshot` (documents to write) → `latestPerDay` + `evolution` +
- *    `detectAnomalies` for charts.
+ * 6. Snapshots: `firstResponseDay` (backfill start) + `tableDays` → `dayFingerprints` →
+ *    `daysToSnapshot` (what to compute) → `snapshotsFor` (documents to write) → `latestPerDay` +
+ *    `evolution` + `detectAnomalies` for charts and the live-metrics block.
  */
 export * from './rules';
 export * from './format';

@@ -5,7 +5,7 @@ import { dailyFigures, dayFingerprints, tableDays } from './daily';
 import { detectAnomalies, evolution } from './evolution';
 import { hashString } from './hash';
 import type { Rule } from './rules';
-import { buildSnapshot, dayDigest, daysToSnapshot, latestPerDay, snapshotId, type PersonaSnapshotDoc } from './snapshots';
+import { buildSnapshot, dayDigest, daysToSnapshot, firstResponseDay, latestPerDay, snapshotId, snapshotsFor, type PersonaSnapshotDoc } from './snapshots';
 
 const rules: Rule[] = [{ id: 'promoter', column: 'nps', kind: 'range', min: 9 }];
 const inputs = { personaId: 'p1', rules, timeZone: 'Europe/Paris' };
@@ -37,6 +37,15 @@ describe('daily snapshots', () => {
       ['2024-03-05', 2, 1, 4],
     ]);
     expect(snaps[1]!.metrics.live.nps).toBe(100);
+  });
+
+  test('snapshotsFor builds the days the scheduler asks for, empty ones included, from the first response day', () => {
+    const table = tableFromRecords(records, columns);
+    const [persona] = analyse(table, [{ id: 'p1', name: 'P', rules }]).personas;
+    expect(firstResponseDay(table, inputs.timeZone)).toBe('2024-03-04');
+    const docs = snapshotsFor(table, persona!, inputs, ['2024-03-05', '2024-03-06'], 7);
+    expect(docs.map((d) => [d.day, d.metrics.responses])).toEqual([['2024-03-05', 2], ['2024-03-06', 0]]);
+    expect(docs[0]!.id).toBe(snapshotsOf(records)[1]!.id);
   });
 
   test('two computations of the same inputs give the same ids; a changed day changes only its own id', () => {

@@ -5,11 +5,13 @@
  * conflict. The scheduler is the pure function {@link daysToSnapshot}: the app calls it on start
  * and daily, computes the days it returns and writes them.
  */
-import type { DayFigures } from './daily';
+import type { PersonaAnalysis } from './analyse';
+import { dailyFigures, dayFingerprints, tableDays, type DayFigures } from './daily';
 import { dayName, parseDayName } from './days';
 import { digest, hashString } from './hash';
 import { emptyMetrics, summariseMetrics, type LiveMetrics, type MetricAccumulator } from './metrics';
 import type { Rule } from './rules';
+import type { Table } from './table';
 
 /** Bumped when the engine's results for the same inputs change, so snapshots are recomputed. */
 export const engineVersion = 1;
@@ -130,4 +132,24 @@ export function latestPerDay(snapshots: readonly PersonaSnapshotDoc[], currentDi
     if (better) byDay.set(s.day, s);
   }
   return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/**
+ * The snapshot documents of the given days for one analysed persona: what the scheduler's worker
+ * writes after {@link daysToSnapshot}. Days without responses get empty snapshots. `analysis` must
+ * come from an `analyse` run without a date range, so each day holds all of its responses.
+ */
+export function snapshotsFor(
+  table: Table, persona: PersonaAnalysis, inputs: SnapshotInputs, days: readonly string[], computedAt: number, dateColumn?: string,
+): PersonaSnapshotDoc[] {
+  const index = tableDays(table, { timeZone: inputs.timeZone, ...(dateColumn ? { dateColumn } : {}) });
+  const fingerprints = dayFingerprints(table, index);
+  const figures = new Map(dailyFigures(table, persona, index).map((f) => [f.day, f]));
+  return days.map((day) => buildSnapshot(inputs, day, figures.get(day), fingerprints.get(day), computedAt));
+}
+
+/** The first day with a dated response in the workspace zone (the start of a backfill), or null. */
+export function firstResponseDay(table: Table, timeZone: string, dateColumn?: string): string | null {
+  const index = tableDays(table, { timeZone, ...(dateColumn ? { dateColumn } : {}) });
+  return index.dayCount > 0 ? dayName(index.firstDay) : null;
 }
