@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow,
   type Connection, type Edge, type EdgeChange, type NodeChange, type OnNodeDrag, type XYPosition,
@@ -14,9 +14,24 @@ import { Palette, paletteDragType } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 
 const nodeTypes = { journey: FlowNodeCard };
-// Opening a wide flow fitted whole makes its steps unreadable; start no smaller than half size
-// (the minimap and "Fit view" give the overview).
-const initialFit = { padding: 0.15, minZoom: 0.5 };
+const approxNode = { width: 220, height: 90 };
+
+/**
+ * The first view of a flow: fitted whole when that stays readable; otherwise half size, starting
+ * at the left where the triggers are (the minimap and "Fit view" give the overview).
+ */
+function openingViewport(nodes: readonly { position: XYPosition }[], box: { width: number; height: number }) {
+  if (nodes.length === 0) return { x: 40, y: 40, zoom: 1 };
+  const xs = nodes.map((n) => n.position.x);
+  const ys = nodes.map((n) => n.position.y);
+  const [minX, minY] = [Math.min(...xs), Math.min(...ys)];
+  const width = Math.max(...xs) + approxNode.width - minX;
+  const height = Math.max(...ys) + approxNode.height - minY;
+  const fit = Math.min(box.width / (width + 80), box.height / (height + 80), 1);
+  const zoom = Math.max(0.5, fit);
+  const x = fit >= 0.5 ? (box.width - width * zoom) / 2 - minX * zoom : 40 - minX * zoom;
+  return { x, y: (box.height - height * zoom) / 2 - minY * zoom, zoom };
+}
 // Past this many steps only the steps in view are mounted: a 200-step flow otherwise spends most of
 // its first second in React Flow measuring nodes nobody can see yet.
 const virtualiseAbove = 60;
@@ -38,6 +53,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const { journey, dispatch } = editor;
   const { flow, map } = journey;
   const rf = useReactFlow();
+  const canvasRef = useRef<HTMLDivElement>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [stageFilter, setStageFilter] = useState<string | null>(focusStage);
   const problems = useMemo(() => validateFlow(flow, { stageIds: new Set(map.stages.map((s) => s.id)) }), [flow, map.stages]);
@@ -117,7 +133,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   return (
     <div className="flow-editor">
       <Palette onAdd={add} />
-      <div className="flow-canvas" aria-label="Flow canvas"
+      <div className="flow-canvas" aria-label="Flow canvas" ref={canvasRef}
         onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteDragType)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
         onDrop={(e) => {
           const item = palette[Number(e.dataTransfer.getData(paletteDragType))];
@@ -140,7 +156,10 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
           onNodesDelete={(ns) => dispatch({ type: 'removeNodes', nodeIds: ns.map((n) => n.id) })}
           onEdgesDelete={(es) => dispatch({ type: 'removeEdges', edgeIds: es.map((e) => e.id) })}
           onPaneClick={() => setSelectedId(null)} deleteKeyCode={['Delete', 'Backspace']}
-          fitView fitViewOptions={initialFit} minZoom={0.1} onlyRenderVisibleElements={flow.nodes.length > virtualiseAbove} proOptions={{ hideAttribution: true }}
+          onInit={(instance) => {
+            const box = canvasRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
+            if (box) void instance.setViewport(openingViewport(flow.nodes, box));
+          }} minZoom={0.1} onlyRenderVisibleElements={flow.nodes.length > virtualiseAbove} proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
