@@ -56,13 +56,13 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
   const cover = codesAtLeast(persona.scores, coveredPercent);
   // Scores go into a day × code histogram (the distribution and mean follow from it); only covered
   // rows touch the metric sums, kept in flat typed arrays: [n, sum] per day for each mean metric,
-  // and [n, sum, promoters, passives, detractors] per day for NPS.
+  // and [unused, sum, promoters, passives, detractors, no answer] per day for NPS.
   const hist = new Uint32Array(D * K);
   const sat = numberColumn(table, metricColumns.satisfaction), trust = numberColumn(table, metricColumns.trust), effort = numberColumn(table, metricColumns.effort);
   const satSums = new Float64Array(D * 2), trustSums = new Float64Array(D * 2), effortSums = new Float64Array(D * 2);
   const meanSums = [satSums, trustSums, effortSums];
-  const nps = numberColumn(table, metricColumns.nps);
-  const npsSums = new Float64Array(D * 5);
+  const { kind: npsKind, value: npsValue } = npsClasses(table);
+  const npsSums = new Float64Array(D * 6);
   const covered = new Uint32Array(D);
   const { dayOfRow } = days;
   const { inScope } = persona;
@@ -78,12 +78,9 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
     if (s === s) { satSums[d * 2]! += 1; satSums[d * 2 + 1]! += s; }
     if (t === t) { trustSums[d * 2]! += 1; trustSums[d * 2 + 1]! += t; }
     if (e === e) { effortSums[d * 2]! += 1; effortSums[d * 2 + 1]! += e; }
-    const v = nps[i]!;
-    if (v >= 0 && v <= 10) {
-      npsSums[d * 5]! += 1;
-      npsSums[d * 5 + 1]! += v;
-      npsSums[d * 5 + (v >= 9 ? 2 : v <= 6 ? 4 : 3)]! += 1;
-    }
+    // The class of an NPS answer is looked up, not branched on: answers are random to the predictor.
+    npsSums[d * 6 + npsKind[i]!]! += 1;
+    npsSums[d * 6 + 1]! += npsValue[i]!;
   }
   const strongCodes = codesAtLeast(persona.scores, strongPercent);
   const out: DayFigures[] = [];
@@ -101,7 +98,10 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
     const mean = (m: number) => ({ n: meanSums[m]![d * 2]!, sum: meanSums[m]![d * 2 + 1]! });
     const metrics: MetricAccumulator = {
       responses: covered[d]!, satisfaction: mean(0), trust: mean(1), effort: mean(2),
-      nps: { n: npsSums[d * 5]!, sum: npsSums[d * 5 + 1]!, promoters: npsSums[d * 5 + 2]!, passives: npsSums[d * 5 + 3]!, detractors: npsSums[d * 5 + 4]! },
+      nps: {
+        n: npsSums[d * 6 + 2]! + npsSums[d * 6 + 3]! + npsSums[d * 6 + 4]!, sum: npsSums[d * 6 + 1]!,
+        promoters: npsSums[d * 6 + 2]!, passives: npsSums[d * 6 + 3]!, detractors: npsSums[d * 6 + 4]!,
+      },
     };
     out.push({
       day: dayName(days.firstDay + d), responses, scorePercentSum, metrics,
@@ -109,6 +109,27 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
     });
   }
   return out;
+}
+
+/** Per row: slot of its NPS answer (2 promoter, 3 passive, 4 detractor, 5 none) and the value or 0. */
+interface NpsClasses { kind: Uint8Array; value: Float64Array }
+const npsCache = new WeakMap<Table, NpsClasses>();
+
+function npsClasses(table: Table): NpsClasses {
+  let cached = npsCache.get(table);
+  if (!cached) {
+    const values = numberColumn(table, metricColumns.nps);
+    const kind = new Uint8Array(values.length).fill(5);
+    const value = new Float64Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!(v >= 0 && v <= 10)) continue;
+      kind[i] = v >= 9 ? 2 : v <= 6 ? 4 : 3;
+      value[i] = v;
+    }
+    npsCache.set(table, (cached = { kind, value }));
+  }
+  return cached;
 }
 
 // A missing metric column reads as all-missing, so the loops need no per-row null checks.

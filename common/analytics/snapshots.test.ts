@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { tableFromRecords } from '../import/records';
 import { analyse } from './analyse';
-import { dailyFigures, dayFingerprints, tableDays } from './daily';
+import { dailyFigures, dayFingerprints, matchedMetrics, tableDays } from './daily';
+import { emptyMetrics, mergeMetrics, summariseMetrics } from './metrics';
 import { detectAnomalies, evolution } from './evolution';
 import { hashString } from './hash';
 import type { Rule } from './rules';
@@ -37,6 +38,21 @@ describe('daily snapshots', () => {
       ['2024-03-05', 2, 1, 4],
     ]);
     expect(snaps[1]!.metrics.live.nps).toBe(100);
+  });
+
+  test('the days of a persona add up to its live metrics over all dated matched responses', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      respondentId: `r${i}`, submittedAt: at('2024-03-01T00:00:00Z') + ((i * 7919) % 20) * 43_200_000,
+      nps: i % 13 === 0 ? null : (i * 31) % 12, satisfaction: i % 5 === 0 ? null : 1 + (i % 5),
+    }));
+    const table = tableFromRecords(rows, columns);
+    const [persona] = analyse(table, [{ id: 'p1', name: 'P', rules: [{ id: 'r', column: 'nps', kind: 'range', min: 5 }] }]).personas;
+    const total = emptyMetrics();
+    for (const day of dailyFigures(table, persona!, tableDays(table, inputs))) mergeMetrics(total, day.metrics);
+    const direct = summariseMetrics(matchedMetrics(table, persona!));
+    const summed = summariseMetrics(total);
+    expect({ ...summed, satisfaction: summed.satisfaction?.toFixed(9) }).toEqual({ ...direct, satisfaction: direct.satisfaction?.toFixed(9) });
+    expect(direct.responses).toBeGreaterThan(50);
   });
 
   test('snapshotsFor builds the days the scheduler asks for, empty ones included, from the first response day', () => {
