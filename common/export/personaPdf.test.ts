@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { validatePersona } from '../persona/document';
+import { buildPersonaPdf, initials } from './personaPdf';
+import { samplePersona, samplePhoto } from './samplePersona';
+
+const fonts = {
+  regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+const images = new Map([['photo-1', samplePhoto]]);
+const dir = mkdtempSync(join(tmpdir(), 'cx-pdf-'));
+
+/** Text of a PDF as poppler reads it, with Arabic presentation forms folded back and bidi marks dropped. */
+function pdfText(bytes: Uint8Array, name = 'out.pdf'): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').normalize('NFKC').replace(/[\u200e\u200f\u202a-\u202e]/g, '');
+}
+function pdfInfo(bytes: Uint8Array): string {
+  const file = join(dir, 'info.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdfinfo', [file]).toString('utf8');
+}
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('persona PDF', () => {
+  test('the sample persona is a valid persona document', () => {
+    expect(validatePersona(samplePersona()).ok).toBe(true);
+  });
+
+  test('prints the name, goals, quote and demographics as selectable text', () => {
+    const text = squash(pdfText(buildPersonaPdf([{ persona: samplePersona() }], { paper: 'a4', fonts, images })));
+    for (const want of ['Maya Chen', 'Close the month without overtime', 'Approve payments from her phone', 'Just let me fix it myself', 'Leeds, UK', 'Quality-driven', 'WhatsApp', 'Mobile 55%']) {
+      expect(text).toContain(want);
+    }
+  });
+
+  test('prints Cyrillic and Arabic names and goals in the embedded font', () => {
+    const ru = samplePersona('Анна Петрова', 'p-ru');
+    const ar = samplePersona('مريم الحسن', 'p-ar');
+    const goals = ar.sections.find((s) => s.type === 'goals');
+    if (goals) goals.data = { items: [{ id: 'g', text: 'توفير الوقت' }] };
+    const text = pdfText(buildPersonaPdf([{ persona: ru }, { persona: ar }], { paper: 'a4', fonts, images }));
+    expect(text).toContain('Анна Петрова');
+    expect(text).toContain('مريم الحسن');
+    expect(text).toContain('توفير الوقت');
+    expect(pdfFontsList(buildPersonaPdf([{ persona: ru }], { paper: 'a4', fonts, images }))).toMatch(/CxSans\s+CID TrueType\s+Identity-H\s+yes/);
+  });
+
+  test('a deck has one page per persona and each page follows its persona orientation', () => {
+    const portrait = { ...samplePersona('Portrait Pat', 'p-pt'), orientation: 'portrait' as const, sections: [] };
+    const deck = buildPersonaPdf([{ persona: samplePersona() }, { persona: portrait }, { persona: samplePersona('Third', 'p3') }], { paper: 'a4', fonts, images });
+    const info = pdfInfo(deck);
+    expect(info).toMatch(/Pages:\s+3/);
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '3', join(dir, 'info.pdf')]).toString('utf8');
+    expect(sizes).toMatch(/Page\s+1 size:\s+841\.89 x 595\.28/);
+    expect(sizes).toMatch(/Page\s+2 size:\s+595\.28 x 841\.89/);
+  });
+
+  test('paper size and orientation can be chosen', () => {
+    for (const [paper, orientation, size] of [['letter', 'portrait', '612 x 792'], ['a3', 'landscape', '1190.55 x 841.89']] as const) {
+      expect(pdfInfo(buildPersonaPdf([{ persona: samplePersona() }], { paper, orientation, fonts, images }))).toMatch(new RegExp(`Page size:\\s+${size}`));
+    }
+  });
+
+  test('embeds the photo once for a deck and stays small', () => {
+    const pages = Array.from({ length: 5 }, (_, i) => ({ persona: samplePersona(`P ${i}`, `p${i}`) }));
+    const pdf = buildPersonaPdf(pages, { paper: 'a4', fonts, images });
+    const file = join(dir, 'imgs.pdf');
+    writeFileSync(file, pdf);
+    const list = execFileSync('pdfimages', ['-list', file]).toString('utf8').trim().split('\n').slice(2);
+    expect(list.length).toBe(5); // listed per page use …
+    expect(new Set(list.map((l) => l.trim().split(/\s+/)[3])).size).toBe(1); // … but one object number
+    expect(pdf.byteLength).toBeLessThan(500_000);
+  });
+
+  test('a missing, unsupported or corrupt photo prints initials instead of failing', () => {
+    for (const img of [undefined, { ...samplePhoto, mimeType: 'image/webp' }, { ...samplePhoto, data: 'AAAA' }]) {
+      const imgs = new Map(img ? [['photo-1', img]] : []);
+      expect(pdfText(buildPersonaPdf([{ persona: samplePersona() }], { paper: 'a4', fonts, images: imgs }))).toContain('MC');
+    }
+  });
+
+  test('live metrics print the latest snapshot figures and targets', () => {
+    const live = { responses: 120, satisfaction: 72.4, nps: 31, npsMean: 8, promoters: 50, passives: 40, detractors: 30, trust: 66, effort: 20 };
+    const text = squash(pdfText(buildPersonaPdf([{ persona: samplePersona(), metrics: { live, day: '2026-11-01', targets: { satisfaction: 80 } } }], { paper: 'a4', fonts, images })));
+    expect(text).toContain('72%');
+    expect(text).toContain('target 80');
+  });
+
+  test('initials take the first letter of up to two words in any script', () => {
+    expect(initials('Maya Chen')).toBe('MC');
+    expect(initials('анна петрова')).toBe('АП');
+    expect(initials('  ')).toBe('');
+  });
+});
+
+function pdfFontsList(bytes: Uint8Array): string {
+  const file = join(dir, 'fonts.pdf');
+  writeFileSync(file, bytes);
+  return execFileSync('pdffonts', [file]).toString('utf8');
+}

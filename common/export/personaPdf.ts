@@ -1,0 +1,140 @@
+import { jsPDF } from 'jspdf';
+import type { PersonaDoc, PersonaSection } from '../persona/document';
+import { gridColumns } from '../persona/layout';
+import { registerFonts, type PdfFonts } from './fonts';
+import { drawText, drawLabel, setFont, type Box } from './pdfText';
+import { fillRounded, tint } from './pdfShapes';
+import { drawPhoto, type PdfImages } from './pdfImages';
+import { drawSectionBody, type SectionContext } from './personaSectionsPdf';
+import type { LiveMetricsInput } from './liveMetricsPdf';
+import { pageSize, type PageOrientation } from './paper';
+
+/** Paper sizes a persona page is offered in. */
+export type PersonaPaper = 'a4' | 'letter' | 'a3';
+
+/** One persona to print, with the live metrics its metrics block shows. */
+export interface PersonaPdfPage {
+  persona: PersonaDoc;
+  /** Latest snapshot figures; absent prints "no data yet". */
+  metrics?: LiveMetricsInput;
+}
+
+/** How to print. */
+export interface PersonaPdfOptions {
+  paper: PersonaPaper;
+  /** Absent: each page follows its persona's canvas orientation. */
+  orientation?: PageOrientation;
+  fonts: PdfFonts;
+  /** Photos and media images by asset id. */
+  images: PdfImages;
+  /** Document title in the PDF's properties; the persona's name by default. */
+  title?: string;
+}
+
+// The editor's react-grid-layout geometry (renderer/src/features/personas/editor/Canvas.tsx), so a
+// page keeps the canvas's proportions. A landscape canvas is 12 columns of this width, portrait 6.
+const canvas = { colWidth: 80, rowHeight: 44, margin: 12 };
+const pageMargin = 28;
+const footerH = 16;
+
+/** A section's rectangle in canvas pixels, as react-grid-layout places it. */
+export function canvasRect(section: Pick<PersonaSection, 'layout'>): Box {
+  const { colWidth, rowHeight, margin } = canvas;
+  const { x, y, w, h } = section.layout;
+  return { x: margin + x * (colWidth + margin), y: margin + y * (rowHeight + margin), w: w * colWidth + (w - 1) * margin, h: h * rowHeight + (h - 1) * margin };
+}
+
+/** The size of a persona's canvas in pixels. */
+export function canvasSize(persona: PersonaDoc): { w: number; h: number } {
+  const cols = gridColumns[persona.orientation];
+  const rows = persona.sections.reduce((m, s) => Math.max(m, s.layout.y + s.layout.h), 1);
+  return { w: cols * (canvas.colWidth + canvas.margin) + canvas.margin, h: rows * (canvas.rowHeight + canvas.margin) + canvas.margin };
+}
+
+/**
+ * Builds a PDF with one page per persona, each laid out like its canvas (the same sections in the same
+ * places, scaled to fit the page) with all text as real, selectable PDF text in an embedded Unicode
+ * font, charts and scales as vector shapes, and photos embedded once per document. Pure: the same
+ * input gives the same pages in the renderer, a worker or Node.
+ */
+export function buildPersonaPdf(pages: readonly PersonaPdfPage[], options: PersonaPdfOptions): Uint8Array {
+  const first = pages[0];
+  if (!first) throw new Error('buildPersonaPdf needs at least one persona.');
+  const orient = (p: PersonaDoc) => options.orientation ?? p.orientation;
+  const size0 = pageSize(options.paper, orient(first.persona));
+  const doc = new jsPDF({ unit: 'pt', format: [size0.w, size0.h], orientation: orient(first.persona), compress: true });
+  registerFonts(doc, options.fonts);
+  doc.setProperties({ title: options.title ?? first.persona.name, creator: 'CX Studio' });
+  pages.forEach((page, i) => {
+    const size = pageSize(options.paper, orient(page.persona));
+    if (i > 0) doc.addPage([size.w, size.h], orient(page.persona));
+    drawPersonaPage(doc, page, size, options.images);
+  });
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+function drawPersonaPage(doc: jsPDF, page: PersonaPdfPage, size: { w: number; h: number }, images: PdfImages): void {
+  const { persona } = page;
+  const c = canvasSize(persona);
+  const availW = size.w - 2 * pageMargin;
+  const availH = size.h - 2 * pageMargin - footerH;
+  const s = Math.min(availW / c.w, availH / c.h);
+  const ox = pageMargin + (availW - c.w * s) / 2;
+  const oy = pageMargin;
+  const metrics = page.metrics ?? { live: null, day: null, targets: persona.expectedMetrics };
+  const ctx: SectionContext = { doc, s, accent: persona.accentColor, images, metrics };
+  for (const section of persona.sections) {
+    const r = canvasRect(section);
+    const box = { x: ox + r.x * s, y: oy + r.y * s, w: r.w * s, h: r.h * s };
+    if (section.type === 'header') drawHeader(ctx, persona, section, box);
+    else drawSection(ctx, section, box);
+  }
+  drawFooter(doc, persona, size, ox);
+}
+
+function drawSection(ctx: SectionContext, section: PersonaSection, box: Box): void {
+  const { doc, s } = ctx;
+  fillRounded(doc, box, 8 * s, '#ffffff', '#e5e7eb');
+  doc.setFillColor(ctx.accent);
+  doc.rect(box.x + 12 * s, box.y + 10 * s, 3 * s, 13 * s, 'F');
+  setFont(doc, 12 * s, true, '#111827');
+  drawLabel(doc, section.title, box.x + 20 * s, box.y + 21 * s, box.w - 32 * s);
+  const pad = 12 * s;
+  drawSectionBody(ctx, section.type, section.data, { x: box.x + pad, y: box.y + 32 * s, w: box.w - 2 * pad, h: box.h - 32 * s - pad });
+}
+
+function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSection, box: Box): void {
+  const { doc, s } = ctx;
+  fillRounded(doc, box, 8 * s, tint(persona.accentColor, 0.88));
+  const pad = 14 * s;
+  const photoSide = Math.min(box.h - 2 * pad, 120 * s);
+  const photo = { x: box.x + pad, y: box.y + pad, w: photoSide, h: photoSide };
+  if (!persona.photoAssetId || !drawPhoto(doc, ctx.images, persona.photoAssetId, photo, 'cover', photoSide / 2)) {
+    doc.setFillColor(persona.accentColor);
+    doc.circle(photo.x + photoSide / 2, photo.y + photoSide / 2, photoSide / 2, 'F');
+    setFont(doc, photoSide * 0.4, true, '#ffffff');
+    doc.text(initials(persona.name), photo.x + photoSide / 2, photo.y + photoSide * 0.64, { align: 'center' });
+  }
+  const tx = photo.x + photoSide + 16 * s;
+  const text = { x: tx, y: box.y + pad, w: box.x + box.w - pad - tx, h: box.h - 2 * pad };
+  let y = text.y;
+  y += drawText(doc, persona.name, { ...text, y, h: 34 * s }, { size: 24 * s, bold: true, color: '#111827', maxLines: 1 });
+  const role = [persona.role, persona.personaType].filter((t) => t.trim() !== '').join(' · ');
+  if (role) y += drawText(doc, role, { ...text, y, h: 20 * s }, { size: 13 * s, color: '#374151', maxLines: 1 });
+  const tagline = typeof section.data.tagline === 'string' ? section.data.tagline : '';
+  const market = typeof section.data.marketSize === 'string' ? section.data.marketSize : '';
+  if (tagline) y += drawText(doc, tagline, { ...text, y: y + 4 * s, h: text.y + text.h - y }, { size: 11 * s, color: '#4b5563', maxLines: 2 }) + 4 * s;
+  if (market) drawText(doc, `Market size: ${market}`, { ...text, y: y + 2 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280', maxLines: 1 });
+}
+
+// The footer lines up with the canvas, not the page edge, so it reads as part of the layout.
+function drawFooter(doc: jsPDF, persona: PersonaDoc, size: { w: number; h: number }, left: number): void {
+  setFont(doc, 8, false, '#9ca3af');
+  const parts = [persona.name, persona.status, persona.tags.join(', '), new Date(persona.updatedAt).toISOString().slice(0, 10)];
+  drawLabel(doc, parts.filter((p) => p).join(' · '), left, size.h - pageMargin + 4, size.w - 2 * left);
+}
+
+/** Up to two initials for a photo placeholder; letters of any script. */
+export function initials(name: string): string {
+  return name.trim().split(/\s+/).slice(0, 2).map((w) => Array.from(w)[0] ?? '').join('').toUpperCase();
+}

@@ -1,0 +1,172 @@
+import type { jsPDF } from 'jspdf';
+import type { ListItem } from '../persona/fields';
+import type { LevelItem, MediaData } from '../persona/sections/profileSections';
+import { demographicFields } from '../persona/sections/profileSections';
+import type { ChartPoint, ChannelPreference, Scale } from '../persona/sections/chartSections';
+import { channelLabels, preferenceLabels } from '../persona/sections/chartSections';
+import { drawLabel, drawText, setFont, type Box } from './pdfText';
+import { drawBar, drawWedge, fillRounded, seriesColor, tint } from './pdfShapes';
+import { drawPhoto, type PdfImages } from './pdfImages';
+import { drawLiveMetrics, type LiveMetricsInput } from './liveMetricsPdf';
+
+/** What every section drawer needs besides its own data. */
+export interface SectionContext {
+  doc: jsPDF;
+  /** Points per canvas pixel: every size on the canvas is multiplied by it. */
+  s: number;
+  accent: string;
+  images: PdfImages;
+  metrics: LiveMetricsInput;
+}
+
+type Drawer = (ctx: SectionContext, data: Record<string, unknown>, box: Box) => void;
+
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const bullets: Drawer = (ctx, data, box) => {
+  const { doc, s } = ctx;
+  let y = box.y;
+  for (const item of arr<ListItem>(data.items)) {
+    if (item.text.trim() === '' || y + 12 * s > box.y + box.h) continue;
+    doc.setFillColor(ctx.accent);
+    doc.circle(box.x + 3 * s, y + 6 * s, 2 * s, 'F');
+    y += drawText(doc, item.text, { x: box.x + 10 * s, y, w: box.w - 10 * s, h: box.y + box.h - y }, { size: 11 * s }) + 3 * s;
+  }
+};
+
+const paragraph: Drawer = (ctx, data, box) => {
+  const rest = drawText(ctx.doc, str(data.text), box, { size: 11 * ctx.s, leading: 1.35 });
+  bullets(ctx, data, { ...box, y: box.y + rest + 4 * ctx.s, h: box.h - rest - 4 * ctx.s });
+};
+
+const quote: Drawer = (ctx, data, box) => {
+  const { doc, s } = ctx;
+  setFont(doc, 34 * s, true, tint(ctx.accent, 0.5));
+  doc.text('“', box.x, box.y + 26 * s);
+  const inner = { x: box.x + 22 * s, y: box.y, w: box.w - 22 * s, h: box.h - 16 * s };
+  const used = drawText(doc, str(data.text), inner, { size: 14 * s, leading: 1.3, color: '#111827' });
+  const who = str(data.attribution);
+  if (who) drawText(doc, `— ${who}`, { ...inner, y: box.y + used + 4 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280' });
+};
+
+const demographics: Drawer = (ctx, data, box) => {
+  const { doc, s } = ctx;
+  const rowH = 17 * s;
+  let y = box.y;
+  for (const field of demographicFields) {
+    const value = str(data[field]);
+    if (!value || y + rowH > box.y + box.h) continue;
+    setFont(doc, 9 * s, false, '#6b7280');
+    drawLabel(doc, field[0]?.toUpperCase() + field.slice(1), box.x, y + 11 * s, box.w * 0.38);
+    setFont(doc, 11 * s, false, '#111827');
+    drawLabel(doc, value, box.x + box.w * 0.4, y + 11 * s, box.w * 0.6);
+    y += rowH;
+  }
+};
+
+const levels: Drawer = (ctx, data, box) => {
+  const { doc, s } = ctx;
+  let y = box.y;
+  for (const item of arr<LevelItem>(data.items)) {
+    if (y + 24 * s > box.y + box.h) break;
+    setFont(doc, 10 * s);
+    drawLabel(doc, item.label, box.x, y + 9 * s, box.w * 0.8);
+    setFont(doc, 9 * s, false, '#6b7280');
+    doc.text(`${item.level}`, box.x + box.w, y + 9 * s, { align: 'right' });
+    drawBar(doc, { x: box.x, y: y + 13 * s, w: box.w, h: 6 * s }, item.level / 100, ctx.accent);
+    y += 26 * s;
+  }
+};
+
+const channels: Drawer = (ctx, data, box) => {
+  const { doc, s } = ctx;
+  const max = preferenceLabels.length - 1;
+  let y = box.y;
+  for (const c of arr<ChannelPreference>(data.channels)) {
+    if (y + 18 * s > box.y + box.h) break;
+    setFont(doc, 10 * s);
+    drawLabel(doc, channelLabels[c.channel] ?? c.channel, box.x, y + 11 * s, box.w * 0.3);
+    drawBar(doc, { x: box.x + box.w * 0.32, y: y + 5 * s, w: box.w * 0.4, h: 7 * s }, c.level / max, ctx.accent);
+    setFont(doc, 9 * s, false, '#6b7280');
+    drawLabel(doc, preferenceLabels[c.level] ?? '', box.x + box.w, y + 11 * s, box.w * 0.26, 'right');
+    y += 19 * s;
+  }
+};
+
+const scales: Drawer = (ctx, data, box) => {
+  const { doc, s } = ctx;
+  let y = box.y;
+  for (const sc of arr<Scale>(data.scales)) {
+    if (y + 28 * s > box.y + box.h) break;
+    setFont(doc, 10 * s);
+    drawLabel(doc, sc.left, box.x, y + 9 * s, box.w * 0.48);
+    drawLabel(doc, sc.right, box.x + box.w, y + 9 * s, box.w * 0.48, 'right');
+    fillRounded(doc, { x: box.x, y: y + 15 * s, w: box.w, h: 5 * s }, 2.5 * s, '#e5e7eb');
+    doc.setFillColor(ctx.accent);
+    doc.circle(box.x + (box.w * sc.value) / 100, y + 17.5 * s, 5 * s, 'F');
+    y += 30 * s;
+  }
+};
+
+const legend = (ctx: SectionContext, points: ChartPoint[], unit: string, box: Box) => {
+  const { doc, s } = ctx;
+  points.forEach((p, i) => {
+    const y = box.y + i * 15 * s;
+    if (y + 12 * s > box.y + box.h) return;
+    doc.setFillColor(seriesColor(i, ctx.accent));
+    doc.rect(box.x, y + 2 * s, 8 * s, 8 * s, 'F');
+    setFont(doc, 9 * s);
+    drawLabel(doc, `${p.label} ${p.value}${unit}`, box.x + 12 * s, y + 10 * s, box.w - 12 * s);
+  });
+};
+
+const pie: Drawer = (ctx, data, box) => {
+  const points = arr<ChartPoint>(data.points).filter((p) => p.value > 0);
+  const total = points.reduce((t, p) => t + p.value, 0);
+  const r = Math.min(box.h, box.w * 0.45) / 2;
+  let a = 0;
+  points.forEach((p, i) => {
+    const span = (p.value / total) * Math.PI * 2;
+    drawWedge(ctx.doc, box.x + r, box.y + r, r, a, a + span, seriesColor(i, ctx.accent));
+    a += span;
+  });
+  const lx = box.x + 2 * r + 10 * ctx.s;
+  legend(ctx, arr<ChartPoint>(data.points), str(data.unit), { x: lx, y: box.y, w: box.x + box.w - lx, h: box.h });
+};
+
+const bars: Drawer = (ctx, data, box) => {
+  const { doc, s } = ctx;
+  const points = arr<ChartPoint>(data.points);
+  const max = Math.max(1, ...points.map((p) => p.value));
+  const rowH = Math.min(22 * s, box.h / Math.max(1, points.length));
+  points.forEach((p, i) => {
+    const y = box.y + i * rowH;
+    setFont(doc, Math.min(9 * s, rowH * 0.5));
+    drawLabel(doc, p.label, box.x, y + rowH * 0.62, box.w * 0.3);
+    doc.setFillColor(seriesColor(i, ctx.accent));
+    doc.rect(box.x + box.w * 0.32, y + rowH * 0.2, Math.max(0.5, box.w * 0.5 * (p.value / max)), rowH * 0.6, 'F');
+    drawLabel(doc, `${p.value}${str(data.unit)}`, box.x + box.w, y + rowH * 0.62, box.w * 0.17, 'right');
+  });
+};
+
+const media: Drawer = (ctx, data, box) => {
+  const m = data as Partial<MediaData>;
+  const captionH = m.caption ? 14 * ctx.s : 0;
+  if (m.kind === 'image' && m.assetId) drawPhoto(ctx.doc, ctx.images, m.assetId, { ...box, h: box.h - captionH }, 'contain');
+  else if (m.url) drawText(ctx.doc, m.url, { ...box, h: box.h - captionH }, { size: 10 * ctx.s, color: ctx.accent });
+  if (m.caption) drawText(ctx.doc, m.caption, { ...box, y: box.y + box.h - captionH, h: captionH }, { size: 9 * ctx.s, color: '#6b7280' });
+};
+
+const drawers: Record<string, Drawer> = {
+  goals: bullets, frustrations: bullets, motivations: bullets, needs: bullets, brands: bullets,
+  bio: paragraph, challenges: paragraph, context: paragraph, scenarios: paragraph, expectations: paragraph, custom: paragraph,
+  quote, demographics, personality: levels, technology: levels, channels, scales,
+  pieChart: pie, barChart: bars, media,
+  liveMetrics: (ctx, data, box) => drawLiveMetrics(ctx.doc, ctx.s, ctx.accent, ctx.metrics, arr<string>(data.show), box),
+};
+
+/** Draws the body of a section (everything below its title) inside `box`; unknown types draw nothing. */
+export function drawSectionBody(ctx: SectionContext, type: string, data: Record<string, unknown>, box: Box): void {
+  drawers[type]?.(ctx, data, box);
+}
