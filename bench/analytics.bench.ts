@@ -15,7 +15,6 @@ import { referenceScore, type PlainResponse } from '../common/analytics/referenc
 import type { Rule } from '../common/analytics/rules';
 import { cellValue, decodeDatasets, type Table } from '../common/analytics/table';
 import { importDataset } from '../common/import/importer';
-import type * as DuckDb from '@duckdb/node-api';
 import { peakRssMb, timeMs, type BenchRow } from './report';
 
 const rows = 1_000_000;
@@ -111,12 +110,25 @@ function plainRecords(table: Table, count: number): PlainResponse[] {
   });
 }
 
-type DuckDbApi = typeof DuckDb;
+/**
+ * The slice of @duckdb/node-api this bench uses. DuckDB is optional (not a dependency: its bindings
+ * for other platforms are missing from the registry, which breaks npm ci), so it is typed here and
+ * imported by a name TypeScript does not resolve.
+ */
+interface DuckDbApi {
+  DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDbConnection> }> };
+}
+interface DuckDbConnection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }>;
+  closeSync(): void;
+}
+const duckDbModule = '@duckdb/node-api';
 
 async function duckdbPass(csv: string, personas: PersonaInput[], report: (row: BenchRow) => void, ours: { wall: number; cpu: number }): Promise<void> {
   let api: DuckDbApi;
   try {
-    api = await import('@duckdb/node-api');
+    api = (await import(duckDbModule)) as DuckDbApi;
   } catch {
     console.log('  skip: DuckDB comparison (@duckdb/node-api is not installed)');
     return;
