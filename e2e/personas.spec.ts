@@ -52,6 +52,12 @@ test('undo and redo from the keyboard, and sections added from the palette', asy
   await expect(page.locator('[data-section-type]')).toHaveCount(before);
   await page.keyboard.press('Control+Shift+z');
   await expect(page.locator('[data-section-type]')).toHaveCount(before + 1);
+
+  // Sections move from the keyboard too: the new section trades places with the one before it.
+  const added = page.locator('[data-section-type="scales"]');
+  const top = (await added.boundingBox())!.y;
+  await page.getByRole('button', { name: 'Move Behaviour: arrow keys' }).press('ArrowUp');
+  await expect.poll(async () => (await added.boundingBox())!.y).toBeLessThan(top);
 });
 
 test('an old version can be restored, and restoring adds a version instead of rewriting history', async ({ page }) => {

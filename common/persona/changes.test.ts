@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addSectionChange, applyPersonaChange, applyPersonaChanges, duplicateSectionChange, sectionItems, type PersonaChange } from './changes';
+import { addSectionChange, applyPersonaChange, applyPersonaChanges, duplicateSectionChange, moveSectionChange, sectionItems, type PersonaChange } from './changes';
 import { validatePersona, type PersonaDoc } from './document';
 import { sequentialIds } from './ids';
 import { createFromTemplate } from './instantiate';
@@ -112,6 +112,42 @@ describe('applyPersonaChange', () => {
         const frozen = deepFreeze(structuredClone(base));
         const out = applyPersonaChanges(frozen, changes);
         expect(isValidLayout(out.sections.map((s) => ({ id: s.id, ...s.layout })), out.orientation === 'portrait' ? 6 : 12)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('moveSectionChange', () => {
+  const order = (p: PersonaDoc) => [...p.sections].sort((a, b) => a.layout.y - b.layout.y || a.layout.x - b.layout.x).map((s) => s.id);
+
+  test('moves a section before its neighbour in reading order, then after it again', () => {
+    const p = sample();
+    const ids = order(p);
+    const moved = applyPersonaChange(p, moveSectionChange(p, ids[2]!, 'earlier')!);
+    expect(order(moved).slice(0, 3)).toEqual([ids[0], ids[2], ids[1]]);
+    const back = order(applyPersonaChange(moved, moveSectionChange(moved, ids[2]!, 'later')!));
+    expect(back.indexOf(ids[2]!)).toBeGreaterThan(back.indexOf(ids[1]!));
+  });
+
+  test('there is nothing earlier than the first section or later than the last', () => {
+    const p = sample();
+    const ids = order(p);
+    expect(moveSectionChange(p, ids[0]!, 'earlier')).toBeNull();
+    expect(moveSectionChange(p, ids.at(-1)!, 'later')).toBeNull();
+  });
+
+  test('any sequence of moves keeps the layout inside the grid and free of overlaps', () => {
+    const base = sample();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(30), fc.boolean()), { maxLength: 20 }), fc.boolean(), (moves, portrait) => {
+        let p = portrait ? applyPersonaChange(base, { kind: 'setOrientation', orientation: 'portrait' }) : base;
+        for (const [i, earlier] of moves) {
+          const id = p.sections[i % p.sections.length]!.id;
+          const change = moveSectionChange(p, id, earlier ? 'earlier' : 'later');
+          if (change) p = applyPersonaChange(p, change);
+        }
+        expect(validatePersona(p).ok).toBe(true);
       }),
       { numRuns: 60 },
     );

@@ -124,6 +124,28 @@ export function duplicateSectionChange(doc: PersonaDoc, sectionId: string, ids: 
   return { kind: 'addSection', section: { ...copy, layout } };
 }
 
+/**
+ * A change that moves a section one step earlier or later in reading order (top to bottom, left to
+ * right) by trading places with its neighbour: the keyboard's way to do what dragging does. Null when
+ * there is no neighbour that way. Sizes are kept; compaction settles any overlap the trade causes, so
+ * between sections of very different sizes a third section may end up between them.
+ */
+export function moveSectionChange(doc: PersonaDoc, sectionId: string, direction: 'earlier' | 'later'): PersonaChange | null {
+  const order = layoutOf(doc).sort((a, b) => a.y - b.y || a.x - b.x);
+  const at = order.findIndex((l) => l.id === sectionId);
+  const self = order[at];
+  const other = order[direction === 'earlier' ? at - 1 : at + 1];
+  if (!self || !other) return null;
+  const cols = gridColumns[doc.orientation];
+  // The earlier of the two lands first, so compaction keeps the new order when sizes differ.
+  const [first, second] = direction === 'earlier' ? [self, other] : [other, self];
+  const top = { x: Math.min(other.x, self.x), y: Math.min(other.y, self.y) };
+  const placedFirst = { ...first, x: Math.min(top.x, cols - first.w), y: top.y };
+  const placedSecond = { ...second, x: Math.min(Math.max(self.x, other.x), cols - second.w), y: top.y };
+  if (collides(placedFirst, placedSecond)) placedSecond.y = placedFirst.y + placedFirst.h;
+  return { kind: 'setLayout', layout: [placedFirst, placedSecond] };
+}
+
 /** A deep copy of a section with a new id and new ids for its list items. */
 export function reidSection(section: PersonaSection, ids: IdSource): PersonaSection {
   const copy = structuredClone(section);

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { duplicateSectionChange, getSectionDef, newId, type PersonaChange, type PersonaDoc, type PersonaSection } from '../../../../../common/persona';
+import { duplicateSectionChange, moveSectionChange, getSectionDef, newId, type PersonaChange, type PersonaDoc, type PersonaSection } from '../../../../../common/persona';
 import { EvidenceControl } from '../sections/EvidenceControl';
 import { SectionBody } from '../sections/SectionBody';
 
@@ -29,7 +29,21 @@ function SectionCardView({ doc, section, edit, getDoc }: {
   return (
     <article className={`section-card section-${section.type}`} aria-label={`${label} section: ${section.title}`} data-section-type={section.type}>
       <header className="section-head">
-        <span className="section-drag" title="Drag to move" aria-hidden="true">⠿</span>
+        <button
+          type="button"
+          className="section-drag ghost"
+          title="Drag to move, or use the arrow keys"
+          aria-label={`Move ${section.title || label}: arrow keys`}
+          onKeyDown={(e) => {
+            const direction = e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? 'earlier' : e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 'later' : null;
+            if (!direction) return;
+            e.preventDefault();
+            const change = moveSectionChange(getDoc(), section.id, direction);
+            if (change) edit(change);
+          }}
+        >
+          ⠿
+        </button>
         <input
           className="section-title"
           aria-label={`${label} title`}
