@@ -1,0 +1,63 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import type { PersonaSnapshotDoc } from '../analytics/snapshots';
+import { buildPersonaXlsx, personaSheets } from './personaXlsx';
+import { samplePersona } from './samplePersona';
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+const rowsOf = (ws: ExcelJS.Worksheet | undefined) =>
+  (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+
+function snapshot(day: string, satisfaction: number): PersonaSnapshotDoc {
+  return {
+    id: `s-${day}`, entity: 'persona', entityId: 'p-sample', day, inputsDigest: 'x', computedAt: 1_760_000_000_000,
+    metrics: {
+      responses: 40, distribution: { strong: 10, moderate: 20, weak: 10 }, scorePercentSum: 0,
+      sums: {} as PersonaSnapshotDoc['metrics']['sums'],
+      live: { responses: 40, satisfaction, nps: 12, npsMean: 7, promoters: 10, passives: 20, detractors: 10, trust: 60, effort: 30 },
+    },
+  };
+}
+
+describe('persona XLSX', () => {
+  test('has the five sheets in order with their headers', async () => {
+    const wb = await open(await buildPersonaXlsx({ persona: samplePersona(), snapshots: [], versions: [] }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...personaSheets]);
+    expect(rowsOf(wb.getWorksheet('Rules'))[0]).toEqual(['Id', 'Column', 'Test', 'Min', 'Max', 'Values', 'Weight', 'Label']);
+    expect(rowsOf(wb.getWorksheet('Live metrics'))).toHaveLength(1);
+  });
+
+  test('profile, sections and rules carry the persona values, numbers as numbers', async () => {
+    const persona = samplePersona('Анна Петрова');
+    const wb = await open(await buildPersonaXlsx({ persona, snapshots: [], versions: [] }));
+    const profile = rowsOf(wb.getWorksheet('Profile'));
+    expect(profile).toContainEqual(['Name', 'Анна Петрова']);
+    expect(profile).toContainEqual(['Target satisfaction', 80]);
+    const sections = rowsOf(wb.getWorksheet('Sections'));
+    expect(sections.some((r) => r[0] === 'Goals' && r[7] === 'Close the month without overtime')).toBe(true);
+    expect(sections.some((r) => r[1] === 'quote' && String(r[7]).startsWith('Just let me fix it'))).toBe(true);
+    expect(sections).toContainEqual(['Device use', 'pieChart', 8, 9, 4, 4, 'Mobile (%)', 55, '']);
+    const rules = rowsOf(wb.getWorksheet('Rules'));
+    expect(rules[1]).toEqual(['r1', 'age', 'range', 30, 45, '', 2, 'Age 30–45']);
+    expect(rules[2]?.[5]).toBe('London, Leeds');
+  });
+
+  test('live metrics list snapshot days newest first beside their targets', async () => {
+    const wb = await open(await buildPersonaXlsx({ persona: samplePersona(), snapshots: [snapshot('2026-10-01', 70), snapshot('2026-10-02', 75)], versions: [] }));
+    const rows = rowsOf(wb.getWorksheet('Live metrics'));
+    expect(rows[1]?.slice(0, 6)).toEqual(['2026-10-02', 40, 75, 80, 12, 30]);
+    expect(rows[2]?.[0]).toBe('2026-10-01');
+  });
+
+  test('versions list newest first with author and summary', async () => {
+    const versions = [1, 2, 3].map((number) => ({ number, author: 'Lena', summary: `Change ${number}`, createdAt: 1_760_000_000_000 + number }));
+    const rows = rowsOf((await open(await buildPersonaXlsx({ persona: samplePersona(), snapshots: [], versions }))).getWorksheet('Versions'));
+    expect(rows.slice(1).map((r) => r[0])).toEqual([3, 2, 1]);
+    expect(rows[1]?.[3]).toBe('Change 3');
+    expect(rows[1]?.[1]).toBeInstanceOf(Date);
+  });
+});
