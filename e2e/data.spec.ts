@@ -143,3 +143,22 @@ async function storedRecordsMentioning(page: Page, text: string): Promise<number
     return count;
   }, text);
 }
+
+test('an XLSX file imports from the keyboard: focus moves into the flow and Enter on Import saves it', async ({ page }) => {
+  await openData(page);
+  await chooseFile(page, 'Import survey file…', 'survey-wave.xlsx');
+  await expect(page.getByRole('heading', { name: 'Import survey responses' })).toBeFocused();
+  await expect(page.getByText('XLSX')).toBeVisible();
+  await expect(page.getByLabel('Attribute for Submitted At')).toHaveValue('submittedAt');
+  // Keep the free-text goals column out of this dataset, with the keyboard.
+  await page.getByLabel('Attribute for Goals').focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByLabel('Attribute for Goals')).toHaveValue('');
+  await page.getByLabel('Type for How likely are you to recommend us? (0-10)').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const row = page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /survey-wave/ });
+  await expect(row).toContainText('3');
+  await expect(row).toContainText('survey-wave.xlsx');
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Loading } from '../../ui/States';
 import { MappingTable } from './MappingTable';
 import { mappingProblems, suggestedRows, type MappingRow } from './mappingModel';
@@ -15,12 +15,16 @@ export function ImportFlow({ file, onClose }: { file: ImportFile; onClose: () =>
   const preview = phase.kind === 'reading' ? null : phase.preview;
   const rows = edited ?? (preview ? suggestedRows(preview) : []);
 
+  // The button that opened the flow is disabled while it runs: move focus into the flow instead.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+
   const problems = mappingProblems(rows);
   const title = file.append ? `Add a wave to ${file.append.name}` : 'Import survey responses';
   return (
     <section className="panel import-flow" aria-labelledby="import-title">
       <header className="panel-header">
-        <h2 id="import-title">{title}</h2>
+        <h2 id="import-title" ref={heading} tabIndex={-1}>{title}</h2>
         {(phase.kind === 'mapping' || phase.kind === 'failed') && <button type="button" onClick={onClose}>Close</button>}
       </header>
       {phase.kind === 'reading' && <Loading label={`Reading ${file.name}…`} />}
