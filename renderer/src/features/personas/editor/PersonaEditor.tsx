@@ -21,6 +21,13 @@ export default function PersonaEditor({ id }: { id: string }) {
     );
   }
   const doc = e.doc;
+  if (!doc && e.save.kind === 'error') {
+    return (
+      <EmptyState title="This persona cannot be opened" action={<button type="button" onClick={() => navigate('personas', id, 'history')}>Open its history</button>}>
+        {e.save.message} An earlier version can be restored from its history.
+      </EmptyState>
+    );
+  }
   if (!doc || !e.history) return <Loading label="Opening persona…" />;
   return (
     <section className="persona-editor" style={{ '--persona-accent': doc.accentColor } as CSSProperties} aria-label={`Persona ${doc.name}`}>

@@ -19,7 +19,8 @@ export default function HistoryPage({ id }: { id: string }) {
 
   const restore = async (versionId: string) => {
     const version = versions.find((v) => v.id === versionId);
-    const current = persona.item;
+    // A persona that cannot be read any more is restored over, from the version's own identity.
+    const current = persona.item ?? version?.snapshot;
     if (!version || !current) return;
     const saved = await restoreVersion(db, current, version, versions[0] ?? null);
     if (!saved.ok) return showToast(saved.message, { tone: 'error' });
@@ -28,11 +29,12 @@ export default function HistoryPage({ id }: { id: string }) {
   };
 
   if (loading || persona.loading) return <Loading />;
-  if (!persona.item) return <EmptyState title="This persona does not exist" />;
+  if (!persona.item && versions.length === 0) return <EmptyState title="This persona does not exist" />;
+  const name = persona.item?.name ?? versions[0]?.snapshot.name ?? '';
   return (
     <section className="persona-history">
       <header className="page-header">
-        <h1>History of {persona.item.name}</h1>
+        <h1>History of {name}</h1>
         <button type="button" onClick={() => navigate('personas', id)}>Back to editor</button>
       </header>
       {versions.length === 0 ? <EmptyState title="No versions yet">A version is recorded when you pause editing or leave the editor.</EmptyState> : (
@@ -45,7 +47,7 @@ export default function HistoryPage({ id }: { id: string }) {
                 <div className="version-actions">
                   <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, left: v.id }))}>Compare as older</button>
                   <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, right: v.id }))}>Compare as newer</button>
-                  {v.number !== versions[0]?.number && <button type="button" onClick={() => void restore(v.id)} aria-label={`Restore version ${v.number}`}>Restore</button>}
+                  {(v.number !== versions[0]?.number || !persona.item) && <button type="button" onClick={() => void restore(v.id)} aria-label={`Restore version ${v.number}`}>Restore</button>}
                 </div>
               </li>
             ))}
