@@ -188,7 +188,14 @@ test('a step dragged from the palette lands on the canvas and is flagged until c
   await expect(nodes).toHaveCount(8);
   await page.getByRole('button', { name: 'Add Send WhatsApp' }).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 60, y: 60 } });
   await expect(nodes).toHaveCount(9);
-  await expect(page.getByRole('region', { name: 'Flow problems' }).locator('[data-code="unreachable"]')).toHaveCount(1);
+  const problems = page.getByRole('region', { name: 'Flow problems' });
+  await expect(problems.locator('[data-code="unreachable"]')).toHaveCount(1);
+
+  // The keyboard way: the inspector's "Leads to" menus connect steps without dragging handles.
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await flowNode(page, 'Offer').click();
+  await page.getByRole('combobox', { name: 'Next leads to' }).selectOption({ label: 'Send WhatsApp' });
+  await expect(problems.locator('[data-code="unreachable"]')).toHaveCount(0);
 });
 
 test('a journey linked to a persona is listed on that persona and filters the journey list', async ({ page }) => {

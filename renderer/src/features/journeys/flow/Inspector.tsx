@@ -3,6 +3,7 @@ import { CommitInput } from '../CommitInput';
 import type { JourneyEditor } from '../useJourneyEditor';
 import { ConfigFields } from './ConfigFields';
 import { nodeIcon } from './describe';
+import { OutputsEditor } from './OutputsEditor';
 
 const kindLabel: Record<FlowNode['kind'], string> = {
   trigger: 'Trigger', action: 'Action', wait: 'Wait', condition: 'Condition (if/else)', multiSplit: 'Multi-split',
@@ -32,6 +33,7 @@ export function Inspector({ node, stages, editor, onClose }: { node: FlowNode; s
         </select>
       </label>
       <ConfigFields node={node} setConfig={setConfig} />
+      <OutputsEditor node={node} nodes={editor.journey.flow.nodes} edges={editor.journey.flow.edges} editor={editor} />
       <button type="button" className="danger" onClick={() => { editor.dispatch({ type: 'removeNodes', nodeIds: [node.id] }); onClose(); }}>Delete step</button>
     </section>
   );
