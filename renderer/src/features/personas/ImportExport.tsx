@@ -3,7 +3,7 @@ import { useWorkspace } from '../../db/WorkspaceContext';
 import { usePlatform } from '../../platform';
 import { showToast } from '../../ui/toast';
 import type { ImportReport } from '../../../../common/persona';
-import { exportPersonas, readImportFile, writeImport } from './importExport';
+import { exportPersonas, readImportFile, writeImport } from './personaFiles';
 
 type Pending = { text: string; report: ImportReport; existing: Set<string> };
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDatabase, type Workspace } from '../../db/database';
 import { builtInTemplates, createEnvelope, createFromTemplate, sequentialIds, serializeEnvelope } from '../../../../common/persona';
-import { writeImport } from './importExport';
+import { writeImport } from './personaFiles';
 import { clonePersonaById, createPersona, deletePersona, latestVersion, loadPersona, restoreVersion, savePersona, undeletePersona } from './store';
 
 let db: Workspace | undefined;

@@ -4,7 +4,7 @@ import { useWorkspace } from '../../../db/WorkspaceContext';
 import { usePlatform } from '../../../platform';
 import { showToast } from '../../../ui/toast';
 import { newId, templateFromPersona, type EditHistory, type PersonaChange, type PersonaDoc } from '../../../../../common/persona';
-import { exportPersonas } from '../importExport';
+import { exportPersonas } from '../personaFiles';
 import { saveTemplate } from '../store';
 import type { SaveState } from '../usePersonaEditor';
 
