@@ -27,10 +27,11 @@ test('a day starts at the first instant whose local date is that day, even where
   expect(dayOf(start - 1000, 'America/Santiago')).toBe('2022-09-10');
 });
 
+// A year from June to June holds both DST changes of both hemispheres.
 test('indexing many instants agrees with naming each one', () => {
   fc.assert(fc.property(
     fc.constantFrom(...zones),
-    fc.array(fc.oneof(fc.integer({ min: Date.UTC(2021, 0, 1), max: Date.UTC(2024, 11, 31) }), fc.constant(Number.NaN)), { maxLength: 40 }),
+    fc.array(fc.oneof(fc.integer({ min: Date.UTC(2023, 5, 1), max: Date.UTC(2024, 5, 1) }), fc.constant(Number.NaN)), { maxLength: 40 }),
     (zone, instants) => {
       const idx = indexDays(Float64Array.from(instants), zone);
       instants.forEach((t, i) => {
@@ -39,5 +40,5 @@ test('indexing many instants agrees with naming each one', () => {
         else expect(dayName(idx.firstDay + d)).toBe(dayOf(t, zone));
       });
     },
-  ), { numRuns: 200 });
+  ), { numRuns: 100 });
 });
