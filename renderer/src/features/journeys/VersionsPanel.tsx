@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useWorkspace } from '../../db/WorkspaceContext';
+import { useMemo, useState } from 'react';
+import { useLiveQuery } from '../../db/hooks';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { showToast } from '../../ui/toast';
-import { diffBodies, restoreVersion, type DiffEntry, type JourneyBody, type PublishedEntry } from '../../../../common/journey';
-import { loadVersions } from './store';
+import {
+  diffBodies, readPublishedEntry, restoreVersion, sortVersions, type DiffEntry, type JourneyBody, type PublishedEntry,
+} from '../../../../common/journey';
+import { now } from './store';
 import type { JourneyEditor } from './useJourneyEditor';
 
 const changeLabel = { added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' } as const;
@@ -11,22 +13,16 @@ const subjectLabel = { stage: 'Stage', lane: 'Lane', cell: 'Cell', node: 'Flow s
 
 /** Published versions: the list, a diff between any two (or a version and the draft), and restore. */
 export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
-  const db = useWorkspace();
   const { journey } = editor;
-  const [versions, setVersions] = useState<PublishedEntry[] | null>(null);
-  const [left, setLeft] = useState<string>('');
+  // Live, so versions a teammate publishes appear as they sync in.
+  const { items, loading } = useLiveQuery('history', { selector: { entityId: journey.id, kind: 'published', entity: 'journey' } }, readPublishedEntry);
+  const versions = useMemo(() => (loading ? null : sortVersions(items)), [items, loading]);
+  const [chosenLeft, setLeft] = useState<string>('');
   const [right, setRight] = useState<string>('draft');
   const [restoring, setRestoring] = useState<PublishedEntry | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    loadVersions(db, journey.id).then((v) => {
-      if (!live) return;
-      setVersions(v);
-      setLeft((l) => l || (v[0] ? String(v[0].number) : ''));
-    }).catch((e: unknown) => showToast(`Could not load versions: ${String(e)}`, { tone: 'error' }));
-    return () => { live = false; };
-  }, [db, journey.id, journey.publishedVersion]);
+  // Until the user picks, compare the latest version with the draft.
+  const left = chosenLeft || (versions?.[0] ? String(versions[0].number) : '');
 
   const bodyOf = (key: string): JourneyBody | null =>
     key === 'draft' ? journey : versions?.find((v) => String(v.number) === key)?.snapshot ?? null;
@@ -40,7 +36,7 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
 
   const restore = (entry: PublishedEntry) => {
     setRestoring(null);
-    const r = restoreVersion(journey, entry, Date.now());
+    const r = restoreVersion(journey, entry, now());
     if (!r.ok) return showToast(r.message, { tone: 'error' });
     editor.replace(r.data);
     showToast(`Version ${entry.number} is now the draft.`, { action: { label: 'Undo', run: editor.undo } });
