@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import {
-  rebase, recordEdit, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
+  diffPersonas, isEmptyDiff, rebase, recordEdit, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
   type EditHistory, type PersonaChange, type PersonaDoc, type PersonaVersion, type VersionTrigger,
 } from '../../../../common/persona';
 import { latestVersion, parsePersona, recordVersion, savePersona } from './store';
@@ -42,12 +42,18 @@ export function usePersonaEditor(id: string) {
     const state = { changedSinceVersion: v.changed, lastVersionAt: v.last?.createdAt ?? null, lastEditAt: v.lastEditAt, now: Date.now() };
     if (!shouldRecordVersion(trigger, state)) return;
     v.changed = false;
+    // Edits that were undone back to the last version are no new version.
+    if (v.last && isEmptyDiff(diffPersonas(v.last.snapshot, doc))) return;
     v.last = await recordVersion(db, doc, v.last);
   }, [db]);
 
   const flush = useCallback(async () => {
     const doc = present.current;
-    if (!doc || written.current.source === doc) return;
+    if (!doc) return;
+    if (written.current.source === doc) {
+      setSave({ kind: 'saved' });
+      return;
+    }
     const stamp = Math.max(Date.now(), written.current.updatedAt + 1);
     ownStamps.current.add(stamp);
     const result = await savePersona(db, doc, stamp).catch((e: unknown) => ({ ok: false as const, code: 'io-error' as const, message: String(e) }));
@@ -121,7 +127,8 @@ export function usePersonaEditor(id: string) {
     hist.current = next;
     present.current = next.present;
     setHistory(next);
-    if (written.current.source === next.present) return;
+    // Even an undo back to what was last written goes through the save loop: a write of the undone
+    // state may still be in flight, and the loop then writes this one after it.
     version.current.changed = true;
     version.current.lastEditAt = Date.now();
     setSave({ kind: 'pending' });
