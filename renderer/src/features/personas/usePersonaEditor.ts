@@ -4,6 +4,7 @@ import {
   diffPersonas, isEmptyDiff, rebase, recordEdit, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
   type EditHistory, type PersonaChange, type PersonaDoc, type PersonaVersion, type VersionTrigger,
 } from '../../../../common/persona';
+import { classifyIncoming } from './incoming';
 import { latestVersion, parsePersona, recordVersion, savePersona } from './store';
 
 /** What the saved indicator shows. */
@@ -93,14 +94,17 @@ export function usePersonaEditor(id: string) {
         if (first) setMissing(true);
         return;
       }
-      const stamp = (doc.toJSON() as { updatedAt?: unknown }).updatedAt;
-      if (!first && typeof stamp === 'number' && ownStamps.current.has(stamp)) return;
+      const action = classifyIncoming({
+        first, stamp: (doc.toJSON() as { updatedAt?: unknown }).updatedAt, ownStamps: ownStamps.current,
+        writing: saving.current.running !== null, unwritten: written.current.source !== present.current,
+      });
+      if (action === 'own-echo' || action === 'keep-ours') return;
       const parsed = parsePersona(doc.toJSON());
       if (!parsed.ok) {
         setSave({ kind: 'error', message: `This persona cannot be read: ${parsed.message}` });
         return;
       }
-      if (first) {
+      if (action === 'start') {
         first = false;
         written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
         present.current = parsed.data;
@@ -108,8 +112,6 @@ export function usePersonaEditor(id: string) {
         setHistory(hist.current);
         return;
       }
-      // Something of ours is being or still to be written: our next write wins (last writer wins, as in sync).
-      if (saving.current.running || written.current.source !== present.current) return;
       written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
       present.current = parsed.data;
       hist.current = hist.current ? rebase(hist.current, parsed.data) : startHistory(parsed.data);
