@@ -1,0 +1,102 @@
+import { useRef, useState } from 'react';
+import type { PageOrientation } from '../../../../common/export/paper';
+import type { PersonaPaper } from '../../../../common/export/personaPdf';
+import type { PosterPaper } from '../../../../common/export/journeyPdf';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { usePlatform } from '../../platform';
+import { showToast } from '../../ui/toast';
+import { startExport, type RunningExport } from './exportClient';
+import { safeFileName } from './fileNames';
+import { imagesFor, personaPages, personaWorkbookInput, readJourney, readPersonas } from './gather';
+import type { ExportJob } from './jobs';
+import './exports.css';
+
+/** What an export menu exports: one persona, a deck of personas, or a journey. */
+export type ExportTarget =
+  | { kind: 'personas'; ids: string[]; title?: string }
+  | { kind: 'journey'; id: string };
+
+type Format = 'pdf' | 'xlsx';
+
+/**
+ * PDF and Excel exports of personas or a journey, built in a worker (with progress and cancel) and
+ * saved through the platform: a native save dialog in the desktop app, a download in a browser.
+ */
+export function ExportMenu({ target }: { target: ExportTarget }) {
+  const db = useWorkspace();
+  const platform = usePlatform();
+  const isJourney = target.kind === 'journey';
+  const [paper, setPaper] = useState<string>(isJourney ? 'a2' : 'a4');
+  const [orientation, setOrientation] = useState<'follow' | PageOrientation>(isJourney ? 'landscape' : 'follow');
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef<RunningExport | null>(null);
+
+  const build = async (format: Format): Promise<{ job: ExportJob; name: string } | string> => {
+    if (target.kind === 'journey') {
+      const j = await readJourney(db, target.id);
+      if (!j) return 'This journey no longer exists.';
+      const journey = { name: j.name, description: j.description, map: j.map, flow: j.flow };
+      const job: ExportJob = format === 'pdf'
+        ? { kind: 'journeyPdf', journey, options: { paper: paper as PosterPaper, orientation: orientation === 'follow' ? 'landscape' : orientation } }
+        : { kind: 'journeyXlsx', journey };
+      return { job, name: safeFileName(j.name, format) };
+    }
+    const personas = await readPersonas(db, target.ids);
+    const first = personas[0];
+    if (!first) return 'There is no persona to export.';
+    const title = target.title ?? (personas.length === 1 ? first.name : `${personas.length} personas`);
+    if (format === 'xlsx') return { job: { kind: 'personaXlsx', input: await personaWorkbookInput(db, first) }, name: safeFileName(first.name, 'xlsx') };
+    const options = { paper: paper as PersonaPaper, title, ...(orientation === 'follow' ? {} : { orientation }) };
+    return { job: { kind: 'personaPdf', pages: await personaPages(db, personas), options, images: await imagesFor(db, personas) }, name: safeFileName(title, 'pdf') };
+  };
+
+  const run = async (format: Format) => {
+    setError(null);
+    setBusy(format);
+    try {
+      const prepared = await build(format);
+      if (typeof prepared === 'string') return setError(prepared);
+      const exp = startExport(prepared.job);
+      running.current = exp;
+      const out = await exp.result;
+      if (!out.ok) return out.cancelled ? undefined : setError(`The ${format.toUpperCase()} could not be built: ${out.message}`);
+      const saved = await platform.saveFile({ suggestedName: prepared.name, kind: format, bytes: out.bytes });
+      if (!saved.ok) setError(`The file was not saved: ${saved.message}`);
+      else if (saved.data.saved) showToast(`Saved ${saved.data.fileName}.`);
+    } catch (e) {
+      setError(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      running.current = null;
+      setBusy(null);
+    }
+  };
+
+  const papers = isJourney ? ['a3', 'a2', 'a1', 'a0'] : ['a4', 'letter', 'a3'];
+  return (
+    <details className="export-menu">
+      <summary>Export</summary>
+      <div className="export-menu-body" role="group" aria-label="Export">
+        <label>Paper
+          <select value={paper} onChange={(e) => setPaper(e.target.value)} disabled={busy !== null}>
+            {papers.map((p) => <option key={p} value={p}>{p === 'letter' ? 'Letter' : p.toUpperCase()}</option>)}
+          </select>
+        </label>
+        <label>Orientation
+          <select value={orientation} onChange={(e) => setOrientation(e.target.value as typeof orientation)} disabled={busy !== null}>
+            {!isJourney && <option value="follow">As the persona</option>}
+            <option value="portrait">Portrait</option>
+            <option value="landscape">Landscape</option>
+          </select>
+        </label>
+        <div className="export-menu-actions">
+          <button type="button" onClick={() => void run('pdf')} disabled={busy !== null}>{busy === 'pdf' ? 'Building PDF…' : 'PDF'}</button>
+          <button type="button" onClick={() => void run('xlsx')} disabled={busy !== null}>{busy === 'xlsx' ? 'Building Excel…' : 'Excel (XLSX)'}</button>
+          {busy && <button type="button" onClick={() => running.current?.cancel()}>Cancel</button>}
+        </div>
+        {busy && <progress aria-label="Export in progress" />}
+        {error && <p className="export-error" role="alert">{error}</p>}
+      </div>
+    </details>
+  );
+}

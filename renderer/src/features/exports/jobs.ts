@@ -1,0 +1,28 @@
+import { buildJourneyPdf, type JourneyPdfInput, type JourneyPdfOptions } from '../../../../common/export/journeyPdf';
+import { buildJourneyXlsx, type JourneyXlsxInput } from '../../../../common/export/journeyXlsx';
+import { buildPersonaPdf, type PersonaPdfOptions, type PersonaPdfPage } from '../../../../common/export/personaPdf';
+import { buildPersonaXlsx, type PersonaXlsxInput } from '../../../../common/export/personaXlsx';
+import type { AssetImage } from '../../../../common/export/pdfImages';
+import type { PdfFonts } from '../../../../common/export/fonts';
+
+/** One export to build: plain data, so it can cross to a worker by structured clone. */
+export type ExportJob =
+  | { kind: 'personaPdf'; pages: PersonaPdfPage[]; options: Omit<PersonaPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
+  | { kind: 'personaXlsx'; input: PersonaXlsxInput }
+  | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts'> }
+  | { kind: 'journeyXlsx'; journey: JourneyXlsxInput };
+
+/** Builds the bytes of a job; `fonts` is only called for PDFs. */
+export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts>): Promise<Uint8Array> {
+  switch (job.kind) {
+    case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: new Map(job.images) });
+    case 'personaXlsx': return buildPersonaXlsx(job.input);
+    case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts() });
+    case 'journeyXlsx': return buildJourneyXlsx(job.journey);
+  }
+}
+
+/** Messages between the window and the export worker. */
+export type ExportRequest = { id: number; job: ExportJob };
+/** The worker's answer: the bytes (transferred) or a sentence for the user. */
+export type ExportResponse = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
