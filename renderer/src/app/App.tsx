@@ -18,6 +18,9 @@ const pages: Record<SectionId, LazyExoticComponent<ComponentType<{ path: string[
   sync: lazy(() => import('../features/sync/SyncPage')),
 };
 
+// Daily snapshots are caught up whichever section is open; Analytics runs its own while shown.
+const SnapshotScheduler = lazy(() => import('../features/analytics/SnapshotScheduler'));
+
 /** The app frame: navigation, the current section, toasts and the data-problems banner. */
 export function App() {
   const route = useRoute();
@@ -58,6 +61,13 @@ export function App() {
         </ErrorBoundary>
       </main>
       <Toasts />
+      {route.section !== 'analytics' && (
+        <ErrorBoundary resetKey="scheduler" silent>
+          <Suspense fallback={null}>
+            <SnapshotScheduler />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </div>
   );
 }

@@ -1,7 +1,13 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 
-interface Props { children: ReactNode; /** Changing it clears a shown error (e.g. on navigation). */ resetKey?: string }
+interface Props {
+  children: ReactNode;
+  /** Changing it clears a shown error (e.g. on navigation). */
+  resetKey?: string;
+  /** For background parts with no screen: log the error, show nothing. */
+  silent?: boolean;
+}
 interface State { error: Error | null }
 
 /** Catches a screen's render errors so one broken view never blanks the whole app. */
@@ -22,6 +28,7 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render(): ReactNode {
     if (!this.state.error) return this.props.children;
+    if (this.props.silent) return null;
     return (
       <div role="alert" className="panel error-panel">
         <h2>This screen ran into a problem</h2>
