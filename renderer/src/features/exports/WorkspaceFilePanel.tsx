@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { readWorkspaceFile, isEncryptedWorkspaceFile, writeWorkspaceFile, type ReadSuccess } from '../../../../common/workspaceFile/file';
+import type { FileProblem } from '../../../../common/workspaceFile/format';
+import { conflictCount, planRestore, type ConflictChoice } from '../../../../common/workspaceFile/restore';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { usePlatform } from '../../platform';
+import { showToast } from '../../ui/toast';
+import { safeFileName } from './fileNames';
+import { applyPlan, collectWorkspace, existingIds } from './workspaceData';
+import './exports.css';
+
+type Loaded = { read: ReadSuccess; conflicts: number };
+
+/**
+ * Back up the whole workspace to one `.cxstudio` file, make a password-protected client bundle, and
+ * restore either: every problem is listed by path, and existing documents are only replaced when the
+ * user says so.
+ */
+export function WorkspaceFilePanel({ workspaceName = 'CX Studio workspace' }: { workspaceName?: string }) {
+  const db = useWorkspace();
+  const platform = usePlatform();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FileProblem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array; encrypted: boolean } | null>(null);
+  const [openPassword, setOpenPassword] = useState('');
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  const guard = async (label: string, work: () => Promise<void>) => {
+    setError(null);
+    setBusy(label);
+    try { await work(); } catch (e) { setError(`${label} failed: ${e instanceof Error ? e.message : String(e)}`); } finally { setBusy(null); }
+  };
+
+  const save = (protect: boolean) => guard(protect ? 'Client bundle' : 'Backup', async () => {
+    if (protect && (password.length < 8 || password !== confirm)) return setError(password.length < 8 ? 'Use a password of at least 8 characters.' : 'The two passwords differ.');
+    const date = new Date().toISOString().slice(0, 10);
+    const content = await collectWorkspace(db, workspaceName, Date.now());
+    const bytes = await writeWorkspaceFile(content, protect ? { password } : {});
+    const r = await platform.saveFile({ suggestedName: safeFileName(`${workspaceName} ${protect ? 'bundle' : 'backup'} ${date}`, 'cxstudio'), kind: 'cxstudio', bytes });
+    if (!r.ok) return setError(`The file was not saved: ${r.message}`);
+    if (r.data.saved) showToast(`Saved ${r.data.fileName}.`);
+  });
+
+  const pick = () => guard('Opening the file', async () => {
+    setProblems([]);
+    setLoaded(null);
+    const picked = await platform.openFile(['.cxstudio', '.json']);
+    if (!picked) return;
+    const bytes = await picked.bytes();
+    const encrypted = isEncryptedWorkspaceFile(bytes);
+    setFile({ name: picked.name, bytes, encrypted });
+    if (!encrypted) await check(bytes, undefined);
+  });
+
+  const check = async (bytes: Uint8Array, pw: string | undefined) => {
+    const read = await readWorkspaceFile(bytes, pw ? { password: pw } : {});
+    if (!read.ok) {
+      setProblems(read.problems);
+      return setError(read.message);
+    }
+    const plan = planRestore(read.content, await existingIds(db));
+    setLoaded({ read, conflicts: conflictCount(plan) });
+  };
+
+  const restore = (choice: ConflictChoice | undefined) => guard('Restore', async () => {
+    if (!loaded) return;
+    const plan = planRestore(loaded.read.content, await existingIds(db), choice);
+    if (conflictCount(plan) > 0 && !choice) return setError('Some documents already exist here: choose to skip or replace them.');
+    const refused = await applyPlan(db, plan, (done, total) => setBusy(`Restoring ${done} of ${total}`));
+    const { added, replaced, skipped } = plan.counts;
+    showToast(`Restored: ${added} added, ${replaced} replaced, ${skipped} kept as they were.`);
+    if (refused.length > 0) setProblems(refused.map((path) => ({ path, message: 'Refused by this workspace’s schema; not restored.' })));
+    setLoaded(null);
+    setFile(null);
+  });
+
+  const total = loaded ? Object.values(loaded.read.content.collections).reduce((t, l) => t + l.length, 0) : 0;
+  return (
+    <section className="panel workspace-file-panel" aria-label="Workspace file">
+      <h2>Workspace file</h2>
+      <p>One file with every persona, journey, version, template, dataset, snapshot and image of this workspace.</p>
+      <div className="row">
+        <button type="button" disabled={busy !== null} onClick={() => void save(false)}>Back up…</button>
+      </div>
+      <div className="row">
+        <label>Password<input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        <label>Repeat<input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} /></label>
+        <button type="button" disabled={busy !== null || password === ''} onClick={() => void save(true)}>Client bundle…</button>
+      </div>
+      <div className="row">
+        <button type="button" disabled={busy !== null} onClick={() => void pick()}>Restore from file…</button>
+        {file?.encrypted && !loaded && (
+          <form onSubmit={(e) => { e.preventDefault(); void guard('Unlocking', () => check(file.bytes, openPassword)); }}>
+            <label>Password for {file.name}<input type="password" value={openPassword} onChange={(e) => setOpenPassword(e.target.value)} /></label>
+            <button type="submit" disabled={busy !== null || openPassword === ''}>Open</button>
+          </form>
+        )}
+      </div>
+      {loaded && (
+        <div role="dialog" aria-label="Restore">
+          <p>“{loaded.read.content.name}” holds {total} documents.{loaded.conflicts > 0 && ` ${loaded.conflicts} of them already exist here.`}</p>
+          {loaded.read.warnings.map((w, i) => <p key={i}><code>{w.path}</code> {w.message}</p>)}
+          {loaded.conflicts > 0 && <p>To keep both, create a new workspace (workspace switcher) and restore there.</p>}
+          <div className="row">
+            <button type="button" onClick={() => setLoaded(null)}>Cancel</button>
+            {loaded.conflicts === 0 && <button type="button" className="primary" onClick={() => void restore(undefined)}>Restore</button>}
+            {loaded.conflicts > 0 && <button type="button" onClick={() => void restore('skip')}>Restore, keep existing</button>}
+            {loaded.conflicts > 0 && <button type="button" className="danger" onClick={() => void restore('replace')}>Restore, replace {loaded.conflicts}</button>}
+          </div>
+        </div>
+      )}
+      {busy && <p aria-live="polite"><progress /> {busy}…</p>}
+      {error && <p className="export-error" role="alert">{error}</p>}
+      {problems.length > 0 && <ul className="problems">{problems.map((p, i) => <li key={i}><code>{p.path || '(file)'}</code> {p.message}</li>)}</ul>}
+    </section>
+  );
+}
