@@ -18,12 +18,19 @@ export const pdfFontFamily = 'CxSans';
 
 /** Base64 of bytes without Buffer (absent in browsers) and without one giant spread call (stack limit). */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
+  const parts: string[] = [];
   const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  }
-  return btoa(binary);
+  for (let i = 0; i < bytes.length; i += step) parts.push(String.fromCharCode(...bytes.subarray(i, i + step)));
+  return btoa(parts.join(''));
+}
+
+// Font bytes are the same object for every export a worker builds, and encoding 1.4 MB costs
+// hundreds of milliseconds, so the base64 is kept per byte array (and dropped with it).
+const fontBase64 = new WeakMap<Uint8Array, string>();
+function fontText(bytes: Uint8Array): string {
+  let text = fontBase64.get(bytes);
+  if (text === undefined) fontBase64.set(bytes, (text = bytesToBase64(bytes)));
+  return text;
 }
 
 /** Bytes of base64 text (assets are stored as base64). */
@@ -39,9 +46,9 @@ export function base64ToBytes(text: string): Uint8Array {
  * and selects the regular face.
  */
 export function registerFonts(doc: jsPDF, fonts: PdfFonts): void {
-  doc.addFileToVFS('cx-regular.ttf', bytesToBase64(fonts.regular));
+  doc.addFileToVFS('cx-regular.ttf', fontText(fonts.regular));
   doc.addFont('cx-regular.ttf', pdfFontFamily, 'normal', undefined, 'Identity-H');
-  doc.addFileToVFS('cx-bold.ttf', bytesToBase64(fonts.bold ?? fonts.regular));
+  doc.addFileToVFS('cx-bold.ttf', fontText(fonts.bold ?? fonts.regular));
   doc.addFont('cx-bold.ttf', pdfFontFamily, 'bold', undefined, 'Identity-H');
   doc.setFont(pdfFontFamily, 'normal');
 }
