@@ -6,29 +6,54 @@ export interface RunningExport {
   cancel(): void;
 }
 
-/**
- * Runs one export in its own worker and ends the worker after: exports are occasional, and a fresh
- * worker per export makes cancel simply `terminate()` with nothing left half-done.
- */
-export function startExport(job: ExportJob): RunningExport {
-  const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
-  let settle: (r: Awaited<RunningExport['result']>) => void = () => undefined;
-  const result = new Promise<Awaited<RunningExport['result']>>((resolve) => { settle = resolve; });
-  worker.onmessage = (event: MessageEvent<ExportResponse>) => {
+type Settle = (r: Awaited<RunningExport['result']>) => void;
+
+// One worker for the window, kept between exports: it loads the 1.4 MB of fonts and encodes them
+// once, so the second PDF skips that cost. Cancel terminates it; the next export starts a fresh one.
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, Settle>();
+
+function failAll(message: string): void {
+  for (const settle of waiting.values()) settle({ ok: false, message });
+  waiting.clear();
+}
+
+function ensureWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (event: MessageEvent<ExportResponse>) => {
     const msg = event.data;
-    settle(msg.ok ? { ok: true, bytes: msg.bytes } : { ok: false, message: msg.message });
-    worker.terminate();
+    const settle = waiting.get(msg.id);
+    waiting.delete(msg.id);
+    settle?.(msg.ok ? { ok: true, bytes: msg.bytes } : { ok: false, message: msg.message });
   };
-  worker.onerror = (event) => {
-    settle({ ok: false, message: `The export stopped unexpectedly (${event.message || 'worker error'}).` });
-    worker.terminate();
+  w.onerror = (event) => {
+    failAll(`The export stopped unexpectedly (${event.message || 'worker error'}).`);
+    w.terminate();
+    if (worker === w) worker = null;
   };
-  worker.postMessage({ id: 1, job });
+  worker = w;
+  return w;
+}
+
+/** Runs one export in the export worker. */
+export function startExport(job: ExportJob): RunningExport {
+  const id = nextId++;
+  const w = ensureWorker();
+  const result = new Promise<Awaited<RunningExport['result']>>((resolve) => waiting.set(id, resolve));
+  w.postMessage({ id, job });
   return {
     result,
     cancel() {
-      worker.terminate();
+      const settle = waiting.get(id);
+      if (!settle) return;
+      // A worker cannot stop a synchronous PDF build half-way, so cancelling ends the worker itself.
+      waiting.delete(id);
       settle({ ok: false, message: 'Export cancelled.', cancelled: true });
+      failAll('Export cancelled.');
+      w.terminate();
+      if (worker === w) worker = null;
     },
   };
 }
