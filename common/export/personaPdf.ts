@@ -107,7 +107,8 @@ function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSe
   const { doc, s } = ctx;
   fillRounded(doc, box, 8 * s, tint(persona.accentColor, 0.88));
   const pad = 14 * s;
-  const photoSide = Math.min(box.h - 2 * pad, 120 * s);
+  // A narrow (portrait) header keeps most of its width for the name.
+  const photoSide = Math.min(box.h - 2 * pad, 120 * s, box.w * 0.3);
   const photo = { x: box.x + pad, y: box.y + pad, w: photoSide, h: photoSide };
   if (!persona.photoAssetId || !drawPhoto(doc, ctx.images, persona.photoAssetId, photo, 'cover', photoSide / 2)) {
     doc.setFillColor(persona.accentColor);
@@ -118,7 +119,10 @@ function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSe
   const tx = photo.x + photoSide + 16 * s;
   const text = { x: tx, y: box.y + pad, w: box.x + box.w - pad - tx, h: box.h - 2 * pad };
   let y = text.y;
-  y += drawText(doc, persona.name, { ...text, y, h: 34 * s }, { size: 24 * s, bold: true, color: '#111827', maxLines: 1 });
+  // The name shrinks to fit its line (down to half size) rather than losing letters to an ellipsis.
+  setFont(doc, 24 * s, true);
+  const nameSize = Math.max(12 * s, Math.min(24 * s, (24 * s * text.w) / Math.max(1, doc.getTextWidth(persona.name))));
+  y += drawText(doc, persona.name, { ...text, y, h: nameSize * 1.4 }, { size: nameSize, bold: true, color: '#111827', maxLines: 1 });
   const role = [persona.role, persona.personaType].filter((t) => t.trim() !== '').join(' · ');
   if (role) y += drawText(doc, role, { ...text, y, h: 20 * s }, { size: 13 * s, color: '#374151', maxLines: 1 });
   const tagline = typeof section.data.tagline === 'string' ? section.data.tagline : '';

@@ -4,7 +4,7 @@ import type { LevelItem, MediaData } from '../persona/sections/profileSections';
 import { demographicFields } from '../persona/sections/profileSections';
 import type { ChartPoint, ChannelPreference, Scale } from '../persona/sections/chartSections';
 import { channelLabels, preferenceLabels } from '../persona/sections/chartSections';
-import { drawLabel, drawText, setFont, type Box } from './pdfText';
+import { drawLabel, drawText, isRtl, setFont, type Box } from './pdfText';
 import { drawBar, drawWedge, fillRounded, seriesColor, tint } from './pdfShapes';
 import { drawPhoto, type PdfImages } from './pdfImages';
 import { drawLiveMetrics, type LiveMetricsInput } from './liveMetricsPdf';
@@ -29,9 +29,11 @@ const bullets: Drawer = (ctx, data, box) => {
   let y = box.y;
   for (const item of arr<ListItem>(data.items)) {
     if (item.text.trim() === '' || y + 12 * s > box.y + box.h) continue;
+    // A right-to-left item hangs from the right edge, so its bullet goes on the right too.
+    const rtl = isRtl(item.text);
     doc.setFillColor(ctx.accent);
-    doc.circle(box.x + 3 * s, y + 6 * s, 2 * s, 'F');
-    y += drawText(doc, item.text, { x: box.x + 10 * s, y, w: box.w - 10 * s, h: box.y + box.h - y }, { size: 11 * s }) + 3 * s;
+    doc.circle(rtl ? box.x + box.w - 3 * s : box.x + 3 * s, y + 6 * s, 2 * s, 'F');
+    y += drawText(doc, item.text, { x: rtl ? box.x : box.x + 10 * s, y, w: box.w - 10 * s, h: box.y + box.h - y }, { size: 11 * s }) + 3 * s;
   }
 };
 
