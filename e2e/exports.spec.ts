@@ -54,7 +54,7 @@ test('the export worker builds a persona PDF and workbook and a journey poster i
   for (const want of ['Анна Петрова', 'مريم الحسن', 'Close the month without overtime', 'Just let me fix it myself']) expect(text).toContain(want);
   test.info().annotations.push({ type: 'persona deck PDF in a Chromium worker', description: `${Math.round(pdf.ms)} ms, ${Math.round(pdf.bytes.length / 1024)} KB` });
 
-  const xlsx = await runInPageWorker(page, code, { kind: 'personaXlsx', input: { persona: ru, snapshots: [], versions: [] } });
+  const xlsx = await runInPageWorker(page, code, { kind: 'personaXlsx', input: [{ persona: ru, snapshots: [], versions: [] }] });
   expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
 
   const template = builtInTemplates()[0];

@@ -61,3 +61,16 @@ describe('persona XLSX', () => {
     expect(rows[1]?.[1]).toBeInstanceOf(Date);
   });
 });
+
+describe('persona XLSX for a deck', () => {
+  test('every sheet starts with a Persona column holding each persona’s rows', async () => {
+    const inputs = [samplePersona('Анна Петрова', 'a'), samplePersona('مريم الحسن', 'b')].map((persona) => ({ persona, snapshots: [], versions: [] }));
+    const wb = await open(await buildPersonaXlsx(inputs));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...personaSheets]);
+    const profile = rowsOf(wb.getWorksheet('Profile'));
+    expect(profile[0]).toEqual(['Persona', 'Field', 'Value']);
+    expect(profile).toContainEqual(['مريم الحسن', 'Name', 'مريم الحسن']);
+    const rules = rowsOf(wb.getWorksheet('Rules'));
+    expect(rules.filter((r) => r[0] === 'Анна Петрова')).toHaveLength(3);
+  });
+});

@@ -18,41 +18,56 @@ export interface PersonaXlsxInput {
 /** Sheet names, in workbook order; tests and readers rely on them. */
 export const personaSheets = ['Profile', 'Sections', 'Rules', 'Live metrics', 'Versions'] as const;
 
-/**
- * A workbook an analyst can filter: profile fields, every section flattened to item/value rows,
- * mapping rules, live metrics per snapshot day against targets, and version history.
- */
-export async function buildPersonaXlsx(input: PersonaXlsxInput): Promise<Uint8Array> {
+type Rows = { headers: string[]; rows: unknown[][] };
+
+function sheetsFor(input: PersonaXlsxInput): Record<(typeof personaSheets)[number], Rows> {
   const { persona } = input;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'CX Studio';
-  wb.title = persona.name;
   const t = persona.expectedMetrics;
-  addTable(wb, 'Profile', ['Field', 'Value'], [
-    ['Name', persona.name], ['Role', persona.role], ['Type', persona.personaType], ['Status', persona.status],
-    ['Tags', persona.tags.join(', ')], ['Owner', persona.owner], ['Domain', persona.domain],
-    ['Target satisfaction', t.satisfaction ?? null], ['Target loyalty (NPS)', t.loyalty ?? null],
-    ['Target trust', t.trust ?? null], ['Target effort', t.effort ?? null],
-    ['Created', cellDate(persona.createdAt)], ['Updated', cellDate(persona.updatedAt)], ['Updated by', persona.updatedBy],
-  ]);
-  addTable(wb, 'Sections', ['Section', 'Type', 'Column', 'Row', 'Width', 'Height', 'Item', 'Value', 'Evidence'],
-    persona.sections.flatMap((sec) => {
+  const snaps = [...input.snapshots].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : b.computedAt - a.computedAt));
+  return {
+    Profile: { headers: ['Field', 'Value'], rows: [
+      ['Name', persona.name], ['Role', persona.role], ['Type', persona.personaType], ['Status', persona.status],
+      ['Tags', persona.tags.join(', ')], ['Owner', persona.owner], ['Domain', persona.domain],
+      ['Target satisfaction', t.satisfaction ?? null], ['Target loyalty (NPS)', t.loyalty ?? null],
+      ['Target trust', t.trust ?? null], ['Target effort', t.effort ?? null],
+      ['Created', cellDate(persona.createdAt)], ['Updated', cellDate(persona.updatedAt)], ['Updated by', persona.updatedBy],
+    ] },
+    Sections: { headers: ['Section', 'Type', 'Column', 'Row', 'Width', 'Height', 'Item', 'Value', 'Evidence'], rows: persona.sections.flatMap((sec) => {
       const at = [sec.title, sec.type, sec.layout.x, sec.layout.y, sec.layout.w, sec.layout.h];
       const rows = sectionRows(sec);
       return rows.length === 0 ? [[...at, '', '', '']] : rows.map((r) => [...at, r.item, r.value, r.evidence]);
-    }));
-  addTable(wb, 'Rules', ['Id', 'Column', 'Test', 'Min', 'Max', 'Values', 'Weight', 'Label'], persona.rules.map(ruleRow));
-  const snaps = [...input.snapshots].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : b.computedAt - a.computedAt));
-  addTable(wb, 'Live metrics',
-    ['Day', 'Responses', 'Satisfaction', 'Target satisfaction', 'NPS', 'Target NPS', 'Trust', 'Target trust', 'Effort', 'Target effort', 'Strong', 'Moderate', 'Weak', 'Computed'],
-    snaps.map((sn) => {
-      const l = sn.metrics.live;
-      const d = sn.metrics.distribution;
-      return [sn.day, sn.metrics.responses, l.satisfaction, t.satisfaction ?? null, l.nps, t.loyalty ?? null, l.trust, t.trust ?? null,
-        l.effort, t.effort ?? null, d.strong, d.moderate, d.weak, cellDate(sn.computedAt)];
-    }));
-  addTable(wb, 'Versions', ['Version', 'Date', 'Author', 'Summary'],
-    [...input.versions].sort((a, b) => b.number - a.number).map((v) => [v.number, cellDate(v.createdAt), v.author, v.summary]));
+    }) },
+    Rules: { headers: ['Id', 'Column', 'Test', 'Min', 'Max', 'Values', 'Weight', 'Label'], rows: persona.rules.map(ruleRow) },
+    'Live metrics': {
+      headers: ['Day', 'Responses', 'Satisfaction', 'Target satisfaction', 'NPS', 'Target NPS', 'Trust', 'Target trust', 'Effort', 'Target effort', 'Strong', 'Moderate', 'Weak', 'Computed'],
+      rows: snaps.map((sn) => {
+        const l = sn.metrics.live;
+        const d = sn.metrics.distribution;
+        return [sn.day, sn.metrics.responses, l.satisfaction, t.satisfaction ?? null, l.nps, t.loyalty ?? null, l.trust, t.trust ?? null,
+          l.effort, t.effort ?? null, d.strong, d.moderate, d.weak, cellDate(sn.computedAt)];
+      }),
+    },
+    Versions: { headers: ['Version', 'Date', 'Author', 'Summary'], rows: [...input.versions].sort((a, b) => b.number - a.number).map((v) => [v.number, cellDate(v.createdAt), v.author, v.summary]) },
+  };
+}
+
+/**
+ * A workbook an analyst can filter: profile fields, every section flattened to item/value rows,
+ * mapping rules, live metrics per snapshot day against targets, and version history. Given several
+ * personas (a deck), every sheet starts with a Persona column so one filter picks a persona.
+ */
+export async function buildPersonaXlsx(input: PersonaXlsxInput | readonly PersonaXlsxInput[]): Promise<Uint8Array> {
+  const inputs = 'persona' in input ? [input] : input;
+  const many = inputs.length > 1;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'CX Studio';
+  wb.title = many ? `${inputs.length} personas` : (inputs[0]?.persona.name ?? 'Persona');
+  const all = inputs.map((i) => ({ name: i.persona.name, sheets: sheetsFor(i) }));
+  for (const sheet of personaSheets) {
+    const headers = all[0]?.sheets[sheet].headers ?? [];
+    const rows = all.flatMap((p) => p.sheets[sheet].rows.map((r) => (many ? [p.name, ...r] : r)));
+    addTable(wb, sheet, many ? ['Persona', ...headers] : headers, rows);
+  }
   return workbookBytes(wb);
 }
 

@@ -5,6 +5,7 @@ import type { PosterPaper } from '../../../../common/export/journeyPdf';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { usePlatform } from '../../platform';
 import { showToast } from '../../ui/toast';
+import { capturePng } from './capturePng';
 import { startExport, type RunningExport } from './exportClient';
 import { safeFileName } from './fileNames';
 import { imagesFor, personaPages, personaWorkbookInput, readJourney, readPersonas } from './gather';
@@ -16,13 +17,17 @@ export type ExportTarget =
   | { kind: 'personas'; ids: string[]; title?: string }
   | { kind: 'journey'; id: string };
 
-type Format = 'pdf' | 'xlsx';
+type Format = 'pdf' | 'xlsx' | 'png';
 
 /**
  * PDF and Excel exports of personas or a journey, built in a worker (with progress and cancel) and
  * saved through the platform: a native save dialog in the desktop app, a download in a browser.
  */
-export function ExportMenu({ target }: { target: ExportTarget }) {
+export function ExportMenu({ target, capture }: {
+  target: ExportTarget;
+  /** The on-screen canvas to offer as PNG (1×, 2×, 3×); no PNG action without it. */
+  capture?: () => HTMLElement | null;
+}) {
   const db = useWorkspace();
   const platform = usePlatform();
   const isJourney = target.kind === 'journey';
@@ -30,6 +35,7 @@ export function ExportMenu({ target }: { target: ExportTarget }) {
   const [orientation, setOrientation] = useState<'follow' | PageOrientation>(isJourney ? 'landscape' : 'follow');
   const [busy, setBusy] = useState<Format | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [scale, setScale] = useState<1 | 2 | 3>(2);
   const running = useRef<RunningExport | null>(null);
 
   const build = async (format: Format): Promise<{ job: ExportJob; name: string } | string> => {
@@ -46,15 +52,33 @@ export function ExportMenu({ target }: { target: ExportTarget }) {
     const first = personas[0];
     if (!first) return 'There is no persona to export.';
     const title = target.title ?? (personas.length === 1 ? first.name : `${personas.length} personas`);
-    if (format === 'xlsx') return { job: { kind: 'personaXlsx', input: await personaWorkbookInput(db, first) }, name: safeFileName(first.name, 'xlsx') };
+    if (format === 'xlsx') {
+      const input = await Promise.all(personas.map((p) => personaWorkbookInput(db, p)));
+      return { job: { kind: 'personaXlsx', input }, name: safeFileName(title, 'xlsx') };
+    }
     const options = { paper: paper as PersonaPaper, title, ...(orientation === 'follow' ? {} : { orientation }) };
     return { job: { kind: 'personaPdf', pages: await personaPages(db, personas), options, images: await imagesFor(db, personas) }, name: safeFileName(title, 'pdf') };
+  };
+
+  const png = async (): Promise<{ bytes: Uint8Array; name: string } | string> => {
+    const node = capture?.();
+    if (!node) return 'There is nothing on screen to capture.';
+    const title = target.kind === 'journey' ? ((await readJourney(db, target.id))?.name ?? 'journey') : ((await readPersonas(db, target.ids))[0]?.name ?? 'persona');
+    return { bytes: await capturePng(node, scale), name: safeFileName(`${title} ${scale}x`, 'png') };
   };
 
   const run = async (format: Format) => {
     setError(null);
     setBusy(format);
     try {
+      if (format === 'png') {
+        const shot = await png();
+        if (typeof shot === 'string') return setError(shot);
+        const saved = await platform.saveFile({ suggestedName: shot.name, kind: 'png', bytes: shot.bytes });
+        if (!saved.ok) setError(`The file was not saved: ${saved.message}`);
+        else if (saved.data.saved) showToast(`Saved ${saved.data.fileName}.`);
+        return;
+      }
       const prepared = await build(format);
       if (typeof prepared === 'string') return setError(prepared);
       const exp = startExport(prepared.job);
@@ -89,10 +113,18 @@ export function ExportMenu({ target }: { target: ExportTarget }) {
             <option value="landscape">Landscape</option>
           </select>
         </label>
+        {capture && (
+          <div className="export-menu-actions">
+            <select aria-label="PNG scale" value={scale} onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 3)} disabled={busy !== null}>
+              {[1, 2, 3].map((n) => <option key={n} value={n}>{n}×</option>)}
+            </select>
+            <button type="button" onClick={() => void run('png')} disabled={busy !== null}>{busy === 'png' ? 'Capturing…' : 'PNG'}</button>
+          </div>
+        )}
         <div className="export-menu-actions">
           <button type="button" onClick={() => void run('pdf')} disabled={busy !== null}>{busy === 'pdf' ? 'Building PDF…' : 'PDF'}</button>
           <button type="button" onClick={() => void run('xlsx')} disabled={busy !== null}>{busy === 'xlsx' ? 'Building Excel…' : 'Excel (XLSX)'}</button>
-          {busy && <button type="button" onClick={() => running.current?.cancel()}>Cancel</button>}
+          {busy && busy !== 'png' && <button type="button" onClick={() => running.current?.cancel()}>Cancel</button>}
         </div>
         {busy && <progress aria-label="Export in progress" />}
         {error && <p className="export-error" role="alert">{error}</p>}

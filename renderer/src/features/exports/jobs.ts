@@ -8,7 +8,7 @@ import type { PdfFonts } from '../../../../common/export/fonts';
 /** One export to build: plain data, so it can cross to a worker by structured clone. */
 export type ExportJob =
   | { kind: 'personaPdf'; pages: PersonaPdfPage[]; options: Omit<PersonaPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
-  | { kind: 'personaXlsx'; input: PersonaXlsxInput }
+  | { kind: 'personaXlsx'; input: PersonaXlsxInput[] }
   | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts'> }
   | { kind: 'journeyXlsx'; journey: JourneyXlsxInput };
 
