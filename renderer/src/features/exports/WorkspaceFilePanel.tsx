@@ -5,6 +5,7 @@ import { conflictCount, planRestore, type ConflictChoice } from '../../../../com
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { usePlatform } from '../../platform';
 import { showToast } from '../../ui/toast';
+import { activeWorkspace } from '../../workspaces/registry';
 import { safeFileName } from './fileNames';
 import { applyPlan, collectWorkspace, existingIds } from './workspaceData';
 import './exports.css';
@@ -16,7 +17,8 @@ type Loaded = { read: ReadSuccess; conflicts: number };
  * restore either: every problem is listed by path, and existing documents are only replaced when the
  * user says so.
  */
-export function WorkspaceFilePanel({ workspaceName = 'CX Studio workspace' }: { workspaceName?: string }) {
+export function WorkspaceFilePanel(props: { /** Names the files; the active workspace's name by default. */ workspaceName?: string }) {
+  const workspaceName = props.workspaceName ?? activeWorkspace().name;
   const db = useWorkspace();
   const platform = usePlatform();
   const [password, setPassword] = useState('');
