@@ -78,6 +78,18 @@ test('the persona editor exports a PDF download when the export menu is mounted'
   const file = join(dir, 'download.pdf');
   await (await download).saveAs(file);
   expect(pdfText(readFileSync(file), 'download.pdf')).toContain('Export Анна');
+
+  // PNG of the canvas at 2×: the image is twice the canvas's size in CSS pixels.
+  const canvas = page.getByTestId('persona-canvas');
+  const size = await canvas.evaluate((el) => ({ w: el.scrollWidth, h: el.scrollHeight }));
+  const png = page.waitForEvent('download');
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('2');
+  await page.getByRole('button', { name: 'PNG', exact: true }).click();
+  const pngFile = join(dir, 'canvas.png');
+  await (await png).saveAs(pngFile);
+  const head = readFileSync(pngFile);
+  expect(head.subarray(1, 4).toString()).toBe('PNG');
+  expect({ w: head.readUInt32BE(16), h: head.readUInt32BE(20) }).toEqual({ w: size.w * 2, h: size.h * 2 });
 });
 
 test('the Sync page backs up the workspace and opens the backup again for restore', async ({ page }) => {
