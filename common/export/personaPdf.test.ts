@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { validatePersona } from '../persona/document';
+import { sequentialIds } from '../persona/ids';
+import { sectionCatalogue } from '../persona/sections/catalogue';
 import { buildPersonaPdf, initials } from './personaPdf';
 import { samplePersona, samplePhoto } from './samplePersona';
 
@@ -90,6 +92,29 @@ describe('persona PDF', () => {
     const text = squash(pdfText(buildPersonaPdf([{ persona: samplePersona(), metrics: { live, day: '2026-11-01', targets: { satisfaction: 80 } } }], { paper: 'a4', fonts, images })));
     expect(text).toContain('72%');
     expect(text).toContain('target 80');
+  });
+
+  test('every section type prints with its default data, and with data missing or of the wrong shape', () => {
+    const ids = sequentialIds('t');
+    const hostile: Record<string, unknown>[] = [{}, { items: 'x', points: [null, 3], scales: [{}], channels: [{ channel: 'fax', level: 99 }], show: 7, text: 42, kind: 'image', assetId: 5, caption: {}, url: [] }];
+    for (const data of [null, ...hostile]) {
+      const persona = { ...samplePersona(), sections: sectionCatalogue.map((def, i) => ({
+        id: `s${i}`, type: def.type, title: def.label, layout: { x: (i % 3) * 4, y: Math.floor(i / 3) * 5, w: 4, h: 5 }, data: data ?? def.defaultData(ids),
+      })) };
+      const text = pdfText(buildPersonaPdf([{ persona }], { paper: 'a4', fonts, images }), 'all.pdf');
+      // The identity header shows the persona's name in place of a title.
+      for (const def of sectionCatalogue) if (def.type !== 'header') expect(text).toContain(def.label);
+      expect(text).toContain('Maya Chen');
+    }
+  });
+
+  test('text too long for its section is cut with an ellipsis instead of running into the next one', () => {
+    const persona = samplePersona();
+    const bio = persona.sections.find((s) => s.type === 'bio');
+    if (bio) bio.data = { text: `${'word '.repeat(2000)}LAST-WORD` };
+    const text = pdfText(buildPersonaPdf([{ persona }], { paper: 'a4', fonts, images }), 'long.pdf');
+    expect(text).toContain('...'); // the ellipsis, as NFKC spells it
+    expect(text).not.toContain('LAST-WORD');
   });
 
   test('initials take the first letter of up to two words in any script', () => {

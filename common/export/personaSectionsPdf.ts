@@ -1,6 +1,6 @@
 import type { jsPDF } from 'jspdf';
 import type { ListItem } from '../persona/fields';
-import type { LevelItem, MediaData } from '../persona/sections/profileSections';
+import type { LevelItem } from '../persona/sections/profileSections';
 import { demographicFields } from '../persona/sections/profileSections';
 import type { ChartPoint, ChannelPreference, Scale } from '../persona/sections/chartSections';
 import { channelLabels, preferenceLabels } from '../persona/sections/chartSections';
@@ -21,19 +21,24 @@ export interface SectionContext {
 
 type Drawer = (ctx: SectionContext, data: Record<string, unknown>, box: Box) => void;
 
-const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+// Data reaches the printer already validated, but a PDF must never fail on a stray shape (an old file,
+// a teammate's newer field): lists keep only objects, and every field is read through a typed getter.
+const arr = <T>(v: unknown): Partial<T>[] => (Array.isArray(v) ? (v.filter((x) => typeof x === 'object' && x !== null) as Partial<T>[]) : []);
+const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 const bullets: Drawer = (ctx, data, box) => {
   const { doc, s } = ctx;
   let y = box.y;
   for (const item of arr<ListItem>(data.items)) {
-    if (item.text.trim() === '' || y + 12 * s > box.y + box.h) continue;
+    const text = str(item.text);
+    if (text.trim() === '' || y + 12 * s > box.y + box.h) continue;
     // A right-to-left item hangs from the right edge, so its bullet goes on the right too.
-    const rtl = isRtl(item.text);
+    const rtl = isRtl(text);
     doc.setFillColor(ctx.accent);
     doc.circle(rtl ? box.x + box.w - 3 * s : box.x + 3 * s, y + 6 * s, 2 * s, 'F');
-    y += drawText(doc, item.text, { x: rtl ? box.x : box.x + 10 * s, y, w: box.w - 10 * s, h: box.y + box.h - y }, { size: 11 * s }) + 3 * s;
+    y += drawText(doc, text, { x: rtl ? box.x : box.x + 10 * s, y, w: box.w - 10 * s, h: box.y + box.h - y }, { size: 11 * s }) + 3 * s;
   }
 };
 
@@ -73,10 +78,10 @@ const levels: Drawer = (ctx, data, box) => {
   for (const item of arr<LevelItem>(data.items)) {
     if (y + 24 * s > box.y + box.h) break;
     setFont(doc, 10 * s);
-    drawLabel(doc, item.label, box.x, y + 9 * s, box.w * 0.8);
+    drawLabel(doc, str(item.label), box.x, y + 9 * s, box.w * 0.8);
     setFont(doc, 9 * s, false, '#6b7280');
-    doc.text(`${item.level}`, box.x + box.w, y + 9 * s, { align: 'right' });
-    drawBar(doc, { x: box.x, y: y + 13 * s, w: box.w, h: 6 * s }, item.level / 100, ctx.accent);
+    doc.text(`${num(item.level)}`, box.x + box.w, y + 9 * s, { align: 'right' });
+    drawBar(doc, { x: box.x, y: y + 13 * s, w: box.w, h: 6 * s }, num(item.level) / 100, ctx.accent);
     y += 26 * s;
   }
 };
@@ -88,10 +93,11 @@ const channels: Drawer = (ctx, data, box) => {
   for (const c of arr<ChannelPreference>(data.channels)) {
     if (y + 18 * s > box.y + box.h) break;
     setFont(doc, 10 * s);
-    drawLabel(doc, channelLabels[c.channel] ?? c.channel, box.x, y + 11 * s, box.w * 0.3);
-    drawBar(doc, { x: box.x + box.w * 0.32, y: y + 5 * s, w: box.w * 0.4, h: 7 * s }, c.level / max, ctx.accent);
+    const level = num(c.level);
+    drawLabel(doc, channelLabels[str(c.channel) as keyof typeof channelLabels] ?? str(c.channel), box.x, y + 11 * s, box.w * 0.3);
+    drawBar(doc, { x: box.x + box.w * 0.32, y: y + 5 * s, w: box.w * 0.4, h: 7 * s }, level / max, ctx.accent);
     setFont(doc, 9 * s, false, '#6b7280');
-    drawLabel(doc, preferenceLabels[c.level] ?? '', box.x + box.w, y + 11 * s, box.w * 0.26, 'right');
+    drawLabel(doc, preferenceLabels[level] ?? '', box.x + box.w, y + 11 * s, box.w * 0.26, 'right');
     y += 19 * s;
   }
 };
@@ -102,16 +108,16 @@ const scales: Drawer = (ctx, data, box) => {
   for (const sc of arr<Scale>(data.scales)) {
     if (y + 28 * s > box.y + box.h) break;
     setFont(doc, 10 * s);
-    drawLabel(doc, sc.left, box.x, y + 9 * s, box.w * 0.48);
-    drawLabel(doc, sc.right, box.x + box.w, y + 9 * s, box.w * 0.48, 'right');
+    drawLabel(doc, str(sc.left), box.x, y + 9 * s, box.w * 0.48);
+    drawLabel(doc, str(sc.right), box.x + box.w, y + 9 * s, box.w * 0.48, 'right');
     fillRounded(doc, { x: box.x, y: y + 15 * s, w: box.w, h: 5 * s }, 2.5 * s, '#e5e7eb');
     doc.setFillColor(ctx.accent);
-    doc.circle(box.x + (box.w * sc.value) / 100, y + 17.5 * s, 5 * s, 'F');
+    doc.circle(box.x + (box.w * Math.min(100, Math.max(0, num(sc.value)))) / 100, y + 17.5 * s, 5 * s, 'F');
     y += 30 * s;
   }
 };
 
-const legend = (ctx: SectionContext, points: ChartPoint[], unit: string, box: Box) => {
+const legend = (ctx: SectionContext, points: Partial<ChartPoint>[], unit: string, box: Box) => {
   const { doc, s } = ctx;
   points.forEach((p, i) => {
     const y = box.y + i * 15 * s;
@@ -119,17 +125,17 @@ const legend = (ctx: SectionContext, points: ChartPoint[], unit: string, box: Bo
     doc.setFillColor(seriesColor(i, ctx.accent));
     doc.rect(box.x, y + 2 * s, 8 * s, 8 * s, 'F');
     setFont(doc, 9 * s);
-    drawLabel(doc, `${p.label} ${p.value}${unit}`, box.x + 12 * s, y + 10 * s, box.w - 12 * s);
+    drawLabel(doc, `${str(p.label)} ${num(p.value)}${unit}`, box.x + 12 * s, y + 10 * s, box.w - 12 * s);
   });
 };
 
 const pie: Drawer = (ctx, data, box) => {
-  const points = arr<ChartPoint>(data.points).filter((p) => p.value > 0);
-  const total = points.reduce((t, p) => t + p.value, 0);
+  const points = arr<ChartPoint>(data.points).filter((p) => num(p.value) > 0);
+  const total = points.reduce((t, p) => t + num(p.value), 0);
   const r = Math.min(box.h, box.w * 0.45) / 2;
   let a = 0;
   points.forEach((p, i) => {
-    const span = (p.value / total) * Math.PI * 2;
+    const span = (num(p.value) / total) * Math.PI * 2;
     drawWedge(ctx.doc, box.x + r, box.y + r, r, a, a + span, seriesColor(i, ctx.accent));
     a += span;
   });
@@ -140,24 +146,26 @@ const pie: Drawer = (ctx, data, box) => {
 const bars: Drawer = (ctx, data, box) => {
   const { doc, s } = ctx;
   const points = arr<ChartPoint>(data.points);
-  const max = Math.max(1, ...points.map((p) => p.value));
+  const max = Math.max(1, ...points.map((p) => num(p.value)));
   const rowH = Math.min(22 * s, box.h / Math.max(1, points.length));
   points.forEach((p, i) => {
     const y = box.y + i * rowH;
     setFont(doc, Math.min(9 * s, rowH * 0.5));
-    drawLabel(doc, p.label, box.x, y + rowH * 0.62, box.w * 0.3);
+    drawLabel(doc, str(p.label), box.x, y + rowH * 0.62, box.w * 0.3);
     doc.setFillColor(seriesColor(i, ctx.accent));
-    doc.rect(box.x + box.w * 0.32, y + rowH * 0.2, Math.max(0.5, box.w * 0.5 * (p.value / max)), rowH * 0.6, 'F');
-    drawLabel(doc, `${p.value}${str(data.unit)}`, box.x + box.w, y + rowH * 0.62, box.w * 0.17, 'right');
+    doc.rect(box.x + box.w * 0.32, y + rowH * 0.2, Math.max(0.5, box.w * 0.5 * (num(p.value) / max)), rowH * 0.6, 'F');
+    drawLabel(doc, `${num(p.value)}${str(data.unit)}`, box.x + box.w, y + rowH * 0.62, box.w * 0.17, 'right');
   });
 };
 
 const media: Drawer = (ctx, data, box) => {
-  const m = data as Partial<MediaData>;
-  const captionH = m.caption ? 14 * ctx.s : 0;
-  if (m.kind === 'image' && m.assetId) drawPhoto(ctx.doc, ctx.images, m.assetId, { ...box, h: box.h - captionH }, 'contain');
-  else if (m.url) drawText(ctx.doc, m.url, { ...box, h: box.h - captionH }, { size: 10 * ctx.s, color: ctx.accent });
-  if (m.caption) drawText(ctx.doc, m.caption, { ...box, y: box.y + box.h - captionH, h: captionH }, { size: 9 * ctx.s, color: '#6b7280' });
+  const caption = str(data.caption);
+  const url = str(data.url);
+  const captionH = caption ? 14 * ctx.s : 0;
+  const area = { ...box, h: box.h - captionH };
+  if (data.kind === 'image' && str(data.assetId)) drawPhoto(ctx.doc, ctx.images, str(data.assetId), area, 'contain');
+  else if (url) drawText(ctx.doc, url, area, { size: 10 * ctx.s, color: ctx.accent });
+  if (caption) drawText(ctx.doc, caption, { ...box, y: box.y + box.h - captionH, h: captionH }, { size: 9 * ctx.s, color: '#6b7280' });
 };
 
 const drawers: Record<string, Drawer> = {
@@ -165,7 +173,7 @@ const drawers: Record<string, Drawer> = {
   bio: paragraph, challenges: paragraph, context: paragraph, scenarios: paragraph, expectations: paragraph, custom: paragraph,
   quote, demographics, personality: levels, technology: levels, channels, scales,
   pieChart: pie, barChart: bars, media,
-  liveMetrics: (ctx, data, box) => drawLiveMetrics(ctx.doc, ctx.s, ctx.accent, ctx.metrics, arr<string>(data.show), box),
+  liveMetrics: (ctx, data, box) => drawLiveMetrics(ctx.doc, ctx.s, ctx.accent, ctx.metrics, strs(data.show), box),
 };
 
 /** Draws the body of a section (everything below its title) inside `box`; unknown types draw nothing. */
