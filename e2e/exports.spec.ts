@@ -108,6 +108,39 @@ test('the Sync page backs up the workspace and opens the backup again for restor
   await expect(panel.getByRole('dialog', { name: 'Restore' })).toBeVisible();
 });
 
+test('a backup with a persona restores as a new workspace that holds the persona', async ({ page }) => {
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: /^Use template / }).first().click();
+  await page.getByLabel('Persona name').fill('Restored Ольга');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.goto('/#/sync');
+  await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeVisible();
+  const panel = page.getByRole('region', { name: 'Workspace file' });
+  test.skip(await panel.count() === 0, 'WorkspaceFilePanel is not mounted on the Sync page yet.');
+  const download = page.waitForEvent('download');
+  await panel.getByLabel('Password', { exact: true }).fill('bundle password');
+  await panel.getByLabel('Repeat').fill('bundle password');
+  await panel.getByRole('button', { name: 'Client bundle…' }).click();
+  const file = join(dir, 'bundle.cxstudio');
+  await (await download).saveAs(file);
+  expect(readFileSync(file, 'utf8')).not.toContain('Ольга');
+  const chooser = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Restore from file…' }).click();
+  await (await chooser).setFiles(file);
+  await panel.getByLabel(/^Password for /).fill('wrong password');
+  await panel.getByRole('button', { name: 'Open' }).click();
+  await expect(panel.getByRole('alert')).toContainText('password is wrong');
+  await panel.getByLabel(/^Password for /).fill('bundle password');
+  await panel.getByRole('button', { name: 'Open' }).click();
+  await expect(panel.getByRole('dialog', { name: 'Restore' })).toContainText('already exist here');
+  await panel.getByRole('button', { name: 'Restore as a new workspace' }).click();
+  await expect(page.getByText(/^Restored \d+ documents into/)).toBeVisible();
+  // The persona is there because the new workspace holds it: the app has switched to a second workspace.
+  await expect(page.getByRole('combobox', { name: 'Workspace' }).locator('option')).toHaveCount(2);
+  await page.goto('/#/personas');
+  await expect(page.getByText('Restored Ольга').first()).toBeVisible();
+});
+
 test('the journey editor downloads an A1 poster PDF and a workbook with the map and flow', async ({ page }) => {
   await page.goto('/#/journeys');
   await page.getByRole('button', { name: 'New journey' }).click();

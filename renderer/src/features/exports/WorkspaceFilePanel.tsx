@@ -1,16 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { readWorkspaceFile, isEncryptedWorkspaceFile, writeWorkspaceFile, type ReadSuccess } from '../../../../common/workspaceFile/file';
-import type { FileProblem } from '../../../../common/workspaceFile/format';
+import type { FileProblem, WorkspaceContent } from '../../../../common/workspaceFile/format';
 import { conflictCount, planRestore, type ConflictChoice } from '../../../../common/workspaceFile/restore';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { usePlatform } from '../../platform';
 import { showToast } from '../../ui/toast';
-import { activeWorkspace } from '../../workspaces/registry';
+import { activeWorkspace, addWorkspace, switchWorkspace } from '../../workspaces/registry';
 import { safeFileName } from './fileNames';
 import { applyPlan, collectWorkspace, existingIds } from './workspaceData';
 import './exports.css';
 
 type Loaded = { read: ReadSuccess; conflicts: number };
+
+// A restore into a new workspace waits here while the root closes this database and opens the new
+// one; the panel mounted in the new workspace picks it up. Memory only: a reload drops it safely.
+let pendingRestore: { workspaceId: string; content: WorkspaceContent } | null = null;
 
 /**
  * Back up the whole workspace to one `.cxstudio` file, make a password-protected client bundle, and
@@ -79,6 +83,36 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
     setFile(null);
   });
 
+  const restoreInto = (content: WorkspaceContent) => guard('Restore', async () => {
+    const plan = planRestore(content, await existingIds(db), 'skip');
+    const refused = await applyPlan(db, plan, (done, all) => setBusy(`Restoring ${done} of ${all}`));
+    showToast(`Restored ${plan.counts.added} documents into “${activeWorkspace().name}”.`);
+    if (refused.length > 0) setProblems(refused.map((path) => ({ path, message: 'Refused by this workspace’s schema; not restored.' })));
+  });
+
+  useEffect(() => {
+    const p = pendingRestore;
+    if (!p || p.workspaceId !== activeWorkspace().id) return;
+    // Taken in a task, not in the effect body, so a strict-mode double mount restores once.
+    const t = setTimeout(() => {
+      if (pendingRestore !== p) return;
+      pendingRestore = null;
+      void restoreInto(p.content);
+    }, 0);
+    return () => clearTimeout(t);
+    // Runs when the panel meets a new workspace's database, once per pending restore.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db]);
+
+  const intoNewWorkspace = () => {
+    if (!loaded) return;
+    const entry = addWorkspace(loaded.read.content.name || 'Restored workspace');
+    pendingRestore = { workspaceId: entry.id, content: loaded.read.content };
+    setLoaded(null);
+    setFile(null);
+    switchWorkspace(entry.id);
+  };
+
   const total = loaded ? Object.values(loaded.read.content.collections).reduce((t, l) => t + l.length, 0) : 0;
   return (
     <section className="panel workspace-file-panel" aria-label="Workspace file">
@@ -105,10 +139,10 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
         <div role="dialog" aria-label="Restore">
           <p>“{loaded.read.content.name}” holds {total} documents.{loaded.conflicts > 0 && ` ${loaded.conflicts} of them already exist here.`}</p>
           {loaded.read.warnings.map((w, i) => <p key={i}><code>{w.path}</code> {w.message}</p>)}
-          {loaded.conflicts > 0 && <p>To keep both, create a new workspace (workspace switcher) and restore there.</p>}
           <div className="row">
             <button type="button" onClick={() => setLoaded(null)}>Cancel</button>
             {loaded.conflicts === 0 && <button type="button" className="primary" onClick={() => void restore(undefined)}>Restore</button>}
+            <button type="button" onClick={intoNewWorkspace}>Restore as a new workspace</button>
             {loaded.conflicts > 0 && <button type="button" onClick={() => void restore('skip')}>Restore, keep existing</button>}
             {loaded.conflicts > 0 && <button type="button" className="danger" onClick={() => void restore('replace')}>Restore, replace {loaded.conflicts}</button>}
           </div>
