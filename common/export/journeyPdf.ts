@@ -37,6 +37,12 @@ export function buildJourneyPdf(journey: JourneyPdfInput, options: JourneyPdfOpt
   const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: journey.name, creator: 'CX Studio' });
+  drawPoster(doc, journey, size);
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** Draws the whole poster with its top-left corner at the page origin. */
+export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }): void {
   const { map } = journey;
   const labelW = Math.min(160, size.w * 0.12);
   const colW = (size.w - 2 * margin - labelW) / Math.max(1, map.stages.length);
@@ -59,7 +65,6 @@ export function buildJourneyPdf(journey: JourneyPdfInput, options: JourneyPdfOpt
     drawLane(ctx, lane, y, h);
     y += h + gap;
   }
-  return new Uint8Array(doc.output('arraybuffer'));
 }
 
 interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number }

@@ -36,6 +36,7 @@ export function ExportMenu({ target, capture }: {
   const [busy, setBusy] = useState<Format | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scale, setScale] = useState<1 | 2 | 3>(2);
+  const [tiled, setTiled] = useState(false);
   const running = useRef<RunningExport | null>(null);
 
   const build = async (format: Format): Promise<{ job: ExportJob; name: string } | string> => {
@@ -43,9 +44,10 @@ export function ExportMenu({ target, capture }: {
       const j = await readJourney(db, target.id);
       if (!j) return 'This journey no longer exists.';
       const journey = { name: j.name, description: j.description, map: j.map, flow: j.flow };
-      const job: ExportJob = format === 'pdf'
-        ? { kind: 'journeyPdf', journey, options: { paper: paper as PosterPaper, orientation: orientation === 'follow' ? 'landscape' : orientation } }
-        : { kind: 'journeyXlsx', journey };
+      const options = { paper: paper as PosterPaper, orientation: orientation === 'follow' ? 'landscape' as const : orientation };
+      const job: ExportJob = format === 'xlsx' ? { kind: 'journeyXlsx', journey }
+        : tiled ? { kind: 'journeyTiles', journey, options: { poster: options.paper, orientation: options.orientation, sheet: 'a4' } }
+          : { kind: 'journeyPdf', journey, options };
       return { job, name: safeFileName(j.name, format) };
     }
     const personas = await readPersonas(db, target.ids);
@@ -113,6 +115,9 @@ export function ExportMenu({ target, capture }: {
             <option value="landscape">Landscape</option>
           </select>
         </label>
+        {isJourney && (
+          <label className="export-check"><input type="checkbox" checked={tiled} onChange={(e) => setTiled(e.target.checked)} disabled={busy !== null} /> Print on A4 sheets (tiled, with overlap)</label>
+        )}
         {capture && (
           <div className="export-menu-actions">
             <select aria-label="PNG scale" value={scale} onChange={(e) => setScale(Number(e.target.value) as 1 | 2 | 3)} disabled={busy !== null}>

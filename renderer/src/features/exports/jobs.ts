@@ -1,4 +1,5 @@
 import { buildJourneyPdf, type JourneyPdfInput, type JourneyPdfOptions } from '../../../../common/export/journeyPdf';
+import { buildJourneyTiledPdf, type TiledPdfOptions } from '../../../../common/export/journeyTiles';
 import { buildJourneyXlsx, type JourneyXlsxInput } from '../../../../common/export/journeyXlsx';
 import { buildPersonaPdf, type PersonaPdfOptions, type PersonaPdfPage } from '../../../../common/export/personaPdf';
 import { buildPersonaXlsx, type PersonaXlsxInput } from '../../../../common/export/personaXlsx';
@@ -10,6 +11,7 @@ export type ExportJob =
   | { kind: 'personaPdf'; pages: PersonaPdfPage[]; options: Omit<PersonaPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
   | { kind: 'personaXlsx'; input: PersonaXlsxInput[] }
   | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts'> }
+  | { kind: 'journeyTiles'; journey: JourneyPdfInput; options: Omit<TiledPdfOptions, 'fonts'> }
   | { kind: 'journeyXlsx'; journey: JourneyXlsxInput };
 
 /** Builds the bytes of a job; `fonts` is only called for PDFs. */
@@ -18,6 +20,7 @@ export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts
     case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: new Map(job.images) });
     case 'personaXlsx': return buildPersonaXlsx(job.input);
     case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts() });
+    case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyXlsx': return buildJourneyXlsx(job.journey);
   }
 }
