@@ -163,4 +163,9 @@ test('the journey editor downloads an A1 poster PDF and a workbook with the map 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['Map', 'Stages', 'Flow']);
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Flow PDF' }).click();
+  const flow = join(dir, 'flow.pdf');
+  await (await download).saveAs(flow);
+  expect(pdfText(readFileSync(flow), 'flow-dl.pdf')).toContain('Customer onboarding — flow');
 });

@@ -17,7 +17,7 @@ export type ExportTarget =
   | { kind: 'personas'; ids: string[]; title?: string }
   | { kind: 'journey'; id: string };
 
-type Format = 'pdf' | 'xlsx' | 'png';
+type Format = 'pdf' | 'xlsx' | 'png' | 'flow';
 
 /**
  * PDF and Excel exports of personas or a journey, built in a worker (with progress and cancel) and
@@ -45,6 +45,7 @@ export function ExportMenu({ target, capture }: {
       if (!j) return 'This journey no longer exists.';
       const journey = { name: j.name, description: j.description, map: j.map, flow: j.flow };
       const options = { paper: paper as PosterPaper, orientation: orientation === 'follow' ? 'landscape' as const : orientation };
+      if (format === 'flow') return { job: { kind: 'flowPdf', journey, options }, name: safeFileName(`${j.name} flow`, 'pdf') };
       const job: ExportJob = format === 'xlsx' ? { kind: 'journeyXlsx', journey }
         : tiled ? { kind: 'journeyTiles', journey, options: { poster: options.paper, orientation: options.orientation, sheet: 'a4' } }
           : { kind: 'journeyPdf', journey, options };
@@ -86,8 +87,8 @@ export function ExportMenu({ target, capture }: {
       const exp = startExport(prepared.job);
       running.current = exp;
       const out = await exp.result;
-      if (!out.ok) return out.cancelled ? undefined : setError(`The ${format.toUpperCase()} could not be built: ${out.message}`);
-      const saved = await platform.saveFile({ suggestedName: prepared.name, kind: format, bytes: out.bytes });
+      if (!out.ok) return out.cancelled ? undefined : setError(`The ${format === 'xlsx' ? 'workbook' : 'PDF'} could not be built: ${out.message}`);
+      const saved = await platform.saveFile({ suggestedName: prepared.name, kind: format === 'flow' ? 'pdf' : format, bytes: out.bytes });
       if (!saved.ok) setError(`The file was not saved: ${saved.message}`);
       else if (saved.data.saved) showToast(`Saved ${saved.data.fileName}.`);
     } catch (e) {
@@ -129,6 +130,7 @@ export function ExportMenu({ target, capture }: {
         <div className="export-menu-actions">
           <button type="button" onClick={() => void run('pdf')} disabled={busy !== null}>{busy === 'pdf' ? 'Building PDF…' : 'PDF'}</button>
           <button type="button" onClick={() => void run('xlsx')} disabled={busy !== null}>{busy === 'xlsx' ? 'Building Excel…' : 'Excel (XLSX)'}</button>
+          {isJourney && <button type="button" onClick={() => void run('flow')} disabled={busy !== null}>{busy === 'flow' ? 'Building flow…' : 'Flow PDF'}</button>}
           {busy && busy !== 'png' && <button type="button" onClick={() => running.current?.cancel()}>Cancel</button>}
         </div>
         {busy && <progress aria-label="Export in progress" />}

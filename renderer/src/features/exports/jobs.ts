@@ -1,3 +1,4 @@
+import { buildFlowPdf, type FlowPdfOptions } from '../../../../common/export/flowPdf';
 import { buildJourneyPdf, type JourneyPdfInput, type JourneyPdfOptions } from '../../../../common/export/journeyPdf';
 import { buildJourneyTiledPdf, type TiledPdfOptions } from '../../../../common/export/journeyTiles';
 import { buildJourneyXlsx, type JourneyXlsxInput } from '../../../../common/export/journeyXlsx';
@@ -12,7 +13,8 @@ export type ExportJob =
   | { kind: 'personaXlsx'; input: PersonaXlsxInput[] }
   | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts'> }
   | { kind: 'journeyTiles'; journey: JourneyPdfInput; options: Omit<TiledPdfOptions, 'fonts'> }
-  | { kind: 'journeyXlsx'; journey: JourneyXlsxInput };
+  | { kind: 'journeyXlsx'; journey: JourneyXlsxInput }
+  | { kind: 'flowPdf'; journey: { name: string; flow: JourneyXlsxInput['flow'] }; options: Omit<FlowPdfOptions, 'fonts'> };
 
 /** Builds the bytes of a job; `fonts` is only called for PDFs. */
 export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts>): Promise<Uint8Array> {
@@ -22,6 +24,7 @@ export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts
     case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyXlsx': return buildJourneyXlsx(job.journey);
+    case 'flowPdf': return buildFlowPdf(job.journey, { ...job.options, fonts: await fonts() });
   }
 }
 
