@@ -30,18 +30,23 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function watch(): Promise<void> {
-    let since = 'now';
+    let since = '0';
     let failures = 0;
     let connected = false;
     while (!stopped) {
       try {
-        const query = new URLSearchParams({ feed: 'longpoll', since, heartbeat: '20000', timeout: '55000' });
-        const response = await options.fetch(`${options.url}_changes?${query}`, { signal: controller.signal });
-        const body = (await response.json()) as { results?: { id: string }[]; last_seq: string | number };
         if (!connected) {
+          // Start from the database's current sequence, not "now": a ring between this request
+          // and the first longpoll would otherwise be missed. Then re-check every collection,
+          // since rings may have been missed while disconnected.
+          const info = await options.fetch(options.url, { signal: controller.signal });
+          since = String(((await info.json()) as { update_seq: string | number }).update_seq);
           connected = true;
           options.onReconnect();
         }
+        const query = new URLSearchParams({ feed: 'longpoll', since, heartbeat: '20000', timeout: '55000' });
+        const response = await options.fetch(`${options.url}_changes?${query}`, { signal: controller.signal });
+        const body = (await response.json()) as { results?: { id: string }[]; last_seq: string | number };
         failures = 0;
         since = String(body.last_seq);
         for (const row of body.results ?? []) {

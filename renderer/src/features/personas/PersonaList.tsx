@@ -12,6 +12,7 @@ import {
 import { ListToolbar } from './ListToolbar';
 import { PersonaCard } from './PersonaCard';
 import { clonePersonaById, deletePersona, loadPersona, parseSummary, savePersona, undeletePersona } from './store';
+import { ExportMenu } from '../exports/ExportMenu';
 
 /** Cards per page of the list. */
 const pageSize = 30;
@@ -63,6 +64,9 @@ export function PersonaList() {
         <button type="button" disabled={selected.length < comparisonLimits.min} onClick={() => navigate('personas', 'compare', ...selected)}>
           Compare ({selected.length})
         </button>
+        {shown.length > 0 && (
+          <ExportMenu target={{ kind: 'personas', ids: selected.length > 0 ? selected : shown.map((p) => p.id), title: 'Persona deck' }} />
+        )}
         <button type="button" className="primary" onClick={() => navigate('personas', 'new')}>New persona</button>
       </header>
       <ListToolbar query={query} onChange={setQuery} tags={tags} statuses={personaStatuses} total={items.length} shown={shown.length} />

@@ -3,6 +3,7 @@ import { ConflictsPanel } from './ConflictsPanel';
 import { ConnectForm } from './ConnectForm';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { TeamPanel } from './TeamPanel';
+import { WorkspaceFilePanel } from '../exports/WorkspaceFilePanel';
 import { WorkshopPanel } from './WorkshopPanel';
 import { WorkspacesPanel } from './WorkspacesPanel';
 
@@ -20,6 +21,7 @@ export default function SyncPage(_props: { path: string[] }) {
       <TeamPanel />
       <WorkshopPanel />
       <WorkspacesPanel />
+      <WorkspaceFilePanel />
     </section>
   );
 }

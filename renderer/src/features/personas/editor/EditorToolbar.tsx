@@ -7,6 +7,7 @@ import { newId, templateFromPersona, type EditHistory, type PersonaChange, type 
 import { exportPersonas } from '../personaFiles';
 import { saveTemplate } from '../store';
 import type { SaveState } from '../usePersonaEditor';
+import { ExportMenu } from '../../exports/ExportMenu';
 
 /** The editor's top bar: name, saved state, undo/redo, orientation, accent and file actions. */
 export function EditorToolbar(props: {
@@ -61,6 +62,7 @@ export function EditorToolbar(props: {
         </form>
       )}
       <button type="button" disabled={busy} onClick={() => void exportOne()}>Export JSON</button>
+      <ExportMenu target={{ kind: 'personas', ids: [doc.id] }} capture={() => document.querySelector<HTMLElement>('[data-testid="persona-canvas"]')} />
     </header>
   );
 }
