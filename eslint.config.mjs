@@ -34,7 +34,7 @@ export default tseslint.config(
   },
   {
     files: ['common/**/*.ts'],
-    ignores: ['common/**/*.test.ts', 'common/cli/**'],
+    ignores: ['common/**/*.test.ts'],
     languageOptions: { globals: { ...globals.worker } },
     rules: layer('Bad layering: common/ is pure and imports no electron, react, rxdb or node modules.', [
       'electron', 'react', 'react-.*', 'react/.*', 'rxdb', 'rxdb/.*', nodeBuiltins,
@@ -61,7 +61,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['sync-server/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.ts', 'e2e/**/*.ts', 'common/cli/**/*.ts', '*.config.*', '**/*.test.ts', '**/*.test.tsx'],
+    files: ['sync-server/**/*.ts', 'scripts/**/*.mjs', 'bench/**/*.ts', 'e2e/**/*.ts', 'cli/**/*.ts', '*.config.*', '**/*.test.ts', '**/*.test.tsx'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

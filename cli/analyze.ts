@@ -3,12 +3,12 @@
  * personas of an export file with the same engine, and build the report. Returns bytes to write;
  * the caller owns the file system.
  */
-import { analyse } from '../analytics/analyse';
-import { matchedMetrics } from '../analytics/daily';
-import { summariseMetrics } from '../analytics/metrics';
-import { decodeDatasets } from '../analytics/table';
-import { importDataset } from '../import/importer';
-import type { ColumnMapping } from '../import/mapping';
+import { analyse } from '../common/analytics/analyse';
+import { matchedMetrics } from '../common/analytics/daily';
+import { summariseMetrics } from '../common/analytics/metrics';
+import { decodeDatasets } from '../common/analytics/table';
+import { importDataset } from '../common/import/importer';
+import type { ColumnMapping } from '../common/import/mapping';
 import { CliError, parseMapping, parsePersonaFile } from './personas';
 import { buildReport, reportWorkbook } from './report';
 

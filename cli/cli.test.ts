@@ -10,7 +10,7 @@ import type { AnalysisReport } from './report';
 
 const here = __dirname;
 const fixtures = join(here, 'fixtures');
-const qualtrics = join(here, '../import/fixtures/qualtrics.csv');
+const qualtrics = join(here, '../common/import/fixtures/qualtrics.csv');
 const dir = mkdtempSync(join(tmpdir(), 'cx-cli-'));
 const personas = join(fixtures, 'personas.json');
 
@@ -48,7 +48,7 @@ describe('analyze', () => {
 
   test('writes an XLSX report with a column per rule and the summary sheets', async () => {
     const out = join(dir, 'report.xlsx');
-    expect((await run('analyze', join(here, '../import/fixtures/surveymonkey.csv'), '--personas', personas, '--out', out)).code).toBe(0);
+    expect((await run('analyze', join(here, '../common/import/fixtures/surveymonkey.csv'), '--personas', personas, '--out', out)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Scores', 'Distribution', 'Coverage', 'Overlap']);
@@ -63,7 +63,7 @@ describe('analyze', () => {
 
   test('runs as `npm run cli` does, through tsx, and exits non-zero with one line on error', async () => {
     const exec = promisify(execFile);
-    const tsx = join(here, '../../node_modules/.bin/tsx');
+    const tsx = join(here, '../node_modules/.bin/tsx');
     const ok = await exec(tsx, [join(here, 'index.ts'), 'analyze', qualtrics, '--personas', personas, '--out', join(dir, 'r.json')]);
     expect(ok.stdout).toMatch(/^3 responses × 2 personas → /);
     const bad = await exec(tsx, [join(here, 'index.ts'), 'analyze', join(dir, 'nope.csv'), '--personas', personas, '--out', join(dir, 'r.json')]).catch((e: { code: number; stderr: string }) => e);

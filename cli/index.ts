@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { isTimeZone } from '../analytics/days';
+import { isTimeZone } from '../common/analytics/days';
 import { runAnalyze } from './analyze';
 import { CliError } from './personas';
 

@@ -3,9 +3,9 @@
  * id, name and rules, and the column mapping. The full, tolerant reader lives in common/persona;
  * this one is strict and says in one line what is wrong, which suits batch runs.
  */
-import type { PersonaInput } from '../analytics/analyse';
-import { validateRules } from '../analytics/rules';
-import type { ColumnMapping } from '../import/mapping';
+import type { PersonaInput } from '../common/analytics/analyse';
+import { validateRules } from '../common/analytics/rules';
+import type { ColumnMapping } from '../common/import/mapping';
 
 /** The parts of a persona file the CLI uses. */
 export interface PersonaFile {

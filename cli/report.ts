@@ -3,14 +3,14 @@
  * workbook for people (scores with one column per rule, distribution, coverage, overlap).
  */
 import ExcelJS from 'exceljs';
-import type { Analysis } from '../analytics/analyse';
-import { explainRow, type Explanation } from '../analytics/explain';
-import { percentOf } from '../analytics/fraction';
-import { numeratorAt } from '../analytics/kernels';
-import { describeRule } from '../analytics/rules';
-import { cellValue, type Table } from '../analytics/table';
-import type { ImportOutcome } from '../import/importer';
-import type { LiveMetrics } from '../analytics/metrics';
+import type { Analysis } from '../common/analytics/analyse';
+import { explainRow, type Explanation } from '../common/analytics/explain';
+import { percentOf } from '../common/analytics/fraction';
+import { numeratorAt } from '../common/analytics/kernels';
+import { describeRule } from '../common/analytics/rules';
+import { cellValue, type Table } from '../common/analytics/table';
+import type { ImportOutcome } from '../common/import/importer';
+import type { LiveMetrics } from '../common/analytics/metrics';
 
 /** The JSON report. */
 export interface AnalysisReport {
