@@ -21,15 +21,17 @@ test.beforeAll(async () => {
   cli(['tenant', 'add', 'acme'], data);
   cli(['user', 'add', 'acme', 'ana', '--role', 'admin'], data);
   cli(['user', 'add', 'acme', 'ben', '--role', 'editor'], data);
-  const port = 5990 + (process.pid % 9);
-  server = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
-  serverUrl = `http://127.0.0.1:${port}`;
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('sync server did not start')), 30_000);
+  // Port 0: the server picks a free port and logs its URL (no clash with anything else running).
+  server = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+  serverUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('sync server did not start')), 90_000);
+    let seen = '';
     server!.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) {
+      seen += chunk.toString();
+      const url = /"msg":"listening"[^\n]*?"url":"(http:\/\/[^"]+)"/.exec(seen)?.[1];
+      if (url) {
         clearTimeout(timer);
-        resolve();
+        resolve(url);
       }
     });
   });
@@ -39,12 +41,15 @@ test.afterAll(() => {
   server?.kill('SIGTERM');
 });
 
+// The Sync page has other password fields (workspace backups): stay inside the sign-in form.
+const connectForm = (page: Page) => page.getByRole('form', { name: /Connect to a team server|Sign in again/ });
+
 async function connect(page: Page, user: string) {
   await page.goto('/#/sync');
   await page.getByRole('textbox', { name: 'Server address' }).fill(serverUrl);
   await page.getByRole('textbox', { name: 'Team' }).fill('acme');
   await page.getByRole('textbox', { name: 'User name' }).fill(user);
-  await page.getByLabel('Password').fill(password);
+  await connectForm(page).getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Connect' }).click();
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date', { timeout: 20_000 });
   await expect(page.getByRole('link', { name: 'Up to date' })).toBeVisible();
@@ -59,7 +64,7 @@ test('a journey made on one laptop appears on the other, and a wrong password is
   await b.getByRole('textbox', { name: 'Server address' }).fill(serverUrl);
   await b.getByRole('textbox', { name: 'Team' }).fill('acme');
   await b.getByRole('textbox', { name: 'User name' }).fill('ben');
-  await b.getByLabel('Password').fill('not-the-password');
+  await connectForm(b).getByLabel('Password').fill('not-the-password');
   await b.getByRole('button', { name: 'Connect' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'Wrong user name or password' })).toBeVisible();
 
