@@ -115,7 +115,7 @@ describe('JSON export and import', () => {
 describe('the analytics command line and the app read the same files', () => {
   test('the command line’s persona fixture imports into the app without problems, rules and mapping intact', async () => {
     const { readFile } = await import('node:fs/promises');
-    const text = await readFile(new URL('../cli/fixtures/personas.json', import.meta.url), 'utf8');
+    const text = await readFile(new URL('../../cli/fixtures/personas.json', import.meta.url), 'utf8');
     const report = readEnvelope(text, options());
     expect(report.problems).toEqual([]);
     const source = JSON.parse(text) as { personas: { id: string; rules: unknown[] }[]; mapping?: unknown };
