@@ -14,6 +14,7 @@ import {
   createJourney, exportJourney, layoutFlow, sequentialIds, type FlowEdge, type FlowNode, type Lane,
 } from '../common/journey';
 import type { BenchRow } from './report';
+import { rendererCpuMs } from './rendererCpu';
 
 const stagesN = 30;
 const lanesN = 15;
@@ -61,23 +62,6 @@ function bigJourney() {
   return createJourney({ id: 'j_bench', name: 'Bench journey', now: Date.now(), body });
 }
 
-/**
- * Main-thread CPU time of the page while `fn` runs, from a Chromium trace (the thread time of its
- * tasks). Wall-clock figures on a shared two-core machine mostly measure other processes; CPU time
- * is what the renderer itself spent.
- */
-async function rendererCpuMs(page: Page, fn: () => Promise<void>): Promise<number> {
-  const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-  await fn();
-  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
-  // Top-level tasks are named RunTask or ThreadControllerImpl::RunTask depending on the Chromium version.
-  return events
-    .filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && mains.has(`${e.pid}/${e.tid}`))
-    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
-}
-interface TraceEvent { ph: string; name: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }
 
 /** Starts an rAF loop recording frame intervals; stops and returns them after `during` resolves. */
 async function frameIntervals(page: Page, during: () => Promise<void>): Promise<number[]> {

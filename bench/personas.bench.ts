@@ -15,6 +15,7 @@ import {
   sectionTypes, sequentialIds, serializeEnvelope, type PersonaDoc,
 } from '../common/persona';
 import type { BenchRow } from './report';
+import { rendererCpuMs } from './rendererCpu';
 
 const personasN = 1000;
 const sectionsN = 30;
@@ -65,23 +66,6 @@ async function measure(page: Page, done: string, act: () => Promise<void>): Prom
   });
 }
 
-/**
- * Main-thread CPU time of the page while `fn` runs, from a Chromium trace (thread time of its top-level
- * tasks), as bench/journeys.bench.ts measures it. On this shared two-core machine wall time mostly
- * measures other processes; CPU time is what the renderer itself spent (IndexedDB's own work happens
- * outside the page's main thread and is only in the wall time).
- */
-async function rendererCpuMs(page: Page, fn: () => Promise<void>): Promise<number> {
-  const browser = page.context().browser()!;
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-  await fn();
-  const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
-  return events
-    .filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && mains.has(`${e.pid}/${e.tid}`))
-    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
-}
-interface TraceEvent { ph: string; name: string; pid: number; tid: number; tdur?: number; args?: { name?: string } }
 
 /** Wall time of `measure` and the renderer's CPU time over the same span. */
 async function measureBoth(page: Page, done: string, act: () => Promise<void>): Promise<{ wall: number; cpu: number }> {
