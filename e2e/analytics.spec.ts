@@ -39,9 +39,8 @@ async function snap(page: Page, name: string): Promise<void> {
   if (size) await page.setViewportSize(size);
 }
 
-const kpi = (page: Page, id: string) => page.getByTestId(`kpi-${id}`).locator('.kpi-value');
-
-test('rules added in the app score the fixture exactly as computed by hand', async ({ page }) => {
+/** The small fixture imported and a blank persona given the three rules the hand computation uses. */
+async function personaWithThreeRules(page: Page) {
   await importFixture(page, 'survey-small.csv');
   await createPersona(page);
   await page.goto('/#/analytics');
@@ -51,6 +50,12 @@ test('rules added in the app score the fixture exactly as computed by hand', asy
   await addRule(page, 1, 'Numeric range', 'age', { minimum: '25', maximum: '40' });
   await addRule(page, 2, 'One of', 'location', { values: 'London, Leeds' });
   await addRule(page, 3, 'Contains any of', 'goals', { values: 'save time' });
+}
+
+const kpi = (page: Page, id: string) => page.getByTestId(`kpi-${id}`).locator('.kpi-value');
+
+test('rules added in the app score the fixture exactly as computed by hand', async ({ page }) => {
+  await personaWithThreeRules(page);
   // An invalid rule is explained and blocks saving.
   await addRule(page, 4, 'Numeric range', 'nps', { minimum: '9', maximum: '3' });
   await expect(page.getByRole('listitem', { name: 'Rule 4' })).toContainText('Maximum is below the minimum.');
@@ -95,14 +100,7 @@ test('rules added in the app score the fixture exactly as computed by hand', asy
 });
 
 test('backfilled daily snapshots drive the evolution chart and flag a day that departs from the trailing mean', async ({ page }) => {
-  await importFixture(page, 'survey-small.csv');
-  await createPersona(page);
-  await page.goto('/#/analytics');
-  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Untitled persona' }).click();
-  await page.getByRole('link', { name: 'Rules (0)' }).click();
-  await addRule(page, 1, 'Numeric range', 'age', { minimum: '25', maximum: '40' });
-  await addRule(page, 2, 'One of', 'location', { values: 'London, Leeds' });
-  await addRule(page, 3, 'Contains any of', 'goals', { values: 'save time' });
+  await personaWithThreeRules(page);
   await page.getByLabel('Take daily snapshots of this persona’s metrics').check();
   await page.getByRole('button', { name: 'Save rules' }).click();
   await expect(page.getByText('Saved 3 rules for Untitled persona.')).toBeVisible();
