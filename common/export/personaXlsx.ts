@@ -71,7 +71,8 @@ export async function buildPersonaXlsx(input: PersonaXlsxInput | readonly Person
   return workbookBytes(wb);
 }
 
-function ruleRow(r: Rule): unknown[] {
+/** A mapping rule as the cells Id, Column, Test, Min, Max, Values, Weight, Label. */
+export function ruleRow(r: Rule): unknown[] {
   const bounds = r.kind === 'range' ? [r.min ?? null, r.max ?? null, ''] : [null, null, r.values.join(', ')];
   return [r.id, r.column, r.kind, ...bounds, r.weight ?? 1, r.label ?? ''];
 }

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import type { PersonaDoc } from '../persona/document';
+import { buildComparisonPdf } from './comparisonPdf';
+import { buildComparisonXlsx, comparisonSheets } from './comparisonXlsx';
+import { samplePersona, samplePhoto } from './samplePersona';
+
+const fonts = {
+  regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+const images = new Map([['photo-1', samplePhoto]]);
+const dir = mkdtempSync(join(tmpdir(), 'cx-compare-'));
+const live = { responses: 120, satisfaction: 72.4, nps: 31, npsMean: 8, promoters: 50, passives: 40, detractors: 30, trust: 66, effort: 20 };
+
+/** Maya and a second persona with other goals, no pie chart, another role and one more rule. */
+function pair(): [PersonaDoc, PersonaDoc] {
+  const maya = samplePersona();
+  const omar = samplePersona('Omar Haddad', 'p-omar');
+  omar.role = 'Store owner';
+  omar.sections = omar.sections.filter((s) => s.type !== 'pieChart').map((s) =>
+    s.type === 'goals' ? { ...s, data: { items: [{ id: 'o1', text: 'Pay suppliers on time' }, { id: 'o2', text: 'Close the month without overtime' }] } } : s);
+  omar.rules = [...omar.rules, { id: 'r4', column: 'nps', kind: 'range', min: 9 }];
+  return [maya, omar];
+}
+
+function pdfText(bytes: Uint8Array, name: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-']).toString('utf8').normalize('NFKC');
+}
+const squash = (t: string) => t.replace(/\s+/g, ' ');
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+const rowsOf = (ws: ExcelJS.Worksheet | undefined) =>
+  (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
+
+describe('comparison PDF', () => {
+  test('prints both names, both sets of goals, rules and live metrics as text, side by side', () => {
+    const [maya, omar] = pair();
+    const pdf = buildComparisonPdf([{ persona: maya, metrics: { live, day: '2026-11-01', targets: maya.expectedMetrics } }, { persona: omar }], { paper: 'a4', fonts, images });
+    const text = pdfText(pdf, 'pair.pdf');
+    const flat = squash(text);
+    for (const want of ['Maya Chen', 'Omar Haddad', 'Close the month without overtime', 'Pay suppliers on time', 'Store owner', 'Runs a tight ship', 'Age 30–45 (weight 2)', 'nps ≥ 9', 'Satisfaction: 72% (target 80)', 'No data yet', 'No pie chart section']) {
+      expect(flat).toContain(want);
+    }
+    // Side by side: Maya's and Omar's first goals share a printed line.
+    expect(text.split('\n').some((l) => l.includes('Close the month') && l.includes('Pay suppliers'))).toBe(true);
+    expect(execFileSync('pdfinfo', [join(dir, 'pair.pdf')]).toString()).toMatch(/Page size:\s+841\.89 x 595\.28/);
+  });
+
+  test('four personas with long content flow onto more pages, each with the persona header repeated', () => {
+    const people = ['Ana', 'Ben', 'Chloé', 'Дмитрий'].map((n, i) => {
+      const p = samplePersona(n, `p${i}`);
+      const bio = p.sections.find((s) => s.type === 'bio');
+      if (bio) bio.data = { text: 'Long story. '.repeat(150) };
+      return { persona: p };
+    });
+    const pdf = buildComparisonPdf(people, { paper: 'a4', fonts, images });
+    const text = pdfText(pdf, 'four.pdf');
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) for (const n of ['Ana', 'Ben', 'Chloé', 'Дмитрий']) expect(page).toContain(n);
+    expect(text).toContain(`Page ${pages.length} of ${pages.length}`);
+  });
+
+  test('refuses fewer than two personas', () => {
+    expect(() => buildComparisonPdf([{ persona: samplePersona() }], { paper: 'a4', fonts, images })).toThrow(/two to four/);
+  });
+});
+
+describe('comparison workbook', () => {
+  test('has the sheets, a column per persona and the values, with differences flagged', async () => {
+    const [maya, omar] = pair();
+    const wb = await open(await buildComparisonXlsx([{ persona: maya, metrics: { live, day: '2026-11-01', targets: maya.expectedMetrics } }, { persona: omar }]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...comparisonSheets]);
+
+    const profile = rowsOf(wb.getWorksheet('Profile'));
+    expect(profile[0]).toEqual(['Field', 'Maya Chen', 'Omar Haddad', 'Differs']);
+    expect(profile.find((r) => r[0] === 'Role')).toEqual(['Role', 'Operations manager', 'Store owner', 'yes']);
+    expect(profile.find((r) => r[0] === 'Domain')?.[3]).toBeFalsy();
+
+    const sections = rowsOf(wb.getWorksheet('Sections'));
+    const goals = sections.find((r) => r[0] === 'Goals');
+    expect(String(goals?.[1])).toContain('Approve payments from her phone');
+    expect(String(goals?.[2])).toContain('Pay suppliers on time');
+    expect(sections.find((r) => r[0] === 'Pie chart')?.[2]).toBe('—');
+
+    const items = rowsOf(wb.getWorksheet('Section items'));
+    const only = (text: string, who: string) => items.find((r) => r[1] === who && r[4] === text)?.[6];
+    expect(only('Pay suppliers on time', 'Omar Haddad')).toBe('yes');
+    expect(only('Close the month without overtime', 'Omar Haddad')).toBeFalsy();
+
+    const rules = rowsOf(wb.getWorksheet('Rules'));
+    expect(rules.filter((r) => r[0] === 'Omar Haddad')).toHaveLength(4);
+
+    const metrics = rowsOf(wb.getWorksheet('Live metrics'));
+    const satisfaction = metrics.find((r) => r[0] === 'Satisfaction');
+    expect(satisfaction?.[1]).toBe(72.4);
+    expect(satisfaction?.[2] ?? null).toBeNull(); // ExcelJS drops a row's trailing empty cells
+    expect(metrics.find((r) => r[0] === 'Target satisfaction')).toEqual(['Target satisfaction', 80, 80]);
+  });
+});

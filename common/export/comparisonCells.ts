@@ -1,0 +1,85 @@
+import type { jsPDF } from 'jspdf';
+import type { Rule } from '../analytics/rules';
+import type { PersonaSection } from '../persona/document';
+import { demographicFields } from '../persona/sections/profileSections';
+import { liveValue, type LiveMetricsInput } from './liveMetricsPdf';
+import { setFont, wrap } from './pdfText';
+
+type Obj = Record<string, unknown>;
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]).filter((x) => typeof x === 'object' && x !== null) : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** Height in points a line of wrapped text takes at `size` with `leading`, times the lines `text` wraps to. */
+function textHeight(doc: jsPDF, text: string, width: number, size: number, leading: number): number {
+  setFont(doc, size);
+  return wrap(doc, text, width).length * size * leading;
+}
+
+/**
+ * The height a section body needs when drawn `width` points wide at scale `s` by the persona page's
+ * drawers (personaSectionsPdf.ts). Their row heights are mirrored here: the comparison gives each row
+ * the height its tallest cell needs, where the canvas page uses the height the user dragged.
+ */
+export function sectionBodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, width: number, s: number): number {
+  // A point of slack: the drawers stop at `y + rowH > bottom`, which rounding can trip on the last row.
+  return 1 + bodyHeight(doc, section, width, s);
+}
+
+/** The lines the identity header's own fields print as in a comparison (name and role have their own rows). */
+export function headerLines(data: Record<string, unknown>): string[] {
+  return [str(data.tagline), str(data.marketSize) && `Market size: ${str(data.marketSize)}`].filter((l) => l !== '');
+}
+
+function bodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, width: number, s: number): number {
+  const d = section.data;
+  const bullets = (items: Obj[]) => items.reduce((h, i) => (str(i.text).trim() === '' ? h : h + textHeight(doc, str(i.text), width - 10 * s, 11 * s, 1.25) + 3 * s), 0);
+  switch (section.type) {
+    case 'goals': case 'frustrations': case 'motivations': case 'needs': case 'brands':
+      return bullets(list(d.items));
+    case 'bio': case 'challenges': case 'context': case 'scenarios': case 'expectations': case 'custom': {
+      const items = list(d.items);
+      return textHeight(doc, str(d.text), width, 11 * s, 1.35) + (items.length > 0 ? 4 * s + bullets(items) : 0);
+    }
+    case 'quote': return textHeight(doc, str(d.text), width - 22 * s, 14 * s, 1.3) + (str(d.attribution) ? 20 * s : 0) + 16 * s;
+    case 'demographics': return demographicFields.filter((f) => str(d[f]) !== '').length * 17 * s;
+    case 'personality': case 'technology': return list(d.items).length * 26 * s;
+    case 'channels': return list(d.channels).length * 19 * s;
+    case 'scales': return list(d.scales).length * 30 * s;
+    case 'pieChart': return Math.max(list(d.points).length * 15 * s, Math.min(width * 0.45, 110 * s));
+    case 'barChart': return list(d.points).length * 22 * s;
+    case 'media': return (d.kind === 'image' ? 120 * s : textHeight(doc, str(d.url), width, 10 * s, 1.25)) + (str(d.caption) ? 14 * s : 0);
+    case 'liveMetrics': return 64 * s;
+    case 'header': return headerLines(d).reduce((h, l) => h + textHeight(doc, l, width, 11 * s, 1.3), 0);
+    default: return 0;
+  }
+}
+
+/** A mapping rule in words, as a line of the comparison's Rules row. */
+export function ruleText(rule: Rule): string {
+  const weight = (rule.weight ?? 1) === 1 ? '' : ` (weight ${rule.weight})`;
+  // A rule's own label replaces the generated description, as in the rule editor.
+  if (rule.label) return `${rule.label}${weight}`;
+  if (rule.kind === 'range') {
+    const bounds = rule.min !== undefined && rule.max !== undefined ? `${rule.min}–${rule.max}`
+      : rule.min !== undefined ? `≥ ${rule.min}` : rule.max !== undefined ? `≤ ${rule.max}` : 'any value';
+    return `${rule.column} ${bounds}${weight}`;
+  }
+  const verb = rule.kind === 'oneOf' ? 'is one of' : 'mentions';
+  return `${rule.column} ${verb} ${rule.values.join(', ')}${weight}`;
+}
+
+const metricNames = [['satisfaction', 'Satisfaction', '%'], ['loyalty', 'Loyalty (NPS)', ''], ['trust', 'Trust', '%'], ['effort', 'Effort', '%']] as const;
+
+/** The live metrics of one persona as lines of text: value and target per metric, then where they come from. */
+export function metricLines(input: LiveMetricsInput | undefined): string[] {
+  if (!input?.live) {
+    const targets = metricNames.flatMap(([k, name]) => (input?.targets[k] === undefined ? [] : [`${name}: target ${input.targets[k]}`]));
+    return ['No data yet', ...targets];
+  }
+  const lines = metricNames.map(([k, name, unit]) => {
+    const v = liveValue(input.live, k);
+    const target = input.targets[k];
+    return `${name}: ${v === null ? '—' : `${Math.round(v)}${unit}`}${target === undefined ? '' : ` (target ${target})`}`;
+  });
+  return [...lines, `${input.live.responses} responses${input.day ? `, ${input.day}` : ''}`];
+}
