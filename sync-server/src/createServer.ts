@@ -3,11 +3,14 @@ import { randomUUID } from 'node:crypto';
 import FindMyWay from 'find-my-way';
 import { maxRequestBodyBytes } from '../../common/sync/limits';
 import type { Auth, Clock } from './auth/auth';
-import { sessionCookieHeader } from './auth/auth';
+import { sessionCookie, sessionCookieHeader } from './auth/auth';
 import { parseJsonBody, readBody } from './http/body';
 import type { Ctx, Deps, Log, Route } from './http/context';
 import { CouchError, badRequest, sendError, sendJson, toCouchError } from './http/errors';
 import { Notifier } from './http/notifier';
+import { carriesSessionCookie, isForeignBrowserRequest, withoutCookies } from './http/origin';
+import type { StaticApp } from './http/staticApp';
+import { appPrefix, createStaticApp } from './http/staticApp';
 import { allowedOrigin } from './routes/config';
 import { routes } from './routes/table';
 import type { Store } from './store/store';
@@ -24,6 +27,8 @@ export interface ServerOptions {
   secure?: boolean;
   /** Origins allowed by CORS besides the app's own (common/sync/limits.ts). */
   corsOrigins?: readonly string[];
+  /** A built renderer (`out/renderer`) to serve under `/_app/`; see http/staticApp.ts. */
+  appDir?: string;
 }
 
 /** A node request handler plus a way to end waiting longpolls at shutdown. */
@@ -50,7 +55,9 @@ export function createServer(options: ServerOptions): SyncHandler {
     secure: options.secure ?? false,
     uuid: randomUUID().replaceAll('-', ''),
     config: new Map(),
+    servesApp: options.appDir !== undefined,
   };
+  const app: StaticApp | undefined = options.appDir === undefined ? undefined : createStaticApp(options.appDir);
   const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 4096 });
   for (const [method, path, route] of routes) router.on(method, path, route as never);
   const extraOrigins = options.corsOrigins ?? [];
@@ -79,6 +86,16 @@ export function createServer(options: ServerOptions): SyncHandler {
     const q = url.indexOf('?');
     const path = q < 0 ? url : url.slice(0, q);
     const query = new URLSearchParams(q < 0 ? '' : url.slice(q + 1));
+    if (app && (path === '/_app' || path.startsWith(appPrefix))) {
+      if (path === '/_app') return redirect(res, appPrefix);
+      return app.serve(req, res, path);
+    }
+    // A browser opening the server's address gets the app; CouchDB clients ask for JSON and get
+    // the welcome as before.
+    if (app && path === '/') {
+      if (method === 'GET' && (req.headers.accept ?? '').startsWith('text/html')) return redirect(res, appPrefix);
+      res.appendHeader('vary', 'Accept');
+    }
     const found = (methods as readonly string[]).includes(method) ? router.find(method as (typeof methods)[number], path) : null;
     let raw: Promise<Buffer> | undefined;
     const ctx: Ctx = {
@@ -93,7 +110,16 @@ export function createServer(options: ServerOptions): SyncHandler {
       headers: {},
     };
     try {
-      const { principal, renew } = await deps.auth.authenticate(req.headers, req.socket.remoteAddress ?? 'unknown');
+      // The session cookie is honoured only for this server's own pages (http/origin.ts): a page
+      // elsewhere may sign in (and gets a token, no cookie) but never acts with the cookie.
+      let headers = req.headers;
+      if (!headers.authorization && carriesSessionCookie(headers, sessionCookie) && isForeignBrowserRequest(headers, deps.secure)) {
+        if (!(method === 'POST' && path === '/_session')) {
+          throw new CouchError(403, 'forbidden', 'The session cookie is accepted only from the app this server serves; other origins sign in with a token.');
+        }
+        headers = withoutCookies(headers);
+      }
+      const { principal, renew } = await deps.auth.authenticate(headers, req.socket.remoteAddress ?? 'unknown');
       ctx.principal = principal;
       if (renew) ctx.headers['set-cookie'] = sessionCookieHeader(renew, deps.secure, deps.clock.now());
       if (!found) throw unknownRoute(path, principal.kind);
@@ -125,6 +151,11 @@ export function createServer(options: ServerOptions): SyncHandler {
       deps.notifier.notifyAll();
     },
   });
+}
+
+function redirect(res: ServerResponse, location: string): void {
+  res.writeHead(302, { location, 'content-length': 0, 'cache-control': 'no-store', vary: 'Accept' });
+  res.end();
 }
 
 function unknownRoute(path: string, who: string): CouchError {

@@ -38,6 +38,9 @@ export interface Session {
   expiresAt: number;
 }
 
+/** Most signed-out tokens remembered at once (each entry lives until its token expires anyway). */
+const maxRevoked = 10_000;
+
 /** Name of the session cookie, as in CouchDB. */
 export const sessionCookie = 'AuthSession';
 
@@ -52,6 +55,9 @@ export class Auth {
   // Basic auth sends the password on every request; a scrypt per request would cap throughput,
   // so verified headers are remembered (by HMAC, never in clear) until the registry changes.
   private basicCache = new Map<string, { login: string; version: string; until: number }>();
+  // Tokens are stateless; signing out (DELETE /_session) lists the token here until it expires,
+  // so a copy of a signed-out cookie stops working at once. Kept by MAC, bounded in size.
+  private revoked = new Map<string, number>();
 
   constructor(options: AuthOptions) {
     this.registry = options.registry;
@@ -114,11 +120,32 @@ export class Auth {
     return session.principal;
   }
 
+  /** Ends a session: the token stops authenticating now, not at its expiry. */
+  revoke(token: string): void {
+    const check = verifyToken(token, this.secret, this.clock.now());
+    if (!check.ok) return;
+    const now = this.clock.now();
+    if (this.revoked.size >= maxRevoked) {
+      for (const [key, exp] of this.revoked) if (exp <= now) this.revoked.delete(key);
+      // Still full: the oldest entries go first (Map keeps insertion order).
+      for (const key of this.revoked.keys()) {
+        if (this.revoked.size < maxRevoked) break;
+        this.revoked.delete(key);
+      }
+    }
+    this.revoked.set(this.revocationKey(token), check.claims.exp);
+  }
+
+  private revocationKey(token: string): string {
+    return createHmac('sha256', this.secret).update(`revoked:${token}`).digest('base64url');
+  }
+
   private fromToken(token: string): Principal {
     const check = verifyToken(token, this.secret, this.clock.now());
     if (!check.ok) {
       throw unauthorized(check.expired ? 'Session expired. Sign in again.' : 'Invalid session token. Sign in again.');
     }
+    if (this.revoked.size > 0 && this.revoked.has(this.revocationKey(token))) throw unauthorized('Signed out. Sign in again.');
     const account = this.registry.account(check.claims.sub);
     // A removed user, or one whose password changed since, holds a token that no longer counts.
     if (!account || account.record.gen !== check.claims.gen) throw unauthorized('Session revoked. Sign in again.');
@@ -141,7 +168,8 @@ function toPrincipal(account: Account): Exclude<Principal, { kind: 'anonymous' }
     : { kind: 'user', tenant: account.tenant, name: account.name, role: account.record.role };
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
+/** The value of cookie `name` in a `Cookie` header. */
+export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');

@@ -6,7 +6,7 @@ import { serve } from './serve';
 
 /** Usage text: the commands of issue 5, item 1 and 8. */
 export const usage = `Usage: npm run sync-server -- [command] [options]
-  serve [--host 127.0.0.1] [--port 5984] [--data ./data/sync] [--cors-origin URL]...   (default command)
+  serve [--host 127.0.0.1] [--port 5984] [--data ./data/sync] [--cors-origin URL]... [--app out/renderer]   (default command)
   admin add NAME [--data DIR]
   tenant add TENANT [--data DIR]
   user add TENANT NAME [--role viewer|editor|admin] [--data DIR]
@@ -14,7 +14,8 @@ export const usage = `Usage: npm run sync-server -- [command] [options]
   provision-couchdb --url URL --tenant T [--user ADMIN]
   migrate --data DIR --tenant T --to URL [--user ADMIN]
   compact --data DIR --tenant T   (server stopped: drops old revision bodies)
-Passwords come from CX_PASSWORD or a prompt, never from a flag.`;
+Passwords come from CX_PASSWORD or a prompt, never from a flag. --app (or CX_APP_DIR) serves the
+built app at /_app/, where browsers sign in with a same-origin session cookie.`;
 
 /** Runs one CLI invocation; resolves with the exit code (serve resolves when it has stopped). */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -32,6 +33,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       tenant: { type: 'string' },
       user: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
+      app: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,7 +50,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid --port "${values.port}".`);
       const log = jsonLog();
-      const running = await serve({ host: values.host, port, dataDir: data, env, log, corsOrigins: values['cors-origin'] ?? [] });
+      const appDir = values.app ?? (env.CX_APP_DIR || undefined);
+      const running = await serve({ host: values.host, port, dataDir: data, env, log, corsOrigins: values['cors-origin'] ?? [], ...(appDir ? { appDir } : {}) });
       await new Promise<void>((resolve) => {
         const stop = (signal: string): void => {
           log.info('shutting down', { signal });

@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Auth } from '../auth/auth';
 import { loadSecret } from '../auth/secret';
@@ -15,6 +17,8 @@ export interface ServeOptions {
   env: NodeJS.ProcessEnv;
   log: Log;
   corsOrigins?: string[];
+  /** A built renderer to serve under `/_app/` (`--app` or `CX_APP_DIR`). */
+  appDir?: string;
 }
 
 /** A listening server. */
@@ -27,6 +31,7 @@ export interface Running {
 /** Opens the data directory and listens. */
 export async function serve(options: ServeOptions): Promise<Running> {
   const { dataDir, log } = options;
+  const appDir = options.appDir === undefined ? undefined : await checkAppDir(options.appDir);
   const registry = await openRegistry(dataDir);
   const secret = await loadSecret(dataDir, options.env);
   if (secret.created) log.info('signing secret created', { file: secret.source });
@@ -37,7 +42,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     if (created.length > 0) log.info('databases created', { tenant, databases: created });
   }
   const auth = new Auth({ registry, secret: secret.secret, clock: { now: () => Date.now() } });
-  const handler = createServer({ store, auth, log, corsOrigins: options.corsOrigins ?? [] });
+  const handler = createServer({ store, auth, log, corsOrigins: options.corsOrigins ?? [], ...(appDir ? { appDir } : {}) });
   const server = createHttpServer(handler);
   // Longpolls wait up to 60 s by default; keep idle keep-alive sockets short so shutdown is quick.
   server.keepAliveTimeout = 5_000;
@@ -52,7 +57,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  log.info('listening', { url, data: dataDir, tenants: registry.tenantIds().length });
+  log.info('listening', { url, data: dataDir, tenants: registry.tenantIds().length, ...(appDir ? { app: `${url}/_app/`, appDir } : {}) });
   if (registry.tenantIds().length === 0) {
     log.info('no tenants yet', {
       next: [
@@ -79,4 +84,12 @@ export async function serve(options: ServeOptions): Promise<Running> {
         await store.close();
       })()),
   };
+}
+
+/** The app directory, absolute, once it is known to hold a built renderer. */
+async function checkAppDir(dir: string): Promise<string> {
+  const absolute = resolve(dir);
+  const index = await stat(join(absolute, 'index.html')).catch(() => undefined);
+  if (!index?.isFile()) throw new Error(`No built app in ${absolute} (index.html is missing); run npm run build:renderer first.`);
+  return absolute;
 }

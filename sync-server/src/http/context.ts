@@ -23,6 +23,8 @@ export interface Deps {
   secure: boolean;
   /** Server id shown by `GET /`. */
   uuid: string;
+  /** Whether this server also serves the app under `/_app/` (see staticApp.ts). */
+  servesApp: boolean;
   /** Runtime config set by admins (`/_node/_local/_config`), e.g. CORS origins. */
   config: Map<string, string>;
 }

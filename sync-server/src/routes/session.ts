@@ -1,9 +1,10 @@
 import { tenantRoleName } from '../../../common/sync/names';
 import type { Principal } from '../auth/auth';
-import { sessionCookieHeader } from '../auth/auth';
+import { readCookie, sessionCookie, sessionCookieHeader } from '../auth/auth';
 import { isObject, parseForm, parseJsonBody } from '../http/body';
 import { badRequest, unauthorized } from '../http/errors';
-import type { Ctx, Route } from '../http/context';
+import type { Ctx, Reply, Route } from '../http/context';
+import { isForeignBrowserRequest } from '../http/origin';
 
 /**
  * CouchDB's `_session`: POST signs in (JSON or form body) and sets the `AuthSession` cookie; the
@@ -37,11 +38,25 @@ export const postSession: Route = async (ctx) => {
   }
   const session = await ctx.deps.auth.login(body.name, body.password, clientAddress(ctx));
   ctx.deps.log.info('signed in', { name: body.name });
-  return {
+  const headers = ctx.req.headers;
+  // The cookie is a same-origin credential (http/origin.ts): a page of another origin gets the
+  // token only, so it can neither plant a session (login CSRF) nor lean on one.
+  const foreign = isForeignBrowserRequest(headers, ctx.deps.secure);
+  // The app served by this server signs in by cookie alone: its page never sees the token, so a
+  // script injected into it could not carry the session elsewhere (the cookie is HttpOnly).
+  const sameOriginPage = !foreign && (headers.origin !== undefined || headers['sec-fetch-site'] === 'same-origin');
+  const reply: Reply = {
     status: 200,
-    body: { ok: true, ...userCtx(session.principal), token: session.token, expires: new Date(session.expiresAt).toISOString(), cx: cx(session.principal) },
-    headers: { 'set-cookie': sessionCookieHeader(session, ctx.deps.secure, ctx.deps.clock.now()) },
+    body: {
+      ok: true,
+      ...userCtx(session.principal),
+      ...(sameOriginPage ? {} : { token: session.token }),
+      expires: new Date(session.expiresAt).toISOString(),
+      cx: cx(session.principal),
+    },
   };
+  if (!foreign) reply.headers = { 'set-cookie': sessionCookieHeader(session, ctx.deps.secure, ctx.deps.clock.now()) };
+  return reply;
 };
 
 /** GET /_session. */
@@ -59,11 +74,26 @@ export const getSession: Route = async (ctx) => {
   };
 };
 
-/** DELETE /_session. */
-export const deleteSession: Route = async (ctx) => ({
+/** DELETE /_session: clears the cookie and revokes the token it held (or the Bearer token sent). */
+export const deleteSession: Route = async (ctx) => {
+  const authorization = ctx.req.headers.authorization ?? '';
+  const token = /^bearer /i.test(authorization) ? authorization.slice(7).trim() : readCookie(ctx.req.headers.cookie, sessionCookie);
+  if (token && ctx.principal.kind !== 'anonymous') ctx.deps.auth.revoke(token);
+  return {
+    status: 200,
+    body: { ok: true },
+    headers: { 'set-cookie': sessionCookieHeader(undefined, ctx.deps.secure, ctx.deps.clock.now()) },
+  };
+};
+
+/**
+ * GET /_cx/app-config: lets the app, loaded from `/_app/`, know that its own origin is the sync
+ * server and that it signs in by session cookie. Says nothing about tenants or users.
+ */
+export const appConfig: Route = async (ctx) => ({
   status: 200,
-  body: { ok: true },
-  headers: { 'set-cookie': sessionCookieHeader(undefined, ctx.deps.secure, ctx.deps.clock.now()) },
+  body: { cxSyncServer: 1, servesApp: ctx.deps.servesApp, auth: ctx.deps.servesApp ? 'cookie' : 'token' },
+  headers: { 'cache-control': 'no-store' },
 });
 
 /** GET /: the welcome CouchDB clients look for. */

@@ -3,7 +3,7 @@ import { changes } from './changes';
 import { deleteConfig, getConfig, putConfig } from './config';
 import { allDocs, bulkDocs, bulkGet, createDb, dbInfo, deleteDb, ensureFullCommit, postDoc, revsDiff, security } from './database';
 import { deleteDoc, getDoc, putDoc } from './document';
-import { allDbs, deleteSession, getSession, postSession, root, up } from './session';
+import { allDbs, appConfig, deleteSession, getSession, postSession, root, up } from './session';
 import { deleteUser, listUsers, putUser } from './users';
 
 /** Every route of the server: method, find-my-way path, handler. Static segments win over params. */
@@ -14,6 +14,7 @@ export const routes: [method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, r
   ['GET', '/_session', getSession],
   ['POST', '/_session', postSession],
   ['DELETE', '/_session', deleteSession],
+  ['GET', '/_cx/app-config', appConfig],
   ['GET', '/_cx/tenants/:tenant/users', listUsers],
   ['PUT', '/_cx/tenants/:tenant/users/:name', putUser],
   ['DELETE', '/_cx/tenants/:tenant/users/:name', deleteUser],

@@ -39,6 +39,10 @@ export interface TestServerOptions {
   store?: Store;
   tokenTtlMs?: number;
   maxBodyBytes?: number;
+  /** Serve this directory as the app under `/_app/`. */
+  appDir?: string;
+  /** Pretend the server is reached over TLS (Secure cookies, https origin). */
+  secure?: boolean;
 }
 
 /** Logins created by {@link startTestServer}. */
@@ -68,7 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const clock = { now: () => Date.now() + offset };
   const log = memoryLog();
   const auth = new Auth({ registry, secret: randomBytes(32), clock, ...(options.tokenTtlMs ? { tokenTtlMs: options.tokenTtlMs } : {}) });
-  const handler = createServer({ store, auth, clock, log, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}) });
+  const handler = createServer({ store, auth, clock, log, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}), ...(options.appDir ? { appDir: options.appDir } : {}), ...(options.secure ? { secure: true } : {}) });
   const requests = new Map<string, number>();
   const responses: TestServer['responses'] = [];
   const server = createHttpServer((req, res) => {
