@@ -8,13 +8,15 @@ import { showToast } from '../../ui/toast';
 import { capturePng } from './capturePng';
 import { startExport, type RunningExport } from './exportClient';
 import { safeFileName } from './fileNames';
+import { comparisonJob } from './comparisonJob';
 import { imagesFor, personaPages, personaWorkbookInput, readJourney, readPersonas } from './gather';
 import type { ExportJob } from './jobs';
 import './exports.css';
 
-/** What an export menu exports: one persona, a deck of personas, or a journey. */
+/** What an export menu exports: one persona, a deck of personas, a comparison of personas, or a journey. */
 export type ExportTarget =
   | { kind: 'personas'; ids: string[]; title?: string }
+  | { kind: 'comparison'; ids: string[] }
   | { kind: 'journey'; id: string };
 
 type Format = 'pdf' | 'xlsx' | 'png' | 'flow';
@@ -32,7 +34,7 @@ export function ExportMenu({ target, capture }: {
   const platform = usePlatform();
   const isJourney = target.kind === 'journey';
   const [paper, setPaper] = useState<string>(isJourney ? 'a2' : 'a4');
-  const [orientation, setOrientation] = useState<'follow' | PageOrientation>(isJourney ? 'landscape' : 'follow');
+  const [orientation, setOrientation] = useState<'follow' | PageOrientation>(target.kind === 'personas' ? 'follow' : 'landscape');
   const [busy, setBusy] = useState<Format | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [scale, setScale] = useState<1 | 2 | 3>(2);
@@ -52,6 +54,7 @@ export function ExportMenu({ target, capture }: {
       return { job, name: safeFileName(j.name, format) };
     }
     const personas = await readPersonas(db, target.ids);
+    if (target.kind === 'comparison') return comparisonJob(db, personas, format, paper as PersonaPaper, orientation === 'follow' ? 'landscape' : orientation);
     const first = personas[0];
     if (!first) return 'There is no persona to export.';
     const title = target.title ?? (personas.length === 1 ? first.name : `${personas.length} personas`);
@@ -111,7 +114,7 @@ export function ExportMenu({ target, capture }: {
         </label>
         <label>Orientation
           <select value={orientation} onChange={(e) => setOrientation(e.target.value as typeof orientation)} disabled={busy !== null}>
-            {!isJourney && <option value="follow">As the persona</option>}
+            {target.kind === 'personas' && <option value="follow">As the persona</option>}
             <option value="portrait">Portrait</option>
             <option value="landscape">Landscape</option>
           </select>

@@ -1,3 +1,5 @@
+import { buildComparisonPdf, type ComparisonPdfOptions } from '../../../../common/export/comparisonPdf';
+import { buildComparisonXlsx } from '../../../../common/export/comparisonXlsx';
 import { buildFlowPdf, type FlowPdfOptions } from '../../../../common/export/flowPdf';
 import { buildJourneyPdf, type JourneyPdfInput, type JourneyPdfOptions } from '../../../../common/export/journeyPdf';
 import { buildJourneyTiledPdf, type TiledPdfOptions } from '../../../../common/export/journeyTiles';
@@ -14,7 +16,9 @@ export type ExportJob =
   | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts'> }
   | { kind: 'journeyTiles'; journey: JourneyPdfInput; options: Omit<TiledPdfOptions, 'fonts'> }
   | { kind: 'journeyXlsx'; journey: JourneyXlsxInput }
-  | { kind: 'flowPdf'; journey: { name: string; flow: JourneyXlsxInput['flow'] }; options: Omit<FlowPdfOptions, 'fonts'> };
+  | { kind: 'flowPdf'; journey: { name: string; flow: JourneyXlsxInput['flow'] }; options: Omit<FlowPdfOptions, 'fonts'> }
+  | { kind: 'comparisonPdf'; pages: PersonaPdfPage[]; options: Omit<ComparisonPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
+  | { kind: 'comparisonXlsx'; pages: PersonaPdfPage[] };
 
 /** Builds the bytes of a job; `fonts` is only called for PDFs. */
 export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts>): Promise<Uint8Array> {
@@ -25,6 +29,8 @@ export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts
     case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyXlsx': return buildJourneyXlsx(job.journey);
     case 'flowPdf': return buildFlowPdf(job.journey, { ...job.options, fonts: await fonts() });
+    case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: new Map(job.images) });
+    case 'comparisonXlsx': return buildComparisonXlsx(job.pages);
   }
 }
 

@@ -1,6 +1,7 @@
 import { navigate } from '../../../app/route';
 import { useLiveQuery } from '../../../db/hooks';
 import { EmptyState, Loading } from '../../../ui/States';
+import { ExportMenu } from '../../exports/ExportMenu';
 import { comparePersonas, comparisonLimits, countEvidence, type PersonaDoc } from '../../../../../common/persona';
 import { evidenceLabels, statusLabels } from '../labels';
 import { SectionReadOnly } from '../SectionReadOnly';
@@ -27,6 +28,7 @@ export default function ComparePage({ ids }: { ids: string[] }) {
             {all.items.filter((p) => !ids.includes(p.id)).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         )}
+        {comparison && <ExportMenu target={{ kind: 'comparison', ids: personas.map((p) => p.id) }} />}
         <button type="button" onClick={() => navigate('personas')}>Back to list</button>
       </header>
       {!comparison ? (
