@@ -12,6 +12,11 @@ export const channels = [
   'workshop:host',
   'workshop:stop',
   'workshop:join',
+  'workbook:begin',
+  'workbook:table',
+  'workbook:rows',
+  'workbook:finish',
+  'workbook:abort',
 ] as const;
 
 /** One IPC channel name. */

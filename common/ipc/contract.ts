@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Result } from '../result';
 import type { Channel } from './channels';
+import { workbookSchemas, type WorkbookBegun } from './workbookSchemas';
 
 /** Largest file the renderer may hand main to save (a big analytics workbook fits). */
 export const maxSaveBytes = 512 * 1024 * 1024;
@@ -47,6 +48,8 @@ export const argumentSchemas = {
   'workshop:host': v.undefined(),
   'workshop:stop': v.undefined(),
   'workshop:join': v.strictObject({ code: v.pipe(v.string(), v.maxLength(2000)) }),
+  'workbook:begin': v.strictObject({ suggestedName: fileName }),
+  ...workbookSchemas,
 } satisfies Record<Channel, v.GenericSchema>;
 
 /** What the app reports about itself. */
@@ -65,6 +68,11 @@ export interface ChannelResults {
   'workshop:host': WorkshopConnection & { joinCode: string };
   'workshop:stop': { stopped: boolean };
   'workshop:join': WorkshopConnection;
+  'workbook:begin': WorkbookBegun;
+  'workbook:table': { sheets: number };
+  'workbook:rows': { rows: number };
+  'workbook:finish': SaveOutcome;
+  'workbook:abort': { aborted: boolean };
 }
 
 /** How an app connects to a hosted workshop (the host to its own server, or a teammate). */

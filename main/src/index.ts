@@ -2,7 +2,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, scree
 import { join } from 'node:path';
 import { appOrigin, appScheme } from '../../common/security/trustedUrl';
 import { openExternalLink } from './external';
-import { registerIpc } from './ipcMain';
+import { createAppWorkbookStreams, registerIpc } from './ipcMain';
 import { menuTemplate } from './menu';
 import { serveAppProtocol } from './serveApp';
 import { createWorkshopHandlers } from './workshop/handlers';
@@ -19,6 +19,7 @@ const rendererRoot = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
 let workshop: ReturnType<typeof createWorkshopHandlers> | null = null;
+let workbooks: ReturnType<typeof createAppWorkbookStreams> | null = null;
 
 function createWindow(): BrowserWindow {
   const state = loadWindowState(app.getPath('userData'), screen.getAllDisplays().map((d) => d.workArea));
@@ -86,7 +87,8 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false);
     serveAppProtocol(rendererRoot);
     workshop = createWorkshopHandlers({ dataDir: join(app.getPath('userData'), 'workshops'), log: jsonLog });
-    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion(), workshop }, (message, error) =>
+    workbooks = createAppWorkbookStreams(dialog, app.getPath('userData'));
+    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion(), workshop, workbooks }, (message, error) =>
       console.error(message, error),
     );
     Menu.setApplicationMenu(
@@ -99,7 +101,11 @@ if (!app.requestSingleInstanceLock()) {
       ),
     );
     mainWindow = createWindow();
-    mainWindow.on('closed', () => (mainWindow = null));
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+      // A workbook the closed window was still streaming will never be finished: delete its temp file.
+      void workbooks?.abortAll();
+    });
     app.on('activate', () => {
       if (!mainWindow) mainWindow = createWindow();
     });
@@ -108,7 +114,10 @@ if (!app.requestSingleInstanceLock()) {
     app.exit(1);
   });
 
-  app.on('before-quit', () => void workshop?.stop());
+  app.on('before-quit', () => {
+    void workshop?.stop();
+    void workbooks?.abortAll();
+  });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

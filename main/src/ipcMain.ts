@@ -8,6 +8,7 @@ import { ok } from '../../common/result';
 import { openExternalLink } from './external';
 import { createSaveHandler } from './handlers/files';
 import { createSecretStore } from './handlers/secrets';
+import { createWorkbookStreams } from './handlers/workbookStream';
 import { createIpcRouter } from './ipcRouter';
 import type { Handlers } from './ipcRouter';
 import type { createWorkshopHandlers } from './workshop/handlers';
@@ -19,27 +20,40 @@ export interface IpcDeps {
   userData: string;
   version: string;
   workshop: ReturnType<typeof createWorkshopHandlers>;
+  /** Streamed workbooks; created here when absent (tests), passed in by the app to clean up on quit. */
+  workbooks?: ReturnType<typeof createWorkbookStreams>;
+}
+
+/** The folder the last save went to, kept in userData; Documents until the first save. */
+function lastFolderStore(userData: string): { get(): string; set(folder: string): void } {
+  const file = join(userData, 'last-folder.json');
+  return {
+    get: () => {
+      try {
+        const folder: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        return typeof folder === 'string' ? folder : join(homedir(), 'Documents');
+      } catch {
+        return join(homedir(), 'Documents');
+      }
+    },
+    set: (folder) => writeFileSync(file, JSON.stringify(folder)),
+  };
+}
+
+/** The streamed-workbook handlers with the app's dialog and remembered folder. */
+export function createAppWorkbookStreams(dialog: Dialog, userData: string): ReturnType<typeof createWorkbookStreams> {
+  return createWorkbookStreams({ showSaveDialog: (options) => dialog.showSaveDialog(options), lastFolder: lastFolderStore(userData) });
 }
 
 /** The handlers of every channel of the contract. */
 export function createHandlers(deps: IpcDeps): Handlers {
-  const lastFolderFile = join(deps.userData, 'last-folder.json');
   const secrets = createSecretStore(deps.safeStorage, join(deps.userData, 'secrets.json'));
+  const workbooks = deps.workbooks ?? createAppWorkbookStreams(deps.dialog, deps.userData);
   return {
     'app:getInfo': async () => ok({ version: deps.version, platform: process.platform, shell: 'electron' }),
     'files:saveAs': createSaveHandler({
       showSaveDialog: (options) => deps.dialog.showSaveDialog(options),
-      lastFolder: {
-        get: () => {
-          try {
-            const folder: unknown = JSON.parse(readFileSync(lastFolderFile, 'utf8'));
-            return typeof folder === 'string' ? folder : join(homedir(), 'Documents');
-          } catch {
-            return join(homedir(), 'Documents');
-          }
-        },
-        set: (folder) => writeFileSync(lastFolderFile, JSON.stringify(folder)),
-      },
+      lastFolder: lastFolderStore(deps.userData),
     }),
     'shell:openExternal': async ({ url }) => ok({ opened: await openExternalLink(url) }),
     'secrets:set': secrets.set,
@@ -48,6 +62,11 @@ export function createHandlers(deps: IpcDeps): Handlers {
     'workshop:host': () => deps.workshop.host(),
     'workshop:stop': () => deps.workshop.stop(),
     'workshop:join': (arg) => deps.workshop.join(arg),
+    'workbook:begin': (arg) => workbooks.begin(arg),
+    'workbook:table': (arg) => workbooks.table(arg),
+    'workbook:rows': (arg) => workbooks.rows(arg),
+    'workbook:finish': (arg) => workbooks.finish(arg),
+    'workbook:abort': (arg) => workbooks.abort(arg),
   };
 }
 
