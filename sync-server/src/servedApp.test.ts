@@ -43,7 +43,7 @@ async function signIn(base: string, headers: Record<string, string>): Promise<Ra
 
 function cookieOf(answer: Raw): string {
   const set = answer.headers['set-cookie'];
-  return (Array.isArray(set) ? set[0] : set ?? '').split(';')[0] ?? '';
+  return ((Array.isArray(set) ? set[0] : set) ?? '').split(';')[0] ?? '';
 }
 
 beforeAll(async () => {

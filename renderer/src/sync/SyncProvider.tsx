@@ -8,7 +8,7 @@ import type { WorkspaceEntry, SyncSettings } from '../workspaces/registry';
 import type { SyncSession, SyncStatus } from './engine';
 import { startSync } from './engine';
 import type { Credential } from './signIn';
-import { authorizationOf, signIn } from './signIn';
+import { authorizationOf, forgetCredential, loadCredential, signInAndKeep } from './signIn';
 import { SyncContext } from './SyncContext';
 
 /**
@@ -26,17 +26,13 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
   const session = useRef<SyncSession | null>(null);
   const settings = workspace.sync ?? null;
 
-  // Load the stored credential of this workspace (OS-encrypted in Electron, this tab only on the web).
+  // Load the credential of this workspace (OS-encrypted in Electron, this tab only on the web, or
+  // the browser's session cookie when the app is served by this workspace's sync server).
   useEffect(() => {
     let cancelled = false;
     if (!settings) return;
-    void platform.secrets.get(credentialKey(workspace.id)).then((r) => {
-      if (cancelled || !r.ok || !r.data.value) return;
-      try {
-        setCredential(JSON.parse(r.data.value) as Credential);
-      } catch {
-        // An unreadable credential means signing in again; nothing else is affected.
-      }
+    void loadCredential(platform.secrets, credentialKey(workspace.id), settings).then((loadedCredential) => {
+      if (!cancelled && loadedCredential) setCredential(loadedCredential);
     });
     return () => {
       cancelled = true;
@@ -50,7 +46,7 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
       serverUrl: settings.serverUrl,
       tenant: settings.tenant,
       clientId: `${workspace.id}${Math.random().toString(36).slice(2, 8)}`,
-      fetch: createSyncFetch({ authorization: () => header }),
+      fetch: createSyncFetch({ authorization: () => header, ...(credential.kind === 'cookie' ? { credentials: 'same-origin' as const } : {}) }),
     });
     session.current = started;
     const unsubscribe = started.subscribe(setStatus);
@@ -67,13 +63,12 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
 
   const connect = useCallback(
     async (next: SyncSettings, password: string) => {
-      const result = await signIn(next.serverUrl, next.tenant, next.user, password);
+      const result = await signInAndKeep(platform.secrets, credentialKey(workspace.id), next, password);
       if (!result.ok) return result.message;
-      const stored = await platform.secrets.set(credentialKey(workspace.id), JSON.stringify(result.data.credential));
       updateWorkspace(workspace.id, { sync: { ...next, serverUrl: next.serverUrl.trim().replace(/\/+$/, ''), ...(result.data.role ? { role: result.data.role } : {}) } });
       setCredential(result.data.credential);
       setPaused(false);
-      return stored.ok ? null : `Connected, but ${stored.message}`;
+      return result.data.warning ? `Connected, but ${result.data.warning}` : null;
     },
     [platform, workspace.id, setCredential],
   );
@@ -83,12 +78,12 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
   const signOut = useCallback(
     async (wipe: boolean) => {
       await session.current?.stop();
-      await platform.secrets.delete(credentialKey(workspace.id));
+      await forgetCredential(platform.secrets, credentialKey(workspace.id), settings?.serverUrl, credential);
       setCredential(null);
       clearSync(workspace.id);
       if (wipe) await onWipe();
     },
-    [platform, workspace.id, onWipe, setCredential],
+    [platform, workspace.id, onWipe, setCredential, settings, credential],
   );
 
   const value = useMemo(

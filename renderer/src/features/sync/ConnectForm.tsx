@@ -1,12 +1,19 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useSync } from '../../sync/SyncContext';
+import { useServedAppServer } from './useServedApp';
+
+const defaultServer = 'http://127.0.0.1:5984';
 
 /** Server address, team, user and password; signs in and starts syncing this workspace. */
 export function ConnectForm() {
   const { connect, settings } = useSync();
   const id = useId();
-  const [serverUrl, setServerUrl] = useState(settings?.serverUrl ?? 'http://127.0.0.1:5984');
+  // Null until the user types: opened from the team's server itself, that server is the default.
+  const [typedUrl, setServerUrl] = useState<string | null>(null);
+  const served = useServedAppServer();
+  const serverUrl = typedUrl ?? settings?.serverUrl ?? served ?? defaultServer;
+  const byCookie = !!served && serverUrl.trim().replace(/\/+$/, '') === served;
   const [tenant, setTenant] = useState(settings?.tenant ?? '');
   const [user, setUser] = useState(settings?.user ?? '');
   const [password, setPassword] = useState('');
@@ -27,6 +34,11 @@ export function ConnectForm() {
     <form className="panel stack" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{settings ? 'Sign in again' : 'Connect to a team server'}</h2>
       <p className="muted">Your work stays on this computer and keeps working offline; the server shares it with your team.</p>
+      {byCookie && (
+        <p className="muted" data-testid="cookie-sign-in-note">
+          You opened CX Studio from this team server. Your password is sent once; the browser then keeps a session that page scripts cannot read, and signing out ends it.
+        </p>
+      )}
       <div className="form-grid">
         <label htmlFor={`${id}-url`}>Server address</label>
         <input id={`${id}-url`} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} required maxLength={300} inputMode="url" />
