@@ -1,23 +1,22 @@
 import { toBlob } from 'html-to-image';
-
-/** Chromium refuses to paint a canvas wider or taller than this many pixels. */
-export const maxCanvasSide = 16_384;
+import { fitsOneCanvas } from '../../../../common/export/pngTiles';
+import { captureTiledPng } from './captureTiles';
 
 /**
  * The PNG of an on-screen node at 1×, 2× or 3×. Fonts are not embedded (`skipFonts`): html-to-image
  * would otherwise fetch and inline every web font for every export, which is slow, and the app's
- * fonts are the system ones anyway. A capture that would exceed Chromium's canvas limit is refused
- * with a message instead of producing a blank image.
+ * fonts are the system ones anyway. An image past Chromium's canvas limit (a 40-stage journey map at
+ * 2×) is captured in tiles and stitched; one too large even for that is refused with a message.
  */
 export async function capturePng(node: HTMLElement, scale: 1 | 2 | 3): Promise<Uint8Array> {
   const w = node.scrollWidth * scale;
   const h = node.scrollHeight * scale;
-  if (w > maxCanvasSide || h > maxCanvasSide) {
-    throw new Error(`The image would be ${w} × ${h} pixels, past the ${maxCanvasSide}-pixel limit; choose a smaller scale.`);
-  }
+  // The clone shows all of a scrolling node (the journey map scrolls inside a capped height).
+  const options = { skipFonts: true, cacheBust: false, backgroundColor: '#ffffff', style: { maxHeight: 'none', maxWidth: 'none', overflow: 'visible' } };
   const restore = resolveSvgVariables(node);
   try {
-    const blob = await toBlob(node, { pixelRatio: scale, skipFonts: true, cacheBust: false, backgroundColor: '#ffffff', width: node.scrollWidth, height: node.scrollHeight });
+    if (!fitsOneCanvas(w, h)) return await captureTiledPng(node, scale, options);
+    const blob = await toBlob(node, { ...options, pixelRatio: scale, width: node.scrollWidth, height: node.scrollHeight });
     if (!blob) throw new Error('The view could not be captured.');
     return new Uint8Array(await blob.arrayBuffer());
   } finally {

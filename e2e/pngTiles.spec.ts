@@ -1,0 +1,53 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { decode } from 'fast-png';
+import { expect, test } from '@playwright/test';
+import { largeJourneyMap } from '../common/export/sampleJourney';
+
+/** How many pixels of a decoded RGB(A) image in columns [x0, x1) are dark (text, lines, fills). */
+function darkPixels(png: ReturnType<typeof decode>, x0: number, x1: number): number {
+  const { width, height, channels, data } = png;
+  let n = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * width + x) * channels;
+      if ((data[i] ?? 255) + (data[i + 1] ?? 255) + (data[i + 2] ?? 255) < 3 * 160) n++;
+    }
+  }
+  return n;
+}
+
+test('a 40-stage journey map exports as one PNG at 2×, past Chromium’s 16,384-pixel canvas', async ({ page }, testInfo) => {
+  test.setTimeout(45_000);
+  const envelope = {
+    type: 'cx-studio.journey', version: 1, exportedAt: new Date().toISOString(),
+    journey: { id: 'j-forty', name: 'Forty stages', description: '', tags: [], personaIds: [], map: largeJourneyMap(40, 5), flow: { nodes: [], edges: [] } },
+  };
+  const file = testInfo.outputPath('forty.json');
+  writeFileSync(file, JSON.stringify(envelope));
+  await page.goto('/#/journeys');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByRole('textbox', { name: 'Stage 40 name' })).toHaveValue('Stage 40');
+
+  const map = page.locator('.journey-map');
+  const css = await map.evaluate((el) => ({ w: el.scrollWidth, h: el.scrollHeight }));
+  expect(css.w * 2).toBeGreaterThan(16_384); // the case that needs tiles
+
+  await page.locator('details.export-menu > summary').click();
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('2');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PNG', exact: true }).click();
+  const out = testInfo.outputPath('forty.png');
+  await (await download).saveAs(out);
+
+  const bytes = readFileSync(out);
+  expect(bytes.subarray(12, 16).toString()).toBe('IHDR');
+  expect({ w: bytes.readUInt32BE(16), h: bytes.readUInt32BE(20) }).toEqual({ w: css.w * 2, h: css.h * 2 });
+  const png = decode(bytes);
+  // The last stage's column, in the far-right tile, holds its header and cards: not a blank tile.
+  const lastStage = (200 + 39 * 220) * 2;
+  expect(darkPixels(png, lastStage, lastStage + 220 * 2)).toBeGreaterThan(2_000);
+  // And the first tile too, so the two halves are both painted.
+  expect(darkPixels(png, 0, 200 * 2)).toBeGreaterThan(2_000);
+});
