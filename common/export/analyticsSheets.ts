@@ -77,7 +77,7 @@ const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
  * is committed as it is written, so memory stays flat whatever the row count.
  */
 export class TableWriter {
-  private current: { base: string; columns: SheetColumn[]; splitter: RowSplitter; sheets: ExcelJS.Worksheet[]; dates: number[] } | null = null;
+  private current: { base: string; columns: SheetColumn[]; splitter: RowSplitter; sheets: ExcelJS.Worksheet[]; dates: number[]; styles: Partial<ExcelJS.Style>[] } | null = null;
   private readonly names = new Set<string>();
 
   constructor(private readonly wb: AnyWorkbook, private readonly streaming: boolean, private readonly limit = excelMaxRows) {}
@@ -85,7 +85,10 @@ export class TableWriter {
   /** Starts a table; the previous one is finished. Throws on a duplicate sheet name (a caller bug). */
   table(name: string, columns: SheetColumn[]): void {
     this.endTable();
-    this.current = { base: name, columns, splitter: new RowSplitter(this.limit), sheets: [], dates: columns.flatMap((c, i) => (c.format === 'date' ? [i] : [])) };
+    this.current = {
+      base: name, columns, splitter: new RowSplitter(this.limit), sheets: [], dates: columns.flatMap((c, i) => (c.format === 'date' ? [i] : [])),
+      styles: columns.map((c) => (c.format ? { numFmt: numFmt[c.format] } : {})),
+    };
     this.openSheet(0);
   }
 
@@ -100,6 +103,9 @@ export class TableWriter {
         // Dates cross IPC as numbers; ExcelJS writes a Date as an Excel serial date.
         if (t.dates.length > 0) for (const c of t.dates) if (typeof values[c] === 'number') values[c] = new Date(values[c] as number);
         const row = ws.addRow(values);
+        // One shared style object per column: ExcelJS caches a style's id by object identity, while
+        // the fresh object it gives each cell costs a style lookup per cell (half the writing time).
+        row.eachCell((cell, c) => { cell.style = t.styles[c - 1]!; });
         if (this.streaming) row.commit();
       }
     }
@@ -126,10 +132,7 @@ export class TableWriter {
     const previous = t.sheets[index - 1];
     if (this.streaming && previous) commitSheet(previous);
     const ws = this.wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = t.columns.map((c) => ({
-      width: c.width ?? Math.min(50, Math.max(10, c.header.length + 2)),
-      ...(c.format ? { style: { numFmt: numFmt[c.format] } } : {}),
-    }));
+    ws.columns = t.columns.map((c) => ({ width: c.width ?? Math.min(50, Math.max(10, c.header.length + 2)) }));
     const header = ws.addRow(t.columns.map((c) => c.header));
     header.font = { bold: true };
     header.eachCell((cell) => { cell.fill = headerFill; });

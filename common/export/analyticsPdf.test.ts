@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildAnalyticsPdf, rangeLabel } from './analyticsPdf';
+import { prepareAnalytics } from './analyticsReport';
+import { sampleAnalyticsTable, sampleExportInput, sampleSnapshot, smallFixtureTable } from './analyticsSample';
+
+const fonts = {
+  regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+};
+const dir = mkdtempSync(join(tmpdir(), 'cx-apdf-'));
+function pdfText(bytes: Uint8Array, name = 'out.pdf'): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-']).toString('utf8').normalize('NFKC');
+}
+const squash = (s: string) => s.replace(/\s+/g, ' ');
+const smallInput = (overrides = {}) => sampleExportInput({ datasets: [{ id: 'ds-small', name: 'Small survey' }], ...overrides });
+
+describe('analytics PDF', () => {
+  test('prints title, dataset, date range, KPIs, personas and the hand-computed figures as text', () => {
+    const { report } = prepareAnalytics(smallFixtureTable(), smallInput({ title: 'Q4 persona report' }));
+    const text = squash(pdfText(buildAnalyticsPdf(report, { fonts })));
+    for (const want of ['Q4 persona report', 'Datasets: Small survey', 'Date range: All responses (UTC)', 'Personas compared', 'Maya Chen', 'Omar Haddad',
+      'Covered by a persona', '83.3%', 'No persona covers', '16.7%', 'Match distribution', 'Coverage (responses scoring ≥ 50)', '4 of 6', 'Overlap', 'Top matches']) {
+      expect(text).toContain(want);
+    }
+    // Maya: average 66.7%, coverage 66.7%, NPS +75 of r1, r2, r5, r6; r1 and r2 score 100% and match every rule.
+    expect(text).toMatch(/Maya Chen 6 66\.7% 66\.7% 2 5 \+75/);
+    expect(text).toMatch(/r1 100\.0% strong age 25–40; location is one of: London, Leeds; goals contains any of: save time r2/);
+    expect(text).toContain('Page 3 of 3');
+  });
+
+  test('a date range and Unicode persona names print as real text', () => {
+    const input = smallInput({ range: { from: '2026-11-02', to: '2026-11-03' }, from: Date.parse('2026-11-02T00:00:00Z'), to: Date.parse('2026-11-03T23:59:59Z') });
+    input.personas[0]!.name = 'Анна Петрова';
+    input.personas[1]!.name = 'مريم الحسن';
+    const text = pdfText(buildAnalyticsPdf(prepareAnalytics(smallFixtureTable(), input).report, { fonts }));
+    expect(text).toContain('2026-11-02 – 2026-11-03');
+    expect(text).toContain('Анна Петрова');
+    expect(text.replace(/[\u200e\u200f\u202a-\u202e]/g, '')).toMatch(/مريم الحسن|ﻣﺮﻳﻢ/);
+  });
+
+  test('evolution from snapshots draws a chart section; many personas list overlap as pairs', () => {
+    const input = sampleExportInput();
+    input.personas[0]!.snapshots = ['2025-03-01', '2025-03-02', '2025-03-03'].map((d, i) => sampleSnapshot('p-maya', d, 10 + i, 20));
+    for (let i = 0; i < 8; i++) input.personas.push({ id: `px${i}`, name: `Extra persona ${i}`, rules: [{ id: 'a', kind: 'range', column: 'age', min: 20 + i * 5 }] });
+    const text = squash(pdfText(buildAnalyticsPdf(prepareAnalytics(sampleAnalyticsTable(300), input).report, { fonts })));
+    expect(text).toContain('Evolution: average match % per day');
+    expect(text).toContain('and persona');
+    expect(text).toContain('Extra persona 7');
+  });
+
+  test('the range label names open ends', () => {
+    expect(rangeLabel({ from: null, to: null })).toBe('All responses');
+    expect(rangeLabel({ from: '2025-01-01', to: null })).toBe('2025-01-01 – last response');
+  });
+});
