@@ -8,6 +8,13 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     kind: 'electron',
     saveFile: (args) => api['files:saveAs'](args as ChannelArgs<'files:saveAs'>),
     openFile: pickFile,
+    workbookStream: {
+      begin: (suggestedName) => api['workbook:begin']({ suggestedName }),
+      table: (streamId, name, columns) => api['workbook:table']({ streamId, name, columns }),
+      rows: (streamId, rows) => api['workbook:rows']({ streamId, rows }),
+      finish: (streamId) => api['workbook:finish']({ streamId }),
+      abort: (streamId) => api['workbook:abort']({ streamId }),
+    },
     workshop: {
       host: () => api['workshop:host'](undefined),
       stop: () => api['workshop:stop'](undefined),

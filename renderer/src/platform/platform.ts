@@ -1,4 +1,6 @@
 import type { FileKind, SaveOutcome, WorkshopConnection } from '../../../common/ipc/contract';
+import type { WorkbookBegun } from '../../../common/ipc/workbookSchemas';
+import type { SheetColumn, XlsxCell } from '../../../common/export/analyticsSheets';
 import type { Result } from '../../../common/result';
 
 /** A file the user chose to open. */
@@ -13,6 +15,17 @@ export interface Platform {
   readonly kind: 'electron' | 'web';
   /** Saves bytes as a file: a native dialog in Electron, a download in a browser. */
   saveFile(args: { suggestedName: string; kind: FileKind; bytes: Uint8Array }): Promise<Result<SaveOutcome>>;
+  /**
+   * A large workbook written by main from streamed rows (ExcelJS's streaming writer needs Node):
+   * Electron only; absent in a browser, where a worker builds the workbook and `saveFile` downloads it.
+   */
+  readonly workbookStream?: {
+    begin(suggestedName: string): Promise<Result<WorkbookBegun>>;
+    table(streamId: string, name: string, columns: SheetColumn[]): Promise<Result<{ sheets: number }>>;
+    rows(streamId: string, rows: XlsxCell[][]): Promise<Result<{ rows: number }>>;
+    finish(streamId: string): Promise<Result<SaveOutcome>>;
+    abort(streamId: string): Promise<Result<{ aborted: boolean }>>;
+  };
   /** Lets the user pick one file; resolves null when they cancel. */
   openFile(accept: readonly string[]): Promise<OpenedFile | null>;
   /** Opens an http(s) link the user clicked in their browser. */

@@ -6,6 +6,7 @@ import { useWorkspace } from '../../db/WorkspaceContext';
 import { EmptyState, Loading } from '../../ui/States';
 import { parseHeader } from '../data/storedForm';
 import { AnalyticsSession } from './analyticsSession';
+import { AnalyticsExportMenu } from './AnalyticsExportMenu';
 import { Overview } from './Overview';
 import { parseAnalyticsPersona } from './personaModel';
 import { PersonaView } from './PersonaView';
@@ -56,6 +57,8 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
         <h1>Analytics</h1>
         <Toolbar range={range} onRange={setRange} busy={state.busy} onRecalculate={() => session.recalculate()}
           onBackfill={scheduler.backfill} snapshotsRunning={scheduler.running} />
+        <AnalyticsExportMenu disabled={headers.items.length === 0 || personas.items.length === 0}
+          scope={{ headers: headers.items, personas: personas.items, range, timeZone, ...rangeInstants(range, timeZone) }} />
       </header>
       {state.error && <p role="alert" className="error-text">The analysis failed: {state.error}</p>}
       {state.incomplete.length > 0 && (

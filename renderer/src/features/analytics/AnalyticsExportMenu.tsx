@@ -1,0 +1,65 @@
+import { useRef, useState } from 'react';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { usePlatform } from '../../platform';
+import { showToast } from '../../ui/toast';
+import { ProgressBar } from '../data/ProgressBar';
+import { gatherAnalyticsExport, runAnalyticsExport, type AnalyticsExportScope, type RunningAnalyticsExport } from '../exports/analyticsExport';
+import '../exports/exports.css';
+
+type Format = 'pdf' | 'xlsx';
+
+/**
+ * Export of the Analytics screen: a client-ready PDF report or an Excel workbook of every scored
+ * response, over the date range on screen. Built in a worker with progress and Cancel; saved with
+ * the native dialog in the desktop app (the workbook streamed to main) or as a download.
+ */
+export function AnalyticsExportMenu({ scope, disabled }: { scope: AnalyticsExportScope; disabled: boolean }) {
+  const db = useWorkspace();
+  const platform = usePlatform();
+  const [busy, setBusy] = useState<{ format: Format; label: string; fraction: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const running = useRef<RunningAnalyticsExport | null>(null);
+  const cancelled = useRef(false);
+
+  const run = async (format: Format) => {
+    setError(null);
+    cancelled.current = false;
+    setBusy({ format, label: 'Reading responses…', fraction: 0 });
+    try {
+      const body = await gatherAnalyticsExport(db, scope);
+      if (cancelled.current) return;
+      const exp = runAnalyticsExport(format, platform, body, (label, fraction) => setBusy({ format, label, fraction }));
+      running.current = exp;
+      const out = await exp.result;
+      if (!out.ok) {
+        if (out.code !== 'cancelled') setError(`The ${format === 'pdf' ? 'PDF report' : 'workbook'} was not saved: ${out.message}`);
+      } else if (out.data.saved) showToast(`Saved ${out.data.fileName}.`);
+    } catch (e) {
+      setError(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      running.current = null;
+      setBusy(null);
+    }
+  };
+
+  const cancel = () => {
+    cancelled.current = true;
+    running.current?.cancel();
+  };
+
+  const off = disabled || busy !== null;
+  return (
+    <details className="export-menu" data-testid="analytics-export">
+      <summary>Export</summary>
+      <div className="export-menu-body" role="group" aria-label="Export analytics">
+        <div className="export-menu-actions">
+          <button type="button" onClick={() => void run('pdf')} disabled={off}>{busy?.format === 'pdf' ? 'Building PDF…' : 'PDF report'}</button>
+          <button type="button" onClick={() => void run('xlsx')} disabled={off}>{busy?.format === 'xlsx' ? 'Building workbook…' : 'Excel workbook'}</button>
+        </div>
+        {disabled && !busy && <p className="muted">Import responses and create a persona to export.</p>}
+        {busy && <ProgressBar label={busy.label} fraction={busy.fraction} onCancel={cancel} />}
+        {error && <p className="export-error" role="alert">{error}</p>}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * Messages between the Analytics screen and its export worker. One worker per export: it decodes
+ * the datasets, scores them and builds the file (or, in Electron, hands out the workbook a chunk at
+ * a time for main to write); cancelling terminates it.
+ */
+import type { AnalyticsExportInput } from '../../../../common/export/analyticsReport';
+import type { WorkbookOp } from '../../../../common/export/analyticsXlsx';
+import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../../common/analytics/format';
+
+/** What to build: a PDF, a whole workbook in memory, or a workbook streamed op by op. */
+export type AnalyticsExportKind = 'pdf' | 'xlsx' | 'stream';
+
+/** The worker's inputs. */
+export type AnalyticsExportRequest =
+  | { type: 'start'; kind: AnalyticsExportKind; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]; input: AnalyticsExportInput }
+  /** Stream mode: send the next operation. */
+  | { type: 'pull' };
+
+/** The worker's answers. */
+export type AnalyticsExportMessage =
+  | { type: 'progress'; label: string; fraction: number }
+  /** Stream mode: the prepared data's response row count, before the first op. */
+  | { type: 'ready'; rows: number }
+  | { type: 'op'; op: WorkbookOp | null }
+  | { type: 'bytes'; bytes: Uint8Array }
+  | { type: 'error'; message: string };

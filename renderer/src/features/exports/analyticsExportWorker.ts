@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+import { decodeDatasets } from '../../../../common/analytics/table';
+import { buildAnalyticsPdf } from '../../../../common/export/analyticsPdf';
+import { prepareAnalytics, type PreparedAnalytics } from '../../../../common/export/analyticsReport';
+import { analyticsWorkbookOps, buildAnalyticsXlsx, type WorkbookOp } from '../../../../common/export/analyticsXlsx';
+import type { AnalyticsExportMessage, AnalyticsExportRequest } from './analyticsExportProtocol';
+import { loadPdfFonts } from './fonts';
+
+// Web mode builds the workbook in memory here: ExcelJS's streaming writer needs Node's fs and
+// streams, which a browser does not have. In Electron this worker only produces rows, a chunk per
+// pull, and main streams them to disk, so neither side ever holds the whole workbook.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: AnalyticsExportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+let ops: Generator<WorkbookOp, void, undefined> | null = null;
+
+function prepare(request: Extract<AnalyticsExportRequest, { type: 'start' }>): PreparedAnalytics {
+  post({ type: 'progress', label: 'Reading responses…', fraction: 0 });
+  const table = decodeDatasets(request.datasets);
+  post({ type: 'progress', label: 'Scoring responses…', fraction: 0 });
+  return prepareAnalytics(table, request.input);
+}
+
+async function start(request: Extract<AnalyticsExportRequest, { type: 'start' }>): Promise<void> {
+  const prepared = prepare(request);
+  const total = Math.max(1, prepared.rows.length);
+  if (request.kind === 'stream') {
+    ops = analyticsWorkbookOps(prepared);
+    post({ type: 'ready', rows: prepared.rows.length });
+    return;
+  }
+  const bytes = request.kind === 'pdf'
+    ? buildAnalyticsPdf(prepared.report, { fonts: await loadPdfFonts() })
+    : await buildAnalyticsXlsx(prepared, { onProgress: (done) => post({ type: 'progress', label: 'Writing the workbook…', fraction: Math.min(1, done / total) }) });
+  post({ type: 'bytes', bytes }, [bytes.buffer]);
+}
+
+scope.onmessage = (event: MessageEvent<AnalyticsExportRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === 'start') {
+      void start(request).catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+      return;
+    }
+    if (!ops) throw new Error('The export has not started.');
+    const next = ops.next();
+    post({ type: 'op', op: next.done ? null : next.value });
+  } catch (e) {
+    post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+};
