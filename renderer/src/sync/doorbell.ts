@@ -27,7 +27,18 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
   let controller = new AbortController();
   const revs = new Map<string, string>();
   const pending = new Set<string>();
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let windowTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function openWindow(): void {
+    windowTimer = setTimeout(() => {
+      windowTimer = undefined;
+      if (pending.size === 0) return;
+      const collections = [...pending];
+      pending.clear();
+      for (const c of collections) void put(c);
+      openWindow();
+    }, 150);
+  }
 
   async function watch(): Promise<void> {
     let since = '0';
@@ -92,20 +103,19 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
   void watch();
   return {
     ring(collection) {
-      // Coalesce: a burst of pushes rings once per collection.
+      // The first ring goes out at once (live latency); a burst of pushes after it rings once per
+      // collection at the end of a 150 ms window instead of once per batch.
+      if (windowTimer === undefined) {
+        void put(collection);
+        openWindow();
+        return;
+      }
       pending.add(collection);
-      if (flushTimer !== undefined) return;
-      flushTimer = setTimeout(() => {
-        flushTimer = undefined;
-        const collections = [...pending];
-        pending.clear();
-        for (const c of collections) void put(c);
-      }, 150);
     },
     stop() {
       stopped = true;
       controller.abort();
-      if (flushTimer !== undefined) clearTimeout(flushTimer);
+      if (windowTimer !== undefined) clearTimeout(windowTimer);
     },
   };
 }

@@ -18,6 +18,10 @@ export interface SyncTarget {
   fetch: SyncFetch;
   /** A stable id of this laptop's workspace, so its own doorbell rings are ignored. */
   clientId: string;
+  /** How often every collection is re-checked without a ring; tests shorten it. */
+  safetyResyncMs?: number;
+  /** How long a failed replication request waits before retrying; tests shorten it. */
+  retryMs?: number;
 }
 
 /** What the status line shows. */
@@ -73,6 +77,11 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     for (const l of listeners) l(status);
   };
   let everIdle = false;
+  // A request that succeeded clears that collection's error, even when it moved nothing: after an
+  // outage the status must return to "up to date" without waiting for someone to edit something.
+  const recovered = (name: string) => {
+    if (errors.delete(name)) publish();
+  };
 
   const bell = startDoorbell({
     url: `${base}/${tenantDatabaseName(target.tenant, doorbellCollection)}/`,
@@ -112,7 +121,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       collection: db[name],
       replicationIdentifier: `cx-${target.tenant}-${name}-${base}`,
       live: true,
-      retryTime: 5000,
+      retryTime: target.retryMs ?? 5000,
       waitForLeadership: false,
       autoStart: true,
       pull: {
@@ -120,6 +129,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         handler: async (checkpoint, size) => {
           const result = await pullBatch(handlerTarget, checkpoint?.sequence ?? 0, size);
           moved += result.documents.length;
+          recovered(name);
           return result;
         },
       },
@@ -128,6 +138,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         handler: async (rows) => {
           const { conflicts, written } = await pushRows(handlerTarget, rows);
           moved += written;
+          recovered(name);
           if (written > 0) bell.ring(name);
           return conflicts;
         },
@@ -145,19 +156,13 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       errors.set(name, describe(error));
       publish();
     });
-    replication.received$.subscribe(() => {
-      if (errors.delete(name)) publish();
-    });
-    replication.sent$.subscribe(() => {
-      if (errors.delete(name)) publish();
-    });
     replications.set(name, replication);
   }
 
   const safety = setInterval(() => {
     errors.delete('doorbell');
     for (const r of replications.values()) r.reSync();
-  }, safetyResyncMs);
+  }, target.safetyResyncMs ?? safetyResyncMs);
 
   return {
     status: () => status,
