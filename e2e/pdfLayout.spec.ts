@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+interface Spot { title: string; x: number; y: number }
+
+/** Lines of a PDF page as poppler lays them out: text and top-left corner, in points. */
+function pdfLines(file: string): Spot[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', file, '-']).toString('utf8');
+  const unescape = (t: string) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((m) => ({
+    x: Number(m[1]), y: Number(m[2]),
+    title: [...(m[3] ?? '').matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1] ?? '')).join(' '),
+  }));
+}
+
+/** Least-squares line `to ≈ a·from + b`, and the largest distance of a point from it. */
+function fit(from: number[], to: number[]): { a: number; b: number; worst: number; at: number } {
+  const n = from.length;
+  const mf = from.reduce((s, v) => s + v, 0) / n;
+  const mt = to.reduce((s, v) => s + v, 0) / n;
+  const cov = from.reduce((s, v, i) => s + (v - mf) * ((to[i] ?? 0) - mt), 0);
+  const varf = from.reduce((s, v) => s + (v - mf) ** 2, 0);
+  const a = cov / varf;
+  const b = mt - a * mf;
+  const errors = from.map((v, i) => Math.abs(a * v + b - (to[i] ?? 0)));
+  const worst = Math.max(...errors);
+  return { a, b, worst, at: errors.indexOf(worst) };
+}
+
+// The PDF page is the canvas scaled to the paper, so where each section's title sits on the page must
+// be one scale-and-shift of where its card sits on screen, per axis. A section printed in another
+// place than the canvas shows it (another column, another row) lands far from that line.
+test('the persona PDF page has the canvas’s sections in the same places as the screen', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: 'Use template E-commerce shopper' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  const canvas = page.getByTestId('persona-canvas');
+  await expect(canvas.locator('.section-card').first()).toBeVisible();
+
+  const measure = () => canvas.evaluate((el) => {
+    const c = el.getBoundingClientRect();
+    const cards = [...el.querySelectorAll<HTMLElement>('.section-card')];
+    return {
+      w: c.width, h: el.scrollHeight,
+      sections: cards.filter((a) => a.dataset.sectionType !== 'header').map((a) => {
+        const r = a.getBoundingClientRect();
+        return { title: a.querySelector<HTMLInputElement>('input.section-title')?.value ?? '', x: r.left - c.left, y: r.top - c.top };
+      }),
+    };
+  });
+  // react-grid-layout lays the grid out at a default width first and then slides the cards to the
+  // measured one (a CSS transition): read the places once two readings a moment apart agree.
+  let screen = await measure();
+  await expect.poll(async () => {
+    const before = JSON.stringify(screen);
+    await page.waitForTimeout(300);
+    screen = await measure();
+    return JSON.stringify(screen) === before;
+  }, { timeout: 5_000 }).toBe(true);
+  expect(screen.sections.length).toBeGreaterThanOrEqual(8);
+  await testInfo.attach('canvas.png', { body: await canvas.screenshot(), contentType: 'image/png' });
+
+  await page.locator('details.export-menu > summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  const pdf = testInfo.outputPath('persona.pdf');
+  await (await download).saveAs(pdf);
+  execFileSync('pdftoppm', ['-r', '72', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, testInfo.outputPath('page')]);
+  await testInfo.attach('pdf-page.png', { body: readFileSync(testInfo.outputPath('page.png')), contentType: 'image/png' });
+
+  const lines = pdfLines(pdf);
+  const pairs = screen.sections.map((s) => {
+    const found = lines.filter((l) => l.title === s.title);
+    expect(found, `the title “${s.title}” once on the PDF page`).toHaveLength(1);
+    return { screen: s, pdf: found[0] as Spot };
+  });
+  const size = execFileSync('pdfinfo', [pdf]).toString('utf8').match(/Page size:\s+([\d.]+) x ([\d.]+)/);
+  const paper = { x: Number(size?.[1]), y: Number(size?.[2]) };
+  const fill: number[] = [];
+
+  for (const axis of ['x', 'y'] as const) {
+    const line = fit(pairs.map((p) => p.screen[axis]), pairs.map((p) => p.pdf[axis]));
+    const extent = line.a * (axis === 'x' ? screen.w : screen.h); // the canvas's size on the page
+    expect(line.a, `the page is the canvas scaled (${axis})`).toBeGreaterThan(0);
+    // 2% of the canvas: text metrics differ a little between the page and the screen; a section
+    // one grid column or row away from its place is 5–8% off.
+    expect(line.worst / extent, `“${pairs[line.at]?.screen.title}” is where the canvas has it (${axis})`).toBeLessThan(0.02);
+    expect(extent, `the canvas fits on the page (${axis})`).toBeLessThan(paper[axis]);
+    fill.push(extent / paper[axis]);
+  }
+  // Scaled to fit: the canvas fills the page's width or its height, whichever binds first.
+  expect(Math.max(...fill)).toBeGreaterThan(0.75);
+});
