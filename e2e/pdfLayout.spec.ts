@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { colourRegions, readingOrder } from './sectionMarks';
 
 interface Spot { title: string; x: number; y: number }
 
@@ -42,8 +43,11 @@ test('the persona PDF page has the canvas’s sections in the same places as the
   const measure = () => canvas.evaluate((el) => {
     const c = el.getBoundingClientRect();
     const cards = [...el.querySelectorAll<HTMLElement>('.section-card')];
+    const header = cards.find((a) => a.dataset.sectionType === 'header')?.getBoundingClientRect();
     return {
       w: c.width, h: el.scrollHeight,
+      accent: cards[0] ? getComputedStyle(cards[0]).borderTopColor : '',
+      header: header ? { x: header.left - c.left, y: header.top - c.top } : null,
       sections: cards.filter((a) => a.dataset.sectionType !== 'header').map((a) => {
         const r = a.getBoundingClientRect();
         return { title: a.querySelector<HTMLInputElement>('input.section-title')?.value ?? '', x: r.left - c.left, y: r.top - c.top };
@@ -60,15 +64,18 @@ test('the persona PDF page has the canvas’s sections in the same places as the
     return JSON.stringify(screen) === before;
   }, { timeout: 5_000 }).toBe(true);
   expect(screen.sections.length).toBeGreaterThanOrEqual(8);
-  await testInfo.attach('canvas.png', { body: await canvas.screenshot(), contentType: 'image/png' });
+  const shot = await canvas.screenshot();
+  await testInfo.attach('canvas.png', { body: shot, contentType: 'image/png' });
 
   await page.locator('details.export-menu > summary').click();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'PDF', exact: true }).click();
   const pdf = testInfo.outputPath('persona.pdf');
   await (await download).saveAs(pdf);
-  execFileSync('pdftoppm', ['-r', '72', '-png', '-f', '1', '-l', '1', '-singlefile', pdf, testInfo.outputPath('page')]);
-  await testInfo.attach('pdf-page.png', { body: readFileSync(testInfo.outputPath('page.png')), contentType: 'image/png' });
+  const dpi = 200;
+  execFileSync('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', pdf, testInfo.outputPath('page')]);
+  const raster = readFileSync(testInfo.outputPath('page.png'));
+  await testInfo.attach('pdf-page.png', { body: raster, contentType: 'image/png' });
 
   const lines = pdfLines(pdf);
   const pairs = screen.sections.map((s) => {
@@ -86,10 +93,25 @@ test('the persona PDF page has the canvas’s sections in the same places as the
     expect(line.a, `the page is the canvas scaled (${axis})`).toBeGreaterThan(0);
     // 2% of the canvas: text metrics differ a little between the page and the screen; a section
     // one grid column or row away from its place is 5–8% off.
-    expect(line.worst / extent, `“${pairs[line.at]?.screen.title}” is where the canvas has it (${axis})`).toBeLessThan(0.02);
+    expect.soft(line.worst / extent, `“${pairs[line.at]?.screen.title}” is where the canvas has it (${axis})`).toBeLessThan(0.02);
     expect(extent, `the canvas fits on the page (${axis})`).toBeLessThan(paper[axis]);
     fill.push(extent / paper[axis]);
   }
   // Scaled to fit: the canvas fills the page's width or its height, whichever binds first.
   expect(Math.max(...fill)).toBeGreaterThan(0.75);
+
+  // The same comparison on the pictures alone: every section on screen has an accent rule along its
+  // top, every section on the page an accent tick beside its title. Found by colour and shape in the
+  // screenshot and in the rendered page, read in order, their places must agree the same way.
+  const onScreen = readingOrder(colourRegions(shot, screen.accent).filter((m) => m.w >= 60 && m.h <= 8 && m.w / m.h >= 10)
+    .filter((m) => !screen.header || Math.abs(m.x - screen.header.x) > 4 || Math.abs(m.y - screen.header.y) > 4));
+  const onPage = readingOrder(colourRegions(raster, screen.accent).filter((m) => m.h >= 8 && m.h / m.w >= 2.5 && m.h / m.w <= 7));
+  expect(onPage.length, 'as many sections on the page as on screen').toBe(onScreen.length);
+  expect(onScreen.length).toBe(screen.sections.length);
+  for (const axis of ['x', 'y'] as const) {
+    const line = fit(onScreen.map((m) => m[axis]), onPage.map((m) => m[axis]));
+    const extent = line.a * (axis === 'x' ? screen.w : screen.h);
+    expect(line.a).toBeGreaterThan(0);
+    expect.soft(line.worst / extent, `section ${line.at + 1} in reading order is in its place in the pictures (${axis})`).toBeLessThan(0.02);
+  }
 });
