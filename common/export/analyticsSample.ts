@@ -23,6 +23,11 @@ function prng(seed: number): () => number {
 
 /** `rows` generated responses over 60 days from 2025-03-01 UTC, in one dataset "Sample survey". */
 export function sampleAnalyticsTable(rows: number): Table {
+  return decodeDatasets([sampleAnalyticsDataset(rows)]);
+}
+
+/** The same responses as stored documents (header and chunks), as the app reads them from the workspace. */
+export function sampleAnalyticsDataset(rows: number): ReturnType<typeof datasetFromRecords> {
   const rnd = prng(5);
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!;
   const start = Date.UTC(2025, 2, 1);
@@ -30,7 +35,7 @@ export function sampleAnalyticsTable(rows: number): Table {
     respondentId: `r${i + 1}`, submittedAt: start + Math.floor(rnd() * 60 * 86_400_000), age: 18 + Math.floor(rnd() * 50),
     location: pick(cities), goals: rnd() < 0.5 ? [pick(goals), pick(goals)] : [pick(goals)], nps: Math.floor(rnd() * 11),
   }));
-  return decodeDatasets([datasetFromRecords(records, columns, { datasetId: 'ds-sample', name: 'Sample survey' })]);
+  return datasetFromRecords(records, columns, { datasetId: 'ds-sample', name: 'Sample survey' });
 }
 
 /** The six responses of e2e/fixtures/survey-small.csv (1–3 November 2026), in dataset "Small survey". */

@@ -69,7 +69,8 @@ export interface RunningAnalyticsExport {
 
 /** Builds and saves the PDF report or the workbook; `onProgress` gets a label and a fraction 0–1. */
 export function runAnalyticsExport(
-  format: 'pdf' | 'xlsx', platform: Platform, body: Body, onProgress: (label: string, fraction: number) => void,
+  format: 'pdf' | 'xlsx', platform: Pick<Platform, 'saveFile' | 'workbookStream'>, body: Body, onProgress: (label: string, fraction: number) => void,
+  start: typeof startAnalyticsExport = startAnalyticsExport,
 ): RunningAnalyticsExport {
   let run: AnalyticsExportRun | null = null;
   let cancelled = false;
@@ -78,7 +79,7 @@ export function runAnalyticsExport(
   const result = (async (): Promise<Result<SaveOutcome>> => {
     try {
       if (!stream) {
-        run = startAnalyticsExport(format, body, onProgress);
+        run = start(format, body, onProgress);
         const bytes = await run.bytes();
         if (cancelled) return err('cancelled', 'Export cancelled.');
         return await platform.saveFile({ suggestedName: analyticsFileName(body.input, format), kind: format, bytes });
@@ -88,10 +89,15 @@ export function runAnalyticsExport(
       if (!begun.ok || !begun.data.started) return begun.ok ? ok({ saved: false }) : begun;
       const id = (streamId = begun.data.streamId);
       if (cancelled) throw new Error('Export cancelled.');
-      run = startAnalyticsExport('stream', body, onProgress);
+      run = start('stream', body, onProgress);
       const total = Math.max(1, await run.ready());
       let sent = 0;
-      for (let op = await run.pull(); op; op = await run.pull()) {
+      let pending = run.pull();
+      for (let op = await pending; op; op = await pending) {
+        if (cancelled) throw new Error('Export cancelled.');
+        // The worker builds the next chunk while main writes this one.
+        pending = run.pull();
+        pending.catch(() => {});
         const r = op.op === 'table' ? await stream.table(id, op.name, op.columns) : await stream.rows(id, op.rows);
         if (!r.ok) return r;
         if (op.op === 'rows') onProgress('Writing the workbook…', Math.min(1, (sent += op.rows.length) / total));
@@ -103,8 +109,11 @@ export function runAnalyticsExport(
       if (cancelled) return err('cancelled', 'Export cancelled.');
       return err('internal', e instanceof Error ? e.message : String(e));
     } finally {
-      // Anything but a finished stream leaves main's temporary file: delete it.
-      if (stream && streamId) void stream.abort(streamId);
+      // Anything but a finished stream leaves main's temporary file: delete it, and stop the worker.
+      if (stream && streamId) {
+        run?.cancel();
+        void stream.abort(streamId);
+      }
     }
   })();
   return {
