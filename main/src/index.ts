@@ -1,6 +1,7 @@
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
 import { appOrigin, appScheme } from '../../common/security/trustedUrl';
+import { allowPermission } from './permissions';
 import { openExternalLink } from './external';
 import { createAppWorkbookStreams, registerIpc } from './ipcMain';
 import { menuTemplate } from './menu';
@@ -82,9 +83,9 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    // Permission requests (camera, notifications, geolocation…) are denied: the app needs none.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    // Only local-network access and persistent storage, and only for the app's own pages.
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowPermission(permission, details.requestingUrl)));
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowPermission(permission, requestingOrigin));
     serveAppProtocol(rendererRoot);
     workshop = createWorkshopHandlers({ dataDir: join(app.getPath('userData'), 'workshops'), log: jsonLog });
     workbooks = createAppWorkbookStreams(dialog, app.getPath('userData'));
