@@ -56,16 +56,25 @@ export function createPngWriter(width: number, height: number, level: 0 | 1 | 2 
       const count = rgba.length / (width * 4);
       if (!Number.isInteger(count) || rows + count > height) throw new Error('Rows do not match the image size.');
       const out = new Uint8Array(count * stride);
+      // The hot loop of a 30-megapixel export: plain indexes, and Uint8Array stores wrap the Sub
+      // differences modulo 256 by themselves.
+      let s = 0;
+      let d = 0;
       for (let r = 0; r < count; r++) {
-        const src = r * width * 4;
-        const dst = r * stride;
-        out[dst] = 1; // Sub: each byte minus the same channel of the pixel to its left
-        for (let x = 0; x < width; x++) {
-          for (let c = 0; c < 3; c++) {
-            const cur = rgba[src + x * 4 + c] ?? 0;
-            const left = x > 0 ? (rgba[src + (x - 1) * 4 + c] ?? 0) : 0;
-            out[dst + 1 + x * 3 + c] = (cur - left) & 0xff;
-          }
+        out[d++] = 1; // Sub: each byte minus the same channel of the pixel to its left
+        let pr = 0;
+        let pg = 0;
+        let pb = 0;
+        for (let x = 0; x < width; x++, s += 4, d += 3) {
+          const cr = rgba[s]!;
+          const cg = rgba[s + 1]!;
+          const cb = rgba[s + 2]!;
+          out[d] = cr - pr;
+          out[d + 1] = cg - pg;
+          out[d + 2] = cb - pb;
+          pr = cr;
+          pg = cg;
+          pb = cb;
         }
       }
       rows += count;
