@@ -69,6 +69,10 @@ test('the Analytics page exports a PDF report and an Excel workbook that read ba
   test.setTimeout(120_000);
   await setUp(page);
 
+  if (process.env.E2E_SHOTS) {
+    await page.getByTestId('analytics-export').locator('summary').click();
+    await page.screenshot({ path: path.join(process.env.E2E_SHOTS, 'analytics-export-menu.png') });
+  }
   const pdf = await download(page, 'PDF report', 'report.pdf');
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   writeFileSync(path.join(dir, 'report.pdf'), pdf);

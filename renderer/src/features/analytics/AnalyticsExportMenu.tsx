@@ -49,7 +49,7 @@ export function AnalyticsExportMenu({ scope, disabled }: { scope: AnalyticsExpor
 
   const off = disabled || busy !== null;
   return (
-    <details className="export-menu" data-testid="analytics-export">
+    <details className="export-menu analytics-export" data-testid="analytics-export">
       <summary>Export</summary>
       <div className="export-menu-body" role="group" aria-label="Export analytics">
         <div className="export-menu-actions">
