@@ -27,7 +27,8 @@ test.describe('desktop shell', () => {
       const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label));
       expect(menu).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Window', 'Help']));
       expect(await page.evaluate(() => Object.keys((window as unknown as { cxStudio: object }).cxStudio).sort())).toEqual(
-        ['app:getInfo', 'files:saveAs', 'secrets:delete', 'secrets:get', 'secrets:set', 'shell:openExternal', 'workshop:host', 'workshop:join', 'workshop:stop'],
+        ['app:getInfo', 'files:saveAs', 'secrets:delete', 'secrets:get', 'secrets:set', 'shell:openExternal',
+          'workbook:abort', 'workbook:begin', 'workbook:finish', 'workbook:rows', 'workbook:table', 'workshop:host', 'workshop:join', 'workshop:stop'],
       );
     } finally {
       await app.close();
