@@ -49,7 +49,7 @@ describe('comparison PDF', () => {
     const pdf = buildComparisonPdf([{ persona: maya, metrics: { live, day: '2026-11-01', targets: maya.expectedMetrics } }, { persona: omar }], { paper: 'a4', fonts, images });
     const text = pdfText(pdf, 'pair.pdf');
     const flat = squash(text);
-    for (const want of ['Maya Chen', 'Omar Haddad', 'Close the month without overtime', 'Pay suppliers on time', 'Store owner', 'Runs a tight ship', 'Age 30–45 (weight 2)', 'nps ≥ 9', 'Satisfaction: 72% (target 80)', 'No data yet', 'No pie chart section']) {
+    for (const want of ['Amber: rows that differ', 'Maya Chen', 'Omar Haddad', 'Close the month without overtime', 'Pay suppliers on time', 'Store owner', 'Runs a tight ship', 'Age 30–45 (weight 2)', 'nps ≥ 9', 'Satisfaction: 72% (target 80)', 'No data yet', 'No pie chart section']) {
       expect(flat).toContain(want);
     }
     // Side by side: Maya's and Omar's first goals share a printed line.

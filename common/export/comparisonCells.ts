@@ -30,6 +30,25 @@ export function headerLines(data: Record<string, unknown>): string[] {
   return [str(data.tagline), str(data.marketSize) && `Market size: ${str(data.marketSize)}`].filter((l) => l !== '');
 }
 
+/** Section types drawn as a plain bulleted list, whose items {@link bulletSpans} can place. */
+export const bulletTypes: ReadonlySet<string> = new Set(['goals', 'frustrations', 'motivations', 'needs', 'brands']);
+
+/**
+ * Where each item of a bulleted list falls, as offsets from the top of the body, mirroring the
+ * bullets drawer: the comparison shades the items only one persona has behind their text.
+ */
+export function bulletSpans(doc: jsPDF, items: unknown, width: number, s: number): { id: string; y: number; h: number }[] {
+  let y = 0;
+  return list(items).flatMap((i) => {
+    const text = str(i.text);
+    if (text.trim() === '') return [];
+    const h = textHeight(doc, text, width - 10 * s, 11 * s, 1.25);
+    const span = { id: str(i.id), y, h };
+    y += h + 3 * s;
+    return [span];
+  });
+}
+
 function bodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, width: number, s: number): number {
   const d = section.data;
   const bullets = (items: Obj[]) => items.reduce((h, i) => (str(i.text).trim() === '' ? h : h + textHeight(doc, str(i.text), width - 10 * s, 11 * s, 1.25) + 3 * s), 0);

@@ -1,7 +1,7 @@
 import { jsPDF } from 'jspdf';
 import { comparePersonas, type PersonaComparison } from '../persona/compare';
 import type { PersonaDoc } from '../persona/document';
-import { headerLines, metricLines, ruleText, sectionBodyHeight } from './comparisonCells';
+import { bulletSpans, bulletTypes, headerLines, metricLines, ruleText, sectionBodyHeight } from './comparisonCells';
 import { registerFonts, type PdfFonts } from './fonts';
 import { drawLabel, drawText, setFont, type Box } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
@@ -114,6 +114,7 @@ function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfP
           drawLabel(doc, sec.title || sr.label, box.x, y + 9, box.w);
           const bodyH = Math.min(sectionBodyHeight(doc, sec, box.w, s), box.y + box.h - y - 14);
           const body = { x: box.x, y: y + 14, w: box.w, h: bodyH };
+          if (bulletTypes.has(sec.type)) shadeDistinct(doc, bulletSpans(doc, sec.data.items, body.w, s), new Set(cell.distinctItemIds), body);
           if (sec.type === 'header') drawText(doc, headerLines(sec.data).join('\n'), body, { size: 11 * s, leading: 1.3 });
           else drawSectionBody({ doc, s, accent: persona.accentColor, images, metrics }, sec.type, sec.data, body);
           y += 14 + bodyH + pad;
@@ -127,6 +128,15 @@ function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfP
   return rows;
 }
 
+// Items no other compared persona has get an amber wash, as the compare view highlights them.
+function shadeDistinct(doc: jsPDF, spans: { id: string; y: number; h: number }[], distinct: ReadonlySet<string>, body: Box): void {
+  doc.setFillColor(tint(differs, 0.82));
+  for (const span of spans) {
+    if (!distinct.has(span.id) || span.y + span.h > body.h) continue;
+    doc.roundedRect(body.x - 2, body.y + span.y - 1.5, body.w + 4, span.h + 2, 2, 2, 'F');
+  }
+}
+
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 function wrap(doc: jsPDF, text: string, width: number): number {
@@ -136,6 +146,8 @@ function wrap(doc: jsPDF, text: string, width: number): number {
 function drawTitle(doc: jsPDF, names: string[], pageW: number): number {
   drawText(doc, 'Persona comparison', { x: margin, y: margin, w: pageW - 2 * margin, h: 24 }, { size: 18, bold: true, color: '#111827', maxLines: 1 });
   drawText(doc, names.join('  ·  '), { x: margin, y: margin + 24, w: pageW - 2 * margin, h: 16 }, { size: 10, color: '#4b5563', maxLines: 1 });
+  setFont(doc, 8, false, '#92400e');
+  drawLabel(doc, 'Amber: rows that differ, and list items only one persona has', pageW - margin, margin + 12, 260, 'right');
   return margin + 48;
 }
 

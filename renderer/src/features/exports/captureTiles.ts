@@ -18,7 +18,11 @@ export async function captureTiledPng(node: HTMLElement, scale: number, options:
 
   const img = new Image();
   img.src = await toSvg(node, { ...options, width: cssW, height: cssH });
-  await img.decode();
+  try {
+    await img.decode();
+  } catch {
+    throw new Error('The browser could not draw the view as one image. Try a smaller scale, or export a PDF poster.');
+  }
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('The browser gave no canvas to draw the image on.');
