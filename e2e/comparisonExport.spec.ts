@@ -21,7 +21,7 @@ async function download(page: Page, button: string, file: string): Promise<strin
   return path;
 }
 
-test('the compare page downloads the comparison as a PDF and a workbook', async ({ page }) => {
+test('the compare page downloads the comparison as a PDF and a workbook', async ({ page }, testInfo) => {
   await createFromTemplate(page, 'E-commerce shopper');
   await createFromTemplate(page, 'SaaS admin');
   await page.goto('/#/personas');
@@ -31,6 +31,7 @@ test('the compare page downloads the comparison as a PDF and a workbook', async 
   await expect(page.getByRole('heading', { name: 'Compare personas' })).toBeVisible();
 
   await page.locator('details.export-menu > summary').click();
+  await testInfo.attach('compare-export-menu.png', { body: await page.screenshot({ path: testInfo.outputPath('menu.png') }), contentType: 'image/png' });
   const pdf = await download(page, 'PDF', 'comparison.pdf');
   expect(execFileSync('pdfinfo', [pdf]).toString('utf8')).toMatch(/Page size:\s+841\.89 x 595\.28/);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');

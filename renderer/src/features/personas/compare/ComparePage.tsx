@@ -6,6 +6,7 @@ import { comparePersonas, comparisonLimits, countEvidence, type PersonaDoc } fro
 import { evidenceLabels, statusLabels } from '../labels';
 import { SectionReadOnly } from '../SectionReadOnly';
 import { parsePersona, parseSummary } from '../store';
+import './compare.css';
 
 const fieldNames: Record<string, string> = { role: 'Role', status: 'Status', personaType: 'Type', domain: 'Domain', owner: 'Owner', tags: 'Tags' };
 const showField = (v: unknown) => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? (statusLabels[v as keyof typeof statusLabels] ?? v) || '—' : String(v));
