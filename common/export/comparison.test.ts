@@ -87,10 +87,11 @@ describe('comparison workbook', () => {
     expect(profile[0]).toEqual(['Field', 'Maya Chen', 'Omar Haddad', 'Differs']);
     expect(profile.find((r) => r[0] === 'Role')).toEqual(['Role', 'Operations manager', 'Store owner', 'yes']);
     expect(profile.find((r) => r[0] === 'Domain')?.[3]).toBeFalsy();
+    expect(profile.find((r) => r[0] === 'Status')?.slice(1, 3)).toEqual(['Active', 'Active']);
 
     const sections = rowsOf(wb.getWorksheet('Sections'));
     const goals = sections.find((r) => r[0] === 'Goals');
-    expect(String(goals?.[1])).toContain('Approve payments from her phone');
+    expect(String(goals?.[1])).toContain('• Approve payments from her phone');
     expect(String(goals?.[2])).toContain('Pay suppliers on time');
     expect(sections.find((r) => r[0] === 'Pie chart')?.[2]).toBe('—');
 

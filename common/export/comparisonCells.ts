@@ -87,6 +87,13 @@ export function ruleText(rule: Rule): string {
   return `${rule.column} ${verb} ${rule.values.join(', ')}${weight}`;
 }
 
+/** A compared persona field as text: lists joined, the status word capitalised as the app shows it. */
+export function fieldText(field: string, value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  const text = String(value ?? '');
+  return field === 'status' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
 const metricNames = [['satisfaction', 'Satisfaction', '%'], ['loyalty', 'Loyalty (NPS)', ''], ['trust', 'Trust', '%'], ['effort', 'Effort', '%']] as const;
 
 /** The live metrics of one persona as lines of text: value and target per metric, then where they come from. */

@@ -1,7 +1,7 @@
 import { jsPDF } from 'jspdf';
 import { comparePersonas, type PersonaComparison } from '../persona/compare';
 import type { PersonaDoc } from '../persona/document';
-import { bulletSpans, bulletTypes, headerLines, metricLines, ruleText, sectionBodyHeight } from './comparisonCells';
+import { bulletSpans, bulletTypes, fieldText, headerLines, metricLines, ruleText, sectionBodyHeight } from './comparisonCells';
 import { registerFonts, type PdfFonts } from './fonts';
 import { drawLabel, drawText, setFont, type Box } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
@@ -91,8 +91,7 @@ function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfP
       draw: (i, box) => drawText(doc, (values[i] ?? []).join('\n') || '—', box, { size: 9, leading: 1.3, color: '#1f2937' }),
     };
   };
-  const show = (field: string, v: unknown) => (Array.isArray(v) ? v.join(', ') : field === 'status' ? capitalise(String(v)) : String(v ?? ''));
-  const rows: Row[] = c.fields.map((f) => textRow(fieldNames[f.field] ?? f.field, f.differs, f.values.map((v) => [show(f.field, v)])));
+  const rows: Row[] = c.fields.map((f) => textRow(fieldNames[f.field] ?? f.field, f.differs, f.values.map((v) => [fieldText(f.field, v)])));
   const evidence = c.evidence.map((e) => [`Research ${e.research} · Data ${e.data} · Assumption ${e.assumption} · Untagged ${e.untagged}`]);
   rows.push(textRow('Evidence', evidence.some((e) => e[0] !== evidence[0]?.[0]), evidence));
 
@@ -136,8 +135,6 @@ function shadeDistinct(doc: jsPDF, spans: { id: string; y: number; h: number }[]
     doc.roundedRect(body.x - 2, body.y + span.y - 1.5, body.w + 4, span.h + 2, 2, 2, 'F');
   }
 }
-
-const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 function wrap(doc: jsPDF, text: string, width: number): number {
   return text.trim() === '' ? 1 : (doc.splitTextToSize(text, Math.max(1, width)) as string[]).length;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sectionItems } from '../persona/changes';
 import { comparePersonas } from '../persona/compare';
 import type { PersonaDoc } from '../persona/document';
+import { fieldText } from './comparisonCells';
 import { liveValue, type LiveMetricsInput } from './liveMetricsPdf';
 import type { PersonaPdfPage } from './personaPdf';
 import { ruleRow } from './personaXlsx';
@@ -37,7 +38,7 @@ export async function buildComparisonXlsx(pages: readonly PersonaPdfPage[]): Pro
   });
   addTable(wb, 'Profile', ['Field', ...names, 'Differs'], [
     ['Name', ...names, ''],
-    ...c.fields.map((f) => [fieldLabel[f.field], ...f.values.map((v) => (Array.isArray(v) ? v.join(', ') : v)), yes(f.differs)]),
+    ...c.fields.map((f) => [fieldLabel[f.field], ...f.values.map((v) => fieldText(f.field, v)), yes(f.differs)]),
     ...evidence, ...targets,
   ]);
 
@@ -69,7 +70,8 @@ const fieldLabel: Record<string, string> = { role: 'Role', status: 'Status', per
 
 /** A section as one cell of text: its title, then a line per item. */
 function sectionText(sec: PersonaDoc['sections'][number]): string {
-  const lines = sectionRows(sec).filter((r) => r.value !== '').map((r) => (r.item && r.item !== 'Text' ? `${r.item}: ${r.value}` : String(r.value)));
+  // List items come as numbered rows; in one cell they read better as bullets.
+  const lines = sectionRows(sec).filter((r) => r.value !== '').map((r) => (/^\d+$/.test(r.item) ? `• ${r.value}` : r.item && r.item !== 'Text' ? `${r.item}: ${r.value}` : String(r.value)));
   return [sec.title, ...lines].join('\n');
 }
 
