@@ -1,6 +1,8 @@
 import { badRequest } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Route } from '../http/context';
+import type { RawLevel } from '../store/feed';
+import { canReadFast, readChanges } from '../store/feed';
 import type { ChangeRow, PouchDatabase } from '../store/pouch';
 import { openDb } from './access';
 import { boolParam, checkInt, intParam, sinceParam } from './query';
@@ -53,7 +55,9 @@ export const changes: Route = async (ctx) => {
     style,
     doc_ids: docIds,
   };
-  if (feed === 'normal') return { status: 200, body: await read(db, opts) };
+  const raw = ctx.deps.store.raw(name);
+  const read = (): Promise<{ results: ChangeRow[]; last_seq: number }> => readFeed(db, raw, opts);
+  if (feed === 'normal') return { status: 200, body: await read() };
   // Subscribe before the first read, so a write landing between the read and the wait still wakes us.
   let changed = false;
   let wake = (): void => {
@@ -61,7 +65,7 @@ export const changes: Route = async (ctx) => {
   };
   const unsubscribe = ctx.deps.notifier.subscribe(name, () => wake());
   try {
-    const first = await read(db, opts);
+    const first = await read();
     if (first.results.length > 0) return { status: 200, body: first };
     const waitMs = timeout ?? (heartbeat !== undefined ? heartbeatCapMs : defaultTimeoutMs);
     if (!changed) {
@@ -69,7 +73,7 @@ export const changes: Route = async (ctx) => {
       if (closed) return undefined;
     }
     // Woken by a write, by the timeout or by shutdown: answer whatever is there, empty included.
-    const answer = await read(db, opts);
+    const answer = await read();
     if (!ctx.res.headersSent) return { status: 200, body: answer };
     ctx.res.end(JSON.stringify(answer) + '\n');
     return undefined;
@@ -78,7 +82,12 @@ export const changes: Route = async (ctx) => {
   }
 };
 
-async function read(db: PouchDatabase, opts: ChangesOptions): Promise<{ results: ChangeRow[]; last_seq: number }> {
+/** Reads a page: straight from the store when the options allow (feed.ts), else through PouchDB. */
+async function readFeed(db: PouchDatabase, raw: RawLevel | undefined, opts: ChangesOptions): Promise<{ results: ChangeRow[]; last_seq: number }> {
+  if (raw && canReadFast(opts)) {
+    const fast = await readChanges(raw, opts);
+    if (fast) return fast;
+  }
   const args: Record<string, unknown> = { since: opts.since, include_docs: opts.include_docs, style: opts.style, return_docs: true };
   if (opts.limit !== undefined) args.limit = opts.limit;
   if (opts.conflicts) args.conflicts = true;

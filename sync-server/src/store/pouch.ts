@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { RawLevel } from './feed';
 
 /**
  * PouchDB ships no TypeScript types, so it is loaded through `require` and given the narrow
@@ -77,14 +78,43 @@ function core(...plugins: string[]): PouchConstructor {
   return PouchDB;
 }
 
+// The raw key-value store under each database, by location, for the fast change feed (feed.ts).
+// PouchDB's leveldb adapter takes the store factory as its `db` option; these wrappers hand it the
+// same memdown/leveldown it would use (resolved from the adapter itself) and remember what they
+// made. Their names matter: the adapter caches open stores per factory name.
+const raws = new Map<string, RawLevel>();
+
+function capture(adapter: string, store: string, name: string): (location: string) => RawLevel {
+  const factory = createRequire(require.resolve(adapter))(store) as (location: string) => RawLevel;
+  const wrapper = {
+    [name]: (location: string): RawLevel => {
+      const raw = factory(location);
+      raws.set(location, raw);
+      return raw;
+    },
+  }[name]!;
+  // The adapter also calls the factory's statics (`destroy` wipes a database's data).
+  return Object.assign(wrapper, factory);
+}
+
+/** The raw store under the database at `location`, once PouchDB has opened it. */
+export function rawStoreAt(location: string): RawLevel | undefined {
+  return raws.get(location);
+}
+
+/** Forgets a location's raw store (its database was closed or destroyed). */
+export function forgetRawStore(location: string): void {
+  raws.delete(location);
+}
+
 /** PouchDB over LevelDB (leveldown's prebuilt binary): the server's storage engine. */
 export function levelPouch(): PouchConstructor {
-  return core('pouchdb-adapter-leveldb').defaults({ adapter: 'leveldb' });
+  return core('pouchdb-adapter-leveldb').defaults({ adapter: 'leveldb', db: capture('pouchdb-adapter-leveldb', 'leveldown', 'cxLeveldown') });
 }
 
 /** PouchDB in memory: the same engine for fast tests and benchmarks. */
 export function memoryPouch(): PouchConstructor {
-  return core('pouchdb-adapter-memory').defaults({ adapter: 'memory' });
+  return core('pouchdb-adapter-memory').defaults({ adapter: 'memory', db: capture('pouchdb-adapter-memory', 'memdown', 'cxMemdown') });
 }
 
 /** PouchDB over HTTP with the replicator: the migrate command's client, and tests' client. */

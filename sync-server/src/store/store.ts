@@ -1,8 +1,9 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseDatabaseName } from '../../../common/sync/names';
+import type { RawLevel } from './feed';
 import type { PouchConstructor, PouchDatabase } from './pouch';
-import { levelPouch, memoryPouch } from './pouch';
+import { forgetRawStore, levelPouch, memoryPouch, rawStoreAt } from './pouch';
 
 /**
  * Where databases live. Names are the client-visible `<tenant>-<collection>` names; how they map
@@ -22,6 +23,8 @@ export interface Store {
   destroy(name: string): Promise<boolean>;
   /** Closes every open database (LevelDB flushes and releases its lock). */
   close(): Promise<void>;
+  /** The raw key-value store under an open database, for the fast change feed (feed.ts). */
+  raw(name: string): RawLevel | undefined;
 }
 
 /** Storage operations that differ between LevelDB and memory. */
@@ -119,6 +122,7 @@ function createStore(backend: Backend): Store {
         if (again) return again;
         if (!(await store.exists(name))) return undefined;
         const db = new backend.Pouch(backend.location(name));
+        await db.info(); // open means ready: the raw store under it can be read at once
         open.set(name, db);
         return db;
       });
@@ -128,12 +132,15 @@ function createStore(backend: Backend): Store {
         if (!(await store.exists(name))) return false;
         const db = open.get(name) ?? new backend.Pouch(backend.location(name));
         open.delete(name);
+        forgetRawStore(backend.location(name));
         await db.destroy();
         await backend.remove(name);
         return true;
       }),
+    raw: (name) => (open.has(name) ? rawStoreAt(backend.location(name)) : undefined),
     async close() {
       const dbs = [...open.values()];
+      for (const name of open.keys()) forgetRawStore(backend.location(name));
       open.clear();
       await Promise.all(dbs.map((db) => db.close().catch(() => undefined)));
     },

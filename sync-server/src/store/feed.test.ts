@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, test } from 'vitest';
+import { canReadFast, readChanges } from './feed';
+import type { Doc, PouchDatabase } from './pouch';
+import type { Store } from './store';
+import { createLevelStore, createMemoryStore } from './store';
+
+// The fast change feed against its reference, PouchDB's own changes(), on random histories:
+// updates, deletions, conflicting branches written replicator-style (so the latest write is not
+// always the winner), deleted winners, local documents, any since/limit/style/include_docs.
+
+type Op =
+  | { kind: 'put'; id: string; v: number }
+  | { kind: 'del'; id: string }
+  | { kind: 'branch'; id: string; pos: number; hash: string; deleted: boolean }
+  | { kind: 'local'; v: number };
+
+const ids = ['a', 'b', 'c', 'd', 'e/1', 'é'];
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant('put' as const), id: fc.constantFrom(...ids), v: fc.integer() }), weight: 5 },
+  { arbitrary: fc.record({ kind: fc.constant('del' as const), id: fc.constantFrom(...ids) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('branch' as const),
+      id: fc.constantFrom(...ids),
+      pos: fc.integer({ min: 1, max: 4 }),
+      hash: fc.stringMatching(/^[0-9a-f]{6}$/),
+      deleted: fc.boolean(),
+    }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('local' as const), v: fc.integer() }), weight: 1 },
+);
+
+async function apply(db: PouchDatabase, ops: Op[]): Promise<void> {
+  for (const o of ops) {
+    if (o.kind === 'local') {
+      const old = (await db.get('_local/x').catch(() => undefined)) as Doc | undefined;
+      await db.put({ _id: '_local/x', v: o.v, ...(old?._rev ? { _rev: old._rev } : {}) });
+      continue;
+    }
+    const current = (await db.get(o.id).catch(() => undefined)) as Doc | undefined;
+    if (o.kind === 'put') await db.put({ _id: o.id, v: o.v, nested: { list: [o.v, String(o.v)] }, ...(current?._rev ? { _rev: current._rev } : {}) });
+    else if (o.kind === 'del' && current?._rev) await db.put({ _id: o.id, _rev: current._rev, _deleted: true, v: 0 });
+    else if (o.kind === 'branch') await db.bulkDocs([{ _id: o.id, _rev: `${o.pos}-${o.hash}`, v: -1, ...(o.deleted ? { _deleted: true } : {}) }], { new_edits: false });
+  }
+}
+
+const query = fc.record({
+  since: fc.integer({ min: 0, max: 40 }),
+  limit: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+  style: fc.constantFrom('main_only' as const, 'all_docs' as const),
+  include_docs: fc.boolean(),
+});
+
+const stores: Store[] = [];
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const s of stores) await s.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+let count = 0;
+async function freshDb(kind: 'memory' | 'level'): Promise<{ db: PouchDatabase; store: Store; name: string }> {
+  if (kind === 'level') dirs.push(await mkdtemp(join(tmpdir(), 'cx-feed-')));
+  const store = kind === 'memory' ? createMemoryStore() : createLevelStore(dirs[dirs.length - 1]!);
+  stores.push(store);
+  const name = `feed${++count}-personas`;
+  await store.create(name);
+  const db = await store.open(name);
+  if (!db) throw new Error('no db');
+  return { db, store, name };
+}
+
+describe('the fast change feed', () => {
+  for (const kind of ['memory', 'level'] as const) {
+    test(`answers exactly what PouchDB's changes() answers (${kind})`, { timeout: 120_000 }, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 0, maxLength: 30 }), fc.array(query, { minLength: 1, maxLength: 6 }), async (ops, queries) => {
+          const { db, store, name } = await freshDb(kind);
+          await apply(db, ops);
+          const raw = store.raw(name);
+          expect(raw).toBeDefined();
+          for (const q of queries) {
+            const reference = await db.changes({ ...q, return_docs: true, ...(q.limit === undefined ? {} : { limit: q.limit }) });
+            const fast = await readChanges(raw!, q);
+            expect(fast, JSON.stringify(q)).toEqual({ results: reference.results, last_seq: reference.last_seq });
+          }
+          await store.destroy(name);
+        }),
+        { numRuns: kind === 'memory' ? 60 : 30 },
+      );
+    });
+  }
+
+  test('pages through a feed the way a puller does, ending on the same last_seq', async () => {
+    const { db, store, name } = await freshDb('memory');
+    await db.bulkDocs(Array.from({ length: 2500 }, (_, i) => ({ _id: `d${i}`, n: i })));
+    await apply(db, Array.from({ length: 200 }, (_, i) => ({ kind: 'put', id: `d${i * 7}`, v: i }) as Op));
+    const seen = new Set<string>();
+    let since = 0;
+    for (;;) {
+      const page = await readChanges(store.raw(name)!, { since, limit: 1000, style: 'all_docs', include_docs: true });
+      if (!page || page.results.length === 0) break;
+      for (const row of page.results) seen.add(row.id);
+      since = page.last_seq;
+    }
+    expect(seen.size).toBe(2500);
+    expect(since).toBe((await db.changes({ since: 0, return_docs: true })).last_seq);
+  });
+
+  test('filters and conflicts are left to PouchDB', () => {
+    expect(canReadFast({ conflicts: false, doc_ids: undefined })).toBe(true);
+    expect(canReadFast({ conflicts: true, doc_ids: undefined })).toBe(false);
+    expect(canReadFast({ conflicts: false, doc_ids: ['a'] })).toBe(false);
+  });
+});
