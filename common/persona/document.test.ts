@@ -1,4 +1,5 @@
-import ZSchema from 'z-schema';
+import { Validator } from '@cfworker/json-schema';
+import type { Schema } from '@cfworker/json-schema';
 import { describe, expect, test } from 'vitest';
 import { personasSchema } from '../db/schemas/personas';
 import { validatePersona, validateSection, type PersonaDoc } from './document';
@@ -94,12 +95,12 @@ describe('validatePersona', () => {
   });
 
   test('every persona it accepts also passes the personas collection schema', () => {
-    const validator = ZSchema.create({ safe: true });
     const personas = [createBlankPersona(creation()), ...builtInTemplates.map((t) => createFromTemplate(t, creation()))];
     for (const p of personas) {
       const { primaryKey: _k, indexes: _i, version: _v, ...schema } = personasSchema;
-      const result = validator.validate(JSON.parse(JSON.stringify(p)), JSON.parse(JSON.stringify(schema)));
-      expect(result.valid ? [] : result.err, p.name).toEqual([]);
+      // The validator the app's database uses (renderer/src/db/validation.ts).
+      const result = new Validator(JSON.parse(JSON.stringify(schema)) as Schema, '7', false).validate(JSON.parse(JSON.stringify(p)));
+      expect(result.valid ? [] : result.errors, p.name).toEqual([]);
     }
   });
 });

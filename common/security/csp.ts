@@ -1,7 +1,7 @@
 /**
  * The one Content-Security-Policy of the app, sent as a header by Electron's app:// handler and by
- * web mode's server alike. No 'unsafe-eval': nothing may compile code from strings (RxDB validates
- * with z-schema, rules run as closures). Styles allow inline because React Grid Layout, xyflow and
+ * web mode's server alike. No 'unsafe-eval': nothing may compile code from strings (documents are
+ * validated by an interpreting JSON-schema validator, rules run as closures). Styles allow inline because React Grid Layout, xyflow and
  * recharts set positions with style attributes; scripts never do. connect-src stays open to http(s)
  * because the sync server is whatever address the user types.
  */

@@ -1,13 +1,13 @@
 import { addRxPlugin, createRxDatabase } from 'rxdb/plugins/core';
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb/plugins/core';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { wrappedValidateZSchemaStorage } from 'rxdb/plugins/validate-z-schema';
 import { collectionSchemas, maxCollections } from '../../../common/db/collections';
 import type { CollectionName } from '../../../common/db/collections';
 import { migrations } from '../../../common/db/migrations';
 import type { ConflictRecord } from './conflicts';
 import { mergeConflictHandler } from './conflicts';
 import { recordConflict } from './recordConflict';
+import { wrappedValidateStorage } from './validation';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
@@ -31,7 +31,7 @@ export const defaultWorkspaceName = 'cxstudio';
 
 /**
  * Opens the workspace on the given storage (Dexie in the app, memory in unit tests). Every write is
- * validated by z-schema, which interprets schemas instead of compiling them: the CSP forbids eval.
+ * validated against its schema by an interpreting validator (./validation.ts): the CSP forbids eval.
  * Never open a second copy in the same process: free RxDB caps open collections at 13.
  */
 export async function createDatabase(
@@ -43,7 +43,7 @@ export async function createDatabase(
   if (names.length > maxCollections) throw new Error(`The model has ${names.length} collections; the budget is ${maxCollections}.`);
   const db = (await createRxDatabase({
     name,
-    storage: wrappedValidateZSchemaStorage({ storage }),
+    storage: wrappedValidateStorage({ storage }),
     multiInstance: false,
     closeDuplicates: true,
   })) as unknown as Workspace;

@@ -116,7 +116,10 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       },
     };
     // Dataset chunks are ~1 MB each: small batches keep every request under the server's limit.
-    const batchSize = name === 'datasets' ? datasetBatchSize : 100;
+    // Pulls take 500 documents a request (measured in Chromium: about twice the documents a second
+    // of 100); pushes stay at 100 so a request stays under the server's body limit.
+    const pullSize = name === 'datasets' ? datasetBatchSize : 500;
+    const pushSize = name === 'datasets' ? datasetBatchSize : 100;
     const replication = replicateRxCollection<{ id: string }, { sequence: string | number }>({
       collection: db[name],
       replicationIdentifier: `cx-${target.tenant}-${name}-${base}`,
@@ -125,7 +128,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       waitForLeadership: false,
       autoStart: true,
       pull: {
-        batchSize,
+        batchSize: pullSize,
         handler: async (checkpoint, size) => {
           const result = await pullBatch(handlerTarget, checkpoint?.sequence ?? 0, size);
           moved += result.documents.length;
@@ -134,7 +137,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         },
       },
       push: {
-        batchSize,
+        batchSize: pushSize,
         handler: async (rows) => {
           const { conflicts, written } = await pushRows(handlerTarget, rows);
           moved += written;
