@@ -72,6 +72,8 @@ describe('management commands', { timeout: 60_000 }, () => {
       [['user', 'add', 'acme', '--data', data], env, /Missing NAME/],
       [['frobnicate'], {}, /Unknown command/],
       [['serve', '--port', '99999', '--data', data], {}, /Invalid --port/],
+      [['serve', '--port', '0', '--data', data, '--app', join(data, 'no-app')], {}, /No built app in .*no-app \(index.html is missing\)/],
+      [['serve', '--port', '0', '--data', data], { CX_APP_DIR: data }, /No built app in/],
       [['provision-couchdb', '--url', 'http://admin:pw@localhost:1', '--tenant', 'acme'], {}, /Do not put a password in the URL/],
     ];
     for (const [args, e, message] of cases) await expect(runCli(args, e), args.join(' ')).rejects.toThrow(message);
