@@ -87,7 +87,14 @@ export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ r
     const entries = await readRange(raw, cursor, want);
     if (entries.length === 0) break;
     const docs = entries.map(([, value]) => JSON.parse(value) as Doc & { _id: string; _rev: string });
-    for (const doc of docs) if (!metadata.has(doc._id)) metadata.set(doc._id, getJson<Metadata>(raw, docStore + doc._id));
+    for (const doc of docs) {
+      if (metadata.has(doc._id)) continue;
+      const lookup = getJson<Metadata>(raw, docStore + doc._id);
+      // A page may end (limit reached) before every lookup is awaited: a late failure must not
+      // become an unhandled rejection. Awaiting `lookup` below still throws.
+      lookup.catch(() => undefined);
+      metadata.set(doc._id, lookup);
+    }
     for (let i = 0; i < entries.length; i++) {
       const seq = Number(entries[i]![0].slice(bySeq.length));
       const doc = docs[i]!;
