@@ -8,6 +8,7 @@ import { SyncProvider } from '../sync/SyncProvider';
 import { Loading } from '../ui/States';
 import { useWorkspaces } from '../workspaces/registry';
 import { App } from './App';
+import { authorName, setSignedInUser } from './authorName';
 
 const platform = detectPlatform();
 
@@ -32,7 +33,9 @@ export function Root() {
     let cancelled = false;
     let database: Workspace | null = null;
     void requestPersistentStorage().catch(() => false);
-    createDatabase(appStorage(), workspace.dbName, { author: workspace.sync?.user ?? 'this computer' })
+    // Unless the person chose a name, work is signed with the team server's user name.
+    setSignedInUser(workspace.sync?.user);
+    createDatabase(appStorage(), workspace.dbName, { author: authorName })
       .then((created) => {
         database = created;
         if (cancelled) void created.close();

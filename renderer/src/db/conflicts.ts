@@ -1,5 +1,6 @@
 import type { RxConflictHandler, WithDeleted } from 'rxdb/plugins/core';
-import { canonicalJson, mergeVersions } from '../../../common/sync/merge';
+import { canonicalJson } from '../../../common/sync/merge';
+import { mergeDocuments, sameJson } from '../../../common/sync/editMerge';
 import type { MergeConflict } from '../../../common/sync/merge';
 
 /** A side of a conflict that lost at least one value, to be kept in history. */
@@ -33,12 +34,16 @@ export function mergeConflictHandler(
         if (deleted.lost) await record({ entity, entityId: String(local.id ?? remote.id), lost: deleted.lost, conflicts: [{ path: '(document)', kind: 'edit-vs-delete' }] }).catch(() => {});
         return deleted.result as WithDeleted<{ id: string }>;
       }
-      const { merged, conflicts, winner } = mergeVersions(base, local, remote);
+      type Doc = Record<string, unknown> & { updatedAt: number };
+      const { merged, conflicts, winner } = mergeDocuments(base as Doc | undefined, local as Doc, remote as Doc);
       if (conflicts.length > 0) {
         const lost = winner === 'a' ? remote : local;
         await record({ entity, entityId: String(local.id ?? remote.id), lost, conflicts }).catch(() => {});
       }
-      return merged as WithDeleted<{ id: string }>;
+      // A result that is neither side is a new version: it gets a stamp of its own, so an open
+      // editor that wrote one side does not take the merge for the echo of its own write.
+      if (!sameJson(merged, local) && !sameJson(merged, remote) && typeof merged.updatedAt === 'number') merged.updatedAt += 1;
+      return merged as unknown as WithDeleted<{ id: string }>;
     },
   };
 }

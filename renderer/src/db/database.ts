@@ -37,7 +37,7 @@ export const defaultWorkspaceName = 'cxstudio';
 export async function createDatabase(
   storage: RxStorage<unknown, unknown>,
   name = defaultWorkspaceName,
-  options: { author?: string; /** Open only these collections (tests that need two workspaces in one process). */ only?: CollectionName[] } = {},
+  options: { /** Who records kept conflicts; a function is read at each conflict (the name can change while open). */ author?: string | (() => string); /** Open only these collections (tests that need two workspaces in one process). */ only?: CollectionName[] } = {},
 ): Promise<Workspace> {
   const names = options.only ?? (Object.keys(collectionSchemas) as CollectionName[]);
   if (names.length > maxCollections) throw new Error(`The model has ${names.length} collections; the budget is ${maxCollections}.`);
@@ -50,7 +50,8 @@ export async function createDatabase(
   try {
     // Personas and journeys merge concurrent edits element by element and keep what lost in
     // history; the other collections are append-only or deterministic, so the server's state wins.
-    const record = (entry: ConflictRecord) => recordConflict(db, entry, options.author ?? 'this computer');
+    const author = () => (typeof options.author === 'function' ? options.author() : options.author ?? 'This computer');
+    const record = (entry: ConflictRecord) => recordConflict(db, entry, author());
     const handlers: Partial<Record<CollectionName, ReturnType<typeof mergeConflictHandler>>> = {
       personas: mergeConflictHandler('persona', record),
       journeys: mergeConflictHandler('journey', record),

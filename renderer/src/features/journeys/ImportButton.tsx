@@ -27,7 +27,7 @@ export function ImportButton({ existing }: { existing: readonly JourneyDoc[] }) 
 
   const finish = async (parsed: ParsedImport, clash: JourneyDoc | null, mode: 'copy' | 'replace') => {
     setPending(null);
-    const journey = planImport(parsed, { newId: newJourneyId(), now: Date.now(), existing: clash, mode, author: currentAuthor });
+    const journey = planImport(parsed, { newId: newJourneyId(), now: Date.now(), existing: clash, mode, author: currentAuthor() });
     await saveJourney(db, journey);
     const notes = parsed.warnings.length ? ` (${parsed.warnings.length} gap${parsed.warnings.length === 1 ? '' : 's'} filled in)` : '';
     showToast(mode === 'replace' ? `Replaced "${journey.name}"${notes}.` : `Imported "${journey.name}"${notes}.`);

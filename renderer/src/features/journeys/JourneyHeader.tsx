@@ -23,7 +23,7 @@ export function JourneyHeader({ editor }: { editor: JourneyEditor }) {
 
   const publish = async (summary: string) => {
     const latestNumber = (await loadVersions(db, journey.id))[0]?.number ?? 0;
-    const r = publishJourney(journey, { now: now(), author: currentAuthor, summary, latestNumber });
+    const r = publishJourney(journey, { now: now(), author: currentAuthor(), summary, latestNumber });
     if (!r.ok) {
       showToast(r.message, { tone: 'error', ms: 6000, action: { label: 'Show flow', run: () => navigate('journeys', journey.id, 'flow') } });
       return;

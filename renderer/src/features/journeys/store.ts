@@ -1,6 +1,8 @@
 import type { Workspace } from '../../db/database';
+import { authorName } from '../../app/authorName';
+import { writeMerged } from '../../db/mergeWrite';
 import {
-  randomId, readPublishedEntry, readTemplateDoc, type JourneyDoc, type PublishedEntry, type TemplateDoc,
+  randomId, readJourneyDoc, readPublishedEntry, readTemplateDoc, type JourneyDoc, type PublishedEntry, type TemplateDoc,
 } from '../../../../common/journey';
 import type { Result } from '../../../../common/result';
 
@@ -9,8 +11,8 @@ import type { Result } from '../../../../common/result';
  * through here so documents are stripped to plain JSON (RxDB's validator refuses `undefined`).
  */
 
-/** Who is editing; a settings screen can supply a real name later. */
-export const currentAuthor = 'You';
+/** Who is editing: the name chosen in Sync → Your name, else the signed-in user, else "This computer". */
+export const currentAuthor = (): string => authorName();
 
 /** Plain JSON copy without `undefined` fields. */
 export function plain<T>(value: T): T {
@@ -19,7 +21,27 @@ export function plain<T>(value: T): T {
 
 /** Writes a journey (insert or replace). */
 export async function saveJourney(db: Workspace, journey: JourneyDoc): Promise<void> {
-  await db.journeys.upsert(plain({ ...journey, updatedBy: currentAuthor }));
+  await db.journeys.upsert(plain({ ...journey, updatedBy: currentAuthor() }));
+}
+
+/**
+ * The editor's save: writes `journey` merged against what the database holds now (see
+ * `writeMerged`), so a teammate's edit that arrived since `base` (the version the editor last saw
+ * from the database) is kept; a value both changed goes to the later stamp and the other version
+ * is kept in history. Returns what was written and whether it holds changes the editor lacks.
+ */
+export async function saveJourneyMerged(
+  db: Workspace, journey: JourneyDoc, base: JourneyDoc | null, onStamp?: (stamp: number) => void,
+): Promise<{ doc: JourneyDoc; merged: boolean }> {
+  const parse = (doc: JourneyDoc) => {
+    const r = readJourneyDoc(plain(doc));
+    return r.ok ? r.data : null;
+  };
+  const ours = plain({ ...journey, updatedBy: currentAuthor() });
+  const written = await writeMerged(db, 'journey', ours, { base: base ?? undefined, author: currentAuthor(), parse, ...(onStamp ? { onStamp } : {}) });
+  const read = readJourneyDoc(written.doc);
+  if (!read.ok) throw new Error(read.message);
+  return { doc: read.data, merged: written.merged };
 }
 
 /** Deletes a journey and returns what is needed to undo it. Its published versions stay in history. */

@@ -10,7 +10,7 @@ export default function TemplateGallery() {
   const db = useWorkspace();
   const custom = useLiveQuery('templates', { selector: { entity: 'persona' } }, parseTemplate, 'persona-templates');
   const create = async (template: PersonaTemplate | null) => {
-    const c = { ids: newId, now: Date.now(), author: currentAuthor };
+    const c = { ids: newId, now: Date.now(), author: currentAuthor() };
     const doc = template ? createFromTemplate(template, c) : createBlankPersona(c);
     const saved = await createPersona(db, doc, template ? `Created from template "${template.name}"` : 'Created blank');
     if (!saved.ok) return showToast(saved.message, { tone: 'error' });

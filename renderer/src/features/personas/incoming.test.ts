@@ -12,9 +12,9 @@ describe('classifyIncoming', () => {
     expect(classifyIncoming({ ...base, writing: true, unwritten: true })).toBe('own-echo');
   });
 
-  test('a teammate’s version never replaces edits of ours that are being or still to be written', () => {
-    expect(classifyIncoming({ ...base, stamp: 9, writing: true })).toBe('keep-ours');
-    expect(classifyIncoming({ ...base, stamp: 9, unwritten: true })).toBe('keep-ours');
+  test('a teammate’s version is merged with edits of ours that are being or still to be written', () => {
+    expect(classifyIncoming({ ...base, stamp: 9, writing: true })).toBe('merge');
+    expect(classifyIncoming({ ...base, stamp: 9, unwritten: true })).toBe('merge');
   });
 
   test('a teammate’s version is shown when everything of ours is written', () => {

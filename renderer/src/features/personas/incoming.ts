@@ -4,9 +4,12 @@ export type IncomingAction =
   | 'start'
   /** The echo of one of our own writes: nothing to do. */
   | 'own-echo'
-  /** Someone else's write while ours is under way or waiting: ours follows and wins (last writer wins). */
-  | 'keep-ours'
-  /** Someone else's write while we have nothing unwritten: show it, dropping undo steps. */
+  /**
+   * Someone else's write while ours is under way or waiting: merged into the editor's state (our
+   * edits kept), and the save that follows merges against the database, so neither side is lost.
+   */
+  | 'merge'
+  /** Someone else's write while we have nothing unwritten: shown as it is; undo steps are kept, rebased onto it. */
   | 'adopt';
 
 /**
@@ -16,5 +19,5 @@ export type IncomingAction =
 export function classifyIncoming(s: { first: boolean; stamp: unknown; ownStamps: ReadonlySet<number>; writing: boolean; unwritten: boolean }): IncomingAction {
   if (s.first) return 'start';
   if (typeof s.stamp === 'number' && s.ownStamps.has(s.stamp)) return 'own-echo';
-  return s.writing || s.unwritten ? 'keep-ours' : 'adopt';
+  return s.writing || s.unwritten ? 'merge' : 'adopt';
 }

@@ -38,7 +38,7 @@ export async function writeImport(db: Workspace, text: string, existing: Set<str
   const written = await db.personas.bulkUpsert(report.personas.map((p) => plain(p.persona)));
   if (written.error.length > 0) throw new Error(`${written.error.length} personas could not be written.`);
   const versions = report.personas.map(({ persona, action }) =>
-    createVersionEntry(persona, null, { ids: newId, now, author: currentAuthor, note: action === 'replace' ? 'Replaced by import' : 'Imported from file' }));
+    createVersionEntry(persona, null, { ids: newId, now, author: currentAuthor(), note: action === 'replace' ? 'Replaced by import' : 'Imported from file' }));
   await db.history.bulkInsert(versions.map((v) => plain(v)));
   return report.personas.length;
 }

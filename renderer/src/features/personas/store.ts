@@ -4,14 +4,16 @@ import {
   type PersonaVersion,
 } from '../../../../common/persona';
 import { err, ok, type Result } from '../../../../common/result';
+import { authorName } from '../../app/authorName';
+import { writeMerged } from '../../db/mergeWrite';
 
 /**
  * The persona feature's reads and writes. Components never call RxDB directly: every persona write
  * passes `validatePersona` first, so a document that fails is never written.
  */
 
-/** Who is editing; a settings screen can supply a real name later. */
-export const currentAuthor = 'You';
+/** Who is editing: the name chosen in Sync → Your name, else the signed-in user, else "This computer". */
+export const currentAuthor = (): string => authorName();
 
 /** Plain JSON without RxDB's own fields and without `undefined` (RxDB's validator refuses it). */
 export function plain<T>(value: T): T {
@@ -38,12 +40,34 @@ export function parseSummary(doc: unknown): Result<PersonaSummary> {
 
 /** Validates and writes a persona, stamping time and author. Returns the written document. */
 export async function savePersona(db: Workspace, doc: PersonaDoc, now = Date.now()): Promise<Result<PersonaDoc>> {
-  const stamped = plain({ ...doc, updatedAt: now, updatedBy: currentAuthor });
+  const stamped = plain({ ...doc, updatedAt: now, updatedBy: currentAuthor() });
   const checked = validatePersona(stamped);
   if (!checked.ok) return err('invalid-document', formatProblems(checked.problems));
   // The stamped copy is written: it is plain JSON already and passed validation as it is.
   await db.personas.upsert(stamped);
   return ok(checked.value);
+}
+
+/**
+ * The editor's save: validates and writes `doc` merged against what the database holds now (see
+ * `writeMerged`), so a teammate's edit that arrived since `base` (the version the editor last saw
+ * from the database) is kept, and a value both changed goes to the later stamp with the other
+ * version kept in history. Returns what was written and whether it holds changes the editor lacks.
+ */
+export async function savePersonaMerged(
+  db: Workspace, doc: PersonaDoc, now: number, base: PersonaDoc | null, onStamp?: (stamp: number) => void,
+): Promise<Result<{ doc: PersonaDoc; merged: boolean }>> {
+  const stamped = plain({ ...doc, updatedAt: now, updatedBy: currentAuthor() });
+  const checked = validatePersona(stamped);
+  if (!checked.ok) return err('invalid-document', formatProblems(checked.problems));
+  const parse = (merged: PersonaDoc) => {
+    const r = validatePersona(plain(merged));
+    return r.ok ? r.value : null;
+  };
+  const written = await writeMerged(db, 'persona', stamped, { base: base ?? undefined, author: currentAuthor(), parse, ...(onStamp ? { onStamp } : {}) });
+  const parsed = parsePersona(written.doc);
+  if (!parsed.ok) return parsed;
+  return ok({ doc: parsed.data, merged: written.merged });
 }
 
 /** Writes a new persona and records its first version with a note saying where it came from. */
@@ -56,7 +80,7 @@ export async function createPersona(db: Workspace, doc: PersonaDoc, note: string
 
 /** Records a version after `previous` (summary generated from the diff unless a note is given). */
 export async function recordVersion(db: Workspace, doc: PersonaDoc, previous: PersonaVersion | null, note?: string): Promise<PersonaVersion> {
-  const entry = createVersionEntry(doc, previous, { ids: newId, now: Date.now(), author: currentAuthor, ...(note ? { note } : {}) });
+  const entry = createVersionEntry(doc, previous, { ids: newId, now: Date.now(), author: currentAuthor(), ...(note ? { note } : {}) });
   await db.history.insert(plain(entry));
   return entry;
 }
@@ -123,13 +147,13 @@ export function parseTemplate(doc: unknown): Result<PersonaTemplate> {
 export async function clonePersonaById(db: Workspace, id: string): Promise<Result<PersonaDoc>> {
   const doc = await loadPersona(db, id);
   if (!doc) return err('not-found', 'This persona could not be read, so it was not cloned.');
-  const copy = clonePersona(doc, { ids: newId, now: Date.now(), author: currentAuthor });
+  const copy = clonePersona(doc, { ids: newId, now: Date.now(), author: currentAuthor() });
   return createPersona(db, copy, `Cloned from "${doc.name}"`);
 }
 
 /** Restores a version as a new version: history is never rewritten. */
 export async function restoreVersion(db: Workspace, current: PersonaDoc, version: PersonaVersion, latest: PersonaVersion | null): Promise<Result<PersonaDoc>> {
-  const restored = restoreFromVersion(current, version, { ids: newId, now: Date.now(), author: currentAuthor });
+  const restored = restoreFromVersion(current, version, { ids: newId, now: Date.now(), author: currentAuthor() });
   if (!restored.ok) return err('invalid-document', `Version ${version.number} cannot be restored: ${formatProblems(restored.problems)}`);
   const saved = await savePersona(db, restored.value);
   if (!saved.ok) return saved;

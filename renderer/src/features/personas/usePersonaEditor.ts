@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import {
-  diffPersonas, isEmptyDiff, rebase, recordEdit, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
+  diffPersonas, isEmptyDiff, recordEdit, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
   type EditHistory, type PersonaChange, type PersonaDoc, type PersonaVersion, type VersionTrigger,
 } from '../../../../common/persona';
+import { takeIn } from '../../../../common/sync/editMerge';
 import { classifyIncoming } from './incoming';
-import { latestVersion, parsePersona, recordVersion, savePersona } from './store';
+import { latestVersion, parsePersona, recordVersion, savePersonaMerged } from './store';
 
 /** What the saved indicator shows. */
 export type SaveState =
@@ -17,6 +18,12 @@ export type SaveState =
 /**
  * The persona editor's state: the document with its undo history, autosave with a visible state, and
  * version recording by the coalescing policy (a version per meaningful save, not per keystroke).
+ *
+ * A teammate's version (from sync or another window) never loses anyone's work: each save is a
+ * three-way merge against the database at write time, and a version arriving while edits of ours
+ * are unwritten is merged into the editor (our values kept where both changed one; the save then
+ * settles it and keeps the loser in history). Undo steps survive: they are rebased onto the
+ * teammate's version, so undo and redo only ever take back the user's own edits.
  */
 export function usePersonaEditor(id: string) {
   const db = useWorkspace();
@@ -29,6 +36,9 @@ export function usePersonaEditor(id: string) {
   // What was last written (or read): the editor's document it came from and the stamp it got, so the
   // database's echo of our own write is recognised without parsing it again.
   const written = useRef<{ source: PersonaDoc | null; updatedAt: number }>({ source: null, updatedAt: -1 });
+  // The database version the editor's state descends from (last read, adopted or written): the
+  // base of the three-way merge each save makes against what the database holds by then.
+  const base = useRef<PersonaDoc | null>(null);
   // Stamps of our own writes, registered before each write starts: RxDB may emit a write's change
   // before the write's promise resolves, and that echo must never be mistaken for a teammate's edit.
   const ownStamps = useRef(new Set<number>());
@@ -57,13 +67,24 @@ export function usePersonaEditor(id: string) {
     }
     const stamp = Math.max(Date.now(), written.current.updatedAt + 1);
     ownStamps.current.add(stamp);
-    const result = await savePersona(db, doc, stamp).catch((e: unknown) => ({ ok: false as const, code: 'io-error' as const, message: String(e) }));
+    const result = await savePersonaMerged(db, doc, stamp, base.current, (s) => ownStamps.current.add(s))
+      .catch((e: unknown) => ({ ok: false as const, code: 'io-error' as const, message: String(e) }));
     if (!result.ok) {
       setSave(result.code === 'invalid-document' ? { kind: 'invalid', message: result.message } : { kind: 'error', message: result.message });
       return;
     }
-    written.current = { source: doc, updatedAt: result.data.updatedAt };
-    if (present.current === doc) setSave({ kind: 'saved' });
+    const saved = result.data.doc;
+    base.current = saved;
+    written.current = { source: doc, updatedAt: saved.updatedAt };
+    if (result.data.merged && hist.current) {
+      // The write merged in a teammate's change the editor had not shown: show it now.
+      const unchanged = present.current === doc;
+      hist.current = takeIn(hist.current, doc, saved, unchanged);
+      present.current = hist.current.present;
+      if (unchanged) written.current = { source: saved, updatedAt: saved.updatedAt };
+      setHistory(hist.current);
+    }
+    if (written.current.source === present.current) setSave({ kind: 'saved' });
     await maybeVersion('save');
   }, [db, maybeVersion]);
 
@@ -98,24 +119,34 @@ export function usePersonaEditor(id: string) {
         first, stamp: (doc.toJSON() as { updatedAt?: unknown }).updatedAt, ownStamps: ownStamps.current,
         writing: saving.current.running !== null, unwritten: written.current.source !== present.current,
       });
-      if (action === 'own-echo' || action === 'keep-ours') return;
+      if (action === 'own-echo') return;
       const parsed = parsePersona(doc.toJSON());
       if (!parsed.ok) {
         setSave({ kind: 'error', message: `This persona cannot be read: ${parsed.message}` });
         return;
       }
-      if (action === 'start') {
+      if (action === 'start' || !hist.current || !base.current) {
         first = false;
+        base.current = parsed.data;
         written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
         present.current = parsed.data;
         hist.current = startHistory(parsed.data);
         setHistory(hist.current);
         return;
       }
-      written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
-      present.current = parsed.data;
-      hist.current = hist.current ? rebase(hist.current, parsed.data) : startHistory(parsed.data);
+      const adopt = action === 'adopt';
+      hist.current = takeIn(hist.current, base.current, parsed.data, adopt);
+      present.current = hist.current.present;
       setHistory(hist.current);
+      if (adopt) {
+        base.current = parsed.data;
+        written.current = { source: parsed.data, updatedAt: Math.max(written.current.updatedAt, parsed.data.updatedAt) };
+        return;
+      }
+      // Merged: the base stays the version our pending edits started from, so the save's own
+      // merge against the database sees both sides and keeps whichever value loses in history.
+      setSave({ kind: 'pending' });
+      requestSave();
     });
     const s = saving.current;
     return () => {
@@ -123,7 +154,7 @@ export function usePersonaEditor(id: string) {
       clearTimeout(idleTimer.current);
       void (s.running ?? Promise.resolve()).then(flush).then(() => maybeVersion('leave'));
     };
-  }, [db, id, flush, maybeVersion]);
+  }, [db, id, flush, maybeVersion, requestSave]);
 
   const commit = useCallback((next: EditHistory) => {
     hist.current = next;

@@ -1,4 +1,5 @@
 import { useSync } from '../../sync/SyncContext';
+import { AuthorNamePanel } from './AuthorNamePanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { ConnectForm } from './ConnectForm';
 import { SyncStatusPanel } from './SyncStatusPanel';
@@ -17,6 +18,7 @@ export default function SyncPage(_props: { path: string[] }) {
       {!settings && <p>This workspace is saved on this computer only. Connect it to your team's server to share it.</p>}
       <SyncStatusPanel />
       {needsSignIn && <ConnectForm />}
+      <AuthorNamePanel />
       <ConflictsPanel />
       <TeamPanel />
       <WorkshopPanel />

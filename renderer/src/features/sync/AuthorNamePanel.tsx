@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { clearAuthorName, maxAuthorLength, setAuthorName, useAuthorName } from '../../app/authorName';
+
+/**
+ * "Your name": what this laptop signs its edits, versions and kept conflicts with, so teammates
+ * see who changed what. Kept on this computer only.
+ */
+export function AuthorNamePanel() {
+  const { name, chosen } = useAuthorName();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const value = draft ?? (chosen ? name : '');
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const result = setAuthorName(value);
+    setError(result.ok ? null : result.message);
+    if (result.ok) setDraft(null);
+  };
+  return (
+    <section className="panel stack" aria-labelledby="author-title">
+      <h2 id="author-title">Your name</h2>
+      <p className="muted">
+        Changes, versions and conflicts you make are recorded as <strong data-testid="author-name">{name}</strong>.
+        {!chosen && ' Type your name so teammates can see who changed what.'}
+      </p>
+      <form className="row" onSubmit={save} noValidate>
+        <input
+          aria-label="Your name" placeholder="Your name" value={value} maxLength={maxAuthorLength * 2}
+          aria-invalid={error ? true : undefined} aria-describedby={error ? 'author-error' : undefined}
+          onChange={(e) => { setDraft(e.target.value); setError(null); }}
+        />
+        <button type="submit">Save name</button>
+        {chosen && <button type="button" onClick={() => { clearAuthorName(); setDraft(null); }}>Use the default</button>}
+      </form>
+      {error && <p id="author-error" role="alert" className="field-error">{error}</p>}
+    </section>
+  );
+}
