@@ -54,6 +54,11 @@ test('the app served by the sync server signs in by cookie, keeps nothing, survi
   // A browser opening the server's address lands in the app.
   await page.goto(`${serverUrl}/`);
   await expect(page).toHaveURL(`${serverUrl}/_app/`);
+  // Every request to the server rides on the cookie: none carries an Authorization header.
+  const withAuthorization: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(serverUrl) && request.headers().authorization !== undefined) withAuthorization.push(request.url());
+  });
   await page.goto(`${serverUrl}/_app/#/sync`);
   const form = page.getByRole('form', { name: 'Connect to a team server' });
   await expect(form.getByRole('textbox', { name: 'Server address' })).toHaveValue(serverUrl);
@@ -81,6 +86,8 @@ test('the app served by the sync server signs in by cookie, keeps nothing, survi
   };
   await expect.poll(onServer, { timeout: 30_000 }).toBe(true);
 
+  expect(withAuthorization).toEqual([]);
+
   // Nothing credential-like in the page's storages: no token, no password, no Basic value.
   const stored = await storages(page);
   for (const needle of [password, 'cx1.', cookie!.value, 'Bearer', 'Basic ', 'secret:sync.', '"token"']) expect(stored, needle).not.toContain(needle);
@@ -90,6 +97,8 @@ test('the app served by the sync server signs in by cookie, keeps nothing, survi
   await page.goto(`${serverUrl}/_app/#/sync`);
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date', { timeout: 30_000 });
   await expect(page.getByRole('form', { name: /Connect to a team server|Sign in again/ })).toHaveCount(0);
+  // Admin calls (the team list) ride on the same cookie.
+  await expect(page.getByRole('cell', { name: 'ana' })).toBeVisible();
   await page.goto(`${serverUrl}/_app/#/personas`);
   await expect(page.getByText(name).first()).toBeVisible();
 
