@@ -41,7 +41,7 @@ describe('the journey editor’s save merges against the database at write time'
     await teammateWrites(w, renameStage(seen, 0, 'Later', t0 + 20));
     const r = await saveJourneyMerged(w, renameStage(seen, 0, 'Earlier', t0 + 10), seen);
     expect(r.doc.map.stages[0]!.name).toBe('Later');
-    const kept = (await w.history.find({ selector: { kind: 'conflict' } }).exec()).map((d) => d.toJSON() as { entity: string; snapshot: JourneyDoc; summary: string });
+    const kept = (await w.history.find({ selector: { kind: 'conflict' } }).exec()).map((d) => d.toJSON() as unknown as { entity: string; snapshot: JourneyDoc; summary: string });
     expect(kept).toHaveLength(1);
     expect(kept[0]!.entity).toBe('journey');
     expect(kept[0]!.snapshot.map.stages[0]!.name).toBe('Earlier');
