@@ -119,7 +119,12 @@ export function createServer(options: ServerOptions): SyncHandler {
         }
         headers = withoutCookies(headers);
       }
-      const { principal, renew } = await deps.auth.authenticate(headers, req.socket.remoteAddress ?? 'unknown');
+      // Signing out always works, even with an expired or revoked cookie: it is what clears it.
+      const signingOut = method === 'DELETE' && path === '/_session';
+      const { principal, renew } = await deps.auth.authenticate(headers, req.socket.remoteAddress ?? 'unknown').catch((thrown: unknown) => {
+        if (signingOut && thrown instanceof CouchError && thrown.status === 401) return { principal: { kind: 'anonymous' } as const, renew: undefined };
+        throw thrown;
+      });
       ctx.principal = principal;
       if (renew) ctx.headers['set-cookie'] = sessionCookieHeader(renew, deps.secure, deps.clock.now());
       if (!found) throw unknownRoute(path, principal.kind);

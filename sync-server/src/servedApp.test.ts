@@ -189,5 +189,11 @@ describe('the session cookie', () => {
     expect(String(out.headers['set-cookie'])).toMatch(/^AuthSession=; .*Max-Age=0/);
     const after = await raw(server.url, '/acme-personas', { headers: { cookie } });
     expect([after.status, JSON.parse(after.body).reason]).toEqual([401, 'Signed out. Sign in again.']);
+    // Signing out again with the dead cookie still clears it (and says nothing about who it was).
+    const again = await raw(server.url, '/_session', { method: 'DELETE', headers: { cookie, origin: own() } });
+    expect([again.status, String(again.headers['set-cookie'])]).toEqual([200, expect.stringMatching(/^AuthSession=; .*Max-Age=0/)]);
+    const garbage = await raw(server.url, '/_session', { method: 'DELETE', headers: { cookie: 'AuthSession=cx1.forged.sig', origin: own() } });
+    expect(garbage.status).toBe(200);
+    expect((await raw(server.url, '/_session', { headers: { cookie: 'AuthSession=cx1.forged.sig' } })).status).toBe(401);
   });
 });
