@@ -22,7 +22,9 @@ test.beforeAll(async () => {
   cli(['user', 'add', 'acme', 'ana', '--role', 'admin'], data);
   cli(['user', 'add', 'acme', 'ben', '--role', 'editor'], data);
   // Port 0: the server picks a free port and logs its URL (no clash with anything else running).
-  server = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The app's origin is whatever port this run serves it on (E2E_PORT), so allow it explicitly.
+  const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+  server = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data, '--cors-origin', appOrigin], { stdio: ['ignore', 'pipe', 'pipe'] });
   serverUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('sync server did not start')), 90_000);
     let seen = '';
