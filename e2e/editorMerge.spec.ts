@@ -1,0 +1,113 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+// Two laptops (two browser contexts) with the same persona open, synced through a real sync server
+// process: each edits a different section at nearly the same time, and neither edit is lost.
+const password = 'merge-pass-123';
+let server: ChildProcess | undefined;
+let serverUrl = '';
+
+function cli(args: string[], data: string) {
+  const run = spawnSync('npx', ['tsx', 'sync-server/src/index.ts', ...args, '--data', data], { env: { ...process.env, CX_PASSWORD: password }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`sync-server ${args.join(' ')} failed: ${run.stderr}`);
+}
+
+test.beforeAll(async () => {
+  const data = mkdtempSync(join(tmpdir(), 'cx-e2e-merge-'));
+  cli(['tenant', 'add', 'acme'], data);
+  cli(['user', 'add', 'acme', 'ana', '--role', 'editor'], data);
+  cli(['user', 'add', 'acme', 'ben', '--role', 'editor'], data);
+  // The app is served on E2E_PORT, which need not be one of the origins the server allows by default.
+  const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+  server = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data, '--cors-origin', appOrigin], { stdio: ['ignore', 'pipe', 'pipe'] });
+  serverUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('sync server did not start')), 90_000);
+    let seen = '';
+    server!.stdout!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const url = /"msg":"listening"[^\n]*?"url":"(http:\/\/[^"]+)"/.exec(seen)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    });
+  });
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+async function connect(page: Page, user: string) {
+  await page.goto('/#/sync');
+  await page.getByRole('textbox', { name: 'Server address' }).fill(serverUrl);
+  await page.getByRole('textbox', { name: 'Team' }).fill('acme');
+  await page.getByRole('textbox', { name: 'User name' }).fill(user);
+  await page.getByRole('form', { name: /Connect to a team server|Sign in again/ }).getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText('Up to date', { timeout: 20_000 });
+}
+
+test('two laptops edit different sections of one persona at once and both keep both edits', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await connect(a, 'ana');
+  await connect(b, 'ben');
+
+  // Signed in and unnamed, work is signed with the sync user; a chosen name replaces it.
+  await expect(a.getByTestId('author-name')).toHaveText('ana');
+  await a.getByRole('textbox', { name: 'Your name' }).fill('   ');
+  await a.getByRole('button', { name: 'Save name' }).click();
+  await expect(a.getByRole('alert').filter({ hasText: 'Type a name' })).toBeVisible();
+  await a.getByRole('textbox', { name: 'Your name' }).fill('  Ana Lima ');
+  await a.getByRole('button', { name: 'Save name' }).click();
+  await expect(a.getByTestId('author-name')).toHaveText('Ana Lima');
+
+  await a.goto('/#/personas/new');
+  await a.getByRole('button', { name: 'Use template E-commerce shopper' }).click();
+  await expect(a.getByTestId('save-state')).toHaveText('Saved');
+  const url = a.url();
+  await b.goto(url.slice(url.indexOf('#')));
+  await expect(b.getByLabel('Goals item 1', { exact: true })).toBeVisible({ timeout: 20_000 });
+
+  // At the same time, different sections, typed key by key: each laptop keeps writing while the
+  // other's edits arrive, which is when a last-writer-wins editor dropped the teammate's work.
+  const goals = a.getByLabel('Goals item 1', { exact: true });
+  const shops = b.getByLabel('Where she shops label 2');
+  await goals.fill('');
+  await shops.fill('');
+  await Promise.all([
+    goals.pressSequentially('Find sizes that fit the first time', { delay: 25 }),
+    shops.pressSequentially('Tablet at night', { delay: 60 }),
+  ]);
+  for (const page of [a, b]) {
+    await expect(page.getByLabel('Goals item 1', { exact: true })).toHaveValue('Find sizes that fit the first time', { timeout: 20_000 });
+    await expect(page.getByLabel('Where she shops label 2')).toHaveValue('Tablet at night', { timeout: 20_000 });
+  }
+  // A has an edit it cannot write yet (an empty name is refused) when B's edit of another section
+  // arrives: A's editor shows it at once, and A's save, once the name is valid, keeps it.
+  await a.getByLabel('Persona name').fill('');
+  await expect(a.getByTestId('save-state')).not.toHaveText('Saved');
+  await shops.fill('Phone on the train');
+  await expect(a.getByLabel('Where she shops label 2')).toHaveValue('Phone on the train', { timeout: 20_000 });
+  await a.getByLabel('Persona name').fill('Maya the shopper');
+  await expect(a.getByTestId('save-state')).toHaveText('Saved');
+  for (const page of [a, b]) {
+    await expect(page.getByLabel('Persona name')).toHaveValue('Maya the shopper', { timeout: 20_000 });
+    await expect(page.getByLabel('Where she shops label 2')).toHaveValue('Phone on the train', { timeout: 20_000 });
+  }
+
+  // What each laptop stored (not only what its editor shows) holds both edits.
+  for (const page of [a, b]) {
+    await page.reload();
+    await expect(page.getByLabel('Goals item 1', { exact: true })).toHaveValue('Find sizes that fit the first time', { timeout: 20_000 });
+    await expect(page.getByLabel('Where she shops label 2')).toHaveValue('Phone on the train');
+    await expect(page.getByLabel('Persona name')).toHaveValue('Maya the shopper');
+  }
+});
