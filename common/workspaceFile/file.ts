@@ -1,5 +1,5 @@
 import { decryptBytes, defaultIterations, encryptBytes, iterationBounds } from './crypto';
-import { checkContent } from './check';
+import { checkContent, refusalMessage } from './check';
 import {
   workspaceFileType, workspaceFileVersion, type EncryptionHeader, type FileProblem, type ReadFailure, type WorkspaceContent,
 } from './format';
@@ -78,7 +78,7 @@ export async function readWorkspaceFile(bytes: Uint8Array, options: { password?:
     content = parseJson(plain);
   }
   const checked = checkContent(content);
-  if (!checked.content) return fail('invalid-document', `The file has ${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}; nothing was restored.`, checked.problems);
+  if (!checked.content) return fail('invalid-document', refusalMessage(checked.problems, checked.problemCount), checked.problems);
   return { ok: true, content: checked.content, encrypted, warnings: checked.warnings };
 }
 

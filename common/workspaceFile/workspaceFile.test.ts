@@ -15,10 +15,10 @@ function workspace(): WorkspaceContent {
   c.personas.push(samplePersona('Анна Петрова', 'p1') as unknown as WorkspaceDoc, samplePersona('مريم الحسن', 'p2') as unknown as WorkspaceDoc);
   if (template) c.journeys.push({ id: 'j1', ...structuredClone(template.body), status: 'draft', personaIds: [], publishedVersion: 0, createdAt: 1, updatedAt: 1 } as unknown as WorkspaceDoc);
   c.history.push({ id: 'h1', kind: 'version', entity: 'persona', entityId: 'p1', number: 1, author: 'L', summary: 'first', snapshot: samplePersona(), createdAt: 1 });
-  c.datasets.push({ id: 'd1', kind: 'header', datasetId: 'd1', name: 'Survey', rowCount: 3 }, { id: 'd1--0', kind: 'chunk', datasetId: 'd1', index: 0, numbers: { nps: [9, 7, 3] } });
-  c.snapshots.push({ id: 's1', entity: 'persona', entityId: 'p1', day: '2026-11-01' });
+  c.datasets.push({ id: 'd1', kind: 'header', datasetId: 'd1', name: 'Survey', rowCount: 3 }, { id: 'd1--0', kind: 'chunk', datasetId: 'd1', chunkIndex: 0, chunkRows: 3, data: { format: 1, columns: { nps: [9, 7, 3] } } });
+  c.snapshots.push({ id: 's1', entity: 'persona', entityId: 'p1', day: '2026-11-01', metrics: { responses: 3 }, computedAt: 1 });
   c.assets.push({ id: 'photo-1', ...samplePhoto, createdAt: 1 });
-  c.templates.push({ id: 't1', kind: 'persona', name: 'Mine' });
+  c.templates.push({ id: 't1', entity: 'persona', name: 'Mine', body: { sections: [] }, createdAt: 1, updatedAt: 1 });
   return { name: 'Acme bundle', createdAt: 1_760_000_000_000, collections: c };
 }
 const failCode = async (bytes: Uint8Array, opts: Parameters<typeof readWorkspaceFile>[1] = {}) => {
@@ -153,5 +153,65 @@ describe('restore plan', () => {
     const replace = planRestore(workspace(), existing, 'replace');
     expect(replace.write.personas.map((d) => d.id)).toEqual(['p1', 'p2']);
     expect(replace.counts).toEqual({ added: 8, replaced: 1, skipped: 0 });
+  });
+});
+
+describe('a restore refuses the whole file when any document would be refused by the database', () => {
+  const plain = (ws: unknown) => enc.encode(JSON.stringify({ type: workspaceFileType, version: 1, ...(ws as object) }));
+  const refused = async (bytes: Uint8Array, opts: Parameters<typeof readWorkspaceFile>[1] = {}) => {
+    const r = await readWorkspaceFile(bytes, opts);
+    if (r.ok) throw new Error('accepted a bad file');
+    return r;
+  };
+
+  test('bad snapshots and templates (which only the stored schema knows) are refused, by path', async () => {
+    const cases: [(c: Record<string, WorkspaceDoc[]>) => void, string][] = [
+      [(c) => { delete c.snapshots![0]!.metrics; }, 'snapshots[0].metrics'],
+      [(c) => { c.snapshots![0]!.day = 'yesterday'; }, 'snapshots[0].day'],
+      [(c) => { c.snapshots![0]!.computedAt = -5; }, 'snapshots[0].computedAt'],
+      [(c) => { c.snapshots![0]!.script = '<script>'; }, 'snapshots[0].script'],
+      [(c) => { c.templates![0]!.entity = 'flow'; }, 'templates[0].entity'],
+      [(c) => { delete c.templates![0]!.body; }, 'templates[0].body'],
+      [(c) => { c.templates![0]!.name = 'x'.repeat(201); }, 'templates[0].name'],
+      [(c) => { c.history![0]!.kind = 'rewrite'; }, 'history[0].kind'],
+      [(c) => { c.datasets![1]!.chunkIndex = 'zero'; }, 'datasets[1].chunkIndex'],
+      [(c) => { c.assets![0]!.data = 'A'.repeat(2_800_001); }, 'assets[0].data'],
+      [(c) => { c.templates![0]!.id = '_design'; }, 'templates[0].id'],
+    ];
+    for (const [spoil, path] of cases) {
+      const ws = workspace();
+      spoil(ws.collections as unknown as Record<string, WorkspaceDoc[]>);
+      const r = await refused(plain(ws));
+      expect(r.code).toBe('invalid-document');
+      expect(r.problems.map((p) => p.path)).toContain(path);
+      expect(r.message).toContain(path);
+      expect(r.message).toContain('nothing was restored');
+    }
+  });
+
+  test('the refusal names the first few problems and counts all of them', async () => {
+    const ws = workspace();
+    for (let i = 0; i < 250; i++) ws.collections.snapshots.push({ id: `s-bad-${i}`, entity: 'persona', entityId: 'p1', day: 'never' } as WorkspaceDoc);
+    const r = await refused(plain(ws));
+    // Each bad snapshot has three problems (day, metrics, computedAt).
+    expect(r.message).toMatch(/^The file has 750 problems, so nothing was restored: snapshots\[1\]\.\w+: .+; and 747 more\.$/);
+    expect(r.problems).toHaveLength(200);
+  });
+
+  test('an oversized file, a wrong version and a tampered bundle are refused before any document is looked at', async () => {
+    const ws = workspace();
+    const bytes = plain(ws);
+    expect((await refused(bytes, { maxBytes: 1000 })).code).toBe('too-large');
+    expect((await refused(enc.encode(JSON.stringify({ type: workspaceFileType, version: 99, ...ws })))).code).toBe('newer-schema');
+    const sealed = JSON.parse(dec.decode(await writeWorkspaceFile(ws, { password: 'pw', ...fast })));
+    sealed.data = sealed.data.slice(0, 40) + (sealed.data[40] === 'A' ? 'B' : 'A') + sealed.data.slice(41);
+    expect((await refused(enc.encode(JSON.stringify(sealed)), { password: 'pw' })).code).toBe('wrong-password');
+  });
+
+  test('an encrypted bundle with a bad template inside is refused after decryption, like a plain one', async () => {
+    const ws = workspace();
+    delete (ws.collections.templates[0] as Record<string, unknown>).createdAt;
+    const r = await refused(await writeWorkspaceFile(ws, { password: 'pw', ...fast }), { password: 'pw' });
+    expect(r.problems.map((p) => p.path)).toEqual(['templates[0].createdAt']);
   });
 });

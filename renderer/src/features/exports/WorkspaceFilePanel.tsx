@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { readWorkspaceFile, isEncryptedWorkspaceFile, writeWorkspaceFile, type ReadSuccess } from '../../../../common/workspaceFile/file';
 import type { FileProblem, WorkspaceContent } from '../../../../common/workspaceFile/format';
 import { conflictCount, planRestore, type ConflictChoice } from '../../../../common/workspaceFile/restore';
@@ -7,7 +7,8 @@ import { usePlatform } from '../../platform';
 import { showToast } from '../../ui/toast';
 import { activeWorkspace, addWorkspace, switchWorkspace } from '../../workspaces/registry';
 import { safeFileName } from './fileNames';
-import { applyPlan, collectWorkspace, existingIds } from './workspaceData';
+import { onWorkspaceFileOffered, takeWorkspaceFile } from './incomingFile';
+import { applyPlan, collectWorkspace, existingIds, isCancel, RestoreRefused, throwIfCancelled, type RestoreCounts } from './workspaceData';
 import './exports.css';
 
 type Loaded = { read: ReadSuccess; conflicts: number };
@@ -34,35 +35,58 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
   const [openPassword, setOpenPassword] = useState('');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
-  const guard = async (label: string, work: () => Promise<void>) => {
+  const cancelRef = useRef<AbortController | null>(null);
+
+  // Every long step runs with a cancel signal checked between steps and slices. Key derivation
+  // (PBKDF2, 600k rounds) is one WebCrypto call that cannot be interrupted: its result is dropped.
+  const guard = async (label: string, work: (signal: AbortSignal) => Promise<void>) => {
+    const cancel = new AbortController();
+    cancelRef.current = cancel;
     setError(null);
     setBusy(label);
-    try { await work(); } catch (e) { setError(`${label} failed: ${e instanceof Error ? e.message : String(e)}`); } finally { setBusy(null); }
+    try {
+      await work(cancel.signal);
+    } catch (e) {
+      if (isCancel(e)) showToast(`${label} cancelled; nothing was ${label === 'Restore' ? 'restored' : 'written'}.`);
+      else if (e instanceof RestoreRefused) {
+        setError(e.message);
+        setProblems(e.refused.map((path) => ({ path, message: 'Refused by this workspace’s schema.' })));
+      } else setError(`${label} failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      cancelRef.current = null;
+      setBusy(null);
+    }
   };
 
-  const save = (protect: boolean) => guard(protect ? 'Client bundle' : 'Backup', async () => {
+  const save = (protect: boolean) => guard(protect ? 'Client bundle' : 'Backup', async (signal) => {
     if (protect && (password.length < 8 || password !== confirm)) return setError(password.length < 8 ? 'Use a password of at least 8 characters.' : 'The two passwords differ.');
     const date = new Date().toISOString().slice(0, 10);
-    const content = await collectWorkspace(db, workspaceName, Date.now());
+    setBusy('Collecting documents');
+    const content = await collectWorkspace(db, workspaceName, Date.now(), signal);
+    setBusy(protect ? 'Encrypting (a few seconds)' : 'Packing');
     const bytes = await writeWorkspaceFile(content, protect ? { password } : {});
+    throwIfCancelled(signal);
     const r = await platform.saveFile({ suggestedName: safeFileName(`${workspaceName} ${protect ? 'bundle' : 'backup'} ${date}`, 'cxstudio'), kind: 'cxstudio', bytes });
     if (!r.ok) return setError(`The file was not saved: ${r.message}`);
     if (r.data.saved) showToast(`Saved ${r.data.fileName}.`);
   });
 
-  const pick = () => guard('Opening the file', async () => {
+  const openBytes = async (name: string, bytes: Uint8Array, signal: AbortSignal) => {
     setProblems([]);
     setLoaded(null);
-    const picked = await platform.openFile(['.cxstudio', '.json']);
-    if (!picked) return;
-    const bytes = await picked.bytes();
     const encrypted = isEncryptedWorkspaceFile(bytes);
-    setFile({ name: picked.name, bytes, encrypted });
-    if (!encrypted) await check(bytes, undefined);
+    setFile({ name, bytes, encrypted });
+    if (!encrypted) await check(bytes, undefined, signal);
+  };
+
+  const pick = () => guard('Opening the file', async (signal) => {
+    const picked = await platform.openFile(['.cxstudio', '.json']);
+    if (picked) await openBytes(picked.name, await picked.bytes(), signal);
   });
 
-  const check = async (bytes: Uint8Array, pw: string | undefined) => {
+  const check = async (bytes: Uint8Array, pw: string | undefined, signal: AbortSignal) => {
     const read = await readWorkspaceFile(bytes, pw ? { password: pw } : {});
+    throwIfCancelled(signal);
     if (!read.ok) {
       setProblems(read.problems);
       return setError(read.message);
@@ -71,24 +95,34 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
     setLoaded({ read, conflicts: conflictCount(plan) });
   };
 
-  const restore = (choice: ConflictChoice | undefined) => guard('Restore', async () => {
+  const restoredToast = (c: RestoreCounts, where = '') => showToast(`Restored${where}: ${c.added} added, ${c.replaced} replaced, ${c.kept} kept as they were.`);
+
+  const restore = (choice: ConflictChoice | undefined) => guard('Restore', async (signal) => {
     if (!loaded) return;
     const plan = planRestore(loaded.read.content, await existingIds(db), choice);
     if (conflictCount(plan) > 0 && !choice) return setError('Some documents already exist here: choose to skip or replace them.');
-    const refused = await applyPlan(db, plan, (done, total) => setBusy(`Restoring ${done} of ${total}`));
-    const { added, replaced, skipped } = plan.counts;
-    showToast(`Restored: ${added} added, ${replaced} replaced, ${skipped} kept as they were.`);
-    if (refused.length > 0) setProblems(refused.map((path) => ({ path, message: 'Refused by this workspace’s schema; not restored.' })));
+    restoredToast(await applyPlan(db, plan, { signal, onProgress: (done, total) => setBusy(`Restoring ${done} of ${total}`) }));
     setLoaded(null);
     setFile(null);
   });
 
-  const restoreInto = (content: WorkspaceContent) => guard('Restore', async () => {
+  const restoreInto = (content: WorkspaceContent) => guard('Restore', async (signal) => {
     const plan = planRestore(content, await existingIds(db), 'skip');
-    const refused = await applyPlan(db, plan, (done, all) => setBusy(`Restoring ${done} of ${all}`));
-    showToast(`Restored ${plan.counts.added} documents into “${activeWorkspace().name}”.`);
-    if (refused.length > 0) setProblems(refused.map((path) => ({ path, message: 'Refused by this workspace’s schema; not restored.' })));
+    restoredToast(await applyPlan(db, plan, { signal, onProgress: (done, all) => setBusy(`Restoring ${done} of ${all}`) }), ` into “${activeWorkspace().name}”`);
   });
+
+  // A file offered from outside (File menu, a double-clicked .cxstudio, the start button) opens
+  // here, in the same preview as "Restore from file…".
+  useEffect(() => {
+    const takeOffered = () => {
+      const offered = takeWorkspaceFile();
+      if (offered) void guard('Opening the file', (signal) => openBytes(offered.name, offered.bytes, signal));
+    };
+    takeOffered();
+    return onWorkspaceFileOffered(takeOffered);
+    // Subscribed once per database; the handlers read the current state when a file arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db]);
 
   useEffect(() => {
     const p = pendingRestore;
@@ -129,7 +163,7 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
       <div className="row">
         <button type="button" disabled={busy !== null} onClick={() => void pick()}>Restore from file…</button>
         {file?.encrypted && !loaded && (
-          <form onSubmit={(e) => { e.preventDefault(); void guard('Unlocking', () => check(file.bytes, openPassword)); }}>
+          <form onSubmit={(e) => { e.preventDefault(); void guard('Unlocking', (signal) => check(file.bytes, openPassword, signal)); }}>
             <label>Password for {file.name}<input type="password" value={openPassword} onChange={(e) => setOpenPassword(e.target.value)} /></label>
             <button type="submit" disabled={busy !== null || openPassword === ''}>Open</button>
           </form>
@@ -140,7 +174,7 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
           <p>“{loaded.read.content.name}” holds {total} documents.{loaded.conflicts > 0 && ` ${loaded.conflicts} of them already exist here.`}</p>
           {loaded.read.warnings.map((w, i) => <p key={i}><code>{w.path}</code> {w.message}</p>)}
           <div className="row">
-            <button type="button" onClick={() => setLoaded(null)}>Cancel</button>
+            <button type="button" disabled={busy !== null} onClick={() => setLoaded(null)}>Cancel</button>
             {loaded.conflicts === 0 && <button type="button" className="primary" onClick={() => void restore(undefined)}>Restore</button>}
             <button type="button" onClick={intoNewWorkspace}>Restore as a new workspace</button>
             {loaded.conflicts > 0 && <button type="button" onClick={() => void restore('skip')}>Restore, keep existing</button>}
@@ -148,7 +182,11 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
           </div>
         </div>
       )}
-      {busy && <p aria-live="polite"><progress /> {busy}…</p>}
+      {busy && (
+        <p aria-live="polite">
+          <progress /> {busy}… <button type="button" onClick={() => cancelRef.current?.abort()}>Cancel</button>
+        </p>
+      )}
       {error && <p className="export-error" role="alert">{error}</p>}
       {problems.length > 0 && <ul className="problems">{problems.map((p, i) => <li key={i}><code>{p.path || '(file)'}</code> {p.message}</li>)}</ul>}
     </section>

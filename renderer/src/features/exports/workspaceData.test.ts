@@ -6,7 +6,8 @@ import { readWorkspaceFile, writeWorkspaceFile } from '../../../../common/worksp
 import { conflictCount, planRestore } from '../../../../common/workspaceFile/restore';
 import { createDatabase, type Workspace } from '../../db/database';
 import { imagesFor, personaPages, readPersonas } from './gather';
-import { applyPlan, collectWorkspace, existingIds } from './workspaceData';
+import { emptyCollections, type WorkspaceContent, type WorkspaceDoc } from '../../../../common/workspaceFile/format';
+import { applyPlan, collectWorkspace, existingIds, isCancel, RestoreRefused } from './workspaceData';
 
 let db: Workspace | undefined;
 afterEach(async () => {
@@ -34,8 +35,8 @@ describe('workspace file against the database', () => {
     if (!read.ok) throw new Error(read.message);
     const plan = planRestore(read.content, await existingIds(db));
     expect(conflictCount(plan)).toBe(1); // the journey is still there
-    const refused = await applyPlan(db, planRestore(read.content, await existingIds(db), 'skip'), () => undefined);
-    expect(refused).toEqual([]);
+    const counts = await applyPlan(db, planRestore(read.content, await existingIds(db), 'skip'));
+    expect(counts).toEqual({ added: 3, replaced: 0, kept: 1 });
     expect((await readPersonas(db, ['p1', 'p2'])).map((p) => p.name)).toEqual(['Анна Петрова', 'Maya']);
     expect(await db.assets.count().exec()).toBe(1);
   });
@@ -47,5 +48,51 @@ describe('workspace file against the database', () => {
     expect((await imagesFor(db, personas)).map(([id]) => id)).toEqual(['photo-1']);
     const pages = await personaPages(db, personas);
     expect(pages[0]?.metrics).toEqual({ live: null, day: null, targets: { satisfaction: 80, loyalty: 30 } });
+  });
+});
+
+describe('a restore is all or nothing', () => {
+  /** p1 renamed "Old" in the database; the file replaces it, adds 60 personas and whatever `extra` adds. */
+  async function setup(extra: (c: WorkspaceContent['collections']) => void = () => undefined) {
+    db = await filled();
+    await db.personas.upsert({ ...samplePersona('Old', 'p1') });
+    const c = emptyCollections();
+    c.personas.push(samplePersona('From the file', 'p1') as unknown as WorkspaceDoc);
+    for (let i = 0; i < 60; i++) c.personas.push(samplePersona(`New ${i}`, `n${i}`) as unknown as WorkspaceDoc);
+    extra(c);
+    const plan = planRestore({ name: 'f', createdAt: 1, collections: c }, await existingIds(db), 'replace');
+    return { db, plan };
+  }
+  const state = async (w: Workspace) => ({ count: await w.personas.count().exec(), p1: (await readPersonas(w, ['p1']))[0]?.name, snapshots: await w.snapshots.count().exec() });
+
+  test('counts what was written', async () => {
+    const { db: w, plan } = await setup();
+    expect(await applyPlan(w, plan)).toEqual({ added: 60, replaced: 1, kept: 0 });
+    expect(await state(w)).toEqual({ count: 62, p1: 'From the file', snapshots: 0 });
+  });
+
+  test('a document the database refuses after others were written undoes the whole restore', async () => {
+    const { db: w, plan } = await setup((c) => c.snapshots.push({ id: 'bad', entity: 'persona' } as WorkspaceDoc));
+    const error = await applyPlan(w, plan).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RestoreRefused);
+    expect((error as RestoreRefused).refused).toEqual(['snapshots/bad']);
+    expect(await state(w)).toEqual({ count: 2, p1: 'Old', snapshots: 0 });
+  });
+
+  test('a storage failure part-way undoes the whole restore', async () => {
+    const { db: w, plan } = await setup((c) => c.assets.push({ id: 'photo-2', ...samplePhoto, createdAt: 1 }));
+    w.assets.bulkUpsert = () => Promise.reject(new Error('QuotaExceededError'));
+    await expect(applyPlan(w, plan)).rejects.toThrow('QuotaExceededError');
+    expect(await state(w)).toEqual({ count: 2, p1: 'Old', snapshots: 0 });
+  });
+
+  test('a cancel between slices writes nothing', async () => {
+    const { db: w, plan } = await setup();
+    const cancel = new AbortController();
+    const seen: number[] = [];
+    const error = await applyPlan(w, plan, { signal: cancel.signal, onProgress: (done) => { seen.push(done); cancel.abort(); } }).catch((e: unknown) => e);
+    expect(isCancel(error)).toBe(true);
+    expect(seen).toEqual([50]);
+    expect(await state(w)).toEqual({ count: 2, p1: 'Old', snapshots: 0 });
   });
 });
