@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { MangoQuery } from 'rxdb/plugins/core';
+import type { MangoQuery, RxDocument } from 'rxdb/plugins/core';
 import type { CollectionName } from '../../../common/db/collections';
 import type { Result } from '../../../common/result';
 import type { StoredDoc, WritableDoc } from './database';
@@ -28,9 +28,10 @@ export function useLiveQuery<T>(
   const [state, setState] = useState<LiveQuery<T>>({ items: [], loading: true, problems: [] });
   useEffect(() => {
     const source = `${collection}:${queryKey}`;
+    const parseDoc = cachedParse(parse);
     const sub = db[collection].find(query).$.subscribe({
       next: (docs) => {
-        const { items, problems } = partitionDocs(collection, docs.map((d) => d.toJSON()), parse);
+        const { items, problems } = partitionDocs(collection, docs, parseDoc);
         docProblems.report(source, problems);
         setState({ items, loading: false, problems });
       },
@@ -44,6 +45,25 @@ export function useLiveQuery<T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, collection, queryKey]);
   return state;
+}
+
+// RxDB hands out the same RxDocument object for a document until it changes, so results are kept
+// per object: when one persona of ten thousand changes (an edit, or a sync batch landing), the list
+// parses that one, not all of them.
+const parsedByParser = new WeakMap<(doc: unknown) => Result<unknown>, WeakMap<object, Result<unknown>>>();
+
+/** `parse` applied to an RxDocument's JSON, remembered per document object. */
+export function cachedParse<T>(parse: (doc: unknown) => Result<T>): (doc: unknown) => Result<T> {
+  let cache = parsedByParser.get(parse);
+  if (!cache) parsedByParser.set(parse, (cache = new WeakMap()));
+  const known = cache;
+  return (doc) => {
+    const hit = known.get(doc as object);
+    if (hit) return hit as Result<T>;
+    const result = parse((doc as RxDocument<WritableDoc>).toJSON());
+    known.set(doc as object, result);
+    return result;
+  };
 }
 
 /** One document by id, parsed, live; `item` is null when it does not exist or was refused. */
