@@ -2,7 +2,8 @@ import type { jsPDF } from 'jspdf';
 import type { Rule } from '../analytics/rules';
 import type { PersonaSection } from '../persona/document';
 import { demographicFields } from '../persona/sections/profileSections';
-import { liveValue, type LiveMetricsInput } from './liveMetricsPdf';
+import { formatLiveValue } from '../analytics/liveFigures';
+import { liveDays, liveValue, type LiveMetricsInput } from './liveMetricsPdf';
 import { setFont, wrap } from './pdfText';
 
 type Obj = Record<string, unknown>;
@@ -94,7 +95,7 @@ export function fieldText(field: string, value: unknown): string {
   return field === 'status' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-const metricNames = [['satisfaction', 'Satisfaction', '%'], ['loyalty', 'Loyalty (NPS)', ''], ['trust', 'Trust', '%'], ['effort', 'Effort', '%']] as const;
+const metricNames = [['satisfaction', 'Satisfaction'], ['loyalty', 'Loyalty (NPS)'], ['trust', 'Trust'], ['effort', 'Effort']] as const;
 
 /** The live metrics of one persona as lines of text: value and target per metric, then where they come from. */
 export function metricLines(input: LiveMetricsInput | undefined): string[] {
@@ -102,10 +103,11 @@ export function metricLines(input: LiveMetricsInput | undefined): string[] {
     const targets = metricNames.flatMap(([k, name]) => (input?.targets[k] === undefined ? [] : [`${name}: target ${input.targets[k]}`]));
     return ['No data yet', ...targets];
   }
-  const lines = metricNames.map(([k, name, unit]) => {
+  const lines = metricNames.map(([k, name]) => {
     const v = liveValue(input.live, k);
     const target = input.targets[k];
-    return `${name}: ${v === null ? '—' : `${Math.round(v)}${unit}`}${target === undefined ? '' : ` (target ${target})`}`;
+    return `${name}: ${formatLiveValue(v)}${target === undefined ? '' : ` (target ${target})`}`;
   });
-  return [...lines, `${input.live.responses} responses${input.day ? `, ${input.day}` : ''}`];
+  const days = liveDays(input);
+  return [...lines, `${input.live.responses} responses${days ? `, ${days}` : ''}`];
 }

@@ -8,6 +8,8 @@ import { sequentialIds } from '../persona/ids';
 import { sectionCatalogue } from '../persona/sections/catalogue';
 import { buildPersonaPdf, initials } from './personaPdf';
 import { samplePersona, samplePhoto } from './samplePersona';
+import { sampleSnapshots } from './sampleSnapshots';
+import { mergedLiveMetrics } from '../analytics/liveFigures';
 
 const fonts = {
   regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
@@ -87,11 +89,17 @@ describe('persona PDF', () => {
     }
   });
 
-  test('live metrics print the latest snapshot figures and targets', () => {
-    const live = { responses: 120, satisfaction: 72.4, nps: 31, npsMean: 8, promoters: 50, passives: 40, detractors: 30, trust: 66, effort: 20 };
-    const text = squash(pdfText(buildPersonaPdf([{ persona: samplePersona(), metrics: { live, day: '2026-11-01', targets: { satisfaction: 80 } } }], { paper: 'a4', fonts, images })));
-    expect(text).toContain('72%');
-    expect(text).toContain('target 80');
+  test('live metrics print the figures of all snapshot days on their own scale, as the canvas shows them', () => {
+    const merged = mergedLiveMetrics(sampleSnapshots());
+    const metrics = { live: merged?.live ?? null, day: merged?.lastDay ?? null, firstDay: merged?.firstDay ?? null, targets: { satisfaction: 4.2 } };
+    const text = squash(pdfText(buildPersonaPdf([{ persona: samplePersona(), metrics }], { paper: 'a4', fonts, images })));
+    // Satisfaction, trust and effort are 1–5 means and NPS a score: one decimal, never a percentage.
+    expect(text).toContain('5 matched responses, 2026-10-31 to 2026-11-01');
+    expect(text).toContain('Satisfaction Loyalty (NPS) Trust Effort');
+    expect(text).toContain('4.0 0.0 3.8 2.6'); // in card order
+    expect(text).toContain('target 4.2');
+    for (const wrong of ['4%', '3%']) expect(text).not.toContain(wrong); // the old rounded "percentages"
+    expect(text).not.toContain('3.7'); // the latest day alone
   });
 
   test('every section type prints with its default data, and with data missing or of the wrong shape', () => {

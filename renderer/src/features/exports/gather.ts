@@ -1,4 +1,6 @@
-import { latestPerDay, type PersonaSnapshotDoc } from '../../../../common/analytics/snapshots';
+import { mergedLiveMetrics } from '../../../../common/analytics/liveFigures';
+import type { PersonaSnapshotDoc } from '../../../../common/analytics/snapshots';
+import type { LiveMetricsInput } from '../../../../common/export/liveMetricsPdf';
 import type { AssetImage } from '../../../../common/export/pdfImages';
 import type { PersonaPdfPage } from '../../../../common/export/personaPdf';
 import type { PersonaXlsxInput } from '../../../../common/export/personaXlsx';
@@ -41,12 +43,15 @@ export async function imagesFor(db: Workspace, personas: readonly PersonaDoc[]):
   });
 }
 
-/** A PDF page per persona with its latest live metrics (the newest snapshot day). */
+/** A PDF page per persona with its live metrics merged over all snapshot days, as its canvas block shows them. */
 export async function personaPages(db: Workspace, personas: readonly PersonaDoc[]): Promise<PersonaPdfPage[]> {
-  return Promise.all(personas.map(async (persona) => {
-    const latest = latestPerDay(await snapshotsOf(db, persona.id)).at(-1); // sorted by day, oldest first
-    return { persona, metrics: { live: latest?.metrics.live ?? null, day: latest?.day ?? null, targets: persona.expectedMetrics } };
-  }));
+  return Promise.all(personas.map(async (persona) => ({ persona, metrics: liveMetricsOf(await snapshotsOf(db, persona.id), persona) })));
+}
+
+/** The live-metrics input of a persona's export from its snapshots (the same figures as the canvas). */
+export function liveMetricsOf(snapshots: readonly PersonaSnapshotDoc[], persona: Pick<PersonaDoc, 'expectedMetrics'>): LiveMetricsInput {
+  const merged = mergedLiveMetrics(snapshots);
+  return { live: merged?.live ?? null, day: merged?.lastDay ?? null, firstDay: merged?.firstDay ?? null, targets: persona.expectedMetrics };
 }
 
 /** Everything the persona workbook shows. */

@@ -1,6 +1,6 @@
 import { useLiveQuery } from '../../../db/hooks';
-import { latestPerDay, type PersonaSnapshotDoc } from '../../../../../common/analytics/snapshots';
-import { emptyMetrics, mergeMetrics, summariseMetrics } from '../../../../../common/analytics/metrics';
+import type { PersonaSnapshotDoc } from '../../../../../common/analytics/snapshots';
+import { formatLiveValue, liveMetricRows, mergedLiveMetrics } from '../../../../../common/analytics/liveFigures';
 import type { Result } from '../../../../../common/result';
 import type { SectionProps } from './SectionBody';
 
@@ -10,13 +10,6 @@ function parseSnapshot(doc: unknown): Result<PersonaSnapshotDoc> {
   return { ok: true, data: d as PersonaSnapshotDoc };
 }
 
-const rows = [
-  { key: 'satisfaction', label: 'Satisfaction', target: 'satisfaction' },
-  { key: 'nps', label: 'Loyalty (NPS)', target: 'loyalty' },
-  { key: 'trust', label: 'Trust', target: 'trust' },
-  { key: 'effort', label: 'Effort', target: 'effort' },
-] as const;
-
 /**
  * Live metrics read from the daily snapshots analytics writes (never stored in the persona). With no
  * snapshot yet it says so instead of showing made-up numbers.
@@ -24,22 +17,22 @@ const rows = [
 export function LiveMetricsBlock({ doc }: SectionProps) {
   const { items, loading } = useLiveQuery('snapshots', { selector: { entityId: doc.id } }, parseSnapshot, `snapshots:${doc.id}`);
   if (loading) return null;
-  const days = latestPerDay(items);
-  if (days.length === 0) {
+  const merged = mergedLiveMetrics(items);
+  if (!merged) {
     return <p className="muted no-data">No data yet. Map a dataset to this persona's rules and run analytics; the figures appear here.</p>;
   }
-  const live = summariseMetrics(days.reduce((acc, s) => mergeMetrics(acc, s.metrics.sums), emptyMetrics()));
+  const { live } = merged;
   return (
     <div className="live-metrics">
-      <p className="muted">{live.responses} matched responses, {days[0]!.day} to {days.at(-1)!.day}</p>
+      <p className="muted">{live.responses} matched responses, {merged.firstDay} to {merged.lastDay}</p>
       <dl>
-        {rows.map((r) => {
+        {liveMetricRows.map((r) => {
           const value = live[r.key];
           const target = doc.expectedMetrics[r.target];
           return (
             <div key={r.key}>
               <dt>{r.label}</dt>
-              <dd>{value === null ? '—' : value.toFixed(1)}{target !== undefined && <span className="muted"> (target {target})</span>}</dd>
+              <dd>{formatLiveValue(value)}{target !== undefined && <span className="muted"> (target {target})</span>}</dd>
             </div>
           );
         })}
