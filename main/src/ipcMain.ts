@@ -1,6 +1,4 @@
 import type { Dialog, IpcMain, SafeStorage } from 'electron';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { channels } from '../../common/ipc/channels';
 import { isTrustedUrl } from '../../common/security/trustedUrl';
@@ -10,6 +8,7 @@ import { createSaveHandler } from './handlers/files';
 import { createSecretStore } from './handlers/secrets';
 import { createWorkbookStreams } from './handlers/workbookStream';
 import { createIpcRouter } from './ipcRouter';
+import { lastFolderStore } from './lastFolder';
 import type { Handlers } from './ipcRouter';
 import type { createWorkshopHandlers } from './workshop/handlers';
 
@@ -22,22 +21,6 @@ export interface IpcDeps {
   workshop: ReturnType<typeof createWorkshopHandlers>;
   /** Streamed workbooks; created here when absent (tests), passed in by the app to clean up on quit. */
   workbooks?: ReturnType<typeof createWorkbookStreams>;
-}
-
-/** The folder the last save went to, kept in userData; Documents until the first save. */
-function lastFolderStore(userData: string): { get(): string; set(folder: string): void } {
-  const file = join(userData, 'last-folder.json');
-  return {
-    get: () => {
-      try {
-        const folder: unknown = JSON.parse(readFileSync(file, 'utf8'));
-        return typeof folder === 'string' ? folder : join(homedir(), 'Documents');
-      } catch {
-        return join(homedir(), 'Documents');
-      }
-    },
-    set: (folder) => writeFileSync(file, JSON.stringify(folder)),
-  };
 }
 
 /** The streamed-workbook handlers with the app's dialog and remembered folder. */
