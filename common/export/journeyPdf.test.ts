@@ -34,6 +34,21 @@ describe('journey poster PDF', () => {
     }
   });
 
+  test('a small map grows to fill a big poster: the text reaches most of the page\'s width and height', () => {
+    const file = join(dir, 'small-a1.pdf');
+    writeFileSync(file, buildJourneyPdf({ ...template.body, name: 'Small map' }, { paper: 'a1', fonts }));
+    const bbox = execFileSync('pdftotext', ['-bbox', file, '-']).toString('utf8');
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">/g)].map((m) => m.slice(1).map(Number));
+    const [w, h] = [2383.94, 1683.78];
+    const bottom = Math.max(...words.map((b) => b[3] ?? 0));
+    const right = Math.max(...words.map((b) => b[2] ?? 0));
+    expect(bottom / h).toBeGreaterThan(0.85);
+    expect(right / w).toBeGreaterThan(0.8);
+    // …with text no larger than the cap, so a one-stage map does not print in giant letters.
+    const tallest = Math.max(...words.map((b) => (b[3] ?? 0) - (b[1] ?? 0)));
+    expect(tallest).toBeLessThan(60);
+  });
+
   test('a 30-stage, 15-lane map fits on one poster with every stage named', () => {
     const map = largeJourneyMap(30, 15);
     const { text, info } = read(buildJourneyPdf({ name: 'Big map', description: 'Stress', map }, { paper: 'a0', fonts }), 'big.pdf');

@@ -5,8 +5,8 @@ import { drawLabel, drawText, setFont, wrap, type Box } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
 import { pageSize, type PageOrientation } from './paper';
 
-/** Poster sizes for a journey map. */
-export type PosterPaper = 'a3' | 'a2' | 'a1' | 'a0';
+/** Paper for a journey map: A3 to A0 posters, and office paper for a small map or a flow. */
+export type PosterPaper = 'a4' | 'letter' | 'a3' | 'a2' | 'a1' | 'a0';
 
 /** How to print a journey poster. */
 export interface JourneyPdfOptions {
@@ -23,7 +23,9 @@ export interface JourneyPdfInput {
   map: JourneyMap;
 }
 
-const margin = 36;
+/** The poster's margin on every side, in points. */
+export const posterMargin = 36;
+const margin = posterMargin;
 const gap = 4;
 
 /**
@@ -41,44 +43,100 @@ export function buildJourneyPdf(journey: JourneyPdfInput, options: JourneyPdfOpt
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-/** Draws the whole poster with its top-left corner at the page origin. */
-export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }): void {
+/** The largest text size a poster grows to, in points: a small map fills its paper up to this. */
+export const maxPosterText = 28;
+
+/** Where a poster's parts go: measured once, then drawn on the poster page or on every tiled sheet. */
+export interface PosterPlan {
+  titleSize: number;
+  /** Top of the stage headers. */
+  top: number;
+  /** Text size of the map. */
+  f: number;
+  labelW: number;
+  colW: number;
+  /** How far down the poster's drawing reaches (the bottom of the last lane), at most the page's bottom margin. */
+  height: number;
+}
+
+/**
+ * Measures the poster. The text size is the largest (up to `maxPosterText`) at which every lane fits
+ * the page: a small map grows to fill a big poster, a big map shrinks rather than being cut (to 3 pt).
+ */
+export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }): PosterPlan {
   const { map } = journey;
-  const labelW = Math.min(160, size.w * 0.12);
-  const colW = (size.w - 2 * margin - labelW) / Math.max(1, map.stages.length);
-  setFont(doc, 22, true, '#111827');
-  drawLabel(doc, journey.name, margin, margin + 20, size.w - 2 * margin);
-  const descH = journey.description ? drawText(doc, journey.description, { x: margin, y: margin + 28, w: size.w - 2 * margin, h: 30 }, { size: 10, color: '#4b5563', maxLines: 2 }) : 0;
-  const top = margin + 34 + descH;
-  const avail = size.h - top - margin - 30;
-  // Fit: measure every row at a comfortable size, then shrink once so the whole map fits.
-  let f = Math.max(5, Math.min(11, colW / 14));
-  const total = (fs: number) => map.lanes.reduce((t, l) => t + laneHeight(doc, map, l, colW, fs) + gap, 0);
-  const needed = total(f);
-  if (needed > avail) f = Math.max(3, f * (avail / needed));
+  const titleSize = Math.min(48, Math.max(22, size.w / 60));
+  setFont(doc, titleSize * 0.45);
+  const descLines = journey.description ? Math.min(2, wrap(doc, journey.description, size.w - 2 * margin).length) : 0;
+  const top = margin + titleSize * 1.5 + descLines * titleSize * 0.45 * 1.25;
+  const avail = size.h - top - margin;
+  // The label column fits the longest word of any lane name, so names wrap between words.
+  setFont(doc, 10, true);
+  const longestWord = Math.max(0, ...map.lanes.flatMap((l) => l.name.split(/\s+/)).map((word) => doc.getTextWidth(word) / 10));
+  const geometry = (fs: number) => {
+    const labelW = Math.min(size.w * 0.2, Math.max(160, longestWord * fs + gap + fs * 1.6));
+    return { labelW, colW: (size.w - 2 * margin - labelW) / Math.max(1, map.stages.length) };
+  };
+  const needed = (fs: number) => {
+    const g = geometry(fs);
+    return fs * 3.2 + gap + map.lanes.reduce((t, l) => t + laneHeight(doc, map, l, g, fs) + gap, 0);
+  };
+  const f = fitTextSize(needed, avail, Math.max(5, Math.min(maxPosterText, geometry(maxPosterText).colW / 8)));
+  return { titleSize, top, f, ...geometry(f), height: Math.min(size.h - margin, top + needed(f) - gap) };
+}
+
+/** Draws the whole poster with its top-left corner at the page origin. */
+export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }, plan = planPoster(doc, journey, size)): void {
+  const { map } = journey;
+  const { titleSize, top, f, labelW, colW } = plan;
+  setFont(doc, titleSize, true, '#111827');
+  drawLabel(doc, journey.name, margin, margin + titleSize * 0.9, size.w - 2 * margin);
+  if (journey.description) {
+    drawText(doc, journey.description, { x: margin, y: margin + titleSize * 1.3, w: size.w - 2 * margin, h: top - margin - titleSize * 1.3 }, { size: titleSize * 0.45, color: '#4b5563', maxLines: 2 });
+  }
   const ctx: Ctx = { doc, map, f, colW, labelW, x0: margin + labelW };
   drawStages(ctx, top);
   let y = top + f * 3.2 + gap;
   for (const lane of map.lanes) {
-    const h = Math.min(laneHeight(doc, map, lane, colW, f), size.h - margin - y);
+    const h = Math.min(laneHeight(doc, map, lane, { labelW, colW }, f), size.h - margin - y);
     if (h <= 0) break;
     drawLane(ctx, lane, y, h);
     y += h + gap;
   }
 }
 
+/**
+ * The largest text size in [3, max] whose layout height fits `avail` (3 when none does). Heights grow
+ * with the size, though not smoothly (lines wrap), so the size is found by bisection to 0.1 pt.
+ */
+export function fitTextSize(height: (f: number) => number, avail: number, max: number): number {
+  if (height(max) <= avail) return max;
+  let lo = 3;
+  let hi = max;
+  if (height(lo) > avail) return lo;
+  while (hi - lo > 0.1) {
+    const mid = (lo + hi) / 2;
+    if (height(mid) <= avail) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number }
 
-function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, colW: number, f: number): number {
-  if (lane.type === 'emotion') return f * 10;
-  if (lane.type === 'metric') return f * 4.2;
+function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: { labelW: number; colW: number }, f: number): number {
+  // The lane's name wraps in the label column; the row is at least as tall as the name.
+  setFont(doc, f, true);
+  const nameH = wrap(doc, lane.name, labelW - gap - f * 1.2).length * f * 1.25 + f;
+  if (lane.type === 'emotion') return Math.max(nameH, f * 10);
+  if (lane.type === 'metric') return Math.max(nameH, f * 4.2);
   setFont(doc, f);
   let max = 1;
   for (const s of map.stages) {
     const lines = cellCards(map, lane.id, s.id).reduce((t, c) => t + Math.max(1, wrap(doc, c.text || c.channel || '', colW - f * 1.6).length) + 0.8, 0);
     max = Math.max(max, lines);
   }
-  return max * f * 1.25 + f;
+  return Math.max(nameH, max * f * 1.25 + f);
 }
 
 function drawStages(ctx: Ctx, y: number): void {
