@@ -111,3 +111,34 @@ test('two laptops edit different sections of one persona at once and both keep b
     await expect(page.getByLabel('Persona name')).toHaveValue('Maya the shopper');
   }
 });
+
+test('two laptops rename different stages of one journey at once and both keep both names', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await connect(a, 'ana');
+  await connect(b, 'ben');
+  await a.goto('/#/journeys');
+  await a.getByRole('button', { name: 'New journey' }).click();
+  await a.getByRole('button', { name: 'Use template Customer onboarding' }).click();
+  await expect(a.getByRole('textbox', { name: 'Journey name' })).toHaveValue('Customer onboarding');
+  const url = a.url();
+  await b.goto(url.slice(url.indexOf('#')));
+  await expect(b.getByRole('textbox', { name: 'Stage 2 name' })).toBeVisible({ timeout: 20_000 });
+
+  const rename = async (page: Page, stage: number, name: string) => {
+    const field = page.getByRole('textbox', { name: `Stage ${stage} name` });
+    await field.fill(name);
+    await field.press('Enter');
+  };
+  await Promise.all([rename(a, 1, 'Sign-up by Ana'), rename(b, 2, 'Setup by Ben')]);
+  for (const page of [a, b]) {
+    await expect(page.getByRole('textbox', { name: 'Stage 1 name' })).toHaveValue('Sign-up by Ana', { timeout: 20_000 });
+    await expect(page.getByRole('textbox', { name: 'Stage 2 name' })).toHaveValue('Setup by Ben', { timeout: 20_000 });
+  }
+  for (const page of [a, b]) {
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: 'Stage 1 name' })).toHaveValue('Sign-up by Ana', { timeout: 20_000 });
+    await expect(page.getByRole('textbox', { name: 'Stage 2 name' })).toHaveValue('Setup by Ben');
+  }
+});
