@@ -64,6 +64,8 @@ export function useJourneyEditor(id: string): { editor: JourneyEditor | null; lo
     ownStamps.current.add(doc.updatedAt);
     try {
       const saved = await saveJourneyMerged(db, doc, base.current, (s) => ownStamps.current.add(s));
+      // The editor moved on to another journey while this write ran: its refs are not this one's.
+      if (latest.current?.present.id !== doc.id) return;
       base.current = saved.doc;
       written.current = doc;
       const now = latest.current;

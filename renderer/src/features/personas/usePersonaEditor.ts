@@ -74,6 +74,8 @@ export function usePersonaEditor(id: string) {
       return;
     }
     const saved = result.data.doc;
+    // The editor moved on to another persona while this write ran: its refs are not this one's.
+    if (present.current?.id !== doc.id) return;
     base.current = saved;
     written.current = { source: doc, updatedAt: saved.updatedAt };
     if (result.data.merged && hist.current) {
