@@ -28,7 +28,8 @@ test.describe('desktop shell', () => {
       expect(menu).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Window', 'Help']));
       expect(await page.evaluate(() => Object.keys((window as unknown as { cxStudio: object }).cxStudio).sort())).toEqual(
         ['app:getInfo', 'files:saveAs', 'secrets:delete', 'secrets:get', 'secrets:set', 'shell:openExternal',
-          'workbook:abort', 'workbook:begin', 'workbook:finish', 'workbook:rows', 'workbook:table', 'workshop:host', 'workshop:join', 'workshop:stop'],
+          'workbook:abort', 'workbook:begin', 'workbook:finish', 'workbook:rows', 'workbook:table', 'workshop:host', 'workshop:join', 'workshop:stop',
+          'workspaceFile:takeOpened'],
       );
     } finally {
       await app.close();

@@ -17,6 +17,7 @@ export const channels = [
   'workbook:rows',
   'workbook:finish',
   'workbook:abort',
+  'workspaceFile:takeOpened',
 ] as const;
 
 /** One IPC channel name. */

@@ -50,6 +50,8 @@ export const argumentSchemas = {
   'workshop:join': v.strictObject({ code: v.pipe(v.string(), v.maxLength(2000)) }),
   'workbook:begin': v.strictObject({ suggestedName: fileName }),
   ...workbookSchemas,
+  // Takes no path: main alone decides which file was opened (menu dialog, file association).
+  'workspaceFile:takeOpened': v.undefined(),
 } satisfies Record<Channel, v.GenericSchema>;
 
 /** What the app reports about itself. */
@@ -73,7 +75,14 @@ export interface ChannelResults {
   'workbook:rows': { rows: number };
   'workbook:finish': SaveOutcome;
   'workbook:abort': { aborted: boolean };
+  'workspaceFile:takeOpened': { file: OpenedWorkspaceFile | null };
 }
+
+/**
+ * A workspace file the user opened through main (File → Open workspace file…, or a double-clicked
+ * `.cxstudio`): its name without a folder, and its bytes (at most {@link maxSaveBytes}).
+ */
+export interface OpenedWorkspaceFile { name: string; bytes: Uint8Array }
 
 /** How an app connects to a hosted workshop (the host to its own server, or a teammate). */
 export interface WorkshopConnection { serverUrl: string; tenant: string; user: string; password: string }

@@ -5,6 +5,7 @@ import { allowPermission } from './permissions';
 import { openExternalLink } from './external';
 import { createAppWorkbookStreams, registerIpc } from './ipcMain';
 import { menuTemplate } from './menu';
+import { createOpenedFiles, readOpenedFile, workspaceFileFromArgv } from './openedFile';
 import { serveAppProtocol } from './serveApp';
 import { createWorkshopHandlers } from './workshop/handlers';
 import { jsonLog } from './log';
@@ -21,6 +22,7 @@ const preloadPath = join(__dirname, '..', 'preload', 'index.cjs');
 let mainWindow: BrowserWindow | null = null;
 let workshop: ReturnType<typeof createWorkshopHandlers> | null = null;
 let workbooks: ReturnType<typeof createAppWorkbookStreams> | null = null;
+const openedFiles = createOpenedFiles();
 
 function createWindow(): BrowserWindow {
   const state = loadWindowState(app.getPath('userData'), screen.getAllDisplays().map((d) => d.workArea));
@@ -72,15 +74,51 @@ function openSection(section: string): void {
   mainWindow?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(`#/${section}`)}`).catch(() => {});
 }
 
+/**
+ * Opens a workspace file chosen in main (menu dialog, file association): main reads it and keeps the
+ * bytes for the renderer, which it only tells to ask (`workspaceFile:takeOpened`); the page never
+ * names a path. A file opened before the window loaded is taken when the page starts.
+ */
+async function openWorkspacePath(path: string): Promise<void> {
+  const read = await readOpenedFile(path);
+  await app.whenReady();
+  if (!read.ok) {
+    void dialog.showMessageBox({ type: 'error', message: 'The workspace file could not be opened', detail: read.message });
+    return;
+  }
+  openedFiles.offer(read.file);
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+  mainWindow.webContents.executeJavaScript(`window.dispatchEvent(new Event('cxstudio:workspace-file'))`).catch(() => {});
+}
+
+async function chooseWorkspaceFile(): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: [{ name: 'CX Studio workspace', extensions: ['cxstudio'] }] };
+  const choice = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const path = choice.filePaths[0];
+  if (!choice.canceled && path) await openWorkspacePath(path);
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another CX Studio is running: it opens its window instead (one process owns the workspace).
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // Windows and Linux start a second instance for a double-clicked .cxstudio file.
+    const opened = workspaceFileFromArgv(argv, workingDirectory);
+    if (opened) void openWorkspacePath(opened);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  // macOS hands a double-clicked file to the running app (also before ready, at launch).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openWorkspacePath(path);
+  });
+  const launchFile = workspaceFileFromArgv(process.argv, process.cwd());
+  if (launchFile) void openWorkspacePath(launchFile);
 
   app.whenReady().then(() => {
     // Only local-network access and persistent storage, and only for the app's own pages.
@@ -89,13 +127,14 @@ if (!app.requestSingleInstanceLock()) {
     serveAppProtocol(rendererRoot);
     workshop = createWorkshopHandlers({ dataDir: join(app.getPath('userData'), 'workshops'), log: jsonLog });
     workbooks = createAppWorkbookStreams(dialog, app.getPath('userData'));
-    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion(), workshop, workbooks }, (message, error) =>
+    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion(), workshop, workbooks, openedFiles }, (message, error) =>
       console.error(message, error),
     );
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate(process.platform === 'darwin', {
           openSection,
+          openWorkspaceFile: () => void chooseWorkspaceFile(),
           showAbout: () => app.showAboutPanel(),
           openHelp: () => void openExternalLink('https://cxstudio.io/help'),
         }),

@@ -9,6 +9,7 @@ import { createSecretStore } from './handlers/secrets';
 import { createWorkbookStreams } from './handlers/workbookStream';
 import { createIpcRouter } from './ipcRouter';
 import { lastFolderStore } from './lastFolder';
+import { createOpenedFiles } from './openedFile';
 import type { Handlers } from './ipcRouter';
 import type { createWorkshopHandlers } from './workshop/handlers';
 
@@ -21,6 +22,8 @@ export interface IpcDeps {
   workshop: ReturnType<typeof createWorkshopHandlers>;
   /** Streamed workbooks; created here when absent (tests), passed in by the app to clean up on quit. */
   workbooks?: ReturnType<typeof createWorkbookStreams>;
+  /** Workspace files main opened for the renderer to take; an empty queue when absent (tests). */
+  openedFiles?: ReturnType<typeof createOpenedFiles>;
 }
 
 /** The streamed-workbook handlers with the app's dialog and remembered folder. */
@@ -32,6 +35,7 @@ export function createAppWorkbookStreams(dialog: Dialog, userData: string): Retu
 export function createHandlers(deps: IpcDeps): Handlers {
   const secrets = createSecretStore(deps.safeStorage, join(deps.userData, 'secrets.json'));
   const workbooks = deps.workbooks ?? createAppWorkbookStreams(deps.dialog, deps.userData);
+  const openedFiles = deps.openedFiles ?? createOpenedFiles();
   return {
     'app:getInfo': async () => ok({ version: deps.version, platform: process.platform, shell: 'electron' }),
     'files:saveAs': createSaveHandler({
@@ -50,6 +54,7 @@ export function createHandlers(deps: IpcDeps): Handlers {
     'workbook:rows': (arg) => workbooks.rows(arg),
     'workbook:finish': (arg) => workbooks.finish(arg),
     'workbook:abort': (arg) => workbooks.abort(arg),
+    'workspaceFile:takeOpened': async () => ok({ file: openedFiles.take() }),
   };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { menuTemplate } from './menu';
 import { decideNavigation } from './security';
 
-const actions = () => ({ openSection: vi.fn(), showAbout: vi.fn(), openHelp: vi.fn() });
+const actions = () => ({ openSection: vi.fn(), openWorkspaceFile: vi.fn(), showAbout: vi.fn(), openHelp: vi.fn() });
 const labels = (t: MenuItemConstructorOptions[]) => t.map((m) => m.label ?? m.role);
 const submenu = (t: MenuItemConstructorOptions[], label: string) => t.find((m) => m.label === label)?.submenu as MenuItemConstructorOptions[];
 
@@ -20,10 +20,18 @@ describe('native menu', () => {
 
   test('File opens each section with Ctrl/Cmd+number', () => {
     const a = actions();
-    const file = submenu(menuTemplate(false, a), 'File').filter((m) => m.accelerator);
+    const file = submenu(menuTemplate(false, a), 'File').filter((m) => m.accelerator?.match(/\d$/));
     expect(file.map((m) => m.accelerator)).toEqual(['CmdOrCtrl+1', 'CmdOrCtrl+2', 'CmdOrCtrl+3', 'CmdOrCtrl+4', 'CmdOrCtrl+5']);
     for (const item of file) (item.click as () => void)();
     expect(a.openSection.mock.calls.map((c) => c[0])).toEqual(['personas', 'journeys', 'data', 'analytics', 'sync']);
+  });
+
+  test('File opens a workspace file (a backup or a client bundle) first, with Ctrl/Cmd+O', () => {
+    const a = actions();
+    const open = submenu(menuTemplate(true, a), 'File')[0];
+    expect(open).toMatchObject({ label: 'Open Workspace File…', accelerator: 'CmdOrCtrl+O' });
+    (open?.click as () => void)();
+    expect(a.openWorkspaceFile).toHaveBeenCalledOnce();
   });
 });
 

@@ -1,7 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
 /** What the menu can ask the app to do. */
-export interface MenuActions { openSection(section: 'personas' | 'journeys' | 'data' | 'analytics' | 'sync'): void; showAbout(): void; openHelp(): void }
+export interface MenuActions {
+  openSection(section: 'personas' | 'journeys' | 'data' | 'analytics' | 'sync'): void;
+  /** Shows the native open dialog for a `.cxstudio` file (a backup or a client bundle) and previews its restore. */
+  openWorkspaceFile(): void;
+  showAbout(): void;
+  openHelp(): void;
+}
 
 /**
  * The native menu: File, Edit, View, Window, Help with the platform's usual accelerators (roles
@@ -17,6 +23,8 @@ export function menuTemplate(isMac: boolean, actions: MenuActions): MenuItemCons
     {
       label: 'File',
       submenu: [
+        { label: 'Open Workspace File…', accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspaceFile() },
+        { type: 'separator' },
         go('Personas', 'personas', '1'),
         go('Journeys', 'journeys', '2'),
         go('Data', 'data', '3'),

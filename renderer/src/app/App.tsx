@@ -5,6 +5,7 @@ import { Loading } from '../ui/States';
 import { Toasts } from '../ui/Toasts';
 import { SyncBadge } from '../sync/SyncBadge';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
+import { OpenWorkspaceFile } from '../features/exports/OpenWorkspaceFile';
 import { DataProblemsBanner } from './DataProblemsBanner';
 import { sections, routeHash, useRoute } from './route';
 import type { SectionId } from './route';
@@ -43,6 +44,7 @@ export function App() {
       <nav className="sidebar" aria-label="Sections">
         <div className="brand">CX Studio</div>
         <WorkspaceSwitcher />
+        <OpenWorkspaceFile />
         <ul>
           {sections.map((s) => (
             <li key={s.id}>

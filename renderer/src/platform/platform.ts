@@ -1,4 +1,4 @@
-import type { FileKind, SaveOutcome, WorkshopConnection } from '../../../common/ipc/contract';
+import type { FileKind, OpenedWorkspaceFile, SaveOutcome, WorkshopConnection } from '../../../common/ipc/contract';
 import type { WorkbookBegun } from '../../../common/ipc/workbookSchemas';
 import type { SheetColumn, XlsxCell } from '../../../common/export/analyticsSheets';
 import type { Result } from '../../../common/result';
@@ -26,6 +26,11 @@ export interface Platform {
     finish(streamId: string): Promise<Result<SaveOutcome>>;
     abort(streamId: string): Promise<Result<{ aborted: boolean }>>;
   };
+  /**
+   * Electron only: the workspace file main opened (File menu, a double-clicked `.cxstudio`), taken
+   * once. Main announces one with a `cxstudio:workspace-file` window event.
+   */
+  takeOpenedWorkspaceFile?(): Promise<Result<{ file: OpenedWorkspaceFile | null }>>;
   /** Lets the user pick one file; resolves null when they cancel. */
   openFile(accept: readonly string[]): Promise<OpenedFile | null>;
   /** Opens an http(s) link the user clicked in their browser. */
