@@ -29,7 +29,7 @@ describe('analytics PDF', () => {
       expect(text).toContain(want);
     }
     // Maya: average 66.7%, coverage 66.7%, NPS +75 of r1, r2, r5, r6; r1 and r2 score 100% and match every rule.
-    expect(text).toMatch(/Maya Chen 6 66\.7% 66\.7% 2 5 \+75/);
+    expect(text).toMatch(/Maya Chen 6 66\.7% 66\.7% 2 4 \+75/); // best for 4: a row she leads below 50 is nobody's
     expect(text).toMatch(/r1 100\.0% strong age 25–40; location is one of: London, Leeds; goals contains any of: save time r2/);
     expect(text).toContain('Page 3 of 3');
   });
@@ -57,5 +57,49 @@ describe('analytics PDF', () => {
   test('the range label names open ends', () => {
     expect(rangeLabel({ from: null, to: null })).toBe('All responses');
     expect(rangeLabel({ from: '2025-01-01', to: null })).toBe('2025-01-01 – last response');
+  });
+});
+
+describe('analytics PDF layout with 5,000 responses', () => {
+  const { report } = prepareAnalytics(sampleAnalyticsTable(5000), sampleExportInput());
+  const pages = pdfText(buildAnalyticsPdf(report, { fonts }), 'big.pdf').split('\f').map(squash).filter((p) => p.trim() !== '');
+
+  test('a table never starts a page without its heading and whose it is', () => {
+    for (const [i, page] of pages.entries()) {
+      for (const header of ['Respondent Score Match Matched rules', 'Rule Weight Note']) {
+        if (!page.includes(header)) continue;
+        const owner = report.personas.find((p) => page.includes(p.name));
+        expect(owner, `page ${i + 1} has a table with no persona name`).toBeDefined();
+        expect(page, `page ${i + 1}`).toMatch(header.startsWith('Respondent') ? /Top matches/ : /Rules/);
+      }
+    }
+    // All ten top matches of each persona are printed.
+    for (const p of report.personas) for (const t of p.top) expect(pages.join(' ')).toContain(`${t.respondentId} `);
+  });
+
+  test('"Best for" counts only responses a persona covers, so it sums to the covered responses', () => {
+    const best = report.personas.map((p) => p.bestCount);
+    expect(best.reduce((a, b) => a + b, 0)).toBe(report.covered);
+    report.personas.forEach((p, i) => expect(best[i]).toBeLessThanOrEqual(p.coverage.covered));
+    const fmt = (n: number) => n.toLocaleString('en-US');
+    for (const p of report.personas) expect(pages[0]).toMatch(new RegExp(`${p.name} 5,000 \\S+ \\S+ ${fmt(p.distribution.strong)} ${fmt(p.bestCount)} `));
+  });
+
+  test('counts carry thousands separators everywhere', () => {
+    const all = pages.join(' ');
+    const maya = report.personas[0]!.distribution;
+    const fmt = (n: number) => n.toLocaleString('en-US');
+    expect(maya.weak).toBeGreaterThan(999);
+    expect(all).toContain(`${fmt(maya.strong)} / ${fmt(maya.moderate)} / ${fmt(maya.weak)}`);
+    expect(all).toContain(`Weak (< 50): ${fmt(maya.weak)}`);
+    expect(all).not.toMatch(/\b\d{4,}\b(?!-\d)/);
+  });
+
+  test('a single persona gets no overlap table', () => {
+    const input = sampleExportInput();
+    input.personas = input.personas.slice(0, 1);
+    const text = squash(pdfText(buildAnalyticsPdf(prepareAnalytics(sampleAnalyticsTable(50), input).report, { fonts }), 'one.pdf'));
+    expect(text).toContain('Personas compared');
+    expect(text).not.toContain('Overlap');
   });
 });

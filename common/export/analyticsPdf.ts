@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import type { AnalyticsReport, ReportPersona } from './analyticsReport';
-import { createFlow, distributionBars, distributionPie, heading, kpiCards, lineChart, percentBars, table, type Flow } from './analyticsPdfParts';
+import { createFlow, distributionBars, distributionPie, heading, kpiCards, lineChart, num, percentBars, table, type Flow } from './analyticsPdfParts';
 import { registerFonts, type PdfFonts } from './fonts';
 import { paperSizes } from './paper';
 import { drawLabel, drawText, setFont } from './pdfText';
@@ -14,7 +14,6 @@ export interface AnalyticsPdfOptions {
 const margin = 40;
 const brand = '#4f46e5';
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
-const num = (v: number) => v.toLocaleString('en-US');
 const metric = (v: number | null, signed = false) => (v === null ? '—' : signed && v > 0 ? `+${Math.round(v)}` : v.toFixed(1).replace(/\.0$/, ''));
 
 /** "1 Mar 2025 – 30 Apr 2025", open ends named. */
@@ -66,17 +65,18 @@ function summaryPage(f: Flow, r: AnalyticsReport): void {
     heading(f, 'No personas to score yet');
     return;
   }
-  heading(f, 'Personas compared');
   table(f, ['Persona', 'Scored', 'Average', 'Coverage', 'Strong', 'Best for', 'NPS'],
     r.personas.map((p) => [p.name, num(p.scored), pct(p.averagePercent), pct(p.coverage.percent), num(p.distribution.strong), num(p.bestCount), metric(p.live.nps, true)]),
-    [0.28, 0.1, 0.14, 0.12, 0.1, 0.15, 0.11], ['left', 'right', 'right', 'right', 'right', 'right', 'right']);
+    [0.28, 0.1, 0.14, 0.12, 0.1, 0.15, 0.11], ['left', 'right', 'right', 'right', 'right', 'right', 'right'], { title: 'Personas compared' });
   heading(f, 'Match distribution (strong / moderate / weak)');
   distributionBars(f, r.personas.map((p) => ({ name: p.name, ...p.distribution })));
   heading(f, 'Coverage (responses scoring ≥ 50)');
   percentBars(f, r.personas.map((p) => ({ name: p.name, percent: p.coverage.percent, color: p.accentColor, note: `${num(p.coverage.covered)} of ${num(p.coverage.total)}` })));
-  heading(f, 'Overlap (responses ≥ 50 for both personas)');
-  overlap(f, r);
+  // One persona overlaps only itself: its coverage, printed just above.
+  if (r.personas.length > 1) overlap(f, r);
 }
+
+const overlapTitle = { title: 'Overlap (responses ≥ 50 for both personas)' };
 
 // The matrix has a column per persona: past eight they no longer fit a portrait page, so the
 // overlap is listed as pairs instead.
@@ -85,13 +85,13 @@ function overlap(f: Flow, r: AnalyticsReport): void {
   if (n <= 8) {
     const first = 0.28;
     table(f, ['', ...r.personas.map((p) => p.name)], r.personas.map((p, a) => [p.name, ...r.personas.map((_, b) => num(r.overlap[a]?.[b] ?? 0))]),
-      [first, ...r.personas.map(() => (1 - first) / n)], ['left', ...r.personas.map(() => 'right' as const)]);
+      [first, ...r.personas.map(() => (1 - first) / n)], ['left', ...r.personas.map(() => 'right' as const)], overlapTitle);
     return;
   }
   const pairs: string[][] = [];
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) pairs.push([r.personas[a]!.name, r.personas[b]!.name, num(r.overlap[a]?.[b] ?? 0)]);
   pairs.sort((x, y) => Number(y[2]!.replace(/,/g, '')) - Number(x[2]!.replace(/,/g, '')));
-  table(f, ['Persona', 'and persona', 'Both ≥ 50'], pairs, [0.4, 0.4, 0.2], ['left', 'left', 'right']);
+  table(f, ['Persona', 'and persona', 'Both ≥ 50'], pairs, [0.4, 0.4, 0.2], ['left', 'left', 'right'], overlapTitle);
 }
 
 function personaPage(f: Flow, r: AnalyticsReport, p: ReportPersona): void {
@@ -112,28 +112,27 @@ function personaPage(f: Flow, r: AnalyticsReport, p: ReportPersona): void {
   distributionPie(f, p.distribution);
   heading(f, `Live metrics of matched responses (${num(p.live.responses)})`);
   kpiCards(f, [
-    { label: 'NPS', value: metric(p.live.nps, true), hint: `${p.live.promoters} promoters, ${p.live.detractors} detractors` },
+    { label: 'NPS', value: metric(p.live.nps, true), hint: `${num(p.live.promoters)} promoters, ${num(p.live.detractors)} detractors` },
     { label: 'Satisfaction', value: metric(p.live.satisfaction) },
     { label: 'Trust', value: metric(p.live.trust) },
     { label: 'Effort', value: metric(p.live.effort) },
   ], p.accentColor);
   if (p.rules.length > 0) {
-    heading(f, 'Rules');
-    table(f, ['Rule', 'Weight', 'Note'], p.rules.map((x) => [x.description, String(x.weight), x.problem ?? '']), [0.6, 0.1, 0.3], ['left', 'right', 'left']);
+    table(f, ['Rule', 'Weight', 'Note'], p.rules.map((x) => [x.description, String(x.weight), x.problem ?? '']), [0.6, 0.1, 0.3], ['left', 'right', 'left'], { title: 'Rules', context: p.name });
   }
   if (p.evolution.length > 1) {
     heading(f, 'Evolution: average match % per day (from daily snapshots)');
     lineChart(f, p.evolution.map((d) => ({ day: d.day, value: d.averagePercent })), p.accentColor, 'average match %', [0, 100]);
   }
-  heading(f, 'Top matches');
   if (p.top.length === 0) {
+    heading(f, 'Top matches');
     setFont(f.doc, 9.5, false, '#6b7280');
     drawLabel(f.doc, 'No responses scored in this range.', f.x, f.y + 10, f.w);
     f.y += 18;
     return;
   }
   table(f, ['Respondent', 'Score', 'Match', 'Matched rules'],
-    p.top.map((t) => [t.respondentId ?? '—', pct(t.percent), t.bucket, t.matched.join('; ') || '—']), [0.18, 0.1, 0.12, 0.6], ['left', 'right', 'left', 'left']);
+    p.top.map((t) => [t.respondentId ?? '—', pct(t.percent), t.bucket, t.matched.join('; ') || '—']), [0.18, 0.1, 0.12, 0.6], ['left', 'right', 'left', 'left'], { title: 'Top matches', context: p.name });
 }
 
 function footers(doc: jsPDF, r: AnalyticsReport, size: { w: number; h: number }): void {

@@ -7,6 +7,9 @@ import type { jsPDF } from 'jspdf';
 import { drawLabel, setFont, wrap } from './pdfText';
 import { drawBar, drawWedge, fillRounded, tint } from './pdfShapes';
 
+/** A count with thousands separators ("1,020"), the same everywhere in the report. */
+export const num = (v: number): string => v.toLocaleString('en-US');
+
 /** A page being filled top-down; `need(h)` starts a new page when `h` points do not fit. */
 export interface Flow {
   doc: jsPDF;
@@ -64,11 +67,25 @@ export function kpiCards(f: Flow, items: { label: string; value: string; hint?: 
   f.y += h + 10;
 }
 
+/** Where a table belongs, so a page it flows onto still says what it is. */
+export interface TableTitle {
+  /** The table's heading ("Top matches"). */
+  title: string;
+  /** Whose table it is ("Maya Chen"), printed with the heading on any page but the owner's first. */
+  context?: string;
+}
+
+const titleSize = 13;
+const titleH = titleSize * 2.6;
+
 /**
- * A table with a header row repeated on every page it flows onto; `widths` are fractions of the
- * width. Long cells wrap (up to three lines) rather than losing their end.
+ * A table under its heading, with the header row repeated on every page it flows onto; `widths`
+ * are fractions of the width. Long cells wrap (up to three lines) rather than losing their end.
+ * A table that fits on one page is never split: it moves to the next page with its heading. A
+ * longer one starts with at least its first row under the heading, and each page it continues on
+ * repeats the heading with the owner's name ("Maya Chen · Top matches (continued)").
  */
-export function table(f: Flow, headers: string[], rows: string[][], widths: number[], align: ('left' | 'right')[] = []): void {
+export function table(f: Flow, headers: string[], rows: string[][], widths: number[], align: ('left' | 'right')[] = [], named?: TableTitle): void {
   const lineH = 10.5, pad = 5.5;
   const xs: number[] = [];
   widths.reduce((x, w) => (xs.push(x), x + w * f.w), f.x);
@@ -92,12 +109,19 @@ export function table(f: Flow, headers: string[], rows: string[][], widths: numb
     f.y += h;
   };
   const headerH = layout(headers, true).h;
-  f.need(headerH + lineH + pad);
+  const rowHs = rows.map((row) => layout(row, false).h);
+  const headH = named ? titleH : 0;
+  const whole = headH + headerH + rowHs.reduce((t, h) => t + h, 0);
+  const owned = (text: string) => (named?.context ? `${named.context} · ${text}` : text);
+  // Whole on one page when it can be; else at least the first row under the heading.
+  f.need(whole <= f.bottom - f.top ? whole : headH + headerH + (rowHs[0] ?? lineH + pad));
+  if (named) heading(f, f.y === f.top ? owned(named.title) : named.title, titleSize);
   drawRow(headers, true, '#e0e7ff');
   rows.forEach((row, i) => {
-    const h = layout(row, false).h;
+    const h = rowHs[i]!;
     if (f.y + h > f.bottom) {
-      f.need(headerH + h);
+      f.need(headH + headerH + h);
+      if (named) heading(f, owned(`${named.title} (continued)`), titleSize);
       drawRow(headers, true, '#e0e7ff');
     }
     drawRow(row, false, i % 2 === 1 ? '#f9fafb' : null);
@@ -126,7 +150,7 @@ export function distributionBars(f: Flow, items: { name: string; strong: number;
       x += w;
     }
     setFont(f.doc, 8, false, '#4b5563');
-    drawLabel(f.doc, `${it.strong} / ${it.moderate} / ${it.weak}`, f.x + f.w, f.y + 10, countW - 8, 'right');
+    drawLabel(f.doc, `${num(it.strong)} / ${num(it.moderate)} / ${num(it.weak)}`, f.x + f.w, f.y + 10, countW - 8, 'right');
     f.y += rowH;
   }
   f.y += 6;
@@ -170,7 +194,7 @@ export function distributionPie(f: Flow, d: { strong: number; moderate: number; 
     f.doc.rect(cx + r + 24, y - 8, 9, 9, 'F');
     setFont(f.doc, 9.5, false, '#1f2937');
     const pct = total > 0 ? ` · ${((d[k] * 100) / total).toFixed(1)}%` : '';
-    drawLabel(f.doc, `${names[k]}: ${d[k]}${pct}`, cx + r + 40, y, f.w - 2 * r - 50);
+    drawLabel(f.doc, `${names[k]}: ${num(d[k])}${pct}`, cx + r + 40, y, f.w - 2 * r - 50);
   });
   f.y += 2 * r + 14;
 }

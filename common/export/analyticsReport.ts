@@ -3,7 +3,7 @@
  * reduced to plain data: the PDF report draws it, the workbook's small sheets list it, and the
  * scored-responses sheet reads rows from the kept analysis (see analyticsRows.ts).
  */
-import { analyse, type Analysis, type PersonaInput } from '../analytics/analyse';
+import { analyse, isCovered, type Analysis, type PersonaInput } from '../analytics/analyse';
 import { matchedMetrics } from '../analytics/daily';
 import { explainRow } from '../analytics/explain';
 import { bucketOf, percentOf, type Bucket } from '../analytics/fraction';
@@ -66,7 +66,7 @@ export interface ReportPersona {
   bestPercent: number | null;
   distribution: { strong: number; moderate: number; weak: number };
   coverage: { covered: number; total: number; percent: number };
-  /** Responses whose best persona this is. */
+  /** Responses whose best persona this is, counting only scores ≥ 50 (see {@link bestCoveredPersona}). */
   bestCount: number;
   /** Live metrics of its matched (≥ 50) responses. */
   live: LiveMetrics;
@@ -108,6 +108,7 @@ export function prepareAnalytics(table: Table, input: AnalyticsExportInput): Pre
   const analysis = analyse(table, input.personas, { ...range, topN: input.topN ?? 10 });
   const names = new Map(input.datasets.map((d) => [d.id, d.name]));
   const datasetNames = table.datasetIds.map((id) => names.get(id) ?? id);
+  const bestCounts = coveredBestCounts(analysis);
   const personas = analysis.personas.map((p, i): ReportPersona => {
     const source = input.personas[i]!;
     return {
@@ -115,7 +116,7 @@ export function prepareAnalytics(table: Table, input: AnalyticsExportInput): Pre
       rules: p.scores.rules.map((r) => ({ id: r.rule.id, description: describeRule(r.rule), weight: r.rule.weight ?? 1, problem: r.problem ?? null })),
       scored: p.scored, averagePercent: p.averagePercent,
       bestPercent: p.best ? percentOf(p.best.numerator, p.best.denominator) : null,
-      distribution: p.distribution, coverage: p.coverage, bestCount: analysis.bestCounts[i] ?? 0,
+      distribution: p.distribution, coverage: p.coverage, bestCount: bestCounts[i] ?? 0,
       live: summariseMetrics(matchedMetrics(table, p)),
       top: p.top.map((t) => {
         const e = explainRow(table, p.scores, t.row);
@@ -132,6 +133,25 @@ export function prepareAnalytics(table: Table, input: AnalyticsExportInput): Pre
       uncovered: analysis.uncovered, uncoveredPercent: analysis.uncoveredPercent, personas, overlap: analysis.overlap,
     },
   };
+}
+
+/**
+ * The persona a response is best for, or -1: its best-scoring persona, and only when that score
+ * reaches the coverage line (≥ 50, `coveredPercent`, as "covered" and "No persona covers" use), so
+ * a response no persona covers is nobody's best and "Best for" sums to the covered responses.
+ */
+export function bestCoveredPersona(analysis: Analysis, row: number): number {
+  const p = analysis.bestPersona[row] ?? -1;
+  return p >= 0 && isCovered(analysis.personas[p]!, row) ? p : -1;
+}
+
+function coveredBestCounts(analysis: Analysis): number[] {
+  const counts = analysis.personas.map(() => 0);
+  for (let row = 0; row < analysis.bestPersona.length; row++) {
+    const p = bestCoveredPersona(analysis, row);
+    if (p >= 0) counts[p]! += 1;
+  }
+  return counts;
 }
 
 /**

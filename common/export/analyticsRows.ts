@@ -4,7 +4,7 @@
  * at a time so a million responses never sit in memory as cells.
  */
 import { bucketOf } from '../analytics/fraction';
-import type { PreparedAnalytics } from './analyticsReport';
+import { bestCoveredPersona, type PreparedAnalytics } from './analyticsReport';
 import type { SheetColumn, XlsxCell } from './analyticsSheets';
 
 /** The fixed columns before the personas' columns. */
@@ -40,7 +40,7 @@ export function responseRows(p: PreparedAnalytics, start: number, count: number)
   for (let k = start; k < end; k++) {
     const row = p.rows[k]!;
     const date = dateValues ? dateValues[row]! : NaN;
-    const best = analysis.bestPersona[row]!;
+    const best = bestCoveredPersona(analysis, row);
     const cells: XlsxCell[] = [idValues?.[row] ?? null, p.datasetNames[table.datasetOfRow[row]!] ?? null, Number.isNaN(date) ? null : date, best >= 0 ? names[best]! : null];
     for (const persona of analysis.personas) {
       const { scores } = persona;

@@ -67,7 +67,7 @@ describe('analytics XLSX', () => {
     expect(dist[1]?.slice(0, 5)).toEqual(['Maya Chen', 6, 2, 2, 2]);
     expect(dist[2]?.slice(0, 5)).toEqual(['Omar Haddad', 6, 0, 1, 5]);
     const cov = rowsOf(wb.getWorksheet('Coverage'));
-    expect(cov[1]?.slice(0, 5)).toEqual(['Maya Chen', 6, 4, expect.closeTo(66.667, 2), 5]);
+    expect(cov[1]?.slice(0, 5)).toEqual(['Maya Chen', 6, 4, expect.closeTo(66.667, 2), 4]); // best for its 4 covered rows; the row it leads below 50 is nobody's
     expect(cov[1]?.[5]).toBe(75); // matched r1, r2, r5, r6: NPS 9, 10, 8, 9 → +75
     expect(cov[3]?.slice(0, 3)).toEqual(['No persona covers', 6, 1]);
     expect(rowsOf(wb.getWorksheet('Overlap'))).toEqual([['Persona (responses ≥ 50 for both)', 'Maya Chen', 'Omar Haddad'], ['Maya Chen', 4, 0], ['Omar Haddad', 0, 1]]);
