@@ -1,5 +1,9 @@
 import type { jsPDF } from 'jspdf';
-import { pdfFontFamily } from './fonts';
+import { familyFor, pdfFontFamily } from './fonts';
+import { baseIsRtl } from './pdfBidi';
+import { drawRuns, textWidth } from './pdfRuns';
+
+export { textWidth } from './pdfRuns';
 
 /** A rectangle on a PDF page, in points. */
 export interface Box {
@@ -23,12 +27,12 @@ export interface TextOptions {
   align?: 'left' | 'center' | 'right';
 }
 
-// Arabic, Hebrew, Syriac, Thaana and their presentation forms: lines with these read right to left.
-const rtlChars = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
-
-/** Whether text should be set right to left (it contains a right-to-left script). */
+/**
+ * Whether text is set right to left: its first strong character is of a right-to-left script, as
+ * the canvas's `dir="auto"` decides (a Latin sentence quoting a Hebrew word stays left to right).
+ */
 export function isRtl(text: string): boolean {
-  return rtlChars.test(text);
+  return baseIsRtl(text);
 }
 
 /** Selects the export font at a size, weight and colour. */
@@ -38,10 +42,56 @@ export function setFont(doc: jsPDF, size: number, bold = false, color = '#1f2937
   doc.setTextColor(color);
 }
 
+// Text jsPDF's own splitter measures right: no Arabic (measured shaped) and no fallback-font glyph.
+function mainFontOnly(doc: jsPDF, text: string): boolean {
+  if (/[\u0600-\u06FF]/.test(text)) return false;
+  for (const ch of text) if (ch.charCodeAt(0) > 0x7f && familyFor(doc, ch.codePointAt(0) ?? 0) !== pdfFontFamily) return false;
+  return true;
+}
+
+// Scripts written without spaces between words: a line may break between any two of their characters.
+const unspaced = /[\u0E00-\u0E7F\u2E80-\u9FFF\uAC00-\uD7FF\uF900-\uFAFF\uFF00-\uFFEF]/;
+
+/** Greedy line breaking measured run by run (fallback fonts, shaped Arabic). */
+function wrapMeasured(doc: jsPDF, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    const tokens = paragraph.match(/\S+\s*|\s+/g) ?? [''];
+    const pieces = tokens.flatMap((t) => (unspaced.test(t) ? (t.match(/[\u0E00-\u0E7F\u2E80-\u9FFF\uAC00-\uD7FF\uF900-\uFAFF\uFF00-\uFFEF][\p{M}]*\s*|[^\u0E00-\u0E7F\u2E80-\u9FFF\uAC00-\uD7FF\uF900-\uFAFF\uFF00-\uFFEF]+/gu) ?? [t]) : [t]));
+    let line = '';
+    for (const piece of pieces) {
+      if (line === '' || textWidth(doc, (line + piece).trimEnd()) <= width) {
+        line += piece;
+        continue;
+      }
+      lines.push(line);
+      line = piece.trimStart();
+    }
+    // A single word wider than the line is cut by characters rather than overflowing.
+    lines.push(line);
+  }
+  return lines.flatMap((l) => hardBreak(doc, l, width));
+}
+
+function hardBreak(doc: jsPDF, line: string, width: number): string[] {
+  if (textWidth(doc, line.trimEnd()) <= width) return [line];
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of line) {
+    if (cur !== '' && !/\p{M}/u.test(ch) && textWidth(doc, cur + ch) > width) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch;
+  }
+  return [...out, cur];
+}
+
 /** Splits text into the lines that fit `width` at the current font, keeping the user's line breaks. */
 export function wrap(doc: jsPDF, text: string, width: number): string[] {
   if (text.trim() === '') return [];
-  return (doc.splitTextToSize(text, Math.max(width, 1)) as string[]).map((l) => l.trimEnd());
+  const lines = mainFontOnly(doc, text) ? (doc.splitTextToSize(text, Math.max(width, 1)) as string[]) : wrapMeasured(doc, text, Math.max(width, 1));
+  return lines.map((l) => l.trimEnd());
 }
 
 /**
@@ -65,17 +115,17 @@ function drawLine(doc: jsPDF, line: string, box: Box, baseline: number, align: T
   // Right-to-left lines hang from the right edge, as they would on the canvas.
   const a = align ?? (isRtl(line) ? 'right' : 'left');
   const x = a === 'left' ? box.x : a === 'right' ? box.x + box.w : box.x + box.w / 2;
-  doc.text(line, x, baseline, { align: a, baseline: 'alphabetic' });
+  drawRuns(doc, line, x, baseline, a);
 }
 
 function ellipsis(doc: jsPDF, line: string, width: number): string {
-  let cut = line;
-  while (cut.length > 0 && doc.getTextWidth(`${cut}…`) > width) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}…`;
+  let cut = Array.from(line);
+  while (cut.length > 0 && textWidth(doc, `${cut.join('')}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.join('').trimEnd()}…`;
 }
 
 /** Draws one line of text cut to `width`; for labels in tables and charts. */
 export function drawLabel(doc: jsPDF, text: string, x: number, baseline: number, width: number, align: TextOptions['align'] = 'left'): void {
-  const line = doc.getTextWidth(text) > width ? ellipsis(doc, text, width) : text;
-  doc.text(line, x, baseline, { align, baseline: 'alphabetic' });
+  const line = textWidth(doc, text) > width ? ellipsis(doc, text, width) : text;
+  drawRuns(doc, line, x, baseline, align);
 }

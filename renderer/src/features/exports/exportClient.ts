@@ -26,7 +26,12 @@ function ensureWorker(): Worker {
     const msg = event.data;
     const settle = waiting.get(msg.id);
     waiting.delete(msg.id);
-    settle?.(msg.ok ? { ok: true, bytes: msg.bytes } : { ok: false, message: msg.message });
+    if (!msg.ok) return settle?.({ ok: false, message: msg.message });
+    // Never print blanks silently: characters no bundled font has are named before the file is saved.
+    if (msg.missing && msg.missing.length > 0 && !confirmMissing(msg.missing)) {
+      return settle?.({ ok: false, message: 'Export cancelled.', cancelled: true });
+    }
+    settle?.({ ok: true, bytes: msg.bytes });
   };
   w.onerror = (event) => {
     failAll(`The export stopped unexpectedly (${event.message || 'worker error'}).`);
@@ -35,6 +40,11 @@ function ensureWorker(): Worker {
   };
   worker = w;
   return w;
+}
+
+function confirmMissing(chars: readonly string[]): boolean {
+  const list = chars.slice(0, 40).join(' ') + (chars.length > 40 ? ` and ${chars.length - 40} more` : '');
+  return window.confirm(`No font in the app can print these characters, so they will be blank in the PDF:\n\n${list}\n\nSave the PDF anyway?`);
 }
 
 /** Runs one export in the export worker. */

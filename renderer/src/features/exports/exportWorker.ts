@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
+import { uncoveredCharacters } from '../../../../common/export/fonts';
 import { loadPdfFonts } from './fonts';
-import { runExportJob, type ExportRequest, type ExportResponse } from './jobs';
+import { jobText, runExportJob, type ExportRequest, type ExportResponse } from './jobs';
 
 // Building a PDF subsets a 750 KB font and draws every section; in a worker the window keeps
 // painting and the user can cancel by terminating the worker.
@@ -9,7 +10,10 @@ scope.onmessage = async (event: MessageEvent<ExportRequest>) => {
   const { id, job } = event.data;
   try {
     const bytes = await runExportJob(job, loadPdfFonts);
-    const reply: ExportResponse = { id, ok: true, bytes };
+    // Fonts are loaded (and cached) by then; only PDFs print text in a font.
+    const pdf = job.kind.endsWith('Pdf') || job.kind === 'journeyTiles';
+    const missing = pdf ? uncoveredCharacters(jobText(job), await loadPdfFonts(jobText(job))) : [];
+    const reply: ExportResponse = { id, ok: true, bytes, ...(missing.length > 0 ? { missing } : {}) };
     scope.postMessage(reply, [bytes.buffer]);
   } catch (e) {
     const reply: ExportResponse = { id, ok: false, message: e instanceof Error ? e.message : String(e) };

@@ -20,8 +20,14 @@ export type ExportJob =
   | { kind: 'comparisonPdf'; pages: PersonaPdfPage[]; options: Omit<ComparisonPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
   | { kind: 'comparisonXlsx'; pages: PersonaPdfPage[] };
 
-/** Builds the bytes of a job; `fonts` is only called for PDFs. */
-export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts>): Promise<Uint8Array> {
+/** All the text a job can print (image bytes left out), to pick the fonts its PDF needs. */
+export function jobText(job: ExportJob): string {
+  return JSON.stringify(job, (key, value: unknown) => (key === 'images' ? undefined : value));
+}
+
+/** Builds the bytes of a job; `fonts` is only called for PDFs, with the job's text. */
+export async function runExportJob(job: ExportJob, loadFonts: (text: string) => Promise<PdfFonts>): Promise<Uint8Array> {
+  const fonts = () => loadFonts(jobText(job));
   switch (job.kind) {
     case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: new Map(job.images) });
     case 'personaXlsx': return buildPersonaXlsx(job.input);
@@ -36,5 +42,8 @@ export async function runExportJob(job: ExportJob, fonts: () => Promise<PdfFonts
 
 /** Messages between the window and the export worker. */
 export type ExportRequest = { id: number; job: ExportJob };
-/** The worker's answer: the bytes (transferred) or a sentence for the user. */
-export type ExportResponse = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
+/**
+ * The worker's answer: the bytes (transferred) and the characters no embedded font could print
+ * (the user is asked before saving), or a sentence for the user.
+ */
+export type ExportResponse = { id: number; ok: true; bytes: Uint8Array; missing?: string[] } | { id: number; ok: false; message: string };
