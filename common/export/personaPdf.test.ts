@@ -55,14 +55,20 @@ describe('persona PDF', () => {
     expect(pdfFontsList(buildPersonaPdf([{ persona: ru }], { paper: 'a4', fonts, images }))).toMatch(/CxSans\s+CID TrueType\s+Identity-H\s+yes/);
   });
 
-  test('a deck has one page per persona and each page follows its persona orientation', () => {
-    const portrait = { ...samplePersona('Portrait Pat', 'p-pt'), orientation: 'portrait' as const, sections: [] };
+  test('a deck prints its personas in order, each page following its canvas orientation', () => {
+    const tall = { id: 'tall', type: 'bio' as const, title: 'Bio', layout: { x: 0, y: 0, w: 6, h: 12 }, data: { text: 'Tall narrow canvas' } };
+    const portrait = { ...samplePersona('Portrait Pat', 'p-pt'), orientation: 'portrait' as const, sections: [tall] };
     const deck = buildPersonaPdf([{ persona: samplePersona() }, { persona: portrait }, { persona: samplePersona('Third', 'p3') }], { paper: 'a4', fonts, images });
-    const info = pdfInfo(deck);
-    expect(info).toMatch(/Pages:\s+3/);
-    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '3', join(dir, 'info.pdf')]).toString('utf8');
+    const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo(deck))?.[1]);
+    // The sample persona's canvas continues on a second page to keep its text at 7 pt or more.
+    expect(pages).toBe(5);
+    const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), join(dir, 'info.pdf')]).toString('utf8');
     expect(sizes).toMatch(/Page\s+1 size:\s+841\.89 x 595\.28/);
-    expect(sizes).toMatch(/Page\s+2 size:\s+595\.28 x 841\.89/);
+    expect(sizes).toMatch(/Page\s+3 size:\s+595\.28 x 841\.89/);
+    expect(sizes).toMatch(/Page\s+5 size:\s+841\.89 x 595\.28/);
+    const text = pdfText(deck, 'deck.pdf');
+    expect(text.indexOf('Tall narrow canvas')).toBeGreaterThan(text.indexOf('Maya Chen'));
+    expect(text.indexOf('Third')).toBeGreaterThan(text.indexOf('Tall narrow canvas'));
   });
 
   test('paper size and orientation can be chosen', () => {

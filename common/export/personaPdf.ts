@@ -2,12 +2,14 @@ import { jsPDF } from 'jspdf';
 import type { PersonaDoc, PersonaSection } from '../persona/document';
 import { gridColumns } from '../persona/layout';
 import { registerFonts, type PdfFonts } from './fonts';
-import { drawText, drawLabel, setFont, type Box } from './pdfText';
+import { drawText, drawLabel, setFont, textWidth, type Box } from './pdfText';
+import { drawRuns } from './pdfRuns';
 import { fillRounded, tint } from './pdfShapes';
 import { drawPhoto, type PdfImages } from './pdfImages';
 import { drawSectionBody, type SectionContext } from './personaSectionsPdf';
 import type { LiveMetricsInput } from './liveMetricsPdf';
-import { pageSize, type PageOrientation } from './paper';
+import type { PageOrientation } from './paper';
+import { pageMargin, planPersonaPages, type CanvasSlice, type PagePlan } from './personaPaging';
 
 /** Paper sizes a persona page is offered in. */
 export type PersonaPaper = 'a4' | 'letter' | 'a3';
@@ -34,8 +36,6 @@ export interface PersonaPdfOptions {
 // The editor's react-grid-layout geometry (renderer/src/features/personas/editor/Canvas.tsx), so a
 // page keeps the canvas's proportions. A landscape canvas is 12 columns of this width, portrait 6.
 const canvas = { colWidth: 80, rowHeight: 44, margin: 12 };
-const pageMargin = 28;
-const footerH = 16;
 
 /** A section's rectangle in canvas pixels, as react-grid-layout places it. */
 export function canvasRect(section: Pick<PersonaSection, 'layout'>): Box {
@@ -60,36 +60,41 @@ export function canvasSize(persona: PersonaDoc): { w: number; h: number } {
 export function buildPersonaPdf(pages: readonly PersonaPdfPage[], options: PersonaPdfOptions): Uint8Array {
   const first = pages[0];
   if (!first) throw new Error('buildPersonaPdf needs at least one persona.');
-  const orient = (p: PersonaDoc) => options.orientation ?? p.orientation;
-  const size0 = pageSize(options.paper, orient(first.persona));
-  const doc = new jsPDF({ unit: 'pt', format: [size0.w, size0.h], orientation: orient(first.persona), compress: true });
+  const plans = pages.map((p) => planPersonaPages(p.persona, options.paper, canvasSize(p.persona), p.persona.sections.map(canvasRect), options.orientation));
+  const plan0 = plans[0]!;
+  const doc = new jsPDF({ unit: 'pt', format: [plan0.size.w, plan0.size.h], orientation: plan0.orientation, compress: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: options.title ?? first.persona.name, creator: 'CX Studio' });
+  let firstPage = true;
   pages.forEach((page, i) => {
-    const size = pageSize(options.paper, orient(page.persona));
-    if (i > 0) doc.addPage([size.w, size.h], orient(page.persona));
-    drawPersonaPage(doc, page, size, options.images);
+    const plan = plans[i]!;
+    plan.slices.forEach((slice, n) => {
+      if (!firstPage) doc.addPage([plan.size.w, plan.size.h], plan.orientation);
+      firstPage = false;
+      drawPersonaPage(doc, page, plan, slice, options.images);
+      drawFooter(doc, page.persona, plan.size, plan.ox, plan.slices.length > 1 ? `page ${n + 1} of ${plan.slices.length}` : '');
+    });
   });
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-function drawPersonaPage(doc: jsPDF, page: PersonaPdfPage, size: { w: number; h: number }, images: PdfImages): void {
+// Draws the sections whose top edge lies in the page's band of the canvas; a section taller than the
+// rest of the page is cut at the band's bottom.
+function drawPersonaPage(doc: jsPDF, page: PersonaPdfPage, plan: PagePlan, slice: CanvasSlice, images: PdfImages): void {
   const { persona } = page;
-  const c = canvasSize(persona);
-  const availW = size.w - 2 * pageMargin;
-  const availH = size.h - 2 * pageMargin - footerH;
-  const s = Math.min(availW / c.w, availH / c.h);
-  const ox = pageMargin + (availW - c.w * s) / 2;
+  const { s, ox } = plan;
   const oy = pageMargin;
+  const pageBottom = oy + (plan.size.h - 2 * pageMargin - 16);
   const metrics = page.metrics ?? { live: null, day: null, targets: persona.expectedMetrics };
   const ctx: SectionContext = { doc, s, accent: persona.accentColor, images, metrics };
   for (const section of persona.sections) {
     const r = canvasRect(section);
-    const box = { x: ox + r.x * s, y: oy + r.y * s, w: r.w * s, h: r.h * s };
+    if (r.y < slice.top || r.y >= slice.bottom) continue;
+    const y = oy + (r.y - slice.top) * s;
+    const box = { x: ox + r.x * s, y, w: r.w * s, h: Math.min(r.h * s, pageBottom - y) };
     if (section.type === 'header') drawHeader(ctx, persona, section, box);
     else drawSection(ctx, section, box);
   }
-  drawFooter(doc, persona, size, ox);
 }
 
 function drawSection(ctx: SectionContext, section: PersonaSection, box: Box): void {
@@ -114,14 +119,14 @@ function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSe
     doc.setFillColor(persona.accentColor);
     doc.circle(photo.x + photoSide / 2, photo.y + photoSide / 2, photoSide / 2, 'F');
     setFont(doc, photoSide * 0.4, true, '#ffffff');
-    doc.text(initials(persona.name), photo.x + photoSide / 2, photo.y + photoSide * 0.64, { align: 'center' });
+    drawRuns(doc, initials(persona.name), photo.x + photoSide / 2, photo.y + photoSide * 0.64, 'center');
   }
   const tx = photo.x + photoSide + 16 * s;
   const text = { x: tx, y: box.y + pad, w: box.x + box.w - pad - tx, h: box.h - 2 * pad };
   let y = text.y;
   // The name shrinks to fit its line (down to half size) rather than losing letters to an ellipsis.
   setFont(doc, 24 * s, true);
-  const nameSize = Math.max(12 * s, Math.min(24 * s, (24 * s * text.w) / Math.max(1, doc.getTextWidth(persona.name))));
+  const nameSize = Math.max(12 * s, Math.min(24 * s, (24 * s * text.w) / Math.max(1, textWidth(doc, persona.name))));
   y += drawText(doc, persona.name, { ...text, y, h: nameSize * 1.4 }, { size: nameSize, bold: true, color: '#111827', maxLines: 1 });
   const role = [persona.role, persona.personaType].filter((t) => t.trim() !== '').join(' · ');
   if (role) y += drawText(doc, role, { ...text, y, h: 20 * s }, { size: 13 * s, color: '#374151', maxLines: 1 });
@@ -132,9 +137,9 @@ function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSe
 }
 
 // The footer lines up with the canvas, not the page edge, so it reads as part of the layout.
-function drawFooter(doc: jsPDF, persona: PersonaDoc, size: { w: number; h: number }, left: number): void {
+function drawFooter(doc: jsPDF, persona: PersonaDoc, size: { w: number; h: number }, left: number, pageNote: string): void {
   setFont(doc, 8, false, '#9ca3af');
-  const parts = [persona.name, persona.status, persona.tags.join(', '), new Date(persona.updatedAt).toISOString().slice(0, 10)];
+  const parts = [persona.name, persona.status, persona.tags.join(', '), new Date(persona.updatedAt).toISOString().slice(0, 10), pageNote];
   drawLabel(doc, parts.filter((p) => p).join(' · '), left, size.h - pageMargin + 4, size.w - 2 * left);
 }
 

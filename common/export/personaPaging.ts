@@ -1,0 +1,79 @@
+import type { PersonaDoc } from '../persona/document';
+import { pageSize, type PageOrientation } from './paper';
+import type { Box } from './pdfText';
+
+/**
+ * Smallest scale from canvas pixels to points a persona page is drawn at: body text is 11 px on the
+ * canvas, so this keeps it at 7 pt or more. A canvas that would need less continues on another page.
+ */
+export const minScale = 7 / 11;
+
+/** Margins of a persona page in points: around the canvas, and the footer's band at the bottom. */
+export const pageMargin = 28;
+export const footerH = 16;
+
+/** A horizontal band of the canvas, in canvas pixels, that one PDF page shows. */
+export interface CanvasSlice {
+  top: number;
+  bottom: number;
+}
+
+/** How a persona is put on paper: page size and orientation, scale, and the canvas band per page. */
+export interface PagePlan {
+  orientation: PageOrientation;
+  size: { w: number; h: number };
+  /** Points per canvas pixel. */
+  s: number;
+  /** Left edge of the canvas on the page. */
+  ox: number;
+  slices: CanvasSlice[];
+}
+
+/**
+ * Cuts a canvas `height` pixels tall into bands of at most `pageH`, each cut just above a section
+ * that would otherwise be split. A section taller than a page keeps its page and is cut off there.
+ */
+export function sliceCanvas(rects: readonly Box[], height: number, pageH: number): CanvasSlice[] {
+  const slices: CanvasSlice[] = [];
+  let top = 0;
+  while (top < height) {
+    const bottom = top + pageH;
+    if (bottom >= height) {
+      slices.push({ top, bottom: height });
+      break;
+    }
+    const crossing = rects.filter((r) => r.y >= top && r.y < bottom && r.y + r.h > bottom).map((r) => r.y - 6);
+    const cut = Math.min(bottom, ...crossing);
+    const end = cut > top + 1 ? cut : bottom;
+    slices.push({ top, bottom: end });
+    top = end;
+  }
+  return slices.length > 0 ? slices : [{ top: 0, bottom: height }];
+}
+
+function planFor(paper: Parameters<typeof pageSize>[0], orientation: PageOrientation, canvas: { w: number; h: number }, rects: readonly Box[]): PagePlan {
+  const size = pageSize(paper, orientation);
+  const availW = size.w - 2 * pageMargin;
+  const availH = size.h - 2 * pageMargin - footerH;
+  const fitW = availW / canvas.w;
+  // Fit the page when that keeps text readable; else fill the page's width (the canvas runs onto
+  // more pages either way, so its text may as well be as large as the width allows).
+  const fitH = availH / canvas.h;
+  const s = fitH >= minScale ? Math.min(fitW, fitH) : fitW;
+  return { orientation, size, s, ox: pageMargin + (availW - canvas.w * s) / 2, slices: sliceCanvas(rects, canvas.h, availH / s) };
+}
+
+/**
+ * The page plan of a persona. With no orientation asked for, the page follows the canvas: of
+ * portrait and landscape, the one that prints it larger (a scale above 1 counts as 1, so a sparse
+ * canvas is not blown up), then the one with fewer pages, then the persona's own orientation.
+ */
+export function planPersonaPages(persona: PersonaDoc, paper: Parameters<typeof pageSize>[0], canvas: { w: number; h: number }, rects: readonly Box[], orientation?: PageOrientation): PagePlan {
+  if (orientation) return planFor(paper, orientation, canvas, rects);
+  const own = planFor(paper, persona.orientation, canvas, rects);
+  const other = planFor(paper, persona.orientation === 'portrait' ? 'landscape' : 'portrait', canvas, rects);
+  const a = Math.min(own.s, 1);
+  const b = Math.min(other.s, 1);
+  if (Math.abs(a - b) > 0.05 * Math.max(a, b)) return b > a ? other : own;
+  return other.slices.length < own.slices.length ? other : own;
+}
