@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { prepareAnalytics, rowsInRange } from './analyticsReport';
 import { sampleAnalyticsTable, sampleExportInput, sampleSnapshot, smallFixtureTable } from './analyticsSample';
-import { RowSplitter, excelMaxRows, splitSheetName } from './analyticsSheets';
-import { analyticsSheets, buildAnalyticsXlsx } from './analyticsXlsx';
+import { RowSplitter, TableWriter, excelMaxRows, splitSheetName } from './analyticsSheets';
+import { analyticsSheets, analyticsWorkbookOps, applyOp, buildAnalyticsXlsx } from './analyticsXlsx';
+import { columnLetters, xmlEscape } from './analyticsXlsxZip';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -103,5 +105,55 @@ describe('analytics XLSX', () => {
     expect(parts.map((rows) => rows.length)).toEqual([4, 4, 4, 2]);
     for (const rows of parts) expect(rows[0]?.[0]).toBe('Respondent');
     expect(parts.flatMap((rows) => rows.slice(1).map((r) => r[0]))).toEqual(Array.from({ length: 10 }, (_, i) => `r${i + 1}`));
+  });
+});
+
+/** The Electron path as main runs it: ExcelJS's streaming WorkbookWriter fed the same operations. */
+async function electronWorkbook(p: ReturnType<typeof prepareAnalytics>, limit = excelMaxRows): Promise<Uint8Array> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const writer = new TableWriter(wb, true, limit);
+  for (const op of analyticsWorkbookOps(p, 500)) applyOp(writer, op);
+  writer.endTable();
+  await wb.commit();
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Every sheet as ExcelJS reads it back: name, frozen rows, filter, and each cell's value, format and boldness. */
+async function readBack(bytes: Uint8Array) {
+  const wb = await open(bytes);
+  return wb.worksheets.map((ws) => {
+    const cells: unknown[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: false }, (cell, c) => cells.push([r, c, cell.value, cell.numFmt ?? null, cell.font?.bold === true])));
+    return { name: ws.name, frozen: (ws.views[0] as { ySplit?: number } | undefined)?.ySplit, filter: ws.autoFilter, widths: ws.columns.map((c) => c.width), cells };
+  });
+}
+
+describe('the web workbook (streamed zip) and the Electron workbook (ExcelJS streaming writer)', () => {
+  test('hold the same sheets, headers, values and formats for the same data, split at the same rows', async () => {
+    const input = sampleExportInput({ range: { from: '2025-03-01', to: null }, from: Date.parse('2025-03-01T00:00:00Z') });
+    input.personas[0]!.name = 'Ana & <Bo> "quoted"';
+    input.personas[0]!.snapshots = ['2025-03-02', '2025-03-03'].map((d, i) => sampleSnapshot(input.personas[0]!.id, d, 10 + i, 20));
+    const p = prepareAnalytics(sampleAnalyticsTable(1500), input);
+    expect(p.rows.length).toBeGreaterThan(600);
+    for (const limit of [excelMaxRows, 400]) {
+      const web = await readBack(await buildAnalyticsXlsx(p, { limit }));
+      const electron = await readBack(await electronWorkbook(p, limit));
+      expect(web.map((s) => s.name)).toEqual(electron.map((s) => s.name));
+      if (limit === 400) expect(web.map((s) => s.name)).toContain('Responses (2)');
+      for (const [i, sheet] of web.entries()) expect(sheet, sheet.name).toEqual(electron[i]);
+      const responses = web.find((s) => s.name === 'Responses')!.cells as [number, number, unknown, string | null, boolean][];
+      expect(responses.length).toBeGreaterThan(5000);
+      expect(web.map((w) => w.frozen)).toEqual(web.map(() => 1));
+      expect(responses.find(([r, c]) => r === 1 && c === 1)).toEqual([1, 1, 'Respondent', null, true]);
+      expect(responses.find(([r, c]) => r === 2 && c === 3)?.[2]).toBeInstanceOf(Date);
+    }
+  });
+
+  test('the zip writer escapes text and names columns past Z', () => {
+    expect(xmlEscape('a & <b> "c"\u0001')).toBe('a &amp; &lt;b&gt; &quot;c&quot;');
+    expect([0, 25, 26, 33, 701, 702, 16383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AH', 'ZZ', 'AAA', 'XFD']);
   });
 });

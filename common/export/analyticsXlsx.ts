@@ -4,11 +4,10 @@
  * main's streaming writer (Electron). Sheets: Report, Responses (split past Excel's row cap),
  * Distribution, Coverage, Overlap, Evolution.
  */
-import ExcelJS from 'exceljs';
 import type { AnalyticsReport, PreparedAnalytics } from './analyticsReport';
 import { responseColumns, responseRows } from './analyticsRows';
-import { TableWriter, excelMaxRows, type SheetColumn, type XlsxCell } from './analyticsSheets';
-import { workbookBytes } from './xlsxStyle';
+import { excelMaxRows, type SheetColumn, type XlsxCell } from './analyticsSheets';
+import { ZipTableWriter } from './analyticsXlsxZip';
 
 /** One step of writing the workbook. */
 export type WorkbookOp = { op: 'table'; name: string; columns: SheetColumn[] } | { op: 'rows'; rows: XlsxCell[][] };
@@ -74,27 +73,28 @@ function reportRows(r: AnalyticsReport): XlsxCell[][] {
   ];
 }
 
+/** What applies workbook operations: ExcelJS's TableWriter (main) or the zip writer (web). */
+export interface OpWriter { table(name: string, columns: SheetColumn[]): void; rows(rows: readonly XlsxCell[][]): void }
+
 /** Applies one operation to a table writer. */
-export function applyOp(writer: TableWriter, op: WorkbookOp): void {
+export function applyOp(writer: OpWriter, op: WorkbookOp): void {
   if (op.op === 'table') writer.table(op.name, op.columns);
   else writer.rows(op.rows);
 }
 
 /**
- * The whole workbook in memory (web mode, in a worker: ExcelJS's streaming writer needs Node's fs
- * and streams). `limit` is the rows per sheet, injectable so tests can see a split.
+ * The whole workbook as bytes, for web mode (in a worker: ExcelJS's streaming writer needs Node's fs
+ * and streams). Written by the streaming zip writer (analyticsXlsxZip.ts, which says why not
+ * ExcelJS's in-memory workbook), so memory stays near the compressed file's size. `limit` is the
+ * rows per sheet, injectable so tests can see a split.
  */
 export async function buildAnalyticsXlsx(p: PreparedAnalytics, options: { limit?: number; onProgress?: (rowsDone: number) => void; signal?: AbortSignal } = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'CX Studio';
-  wb.title = p.report.title;
-  const writer = new TableWriter(wb, false, options.limit ?? excelMaxRows);
+  const writer = new ZipTableWriter(options.limit ?? excelMaxRows);
   let done = 0;
   for (const op of analyticsWorkbookOps(p)) {
     options.signal?.throwIfAborted();
     applyOp(writer, op);
     if (op.op === 'rows') options.onProgress?.((done += op.rows.length));
   }
-  writer.endTable();
-  return workbookBytes(wb);
+  return writer.finish({ title: p.report.title, creator: 'CX Studio' });
 }
