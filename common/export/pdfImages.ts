@@ -4,7 +4,10 @@ import type { Box } from './pdfText';
 
 /** An image as stored in the assets collection. */
 export interface AssetImage {
-  /** image/png or image/jpeg print; other types (webp) are skipped, jsPDF cannot embed them. */
+  /**
+   * image/png or image/jpeg print; jsPDF cannot embed others, so the export worker re-encodes WebP
+   * (and large photos) to JPEG before the builder sees them; one left over prints as a placeholder.
+   */
   mimeType: string;
   /** The bytes, base64. */
   data: string;

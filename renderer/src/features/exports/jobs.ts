@@ -8,6 +8,7 @@ import { buildPersonaPdf, type PersonaPdfOptions, type PersonaPdfPage } from '..
 import { buildPersonaXlsx, type PersonaXlsxInput } from '../../../../common/export/personaXlsx';
 import type { AssetImage } from '../../../../common/export/pdfImages';
 import type { PdfFonts } from '../../../../common/export/fonts';
+import { imageSides, imagesForPrint } from './exportImages';
 
 /** One export to build: plain data, so it can cross to a worker by structured clone. */
 export type ExportJob =
@@ -20,6 +21,10 @@ export type ExportJob =
   | { kind: 'comparisonPdf'; pages: PersonaPdfPage[]; options: Omit<ComparisonPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
   | { kind: 'comparisonXlsx'; pages: PersonaPdfPage[] };
 
+async function printImages(pages: readonly PersonaPdfPage[], images: [string, AssetImage][]): Promise<Map<string, AssetImage>> {
+  return new Map(await imagesForPrint(images, imageSides(pages.map((p) => p.persona))));
+}
+
 /** All the text a job can print (image bytes left out), to pick the fonts its PDF needs. */
 export function jobText(job: ExportJob): string {
   return JSON.stringify(job, (key, value: unknown) => (key === 'images' ? undefined : value));
@@ -29,13 +34,13 @@ export function jobText(job: ExportJob): string {
 export async function runExportJob(job: ExportJob, loadFonts: (text: string) => Promise<PdfFonts>): Promise<Uint8Array> {
   const fonts = () => loadFonts(jobText(job));
   switch (job.kind) {
-    case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: new Map(job.images) });
+    case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images) });
     case 'personaXlsx': return buildPersonaXlsx(job.input);
     case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyXlsx': return buildJourneyXlsx(job.journey);
     case 'flowPdf': return buildFlowPdf(job.journey, { ...job.options, fonts: await fonts() });
-    case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: new Map(job.images) });
+    case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images) });
     case 'comparisonXlsx': return buildComparisonXlsx(job.pages);
   }
 }
