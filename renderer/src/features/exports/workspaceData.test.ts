@@ -47,7 +47,7 @@ describe('workspace file against the database', () => {
     expect(personas.map((p) => p.id)).toEqual(['p2', 'p1']);
     expect((await imagesFor(db, personas)).map(([id]) => id)).toEqual(['photo-1']);
     const pages = await personaPages(db, personas);
-    expect(pages[0]?.metrics).toEqual({ live: null, day: null, targets: { satisfaction: 80, loyalty: 30 } });
+    expect(pages[0]?.metrics).toEqual({ live: null, day: null, firstDay: null, targets: { satisfaction: 80, loyalty: 30 } });
   });
 });
 
@@ -84,6 +84,14 @@ describe('a restore is all or nothing', () => {
     w.assets.bulkUpsert = () => Promise.reject(new Error('QuotaExceededError'));
     await expect(applyPlan(w, plan)).rejects.toThrow('QuotaExceededError');
     expect(await state(w)).toEqual({ count: 2, p1: 'Old', snapshots: 0 });
+  });
+
+  test('a cancelled backup stops between collections', async () => {
+    db = await filled();
+    const cancel = new AbortController();
+    cancel.abort();
+    const error = await collectWorkspace(db, 'Test', 1, cancel.signal).catch((e: unknown) => e);
+    expect(isCancel(error)).toBe(true);
   });
 
   test('a cancel between slices writes nothing', async () => {
