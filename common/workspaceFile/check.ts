@@ -61,6 +61,13 @@ export function checkContent(raw: unknown): CheckedContent {
   if (typeof raw.createdAt !== 'number' || !Number.isFinite(raw.createdAt)) problems.push({ path: 'createdAt', message: 'The file date must be a time.' });
   if (!isObj(raw.collections)) return { content: null, problems: [...problems, { path: 'collections', message: 'The file has no collections.' }], problemCount: problems.length + 1, warnings };
   const collections = emptyCollections();
+  // Problems past the first maxProblems are counted, not kept: a hostile file must not fill memory with them.
+  let dropped = 0;
+  const trim = () => {
+    if (problems.length <= maxProblems) return;
+    dropped += problems.length - maxProblems;
+    problems.length = maxProblems;
+  };
   for (const key of Object.keys(raw.collections)) {
     if (!(workspaceCollections as readonly string[]).includes(key)) warnings.push({ path: pathOf(['collections', key]), message: `Ignored "${key.slice(0, 40)}": this app does not keep that collection in workspace files.` });
   }
@@ -71,6 +78,7 @@ export function checkContent(raw: unknown): CheckedContent {
     if (!Array.isArray(list)) { problems.push({ path: base, message: 'Must be a list of documents.' }); continue; }
     const seen = new Set<string>();
     list.forEach((doc: unknown, i) => {
+      trim();
       const path = pathOf([name, i]);
       if (!isObj(doc)) return void problems.push({ path, message: 'Must be a document (an object).' });
       if (typeof doc.id !== 'string' || !idPattern.test(doc.id)) return void problems.push({ path: joinPath(path, 'id'), message: 'Must be an id of 1–64 letters, digits, "_" or "-".' });
@@ -81,7 +89,8 @@ export function checkContent(raw: unknown): CheckedContent {
       collections[name].push(doc as WorkspaceDoc);
     });
   }
-  if (problems.length > 0) return { content: null, problems: problems.slice(0, maxProblems), problemCount: problems.length, warnings };
+  trim();
+  if (problems.length > 0) return { content: null, problems, problemCount: problems.length + dropped, warnings };
   return { content: { name: raw.name as string, createdAt: raw.createdAt as number, collections }, problems, problemCount: 0, warnings };
 }
 
