@@ -29,6 +29,12 @@ const flushChars = 1 << 16;
 const msPerDay = 86_400_000;
 /** Excel's serial day of 1970-01-01 (the 1900 date system), as ExcelJS converts dates. */
 const unixEpochSerial = 25_569;
+/**
+ * Deflate level of the sheets. Deflating is most of the writing time (profiled: about 70% at level
+ * 6); level 1 roughly halves it, for a file about the size ExcelJS's streaming writer makes in
+ * Electron (100k rows × 34 columns: 18.7 MB against 17.9 MB; level 6 gives 13.7 MB).
+ */
+const sheetLevel = 1;
 
 /** Cell style index per column format, matching the cellXfs in {@link stylesXml}. */
 const styleOf = { header: 1, date: 2, percent: 3, integer: 4 } as const;
@@ -155,7 +161,7 @@ export class ZipTableWriter {
     const name = splitSheetName(t.base, index);
     if (this.sheets.some((s) => s.name === name)) throw new Error(`The workbook already has a sheet named "${name}".`);
     this.sheets.push({ name, columns: t.columns.length });
-    const file = new ZipDeflate(`xl/worksheets/sheet${this.sheets.length}.xml`, { level: 6 });
+    const file = new ZipDeflate(`xl/worksheets/sheet${this.sheets.length}.xml`, { level: sheetLevel });
     this.zip.add(file);
     t.sheet = index;
     t.open = { file, rowNumber: 1, buffer: [], chars: 0 };
