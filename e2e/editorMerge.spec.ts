@@ -73,6 +73,7 @@ test('two laptops edit different sections of one persona at once and both keep b
   await a.getByRole('button', { name: 'Use template E-commerce shopper' }).click();
   await expect(a.getByTestId('save-state')).toHaveText('Saved');
   const url = a.url();
+  // Opened on B even before sync has brought it there: it shows as soon as it arrives.
   await b.goto(url.slice(url.indexOf('#')));
   await expect(b.getByLabel('Goals item 1', { exact: true })).toBeVisible({ timeout: 20_000 });
 

@@ -129,6 +129,8 @@ export function usePersonaEditor(id: string) {
       }
       if (action === 'start' || !hist.current || !base.current) {
         first = false;
+        // A persona opened before sync brought it here shows as soon as it arrives.
+        setMissing(false);
         base.current = parsed.data;
         written.current = { source: parsed.data, updatedAt: parsed.data.updatedAt };
         present.current = parsed.data;
