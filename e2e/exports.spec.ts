@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { decode } from 'fast-png';
 import { expect, test, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { samplePersona, samplePhoto } from '../common/export/samplePersona';
@@ -64,39 +65,116 @@ test('the export worker builds a persona PDF and workbook and a journey poster i
   expect(pdfText(poster.bytes, 'poster.pdf')).toContain('Poster test');
 });
 
-test('the persona editor exports a PDF download when the export menu is mounted', async ({ page }) => {
+/** What a PNG export's read-only copy holds, recorded as it is added to the page (see exportClone.ts). */
+interface CloneReport { controls: string[]; cut: string[]; text: string }
+
+/** Starts recording every read-only copy the page builds for a PNG. */
+async function watchExportCopies(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { exportCopies: CloneReport[] };
+    w.exportCopies = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const added of r.addedNodes) {
+          const n = added instanceof HTMLElement ? (added.classList.contains('exporting') ? added : added.querySelector<HTMLElement>('.exporting')) : null;
+          if (!n) continue;
+          const shown = (el: Element) => getComputedStyle(el).display !== 'none' && (el as HTMLElement).offsetParent !== null;
+          w.exportCopies.push({
+            controls: [...n.querySelectorAll('button, input, textarea, select, .react-resizable-handle, .evidence-none')].filter(shown).map((el) => el.outerHTML.slice(0, 120)),
+            // Text cut off at its box's edge (an input showing "Find the best pric").
+            cut: [...n.querySelectorAll('.export-text, .section-title, .card-view')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent ?? ''),
+            text: n.innerText,
+          });
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+async function lastExportCopy(page: Page): Promise<CloneReport | undefined> {
+  return page.evaluate(() => (window as unknown as { exportCopies: CloneReport[] }).exportCopies.at(-1));
+}
+
+/** Clicks an export button and returns the downloaded file's path. */
+async function download(page: Page, button: string | RegExp, name: string): Promise<string> {
+  const event = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: typeof button === 'string' }).click();
+  const file = join(dir, name);
+  await (await event).saveAs(file);
+  return file;
+}
+
+function pngSize(file: string): { w: number; h: number } {
+  const head = readFileSync(file);
+  expect(head.subarray(1, 4).toString()).toBe('PNG');
+  return { w: head.readUInt32BE(16), h: head.readUInt32BE(20) };
+}
+
+const pageSizeOf = (file: string) => /Page size:\s+([\d.]+ x [\d.]+)/.exec(execFileSync('pdfinfo', [file]).toString('utf8'))?.[1];
+
+test('the persona editor and list export PDF (paper and orientation), Excel, a deck, and a client-ready PNG at 1× and 3×', async ({ page }) => {
+  test.setTimeout(90_000);
+  const longGoal = 'Find the best price across three suppliers before ordering anything for the team';
   await page.goto('/#/personas/new');
   await page.getByRole('button', { name: /^Use template / }).first().click();
   await expect(page.getByLabel('Persona name')).toBeVisible();
-  const menu = page.locator('details.export-menu > summary');
-  test.skip(await menu.count() === 0, 'ExportMenu is not mounted in the persona editor yet (see the exports report for the line to add).');
   await page.getByLabel('Persona name').fill('Export Анна');
+  const goal = page.getByRole('textbox', { name: /item 1$/ }).first();
+  await goal.fill(longGoal);
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  await menu.click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'PDF', exact: true }).click();
-  const file = join(dir, 'download.pdf');
-  await (await download).saveAs(file);
-  expect(pdfText(readFileSync(file), 'download.pdf')).toContain('Export Анна');
+  await page.locator('details.export-menu > summary').click();
 
-  // PNG of the canvas at 2×: the image is twice the canvas's size in CSS pixels.
+  const pdf = await download(page, 'PDF', 'persona.pdf');
+  expect(pdfText(readFileSync(pdf), 'persona-text.pdf')).toContain('Export Анна');
+  await page.getByRole('combobox', { name: 'Paper' }).selectOption('letter');
+  await page.getByRole('group', { name: 'Export' }).getByRole('combobox', { name: 'Orientation' }).selectOption('portrait');
+  expect(pageSizeOf(await download(page, 'PDF', 'persona-letter.pdf'))).toBe('612 x 792');
+  await page.getByRole('combobox', { name: 'Paper' }).selectOption('a3');
+  await page.getByRole('group', { name: 'Export' }).getByRole('combobox', { name: 'Orientation' }).selectOption('landscape');
+  expect(pageSizeOf(await download(page, 'PDF', 'persona-a3.pdf'))).toBe('1190.55 x 841.89');
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download(page, 'Excel (XLSX)', 'persona.xlsx'));
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['Profile', 'Sections', 'Rules', 'Live metrics', 'Versions']);
+  expect(JSON.stringify(wb.getWorksheet('Profile')?.getSheetValues())).toContain('Export Анна');
+
+  // The PNG is of a read-only copy of the canvas: no controls, nothing cut off, same size.
+  await watchExportCopies(page);
   const canvas = page.getByTestId('persona-canvas');
   const size = await canvas.evaluate((el) => ({ w: el.scrollWidth, h: el.scrollHeight }));
-  const png = page.waitForEvent('download');
-  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('2');
-  await page.getByRole('button', { name: 'PNG', exact: true }).click();
-  const pngFile = join(dir, 'canvas.png');
-  await (await png).saveAs(pngFile);
-  const head = readFileSync(pngFile);
-  expect(head.subarray(1, 4).toString()).toBe('PNG');
-  expect({ w: head.readUInt32BE(16), h: head.readUInt32BE(20) }).toEqual({ w: size.w * 2, h: size.h * 2 });
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('1');
+  const one = pngSize(await download(page, 'PNG', 'persona-1x.png'));
+  const copy = await lastExportCopy(page);
+  expect(copy?.controls).toEqual([]);
+  expect(copy?.cut).toEqual([]);
+  expect(copy?.text).toContain(longGoal);
+  for (const control of ['Upload photo', '+ Add item', 'Copy', '×', '⠿']) expect(copy?.text).not.toContain(control);
+  expect(one).toEqual(size);
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('3');
+  expect(pngSize(await download(page, 'PNG', 'persona-3x.png'))).toEqual({ w: one.w * 3, h: one.h * 3 });
+
+  // The list's deck: every persona (two here) in one PDF and one workbook.
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: /^Use template / }).nth(1).click();
+  await page.getByLabel('Persona name').fill('Deck Bertha');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.goto('/#/personas');
+  await page.locator('details.export-menu > summary').click();
+  const deck = await download(page, 'PDF', 'deck.pdf');
+  // Each persona starts a page; a canvas that would print below 7 pt on A4 continues on another one.
+  expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [deck]).toString('utf8'))?.[1])).toBeGreaterThanOrEqual(2);
+  const deckText = pdfText(readFileSync(deck), 'deck-text.pdf');
+  for (const name of ['Export Анна', 'Deck Bertha']) expect(deckText).toContain(name);
+  const deckBook = new ExcelJS.Workbook();
+  await deckBook.xlsx.readFile(await download(page, 'Excel (XLSX)', 'deck.xlsx'));
+  const profile = JSON.stringify(deckBook.getWorksheet('Profile')?.getSheetValues());
+  for (const name of ['Export Анна', 'Deck Bertha']) expect(profile).toContain(name);
 });
 
 test('the Sync page backs up the workspace and opens the backup again for restore', async ({ page }) => {
   await page.goto('/#/sync');
   const panel = page.getByRole('region', { name: 'Workspace file' });
   await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeVisible();
-  test.skip(await panel.count() === 0, 'WorkspaceFilePanel is not mounted on the Sync page yet (see the exports report for the line to add).');
   const download = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Back up…' }).click();
   const file = join(dir, 'backup.cxstudio');
@@ -116,7 +194,6 @@ test('a backup with a persona restores as a new workspace that holds the persona
   await page.goto('/#/sync');
   await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeVisible();
   const panel = page.getByRole('region', { name: 'Workspace file' });
-  test.skip(await panel.count() === 0, 'WorkspaceFilePanel is not mounted on the Sync page yet.');
   const download = page.waitForEvent('download');
   await panel.getByLabel('Password', { exact: true }).fill('bundle password');
   await panel.getByLabel('Repeat').fill('bundle password');
@@ -141,31 +218,61 @@ test('a backup with a persona restores as a new workspace that holds the persona
   await expect(page.getByText('Restored Ольга').first()).toBeVisible();
 });
 
-test('the journey editor downloads an A1 poster PDF and a workbook with the map and flow', async ({ page }) => {
+test('the journey editor downloads posters (one page, tiled A4), a workbook, a map PNG and the flow as PNG and A4 PDF', async ({ page }) => {
+  test.setTimeout(90_000);
   await page.goto('/#/journeys');
   await page.getByRole('button', { name: 'New journey' }).click();
   await page.getByRole('button', { name: 'Use template Customer onboarding' }).click();
   await expect(page.getByRole('textbox', { name: 'Journey name' })).toHaveValue('Customer onboarding');
-  const menu = page.locator('details.export-menu > summary');
-  test.skip(await menu.count() === 0, 'ExportMenu is not mounted in the journey editor yet (see the exports report for the line to add).');
-  await menu.click();
+  await page.locator('details.export-menu > summary').click();
   await page.getByRole('combobox', { name: 'Paper' }).selectOption('a1');
-  let download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'PDF', exact: true }).click();
-  const pdf = join(dir, 'poster.pdf');
-  await (await download).saveAs(pdf);
-  expect(execFileSync('pdfinfo', [pdf]).toString('utf8')).toMatch(/Page size:\s+2383\.94 x 1683\.78/);
+  const pdf = await download(page, 'PDF', 'poster.pdf');
+  expect(pageSizeOf(pdf)).toBe('2383.94 x 1683.78');
   expect(pdfText(readFileSync(pdf), 'poster-dl.pdf')).toContain('Customer onboarding');
-  download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Excel (XLSX)' }).click();
-  const xlsx = join(dir, 'journey.xlsx');
-  await (await download).saveAs(xlsx);
+  const xlsx = await download(page, 'Excel (XLSX)', 'journey.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(xlsx);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['Map', 'Stages', 'Flow']);
-  download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Flow PDF' }).click();
-  const flow = join(dir, 'flow.pdf');
-  await (await download).saveAs(flow);
+  const flow = await download(page, 'Flow PDF', 'flow.pdf');
   expect(pdfText(readFileSync(flow), 'flow-dl.pdf')).toContain('Customer onboarding — flow');
+
+  // The A2 poster tiled on A4 sheets: every sheet prints part of the map, not only its label.
+  await page.getByRole('combobox', { name: 'Paper' }).selectOption('a2');
+  await page.getByLabel('Print on A4 sheets (tiled, with overlap)').check();
+  const tiles = await download(page, 'PDF', 'tiles.pdf');
+  await page.getByLabel('Print on A4 sheets (tiled, with overlap)').uncheck();
+  expect(pageSizeOf(tiles)).toBe('595.28 x 841.89');
+  const sheets = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [tiles]).toString('utf8'))?.[1]);
+  expect(sheets).toBeGreaterThan(1);
+  for (let p = 1; p <= sheets; p++) {
+    const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), '-enc', 'UTF-8', tiles, '-']).toString('utf8');
+    expect(text.replace(/Customer onboarding · row \d+ of \d+, column \d+ of \d+/, '').trim(), `sheet ${p}`).not.toBe('');
+  }
+
+  // The map's PNG is of a read-only copy: cards and stage names in full, no editing controls.
+  await watchExportCopies(page);
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('1');
+  const mapPng = pngSize(await download(page, 'PNG', 'map.png'));
+  const copy = await lastExportCopy(page);
+  expect(copy?.controls).toEqual([]);
+  expect(copy?.cut).toEqual([]);
+  for (const control of ['+ Stage', '+ Lane', '🗑']) expect(copy?.text).not.toContain(control);
+  expect(copy?.text).toContain('Customer goals');
+  expect(mapPng.w).toBe(await page.locator('.journey-map').evaluate((el) => el.scrollWidth));
+
+  // On the Flow tab the PNG is the flow diagram, and the flow PDF prints on A4.
+  await page.getByRole('link', { name: 'Flow' }).click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  // The header (and its open menu) stays as the tab changes.
+  if (!(await page.locator('details.export-menu').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('details.export-menu > summary').click();
+  const flowPng = await download(page, 'PNG', 'flow.png');
+  const decoded = decode(readFileSync(flowPng));
+  const nodes = await page.locator('.react-flow__node').count();
+  expect(decoded.width).toBeGreaterThan(400);
+  expect(decoded.height).toBeGreaterThan(150);
+  expect(decoded.width * decoded.height).toBeGreaterThan(nodes * 150 * 40);
+  const controls = await lastExportCopy(page);
+  expect(controls?.text).not.toMatch(/Design only|Zoom/);
+  await page.getByRole('combobox', { name: 'Paper' }).selectOption('a4');
+  expect(pageSizeOf(await download(page, 'Flow PDF', 'flow-a4.pdf'))).toBe('841.89 x 595.28');
 });

@@ -16,8 +16,8 @@ function darkPixels(png: ReturnType<typeof decode>, x0: number, x1: number): num
   return n;
 }
 
-test('a 40-stage journey map exports as one PNG at 2×, past Chromium’s 16,384-pixel canvas', async ({ page }, testInfo) => {
-  test.setTimeout(45_000);
+test('a 40-stage journey map exports as one PNG at 2×, past Chromium’s 16,384-pixel canvas, and a cancelled capture saves nothing', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
   const envelope = {
     type: 'cx-studio.journey', version: 1, exportedAt: new Date().toISOString(),
     journey: { id: 'j-forty', name: 'Forty stages', description: '', tags: [], personaIds: [], map: largeJourneyMap(40, 3), flow: { nodes: [], edges: [] } },
@@ -36,6 +36,24 @@ test('a 40-stage journey map exports as one PNG at 2×, past Chromium’s 16,384
 
   await page.locator('details.export-menu > summary').click();
   await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('2');
+
+  // Cancel part-way: nothing is saved and the menu is ready again well before the capture would end.
+  let downloads = 0;
+  page.on('download', () => void downloads++);
+  const pngButton = page.getByRole('button', { name: 'PNG', exact: true });
+  // A plain click would wait for the busy window to settle; the event is enough to start the capture.
+  await pngButton.dispatchEvent('click');
+  // The window may be busy copying the map for a few seconds before it answers.
+  await expect(page.getByRole('button', { name: 'Capturing…' })).toBeVisible({ timeout: 30_000 });
+  const cancelledAt = Date.now();
+  await page.getByRole('button', { name: 'Cancel' }).dispatchEvent('click');
+  await expect(pngButton).toBeEnabled({ timeout: 3_000 });
+  testInfo.annotations.push({ type: 'PNG cancel', description: `idle ${Date.now() - cancelledAt} ms after Cancel` });
+  await expect(page.getByRole('progressbar', { name: 'Export in progress' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(downloads).toBe(0);
+
   const download = page.waitForEvent('download');
   const started = Date.now();
   await page.getByRole('button', { name: 'PNG', exact: true }).click();
@@ -43,9 +61,15 @@ test('a 40-stage journey map exports as one PNG at 2×, past Chromium’s 16,384
   await (await download).saveAs(out);
   testInfo.annotations.push({ type: 'tiled PNG capture', description: `${Date.now() - started} ms for ${css.w * 2} × ${css.h * 2} px` });
 
+  expect(downloads).toBe(1);
   const bytes = readFileSync(out);
   expect(bytes.subarray(12, 16).toString()).toBe('IHDR');
-  expect({ w: bytes.readUInt32BE(16), h: bytes.readUInt32BE(20) }).toEqual({ w: css.w * 2, h: css.h * 2 });
+  // As wide as the map at 2×; no taller than the editor, since the image leaves out its controls.
+  const h = bytes.readUInt32BE(20);
+  expect(bytes.readUInt32BE(16)).toBe(css.w * 2);
+  expect(h % 2).toBe(0);
+  expect(h).toBeGreaterThan(css.h);
+  expect(h).toBeLessThanOrEqual(css.h * 2);
   const png = decode(bytes);
   // The last stage's column, in the far-right tile, holds its header and cards: not a blank tile.
   const lastStage = (200 + 39 * 220) * 2;

@@ -5,7 +5,8 @@ import type { PosterPaper } from '../../../../common/export/journeyPdf';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { usePlatform } from '../../platform';
 import { showToast } from '../../ui/toast';
-import { capturePng } from './capturePng';
+import { CaptureCancelled } from './captureCancel';
+import { capturePng, type CaptureSource } from './capturePng';
 import { startExport, type RunningExport } from './exportClient';
 import { safeFileName } from './fileNames';
 import { comparisonJob } from './comparisonJob';
@@ -28,7 +29,7 @@ type Format = 'pdf' | 'xlsx' | 'png' | 'flow';
 export function ExportMenu({ target, capture }: {
   target: ExportTarget;
   /** The on-screen canvas to offer as PNG (1×, 2×, 3×); no PNG action without it. */
-  capture?: () => HTMLElement | null;
+  capture?: () => HTMLElement | CaptureSource | null;
 }) {
   const db = useWorkspace();
   const platform = usePlatform();
@@ -40,6 +41,7 @@ export function ExportMenu({ target, capture }: {
   const [scale, setScale] = useState<1 | 2 | 3>(2);
   const [tiled, setTiled] = useState(false);
   const running = useRef<RunningExport | null>(null);
+  const capturing = useRef<AbortController | null>(null);
 
   const build = async (format: Format): Promise<{ job: ExportJob; name: string } | string> => {
     if (target.kind === 'journey') {
@@ -66,11 +68,12 @@ export function ExportMenu({ target, capture }: {
     return { job: { kind: 'personaPdf', pages: await personaPages(db, personas), options, images: await imagesFor(db, personas) }, name: safeFileName(title, 'pdf') };
   };
 
-  const png = async (): Promise<{ bytes: Uint8Array; name: string } | string> => {
-    const node = capture?.();
-    if (!node) return 'There is nothing on screen to capture.';
+  const png = async (signal: AbortSignal): Promise<{ bytes: Uint8Array; name: string } | string> => {
+    const source = capture?.();
+    if (!source) return 'There is nothing on screen to capture.';
+    const what = source instanceof HTMLElement ? '' : source.label ? ` ${source.label}` : '';
     const title = target.kind === 'journey' ? ((await readJourney(db, target.id))?.name ?? 'journey') : ((await readPersonas(db, target.ids))[0]?.name ?? 'persona');
-    return { bytes: await capturePng(node, scale), name: safeFileName(`${title} ${scale}x`, 'png') };
+    return { bytes: await capturePng(source, scale, signal), name: safeFileName(`${title}${what} ${scale}x`, 'png') };
   };
 
   const run = async (format: Format) => {
@@ -78,8 +81,11 @@ export function ExportMenu({ target, capture }: {
     setBusy(format);
     try {
       if (format === 'png') {
-        const shot = await png();
+        const controller = new AbortController();
+        capturing.current = controller;
+        const shot = await png(controller.signal);
         if (typeof shot === 'string') return setError(shot);
+        if (controller.signal.aborted) return;
         const saved = await platform.saveFile({ suggestedName: shot.name, kind: 'png', bytes: shot.bytes });
         if (!saved.ok) setError(`The file was not saved: ${saved.message}`);
         else if (saved.data.saved) showToast(`Saved ${saved.data.fileName}.`);
@@ -95,14 +101,17 @@ export function ExportMenu({ target, capture }: {
       if (!saved.ok) setError(`The file was not saved: ${saved.message}`);
       else if (saved.data.saved) showToast(`Saved ${saved.data.fileName}.`);
     } catch (e) {
+      if (e instanceof CaptureCancelled) return;
       setError(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       running.current = null;
+      capturing.current = null;
       setBusy(null);
     }
   };
 
-  const papers = isJourney ? ['a3', 'a2', 'a1', 'a0'] : ['a4', 'letter', 'a3'];
+  // A4 and Letter for a journey suit its flow diagram and a small map; A3 to A0 are wall posters.
+  const papers = isJourney ? ['a4', 'letter', 'a3', 'a2', 'a1', 'a0'] : ['a4', 'letter', 'a3'];
   return (
     <details className="export-menu">
       <summary>Export</summary>
@@ -134,7 +143,7 @@ export function ExportMenu({ target, capture }: {
           <button type="button" onClick={() => void run('pdf')} disabled={busy !== null}>{busy === 'pdf' ? 'Building PDF…' : 'PDF'}</button>
           <button type="button" onClick={() => void run('xlsx')} disabled={busy !== null}>{busy === 'xlsx' ? 'Building Excel…' : 'Excel (XLSX)'}</button>
           {isJourney && <button type="button" onClick={() => void run('flow')} disabled={busy !== null}>{busy === 'flow' ? 'Building flow…' : 'Flow PDF'}</button>}
-          {busy && busy !== 'png' && <button type="button" onClick={() => running.current?.cancel()}>Cancel</button>}
+          {busy && <button type="button" onClick={() => (busy === 'png' ? capturing.current?.abort() : running.current?.cancel())}>Cancel</button>}
         </div>
         {busy && <progress aria-label="Export in progress" />}
         {error && <p className="export-error" role="alert">{error}</p>}

@@ -1,26 +1,49 @@
 import { toBlob } from 'html-to-image';
 import { fitsOneCanvas } from '../../../../common/export/pngTiles';
+import { throwIfCancelled, untilCancelled } from './captureCancel';
 import { captureTiledPng } from './captureTiles';
+import { createExportClone } from './exportClone';
 
 /**
- * The PNG of an on-screen node at 1×, 2× or 3×. Fonts are not embedded (`skipFonts`): html-to-image
+ * What to take a PNG of: an on-screen node, and optionally the frame to show (the flow diagram's
+ * nodes are placed by a transform, so its image is a frame around them rather than the node's box).
+ */
+export interface CaptureSource {
+  node: HTMLElement;
+  /** The image's size in CSS pixels; the copy's scroll size when left out. */
+  width?: number;
+  height?: number;
+  /** Styles for the copy, such as a transform that brings the content into the frame. */
+  style?: Partial<Record<string, string>>;
+  /** What the image shows when it is not the page's main view ("flow"), for the file name. */
+  label?: string;
+}
+
+/**
+ * The PNG of an on-screen view at 1×, 2× or 3×, taken of its read-only copy (see exportClone.ts):
+ * no controls, text in full, the same geometry. Fonts are not embedded (`skipFonts`): html-to-image
  * would otherwise fetch and inline every web font for every export, which is slow, and the app's
  * fonts are the system ones anyway. An image past Chromium's canvas limit (a 40-stage journey map at
  * 2×) is captured in tiles and stitched; one too large even for that is refused with a message.
+ * `signal` cancels between steps (and between bands of tiles) with CaptureCancelled.
  */
-export async function capturePng(node: HTMLElement, scale: 1 | 2 | 3): Promise<Uint8Array> {
-  const w = node.scrollWidth * scale;
-  const h = node.scrollHeight * scale;
-  // The clone shows all of a scrolling node (the journey map scrolls inside a capped height).
-  const options = { skipFonts: true, cacheBust: false, backgroundColor: '#ffffff', style: { maxHeight: 'none', maxWidth: 'none', overflow: 'visible' } };
-  const restore = resolveSvgVariables(node);
+export async function capturePng(source: HTMLElement | CaptureSource, scale: 1 | 2 | 3, signal?: AbortSignal): Promise<Uint8Array> {
+  const src = source instanceof HTMLElement ? { node: source } : source;
+  const copy = createExportClone(src.node, src.style);
+  const restore = resolveSvgVariables(copy.node);
   try {
-    if (!fitsOneCanvas(w, h)) return await captureTiledPng(node, scale, options);
-    const blob = await toBlob(node, { ...options, pixelRatio: scale, width: node.scrollWidth, height: node.scrollHeight });
+    const cssW = Math.ceil(src.width ?? copy.node.scrollWidth);
+    const cssH = Math.ceil(src.height ?? copy.node.scrollHeight);
+    const options = { skipFonts: true, cacheBust: false, backgroundColor: '#ffffff', width: cssW, height: cssH, style: { left: '0', top: '0' } };
+    throwIfCancelled(signal);
+    if (!fitsOneCanvas(cssW * scale, cssH * scale)) return await captureTiledPng(copy.node, cssW, cssH, scale, options, signal);
+    const blob = await untilCancelled(toBlob(copy.node, { ...options, pixelRatio: scale }), signal);
+    throwIfCancelled(signal);
     if (!blob) throw new Error('The view could not be captured.');
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
     restore();
+    copy.dispose();
   }
 }
 

@@ -10,6 +10,7 @@ import { PromptDialog, type PromptRequest } from './PromptDialog';
 import { currentAuthor, insertPublished, loadVersions, now, saveTemplate } from './store';
 import type { JourneyEditor } from './useJourneyEditor';
 import { ExportMenu } from '../exports/ExportMenu';
+import { journeyCaptureSource } from './captureSource';
 
 /** Name, status, persona links and the journey-wide actions: undo, publish, export, save as template. */
 export function JourneyHeader({ editor }: { editor: JourneyEditor }) {
@@ -73,7 +74,7 @@ export function JourneyHeader({ editor }: { editor: JourneyEditor }) {
         <button type="button" onClick={editor.undo} disabled={!editor.canUndo} title="Undo (Ctrl+Z)">Undo</button>
         <button type="button" onClick={editor.redo} disabled={!editor.canRedo} title="Redo (Ctrl+Shift+Z)">Redo</button>
         <button type="button" onClick={() => void exportJson()}>Export JSON</button>
-        <ExportMenu target={{ kind: 'journey', id: journey.id }} capture={() => document.querySelector<HTMLElement>('.journey-map')} />
+        <ExportMenu target={{ kind: 'journey', id: journey.id }} capture={journeyCaptureSource} />
         <button type="button" onClick={() => setPrompt({
           title: 'Save as template', label: 'Template name', initial: `${journey.name} template`, confirmLabel: 'Save template',
           onConfirm: (name) => void saveAsTemplate(name),

@@ -32,7 +32,7 @@ export const CardCell = memo(function CardCell({ lane, stage, cards, dispatch }:
           return (
             <div key={card.id} className={cls}>
               {lane.type === 'images' && <ImageCard card={card} onAsset={(assetId) => patch(card.id, (c) => ({ ...c, assetId }))} />}
-              <button type="button" className="card-view" aria-label={`Edit ${name}`} onClick={() => setEditing(card.id)}>
+              <button type="button" className="card-view" data-export="keep" aria-label={`Edit ${name}`} onClick={() => setEditing(card.id)}>
                 {card.channel && <span className="channel-tag">{channelIcon[card.channel]} {card.channel}</span>}
                 <span className="card-text-view">{card.text || (card.channel ? '' : <span className="muted">Empty card</span>)}</span>
                 {card.evidence && <span className={`evidence-badge ${card.evidence.kind}`} title={card.evidence.source}>{evidenceLabel[card.evidence.kind]}</span>}

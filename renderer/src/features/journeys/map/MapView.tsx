@@ -59,7 +59,7 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
         {map.stages.map((s) => (
           <div key={s.id} className="map-cell flow-steps" data-stage={s.id}>
             {(byStage.get(s.id) ?? []).map((n) => (
-              <button type="button" key={n.id} className={`chip node-chip node-${n.kind}`} onClick={() => onShowNodes(s.id)}>{n.label}</button>
+              <button type="button" key={n.id} data-export="keep" className={`chip node-chip node-${n.kind}`} onClick={() => onShowNodes(s.id)}>{n.label}</button>
             ))}
           </div>
         ))}
