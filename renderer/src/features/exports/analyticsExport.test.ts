@@ -2,7 +2,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { decodeDatasets } from '../../../../common/analytics/table';
 import { prepareAnalytics } from '../../../../common/export/analyticsReport';
 import { sampleAnalyticsDataset, sampleExportInput } from '../../../../common/export/analyticsSample';
@@ -84,9 +84,11 @@ describe('analytics workbook export in the desktop app', () => {
     const out = await running.result;
     expect(out.ok ? null : out.code).toBe('cancelled');
     expect(log).toContain('cancel');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(main.openCount).toBe(0);
-    expect(await readdir(dir)).toEqual([]);
+    // Main deletes the temporary file after answering: wait for it (a loaded machine is slow).
+    await vi.waitFor(async () => {
+      expect(main.openCount).toBe(0);
+      expect(await readdir(dir)).toEqual([]);
+    }, { timeout: 5_000, interval: 20 });
   });
 
   test('a write that fails in main is reported and its temporary file deleted', async () => {
@@ -94,9 +96,11 @@ describe('analytics workbook export in the desktop app', () => {
     const { platform, main } = desktop(dir, { failRowsAt: 2 });
     const out = await runAnalyticsExport('xlsx', platform, body, () => {}, fakeWorker([])).result;
     expect(out.ok ? null : out.message).toMatch(/disk space/);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(main.openCount).toBe(0);
-    expect(await readdir(dir)).toEqual([]);
+    // Main deletes the temporary file after answering: wait for it (a loaded machine is slow).
+    await vi.waitFor(async () => {
+      expect(main.openCount).toBe(0);
+      expect(await readdir(dir)).toEqual([]);
+    }, { timeout: 5_000, interval: 20 });
   });
 
   test('a cancelled save dialog scores nothing', async () => {
