@@ -68,6 +68,9 @@ test('the persona PDF page has the canvas’s sections in the same places as the
   await testInfo.attach('canvas.png', { body: shot, contentType: 'image/png' });
 
   await page.locator('details.export-menu > summary').click();
+  // A3, where the template fits one page at 7 pt body text or more; on A4 it continues on a second
+  // page (common/export/personaPaging.test.ts), and this comparison reads one page.
+  await page.getByRole('combobox', { name: 'Paper' }).selectOption('a3');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'PDF', exact: true }).click();
   const pdf = testInfo.outputPath('persona.pdf');
