@@ -55,6 +55,9 @@ export default async function (report: (row: BenchRow) => void): Promise<void> {
   const photo = await photoFromChromium();
   report({ name: 'bench photo (900 × 900 JPEG)', value: (photo.data.length * 3) / 4 / 1024, unit: 'KB' });
   const job = { kind: 'personaPdf' as const, pages: one, options: { paper: 'a4' as const }, images: [['photo-1', photo]] as [string, typeof samplePhoto][] };
+  const asUploaded = await timeMs(() => buildPersonaPdf(one, { paper: 'a4', fonts, images: new Map([['photo-1', photo]]) }));
+  report({ name: 'persona PDF, photo embedded as uploaded (no re-encode, Node)', value: asUploaded.ms, unit: 'ms' });
+  report({ name: 'persona PDF, photo embedded as uploaded, size', value: asUploaded.result.byteLength / 1024, unit: 'KB' });
   const poster = { kind: 'journeyPdf' as const, journey: { name: 'Bench map', description: '30 stages × 15 lanes', map }, options: { paper: 'a0' as const } };
   const [cold, warm1, warm2, posterRun] = await timeInChromium([job, job, job, poster]);
   report({ name: 'Chromium worker: persona PDF with 900 px photo, first (fonts parsed)', value: cold?.ms ?? 0, unit: 'ms', against: { value: 1000, label: 'aim' } });
