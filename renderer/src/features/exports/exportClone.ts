@@ -65,8 +65,34 @@ export function createExportClone(node: HTMLElement, style: Partial<Record<strin
   Object.assign(host.style, { position: 'fixed', left: '0', top: '0', width: '0', height: '0', overflow: 'hidden', pointerEvents: 'none' });
   host.appendChild(clone);
   (node.parentElement ?? document.body).appendChild(host);
+  for (const box of clone.querySelectorAll<HTMLElement>('[data-export-fit]')) shrinkToFit(box);
   return { node: clone, dispose: () => host.remove() };
 }
+
+/**
+ * Text that wraps takes more lines than a field that cut it, and a box of the canvas keeps its size,
+ * so a box marked `data-export-fit` whose content now overflows has its content zoomed out until it
+ * fits (to no less than 55%): the whole text shows, smaller, rather than being cut at the edge.
+ */
+function shrinkToFit(box: HTMLElement): void {
+  const parts = [...box.children].filter((c): c is HTMLElement => c instanceof HTMLElement);
+  const fits = (zoom: number) => {
+    for (const p of parts) p.style.zoom = String(zoom);
+    return box.scrollHeight <= box.clientHeight + 1 && box.scrollWidth <= box.clientWidth + 1;
+  };
+  if (fits(1)) return;
+  // The largest zoom that fits, to within 1/64, by bisection (each step is one layout of the box).
+  let lo = minZoom;
+  let hi = 1;
+  while (hi - lo > 1 / 64) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  fits(lo);
+}
+
+const minZoom = 0.55;
 
 /**
  * What replaces a control in the copy: an element, `null` to leave it out, or `undefined` to keep it
@@ -97,6 +123,8 @@ function textFor(el: HTMLElement, text: string, computed: CSSStyleDeclaration): 
   // A field that does not grow in a row keeps its width; one that fills its row or block fills it too.
   const parentDisplay = el.parentElement ? getComputedStyle(el.parentElement).display : 'block';
   if (parentDisplay.includes('flex') && computed.flexGrow === '0') div.style.width = computed.width;
+  // One that grows shares its row with what follows it (an evidence badge) instead of taking a line.
+  else if (parentDisplay.includes('flex')) div.style.flexBasis = '0';
   return div;
 }
 

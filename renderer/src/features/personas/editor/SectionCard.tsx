@@ -59,7 +59,7 @@ function SectionCardView({ doc, section, edit, getDoc }: {
         <button type="button" className="ghost" aria-label={`Duplicate ${section.title || label}`} title="Duplicate" onClick={duplicate}>Copy</button>
         <button type="button" className="ghost" aria-label={`Remove ${section.title || label}`} title="Remove" onClick={() => edit({ kind: 'removeSection', sectionId: section.id })}>×</button>
       </header>
-      <div className="section-content">
+      <div className="section-content" data-export-fit>
         <SectionBody doc={doc} section={section} edit={edit} />
       </div>
     </article>

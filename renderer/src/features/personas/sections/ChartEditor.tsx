@@ -16,7 +16,7 @@ export function ChartEditor({ section, edit }: SectionProps) {
         <ResponsiveContainer width="100%" height="100%">
           {section.type === 'pieChart' ? (
             <PieChart>
-              <Pie data={data} dataKey="value" nameKey="name" outerRadius="80%" isAnimationActive={false} label={({ name: n }) => String(n)}>
+              <Pie data={data} dataKey="value" nameKey="name" outerRadius="62%" isAnimationActive={false} label={({ name: n }) => String(n)}>
                 {data.map((_, i) => <Cell key={i} fill={palette[i % palette.length]} />)}
               </Pie>
               <Tooltip />
