@@ -271,6 +271,12 @@ test('the journey editor downloads posters (one page, tiled A4), a workbook, a m
   expect(decoded.width).toBeGreaterThan(400);
   expect(decoded.height).toBeGreaterThan(150);
   expect(decoded.width * decoded.height).toBeGreaterThan(nodes * 150 * 40);
+  // The edges are drawn: xyflow's default grey stroke (#b1b1b7) shows between the nodes.
+  let edgePixels = 0;
+  for (let i = 0; i < decoded.data.length; i += decoded.channels) {
+    if (Math.abs((decoded.data[i] ?? 0) - 177) < 12 && Math.abs((decoded.data[i + 2] ?? 0) - 183) < 12) edgePixels++;
+  }
+  expect(edgePixels).toBeGreaterThan(200);
   const controls = await lastExportCopy(page);
   expect(controls?.text).not.toMatch(/Design only|Zoom/);
   await page.getByRole('combobox', { name: 'Paper' }).selectOption('a4');

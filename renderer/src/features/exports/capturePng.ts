@@ -30,7 +30,7 @@ export interface CaptureSource {
 export async function capturePng(source: HTMLElement | CaptureSource, scale: 1 | 2 | 3, signal?: AbortSignal): Promise<Uint8Array> {
   const src = source instanceof HTMLElement ? { node: source } : source;
   const copy = createExportClone(src.node, src.style);
-  const restore = resolveSvgVariables(copy.node);
+  resolveSvgPaint(copy.node);
   try {
     const cssW = Math.ceil(src.width ?? copy.node.scrollWidth);
     const cssH = Math.ceil(src.height ?? copy.node.scrollHeight);
@@ -42,26 +42,28 @@ export async function capturePng(source: HTMLElement | CaptureSource, scale: 1 |
     if (!blob) throw new Error('The view could not be captured.');
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
-    restore();
     copy.dispose();
   }
 }
 
 /**
- * Charts colour SVG shapes with `fill="var(--persona-accent)"`. html-to-image rebuilds each clone's
- * style from computed properties, which leaves custom properties behind, so such a fill paints black.
- * The attributes are swapped for their computed colours during the capture and put back after.
+ * SVG shapes take their colours from CSS (xyflow's edges: `stroke: var(--xy-edge-stroke)`) or from
+ * attributes holding custom properties (charts: `fill="var(--persona-accent)"`). In html-to-image's
+ * image neither survives: the stylesheet is not there and the custom property is undefined, so an edge
+ * vanishes and a label's background paints black. Each shape of the copy gets its computed paint (and
+ * text its size) as attributes.
  */
-function resolveSvgVariables(root: HTMLElement): () => void {
-  const undo: (() => void)[] = [];
-  for (const el of root.querySelectorAll<SVGElement>('[fill*="var("], [stroke*="var("]')) {
-    const computed = getComputedStyle(el);
-    for (const attr of ['fill', 'stroke'] as const) {
-      const value = el.getAttribute(attr);
-      if (!value?.includes('var(')) continue;
-      el.setAttribute(attr, computed.getPropertyValue(attr));
-      undo.push(() => el.setAttribute(attr, value));
-    }
+function resolveSvgPaint(root: HTMLElement): void {
+  const shapes = root.querySelectorAll<SVGElement>('svg path, svg rect, svg circle, svg ellipse, svg line, svg polyline, svg polygon, svg text, svg tspan');
+  const paints = [...shapes].map((el) => {
+    const c = getComputedStyle(el);
+    return [el, c.fill, c.stroke, c.strokeWidth, c.strokeDasharray, c.fontSize] as const;
+  });
+  for (const [el, fill, stroke, width, dash, fontSize] of paints) {
+    if (el instanceof SVGTextContentElement) el.setAttribute('font-size', fontSize);
+    el.setAttribute('fill', fill);
+    el.setAttribute('stroke', stroke);
+    el.setAttribute('stroke-width', width);
+    if (dash && dash !== 'none') el.setAttribute('stroke-dasharray', dash);
   }
-  return () => undo.forEach((u) => u());
 }

@@ -30,11 +30,14 @@ export function flowCaptureSource(viewport: HTMLElement): CaptureSource | null {
   const minY = Math.min(...boxes.map((b) => b.y));
   const maxX = Math.max(...boxes.map((b) => b.x + b.w));
   const maxY = Math.max(...boxes.map((b) => b.y + b.h));
+  const width = Math.ceil(maxX - minX + 2 * flowPadding);
+  const height = Math.ceil(maxY - minY + 2 * flowPadding);
   return {
     node: viewport,
-    width: Math.ceil(maxX - minX + 2 * flowPadding),
-    height: Math.ceil(maxY - minY + 2 * flowPadding),
-    style: { transform: `translate(${flowPadding - minX}px, ${flowPadding - minY}px) scale(1)`, transformOrigin: '0 0' },
+    width,
+    height,
+    // The copy is the frame's size: the edges' SVG fills its viewport and would be empty at 0 × 0.
+    style: { transform: `translate(${flowPadding - minX}px, ${flowPadding - minY}px) scale(1)`, transformOrigin: '0 0', width: `${width}px`, height: `${height}px` },
     label: 'flow',
   };
 }
