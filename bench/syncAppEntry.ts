@@ -27,6 +27,8 @@ export interface SyncBenchApi {
   watch(): void;
   /** Resolves with the wall-clock time the persona got this name here (recorded by `watch`). */
   arrival(id: string, name: string, timeoutMs: number): Promise<number>;
+  /** Documents in `collection` now. */
+  count(collection: 'personas'): Promise<number>;
   status(): string;
   close(): Promise<void>;
 }
@@ -93,6 +95,7 @@ window.cxSyncBench = {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   },
+  count: (collection) => need()[collection].count().exec(),
   status: () => `${session?.status().state ?? 'not started'} ${session?.status().message ?? ''}`.trim(),
   async close() {
     await session?.stop();
