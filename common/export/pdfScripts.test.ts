@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsPDF } from 'jspdf';
 import { describe, expect, test } from 'vitest';
-import { fallbacksFor, missingCharacters, registerFonts, uncoveredCharacters, type PdfFonts } from './fonts';
+import { bytesToBase64, fallbacksFor, missingCharacters, registerFonts, uncoveredCharacters, type PdfFonts } from './fonts';
 import { fontCoverage } from './fontCoverage';
 import { drawLabel, setFont } from './pdfText';
 import { buildPersonaPdf } from './personaPdf';
@@ -82,6 +82,13 @@ describe('scripts beyond the main font', () => {
     expect(fallbacksFor('Maya Chen, שרה, مريم')).toEqual([]);
     expect(fallbacksFor('田中 and สมชาย')).toEqual(['cjk', 'thai']);
     expect(fallbacksFor('प्रिया')).toEqual(['devanagari']);
+  });
+
+  test('font bytes are base64-encoded exactly, at every padding length', () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 100_001]) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 7919 + (i >> 3)) & 255);
+      expect(bytesToBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    }
   });
 
   test('coverage is read from the font cmap', () => {
