@@ -211,7 +211,7 @@ test('a backup with a persona restores as a new workspace that holds the persona
   await panel.getByRole('button', { name: 'Open' }).click();
   await expect(panel.getByRole('dialog', { name: 'Restore' })).toContainText('already exist here');
   await panel.getByRole('button', { name: 'Restore as a new workspace' }).click();
-  await expect(page.getByText(/^Restored \d+ documents into/)).toBeVisible();
+  await expect(page.getByText(/^Restored into “.+”: [1-9]\d* added, 0 replaced, 0 kept as they were\.$/)).toBeVisible();
   // The persona is there because the new workspace holds it: the app has switched to a second workspace.
   await expect(page.getByRole('combobox', { name: 'Workspace' }).locator('option')).toHaveCount(2);
   await page.goto('/#/personas');
