@@ -17,6 +17,8 @@ export interface SyncBenchApi {
   open(name: string): Promise<void>;
   /** Starts syncing every collection; resolves with ms until the first full catch-up. */
   sync(options: { serverUrl: string; tenant: string; authorization: string; clientId: string }): Promise<number>;
+  /** Starts syncing every collection and returns at once. */
+  start(options: { serverUrl: string; tenant: string; authorization: string; clientId: string }): void;
   /** Resolves with ms until `collection` holds `count` documents (checked every 250 ms: counting is not free). */
   waitForCount(collection: 'personas', count: number, timeoutMs: number): Promise<number>;
   /** Writes `count` sample personas locally in batches; resolves with ms. */
@@ -55,6 +57,9 @@ window.cxSyncBench = {
     session = startSync(need(), { serverUrl, tenant, clientId, fetch: createSyncFetch({ authorization: () => authorization }) });
     await session.awaitInSync();
     return performance.now() - started;
+  },
+  start({ serverUrl, tenant, authorization, clientId }) {
+    session = startSync(need(), { serverUrl, tenant, clientId, fetch: createSyncFetch({ authorization: () => authorization }) });
   },
   async waitForCount(collection, count, timeoutMs) {
     const started = performance.now();
