@@ -35,25 +35,6 @@ describe('pushing to a CouchDB database', () => {
     expect(body.docs[0]).not.toHaveProperty('id');
   });
 
-  test('a document whose server revision is known is written in one request, with that revision', async () => {
-    const t = { ...target({ _bulk_docs: [{ id: 'x', ok: true, rev: '2-b' }] }), revs: new Map([['x', '1-a']]) };
-    const result = await pushRows(t, [{ ...row('x'), assumedMasterState: { id: 'x', name: 'old', _deleted: false } }] as never);
-    expect(result).toEqual({ conflicts: [], written: 1 });
-    const calls = (t.fetch as unknown as ReturnType<typeof vi.fn>).mock.calls.map((c) => String(c[0]));
-    expect(calls).toEqual(['http://s/acme-personas/_bulk_docs']);
-    const body = JSON.parse(String(((t.fetch as unknown as ReturnType<typeof vi.fn>).mock.calls[0]?.[1] as RequestInit).body)) as { docs: Record<string, unknown>[] };
-    expect(body.docs[0]).toMatchObject({ _id: 'x', _rev: '1-a' });
-    expect(t.revs.get('x')).toBe('2-b');
-  });
-
-  test('when someone wrote in between, the 409 brings their state back for the merge', async () => {
-    const theirs = { _id: 'x', _rev: '2-c', name: 'theirs', [versionField]: 0 };
-    const t = { ...target({ _bulk_docs: [{ id: 'x', error: 'conflict', reason: 'Document update conflict.' }], _all_docs: { rows: [{ key: 'x', value: { rev: '2-c' }, doc: theirs }] } }), revs: new Map([['x', '1-a']]) };
-    const result = await pushRows(t, [{ ...row('x'), assumedMasterState: { id: 'x', name: 'old', _deleted: false } }] as never);
-    expect(result).toEqual({ conflicts: [{ id: 'x', name: 'theirs', _deleted: false }], written: 0 });
-    expect(t.revs.get('x')).toBe('2-c');
-  });
-
   test('a document written by a newer schema is kept aside and reported, never applied', () => {
     const t = target({});
     expect(fromCouch(t, { _id: 'n1', _rev: '3-x', name: 'From the future', [versionField]: 5 })).toBeNull();

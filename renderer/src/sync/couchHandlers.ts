@@ -16,12 +16,6 @@ export interface CouchTarget {
   onNewer(doc: NewerDocument): void;
   /** A document the server refused for good (bad id, too large, not allowed): reported, not retried. */
   onRefused(doc: { collection: string; id: string; reason: string }): void;
-  /**
-   * The server revision of each document as this laptop last saw it (pulled or pushed), so a push
-   * of a document it already knows goes straight to `_bulk_docs` with that revision: the server
-   * answers 409 if someone wrote in between, and only then is their state fetched for the merge.
-   */
-  revs?: Map<string, string>;
 }
 
 /** The field each pushed document carries with the schema version that wrote it. */
@@ -50,14 +44,7 @@ export async function pullBatch(target: CouchTarget, since: string | number, lim
   const response = await target.fetch(`${target.url}_changes?${query}`);
   const body = (await response.json()) as { results?: { doc?: Record<string, unknown> }[]; last_seq: string | number };
   if (!Array.isArray(body.results)) throw new Error(`The server's change feed for ${target.collection} was not understood.`);
-  const documents: Doc[] = [];
-  for (const row of body.results) {
-    const doc = row.doc ? fromCouch(target, row.doc) : null;
-    if (!doc) continue;
-    documents.push(doc);
-    // Only documents this app accepted: a newer schema's document must never be written over.
-    if (typeof row.doc?._rev === 'string') target.revs?.set(doc.id, row.doc._rev);
-  }
+  const documents = body.results.flatMap((row) => (row.doc ? [fromCouch(target, row.doc)].filter((d): d is Doc => d !== null) : []));
   return { documents, checkpoint: { sequence: body.last_seq } };
 }
 
@@ -67,47 +54,6 @@ export async function pullBatch(target: CouchTarget, since: string | number, lim
  * the conflicts and how many documents were written (for the doorbell and the status line).
  */
 export async function pushRows(target: CouchTarget, rows: RxReplicationWriteToMasterRow<{ id: string }>[]) {
-  const conflicts: Doc[] = [];
-  const writes: Record<string, unknown>[] = [];
-  // Documents whose server revision is known (and whose server state RxDB has seen) are written
-  // with it directly; the rest are first compared with the server's current state.
-  const known = rows.filter((r) => r.assumedMasterState && target.revs?.has(r.newDocumentState.id));
-  const unknown = rows.filter((r) => !known.includes(r));
-  for (const row of known) writes.push(toCouch(target, row.newDocumentState as Doc, target.revs?.get(row.newDocumentState.id)));
-  if (unknown.length > 0) {
-    const checked = await checkAgainstServer(target, unknown);
-    conflicts.push(...checked.conflicts);
-    writes.push(...checked.writes);
-  }
-  if (writes.length === 0) return { conflicts, written: 0 };
-  const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs: writes }) });
-  const results = (await response.json()) as { id: string; ok?: boolean; rev?: string; error?: string; reason?: string }[];
-  for (const r of results) if (r.ok && r.rev) target.revs?.set(r.id, r.rev);
-  const again = results.filter((r) => r.error === 'conflict').map((r) => r.id);
-  // A document refused for good must not block every later push behind it (RxDB would retry the
-  // same batch forever): it is reported and the queue moves on; editing it again retries it.
-  const refused = results.filter((r) => r.error && r.error !== 'conflict');
-  for (const r of refused) target.onRefused({ collection: target.collection, id: r.id, reason: r.reason ?? r.error ?? 'refused' });
-  if (again.length > 0) {
-    // Someone wrote in between: hand their state to the merge handler.
-    const refetch = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys: again, include_docs: true }) });
-    const fresh = (await refetch.json()) as { rows: { doc?: Record<string, unknown> | null }[] };
-    for (const row of fresh.rows) {
-      const doc = row.doc ? fromCouch(target, row.doc) : null;
-      if (doc) {
-        if (typeof row.doc?._rev === 'string') target.revs?.set(doc.id, row.doc._rev);
-        conflicts.push(doc);
-      }
-    }
-  }
-  return { conflicts, written: writes.length - again.length - refused.length };
-}
-
-/**
- * Each row is written only if the server still holds the state this laptop last saw; otherwise the
- * server's state comes back as a conflict for the merge handler.
- */
-async function checkAgainstServer(target: CouchTarget, rows: RxReplicationWriteToMasterRow<{ id: string }>[]) {
   const ids = rows.map((r) => r.newDocumentState.id);
   const current = await target.fetch(`${target.url}_all_docs`, {
     method: 'POST',
@@ -127,14 +73,30 @@ async function checkAgainstServer(target: CouchTarget, rows: RxReplicationWriteT
       if (!master) continue; // a newer app version owns this document now: leave it alone
       const assumed = row.assumedMasterState as Doc | undefined;
       if (!assumed || !sameContent(master, assumed)) {
-        if (rev) target.revs?.set(newDoc.id, rev);
         conflicts.push(master);
         continue;
       }
     }
     writes.push(toCouch(target, newDoc, rev));
   }
-  return { conflicts, writes };
+  if (writes.length === 0) return { conflicts, written: 0 };
+  const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs: writes }) });
+  const results = (await response.json()) as { id: string; ok?: boolean; error?: string; reason?: string }[];
+  const again = results.filter((r) => r.error === 'conflict').map((r) => r.id);
+  // A document refused for good must not block every later push behind it (RxDB would retry the
+  // same batch forever): it is reported and the queue moves on; editing it again retries it.
+  const refused = results.filter((r) => r.error && r.error !== 'conflict');
+  for (const r of refused) target.onRefused({ collection: target.collection, id: r.id, reason: r.reason ?? r.error ?? 'refused' });
+  if (again.length > 0) {
+    // Someone wrote in between: hand their state to the merge handler.
+    const refetch = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys: again, include_docs: true }) });
+    const fresh = (await refetch.json()) as { rows: { doc?: Record<string, unknown> | null }[] };
+    for (const row of fresh.rows) {
+      const doc = row.doc ? fromCouch(target, row.doc) : null;
+      if (doc) conflicts.push(doc);
+    }
+  }
+  return { conflicts, written: writes.length - again.length - refused.length };
 }
 
 function sameContent(a: Doc, b: Doc): boolean {

@@ -106,7 +106,6 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       collection: name,
       schemaVersion: collectionSchemas[name].version,
       fetch: target.fetch,
-      revs: new Map<string, string>(),
       onNewer: (doc: NewerDocument) => {
         newer.set(`${doc.collection}/${doc.id}`, doc);
         publish();
