@@ -13,6 +13,9 @@ test('every section opens from the navigation, by mouse and by keyboard', async 
   await expect(page.getByRole('heading', { name: 'Personas', level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  // Then "Open workspace file…" (how a client opens a bundle), then the sections.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Open workspace file…' })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Journeys' })).toBeFocused();
