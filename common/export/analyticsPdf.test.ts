@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildAnalyticsPdf, rangeLabel } from './analyticsPdf';
+import { fallbacksFor } from './fonts';
 import { prepareAnalytics } from './analyticsReport';
 import { sampleAnalyticsTable, sampleExportInput, sampleSnapshot, smallFixtureTable } from './analyticsSample';
 
@@ -32,6 +33,17 @@ describe('analytics PDF', () => {
     expect(text).toMatch(/Maya Chen 6 66\.7% 66\.7% 2 4 \+75/); // best for 4: a row she leads below 50 is nobody's
     expect(text).toMatch(/r1 100\.0% strong age 25–40; location is one of: London, Leeds; goals contains any of: save time r2/);
     expect(text).toContain('Page 3 of 3');
+  });
+
+  test('a persona named in Japanese prints with the fallback font the report text asks for', () => {
+    const input = smallInput();
+    input.personas[0]!.name = '田中 花子';
+    const { report } = prepareAnalytics(smallFixtureTable(), input);
+    // What the export worker does: the report's own text chooses the fallback fonts to load.
+    const wanted = fallbacksFor(JSON.stringify(report));
+    expect(wanted).toEqual(['cjk']);
+    const jp = { name: 'cjk', regular: readFileSync('node_modules/@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf') };
+    expect(pdfText(buildAnalyticsPdf(report, { fonts: { ...fonts, fallbacks: [jp] } }))).toContain('田中 花子');
   });
 
   test('a date range and Unicode persona names print as real text', () => {

@@ -6,9 +6,9 @@ import { analyticsWorkbookOps, buildAnalyticsXlsx, type WorkbookOp } from '../..
 import type { AnalyticsExportMessage, AnalyticsExportRequest } from './analyticsExportProtocol';
 import { loadPdfFonts } from './fonts';
 
-// Web mode builds the workbook in memory here: ExcelJS's streaming writer needs Node's fs and
-// streams, which a browser does not have. In Electron this worker only produces rows, a chunk per
-// pull, and main streams them to disk, so neither side ever holds the whole workbook.
+// Web mode writes the workbook here, streamed into a zip (ExcelJS's streaming writer needs Node's fs
+// and streams, which a browser does not have). In Electron this worker only produces rows, a chunk
+// per pull, and main streams them to disk, so neither side ever holds the whole workbook.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: AnalyticsExportMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 let ops: Generator<WorkbookOp, void, undefined> | null = null;
@@ -29,7 +29,8 @@ async function start(request: Extract<AnalyticsExportRequest, { type: 'start' }>
     return;
   }
   const bytes = request.kind === 'pdf'
-    ? buildAnalyticsPdf(prepared.report, { fonts: await loadPdfFonts() })
+    // The report's own text picks the fallback fonts (a persona named in Japanese prints, not blanks).
+    ? buildAnalyticsPdf(prepared.report, { fonts: await loadPdfFonts(JSON.stringify(prepared.report)) })
     : await buildAnalyticsXlsx(prepared, { onProgress: (done) => post({ type: 'progress', label: 'Writing the workbook…', fraction: Math.min(1, done / total) }) });
   post({ type: 'bytes', bytes }, [bytes.buffer]);
 }
