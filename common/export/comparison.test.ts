@@ -73,6 +73,15 @@ describe('comparison PDF', () => {
     expect(text).toContain(`Page ${pages.length} of ${pages.length}`);
   });
 
+  test('initials of a persona without a photo print in the font that has them', () => {
+    const [maya, omar] = pair();
+    const tanaka = { ...maya, name: '田中 花子', photoAssetId: null };
+    const jp = { name: 'cjk', regular: readFileSync('node_modules/@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf') };
+    const text = pdfText(buildComparisonPdf([{ persona: tanaka }, { persona: { ...omar, photoAssetId: null } }], { paper: 'a4', fonts: { ...fonts, fallbacks: [jp] }, images }), 'initials.pdf');
+    expect(text).toContain('田花');
+    expect(text).toContain('OH');
+  });
+
   test('refuses fewer than two personas', () => {
     expect(() => buildComparisonPdf([{ persona: samplePersona() }], { paper: 'a4', fonts, images })).toThrow(/two to four/);
   });

@@ -9,6 +9,7 @@ import { drawPhoto, type PdfImages } from './pdfImages';
 import { drawSectionBody } from './personaSectionsPdf';
 import { initials, type PersonaPaper, type PersonaPdfPage } from './personaPdf';
 import { pageSize, type PageOrientation } from './paper';
+import { drawRuns } from './pdfRuns';
 
 /** How to print a comparison. */
 export interface ComparisonPdfOptions {
@@ -160,7 +161,7 @@ function drawPersonaHeads(doc: jsPDF, personas: PersonaDoc[], images: PdfImages,
       doc.setFillColor(p.accentColor);
       doc.circle(x + 14, y + 22, 14, 'F');
       setFont(doc, 11, true, '#ffffff');
-      doc.text(initials(p.name), x + 14, y + 26, { align: 'center' });
+      drawRuns(doc, initials(p.name), x + 14, y + 26, 'center');
     }
     setFont(doc, 11, true, '#111827');
     drawLabel(doc, p.name, x + 34, y + 20, colW - 34);
