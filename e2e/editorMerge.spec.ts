@@ -1,57 +1,22 @@
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { connect as connectTo, startSyncServer } from './syncServer';
+import type { SyncServerProcess } from './syncServer';
 
 // Two laptops (two browser contexts) with the same persona open, synced through a real sync server
 // process: each edits a different section at nearly the same time, and neither edit is lost.
 const password = 'merge-pass-123';
-let server: ChildProcess | undefined;
-let serverUrl = '';
-
-function cli(args: string[], data: string) {
-  const run = spawnSync('npx', ['tsx', 'sync-server/src/index.ts', ...args, '--data', data], { env: { ...process.env, CX_PASSWORD: password }, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`sync-server ${args.join(' ')} failed: ${run.stderr}`);
-}
+let server: SyncServerProcess | undefined;
 
 test.beforeAll(async () => {
-  const data = mkdtempSync(join(tmpdir(), 'cx-e2e-merge-'));
-  cli(['tenant', 'add', 'acme'], data);
-  cli(['user', 'add', 'acme', 'ana', '--role', 'editor'], data);
-  cli(['user', 'add', 'acme', 'ben', '--role', 'editor'], data);
-  // The app is served on E2E_PORT, which need not be one of the origins the server allows by default.
-  const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-  server = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data, '--cors-origin', appOrigin], { stdio: ['ignore', 'pipe', 'pipe'] });
-  serverUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('sync server did not start')), 90_000);
-    let seen = '';
-    server!.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const url = /"msg":"listening"[^\n]*?"url":"(http:\/\/[^"]+)"/.exec(seen)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    });
-  });
+  server = await startSyncServer({ password, users: [['ana', 'editor'], ['ben', 'editor']] });
 });
 
 test.afterAll(() => {
-  server?.kill('SIGTERM');
+  server?.stop();
 });
 
-async function connect(page: Page, user: string) {
-  await page.goto('/#/sync');
-  await page.getByRole('textbox', { name: 'Server address' }).fill(serverUrl);
-  await page.getByRole('textbox', { name: 'Team' }).fill('acme');
-  await page.getByRole('textbox', { name: 'User name' }).fill(user);
-  await page.getByRole('form', { name: /Connect to a team server|Sign in again/ }).getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByTestId('sync-state')).toHaveText('Up to date', { timeout: 20_000 });
-}
+const connect = (page: Page, user: string) => connectTo(page, server!, user);
 
 test('two laptops edit different sections of one persona at once and both keep both edits', async ({ browser }) => {
   test.setTimeout(120_000);

@@ -1,44 +1,23 @@
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { startSyncServer } from './syncServer';
+import type { SyncServerProcess } from './syncServer';
 
 // Web mode for a team: the sync server serves the built app (out/renderer) itself, and the app
 // signs in to it by an HttpOnly session cookie instead of keeping a token in the tab.
 const password = 'served-app-pass-123';
-let server: ChildProcess | undefined;
+let server: SyncServerProcess | undefined;
 let serverUrl = '';
-
-function cli(args: string[], data: string) {
-  const run = spawnSync('npx', ['tsx', 'sync-server/src/index.ts', ...args, '--data', data], { env: { ...process.env, CX_PASSWORD: password }, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`sync-server ${args.join(' ')} failed: ${run.stderr}`);
-}
 
 test.beforeAll(async () => {
   if (!existsSync('out/renderer/index.html')) throw new Error('Build the app first: npm run build:renderer');
-  const data = mkdtempSync(join(tmpdir(), 'cx-e2e-served-'));
-  cli(['tenant', 'add', 'acme'], data);
-  cli(['user', 'add', 'acme', 'ana', '--role', 'admin'], data);
-  server = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data, '--app', 'out/renderer'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  serverUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('sync server did not start')), 90_000);
-    let seen = '';
-    server!.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const url = /"msg":"listening"[^\n]*?"url":"(http:\/\/[^"]+)"/.exec(seen)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve(url);
-      }
-    });
-  });
+  server = await startSyncServer({ password, users: [['ana', 'admin']], extraArgs: ['--app', 'out/renderer'] });
+  serverUrl = server.url;
 });
 
 test.afterAll(() => {
-  server?.kill('SIGTERM');
+  server?.stop();
 });
 
 /** Every key and value of both web storages, for looking for anything credential-like. */
