@@ -1,4 +1,5 @@
-// `npm test`: lint, types, unit tests, a production build, then end-to-end tests in Chromium.
+// `npm test`: lint, types, a production build, unit tests (the startup tests load the built desktop
+// bundles), then end-to-end tests in Chromium.
 // Every stage runs even if an earlier one fails, so one run shows everything that is wrong; the
 // last line is the total as "N passed, N failed".
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,8 @@ function check(name, command, args) {
 check('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
 check('types', 'npx', ['tsc', '-b']);
 
+check('build', 'npm', ['run', '--silent', 'build']);
+
 rmSync('test-results/unit.json', { force: true });
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']);
 if (existsSync('test-results/unit.json')) {
@@ -37,7 +40,6 @@ if (existsSync('test-results/unit.json')) {
   if (!unitOk && unit.numFailedTests === 0) totals.failed += 1;
 } else if (!unitOk) totals.failed += 1;
 
-check('build', 'npm', ['run', '--silent', 'build']);
 
 rmSync('test-results/e2e.json', { force: true });
 const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test']);

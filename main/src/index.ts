@@ -154,9 +154,19 @@ if (!app.requestSingleInstanceLock()) {
     app.exit(1);
   });
 
-  app.on('before-quit', () => {
-    void workshop?.stop();
-    void workbooks?.abortAll();
+  // Electron quits as soon as before-quit handlers return, so async cleanup is awaited with the quit
+  // held back, then the quit is repeated. A hung cleanup gives up after a few seconds: the temp files
+  // of unfinished workbooks and a hosted workshop must not keep the app from closing for good.
+  let cleanedUp = false;
+  app.on('before-quit', (event) => {
+    if (cleanedUp) return;
+    event.preventDefault();
+    const cleanup = Promise.allSettled([workshop?.stop(), workbooks?.abortAll()]);
+    const timeLimit = new Promise((resolve) => setTimeout(resolve, 5000).unref());
+    void Promise.race([cleanup, timeLimit]).then(() => {
+      cleanedUp = true;
+      app.quit();
+    });
   });
 
   app.on('window-all-closed', () => {
