@@ -51,6 +51,8 @@ describe('the built desktop app starts and runs (out/main/index.cjs under a reco
       throw new Error('out/main/index.cjs or out/preload/index.cjs is missing: run `npm run build` first (npm test builds before the unit tests).');
     }
     userData = await mkdtemp(join(tmpdir(), 'cx-startup-'));
+    // The window a user left last time: the app must open where it was.
+    await writeFile(join(userData, 'window-state.json'), JSON.stringify({ bounds: { x: 40, y: 30, width: 1100, height: 700 }, maximized: false }));
     standIn = createElectronStandIn({ userData, version, savePath: () => saveTarget });
     loaded = loadBundleWithElectron(mainBundle, standIn.electron);
   });
@@ -87,6 +89,7 @@ describe('the built desktop app starts and runs (out/main/index.cjs under a reco
       }),
     );
     expect(window.loadedUrls).toEqual([appPage]);
+    expect(window.options).toMatchObject({ x: 40, y: 30, width: 1100, height: 700, minWidth: 800, minHeight: 560 });
   });
 
   test('app:// serves index.html and a hashed asset with the CSP header, and nothing outside the renderer', async () => {
@@ -117,6 +120,13 @@ describe('the built desktop app starts and runs (out/main/index.cjs under a reco
       expect(await invoke('app:getInfo', undefined, url)).toMatchObject({ ok: false, code: 'forbidden-sender' });
     }
     expect(await invoke('workbook:begin', { suggestedName: 42 })).toMatchObject({ ok: false });
+  });
+
+  test('secrets go through safeStorage and survive in the profile, never as plain text', async () => {
+    expect(await invoke('secrets:set', { key: 'sync-password', value: 'correct horse' })).toEqual({ ok: true, data: { stored: true } });
+    expect(await invoke('secrets:get', { key: 'sync-password' })).toEqual({ ok: true, data: { value: 'correct horse' } });
+    expect(readFileSync(join(userData, 'secrets.json'), 'utf8')).not.toContain('correct horse');
+    expect(await invoke('secrets:delete', { key: 'sync-password' })).toEqual({ ok: true, data: { deleted: true } });
   });
 
   test('the native menu has File, Edit, View, Window and Help with their accelerators', () => {
