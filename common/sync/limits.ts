@@ -24,3 +24,10 @@ export const appOrigins: readonly string[] = [
   'http://localhost:4173',
   'http://127.0.0.1:4173',
 ];
+
+/**
+ * Largest `_bulk_docs` body the app sends in one request, in bytes of JSON: well under our
+ * server's {@link maxRequestBodyBytes} and CouchDB's default `max_document_size` (8 MB), so a
+ * backlog of large documents goes out in several requests instead of one the server refuses.
+ */
+export const defaultPushBytes = 4 * 1024 * 1024;

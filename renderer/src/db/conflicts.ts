@@ -2,6 +2,7 @@ import type { RxConflictHandler, WithDeleted } from 'rxdb/plugins/core';
 import { canonicalJson } from '../../../common/sync/merge';
 import { mergeDocuments, sameJson } from '../../../common/sync/editMerge';
 import type { MergeConflict } from '../../../common/sync/merge';
+import type { AgreedBases } from './agreedBases';
 
 /** A side of a conflict that lost at least one value, to be kept in history. */
 export interface ConflictRecord {
@@ -15,20 +16,23 @@ export interface ConflictRecord {
 /**
  * RxDB's conflict handler for personas and journeys: the local edit (newDocumentState) and the
  * server's (realMasterState) are merged element by element against the state both started from
- * (assumedMasterState). Where a value had to be set aside, the losing document is handed to
+ * (assumedMasterState, or the newer agreed state the push found). Where a value had to be set aside, the losing document is handed to
  * `record` so it lands in history — work is never silently dropped. RxDB's default handler simply
  * takes the server's state, which is how edits were lost in the measurements ARCHITECTURE.md cites.
  */
 export function mergeConflictHandler(
   entity: ConflictRecord['entity'],
   record: (entry: ConflictRecord) => Promise<void>,
+  bases?: AgreedBases,
 ): RxConflictHandler<{ id: string }> {
   return {
     isEqual: (a, b) => canonicalJson(strip(a)) === canonicalJson(strip(b)),
     async resolve({ assumedMasterState, realMasterState, newDocumentState }) {
       const local = strip(newDocumentState);
       const remote = strip(realMasterState);
-      const base = assumedMasterState ? strip(assumedMasterState) : undefined;
+      // The push may have found a newer agreed state than RxDB's (our own write whose answer was lost).
+      const agreed = bases?.take(String(remote.id), remote);
+      const base = agreed ?? (assumedMasterState ? strip(assumedMasterState) : undefined);
       const deleted = deletionOutcome(base, local, remote);
       if (deleted) {
         if (deleted.lost) await record({ entity, entityId: String(local.id ?? remote.id), lost: deleted.lost, conflicts: [{ path: '(document)', kind: 'edit-vs-delete' }] }).catch(() => {});

@@ -4,6 +4,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { collectionSchemas, maxCollections } from '../../../common/db/collections';
 import type { CollectionName } from '../../../common/db/collections';
 import { migrations } from '../../../common/db/migrations';
+import { AgreedBases, registerAgreedBases } from './agreedBases';
 import type { ConflictRecord } from './conflicts';
 import { mergeConflictHandler } from './conflicts';
 import { recordConflict } from './recordConflict';
@@ -52,9 +53,11 @@ export async function createDatabase(
     // history; the other collections are append-only or deterministic, so the server's state wins.
     const author = () => (typeof options.author === 'function' ? options.author() : options.author ?? 'This computer');
     const record = (entry: ConflictRecord) => recordConflict(db, entry, author());
+    const bases = new Map([['personas', new AgreedBases()], ['journeys', new AgreedBases()]]);
+    registerAgreedBases(db, bases);
     const handlers: Partial<Record<CollectionName, ReturnType<typeof mergeConflictHandler>>> = {
-      personas: mergeConflictHandler('persona', record),
-      journeys: mergeConflictHandler('journey', record),
+      personas: mergeConflictHandler('persona', record, bases.get('personas')),
+      journeys: mergeConflictHandler('journey', record, bases.get('journeys')),
     };
     const spec = Object.fromEntries(
       names.map((n) => [

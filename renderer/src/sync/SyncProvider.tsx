@@ -10,6 +10,7 @@ import { startSync } from './engine';
 import type { Credential } from './signIn';
 import { authorizationOf, forgetCredential, loadCredential, signInAndKeep } from './signIn';
 import { SyncContext } from './SyncContext';
+import { writerIdFor } from './writerId';
 
 /**
  * Owns the open workspace's sync session: starts it when the workspace has a server and a stored
@@ -46,6 +47,7 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
       serverUrl: settings.serverUrl,
       tenant: settings.tenant,
       clientId: `${workspace.id}${Math.random().toString(36).slice(2, 8)}`,
+      writerId: writerIdFor(workspace.id),
       fetch: createSyncFetch({ authorization: () => header, ...(credential.kind === 'cookie' ? { credentials: 'same-origin' as const } : {}) }),
     });
     session.current = started;

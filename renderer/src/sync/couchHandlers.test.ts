@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { SyncFetch } from '../../../common/sync/fetch';
-import { fromCouch, pushRows, versionField } from './couchHandlers';
+import { fromCouch, pullBatch, versionField, writerField } from './couchHandlers';
+import { pushRows } from './couchPush';
 import type { CouchTarget } from './couchHandlers';
 
 function target(answers: Record<string, unknown>): CouchTarget & { refused: unknown[]; newer: unknown[] } {
@@ -10,7 +11,7 @@ function target(answers: Record<string, unknown>): CouchTarget & { refused: unkn
     const key = Object.keys(answers).find((k) => String(url).endsWith(k));
     return new Response(JSON.stringify(key ? answers[key] : {}), { status: 200 });
   }) as unknown as SyncFetch;
-  return { url: 'http://s/acme-personas/', collection: 'personas', schemaVersion: 0, fetch, onNewer: (d) => newer.push(d), onRefused: (d) => refused.push(d), refused, newer };
+  return { url: 'http://s/acme-personas/', collection: 'personas', schemaVersion: 0, writerId: 'me', fetch, onNewer: (d) => newer.push(d), onRefused: (d) => refused.push(d), refused, newer };
 }
 
 const row = (id: string) => ({ newDocumentState: { id, name: id, _deleted: false } });
@@ -26,13 +27,46 @@ describe('pushing to a CouchDB database', () => {
     expect(t.refused).toEqual([{ collection: 'personas', id: 'x', reason: 'Document too large.' }]);
   });
 
+  test('a retry that finds exactly what it sends writes nothing and reports no conflict', async () => {
+    const t = target({ _all_docs: { rows: [{ key: 'x', value: { rev: '2-b' }, doc: { _id: 'x', _rev: '2-b', name: 'x', [writerField]: 'someone' } }] } });
+    expect(await pushRows(t, [row('x')] as never)).toEqual({ conflicts: [], written: 0 });
+  });
+
+  test("the server's copy of our own earlier write is written over, a teammate's comes back as a conflict", async () => {
+    const ours = target({
+      _all_docs: { rows: [{ key: 'x', value: { rev: '2-b' }, doc: { _id: 'x', _rev: '2-b', name: 'older', [writerField]: 'me' } }] },
+      _bulk_docs: [{ id: 'x', ok: true, rev: '3-c' }],
+    });
+    expect(await pushRows(ours, [row('x')] as never)).toEqual({ conflicts: [], written: 1 });
+    const theirs = target({ _all_docs: { rows: [{ key: 'x', value: { rev: '2-b' }, doc: { _id: 'x', _rev: '2-b', name: 'older', [writerField]: 'teammate' } }] } });
+    const result = await pushRows(theirs, [row('x')] as never);
+    expect(result).toEqual({ conflicts: [{ id: 'x', name: 'older', _deleted: false }], written: 0 });
+  });
+
   test('every pushed document carries the schema version that wrote it', async () => {
     const t = target({ _all_docs: { rows: [] }, _bulk_docs: [{ id: 'x', ok: true, rev: '1-a' }] });
     await pushRows(t, [row('x')] as never);
     const call = (t.fetch as unknown as ReturnType<typeof vi.fn>).mock.calls.find((c) => String(c[0]).endsWith('_bulk_docs'));
     const body = JSON.parse(String((call?.[1] as RequestInit).body)) as { docs: Record<string, unknown>[] };
-    expect(body.docs[0]).toMatchObject({ _id: 'x', name: 'x', [versionField]: 0 });
+    expect(body.docs[0]).toMatchObject({ _id: 'x', name: 'x', [versionField]: 0, [writerField]: 'me' });
     expect(body.docs[0]).not.toHaveProperty('id');
+  });
+
+  test('pulls skip design documents and ids the app does not own, and read on past them', async () => {
+    const pages = [
+      { results: [{ id: '_design/cx_roles', doc: { _id: '_design/cx_roles', validate_doc_update: 'function(){}' } }, { id: 'bad id!', doc: { _id: 'bad id!' } }, { id: 'p1', doc: { _id: 'p1', _rev: '1-a', name: 'one' } }], last_seq: 3 },
+      { results: [{ id: 'p2', doc: { _id: 'p2', _rev: '1-a', name: 'two' } }], last_seq: 4 },
+    ];
+    const t = target({});
+    const asked: string[] = [];
+    t.fetch = vi.fn(async (url: string | URL | Request) => {
+      asked.push(new URL(String(url)).searchParams.get('since') ?? '');
+      return new Response(JSON.stringify(pages.shift() ?? { results: [], last_seq: 4 }));
+    }) as unknown as SyncFetch;
+    const result = await pullBatch(t, 0, 3);
+    expect(result.documents.map((d) => d.id)).toEqual(['p1', 'p2']);
+    expect(result.checkpoint).toEqual({ sequence: 4 });
+    expect(asked).toEqual(['0', '3']);
   });
 
   test('a document written by a newer schema is kept aside and reported, never applied', () => {

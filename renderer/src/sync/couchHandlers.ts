@@ -1,9 +1,11 @@
-import type { RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb/plugins/core';
-import { canonicalJson } from '../../../common/sync/merge';
+import type { WithDeleted } from 'rxdb/plugins/core';
 import type { SyncFetch } from '../../../common/sync/fetch';
 
 /** A document the server holds that a newer app version wrote: kept aside, never applied here. */
 export interface NewerDocument { collection: string; id: string; version: number }
+
+/** A server copy the push found on top of one of this laptop's own writes, with that write as the merge base. */
+export interface AgreedBase { id: string; remote: Doc; base: Doc }
 
 /** What the handlers need to know about one collection's replication. */
 export interface CouchTarget {
@@ -13,19 +15,39 @@ export interface CouchTarget {
   /** The collection's schema version here; documents stamped higher are kept aside. */
   schemaVersion: number;
   fetch: SyncFetch;
+  /**
+   * Stamped into every document this laptop writes ({@link writerField}), so a retry whose first
+   * attempt the server applied without the answer arriving recognises the server's copy as its own
+   * earlier write instead of a teammate's edit. Stable for the laptop's local database.
+   */
+  writerId: string;
   onNewer(doc: NewerDocument): void;
   /** A document the server refused for good (bad id, too large, not allowed): reported, not retried. */
   onRefused(doc: { collection: string; id: string; reason: string }): void;
+  /** A conflict whose right merge base is not RxDB's assumed master (see couchPush.ts). */
+  onAgreedBase?(found: AgreedBase): void;
+  /** Largest `_bulk_docs` body in bytes of JSON; a 413 halves it for the rest of the push. */
+  maxPushBytes?: number;
 }
 
 /** The field each pushed document carries with the schema version that wrote it. */
 export const versionField = 'cx_schema';
-type Doc = WithDeleted<{ id: string }> & Record<string, unknown>;
-const json = { 'content-type': 'application/json' };
+/** The field each pushed document carries with the writer id of the laptop that wrote it. */
+export const writerField = 'cx_by';
+
+/** A document as RxDB's replication sees it. */
+export type Doc = WithDeleted<{ id: string }> & Record<string, unknown>;
+
+/**
+ * Ids the app owns: the schemas' id rule. Anything else in a database (a `_design/` document that
+ * provisioning puts there, a document another tool wrote) is skipped by pulls, never handed to
+ * the schema, where one refusal would stop the whole collection's sync.
+ */
+export const ownedId = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** Couch document → RxDB document data, or null (with a report) when a newer schema wrote it. */
 export function fromCouch(target: CouchTarget, couch: Record<string, unknown>): Doc | null {
-  const { _id, _rev: _r, _revisions: _v, _conflicts: _c, [versionField]: version, ...rest } = couch;
+  const { _id, _rev: _r, _revisions: _v, _conflicts: _c, [versionField]: version, [writerField]: _w, ...rest } = couch;
   if (typeof version === 'number' && version > target.schemaVersion) {
     target.onNewer({ collection: target.collection, id: String(_id), version });
     return null;
@@ -33,73 +55,36 @@ export function fromCouch(target: CouchTarget, couch: Record<string, unknown>): 
   return { ...rest, id: String(_id), _deleted: couch._deleted === true } as Doc;
 }
 
-function toCouch(target: CouchTarget, doc: Doc, rev: string | undefined): Record<string, unknown> {
+/** RxDB document data → the Couch document this laptop writes. */
+export function toCouch(target: CouchTarget, doc: Doc, rev: string | undefined): Record<string, unknown> {
   const { id, _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc as Record<string, unknown>;
-  return { ...rest, _id: id, ...(rev ? { _rev: rev } : {}), [versionField]: target.schemaVersion };
+  return { ...rest, _id: id, ...(rev ? { _rev: rev } : {}), [versionField]: target.schemaVersion, [writerField]: target.writerId };
 }
 
-/** Pulls one batch of changes after a checkpoint (`_changes`, normal feed: never a longpoll). */
-export async function pullBatch(target: CouchTarget, since: string | number, limit: number) {
-  const query = new URLSearchParams({ style: 'all_docs', feed: 'normal', include_docs: 'true', since: String(since), limit: String(limit) });
-  const response = await target.fetch(`${target.url}_changes?${query}`);
-  const body = (await response.json()) as { results?: { doc?: Record<string, unknown> }[]; last_seq: string | number };
-  if (!Array.isArray(body.results)) throw new Error(`The server's change feed for ${target.collection} was not understood.`);
-  const documents = body.results.flatMap((row) => (row.doc ? [fromCouch(target, row.doc)].filter((d): d is Doc => d !== null) : []));
-  return { documents, checkpoint: { sequence: body.last_seq } };
-}
+interface ChangeRow { id?: string; doc?: Record<string, unknown> }
 
 /**
- * Pushes local writes. Each row is written only if the server still holds the state this laptop
- * last saw; otherwise the server's state comes back as a conflict for the merge handler. Returns
- * the conflicts and how many documents were written (for the doorbell and the status line).
+ * Pulls one batch of changes after a checkpoint (`_changes`, normal feed: never a longpoll).
+ * Rows the app does not own are skipped; when skipping leaves the batch short while the feed has
+ * more, the next page is read at once, because RxDB takes a short batch as "caught up".
  */
-export async function pushRows(target: CouchTarget, rows: RxReplicationWriteToMasterRow<{ id: string }>[]) {
-  const ids = rows.map((r) => r.newDocumentState.id);
-  const current = await target.fetch(`${target.url}_all_docs`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify({ keys: ids, include_docs: true }),
-  });
-  const all = (await current.json()) as { rows: { key: string; value?: { rev: string; deleted?: boolean }; doc?: Record<string, unknown> | null }[] };
-  const remote = new Map(all.rows.map((row) => [row.key, row]));
-  const conflicts: Doc[] = [];
-  const writes: Record<string, unknown>[] = [];
-  for (const row of rows) {
-    const newDoc = row.newDocumentState as Doc;
-    const server = remote.get(newDoc.id);
-    const rev = server?.value?.rev;
-    if (server?.doc) {
-      const master = fromCouch(target, server.doc);
-      if (!master) continue; // a newer app version owns this document now: leave it alone
-      const assumed = row.assumedMasterState as Doc | undefined;
-      if (!assumed || !sameContent(master, assumed)) {
-        conflicts.push(master);
-        continue;
-      }
+export async function pullBatch(target: CouchTarget, since: string | number, limit: number) {
+  const documents: Doc[] = [];
+  let checkpoint = since;
+  // Bounded: a database full of foreign documents costs a few pages per pull, never a spin.
+  for (let page = 0; page < 20; page++) {
+    const want = limit - documents.length;
+    const query = new URLSearchParams({ style: 'all_docs', feed: 'normal', include_docs: 'true', since: String(checkpoint), limit: String(want) });
+    const response = await target.fetch(`${target.url}_changes?${query}`);
+    const body = (await response.json()) as { results?: ChangeRow[]; last_seq: string | number };
+    if (!Array.isArray(body.results)) throw new Error(`The server's change feed for ${target.collection} was not understood.`);
+    for (const row of body.results) {
+      if (!row.doc || !ownedId.test(String(row.doc._id ?? row.id))) continue;
+      const doc = fromCouch(target, row.doc);
+      if (doc) documents.push(doc);
     }
-    writes.push(toCouch(target, newDoc, rev));
+    checkpoint = body.last_seq;
+    if (body.results.length < want || documents.length >= limit) break;
   }
-  if (writes.length === 0) return { conflicts, written: 0 };
-  const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs: writes }) });
-  const results = (await response.json()) as { id: string; ok?: boolean; error?: string; reason?: string }[];
-  const again = results.filter((r) => r.error === 'conflict').map((r) => r.id);
-  // A document refused for good must not block every later push behind it (RxDB would retry the
-  // same batch forever): it is reported and the queue moves on; editing it again retries it.
-  const refused = results.filter((r) => r.error && r.error !== 'conflict');
-  for (const r of refused) target.onRefused({ collection: target.collection, id: r.id, reason: r.reason ?? r.error ?? 'refused' });
-  if (again.length > 0) {
-    // Someone wrote in between: hand their state to the merge handler.
-    const refetch = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys: again, include_docs: true }) });
-    const fresh = (await refetch.json()) as { rows: { doc?: Record<string, unknown> | null }[] };
-    for (const row of fresh.rows) {
-      const doc = row.doc ? fromCouch(target, row.doc) : null;
-      if (doc) conflicts.push(doc);
-    }
-  }
-  return { conflicts, written: writes.length - again.length - refused.length };
-}
-
-function sameContent(a: Doc, b: Doc): boolean {
-  const strip = ({ _meta: _m, _rev: _r, _attachments: _a, ...rest }: Record<string, unknown>) => rest;
-  return canonicalJson(strip(a)) === canonicalJson(strip(b));
+  return { documents, checkpoint: { sequence: checkpoint } };
 }

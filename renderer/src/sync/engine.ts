@@ -6,8 +6,10 @@ import type { SyncFetch } from '../../../common/sync/fetch';
 import { datasetBatchSize } from '../../../common/sync/limits';
 import { doorbellCollection, tenantDatabaseName } from '../../../common/sync/names';
 import type { Workspace } from '../db/database';
+import { agreedBasesOf } from '../db/agreedBases';
 import type { NewerDocument } from './couchHandlers';
-import { pullBatch, pushRows } from './couchHandlers';
+import { pullBatch } from './couchHandlers';
+import { pushRows } from './couchPush';
 import { startDoorbell } from './doorbell';
 
 /** Where and as whom to sync. */
@@ -16,8 +18,13 @@ export interface SyncTarget {
   serverUrl: string;
   tenant: string;
   fetch: SyncFetch;
-  /** A stable id of this laptop's workspace, so its own doorbell rings are ignored. */
+  /** An id of this sync session, so its own doorbell rings are ignored. */
   clientId: string;
+  /**
+   * Stamped into every document this laptop writes, so a retry recognises its own earlier write
+   * (couchPush.ts). Stable for the laptop's local database; the session's clientId when omitted.
+   */
+  writerId?: string;
   /** How often every collection is re-checked without a ring; tests shorten it. */
   safetyResyncMs?: number;
   /** How long a failed replication request waits before retrying; tests shorten it. */
@@ -106,12 +113,14 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       collection: name,
       schemaVersion: collectionSchemas[name].version,
       fetch: target.fetch,
+      writerId: target.writerId ?? target.clientId,
+      onAgreedBase: (found: { id: string; remote: Record<string, unknown>; base: Record<string, unknown> }) => agreedBasesOf(db, name)?.set(found.id, found.remote, found.base),
       onNewer: (doc: NewerDocument) => {
         newer.set(`${doc.collection}/${doc.id}`, doc);
         publish();
       },
       onRefused: (doc: { collection: string; id: string; reason: string }) => {
-        errors.set(`refused:${doc.collection}/${doc.id}`, `The server refused ${doc.collection} ${doc.id}: ${doc.reason}`);
+        errors.set(`refused:${doc.collection}/${doc.id}`, `The server refused a document of ${doc.collection}: ${doc.reason}`);
         publish();
       },
     };

@@ -1,0 +1,151 @@
+import type { RxReplicationWriteToMasterRow } from 'rxdb/plugins/core';
+import { canonicalJson } from '../../../common/sync/merge';
+import { SyncHttpError } from '../../../common/sync/fetch';
+import { defaultPushBytes } from '../../../common/sync/limits';
+import { splitByBytes } from '../../../common/sync/batches';
+import { fromCouch, toCouch, writerField } from './couchHandlers';
+import type { CouchTarget, Doc } from './couchHandlers';
+import { findAgreedBase } from './agreedBase';
+
+/**
+ * Pushing local writes so that a retry is always safe (issue 20, item 1).
+ *
+ * Choice: the server keeps choosing revisions (plain `_bulk_docs` with `_rev`, so its optimistic
+ * check still refuses a write based on a stale revision and the app never creates conflicting
+ * leaves itself), and every document this laptop writes carries its writer id. When a request was
+ * applied but its answer was lost, the retry finds either exactly what it is sending (nothing to
+ * do) or a copy this laptop wrote; the local document descends from every write the laptop made,
+ * so it is written on top of that copy, never merged with it as if a teammate had made it.
+ * Client-chosen revisions (`new_edits: false`) were the alternative; they give up the server's
+ * check, so two laptops writing at once would leave conflicting leaves on every server. Both need
+ * only stock CouchDB endpoints (`_all_docs`, `_bulk_docs`, document GET with `revs`/`open_revs`).
+ */
+
+const json = { 'content-type': 'application/json' };
+
+interface ServerRow { key: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: Record<string, unknown> | null }
+type Decision = { kind: 'skip' } | { kind: 'write'; rev: string | undefined } | { kind: 'conflict'; master: Doc; raw: Record<string, unknown> };
+type Row = RxReplicationWriteToMasterRow<{ id: string }>;
+
+/**
+ * Pushes local writes: each row is written only on top of a server state this laptop agreed on or
+ * wrote itself; anything else comes back as a conflict for the collection's merge handler.
+ * Returns the conflicts and how many documents were written (for the doorbell and the status).
+ */
+export async function pushRows(target: CouchTarget, rows: Row[]): Promise<{ conflicts: Doc[]; written: number }> {
+  const conflicts: Doc[] = [];
+  let written = 0;
+  let pending = rows;
+  // Two rounds: a write refused with 409 (someone wrote between our read and our write) is read
+  // again and decided again; a second refusal goes to the merge handler.
+  for (let round = 0; round < 2 && pending.length > 0; round++) {
+    const server = await readCurrent(target, pending.map((r) => r.newDocumentState.id));
+    const writes: Record<string, unknown>[] = [];
+    const raced: Row[] = [];
+    for (const row of pending) {
+      const decision = decide(target, row, server.get(row.newDocumentState.id));
+      if (decision.kind === 'write') writes.push(toCouch(target, row.newDocumentState as Doc, decision.rev));
+      else if (decision.kind === 'conflict') {
+        conflicts.push(decision.master);
+        await reportAgreedBase(target, row, decision);
+      }
+    }
+    const results = await bulkWrite(target, writes);
+    for (const r of results) {
+      if (r.ok) written++;
+      else if (r.error === 'conflict') raced.push(...pending.filter((row) => row.newDocumentState.id === r.id));
+      else target.onRefused({ collection: target.collection, id: r.id, reason: r.reason ?? r.error ?? 'refused' });
+    }
+    pending = raced;
+  }
+  if (pending.length > 0) {
+    const server = await readCurrent(target, pending.map((r) => r.newDocumentState.id));
+    for (const row of pending) {
+      const raw = server.get(row.newDocumentState.id)?.doc;
+      const master = raw ? fromCouch(target, raw) : null;
+      if (master) conflicts.push(master);
+    }
+  }
+  return { conflicts, written };
+}
+
+async function readCurrent(target: CouchTarget, ids: string[]): Promise<Map<string, ServerRow>> {
+  const response = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys: ids, include_docs: true }) });
+  const all = (await response.json()) as { rows: ServerRow[] };
+  return new Map(all.rows.map((row) => [row.key, row]));
+}
+
+/** What to do with one local write, given the server's current copy. */
+export function decide(target: CouchTarget, row: Row, server: ServerRow | undefined): Decision {
+  const local = row.newDocumentState as Doc;
+  const rev = server?.value?.rev;
+  if (!server?.doc) {
+    // Not there, or deleted there: nothing to merge with (an edit beats a deletion it never saw).
+    if (server?.value?.deleted && local._deleted) return { kind: 'skip' };
+    return { kind: 'write', rev };
+  }
+  const master = fromCouch(target, server.doc);
+  if (!master) return { kind: 'skip' }; // a newer app version owns this document now: leave it alone
+  if (sameContent(master, local)) return { kind: 'skip' }; // already there (a retry whose answer was lost)
+  if (server.doc[writerField] === target.writerId) return { kind: 'write', rev }; // our own earlier write
+  const assumed = row.assumedMasterState as Doc | undefined;
+  if (assumed && sameContent(master, assumed)) return { kind: 'write', rev };
+  return { kind: 'conflict', master, raw: server.doc };
+}
+
+/**
+ * A teammate's copy may sit on top of a write of ours whose answer was lost: then the state both
+ * sides last agreed on is that write, not RxDB's assumed master, and the merge must use it (or an
+ * item our lost write removed and the teammate kept removed would come back).
+ */
+async function reportAgreedBase(target: CouchTarget, row: Row, decision: Extract<Decision, { kind: 'conflict' }>): Promise<void> {
+  if (!target.onAgreedBase) return;
+  const base = await findAgreedBase(target, decision.raw, row.assumedMasterState as Doc | undefined).catch(() => null);
+  if (base) target.onAgreedBase({ id: decision.master.id, remote: decision.master, base });
+}
+
+interface BulkResult { id: string; ok?: boolean; error?: string; reason?: string }
+
+/** Writes documents in requests capped by bytes; a 413 halves the request until one document is left. */
+async function bulkWrite(target: CouchTarget, docs: Record<string, unknown>[]): Promise<BulkResult[]> {
+  if (docs.length === 0) return [];
+  const encoded = docs.map((doc) => ({ doc, text: JSON.stringify(doc) }));
+  const sized = encoded.map((e) => ({ ...e, bytes: byteLength(e.text) }));
+  const results: BulkResult[] = [];
+  for (const batch of splitByBytes(sized, (e) => e.bytes, target.maxPushBytes ?? defaultPushBytes)) results.push(...(await sendBatch(target, batch)));
+  return results;
+}
+
+async function sendBatch(target: CouchTarget, batch: { doc: Record<string, unknown>; text: string; bytes: number }[]): Promise<BulkResult[]> {
+  try {
+    const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: `{"docs":[${batch.map((e) => e.text).join(',')}]}` });
+    return (await response.json()) as BulkResult[];
+  } catch (error) {
+    if (!(error instanceof SyncHttpError) || error.status !== 413) throw error;
+    if (batch.length === 1) {
+      const only = batch[0]!;
+      return [{ id: String(only.doc._id), error: 'too_large', reason: tooLarge(target, only.doc, only.bytes) }];
+    }
+    // Remember a smaller cap for the rest of this session: the next push starts under it.
+    const total = batch.reduce((n, e) => n + e.bytes, 0);
+    target.maxPushBytes = Math.max(64 * 1024, Math.floor(total / 2));
+    const half = Math.ceil(batch.length / 2);
+    return [...(await sendBatch(target, batch.slice(0, half))), ...(await sendBatch(target, batch.slice(half)))];
+  }
+}
+
+function tooLarge(target: CouchTarget, doc: Record<string, unknown>, bytes: number): string {
+  const label = ['name', 'title', 'summary'].map((k) => doc[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const size = `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return `${label ? `“${label.slice(0, 80)}” (${String(doc._id)})` : String(doc._id)} is ${size}, more than the server accepts in one request; it stays on this laptop. Make it smaller or ask the server admin to raise the limit.`;
+}
+
+const encoder = new TextEncoder();
+function byteLength(text: string): number {
+  return encoder.encode(text).byteLength;
+}
+
+function sameContent(a: Doc, b: Doc): boolean {
+  const strip = ({ _meta: _m, _rev: _r, _attachments: _a, ...rest }: Record<string, unknown>) => rest;
+  return canonicalJson(strip(a)) === canonicalJson(strip(b));
+}
