@@ -9,6 +9,7 @@ import { summariseMetrics } from '../common/analytics/metrics';
 import { decodeDatasets } from '../common/analytics/table';
 import { importDataset } from '../common/import/importer';
 import type { ColumnMapping } from '../common/import/mapping';
+import type { DateOrder } from '../common/import/values';
 import { CliError, parseMapping, parsePersonaFile } from './personas';
 import { buildReport, reportWorkbook } from './report';
 
@@ -19,11 +20,13 @@ export interface AnalyzeInput {
   map?: { name: string; text: string };
   out: string;
   timeZone?: string;
+  /** Day-month order of dates like 05/03/2024; guessed from the file when not given. */
+  dateOrder?: DateOrder;
   now: number;
 }
 
-/** Runs an analysis and returns the report bytes and a one-line summary. */
-export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Array; summary: string }> {
+/** Runs an analysis and returns the report bytes, a one-line summary and warnings to show. */
+export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Array; summary: string; warnings: string[] }> {
   const file = parsePersonaFile(input.personas.text, input.personas.name);
   let mapping: ColumnMapping | undefined = file.mapping;
   if (input.map) {
@@ -36,7 +39,8 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Arr
     mapping = parseMapping(json, input.map.name);
   }
   const imported = await importDataset(input.responses.bytes, {
-    fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC', ...(mapping ? { mapping } : {}),
+    fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC',
+    ...(mapping ? { mapping } : {}), ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
   });
   if (!imported.ok) throw new CliError(imported.message);
   const outcome = imported.data;
@@ -49,6 +53,10 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Arr
     : new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
   const summary = `${table.rowCount} responses × ${analysis.personas.length} personas` +
     (outcome.rejectedCount > 0 ? `, ${outcome.rejectedCount} rejected rows` : '') +
+    (outcome.unreadableCount > 0 ? `, ${outcome.unreadableCount} unreadable values left out (listed in the report)` : '') +
     (outcome.duplicates > 0 ? `, ${outcome.duplicates} duplicates skipped` : '') + ` → ${input.out}`;
-  return { bytes, summary };
+  const warnings = [...outcome.warnings];
+  for (const u of outcome.unreadable.slice(0, 5)) warnings.push(`row ${u.row}, ${u.column}: ${u.reason}; the response is kept without it.`);
+  if (outcome.unreadableCount > 5) warnings.push(`${outcome.unreadableCount - 5} more unreadable values; see "unreadableValues" in a JSON report.`);
+  return { bytes, summary, warnings };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,7 +58,8 @@ describe('analyze', () => {
     // The SurveyMonkey file maps no frustrations column: that rule is reported missing, never matched.
     const veteranFrustration = header.indexOf('Cautious veteran: frustrations contains any of: System downtime');
     expect(wb.getWorksheet('Scores')!.getRow(2).getCell(veteranFrustration).value).toBe('missing');
-    expect(wb.getWorksheet('Scores')!.rowCount).toBe(4);
+    // Four responses: the one whose age reads "unknown" is kept with its age missing.
+    expect(wb.getWorksheet('Scores')!.rowCount).toBe(5);
   });
 
   test('runs as `npm run cli` does, through tsx, and exits non-zero with one line on error', async () => {
@@ -83,6 +84,7 @@ describe('analyze', () => {
       [['analyze', qualtrics, '--personas', personas, '--out', out, '--tz', 'Mars/Base'], 2, /not a time zone/],
       [['analyze', qualtrics, '--personas', personas, '--out'], 2, /--out needs a value/],
       [['analyze', qualtrics, '--personas', personas, '--out', out, '--fast', 'x'], 2, /Unknown option --fast/],
+      [['analyze', qualtrics, '--personas', personas, '--out', out, '--date-order', 'ymd'], 2, /--date-order must be mdy .* or dmy/],
       [['analyze', qualtrics, '--personas', write('a.json', '{oops'), '--out', out], 1, /a.json is not JSON/],
       [['analyze', qualtrics, '--personas', write('b.json', '{"type":"other"}'), '--out', out], 1, /not a CX Studio persona export/],
       [['analyze', qualtrics, '--personas', write('c.json', '{"type":"cx-studio.personas","version":7,"personas":[]}'), '--out', out], 1, /version 7.*Update the app/],
@@ -101,5 +103,41 @@ describe('analyze', () => {
       expect(res.error.split('\n').length).toBeLessThanOrEqual(2);
       expect(res.error).not.toMatch(/\bat .*\.ts:\d+/);
     }
+  });
+
+  test('--date-order reads day-first dates; without it an ambiguous file prints a warning', async () => {
+    const file = join(dir, 'dates.csv');
+    writeFileSync(file, 'id,submitted,age\nr1,05/03/2024 10:00,30\nr2,06/03/2024 11:00,41\n');
+    const out = join(dir, 'dates.json');
+    const guessed = await run('analyze', file, '--personas', personas, '--out', out);
+    expect(guessed.code).toBe(0);
+    expect(guessed.error).toMatch(/^warning: No date in the file has a day above 12/);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as AnalysisReport).source.dateOrder).toBe('mdy');
+    const chosen = await run('analyze', file, '--personas', personas, '--out', out, '--date-order', 'dmy');
+    expect(chosen).toEqual({ code: 0, error: '' });
+    expect((JSON.parse(readFileSync(out, 'utf8')) as AnalysisReport).source.dateOrder).toBe('dmy');
+  });
+
+  test('unreadable values are kept out of the scores, reported, and the responses kept', async () => {
+    const file = join(dir, 'unreadable.csv');
+    writeFileSync(file, 'id,age,Where do you live?\nr1,thirty,Denver\nr2,33,London\n');
+    const out = join(dir, 'unreadable.json');
+    const res = await run('analyze', file, '--personas', personas, '--out', out);
+    expect(res.code).toBe(0);
+    expect(res.error).toBe('warning: row 2, age: "thirty" is not a number; the response is kept without it.');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisReport;
+    expect(report.source).toMatchObject({ rows: 2, rejected: 0, unreadable: 1, unreadableValues: [{ row: 2, column: 'age', value: 'thirty' }] });
+  });
+
+  test('a 3 GB binary file is refused from its first megabytes', async () => {
+    const file = join(dir, 'video.csv');
+    const fd = openSync(file, 'w');
+    // Sparse: a header that is not text, then a last byte 3 GB in; nothing in between is written.
+    writeSync(fd, Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]), 0, 8, 0);
+    writeSync(fd, Buffer.from([1]), 0, 1, 3 * 2 ** 30);
+    closeSync(fd);
+    const res = await run('analyze', file, '--personas', personas, '--out', join(dir, 'v.json'));
+    rmSync(file);
+    expect(res).toEqual({ code: 1, error: 'error: video.csv looks binary, not CSV text.' });
   });
 });

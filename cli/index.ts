@@ -1,15 +1,17 @@
 /**
  * CX Studio command line: `npm run cli -- analyze <responses.csv|xlsx> --personas <personas.json>
- * [--map <mapping.json>] [--tz <IANA zone>] --out <report.json|xlsx>`. Expected failures print one
- * line on stderr and exit with 1 (2 for usage errors); no stack traces.
+ * [--map <mapping.json>] [--tz <IANA zone>] [--date-order mdy|dmy] --out <report.json|xlsx>`. Expected
+ * failures print one line on stderr and exit with 1 (2 for usage errors); no stack traces. Warnings
+ * (ambiguous dates, unreadable values) print on stderr and do not change the exit code.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isTimeZone } from '../common/analytics/days';
+import { sniffBytes, sniffFile } from '../common/import/source';
 import { runAnalyze } from './analyze';
 import { CliError } from './personas';
 
-const usage = 'Usage: cx-studio analyze <responses.csv|xlsx> --personas <personas.json> [--map <mapping.json>] [--tz <zone>] --out <report.json|xlsx>';
+const usage = 'Usage: cx-studio analyze <responses.csv|xlsx> --personas <personas.json> [--map <mapping.json>] [--tz <zone>] [--date-order mdy|dmy] --out <report.json|xlsx>';
 
 class UsageError extends Error {}
 
@@ -21,7 +23,7 @@ function parseArgs(argv: string[]): { command: string; file: string; flags: Map<
     const arg = rest[i]!;
     if (arg.startsWith('--')) {
       const name = arg.slice(2);
-      if (!['personas', 'map', 'out', 'tz'].includes(name)) throw new UsageError(`Unknown option ${arg}.`);
+      if (!['personas', 'map', 'out', 'tz', 'date-order'].includes(name)) throw new UsageError(`Unknown option ${arg}.`);
       const value = rest[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
       flags.set(name, value);
@@ -33,6 +35,8 @@ function parseArgs(argv: string[]): { command: string; file: string; flags: Map<
   if (!/\.(json|xlsx)$/i.test(flags.get('out')!)) throw new UsageError('--out must end in .json or .xlsx.');
   const tz = flags.get('tz');
   if (tz !== undefined && !isTimeZone(tz)) throw new UsageError(`--tz "${tz}" is not a time zone.`);
+  const order = flags.get('date-order');
+  if (order !== undefined && order !== 'mdy' && order !== 'dmy') throw new UsageError(`--date-order must be mdy (03/05/2024 is 5 March) or dmy (3 May), not "${order}".`);
   return { command, file: positional[0]!, flags };
 }
 
@@ -40,9 +44,33 @@ function read(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new CliError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? String(e)}).`);
+    throw fileError(path, e);
   }
+}
+
+function fileError(path: string, e: unknown): CliError {
+  const code = (e as { code?: string }).code;
+  if (code === 'ERR_FS_FILE_TOO_LARGE') return new CliError(`${path} is larger than 2 GB; split it into smaller files.`);
+  return new CliError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? String(e)}).`);
+}
+
+/** Reads the responses file after a look at its first megabytes, so a binary file is refused without reading it all. */
+function readResponses(path: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw fileError(path, e);
+  }
+  try {
+    const head = Buffer.alloc(sniffBytes);
+    const n = readSync(fd, head, 0, sniffBytes, 0);
+    const kind = sniffFile(head.subarray(0, n), basename(path));
+    if (!kind.ok) throw new CliError(kind.message);
+  } finally {
+    closeSync(fd);
+  }
+  return new Uint8Array(read(path));
 }
 
 /** Runs the command line and returns the exit code. */
@@ -51,12 +79,14 @@ export async function main(argv: string[]): Promise<number> {
     const { file, flags } = parseArgs(argv);
     const map = flags.get('map');
     const out = flags.get('out')!;
-    const { bytes, summary } = await runAnalyze({
-      responses: { name: basename(file), bytes: new Uint8Array(read(file)) },
+    const order = flags.get('date-order');
+    const { bytes, summary, warnings } = await runAnalyze({
+      responses: { name: basename(file), bytes: readResponses(file) },
       personas: { name: basename(flags.get('personas')!), text: read(flags.get('personas')!).toString('utf8') },
       ...(map ? { map: { name: basename(map), text: read(map).toString('utf8') } } : {}),
-      out, timeZone: flags.get('tz') ?? 'UTC', now: Date.now(),
+      out, timeZone: flags.get('tz') ?? 'UTC', now: Date.now(), ...(order === 'mdy' || order === 'dmy' ? { dateOrder: order } : {}),
     });
+    for (const w of warnings) console.error(`warning: ${w}`);
     try {
       writeFileSync(out, bytes);
     } catch (e) {

@@ -17,7 +17,12 @@ export interface AnalysisReport {
   type: 'cx-studio.analysis-report';
   version: 1;
   generatedAt: number;
-  source: { file: string; shape: string; rows: number; rejected: number; duplicates: number; rejectedRows: ImportOutcome['rejected'] };
+  source: {
+    file: string; shape: string; rows: number; rejected: number; duplicates: number; rejectedRows: ImportOutcome['rejected'];
+    /** Values that could not be read (stored as missing, their responses kept), the first 1,000 listed. */
+    unreadable: number; unreadableValues: ImportOutcome['unreadable'];
+    dateOrder: ImportOutcome['dateOrder']; warnings: string[];
+  };
   personas: {
     id: string; name: string; scored: number; averageScore: number; bestScore: number | null;
     distribution: { strong: number; moderate: number; weak: number };
@@ -40,7 +45,8 @@ export function buildReport(table: Table, analysis: Analysis, outcome: ImportOut
   const header = outcome.preview.shape.headerRows;
   return {
     type: 'cx-studio.analysis-report', version: 1, generatedAt: now,
-    source: { file: outcome.header.sourceFile, shape: outcome.header.shape, rows: table.rowCount, rejected: outcome.rejectedCount, duplicates: outcome.duplicates, rejectedRows: outcome.rejected },
+    source: { file: outcome.header.sourceFile, shape: outcome.header.shape, rows: table.rowCount, rejected: outcome.rejectedCount, duplicates: outcome.duplicates, rejectedRows: outcome.rejected,
+      unreadable: outcome.unreadableCount, unreadableValues: outcome.unreadable, dateOrder: outcome.dateOrder, warnings: outcome.warnings },
     personas: analysis.personas.map((p, i) => ({
       id: p.personaId, name: p.name, scored: p.scored, averageScore: round2(p.averagePercent),
       bestScore: p.best ? round2(percentOf(p.best.numerator, p.best.denominator)) : null,

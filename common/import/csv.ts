@@ -13,6 +13,21 @@ export interface RowBatch {
   rows: string[][];
   /** Characters of the text consumed so far (for progress). */
   cursor: number;
+  /** Quoting errors in this batch: after one, the parser's rows no longer match the file's. */
+  problems?: CsvProblem[];
+}
+
+/** A quoting error, on the 1-based record (row) of the file where the bad field starts. */
+export interface CsvProblem {
+  row: number;
+  message: string;
+}
+
+/** The sentence for a papaparse error code. */
+function problemText(code: string): string {
+  if (code === 'MissingQuotes') return 'a quoted field is never closed, so every later line would be read into it';
+  if (code === 'InvalidQuotes') return 'a quote inside a quoted field is not doubled ("")';
+  return code;
 }
 
 /** The first rows of a CSV text and the delimiter found. */
@@ -32,6 +47,7 @@ export async function* csvBatches(text: string, delimiter: string, chunkChars = 
   let failure: unknown = null;
   let parser: Papa.Parser | null = null;
   const notify = () => { const w = wake; wake = null; w?.(); };
+  let rowsBefore = 0;
   Papa.parse<string[]>(text, {
     // Only truly empty lines here: papaparse's "greedy" joins every row to test it, which costs more
     // than the importer's own check for rows of empty cells.
@@ -39,7 +55,11 @@ export async function* csvBatches(text: string, delimiter: string, chunkChars = 
     chunk(res: Papa.ParseResult<string[]>, p: Papa.Parser) {
       parser = p;
       p.pause();
-      queue.push({ rows: res.data, cursor: res.meta.cursor });
+      // Only quoting errors matter: without `header` papaparse reports no field-count errors.
+      const problems = res.errors.filter((e) => e.type === 'Quotes')
+        .map((e) => ({ row: rowsBefore + (e.row ?? 0) + 1, message: problemText(e.code) }));
+      rowsBefore += res.data.length;
+      queue.push(problems.length > 0 ? { rows: res.data, cursor: res.meta.cursor, problems } : { rows: res.data, cursor: res.meta.cursor });
       notify();
     },
     complete() { done = true; notify(); },

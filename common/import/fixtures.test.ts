@@ -30,13 +30,13 @@ describe('SurveyMonkey export (two header rows, one column per option)', () => {
     expect(preview.data.suggested.columns.map((c) => c.key)).toEqual(['respondentId', 'submittedAt', 'age', 'location', 'goals', 'nps', 'satisfaction', 'feedback']);
   });
 
-  test('imports with age bands as midpoints, rejects the unreadable age and skips the repeated respondent', async () => {
+  test('imports with age bands as midpoints, keeps the response whose age says "unknown" and skips the repeated respondent', async () => {
     const out = await imported('surveymonkey.csv');
-    expect(out.imported).toBe(3);
+    expect(out.imported).toBe(4);
     expect(out.duplicates).toBe(1);
-    expect(out.rejected).toEqual([{ row: 6, column: 'age', reason: 'age: "unknown" is not a number' }]);
-    expect(column(out, 'age')).toEqual([29.5, 39.5, 65]);
-    expect(column(out, 'goals')).toEqual([['Save time', 'Learn new skills'], ['Reduce errors'], ['Save time', 'Reduce errors']]);
+    expect(out.rejected).toEqual([]);
+    expect(column(out, 'age')).toEqual([29.5, 39.5, 65, null]);
+    expect(column(out, 'goals')).toEqual([['Save time', 'Learn new skills'], ['Reduce errors'], ['Save time', 'Reduce errors'], null]);
     expect(column(out, 'feedback')[1]).toBe('Too slow,\nsometimes crashes');
     // "End Date" is the first submitted-at header; month-first, read in the given zone.
     expect(column(out, 'submittedAt')[0]).toBe(Date.UTC(2023, 10, 2, 10, 15, 40));
@@ -60,14 +60,16 @@ describe('Qualtrics export (three header rows with ImportId JSON)', () => {
   }
 });
 
-test('Google Forms: timestamps with GMT offsets, comma-joined checkboxes, NPS outside 0–10 rejected', async () => {
+test('Google Forms: timestamps with GMT offsets, comma-joined checkboxes, NPS outside 0–10 left out but the response kept', async () => {
   const out = await imported('google-forms.csv');
   expect(out.preview.shape.shape).toBe('google-forms');
-  expect(column(out, 'submittedAt')).toEqual([Date.UTC(2024, 2, 5, 9, 12, 33), Date.UTC(2024, 2, 5, 22, 45, 0)]);
+  expect(column(out, 'submittedAt')).toEqual([Date.UTC(2024, 2, 5, 9, 12, 33), Date.UTC(2024, 2, 5, 22, 45, 0), Date.UTC(2024, 2, 6, 6, 3, 10)]);
   expect(column(out, 'frustrations')[1]).toEqual(['System downtime', 'Complexity']);
-  expect(column(out, 'channel')).toEqual(['Email', 'Phone']);
+  expect(column(out, 'channel')).toEqual(['Email', 'Phone', 'Chat']);
   expect(column(out, 'feedback')[1]).toBe('Support "never" answers,\nplease fix');
-  expect(out.rejected).toEqual([{ row: 4, column: 'nps', reason: 'nps: 12 is outside 0–10' }]);
+  expect(out.rejected).toEqual([]);
+  expect(column(out, 'nps')).toEqual([10, 4, null]);
+  expect(out.unreadable).toEqual([{ row: 4, column: 'nps', value: '12', reason: '12 is outside 0–10' }]);
 });
 
 test('Typeform: option columns are combined by an overriding mapping', async () => {
@@ -90,10 +92,11 @@ test('plain semicolon CSV with decimal commas and a custom mapping', async () =>
   ] };
   const out = await imported('plain-semicolon.csv', { mapping });
   expect(out.preview.delimiter).toBe(';');
-  expect(column(out, 'satisfaction')).toEqual([4.5, 2]);
-  expect(column(out, 'region')).toEqual(['Madrid', 'Sevilla']);
-  expect(column(out, 'goals')).toEqual([['save time', 'learn new skills'], null]);
-  expect(out.rejected.map((r) => r.row)).toEqual([3]);
+  expect(column(out, 'satisfaction')).toEqual([4.5, 3, 2]);
+  expect(column(out, 'region')).toEqual(['Madrid', 'Madrid', 'Sevilla']);
+  expect(column(out, 'goals')).toEqual([['save time', 'learn new skills'], ['reduce errors'], null]);
+  expect(column(out, 'age')).toEqual([28, null, 39]);
+  expect(out.unreadable.map((u) => [u.row, u.column, u.value])).toEqual([[3, 'age', 'abc']]);
 });
 
 test('UTF-16 LE tab-separated text is decoded and split on tabs', async () => {

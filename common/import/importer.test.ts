@@ -53,12 +53,14 @@ describe('importDataset', () => {
     expect(res).toEqual({ ok: false, code: 'invalid-document', message: 'Row 3: age: "thirty" is not a number. Nothing was imported.' });
   });
 
-  test('a dry run reports rejections without building chunks', async () => {
+  test('a dry run reports rejected rows and unreadable values without building chunks', async () => {
     const bytes = enc.encode('id,submitted,age,goals,note\nr1,2024-01-01,30,a,x\nr2,31/02/2024,3,a,x\n,2024-01-01,3,a,x\n');
     const res = await importDataset(bytes, { ...base, dryRun: true });
     if (!res.ok) throw new Error(res.message);
     expect(res.data.chunks).toEqual([]);
-    expect(res.data.rejected.map((r) => [r.row, r.column])).toEqual([[3, 'submittedAt'], [4, 'respondentId']]);
+    expect(res.data.rejected.map((r) => [r.row, r.column])).toEqual([[4, 'respondentId']]);
+    expect(res.data.unreadable.map((r) => [r.row, r.column])).toEqual([[3, 'submittedAt']]);
+    expect(res.data.imported).toBe(2);
   });
 
   test('a new wave appends after the existing chunks and skips respondents already imported', async () => {

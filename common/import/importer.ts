@@ -5,31 +5,15 @@
  * a cancel or an error returns an error value and no documents.
  */
 import { maxDatasetIdLength, type DatasetChunkDoc, type DatasetColumn, type DatasetHeaderDoc } from '../analytics/format';
-import type { ColumnType } from '../analytics/rules';
 import { err, ok, type Result } from '../result';
 import { ChunkEncoder, type ChunkLimits } from './encode';
-import { resolveMapping, suggestMapping, type ColumnMapping, type ResolvedColumn } from './mapping';
-import { rowReader, type RejectedRow } from './rows';
-import { detectShape, type ShapeInfo } from './shapes';
-import { openSource, type Source } from './source';
-import { guessDateOrder, inferType, type DateOrder } from './values';
+import { resolveMapping, type ColumnMapping, type ResolvedColumn } from './mapping';
+import { previewOf, type ImportPreview } from './preview';
+import { isRejected, maxCellChars, rowReader, type DateOrderSeen, type RejectedRow, type UnreadableValue } from './rows';
+import { openSource } from './source';
+import type { DateOrder } from './values';
 
-/** What the import dialog shows before importing. */
-export interface ImportPreview {
-  format: 'csv' | 'xlsx';
-  encoding?: string;
-  delimiter?: string;
-  shape: ShapeInfo;
-  /** Up to 20 data rows (after the header rows). */
-  rows: string[][];
-  /** Per source column, the type its sample suggests. */
-  inferredTypes: ColumnType[];
-  /** Mapping suggested from the headers (the user may change it). */
-  suggested: ColumnMapping;
-  dateOrder: DateOrder;
-  /** Sample rows the suggested mapping would reject. */
-  rejectedSample: RejectedRow[];
-}
+export type { ImportPreview } from './preview';
 
 /** Import settings. */
 export interface ImportOptions extends ChunkLimits {
@@ -40,7 +24,7 @@ export interface ImportOptions extends ChunkLimits {
   timeZone?: string;
   /** Default: guessed from the sample. */
   dateOrder?: DateOrder;
-  /** Rejected rows: leave them out (default) or stop the whole import. */
+  /** Rejected rows and unreadable values: leave them out (default; the response of an unreadable value is kept) or stop the whole import. */
   onRejected?: 'skip' | 'stop';
   /**
    * Append as a new wave to this dataset; rows whose respondent id it already holds are skipped.
@@ -56,7 +40,7 @@ export interface ImportOptions extends ChunkLimits {
   onProgress?: (progress: ImportProgress) => void;
   /** Parse and check every row but build no chunks (to show rejections before importing). */
   dryRun?: boolean;
-  /** Most rejected rows listed in the outcome (all are counted); default 1000. */
+  /** Most rejected rows and unreadable values listed in the outcome (all are counted); default 1000 each. */
   maxRejectedListed?: number;
 }
 
@@ -76,9 +60,16 @@ export interface ImportOutcome {
   imported: number;
   rejected: RejectedRow[];
   rejectedCount: number;
+  /** Values that could not be read: stored as missing, the responses kept. */
+  unreadable: UnreadableValue[];
+  unreadableCount: number;
+  /** The day-month order dates were read in. */
+  dateOrder: DateOrder;
+  /** Sentences the user should read before saving (ambiguous dates, shortened answers). */
+  warnings: string[];
   /** Rows skipped because their respondent id was already in the dataset or earlier in the file. */
   duplicates: number;
-  preview: Omit<ImportPreview, 'rows' | 'rejectedSample'>;
+  preview: Omit<ImportPreview, 'rows' | 'rejectedSample' | 'unreadableSample'>;
 }
 
 /** Reads a file's first rows and suggests how to import it. */
@@ -86,24 +77,6 @@ export async function previewImport(bytes: ArrayBuffer | Uint8Array, fileName: s
   const opened = await openSource(bytes, fileName);
   if (!opened.ok) return opened;
   return ok(previewOf(opened.data, timeZone));
-}
-
-function previewOf(source: Source, timeZone: string): ImportPreview {
-  const shape = detectShape(source.sample);
-  const rows = source.sample.slice(shape.headerRows);
-  const inferredTypes = shape.headers.map((_, c) => inferType(rows.map((r) => r[c] ?? '')));
-  const dateOrder = guessDateOrder(rows.flat());
-  const suggested = suggestMapping(shape.headers);
-  const resolved = resolveMapping(suggested, shape.headers, shape.ids).columns;
-  const read = rowReader(resolved, shape, { timeZone, dateOrder });
-  const rejectedSample = rows.flatMap((r, i) => {
-    const res = read(r);
-    return Array.isArray(res) ? [] : [{ ...res, row: shape.headerRows + i + 1 }];
-  });
-  return {
-    format: source.format, encoding: source.encoding, delimiter: source.delimiter, shape,
-    rows: rows.slice(0, 20), inferredTypes, suggested, dateOrder, rejectedSample,
-  };
 }
 
 /** Imports a file. Errors: `cancelled`, `invalid-argument` (mapping), `invalid-document` (a rejected row with `stop`), `unsupported-type`. */
@@ -127,31 +100,49 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
   const encoder = new ChunkEncoder(storedColumns, { datasetId, waveId, firstChunkIndex, now }, options);
   const order = storedColumns.map((c) => columns.findIndex((r) => r.key === c.key));
   const identity = order.length === columns.length && order.every((o, i) => o === i);
-  const read = rowReader(columns, shape, { timeZone, dateOrder: options.dateOrder ?? preview.dateOrder });
+  const dateOrder = options.dateOrder ?? preview.dateOrder;
+  const dateOrderSeen: DateOrderSeen = { dayFirstRow: 0, monthFirstRow: 0, either: 0 };
+  const read = rowReader(columns, shape, { timeZone, dateOrder, dateOrderSeen });
   const idAt = columns.findIndex((c) => c.type === 'id');
   const seen = new Set<string | null>(options.append?.respondentIds ?? []);
   const chunks: DatasetChunkDoc[] = [];
   const rejected: RejectedRow[] = [];
-  let rejectedCount = 0, duplicates = 0, imported = 0, rowNumber = 0;
+  const unreadable: UnreadableValue[] = [];
+  const shortened: string[] = [];
+  let rejectedCount = 0, unreadableCount = 0, shortenedCount = 0, duplicates = 0, imported = 0, rowNumber = 0;
   const maxListed = options.maxRejectedListed ?? 1000;
+  const stop = (row: number, reason: string) => err('invalid-document', `Row ${row}: ${reason}. Nothing was imported.`);
   const batches = source.batches();
   try {
     for await (const batch of batches) {
       if (options.signal?.aborted) return cancelled();
+      // A quoting error shifts every later row: refuse the whole file rather than import part of it.
+      if (batch.problems) return quotingFailure(options.fileName, batch.problems);
       for (const raw of batch.rows) {
         rowNumber += 1;
         if (rowNumber <= shape.headerRows || isBlank(raw)) continue;
-        const cells = read(raw);
-        if (!Array.isArray(cells)) {
+        const res = read(raw, rowNumber);
+        if (isRejected(res)) {
           rejectedCount += 1;
-          if (rejected.length < maxListed) rejected.push({ ...cells, row: rowNumber });
-          if (options.onRejected === 'stop') return err('invalid-document', `Row ${rowNumber}: ${cells.reason}. Nothing was imported.`);
+          if (rejected.length < maxListed) rejected.push({ ...res, row: rowNumber });
+          if (options.onRejected === 'stop') return stop(rowNumber, res.reason);
           continue;
         }
+        const cells = res.cells;
         if (idAt >= 0) {
           const id = cells[idAt] as string;
           if (seen.has(id)) { duplicates += 1; continue; }
           seen.add(id);
+        }
+        if (res.unreadable.length > 0) {
+          const u = res.unreadable[0]!;
+          if (options.onRejected === 'stop') return stop(rowNumber, `${u.column}: ${u.reason}`);
+          unreadableCount += res.unreadable.length;
+          for (const v of res.unreadable) if (unreadable.length < maxListed) unreadable.push({ ...v, row: rowNumber });
+        }
+        for (const cut of res.shortened) {
+          shortenedCount += 1;
+          if (shortened.length < 20) shortened.push(`Row ${rowNumber}, ${cut.column}: ${cut.length.toLocaleString('en')} characters, kept the first ${maxCellChars.toLocaleString('en')} (Excel's cell limit).`);
         }
         imported += 1;
         if (options.dryRun) continue;
@@ -161,7 +152,7 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
       options.onProgress?.({ rowsRead: rowNumber, fraction: source.size > 0 ? Math.min(1, batch.cursor / source.size) : 1 });
     }
   } catch (e) {
-    return err('invalid-document', `${options.fileName} could not be parsed: ${e instanceof Error ? e.message : String(e)}.`);
+    return err('invalid-document', `${options.fileName} could not be parsed: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
   } finally {
     await batches.return(undefined);
   }
@@ -169,8 +160,28 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
   const last = options.dryRun ? null : encoder.flush();
   if (last) chunks.push(last);
   const header = headerOf(options, datasetId, storedColumns, { waveId, now, imported, chunkCount: firstChunkIndex + chunks.length, shape: shape.shape });
-  const { rows: _rows, rejectedSample: _sample, ...previewInfo } = preview;
-  return ok({ header, chunks, imported, rejected, rejectedCount, duplicates, preview: previewInfo });
+  const { rows: _rows, rejectedSample: _sample, unreadableSample: _unreadable, ...previewInfo } = preview;
+  const warnings = [...dateWarnings(dateOrder, dateOrderSeen, options.dateOrder !== undefined), ...shortened];
+  if (shortenedCount > shortened.length) warnings.push(`${shortenedCount - shortened.length} more answers were shortened the same way.`);
+  return ok({ header, chunks, imported, rejected, rejectedCount, unreadable, unreadableCount, dateOrder, warnings, duplicates, preview: previewInfo });
+}
+
+/** The error for a file whose quoting breaks, naming the rows. */
+function quotingFailure(fileName: string, problems: readonly { row: number; message: string }[]) {
+  const listed = problems.slice(0, 5).map((p) => `row ${p.row}: ${p.message}`).join('; ');
+  return err('invalid-document', `${fileName} cannot be read whole (${listed}). Nothing was imported: fix the quotes in the file, or export it again.`);
+}
+
+/** What the dates of the whole file said about their order, as sentences. */
+function dateWarnings(order: DateOrder, seen: DateOrderSeen, chosen: boolean): string[] {
+  const name = (o: DateOrder) => (o === 'dmy' ? 'day first' : 'month first');
+  if (seen.dayFirstRow > 0 && seen.monthFirstRow > 0) {
+    return [`Dates disagree: row ${seen.dayFirstRow} is written day first and row ${seen.monthFirstRow} month first; they were read ${name(order)}, and dates that cannot be were listed as unreadable.`];
+  }
+  if (seen.dayFirstRow === 0 && seen.monthFirstRow === 0 && seen.either > 0 && !chosen) {
+    return [`No date in the file has a day above 12, so "05/03/2024" could be 5 March or 3 May: dates were read ${name(order)}. Choose the date order if that is wrong.`];
+  }
+  return [];
 }
 
 function targetOf(options: ImportOptions, columns: ResolvedColumn[], now: number): Result<{ datasetId: string; storedColumns: DatasetColumn[]; firstChunkIndex: number }> {

