@@ -1,4 +1,5 @@
 import { dismissToast, useToasts } from './toast';
+import { X } from './icons';
 
 /** Renders the toast stack; errors are announced assertively. */
 export function Toasts() {
@@ -19,7 +20,7 @@ export function Toasts() {
               {t.action.label}
             </button>
           )}
-          <button type="button" className="ghost" aria-label="Dismiss" onClick={() => dismissToast(t.id)}>×</button>
+          <button type="button" className="ghost" aria-label="Dismiss" onClick={() => dismissToast(t.id)}><X size={14} /></button>
         </div>
       ))}
     </div>

@@ -2,6 +2,7 @@ import { useLiveQuery } from '../../db/hooks';
 import { setPersonaLink } from '../../../../common/journey';
 import { parsePersonaRef } from './store';
 import type { JourneyEditor } from './useJourneyEditor';
+import { X } from '../../ui/icons';
 
 /** The personas this journey is mapped for: chips to unlink, a picker to link one more. */
 export function PersonaLinks({ editor }: { editor: JourneyEditor }) {
@@ -15,7 +16,7 @@ export function PersonaLinks({ editor }: { editor: JourneyEditor }) {
       {journey.personaIds.map((id) => (
         <span key={id} className="chip chip-persona">
           <a href={`#/personas/${encodeURIComponent(id)}`}>{name(id)}</a>
-          <button type="button" className="ghost" aria-label={`Unlink ${name(id)}`} onClick={() => link(id, false)}>×</button>
+          <button type="button" className="ghost" aria-label={`Unlink ${name(id)}`} onClick={() => link(id, false)}><X size={14} /></button>
         </span>
       ))}
       <select aria-label="Link a persona" value="" onChange={(e) => e.target.value && link(e.target.value, true)}>

@@ -1,5 +1,6 @@
 import { ruleOperators, type Condition, type Duration, type Rule } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
+import { X } from '../../../ui/icons';
 
 const sourceLabel = { response: 'Response field', personaMatch: 'Persona match score', attribute: 'Attribute' } as const;
 const operatorLabel: Record<Rule['operator'], string> = {
@@ -36,7 +37,7 @@ export function ConditionEditor({ value, onChange, label }: { value: Condition; 
             <CommitInput aria-label={`Rule ${i + 1} value`} placeholder="value" value={r.value === undefined ? '' : String(r.value)}
               onCommit={(t) => setRule(i, { value: parseValue(t) })} />
           )}
-          <button type="button" className="ghost" aria-label={`Remove rule ${i + 1}`} onClick={() => onChange({ ...value, rules: value.rules.filter((_, k) => k !== i) })}>×</button>
+          <button type="button" className="ghost" aria-label={`Remove rule ${i + 1}`} onClick={() => onChange({ ...value, rules: value.rules.filter((_, k) => k !== i) })}><X size={14} /></button>
         </div>
       ))}
       <button type="button" className="ghost" onClick={() => onChange({ ...value, rules: [...value.rules, { source: 'response', field: '', operator: 'equals', value: '' }] })}>+ Rule</button>

@@ -4,6 +4,7 @@ import {
 } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
 import { ConditionEditor, DurationEditor } from './ConditionEditor';
+import { X } from '../../../ui/icons';
 
 type SetConfig = (config: FlowNode['config']) => void;
 
@@ -78,7 +79,7 @@ export function ConfigFields({ node, setConfig }: { node: FlowNode; setConfig: S
                   const percent = Number(e.target.value);
                   if (Number.isFinite(percent) && percent >= 0 && percent <= 100) setConfig({ branches: branches.map((x) => (x.id === b.id ? { ...x, percent } : x)) });
                 }} />%
-              <button type="button" className="ghost" aria-label={`Remove variant ${i + 1}`} onClick={() => setConfig({ branches: branches.filter((x) => x.id !== b.id) })}>×</button>
+              <button type="button" className="ghost" aria-label={`Remove variant ${i + 1}`} onClick={() => setConfig({ branches: branches.filter((x) => x.id !== b.id) })}><X size={14} /></button>
             </div>
           ))}
           <p className={Math.round(sum * 100) === 10000 ? 'muted' : 'problem-error'}>Total {Math.round(sum * 100) / 100}% (must be 100%)</p>

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { hasInput, outputHandles, type FlowNode, type FlowProblem } from '../../../../../common/journey';
-import { nodeIcon, nodeSummary } from './describe';
+import { NodeIcon } from '../../../ui/icons';
+import { nodeSummary } from './describe';
 
 /** What the canvas passes to a node card. */
 export type CardData = { node: FlowNode; problems: FlowProblem[]; stage?: { name: string; colour: string } | undefined; dimmed: boolean };
@@ -31,7 +32,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeP
       data-testid={`flow-node-${node.id}`} title={problems.map((p) => p.message).join('\n') || undefined}>
       {hasInput(node) && <Handle type="target" position={Position.Left} id="in" />}
       <div className="flow-node-head">
-        <span className="flow-node-icon" aria-hidden="true">{nodeIcon(node)}</span>
+        <span className="flow-node-icon" aria-hidden="true"><NodeIcon node={node} /></span>
         <strong>{node.label}</strong>
         {problems.length > 0 && <span className={`problem-badge${errors.length ? ' error' : ''}`} aria-label={`${problems.length} problem(s)`}>{problems.length}</span>}
       </div>

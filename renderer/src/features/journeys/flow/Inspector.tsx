@@ -1,8 +1,8 @@
 import type { FlowNode, Stage } from '../../../../../common/journey';
+import { NodeIcon, X } from '../../../ui/icons';
 import { CommitInput } from '../CommitInput';
 import type { JourneyEditor } from '../useJourneyEditor';
 import { ConfigFields } from './ConfigFields';
-import { nodeIcon } from './describe';
 import { OutputsEditor } from './OutputsEditor';
 
 const kindLabel: Record<FlowNode['kind'], string> = {
@@ -16,8 +16,8 @@ export function Inspector({ node, stages, editor, onClose }: { node: FlowNode; s
   return (
     <section className="inspector" aria-label="Step inspector">
       <header>
-        <h3><span aria-hidden="true">{nodeIcon(node)}</span> {kindLabel[node.kind]}</h3>
-        <button type="button" className="ghost" aria-label="Close inspector" onClick={onClose}>×</button>
+        <h3><NodeIcon node={node} /> {kindLabel[node.kind]}</h3>
+        <button type="button" className="ghost" aria-label="Close inspector" onClick={onClose}><X size={16} /></button>
       </header>
       <label className="field">
         <span>Label</span>

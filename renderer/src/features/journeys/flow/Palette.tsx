@@ -1,5 +1,5 @@
 import { palette, type PaletteItem } from '../../../../../common/journey';
-import { nodeIcon } from './describe';
+import { NodeIcon } from '../../../ui/icons';
 
 const groups: Array<{ title: string; kinds: ReadonlyArray<PaletteItem['kind']> }> = [
   { title: 'Triggers', kinds: ['trigger'] },
@@ -21,7 +21,7 @@ export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
           {palette.filter((p) => g.kinds.includes(p.kind)).map((p) => (
             <button type="button" key={p.label} onClick={() => onAdd(p)} aria-label={`Add ${p.label}`} draggable
               onDragStart={(e) => { e.dataTransfer.setData(paletteDragType, String(palette.indexOf(p))); e.dataTransfer.effectAllowed = 'copy'; }}>
-              <span aria-hidden="true">{nodeIcon({ kind: p.kind, config: 'type' in p ? { type: p.type } : undefined })}</span> {p.label}
+              <NodeIcon node={{ kind: p.kind, config: 'type' in p ? { type: p.type } : undefined }} /> {p.label}
             </button>
           ))}
         </section>

@@ -1,22 +1,5 @@
 import type { Condition, Duration, FlowNode } from '../../../../../common/journey';
 
-/** An icon per node kind (and action type), shown on cards and in the palette. */
-export function nodeIcon(node: Pick<FlowNode, 'kind'> & { config?: unknown }): string {
-  switch (node.kind) {
-    case 'trigger': return '⚡';
-    case 'action': {
-      const type = (node.config as { type?: string } | undefined)?.type;
-      return type === 'email' ? '✉️' : type === 'sms' ? '💬' : type === 'whatsapp' ? '🟢' : type === 'webhook' ? '🔗' : type === 'ticket' ? '🎫' : '✏️';
-    }
-    case 'wait': return '⏳';
-    case 'condition': return '❓';
-    case 'multiSplit': return '🔀';
-    case 'randomSplit': return '🎲';
-    case 'exit': return '⏹';
-    case 'goto': return '↪';
-  }
-}
-
 /** "3 days" */
 export function durationText(d: Duration): string {
   return `${d.amount} ${d.amount === 1 ? d.unit.replace(/s$/, '') : d.unit}`;

@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import { channels, randomId, type Card, type CardLane, type Channel, type JourneyChange, type Stage } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
 import { ImageCard } from './ImageCard';
-import { channelIcon } from './labels';
+import { ChannelIcon, X } from '../../../ui/icons';
 
 type EvidenceKind = 'research' | 'data' | 'assumption';
 const evidenceLabel: Record<EvidenceKind, string> = { research: 'Research', data: 'Data', assumption: 'Assumption' };
@@ -33,7 +33,7 @@ export const CardCell = memo(function CardCell({ lane, stage, cards, dispatch }:
             <div key={card.id} className={cls}>
               {lane.type === 'images' && <ImageCard card={card} onAsset={(assetId) => patch(card.id, (c) => ({ ...c, assetId }))} />}
               <button type="button" className="card-view" data-export="keep" aria-label={`Edit ${name}`} onClick={() => setEditing(card.id)}>
-                {card.channel && <span className="channel-tag">{channelIcon[card.channel]} {card.channel}</span>}
+                {card.channel && <span className="channel-tag"><ChannelIcon channel={card.channel} /> {card.channel}</span>}
                 <span className="card-text-view">{card.text || (card.channel ? '' : <span className="muted">Empty card</span>)}</span>
                 {card.evidence && <span className={`evidence-badge ${card.evidence.kind}`} title={card.evidence.source}>{evidenceLabel[card.evidence.kind]}</span>}
               </button>
@@ -47,7 +47,7 @@ export const CardCell = memo(function CardCell({ lane, stage, cards, dispatch }:
             {lane.type === 'channels' && (
               <select aria-label={`Channel of ${name}`} value={card.channel ?? 'web'} className="channel-select"
                 onChange={(e) => patch(card.id, (c) => ({ ...c, channel: e.target.value as Channel }))}>
-                {channels.map((c) => <option key={c} value={c}>{channelIcon[c]} {c}</option>)}
+                {channels.map((c) => <option key={c} value={c}>{c}</option>)}
               </select>
             )}
             <CommitInput multiline autoFocus aria-label={`Text of ${name}`} className="card-text" value={card.text} maxLength={2000}
@@ -69,7 +69,7 @@ export const CardCell = memo(function CardCell({ lane, stage, cards, dispatch }:
                   value={card.evidence.source ?? ''} maxLength={500}
                   onCommit={(source) => patch(card.id, (c) => ({ ...c, evidence: { kind: c.evidence?.kind ?? 'assumption', ...(source ? { source } : {}) } }))} />
               )}
-              <button type="button" className="ghost" aria-label={`Remove ${name}`} onClick={() => { setEditing(null); set(cards.filter((c) => c.id !== card.id)); }}>×</button>
+              <button type="button" className="ghost" aria-label={`Remove ${name}`} onClick={() => { setEditing(null); set(cards.filter((c) => c.id !== card.id)); }}><X size={14} /></button>
             </div>
           </div>
         );

@@ -4,6 +4,7 @@ import { curveLimitProblem, randomId, type Curve, type EmotionLane, type Journey
 import { CommitInput } from '../CommitInput';
 import { parsePersonaRef } from '../store';
 import { curveColours } from './labels';
+import { X } from '../../../ui/icons';
 
 /** The curves of an emotion lane: pick one to edit, rename, set persona and as-is/to-be, add, remove. */
 export const CurveLegend = memo(function CurveLegend({ lane, selectedId, onSelect, dispatch }: {
@@ -32,7 +33,7 @@ export const CurveLegend = memo(function CurveLegend({ lane, selectedId, onSelec
             <option value="">Any customer</option>
             {personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
-          <button type="button" className="ghost" aria-label={`Remove curve ${c.label}`} onClick={() => dispatch({ type: 'removeCurve', laneId: lane.id, curveId: c.id })}>×</button>
+          <button type="button" className="ghost" aria-label={`Remove curve ${c.label}`} onClick={() => dispatch({ type: 'removeCurve', laneId: lane.id, curveId: c.id })}><X size={14} /></button>
         </div>
       ))}
       <button type="button" className="ghost" disabled={full} title={full ? 'Five personas with two curves each is the limit' : undefined}

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { metricKinds, type JourneyChange, type Lane, type MetricLane } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
+import { ArrowDown, ArrowUp, Trash2 } from '../../../ui/icons';
 import { laneTypeLabel } from './labels';
 
 const metricLabel = { nps: 'NPS', csat: 'CSAT', ces: 'CES', custom: 'Custom' } as const;
@@ -35,11 +36,11 @@ export const LaneHeader = memo(function LaneHeader({ lane, index, count, dispatc
       )}
       <div className="lane-tools">
         <button type="button" className="ghost" disabled={index === 0} aria-label={`Move ${lane.name} up`}
-          onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index - 1 })}>↑</button>
+          onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index - 1 })}><ArrowUp size={16} /></button>
         <button type="button" className="ghost" disabled={index === count - 1} aria-label={`Move ${lane.name} down`}
-          onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index + 1 })}>↓</button>
+          onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index + 1 })}><ArrowDown size={16} /></button>
         <button type="button" className="ghost" aria-label={`Remove lane ${lane.name}`} title="Remove lane (undo with Ctrl+Z)"
-          onClick={() => dispatch({ type: 'removeLane', laneId: lane.id })}>🗑</button>
+          onClick={() => dispatch({ type: 'removeLane', laneId: lane.id })}><Trash2 size={16} /></button>
       </div>
     </div>
   );

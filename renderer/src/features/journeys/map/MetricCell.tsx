@@ -2,8 +2,6 @@ import { memo } from 'react';
 import type { JourneyChange, MetricLane, MetricValue, Stage } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
 
-const trendIcon = { up: '▲', flat: '▶', down: '▼' } as const;
-
 /** One stage's metric: value, target and trend, with the value coloured against the target. */
 export const MetricCell = memo(function MetricCell({ lane, stage, dispatch }: {
   lane: MetricLane; stage: Stage; dispatch: (...c: JourneyChange[]) => boolean;
@@ -34,7 +32,7 @@ export const MetricCell = memo(function MetricCell({ lane, stage, dispatch }: {
       </label>
       <select aria-label={`Trend of ${where}`} value={trend ?? ''} onChange={(e) => set({ trend: (e.target.value || undefined) as MetricValue['trend'] })}>
         <option value="">No trend</option>
-        {(['up', 'flat', 'down'] as const).map((t) => <option key={t} value={t}>{trendIcon[t]} {t}</option>)}
+        {(['up', 'flat', 'down'] as const).map((t) => <option key={t} value={t}>{t}</option>)}
       </select>
     </div>
   );

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import type { JourneyChange, Stage } from '../../../../../common/journey';
+import { ArrowLeft, ArrowRight, GripVertical, Star, Trash2 } from '../../../ui/icons';
 import { CommitInput } from '../CommitInput';
 
 /** The drag payload type for stage reordering, so drops from elsewhere are ignored. */
@@ -30,7 +31,7 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, disp
       }}
     >
       <div className="stage-top">
-        <span className="drag-handle" aria-hidden="true" title="Drag to reorder">⠿</span>
+        <span className="drag-handle" aria-hidden="true" title="Drag to reorder"><GripVertical size={16} /></span>
         <CommitInput aria-label={`Stage ${index + 1} name`} className="stage-name" value={stage.name} maxLength={120}
           onCommit={(name) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { name } })} />
       </div>
@@ -39,11 +40,11 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, disp
           onChange={(e) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { colour: e.target.value } })} />
         <button type="button" className={`ghost mot${stage.momentOfTruth ? ' on' : ''}`} aria-pressed={stage.momentOfTruth}
           aria-label={`Moment of truth: ${stage.name}`} title="Moment of truth"
-          onClick={() => dispatch({ type: 'updateStage', stageId: stage.id, patch: { momentOfTruth: !stage.momentOfTruth } })}>★</button>
-        <button type="button" className="ghost" disabled={index === 0} aria-label={`Move ${stage.name} left`} onClick={() => move(index - 1)}>←</button>
-        <button type="button" className="ghost" disabled={index === count - 1} aria-label={`Move ${stage.name} right`} onClick={() => move(index + 1)}>→</button>
+          onClick={() => dispatch({ type: 'updateStage', stageId: stage.id, patch: { momentOfTruth: !stage.momentOfTruth } })}><Star size={16} fill={stage.momentOfTruth ? 'currentColor' : 'none'} /></button>
+        <button type="button" className="ghost" disabled={index === 0} aria-label={`Move ${stage.name} left`} onClick={() => move(index - 1)}><ArrowLeft size={16} /></button>
+        <button type="button" className="ghost" disabled={index === count - 1} aria-label={`Move ${stage.name} right`} onClick={() => move(index + 1)}><ArrowRight size={16} /></button>
         <button type="button" className="ghost" aria-label={`Remove stage ${stage.name}`} title="Remove stage (undo with Ctrl+Z)"
-          onClick={() => dispatch({ type: 'removeStage', stageId: stage.id })}>🗑</button>
+          onClick={() => dispatch({ type: 'removeStage', stageId: stage.id })}><Trash2 size={16} /></button>
       </div>
       {stage.momentOfTruth && <span className="mot-badge">Moment of truth</span>}
     </div>

@@ -1,15 +1,10 @@
-import type { Channel, LaneType } from '../../../../../common/journey';
+import type { LaneType } from '../../../../../common/journey';
 
 /** Display names of lane types. */
 export const laneTypeLabel: Record<LaneType, string> = {
   text: 'Text', touchpoints: 'Touchpoints', channels: 'Channels', goals: 'Goals', pains: 'Pains',
   opportunities: 'Opportunities', actions: 'Actions', thinkFeel: 'Thinks and feels', backstage: 'Backstage',
   images: 'Images', emotion: 'Emotion curve', metric: 'Metric',
-};
-
-/** Icons for channels (emoji keep the bundle free of an icon font). */
-export const channelIcon: Record<Channel, string> = {
-  web: '🌐', app: '📱', email: '✉️', sms: '💬', whatsapp: '🟢', phone: '📞', chat: '🗨️', social: '👥', store: '🏬', mail: '📮', 'in-person': '🤝',
 };
 
 /** Colours offered to new stages, in turn. */

@@ -7,6 +7,7 @@ import { evidenceLabels, statusLabels } from '../labels';
 import { SectionReadOnly } from '../SectionReadOnly';
 import { parsePersona, parseSummary } from '../store';
 import './compare.css';
+import { X } from '../../../ui/icons';
 
 const fieldNames: Record<string, string> = { role: 'Role', status: 'Status', personaType: 'Type', domain: 'Domain', owner: 'Owner', tags: 'Tags' };
 const showField = (v: unknown) => (Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? (statusLabels[v as keyof typeof statusLabels] ?? v) || '—' : String(v));
@@ -40,7 +41,7 @@ export default function ComparePage({ ids }: { ids: string[] }) {
             <tr><th scope="col">Aspect</th>{personas.map((p, i) => (
               <th key={p.id} scope="col" style={{ borderTopColor: p.accentColor }}>
                 <a href={`#/personas/${encodeURIComponent(p.id)}`}>{p.name}</a>
-                <button type="button" className="ghost" aria-label={`Remove ${p.name} from comparison`} onClick={() => setIds(ids.filter((_, j) => j !== i))}>×</button>
+                <button type="button" className="ghost" aria-label={`Remove ${p.name} from comparison`} onClick={() => setIds(ids.filter((_, j) => j !== i))}><X size={14} /></button>
               </th>
             ))}</tr>
           </thead>

@@ -8,6 +8,7 @@ import { exportPersonas } from '../personaFiles';
 import { saveTemplate } from '../store';
 import type { SaveState } from '../usePersonaEditor';
 import { ExportMenu } from '../../exports/ExportMenu';
+import { ArrowLeft } from '../../../ui/icons';
 
 /** The editor's top bar: name, saved state, undo/redo, orientation, accent and file actions. */
 export function EditorToolbar(props: {
@@ -40,7 +41,7 @@ export function EditorToolbar(props: {
   };
   return (
     <header className="editor-toolbar">
-      <button type="button" className="ghost" onClick={() => navigate('personas')} aria-label="Back to list">←</button>
+      <button type="button" className="ghost" onClick={() => navigate('personas')} aria-label="Back to list"><ArrowLeft size={16} /></button>
       <input className="name-input" aria-label="Persona name" value={doc.name} maxLength={120} onChange={(e) => edit({ kind: 'setFields', fields: { name: e.target.value } })} />
       <SaveIndicator save={props.save} />
       <button type="button" onClick={props.undo} disabled={props.history.past.length === 0} title="Undo (Ctrl/Cmd+Z)">Undo</button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PersonaJourneys } from '../../journeys/PersonaJourneys';
 import { countEvidence, evidenceCoverage, personaStatuses, type ExpectedMetrics, type PersonaChange, type PersonaDoc } from '../../../../../common/persona';
 import { evidenceLabels, statusLabels } from '../labels';
+import { X } from '../../../ui/icons';
 
 const targets: { key: keyof ExpectedMetrics; label: string; min: number }[] = [
   { key: 'satisfaction', label: 'Satisfaction %', min: 0 },
@@ -38,7 +39,7 @@ export function PersonaSidebar({ doc, edit }: { doc: PersonaDoc; edit: (c: Perso
         <span className="field-label">Tags</span>
         <ul className="tag-list">
           {doc.tags.map((t) => (
-            <li key={t} className="tag">{t} <button type="button" className="ghost" aria-label={`Remove tag ${t}`} onClick={() => set({ tags: doc.tags.filter((x) => x !== t) })}>×</button></li>
+            <li key={t} className="tag">{t} <button type="button" className="ghost" aria-label={`Remove tag ${t}`} onClick={() => set({ tags: doc.tags.filter((x) => x !== t) })}><X size={14} /></button></li>
           ))}
         </ul>
         <input aria-label="Add tag" placeholder="Add tag, press Enter" value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addTag()} />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { duplicateSectionChange, moveSectionChange, getSectionDef, newId, type PersonaChange, type PersonaDoc, type PersonaSection } from '../../../../../common/persona';
 import { EvidenceControl } from '../sections/EvidenceControl';
 import { SectionBody } from '../sections/SectionBody';
+import { GripVertical, X } from '../../../ui/icons';
 
 /** Section types whose content shows persona fields, so they must re-render when the persona does. */
 const readsPersona = new Set(['header', 'liveMetrics']);
@@ -42,7 +43,7 @@ function SectionCardView({ doc, section, edit, getDoc }: {
             if (change) edit(change);
           }}
         >
-          ⠿
+          <GripVertical size={16} />
         </button>
         <input
           className="section-title"
@@ -57,7 +58,7 @@ function SectionCardView({ doc, section, edit, getDoc }: {
           onChange={(evidence) => edit({ kind: 'updateSection', sectionId: section.id, evidence })}
         />
         <button type="button" className="ghost" aria-label={`Duplicate ${section.title || label}`} title="Duplicate" onClick={duplicate}>Copy</button>
-        <button type="button" className="ghost" aria-label={`Remove ${section.title || label}`} title="Remove" onClick={() => edit({ kind: 'removeSection', sectionId: section.id })}>×</button>
+        <button type="button" className="ghost" aria-label={`Remove ${section.title || label}`} title="Remove" onClick={() => edit({ kind: 'removeSection', sectionId: section.id })}><X size={14} /></button>
       </header>
       <div className="section-content" data-export-fit>
         <SectionBody doc={doc} section={section} edit={edit} />

@@ -1,5 +1,6 @@
 import { channelKinds, channelLabels, newId, preferenceLabels, type ChannelPreference } from '../../../../../common/persona';
 import type { SectionProps } from './SectionBody';
+import { X } from '../../../ui/icons';
 
 /** Channel preferences: each channel with a level from "Avoids" to "Prefers". */
 export function ChannelsEditor({ section, edit }: SectionProps) {
@@ -14,7 +15,7 @@ export function ChannelsEditor({ section, edit }: SectionProps) {
             <input type="range" min={0} max={preferenceLabels.length - 1} step={1} value={c.level} aria-label={`${channelLabels[c.channel]} preference`}
               aria-valuetext={preferenceLabels[c.level]} onChange={(e) => edit({ kind: 'updateItem', sectionId: section.id, itemId: c.id, patch: { level: Number(e.target.value) } })} />
             <span className="level-label">{preferenceLabels[c.level]}</span>
-            <button type="button" className="ghost" aria-label={`Remove ${channelLabels[c.channel]}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: c.id })}>×</button>
+            <button type="button" className="ghost" aria-label={`Remove ${channelLabels[c.channel]}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: c.id })}><X size={14} /></button>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { Bar, BarChart, Cell, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { newId, type ChartPoint } from '../../../../../common/persona';
 import type { SectionProps } from './SectionBody';
+import { X } from '../../../ui/icons';
 
 const palette = ['var(--persona-accent)', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b', '#ec4899'];
 
@@ -41,7 +42,7 @@ export function ChartEditor({ section, edit }: SectionProps) {
                   const value = e.target.valueAsNumber;
                   if (Number.isFinite(value) && value >= 0) edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { value } });
                 }} /></td>
-              <td><button type="button" className="ghost" aria-label={`Remove ${name} row ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: p.id })}>×</button></td>
+              <td><button type="button" className="ghost" aria-label={`Remove ${name} row ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: p.id })}><X size={14} /></button></td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,7 @@
 import { newId, sectionItems, type Evidence } from '../../../../../common/persona';
 import { EvidenceControl } from './EvidenceControl';
 import type { SectionProps } from './SectionBody';
+import { X } from '../../../ui/icons';
 
 /** A list of items (goals, frustrations, …), each with its text and evidence. */
 export function ListEditor({ section, edit }: SectionProps) {
@@ -26,7 +27,7 @@ export function ListEditor({ section, edit }: SectionProps) {
               label={`Evidence for ${name} item ${i + 1}`}
               onChange={(evidence) => edit({ kind: 'updateItem', sectionId: section.id, itemId: item.id, patch: { evidence: evidence ?? undefined } })}
             />
-            <button type="button" className="ghost" aria-label={`Remove ${name} item ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: item.id })}>×</button>
+            <button type="button" className="ghost" aria-label={`Remove ${name} item ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: item.id })}><X size={14} /></button>
           </li>
         ))}
       </ul>

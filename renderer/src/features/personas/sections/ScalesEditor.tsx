@@ -1,5 +1,6 @@
 import { newId, type LevelItem, type Scale } from '../../../../../common/persona';
 import type { SectionProps } from './SectionBody';
+import { X } from '../../../ui/icons';
 
 /** Behaviour scales: a slider between two editable poles. */
 export function ScalesEditor({ section, edit }: SectionProps) {
@@ -12,7 +13,7 @@ export function ScalesEditor({ section, edit }: SectionProps) {
           <input aria-label={`Scale ${i + 1} left pole`} maxLength={200} value={s.left} onChange={(e) => patch(s.id, { left: e.target.value })} />
           <input type="range" min={0} max={100} value={s.value} aria-label={`${s.left} to ${s.right}`} onChange={(e) => patch(s.id, { value: Number(e.target.value) })} />
           <input aria-label={`Scale ${i + 1} right pole`} maxLength={200} value={s.right} onChange={(e) => patch(s.id, { right: e.target.value })} />
-          <button type="button" className="ghost" aria-label={`Remove scale ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: s.id })}>×</button>
+          <button type="button" className="ghost" aria-label={`Remove scale ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: s.id })}><X size={14} /></button>
         </div>
       ))}
       <button type="button" className="link" onClick={() => edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), left: 'Left', right: 'Right', value: 50 } })}>+ Add scale</button>
@@ -30,7 +31,7 @@ export function LevelsEditor({ section, edit }: SectionProps) {
         <div key={it.id} className="level-row">
           <input aria-label={`${name} ${i + 1}`} maxLength={200} value={it.label} onChange={(e) => edit({ kind: 'updateItem', sectionId: section.id, itemId: it.id, patch: { label: e.target.value } })} />
           <input type="range" min={0} max={100} value={it.level} aria-label={`${it.label || name} level`} onChange={(e) => edit({ kind: 'updateItem', sectionId: section.id, itemId: it.id, patch: { level: Number(e.target.value) } })} />
-          <button type="button" className="ghost" aria-label={`Remove ${name} ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: it.id })}>×</button>
+          <button type="button" className="ghost" aria-label={`Remove ${name} ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: it.id })}><X size={14} /></button>
         </div>
       ))}
       <button type="button" className="link" onClick={() => edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), label: '', level: 50 } })}>+ Add</button>
