@@ -1,9 +1,10 @@
 import { appOrigins } from '../../../common/sync/limits';
-import { tenantCollections, tenantDatabaseName, tenantRoleName } from '../../../common/sync/names';
+import { tenantCollections, tenantDatabaseName, tenantRoleName, tenantRoles } from '../../../common/sync/names';
 import type { PouchDatabase } from '../store/pouch';
 import { httpPouch } from '../store/pouch';
 import { createLevelStore } from '../store/store';
-import { readPassword } from './password';
+import type { Connection, CouchTarget } from './couchHttp';
+import { call, connect, fail, requireServerAdmin } from './couchHttp';
 
 /**
  * "Outgrowing one server": provision a tenant on an Apache CouchDB 3 cluster and migrate its data
@@ -12,68 +13,57 @@ import { readPassword } from './password';
  * tests run them when no CouchDB is at hand).
  */
 
-/** Where to reach the CouchDB and as whom. */
-export interface CouchTarget {
-  url: string;
-  tenant: string;
-  /** CouchDB admin name; also read from the URL's user part. The password comes from CX_PASSWORD or a prompt. */
-  user?: string | undefined;
-  env: NodeJS.ProcessEnv;
-}
+/** Id of the design document that holds the role check in every tenant database. */
+export const rolesDesignId = '_design/cx_roles';
 
-interface Connection {
-  base: string;
-  headers: Record<string, string>;
-  username: string | undefined;
-  password: string | undefined;
-}
-
-async function connect(target: CouchTarget): Promise<Connection> {
-  let url: URL;
-  try {
-    url = new URL(target.url);
-  } catch {
-    throw new Error(`Invalid --url "${target.url}"`);
-  }
-  if (url.password) throw new Error('Do not put a password in the URL; set CX_PASSWORD or answer the prompt.');
-  const username = target.user ?? (url.username ? decodeURIComponent(url.username) : undefined);
-  url.username = '';
-  const base = url.toString().replace(/\/+$/, '');
-  const password = username ? await readPassword(`CouchDB password for ${username}: `, target.env, false) : undefined;
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-  if (username) headers.authorization = `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}`;
-  return { base, headers, username, password };
-}
-
-async function call(c: Connection, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  let res: Response;
-  try {
-    res = await fetch(c.base + path, { method, headers: c.headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  } catch (error) {
-    throw new Error(`Cannot reach ${c.base}: ${(error as Error).cause ? String((error as Error).cause) : (error as Error).message}`, { cause: error });
-  }
-  const text = await res.text();
-  let json: unknown = text;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // keep the text
-  }
-  return { status: res.status, json };
-}
-
-function fail(what: string, answer: { status: number; json: unknown }): never {
-  const body = answer.json as { error?: string; reason?: string };
-  throw new Error(`${what} failed: ${answer.status} ${body.error ?? ''} ${body.reason ?? ''}`.trim());
-}
-
-/** CouchDB's validate_doc_update: viewers cannot write (roles are `<tenant>:<role>`). */
-function rolesDesignDoc(tenant: string): Record<string, unknown> {
+/**
+ * CouchDB's validate_doc_update: only editors, tenant admins and server admins write documents
+ * (roles are `<tenant>:<role>`). CouchDB runs it for every document write, server admins' too;
+ * design documents and `_security` are refused to everyone but database admins before it runs, and
+ * a tenant has no database admins (see {@link tenantSecurity}), so the check itself is out of reach.
+ */
+export function rolesDesignDoc(tenant: string): { _id: string; language: string; validate_doc_update: string } {
   const writers = JSON.stringify([tenantRoleName(tenant, 'editor'), tenantRoleName(tenant, 'admin'), '_admin']);
   return {
-    _id: '_design/cx_roles',
-    validate_doc_update: `function (newDoc, oldDoc, userCtx) { var w = ${writers}; for (var i = 0; i < userCtx.roles.length; i++) { if (w.indexOf(userCtx.roles[i]) !== -1) return; } throw({ forbidden: 'Viewers cannot change documents. Ask a tenant admin for the editor role.' }); }`,
+    _id: rolesDesignId,
+    language: 'javascript',
+    validate_doc_update: `function (newDoc, oldDoc, userCtx) { var w = ${writers}; for (var i = 0; i < userCtx.roles.length; i++) { if (w.indexOf(userCtx.roles[i]) !== -1) return; } throw({ forbidden: 'Viewers cannot change documents. Ask the server admin for the editor role.' }); }`,
   };
+}
+
+/** A database's `_security`: sections of names and roles. */
+interface Security {
+  admins: { names: string[]; roles: string[] };
+  members: { names: string[]; roles: string[] };
+}
+
+/**
+ * Every role of the tenant is a member; nobody is a database admin. A database admin may rewrite
+ * `_security` (e.g. let another tenant's role in) and delete the role check, so that power stays
+ * with the server admin, who uses this command line. Tenant admins differ from editors only in
+ * what the app lets them do; on CouchDB, members are managed with `couchdb-user`.
+ */
+export function tenantSecurity(tenant: string): Security {
+  return {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: tenantRoles.map((r) => tenantRoleName(tenant, r)) },
+  };
+}
+
+/** `_security` in a comparable form (missing sections are empty; order does not matter). */
+function normalSecurity(value: unknown): string {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, { names?: unknown; roles?: unknown } | undefined>;
+  const list = (x: unknown): string[] => (Array.isArray(x) ? x.map(String).sort() : []);
+  const section = (s: { names?: unknown; roles?: unknown } | undefined) => ({ names: list(s?.names), roles: list(s?.roles) });
+  return JSON.stringify({ admins: section(v.admins), members: section(v.members), extra: Object.keys(v).filter((k) => k !== 'admins' && k !== 'members').sort() });
+}
+
+/** True when the stored design document already holds exactly the role check (no rewrite needed). */
+function sameDesign(stored: unknown, wanted: Record<string, unknown>): boolean {
+  if (typeof stored !== 'object' || stored === null) return false;
+  const { _rev: _ignored, _revisions: _alsoIgnored, ...rest } = stored as Record<string, unknown>;
+  const keys = Object.keys(rest).sort();
+  return JSON.stringify(keys) === JSON.stringify(Object.keys(wanted).sort()) && keys.every((k) => rest[k] === wanted[k]);
 }
 
 /** `provision-couchdb`: databases, `_security`, the role check and CORS for the app's origins. */
@@ -83,29 +73,37 @@ export async function provisionCouchDb(target: CouchTarget): Promise<string> {
 }
 
 async function provisionWith(c: Connection, tenant: string): Promise<string> {
-  const welcome = await call(c, 'GET', '/');
-  if (welcome.status === 401 || welcome.status === 403) fail(`Signing in to ${c.base} as ${c.username ?? '(nobody)'}`, welcome);
-  if ((welcome.json as { couchdb?: string }).couchdb !== 'Welcome') throw new Error(`${c.base} does not answer like CouchDB.`);
-  const security = {
-    admins: { names: [], roles: [tenantRoleName(tenant, 'admin')] },
-    members: { names: [], roles: (['viewer', 'editor', 'admin'] as const).map((r) => tenantRoleName(tenant, r)) },
-  };
+  await requireServerAdmin(c);
+  const security = tenantSecurity(tenant);
+  const design = rolesDesignDoc(tenant);
   let created = 0;
+  let securityChanged = 0;
+  let designWritten = 0;
   for (const collection of tenantCollections) {
     const db = tenantDatabaseName(tenant, collection);
     const made = await call(c, 'PUT', `/${db}`);
     if (made.status === 201 || made.status === 202) created++;
     else if (made.status !== 412) fail(`Creating ${db}`, made);
-    const sec = await call(c, 'PUT', `/${db}/_security`, security);
-    if (sec.status !== 200) fail(`Setting _security of ${db}`, sec);
-    const design = rolesDesignDoc(tenant);
-    const old = await call(c, 'GET', `/${db}/_design/cx_roles`);
+    const oldSecurity = await call(c, 'GET', `/${db}/_security`);
+    if (oldSecurity.status !== 200) fail(`Reading _security of ${db}`, oldSecurity);
+    if (normalSecurity(oldSecurity.json) !== normalSecurity(security)) {
+      const sec = await call(c, 'PUT', `/${db}/_security`, security);
+      if (sec.status !== 200) fail(`Setting _security of ${db}`, sec);
+      securityChanged++;
+    }
+    // Rewriting an unchanged design document would give it a new revision, which every client
+    // pulls again: write it only when its content differs.
+    const old = await call(c, 'GET', `/${db}/${rolesDesignId}`);
+    if (old.status !== 200 && old.status !== 404) fail(`Reading the role check of ${db}`, old);
+    if (old.status === 200 && sameDesign(old.json, design)) continue;
     const rev = old.status === 200 ? (old.json as { _rev?: string })._rev : undefined;
-    const put = await call(c, 'PUT', `/${db}/_design/cx_roles`, { ...design, ...(rev ? { _rev: rev } : {}) });
+    const put = await call(c, 'PUT', `/${db}/${rolesDesignId}`, { ...design, ...(rev ? { _rev: rev } : {}) });
     if (put.status !== 201 && put.status !== 202) fail(`Writing the role check of ${db}`, put);
+    designWritten++;
   }
   await setCors(c);
-  return `Provisioned tenant "${tenant}" on ${c.base}: ${tenantCollections.length} databases (${created} new), _security, role check and CORS for ${appOrigins.join(', ')}. Users sign in with roles ${tenantRoleName(tenant, 'viewer')}|editor|admin.`;
+  const n = tenantCollections.length;
+  return `Provisioned tenant "${tenant}" on ${c.base}: ${n} databases (${created} new), _security (${securityChanged} set), role check (${designWritten} written, ${n - designWritten} already current) and CORS for ${appOrigins.join(', ')}. Add users with: npm run sync-server -- couchdb-user add NAME --url ${c.base} --tenant ${tenant} --role viewer|editor|admin`;
 }
 
 async function setCors(c: Connection): Promise<void> {
@@ -122,7 +120,8 @@ async function setCors(c: Connection): Promise<void> {
   ];
   for (const node of nodes) {
     for (const [section, key, value] of settings) {
-      const put = await call(c, 'PUT', `/_node/${encodeURIComponent(node)}/_config/${section}/${key}`, value);
+      // `@` stays as it is: it is valid in a path and some servers (pouchdb-server) match it literally.
+      const put = await call(c, 'PUT', `/_node/${encodeURIComponent(node).replace(/%40/g, '@')}/_config/${section}/${key}`, value);
       if (put.status !== 200) fail(`Setting ${section}/${key} on ${node}`, put);
     }
   }

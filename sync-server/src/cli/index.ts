@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { provisionCouchDb, migrate } from './couch';
+import { couchUser } from './couchUsers';
 import { jsonLog } from './log';
 import { adminAdd, compactTenant, tenantAdd, userAdd, userRemove } from './manage';
 import { serve } from './serve';
@@ -12,9 +13,14 @@ export const usage = `Usage: npm run sync-server -- [command] [options]
   user add TENANT NAME [--role viewer|editor|admin] [--data DIR]
   user remove TENANT NAME [--data DIR]
   provision-couchdb --url URL --tenant T [--user ADMIN]
+  couchdb-user add NAME --url URL --tenant T --role viewer|editor|admin [--user ADMIN]
+  couchdb-user role NAME --url URL --tenant T --role viewer|editor|admin [--user ADMIN]
+  couchdb-user passwd|remove NAME --url URL --tenant T [--user ADMIN]
+  couchdb-user list --url URL --tenant T [--user ADMIN]
   migrate --data DIR --tenant T --to URL [--user ADMIN]
   compact --data DIR --tenant T   (server stopped: drops old revision bodies)
-Passwords come from CX_PASSWORD or a prompt, never from a flag. --app (or CX_APP_DIR) serves the
+Passwords come from CX_PASSWORD or a prompt, never from a flag; for couchdb-user, CX_PASSWORD is
+the CouchDB server admin's and CX_NEW_PASSWORD (or a second prompt) the member's. --app (or CX_APP_DIR) serves the
 built app at /_app/, where browsers sign in with a same-origin session cookie.`;
 
 /** Runs one CLI invocation; resolves with the exit code (serve resolves when it has stopped). */
@@ -27,7 +33,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '5984' },
       data: { type: 'string', default: './data/sync' },
-      role: { type: 'string', default: 'editor' },
+      role: { type: 'string' },
       url: { type: 'string' },
       to: { type: 'string' },
       tenant: { type: 'string' },
@@ -70,11 +76,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
     case 'tenant add':
       return say(await tenantAdd(data, need(a, 'TENANT'))), 0;
     case 'user add':
-      return say(await userAdd(data, need(a, 'TENANT'), need(b, 'NAME'), values.role, env)), 0;
+      return say(await userAdd(data, need(a, 'TENANT'), need(b, 'NAME'), values.role ?? 'editor', env)), 0;
     case 'user remove':
       return say(await userRemove(data, need(a, 'TENANT'), need(b, 'NAME'))), 0;
     case 'provision-couchdb':
       return say(await provisionCouchDb({ url: need(values.url, '--url'), tenant: need(values.tenant, '--tenant'), user: values.user, env })), 0;
+    case 'couchdb-user':
+      if (positionals.length > 3) throw new Error(`Unexpected "${positionals.slice(3).join(' ')}"; run with --help for usage.`);
+      return say(await couchUser({ action: need(sub, 'add|remove|passwd|role|list'), name: a, role: values.role, url: need(values.url, '--url'), tenant: need(values.tenant, '--tenant'), user: values.user, env })), 0;
     case 'compact':
       return say(await compactTenant(data, need(values.tenant, '--tenant'))), 0;
     case 'migrate':

@@ -4,21 +4,22 @@ import { minPasswordLength } from '../auth/passwords';
 export const passwordEnvVar = 'CX_PASSWORD';
 
 /**
- * A password from `CX_PASSWORD` or, on a terminal, a prompt that does not echo. Never from a flag:
- * flags end up in shell history and in `ps` output for every user of the machine.
+ * A password from `CX_PASSWORD` (or another variable) or, on a terminal, a prompt that does not
+ * echo. Never from a flag: flags end up in shell history and in `ps` output for every user of the
+ * machine.
  */
-export async function readPassword(prompt: string, env: NodeJS.ProcessEnv, check = true): Promise<string> {
-  const fromEnv = env[passwordEnvVar];
-  const password = fromEnv ?? (await promptHidden(prompt));
+export async function readPassword(prompt: string, env: NodeJS.ProcessEnv, check = true, envVar = passwordEnvVar): Promise<string> {
+  const fromEnv = env[envVar];
+  const password = fromEnv ?? (await promptHidden(prompt, envVar));
   if (check && password.length < minPasswordLength) {
     throw new Error(`The password must have at least ${minPasswordLength} characters.`);
   }
   return password;
 }
 
-async function promptHidden(prompt: string): Promise<string> {
+async function promptHidden(prompt: string, envVar: string): Promise<string> {
   const input = process.stdin;
-  if (!input.isTTY) throw new Error(`No password: set ${passwordEnvVar} or run on a terminal to be asked.`);
+  if (!input.isTTY) throw new Error(`No password: set ${envVar} or run on a terminal to be asked.`);
   process.stderr.write(prompt);
   input.setRawMode(true);
   input.resume();
