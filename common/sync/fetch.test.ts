@@ -67,4 +67,27 @@ describe('the app sync fetch', () => {
     const fetch = createSyncFetch({ idleTimeoutMs: 300 });
     await expect(fetch(`${base}/stall`)).rejects.toMatchObject({ status: 0, error: 'timeout' });
   });
+
+  test('a signal reused for many requests keeps no listener per request, and still aborts them', async () => {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    let live = 0;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
+      live++;
+      add(type, listener, options);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, listener: EventListener) => {
+      live--;
+      remove(type, listener);
+    }) as typeof signal.removeEventListener;
+    const fetch = createSyncFetch();
+    for (let i = 0; i < 20; i++) await fetch(`${base}/ok`, { signal });
+    await expect(fetch(`${base}/missing`, { signal })).rejects.toBeInstanceOf(SyncHttpError);
+    expect(live).toBe(0);
+    const stalled = fetch(`${base}/stall`, { signal });
+    controller.abort(new Error('stopped'));
+    await expect(stalled).rejects.toThrow('stopped');
+  });
 });

@@ -63,7 +63,12 @@ export function createSyncFetch(options: SyncFetchOptions = {}): SyncFetch {
     const authorization = options.authorization?.();
     if (authorization) headers.set('authorization', authorization);
     const controller = new AbortController();
-    init.signal?.addEventListener('abort', () => controller.abort(init.signal?.reason));
+    // The caller's signal may be reused for many requests (the doorbell's is): the listener is
+    // removed when this request ends, or listeners would pile up by one per request.
+    const outer = init.signal;
+    const forward = () => controller.abort(outer?.reason);
+    if (outer?.aborted) forward();
+    else outer?.addEventListener('abort', forward, { once: true });
     const idle = idleTimer(controller, idleMs);
     try {
       const response = await base(input, {
@@ -85,6 +90,7 @@ export function createSyncFetch(options: SyncFetchOptions = {}): SyncFetch {
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     } finally {
       idle.stop();
+      outer?.removeEventListener('abort', forward);
     }
   };
   // defineProperty, not Object.assign: assign would copy the getter's value once, not the getter.

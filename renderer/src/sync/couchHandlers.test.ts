@@ -24,7 +24,7 @@ describe('pushing to a CouchDB database', () => {
     });
     const result = await pushRows(t, [row('x'), row('y')] as never);
     expect(result).toEqual({ conflicts: [], written: 1 });
-    expect(t.refused).toEqual([{ collection: 'personas', id: 'x', reason: 'Document too large.' }]);
+    expect(t.refused).toEqual([{ collection: 'personas', id: 'x', reason: 'the server refused x (Document too large.); editing it again retries it.' }]);
   });
 
   test('a retry that finds exactly what it sends writes nothing and reports no conflict', async () => {

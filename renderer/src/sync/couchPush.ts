@@ -54,7 +54,7 @@ export async function pushRows(target: CouchTarget, rows: Row[]): Promise<{ conf
     for (const r of results) {
       if (r.ok) written++;
       else if (r.error === 'conflict') raced.push(...pending.filter((row) => row.newDocumentState.id === r.id));
-      else target.onRefused({ collection: target.collection, id: r.id, reason: r.reason ?? r.error ?? 'refused' });
+      else target.onRefused({ collection: target.collection, id: r.id, reason: r.error === 'too_large' ? String(r.reason) : `the server refused ${r.id} (${r.reason ?? r.error ?? 'no reason given'}); editing it again retries it.` });
     }
     pending = raced;
   }
@@ -119,15 +119,24 @@ async function bulkWrite(target: CouchTarget, docs: Record<string, unknown>[]): 
 async function sendBatch(target: CouchTarget, batch: { doc: Record<string, unknown>; text: string; bytes: number }[]): Promise<BulkResult[]> {
   try {
     const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: `{"docs":[${batch.map((e) => e.text).join(',')}]}` });
-    return (await response.json()) as BulkResult[];
+    const results = (await response.json()) as BulkResult[];
+    // Grow back towards the default after a cut, so one bad moment does not slow every later push.
+    target.maxPushBytes = Math.min(defaultPushBytes, (target.maxPushBytes ?? defaultPushBytes) * 2);
+    return results;
   } catch (error) {
-    if (!(error instanceof SyncHttpError) || error.status !== 413) throw error;
+    const total = batch.reduce((n, e) => n + e.bytes, 0);
+    if (!(error instanceof SyncHttpError)) {
+      // A server that refuses a large body without reading it may close the connection instead
+      // of answering 413: the retry RxDB makes goes out in smaller requests.
+      if (batch.length > 1 && total > 1024 * 1024) target.maxPushBytes = Math.max(64 * 1024, Math.floor(total / 2));
+      throw error;
+    }
+    if (error.status !== 413) throw error;
     if (batch.length === 1) {
       const only = batch[0]!;
       return [{ id: String(only.doc._id), error: 'too_large', reason: tooLarge(target, only.doc, only.bytes) }];
     }
-    // Remember a smaller cap for the rest of this session: the next push starts under it.
-    const total = batch.reduce((n, e) => n + e.bytes, 0);
+    // Remember a smaller cap: the next push starts under it.
     target.maxPushBytes = Math.max(64 * 1024, Math.floor(total / 2));
     const half = Math.ceil(batch.length / 2);
     return [...(await sendBatch(target, batch.slice(0, half))), ...(await sendBatch(target, batch.slice(half)))];

@@ -11,6 +11,7 @@ import type { NewerDocument } from './couchHandlers';
 import { pullBatch } from './couchHandlers';
 import { pushRows } from './couchPush';
 import { startDoorbell } from './doorbell';
+import { collectionLabel, syncErrorSentence } from './syncMessages';
 
 /** Where and as whom to sync. */
 export interface SyncTarget {
@@ -27,6 +28,8 @@ export interface SyncTarget {
   writerId?: string;
   /** How often every collection is re-checked without a ring; tests shorten it. */
   safetyResyncMs?: number;
+  /** Where raw errors go (the status shows a sentence); console.warn when omitted. */
+  log?: (message: string, error: unknown) => void;
   /** How long a failed replication request waits before retrying; tests shorten it. */
   retryMs?: number;
 }
@@ -77,13 +80,21 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
 
   const publish = () => {
     // A rejected credential stops all traffic (the sync fetch refuses to call out): say so plainly.
-    if (target.fetch.authFailure) errors.set('auth', describe(target.fetch.authFailure));
+    if (target.fetch.authFailure) errors.set('auth', syncErrorSentence('auth', target.fetch.authFailure));
     const state: SyncState = stopped ? 'stopped' : errors.size > 0 ? 'error' : active.size > 0 ? 'syncing' : status.state === 'connecting' && moved === 0 && !everIdle ? 'connecting' : 'idle';
     if (state === 'idle') moved = 0;
     status = { state, moved, newer: [...newer.values()], ...(errors.size > 0 ? { message: [...errors.values()][0] } : {}) };
     for (const l of listeners) l(status);
   };
   let everIdle = false;
+  // The status shows one sentence; the raw error goes to the log, once per change of sentence
+  // (a retry every few seconds must not flood it).
+  const log = target.log ?? ((message: string, error: unknown) => console.warn(message, error));
+  const fail = (key: string, error: unknown) => {
+    const sentence = syncErrorSentence(key, error);
+    if (errors.get(key) !== sentence) log(`sync: ${key} failed`, error);
+    errors.set(key, sentence);
+  };
   // A request that succeeded clears that collection's error, even when it moved nothing: after an
   // outage the status must return to "up to date" without waiting for someone to edit something.
   const recovered = (name: string) => {
@@ -101,7 +112,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       publish();
     },
     onError: (error) => {
-      errors.set('doorbell', describe(error));
+      fail('doorbell', error);
       publish();
     },
   });
@@ -120,7 +131,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         publish();
       },
       onRefused: (doc: { collection: string; id: string; reason: string }) => {
-        errors.set(`refused:${doc.collection}/${doc.id}`, `The server refused a document of ${doc.collection}: ${doc.reason}`);
+        errors.set(`refused:${doc.collection}/${doc.id}`, `Not synced (${collectionLabel(doc.collection)}): ${doc.reason}`);
         publish();
       },
     };
@@ -165,7 +176,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       publish();
     });
     replication.error$.subscribe((error) => {
-      errors.set(name, describe(error));
+      fail(name, error);
       publish();
     });
     replications.set(name, replication);
@@ -200,21 +211,4 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       publish();
     },
   };
-}
-
-/** A sentence for the status line from whatever a replication reported. */
-export function describe(error: unknown): string {
-  const e = error as { reason?: unknown; status?: unknown; parameters?: { errors?: { message?: string }[] }; message?: unknown } | null;
-  if (e && typeof e.reason === 'string' && typeof e.status === 'number') {
-    if (e.status === 401) return 'Signed out: your password or token is no longer accepted. Sign in again.';
-    if (e.status === 403) return `Not allowed: ${e.reason}`;
-    return e.reason;
-  }
-  const nested = e?.parameters?.errors?.[0]?.message;
-  // RxDB wraps handler errors as plain JSON; a SyncHttpError's message is "<status> <error>: <reason>".
-  const http = nested ? /^(\d{3}) (\w+): (.*)$/.exec(nested) : null;
-  if (http) return describe({ status: Number(http[1]), reason: http[3] });
-  if (nested) return nested;
-  if (e && typeof e.message === 'string') return /fetch|network/i.test(e.message) ? 'The sync server cannot be reached.' : e.message;
-  return 'Sync failed.';
 }

@@ -43,7 +43,7 @@ async function laptop(name: string, retryMs: number) {
   const db = await createDatabase(getRxStorageMemory(), `${name}${Math.random().toString(36).slice(2, 8)}`, { author: name, only: ['personas', 'history'] });
   const session = startSync(db, {
     serverUrl: server!.url, tenant: 'acme', clientId: name, writerId: `${name}-writer`,
-    fetch: createSyncFetch({ fetch: net.fetch, authorization: () => basic(accounts.acmeEditor) }), safetyResyncMs: 60_000, retryMs,
+    fetch: createSyncFetch({ fetch: net.fetch, authorization: () => basic(accounts.acmeEditor) }), safetyResyncMs: 60_000, retryMs, log: () => {},
   });
   cleanup.push(async () => {
     await session.stop();
