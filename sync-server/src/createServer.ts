@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import FindMyWay from 'find-my-way';
-import { maxRequestBodyBytes } from '../../common/sync/limits';
 import type { Auth, Clock } from './auth/auth';
 import { sessionCookie, sessionCookieHeader } from './auth/auth';
-import { parseJsonBody, readBody } from './http/body';
+import { discardRest, parseJsonBody, readBody } from './http/body';
 import type { Ctx, Deps, Log, Route } from './http/context';
 import { CouchError, badRequest, sendError, sendJson, toCouchError } from './http/errors';
+import type { RequestLimits } from './http/limits';
+import { defaultLimits } from './http/limits';
 import { Notifier } from './http/notifier';
 import { carriesSessionCookie, isForeignBrowserRequest, withoutCookies } from './http/origin';
 import type { StaticApp } from './http/staticApp';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   log: Log;
   /** Largest request body; defaults to the shared limit sized for dataset chunks. */
   maxBodyBytes?: number;
+  /** Caps per request (http/limits.ts); unset ones keep their defaults. */
+  limits?: Partial<RequestLimits>;
   /** Set when served over TLS (the session cookie becomes `Secure`). */
   secure?: boolean;
   /** Origins allowed by CORS besides the app's own (common/sync/limits.ts). */
@@ -51,14 +54,15 @@ export function createServer(options: ServerOptions): SyncHandler {
     clock: options.clock ?? { now: () => Date.now() },
     log: options.log,
     notifier: new Notifier(),
-    maxBodyBytes: options.maxBodyBytes ?? maxRequestBodyBytes,
+    limits: { ...defaultLimits, ...(options.maxBodyBytes ? { bodyBytes: options.maxBodyBytes } : {}), ...options.limits },
     secure: options.secure ?? false,
     uuid: randomUUID().replaceAll('-', ''),
     config: new Map(),
     servesApp: options.appDir !== undefined,
   };
   const app: StaticApp | undefined = options.appDir === undefined ? undefined : createStaticApp(options.appDir);
-  const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 4096 });
+  // Percent-encoded ids may take three characters per character of the id.
+  const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: deps.limits.docIdLength * 3 + 64 });
   for (const [method, path, route] of routes) router.on(method, path, route as never);
   const extraOrigins = options.corsOrigins ?? [];
 
@@ -105,8 +109,8 @@ export function createServer(options: ServerOptions): SyncHandler {
       query,
       principal: { kind: 'anonymous' },
       deps,
-      raw: () => (raw ??= readBody(req, deps.maxBodyBytes)),
-      json: async () => parseJsonBody(await ctx.raw()),
+      raw: () => (raw ??= readBody(req, deps.limits)),
+      json: async () => parseJsonBody(await ctx.raw(), deps.limits.jsonDepth),
       headers: {},
     };
     try {
@@ -138,8 +142,10 @@ export function createServer(options: ServerOptions): SyncHandler {
       if ((error.status === 401 || error.status === 429) && carried) {
         deps.log.warn('credentials refused', { method: req.method, path, status: error.status, reason: error.reason, address: req.socket.remoteAddress });
       }
-      // An unread body (e.g. refused as too large) must not be parsed as the next request.
-      if (error.status === 413 || !req.complete) res.setHeader('connection', 'close');
+      // An unread body (refused as too large, or before its tenant was checked) is read and dropped
+      // so the client gets this answer rather than a reset; whatever is left unread must not be
+      // parsed as the next request.
+      if (!(await discardRest(req, deps.limits)) || error.status === 413) res.setHeader('connection', 'close');
       sendError(res, error);
     }
   };

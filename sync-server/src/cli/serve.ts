@@ -46,7 +46,10 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const server = createHttpServer(handler);
   // Longpolls wait up to 60 s by default; keep idle keep-alive sockets short so shutdown is quick.
   server.keepAliveTimeout = 5_000;
-  server.requestTimeout = 0;
+  // Receiving a whole request (headers and body; not the wait of a longpoll, which comes after)
+  // may take 5 minutes: a client trickling a body cannot hold a socket forever. A body that
+  // pauses for 30 s is cut sooner (http/body.ts).
+  server.requestTimeout = 300_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

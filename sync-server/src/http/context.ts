@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Auth, Clock, Principal } from '../auth/auth';
 import type { Store } from '../store/store';
+import type { RequestLimits } from './limits';
 import type { Notifier } from './notifier';
 
 /** Structured logger: one JSON line per call in production, silent or collecting in tests. */
@@ -17,8 +18,8 @@ export interface Deps {
   clock: Clock;
   log: Log;
   notifier: Notifier;
-  /** Largest accepted request body in bytes. */
-  maxBodyBytes: number;
+  /** Caps on bodies and on what one request may ask for (limits.ts). */
+  limits: RequestLimits;
   /** Whether the server is reached over TLS (marks the session cookie Secure). */
   secure: boolean;
   /** Server id shown by `GET /`. */

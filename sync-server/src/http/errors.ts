@@ -36,6 +36,11 @@ export const queryParseError = (reason: string): CouchError => new CouchError(40
 export function toCouchError(thrown: unknown): { error: CouchError; bug: boolean } {
   if (thrown instanceof CouchError) return { error: thrown, bug: false };
   const e = thrown as { status?: unknown; name?: unknown; reason?: unknown; message?: unknown } | null;
+  // PouchDB gives two client mistakes a 500 status; CouchDB answers them 400.
+  if (e && e.status === 500 && (e.name === 'doc_validation' || e.name === 'badarg')) {
+    const reason = typeof e.reason === 'string' ? e.reason : typeof e.message === 'string' ? e.message : e.name;
+    return { error: new CouchError(400, e.name, reason), bug: false };
+  }
   if (e && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.name === 'string') {
     const reason = typeof e.reason === 'string' ? e.reason : typeof e.message === 'string' ? e.message : e.name;
     return { error: new CouchError(e.status, e.name, reason), bug: false };

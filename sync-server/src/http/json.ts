@@ -1,4 +1,5 @@
 import { badRequest } from './errors';
+import { defaultLimits } from './limits';
 
 /**
  * JSON parsing for request bodies. `JSON.parse` silently keeps the last of duplicate keys and
@@ -6,14 +7,14 @@ import { badRequest } from './errors';
  * (or pollute a prototype on a later spread), so such bodies are refused. Parsing is JSON.parse's
  * (fast, exact); a second linear scan only looks at object keys.
  */
-export function parseStrictJson(text: string): unknown {
+export function parseStrictJson(text: string, maxDepth = defaultLimits.jsonDepth): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw badRequest('invalid UTF-8 JSON');
   }
-  checkKeys(text);
+  checkKeys(text, maxDepth);
   return value;
 }
 
@@ -25,8 +26,12 @@ const OPEN_ARRAY = 91;
 const CLOSE_ARRAY = 93;
 const COLON = 58;
 
-/** Walks already-valid JSON, tracking the key set of every open object. */
-function checkKeys(text: string): void {
+/**
+ * Walks already-valid JSON, tracking the key set of every open object and the nesting depth:
+ * JSON.parse itself copes with any depth, but PouchDB clones documents recursively, and a body
+ * nested 10,000 deep overflowed its stack (a 500 instead of a 400).
+ */
+function checkKeys(text: string, maxDepth: number): void {
   // One entry per open container: a Set of keys for objects, null for arrays.
   const stack: (Set<string> | null)[] = [];
   let i = 0;
@@ -46,8 +51,10 @@ function checkKeys(text: string): void {
       i = end + 1;
       continue;
     }
-    if (c === OPEN_OBJECT) stack.push(new Set());
-    else if (c === OPEN_ARRAY) stack.push(null);
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (stack.length >= maxDepth) throw badRequest(`JSON is nested deeper than ${maxDepth} levels.`);
+      stack.push(c === OPEN_OBJECT ? new Set() : null);
+    }
     else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) stack.pop();
     i++;
   }

@@ -1,11 +1,11 @@
-import { badRequest } from '../http/errors';
+import { CouchError, badRequest, dbNotFound } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Route } from '../http/context';
 import type { RawLevel } from '../store/feed';
 import { canReadFast, readChanges } from '../store/feed';
 import type { ChangeRow, PouchDatabase } from '../store/pouch';
 import { openDb } from './access';
-import { boolParam, checkInt, intParam, sinceParam } from './query';
+import { boolParam, checkInt, intParam, jsonParam, sinceParam } from './query';
 
 /**
  * GET/POST /{db}/_changes, feeds `normal` and `longpoll`. `limit` is honoured exactly (0 means 1,
@@ -40,8 +40,8 @@ export const changes: Route = async (ctx) => {
   const style = q.get('style') ?? 'main_only';
   if (style !== 'main_only' && style !== 'all_docs') throw badRequest('`style` must be main_only or all_docs.');
   const filter = q.get('filter');
-  if (filter !== null && filter !== '_doc_ids') throw badRequest('Only the _doc_ids filter is offered.');
-  const docIds = filter === '_doc_ids' ? parseDocIds(body.doc_ids ?? safeJson(q.get('doc_ids'))) : undefined;
+  if (filter !== null && filter !== '_doc_ids') await refuseFilter(db, filter);
+  const docIds = filter === '_doc_ids' ? parseDocIds(body.doc_ids ?? jsonParam(q, 'doc_ids')) : undefined;
   const since = sinceParam(q.get('since') ?? body.since ?? undefined);
   const limit = intParam(q, 'limit');
   // `heartbeat=true` means CouchDB's default interval.
@@ -56,7 +56,18 @@ export const changes: Route = async (ctx) => {
     doc_ids: docIds,
   };
   const raw = ctx.deps.store.raw(name);
-  const read = (): Promise<{ results: ChangeRow[]; last_seq: number }> => readFeed(db, raw, opts);
+  // A database deleted while a request reads or waits on it answers like a missing one (its
+  // PouchDB handle is closed: reading it threw "cannot call iterator() before open()").
+  const gone = async (): Promise<boolean> => (await ctx.deps.store.open(name)) !== db;
+  const read = async (): Promise<{ results: ChangeRow[]; last_seq: number }> => {
+    if (await gone()) throw dbNotFound();
+    try {
+      return await readFeed(db, raw, opts);
+    } catch (thrown) {
+      if (await gone()) throw dbNotFound();
+      throw thrown;
+    }
+  };
   if (feed === 'normal') return { status: 200, body: await read() };
   // Subscribe before the first read, so a write landing between the read and the wait still wakes us.
   let changed = false;
@@ -73,6 +84,11 @@ export const changes: Route = async (ctx) => {
       if (closed) return undefined;
     }
     // Woken by a write, by the timeout or by shutdown: answer whatever is there, empty included.
+    if (ctx.res.headersSent && (await gone())) {
+      // Heartbeats already promised a 200: end the page empty; the next poll gets the 404.
+      ctx.res.end(JSON.stringify({ results: [], last_seq: opts.since }) + '\n');
+      return undefined;
+    }
     const answer = await read();
     if (!ctx.res.headersSent) return { status: 200, body: answer };
     ctx.res.end(JSON.stringify(answer) + '\n');
@@ -124,11 +140,17 @@ function parseDocIds(value: unknown): string[] {
   return value;
 }
 
-function safeJson(text: string | null): unknown {
-  if (text === null) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw badRequest('`doc_ids` must be valid JSON.');
-  }
+/**
+ * Filters other than `_doc_ids` are not run here. CouchDB's answers are kept where a client tells
+ * them apart: a filter whose design document or function does not exist is 404 (PouchDB's
+ * replicator reports it as such), a malformed name 400, an existing filter 400 "not offered".
+ */
+async function refuseFilter(db: PouchDatabase, filter: string): Promise<never> {
+  if (filter.startsWith('_')) throw badRequest(`The ${filter.slice(0, 40)} filter is not offered; only _doc_ids is.`);
+  const slash = filter.indexOf('/');
+  if (slash <= 0 || slash === filter.length - 1) throw badRequest('`filter` must be of the form designname/filtername.');
+  const design = (await db.get(`_design/${filter.slice(0, slash)}`).catch(() => undefined)) as { filters?: Record<string, unknown> } | undefined;
+  if (!design) throw new CouchError(404, 'not_found', 'missing');
+  if (typeof design.filters?.[filter.slice(slash + 1)] !== 'string') throw new CouchError(404, 'not_found', 'missing json key: ' + filter.slice(slash + 1).slice(0, 100));
+  throw badRequest('Filter functions are not run by this server; use _doc_ids or replicate the whole database.');
 }

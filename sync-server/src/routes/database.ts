@@ -1,8 +1,10 @@
 import { CouchError, badRequest, dbNotFound } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Reply, Route } from '../http/context';
+import { inSlices, tooMany } from '../http/limits';
 import type { Doc } from '../store/pouch';
 import { checkDbName, openDb, requireServerAdmin, touchesDesign } from './access';
+import { checkDocBody, checkDocId, revisionWeight } from './docChecks';
 import { boolParam, checkInt, intParam, jsonParam } from './query';
 
 /** Database-level routes: create, info, delete, `_all_docs`, `_bulk_docs`, `_revs_diff`, `_bulk_get`. */
@@ -70,16 +72,32 @@ export const allDocs: Route = async (ctx) => {
   if (limit !== undefined) opts.limit = limit;
   if (skip !== undefined) opts.skip = skip;
   const keys = body.keys ?? jsonParam(q, 'keys');
-  if (keys !== undefined) {
-    if (!Array.isArray(keys) || keys.length > 100_000) throw badRequest('`keys` must be an array of document ids.');
-    opts.keys = keys.map((k) => (typeof k === 'string' ? k : JSON.stringify(k)));
-  }
   for (const name of ['key', 'startkey', 'endkey', 'start_key', 'end_key'] as const) {
     const value = body[name] ?? jsonParam(q, name);
     if (value !== undefined) opts[name.replace('_key', 'key')] = value;
   }
   if (q.get('inclusive_end') === 'false' || body.inclusive_end === false) opts.inclusive_end = false;
-  return { status: 200, body: await db.allDocs(opts) };
+  if (keys === undefined) return { status: 200, body: await db.allDocs(opts) };
+  if (!Array.isArray(keys)) throw badRequest('`keys` must be an array of document ids.');
+  const max = ctx.deps.limits.allDocsKeys;
+  if (keys.length > max) throw tooMany('max_keys_count_exceeded', '`keys` of _all_docs', keys.length, max);
+  // Keys are looked up a slice at a time, with PouchDB's own rules for `skip`, `limit` and
+  // `descending` over a key list (pouchdb-core allDocsKeysParse) applied to the whole list first.
+  const { skip: from = 0, limit: count, descending, ...perSlice } = opts as { skip?: number; limit?: number; descending?: boolean };
+  const wanted = keys.map((k) => (typeof k === 'string' ? k : JSON.stringify(k))).slice(from, count === undefined ? undefined : from + count);
+  if (descending) wanted.reverse();
+  let total = (await db.info()).doc_count;
+  let updateSeq: number | undefined;
+  const rows = await inSlices(wanted, async (slice) => {
+    const page = await db.allDocs({ ...perSlice, keys: slice });
+    total = page.total_rows;
+    updateSeq = page.update_seq;
+    return page.rows;
+  }, { maxItems: 500 });
+  // As PouchDB answered a key list before (its skip is spent on the list): offset 0.
+  const answer: Record<string, unknown> = { total_rows: total, offset: 0, rows };
+  if (updateSeq !== undefined) answer.update_seq = updateSeq;
+  return { status: 200, body: answer };
 };
 
 interface BulkResult {
@@ -96,16 +114,29 @@ interface BulkResult {
 /** POST /{db}/_bulk_docs, normal or replicator-style (`new_edits: false`). */
 export const bulkDocs: Route = async (ctx) => {
   const name = dbName(ctx);
+  const { limits } = ctx.deps;
+  // Who may write is settled before the body is read (a viewer's or a stranger's 16 MiB is not parsed).
+  let db = await openDb(ctx, name, 'write');
   const body = await ctx.json();
   if (!isObject(body) || !Array.isArray(body.docs)) throw badRequest('POST body must include `docs` parameter.');
-  const docs = body.docs as unknown[];
-  if (!docs.every(isObject)) throw badRequest('Every entry of `docs` must be a JSON object.');
+  if (body.docs.length > limits.bulkDocs) throw tooMany('max_bulk_docs_count_exceeded', 'Documents in _bulk_docs', body.docs.length, limits.bulkDocs);
+  if (!body.docs.every(isObject)) throw badRequest('Every entry of `docs` must be a JSON object.');
   const newEdits = body.new_edits !== false;
-  const db = await openDb(ctx, name, touchesDesign(docs.map((d) => (d as Doc)._id)) ? 'design' : 'write');
-  for (const doc of docs as Doc[]) checkDocId(doc._id, false);
-  const results = (await db.bulkDocs(docs as Doc[], { new_edits: newEdits })) as BulkResult[];
+  if (body.new_edits !== undefined && typeof body.new_edits !== 'boolean') throw badRequest('`new_edits` must be a boolean.');
+  if (touchesDesign(body.docs.map((d) => d._id))) db = await openDb(ctx, name, 'design');
+  const docs = body.docs.map((doc) => {
+    checkDocId(doc._id, false, limits);
+    return checkDocBody(doc, limits);
+  });
+  // Slices of documents, each bounded by its revision ids (PouchDB's merge cost), with a yield in
+  // between: the largest allowed request must not hold other tenants' requests.
+  const results = await inSlices(docs, async (slice) => (await db.bulkDocs(slice, { new_edits: newEdits })) as BulkResult[], {
+    maxItems: 250,
+    maxWeight: 5000,
+    weight: revisionWeight,
+  });
   if (docs.length > 0) ctx.deps.notifier.notify(name);
-  const shaped = results.map((r, i) => shapeResult(r, (docs[i] as Doc)._id));
+  const shaped = results.map((r, i) => shapeResult(r, docs[i]?._id));
   // CouchDB answers a replicator-style write with only its failures.
   return { status: 201, body: newEdits ? shaped : shaped.filter((r) => 'error' in r) };
 };
@@ -116,25 +147,26 @@ function shapeResult(r: BulkResult, fallbackId: string | undefined): Record<stri
   return { id: r.id ?? fallbackId, error, reason: r.reason ?? r.message ?? error };
 }
 
-/** Refuses ids CouchDB refuses: non-strings, empty, reserved `_` prefixes other than design/local. */
-export function checkDocId(id: unknown, required: boolean): void {
-  if (id === undefined && !required) return;
-  if (typeof id !== 'string' || id.length === 0) throw badRequest('Document id must be a non-empty string.');
-  if (id.length > 512) throw badRequest('Document id is longer than 512 characters.');
-  if (id.startsWith('_') && !id.startsWith('_design/') && !id.startsWith('_local/')) {
-    throw badRequest('Only reserved document ids may start with underscore.');
-  }
-}
-
 /** POST /{db}/_revs_diff: which of these revisions the server lacks. */
 export const revsDiff: Route = async (ctx) => {
   const db = await openDb(ctx, dbName(ctx), 'read');
   const body = await ctx.json();
   if (!isObject(body)) throw badRequest('Request body must be a JSON object.');
-  for (const revs of Object.values(body)) {
+  const max = ctx.deps.limits.revsDiffIds;
+  const entries = Object.entries(body);
+  if (entries.length > max) throw tooMany('max_revs_diff_count_exceeded', 'Document ids in _revs_diff', entries.length, max);
+  let revCount = 0;
+  for (const [, revs] of entries) {
     if (!Array.isArray(revs) || !revs.every((r) => typeof r === 'string')) throw badRequest('Each id must map to a list of revisions.');
+    revCount += revs.length;
   }
-  return { status: 200, body: await db.revsDiff(body as Record<string, string[]>) };
+  if (revCount > max * 10) throw tooMany('max_revs_diff_count_exceeded', 'Revisions in _revs_diff', revCount, max * 10);
+  const parts = await inSlices(entries, async (slice) => [await db.revsDiff(Object.fromEntries(slice) as Record<string, string[]>)], {
+    maxItems: 500,
+    maxWeight: 5000,
+    weight: ([, revs]) => 1 + (revs as string[]).length,
+  });
+  return { status: 200, body: Object.assign({}, ...parts) as Record<string, unknown> };
 };
 
 /** POST /{db}/_bulk_get: many documents at given revisions in one request. */
@@ -142,15 +174,21 @@ export const bulkGet: Route = async (ctx) => {
   const db = await openDb(ctx, dbName(ctx), 'read');
   const body = await ctx.json();
   if (!isObject(body) || !Array.isArray(body.docs)) throw badRequest('Missing JSON list of `docs`.');
+  const max = ctx.deps.limits.bulkGet;
+  if (body.docs.length > max) throw tooMany('max_bulk_get_count_exceeded', 'Documents in _bulk_get', body.docs.length, max);
   const docs = body.docs.map((d) => {
     if (!isObject(d) || typeof d.id !== 'string') throw badRequest('Each entry of `docs` needs an `id`.');
     return typeof d.rev === 'string' ? { id: d.id, rev: d.rev } : { id: d.id };
   });
   const revs = boolParam(ctx.query, 'revs');
   const latest = boolParam(ctx.query, 'latest');
-  const answer = (await db.bulkGet({ docs, revs, latest })) as { results: { id: string; docs: Record<string, unknown>[] }[] };
+  const attachments = boolParam(ctx.query, 'attachments');
+  type Result = { id: string; docs: Record<string, unknown>[] };
+  const found = await inSlices(docs, async (slice) => ((await db.bulkGet({ docs: slice, revs, latest, attachments })) as { results: Result[] }).results, {
+    maxItems: 200,
+  });
   // PouchDB puts whole Error objects (stack included) into failed entries; CouchDB sends four fields.
-  const results = answer.results.map((r, i) => ({
+  const results = found.map((r, i) => ({
     id: r.id,
     docs: r.docs.map((d) => {
       if (!('error' in d)) return d;
@@ -164,12 +202,13 @@ export const bulkGet: Route = async (ctx) => {
 /** POST /{db}: creates a document with a server-chosen or given id. */
 export const postDoc: Route = async (ctx): Promise<Reply> => {
   const name = dbName(ctx);
+  let db = await openDb(ctx, name, 'write');
   const doc = await ctx.json();
   if (!isObject(doc)) throw badRequest('Document must be a JSON object.');
   const id = doc._id ?? crypto.randomUUID().replaceAll('-', '');
-  checkDocId(id, true);
-  const db = await openDb(ctx, name, touchesDesign([id]) ? 'design' : 'write');
-  const result = await db.put({ ...doc, _id: id as string });
+  checkDocId(id, true, ctx.deps.limits);
+  if (touchesDesign([id])) db = await openDb(ctx, name, 'design');
+  const result = await db.put({ ...checkDocBody(doc, ctx.deps.limits), _id: id as string });
   ctx.deps.notifier.notify(name);
   return { status: 201, body: { ok: true, id: result.id, rev: result.rev } };
 };

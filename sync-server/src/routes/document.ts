@@ -4,7 +4,7 @@ import type { Ctx, Route } from '../http/context';
 import type { Doc, PouchDatabase } from '../store/pouch';
 import type { Need } from './access';
 import { openDb } from './access';
-import { checkDocId } from './database';
+import { checkDocBody, checkDocId } from './docChecks';
 import { boolParam, jsonParam } from './query';
 
 /**
@@ -19,7 +19,7 @@ type Kind = 'doc' | 'local' | 'design';
 function docId(ctx: Ctx, kind: Kind): string {
   const raw = ctx.params.docid ?? '';
   const id = kind === 'doc' ? raw : `_${kind}/${raw}`;
-  checkDocId(id, true);
+  checkDocId(id, true, ctx.deps.limits);
   return id;
 }
 
@@ -34,7 +34,7 @@ export function getDoc(kind: Kind): Route {
     const opts: Record<string, unknown> = {};
     const rev = q.get('rev');
     if (rev !== null) opts.rev = rev;
-    for (const flag of ['revs', 'revs_info', 'latest', 'conflicts', 'deleted_conflicts'] as const) {
+    for (const flag of ['revs', 'revs_info', 'latest', 'conflicts', 'deleted_conflicts', 'attachments'] as const) {
       if (boolParam(q, flag)) opts[flag] = true;
     }
     if (q.has('open_revs')) {
@@ -43,7 +43,7 @@ export function getDoc(kind: Kind): Route {
         throw badRequest('`open_revs` must be "all" or a JSON array of revisions.');
       }
       opts.open_revs = openRevs;
-      if (opts.latest && Array.isArray(openRevs)) return { status: 200, body: await latestLeaves(db, id, openRevs, opts.revs === true) };
+      if (opts.latest && Array.isArray(openRevs)) return { status: 200, body: await latestLeaves(db, id, openRevs, opts.revs === true, opts.attachments === true) };
     }
     return { status: 200, body: await db.get(id, opts) };
   };
@@ -54,8 +54,8 @@ export function getDoc(kind: Kind): Route {
  * descends from it (PouchDB returns only one), so a replicator fetching a revision that was
  * superseded meanwhile gets all current branches.
  */
-async function latestLeaves(db: PouchDatabase, id: string, asked: string[], withRevs: boolean): Promise<unknown[]> {
-  const leaves = (await db.get(id, { open_revs: 'all', revs: true }).catch(() => [])) as { ok?: Doc }[];
+async function latestLeaves(db: PouchDatabase, id: string, asked: string[], withRevs: boolean, attachments: boolean): Promise<unknown[]> {
+  const leaves = (await db.get(id, { open_revs: 'all', revs: true, attachments }).catch(() => [])) as { ok?: Doc }[];
   const out = new Map<string, unknown>();
   for (const rev of asked) {
     const [pos, hash] = [Number(rev.split('-')[0]), rev.slice(rev.indexOf('-') + 1)];
@@ -79,11 +79,12 @@ export function putDoc(kind: Kind): Route {
   return async (ctx) => {
     const id = docId(ctx, kind);
     const name = ctx.params.db ?? '';
+    // Access first: a body is read only for someone who may write here.
+    const db = await openDb(ctx, name, need(kind, true));
     const body = await ctx.json();
     if (!isObject(body)) throw badRequest('Document must be a JSON object.');
     if (body._id !== undefined && body._id !== id) throw badRequest('Document id in the body does not match the URL.');
-    const db = await openDb(ctx, name, need(kind, true));
-    const doc: Doc = { ...body, _id: id };
+    const doc: Doc = { ...checkDocBody(body, ctx.deps.limits), _id: id };
     const rev = ctx.query.get('rev');
     if (rev !== null) doc._rev = rev;
     const newEdits = boolParam(ctx.query, 'new_edits', true);

@@ -1,5 +1,6 @@
 import { maxQueryLimit } from '../../../common/sync/limits';
-import { queryParseError } from '../http/errors';
+import { CouchError, queryParseError } from '../http/errors';
+import { parseStrictJson } from '../http/json';
 
 /**
  * Query-parameter parsing with CouchDB's answers: an unparseable or absurd value is a 400
@@ -30,14 +31,14 @@ export function checkInt(value: unknown, name: string, max = maxQueryLimit): num
   return n;
 }
 
-/** A JSON-encoded parameter (`key`, `keys`, `open_revs`…). */
+/** A JSON-encoded parameter (`key`, `keys`, `open_revs`…), strict and depth-limited like bodies. */
 export function jsonParam(query: URLSearchParams, name: string): unknown {
   const value = query.get(name);
   if (value === null) return undefined;
   try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    throw queryParseError(`Invalid JSON in parameter "${name}"`);
+    return parseStrictJson(value);
+  } catch (thrown) {
+    throw queryParseError(`Invalid JSON in parameter "${name}"${thrown instanceof CouchError && !thrown.reason.startsWith('invalid') ? `: ${thrown.reason}` : ''}`);
   }
 }
 

@@ -8,6 +8,7 @@ import { Registry } from '../auth/registry';
 import { ensureTenantDatabases } from '../cli/manage';
 import { memoryLog } from '../cli/log';
 import { createServer } from '../createServer';
+import type { RequestLimits } from '../http/limits';
 import type { Store } from '../store/store';
 import { createMemoryStore } from '../store/store';
 
@@ -43,6 +44,8 @@ export interface TestServerOptions {
   appDir?: string;
   /** Pretend the server is reached over TLS (Secure cookies, https origin). */
   secure?: boolean;
+  /** Per-request caps other than the defaults (http/limits.ts). */
+  limits?: Partial<RequestLimits>;
 }
 
 /** Logins created by {@link startTestServer}. */
@@ -72,7 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const clock = { now: () => Date.now() + offset };
   const log = memoryLog();
   const auth = new Auth({ registry, secret: randomBytes(32), clock, ...(options.tokenTtlMs ? { tokenTtlMs: options.tokenTtlMs } : {}) });
-  const handler = createServer({ store, auth, clock, log, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}), ...(options.appDir ? { appDir: options.appDir } : {}), ...(options.secure ? { secure: true } : {}) });
+  const handler = createServer({ store, auth, clock, log, ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}), ...(options.appDir ? { appDir: options.appDir } : {}), ...(options.secure ? { secure: true } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const requests = new Map<string, number>();
   const responses: TestServer['responses'] = [];
   const server = createHttpServer((req, res) => {
