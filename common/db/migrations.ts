@@ -10,7 +10,10 @@ export type Migration = (oldDoc: Record<string, unknown>) => Record<string, unkn
  */
 export const migrations: Record<CollectionName, Record<number, Migration>> = {
   personas: {},
-  journeys: {},
+  journeys: {
+    // Version 1 only adds optional event rules to stages: a version-0 journey is valid as it is.
+    1: (doc) => doc,
+  },
   history: {},
   templates: {},
   datasets: {},

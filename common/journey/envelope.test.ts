@@ -28,7 +28,7 @@ describe('export and import', () => {
   });
 
   test('a file from a newer app asks for an update instead of guessing', () => {
-    const [problem] = problemsOf({ ...envelope(), version: 2 });
+    const [problem] = problemsOf({ ...envelope(), version: 3 });
     expect(problem).toMatchObject({ path: 'version' });
     expect(problem!.message).toMatch(/newer/);
     for (const version of [-1, 1.5, '1', null]) expect(problemsOf({ ...envelope(), version })[0]?.path).toBe('version');

@@ -5,8 +5,11 @@ import { migrateEnvelopeV0 } from './envelopeV0';
 
 /** The `type` of a journey export file. */
 export const journeyEnvelopeType = 'cx-studio.journey';
-/** The envelope version this app writes. Readers accept this and older; newer files ask for an update. */
-export const journeyEnvelopeVersion = 1;
+/**
+ * The envelope version this app writes. Readers accept this and older; newer files ask for an update.
+ * 2: stages may carry event rules (an older reader would drop them silently); 1 reads unchanged.
+ */
+export const journeyEnvelopeVersion = 2;
 
 /** A journey export file. */
 export interface JourneyEnvelope {

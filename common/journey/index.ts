@@ -5,6 +5,7 @@
  */
 export * from './ids';
 export * from './mapModel';
+export * from './eventRules';
 export * from './mapChanges';
 export * from './flowModel';
 export * from './flowDefaults';

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { stageEventRulesSchema } from './eventRules';
 import { idPattern } from './ids';
 
 /**
@@ -29,6 +30,8 @@ export const stageSchema = v.object({
   /** A moment of truth: the stage where the relationship is won or lost. */
   momentOfTruth: v.boolean(),
   description: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  /** Which events of an imported event log put a customer in this stage (journey analytics). */
+  events: v.optional(stageEventRulesSchema),
 });
 /** A stage column of the map. */
 export type Stage = v.InferOutput<typeof stageSchema>;

@@ -6,7 +6,12 @@ import { idField, shortText, tagsField, timeField } from './shared';
  */
 export const journeysSchema = {
   title: 'journeys',
-  version: 0,
+  /**
+   * 1: stages may carry event-matching rules (`map.stages[].events`, issue 14). The bump makes an older
+   * app set such a document aside and ask for an update instead of reading it and dropping the rules
+   * on its next save.
+   */
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,

@@ -1,0 +1,13 @@
+/**
+ * Journey analytics over imported event logs (issue 14): stage matching, funnel, time in stage,
+ * paths, current stages and comparisons. Pure and columnar; runs in a Web Worker in the app and in
+ * the command line. `reference.ts` is the plain implementation the kernels are tested against.
+ */
+export * from './types';
+export { analyseJourney } from './kernels';
+export { compareJourney } from './compare';
+export type { JourneyComparison, RateDifference } from './compare';
+export { stagesOfEvents } from './match';
+export type { StageSpec } from './match';
+export { EventLogBuilder, eventLogFromPlain, plainFromEventLog } from './eventLog';
+export { proportionDifference, wilson } from './stats';
