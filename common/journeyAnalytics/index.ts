@@ -11,3 +11,8 @@ export { stagesOfEvents } from './match';
 export type { StageSpec } from './match';
 export { EventLogBuilder, eventLogFromPlain, plainFromEventLog } from './eventLog';
 export { proportionDifference, wilson } from './stats';
+export { importEvents, maxEventsPerImport } from './eventImport';
+export type { EventImportOptions, EventImportOutcome } from './eventImport';
+export { decodeEvents, encodeEvents, eventColumns, isEventDataset, eventShapePrefix } from './eventStore';
+export { recogniseEventColumns } from './eventShapes';
+export type { EventColumns, EventShape } from './eventShapes';

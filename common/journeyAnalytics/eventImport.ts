@@ -1,0 +1,194 @@
+/**
+ * Importing an event log (CSV, XLSX or JSON Lines) into columnar chunks: recognise the export's
+ * columns, read every row (a row without customer, event or a readable time is rejected with its
+ * reason), drop duplicates by (customer, event, time) within the file and against the waves already
+ * imported, and encode the rest in customer order. All or nothing: an error returns no documents, and
+ * a CSV quoting error refuses the file with its row number.
+ */
+import { maxDatasetIdLength, type DatasetChunkDoc, type DatasetHeaderDoc } from '../analytics/format';
+import type { ChunkLimits } from '../import/encode';
+import type { RejectedRow } from '../import/rows';
+import { openSource } from '../import/source';
+import { decodeText } from '../import/text';
+import { guessDateOrder, isParseError, parseDate, type DateOrder } from '../import/values';
+import { err, ok, type Result } from '../result';
+import { EventLogBuilder } from './eventLog';
+import { epochFromNumber, recogniseEventColumns, type EventColumns } from './eventShapes';
+import { eventColumns, eventShapePrefix, encodeEvents } from './eventStore';
+import { jsonLinesRows, looksLikeJsonLines } from './jsonLines';
+import { customerOrder } from './order';
+import type { EventLog } from './types';
+
+/** Most events one import reads. */
+export const maxEventsPerImport = 20_000_000;
+/** Longest customer id or event name kept. */
+export const maxNameChars = 200;
+
+/** Import settings. */
+export interface EventImportOptions extends ChunkLimits {
+  fileName: string;
+  /** Zone of times written without one (default UTC); an export that fixes its zone (Amplitude: UTC) wins. */
+  timeZone?: string;
+  dateOrder?: DateOrder;
+  /** Header names to use instead of the recognised ones. */
+  columns?: { customer?: string; event?: string; time?: string };
+  /** Append as a wave: the dataset's header and its decoded events (for de-duplication). */
+  append?: { header: DatasetHeaderDoc; log: EventLog };
+  datasetId?: string;
+  name?: string;
+  now?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: { rowsRead: number; fraction: number }) => void;
+  /** Rejected rows listed (all are counted); default 1000. */
+  maxRejectedListed?: number;
+}
+
+/** A finished import: write the chunks, then the header. */
+export interface EventImportOutcome {
+  header: DatasetHeaderDoc;
+  chunks: DatasetChunkDoc[];
+  imported: number;
+  /** Rows equal in (customer, event, time) to an earlier row or an imported wave. */
+  duplicates: number;
+  rejected: RejectedRow[];
+  rejectedCount: number;
+  columns: EventColumns;
+  headers: string[];
+  /** Property columns beyond the limit, not imported. */
+  ignoredColumns: string[];
+}
+
+interface Rows { headers: string[]; headerRows: number; batches: AsyncGenerator<{ rows: string[][]; cursor: number; problems?: { row: number; message: string }[] }>; size: number }
+
+async function openRows(bytes: Uint8Array, fileName: string): Promise<Result<Rows>> {
+  const head = decodeText(bytes.subarray(0, 4096)).text;
+  if (looksLikeJsonLines(head, fileName)) {
+    const parsed = jsonLinesRows(decodeText(bytes).text, maxEventsPerImport);
+    if (!parsed.ok) return parsed;
+    const { headers, rows } = parsed.data;
+    return ok({ headers, headerRows: 0, size: rows.length, batches: (async function* () { yield { rows, cursor: rows.length }; })() });
+  }
+  const opened = await openSource(bytes, fileName);
+  if (!opened.ok) return opened;
+  const source = opened.data;
+  return ok({ headers: (source.sample[0] ?? []).map((h) => h.replace(/^\uFEFF/, '')), headerRows: 1, size: source.size, batches: source.batches() });
+}
+
+/** Imports an event log. Errors: `invalid-argument` (columns not found), `invalid-document`, `too-large`, `cancelled`, `unsupported-type`. */
+export async function importEvents(input: ArrayBuffer | Uint8Array, options: EventImportOptions): Promise<Result<EventImportOutcome>> {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const cancelled = () => err('cancelled', 'Import cancelled; nothing was saved.');
+  const opened = await openRows(bytes, options.fileName);
+  if (!opened.ok) return opened;
+  const { headers, batches, size } = opened.data;
+  const columns = recogniseEventColumns(headers, options.columns);
+  if (!columns) {
+    return err('invalid-argument', `${options.fileName} does not look like an event log: no customer, event and time columns among ${headers.slice(0, 12).map((h) => `"${h}"`).join(', ')}. Name them with the column choices.`);
+  }
+  const ignoredColumns = headers.filter((h, i) => h.trim() !== '' && ![...columns.customer, columns.event, columns.time].includes(i) && !columns.properties.some((p) => p.index === i));
+  const zone = columns.timeZone ?? options.timeZone ?? 'UTC';
+  const maxListed = options.maxRejectedListed ?? 1000;
+  const rejected: RejectedRow[] = [];
+  let rejectedCount = 0;
+  const reject = (row: number, reason: string, column?: string) => {
+    rejectedCount++;
+    if (rejected.length < maxListed) rejected.push({ row, reason, ...(column ? { column } : {}) });
+  };
+
+  // Existing events first, so a row equal to an imported one is the duplicate, never the other way.
+  const propNames = columns.properties.map((p) => p.name);
+  const builder = new EventLogBuilder(propNames);
+  const base = options.append?.log;
+  if (base) {
+    const at = propNames.map((n) => base.properties.find((p) => p.name === n) ?? null);
+    for (let i = 0; i < base.length; i++) {
+      builder.add(base.customers[base.customer[i]!]!, base.events[base.event[i]!]!, base.time[i]!, at.map((p) => (p && p.codes[i]! >= 0 ? p.dict[p.codes[i]!]! : null)));
+    }
+  }
+  const existing = builder.length;
+  let dateOrder = options.dateOrder;
+  let rowNumber = 0;
+  const props = new Array<string | null>(columns.properties.length);
+  try {
+    for await (const batch of batches) {
+      if (options.signal?.aborted) return cancelled();
+      if (batch.problems && batch.problems.length > 0) {
+        const p = batch.problems[0]!;
+        return err('invalid-document', `${options.fileName}, row ${p.row}: ${p.message}. Nothing was imported; fix the file and import it again.`);
+      }
+      if (dateOrder === undefined) dateOrder = guessDateOrder(batch.rows.slice(0, 200).map((r) => r[columns.time] ?? ''));
+      for (const row of batch.rows) {
+        rowNumber++;
+        if (rowNumber <= opened.data.headerRows) continue;
+        if (row.length === 1 && row[0]!.trim() === '') continue;
+        let who = '';
+        for (const c of columns.customer) { who = (row[c] ?? '').trim(); if (who !== '') break; }
+        const what = (row[columns.event] ?? '').trim();
+        if (who === '') { reject(rowNumber, 'the customer id is empty', 'customer'); continue; }
+        if (what === '') { reject(rowNumber, 'the event name is empty', 'event'); continue; }
+        if (who.length > maxNameChars || what.length > maxNameChars) { reject(rowNumber, `a customer id or event name is longer than ${maxNameChars} characters`); continue; }
+        const when = readTime(row[columns.time] ?? '', columns, zone, dateOrder);
+        if (typeof when !== 'number') { reject(rowNumber, when.error, 'time'); continue; }
+        if (builder.length - existing >= maxEventsPerImport) return err('too-large', `${options.fileName} has more than ${maxEventsPerImport.toLocaleString('en')} events; split it into waves.`);
+        for (let k = 0; k < props.length; k++) { const v = (row[columns.properties[k]!.index] ?? '').trim(); props[k] = v === '' ? null : v.slice(0, maxNameChars); }
+        builder.add(who, what, when, props);
+      }
+      options.onProgress?.({ rowsRead: rowNumber, fraction: size > 0 ? Math.min(1, batch.cursor / size) : 1 });
+    }
+  } catch (e) {
+    return err('invalid-document', `${options.fileName} could not be parsed: ${e instanceof Error ? e.message : String(e)}. Nothing was imported.`);
+  } finally {
+    await batches.return(undefined);
+  }
+  if (options.signal?.aborted) return cancelled();
+  const log = builder.build();
+  // Ties at one instant put existing rows (stage 0 here) before new ones (stage 1): a new copy is the duplicate.
+  const origin = new Int16Array(log.length);
+  origin.fill(1, existing);
+  const { order, duplicate } = customerOrder(log, origin);
+  const keep: number[] = [];
+  let duplicates = 0;
+  for (let i = 0; i < order.length; i++) {
+    const row = order[i]!;
+    if (row < existing) continue;
+    if (duplicate[i] === 1) duplicates++;
+    else keep.push(row);
+  }
+  const now = options.now ?? Date.now();
+  const datasetId = options.append?.header.datasetId ?? options.datasetId ?? `ev-${now.toString(36)}${randomSuffix()}`;
+  if (!/^[A-Za-z0-9_-]+$/.test(datasetId) || datasetId.length > maxDatasetIdLength) return err('invalid-argument', `Dataset id must be letters, digits, "_" or "-", at most ${maxDatasetIdLength} characters.`);
+  const stored = eventColumns(propNames, options.append?.header.columns);
+  const waveId = `w${now.toString(36)}${randomSuffix()}`;
+  const firstChunkIndex = options.append?.header.chunkCount ?? 0;
+  const chunks = encodeEvents(log, Int32Array.from(keep), stored, { datasetId, waveId, firstChunkIndex, now }, options);
+  const prior = options.append?.header;
+  const header: DatasetHeaderDoc = {
+    id: datasetId, kind: 'header', datasetId,
+    name: prior?.name ?? options.name ?? options.fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, ''),
+    sourceFile: options.fileName, importedAt: now, rowCount: (prior?.rowCount ?? 0) + keep.length,
+    columns: stored, chunkCount: firstChunkIndex + chunks.length, shape: prior?.shape ?? `${eventShapePrefix}${columns.shape}`,
+    waves: [...(prior?.waves ?? []), { id: waveId, sourceFile: options.fileName, importedAt: now, rows: keep.length }], updatedAt: now,
+  };
+  return ok({ header, chunks, imported: keep.length, duplicates, rejected, rejectedCount, columns, headers, ignoredColumns });
+}
+
+const numeric = /^-?\d+(\.\d+)?$/;
+
+function readTime(text: string, columns: EventColumns, zone: string, order: DateOrder | undefined): number | { error: string } {
+  const s = text.trim();
+  if (s === '') return { error: 'the time is empty' };
+  if (numeric.test(s)) {
+    const t = epochFromNumber(Number(s), columns.timeUnit);
+    return Number.isFinite(t) && t > Date.UTC(1990, 0, 1) && t < Date.UTC(2200, 0, 1) ? t : { error: `"${s.slice(0, 40)}" is not a time (as ${columns.timeUnit === 'us' ? 'microseconds' : 'a Unix time'})` };
+  }
+  const t = parseDate(s, zone, order ?? 'mdy');
+  if (t === null) return { error: 'the time is empty' };
+  if (isParseError(t)) return t;
+  return t;
+}
+
+function randomSuffix(): string {
+  const bytes = new Uint8Array(6);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
