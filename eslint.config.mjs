@@ -61,7 +61,7 @@ export default tseslint.config(
     ]),
   },
   {
-    files: ['sync-server/**/*.ts', 'scripts/**/*.mjs', 'scripts/**/*.js', 'bench/**/*.ts', 'e2e/**/*.ts', 'cli/**/*.ts', '*.config.*', '**/*.test.ts', '**/*.test.tsx'],
+    files: ['sync-server/**/*.ts', 'scripts/**/*.mjs', 'scripts/**/*.js', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'cli/**/*.ts', '*.config.*', '**/*.test.ts', '**/*.test.tsx'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

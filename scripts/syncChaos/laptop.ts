@@ -1,0 +1,85 @@
+/**
+ * One laptop of the sync chaos test, in its own process (free RxDB opens at most 13 collections
+ * per process, and a laptop opens all 8): the app's real workspace database on RxDB's memory
+ * storage, its real sync engine, driven over IPC by scripts/syncChaos/run.ts.
+ */
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { collectionSchemas } from '../../common/db/collections';
+import type { CollectionName } from '../../common/db/collections';
+import { createSyncFetch } from '../../common/sync/fetch';
+import { createDatabase } from '../../renderer/src/db/database';
+import type { Workspace } from '../../renderer/src/db/database';
+import { startSync } from '../../renderer/src/sync/engine';
+import type { SyncSession } from '../../renderer/src/sync/engine';
+import type { LaptopCommand } from './protocol';
+
+let db: Workspace | undefined;
+let session: SyncSession | undefined;
+
+const collections = Object.keys(collectionSchemas) as CollectionName[];
+
+async function handle(command: LaptopCommand): Promise<unknown> {
+  switch (command.type) {
+    case 'open': {
+      db = await createDatabase(getRxStorageMemory(), command.name, { author: command.name });
+      session = startSync(db, {
+        serverUrl: command.serverUrl, tenant: 'acme', clientId: command.name, writerId: `${command.name}-w`,
+        fetch: createSyncFetch({ authorization: () => command.authorization, idleTimeoutMs: 4_000 }),
+        safetyResyncMs: 1_500, retryMs: 250, log: () => {},
+      });
+      return null;
+    }
+    case 'create':
+      await need()[command.collection].insert(command.doc as { id: string });
+      return null;
+    case 'set': {
+      const doc = await need()[command.collection].findOne(command.id).exec();
+      if (!doc) return 'missing';
+      await doc.incrementalModify((d) => ({ ...d, ...command.fields, ...(command.stamp ? { updatedAt: Date.now() } : {}) }));
+      return null;
+    }
+    case 'section': {
+      const doc = await need().personas.findOne(command.id).exec();
+      if (!doc) return 'missing';
+      await doc.incrementalModify((d) => {
+        const sections = (d.sections as { id: string; title: string }[]).map((s) => ({ ...s }));
+        const at = sections.findIndex((s) => s.id === command.sectionId);
+        if (at >= 0) sections[at] = { ...sections[at]!, title: command.title };
+        else sections.push({ ...structuredClone(sections[0]!), id: command.sectionId, title: command.title });
+        return { ...d, sections, updatedAt: Date.now() };
+      });
+      return null;
+    }
+    case 'remove': {
+      const doc = await need()[command.collection].findOne(command.id).exec();
+      if (doc) await doc.remove();
+      return null;
+    }
+    case 'dump': {
+      const out: Record<string, Record<string, unknown>[]> = {};
+      for (const name of collections) out[name] = (await need()[name].find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
+      return out;
+    }
+    case 'status':
+      return session?.status() ?? null;
+    case 'close':
+      await session?.stop();
+      await db?.close();
+      session = undefined;
+      db = undefined;
+      return null;
+  }
+}
+
+function need(): Workspace {
+  if (!db) throw new Error('open first');
+  return db;
+}
+
+process.on('message', (message: { id: number; command: LaptopCommand }) => {
+  handle(message.command).then(
+    (result) => process.send?.({ id: message.id, result }),
+    (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? `${error.message}` : String(error) }),
+  );
+});
+process.send?.({ ready: true });

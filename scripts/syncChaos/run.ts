@@ -1,0 +1,170 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { collectionSchemas } from '../../common/db/collections';
+import type { CollectionName } from '../../common/db/collections';
+import { tenantDatabaseName } from '../../common/sync/names';
+import { hashPassword } from '../../sync-server/src/auth/passwords';
+import { Registry } from '../../sync-server/src/auth/registry';
+import { ensureTenantDatabases } from '../../sync-server/src/cli/manage';
+import { createLevelStore } from '../../sync-server/src/store/store';
+import { startChildServer } from '../../sync-server/src/testing/child';
+import type { ChildServer } from '../../sync-server/src/testing/child';
+import { startFaultProxy } from '../../sync-server/src/testing/faultProxy';
+import type { Fault } from '../../sync-server/src/testing/faultProxy';
+import { basic, testPassword } from '../../sync-server/src/testing/harness';
+import { content, lostWrites, newDoc, plan, sharedJourney, sharedPersona } from './plan';
+import type { LaptopCommand } from './protocol';
+
+/**
+ * The sync chaos run (issue 20): three laptops, each the app's real sync layer in its own process,
+ * write to every collection through a seeded fault proxy (drops before and after the server
+ * acted, delays, truncated answers, 503s) while the real server process is SIGKILLed and restarted
+ * once. Then the faults stop and every laptop must converge to the server with no acknowledged
+ * write lost.
+ */
+
+const collections = Object.keys(collectionSchemas) as CollectionName[];
+const entry = join(dirname(fileURLToPath(import.meta.url)), 'laptop.ts');
+
+/** A laptop process. */
+export interface Laptop { send(command: LaptopCommand): Promise<unknown>; kill(): void }
+
+/** Starts a laptop process and waits until it listens. */
+export async function startLaptop(): Promise<Laptop> {
+  const child: ChildProcess = fork(entry, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let next = 0;
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  await new Promise<void>((resolve, reject) => {
+    child.once('error', reject);
+    child.on('message', (m: { ready?: boolean; id?: number; result?: unknown; error?: string }) => {
+      if (m.ready) return resolve();
+      const w = waiting.get(m.id ?? -1);
+      waiting.delete(m.id ?? -1);
+      if (m.error !== undefined) w?.reject(new Error(m.error));
+      else w?.resolve(m.result);
+    });
+  });
+  return {
+    send: (command) => new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      child.send({ id, command });
+    }),
+    kill: () => void child.kill('SIGKILL'),
+  };
+}
+
+/** What one seed did and found. */
+export interface ChaosSummary {
+  seed: number;
+  steps: number;
+  faults: Record<Fault, number>;
+  killedAtStep: number;
+  convergedMs: number;
+  converged: boolean;
+  lost: string[];
+}
+
+/** Options of {@link runChaos}. */
+export interface ChaosOptions { seed: number; steps?: number; faultRate?: number; settleMs?: number }
+
+/** Runs one seed with the given laptop processes (reused across seeds; each seed opens fresh databases). */
+export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promise<ChaosSummary> {
+  const { seed } = options;
+  const dataDir = await mkdtemp(join(tmpdir(), 'cx-chaos-'));
+  const registry = new Registry(join(dataDir, 'users.json'));
+  const hash = await hashPassword(testPassword);
+  registry.setAdmin('root', hash);
+  registry.addTenant('acme');
+  registry.setUser('acme', 'ed', { hash, role: 'editor' });
+  const store = createLevelStore(dataDir);
+  await ensureTenantDatabases(store, 'acme');
+  await store.close();
+  let server: ChildServer = await startChildServer(dataDir);
+  const proxy = await startFaultProxy({ target: server.url, seed, rate: 0, maxDelayMs: 250 });
+  const names = laptops.map((_, i) => `l${i}s${seed}r${Math.random().toString(36).slice(2, 6)}`);
+  try {
+    for (const [i, laptop] of laptops.entries()) await laptop.send({ type: 'open', name: names[i]!, serverUrl: proxy.url, authorization: basic('acme/ed') });
+    // The shared documents exist everywhere before the faults start.
+    await laptops[0]!.send({ type: 'create', collection: 'personas', doc: newDoc('personas', sharedPersona, 'shared', 1_600_000_000_000) });
+    await laptops[0]!.send({ type: 'create', collection: 'journeys', doc: newDoc('journeys', sharedJourney, 'shared', 1_600_000_000_000) });
+    await until(async () => (await Promise.all(laptops.map(async (l) => dumpOf(l)))).every((d) => d.personas?.some((p) => p.id === sharedPersona) && d.journeys?.some((j) => j.id === sharedJourney)), 30_000);
+
+    const { steps, expected } = plan(seed, options.steps ?? 60, laptops.length);
+    proxy.setRate(options.faultRate ?? 0.3);
+    const killedAtStep = Math.floor(steps.length * (0.3 + 0.4 * ((seed * 2654435761) % 1000) / 1000));
+    let restarting: Promise<void> | undefined;
+    for (const [i, step] of steps.entries()) {
+      if (i === killedAtStep) {
+        server.proc.kill('SIGKILL');
+        await server.exited;
+        const port = server.port;
+        restarting = (async () => {
+          await sleep(300);
+          server = await startChildServer(dataDir, port);
+        })();
+      }
+      await laptops[step.laptop]!.send(step.command);
+      await sleep(5 + (i % 4) * 5);
+    }
+    await restarting;
+    proxy.setRate(0);
+    const started = Date.now();
+    const state = async () => {
+      const dumps = await Promise.all(laptops.map((l) => dumpOf(l)));
+      const onServer = await serverState(server.url);
+      const same = dumps.every((d) => collections.every((c) => fingerprint(d[c] ?? []) === fingerprint(onServer[c] ?? [])));
+      return { dumps, onServer, same };
+    };
+    let last = await state();
+    const deadline = Date.now() + (options.settleMs ?? 60_000);
+    while (!last.same && Date.now() < deadline) {
+      await sleep(250);
+      last = await state();
+    }
+    const lost = [...new Set([last.onServer, ...last.dumps].flatMap((s) => lostWrites(expected, s)))];
+    return { seed, steps: steps.length, faults: { ...proxy.counts }, killedAtStep, convergedMs: Date.now() - started, converged: last.same, lost };
+  } finally {
+    for (const laptop of laptops) await laptop.send({ type: 'close' }).catch(() => {});
+    await proxy.close();
+    if (server.proc.exitCode === null && server.proc.signalCode === null) {
+      server.proc.kill('SIGTERM');
+      await server.exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function dumpOf(laptop: Laptop): Promise<Record<string, Record<string, unknown>[]>> {
+  return (await laptop.send({ type: 'dump' })) as Record<string, Record<string, unknown>[]>;
+}
+
+async function serverState(url: string): Promise<Record<string, Record<string, unknown>[]>> {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const c of collections) {
+    const response = await fetch(`${url}/${tenantDatabaseName('acme', c)}/_all_docs?include_docs=true`, { headers: { authorization: basic('root') } });
+    const body = (await response.json()) as { rows: { doc: Record<string, unknown> }[] };
+    out[c] = body.rows.map((r) => JSON.parse(content(r.doc)) as Record<string, unknown>);
+  }
+  return out;
+}
+
+function fingerprint(docs: Record<string, unknown>[]): string {
+  return docs.map(content).sort().join('\n');
+}
+
+async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('the laptops did not get the shared documents in time');
+    await sleep(100);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
