@@ -1,6 +1,7 @@
 import { jsPDF } from 'jspdf';
 import type { PersonaDoc, PersonaSection } from '../persona/document';
 import { gridColumns } from '../persona/layout';
+import { initials } from '../persona/initials';
 import { registerFonts, type PdfFonts } from './fonts';
 import { drawText, drawLabel, setFont, textWidth, type Box } from './pdfText';
 import { drawRuns } from './pdfRuns';
@@ -143,7 +144,5 @@ function drawFooter(doc: jsPDF, persona: PersonaDoc, size: { w: number; h: numbe
   drawLabel(doc, parts.filter((p) => p).join(' · '), left, size.h - pageMargin + 4, size.w - 2 * left);
 }
 
-/** Up to two initials for a photo placeholder; letters of any script. */
-export function initials(name: string): string {
-  return name.trim().split(/\s+/).slice(0, 2).map((w) => Array.from(w)[0] ?? '').join('').toUpperCase();
-}
+/** The one initials helper of the app (common/persona/initials), here for the comparison PDF's import. */
+export { initials };

@@ -61,3 +61,35 @@ function names(list: string[]): string {
   const shown = list.slice(0, 4).join(', ');
   return list.length > 4 ? `${shown} and ${list.length - 4} more` : shown;
 }
+
+/**
+ * A persona field's value in words for the history's diff table: text quoted as it is, a photo as
+ * "a photo" (its asset id means nothing to a reader), lists as their items or a count, never raw JSON.
+ */
+export function describeFieldValue(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  switch (field) {
+    case 'photoAssetId': return 'a photo';
+    case 'tags': return Array.isArray(value) && value.length ? value.map(String).join(', ') : 'no tags';
+    case 'rules': return Array.isArray(value) ? count(value.length, 'mapping rule', 'mapping rules') : 'mapping rules';
+    case 'datasetIds': return Array.isArray(value) ? count(value.length, 'dataset', 'datasets') : 'datasets';
+    case 'journeyIds': return Array.isArray(value) ? count(value.length, 'linked journey', 'linked journeys') : 'linked journeys';
+    case 'snapshotsEnabled': return value ? 'on' : 'off';
+    case 'expectedMetrics': return describeTargets(value);
+    default: return typeof value === 'string' || typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? 'yes' : 'no') : 'set';
+  }
+}
+
+function describeTargets(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return 'no targets';
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'number');
+  if (entries.length === 0) return 'no targets';
+  return entries.map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${String(v)}`).join(', ');
+}
+
+/** Both sides of a changed field in words (a replaced photo reads "earlier photo → new photo"). */
+export function describeFieldChange(change: { field: string; before: unknown; after: unknown }): { before: string; after: string } {
+  if (change.field === 'photoAssetId' && change.before && change.after) return { before: 'the earlier photo', after: 'a new photo' };
+  return { before: describeFieldValue(change.field, change.before), after: describeFieldValue(change.field, change.after) };
+}

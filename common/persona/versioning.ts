@@ -1,3 +1,8 @@
+import { diffPersonas, isEmptyDiff } from './diff';
+import type { PersonaDoc } from './document';
+import { maxSummaryLength, summarizeDiff } from './summary';
+import type { PersonaVersion } from './versions';
+
 /**
  * When to record a version in the history. Editors save continuously (autosave), but a version per
  * keystroke would bury the history; a version is recorded per meaningful save instead.
@@ -42,4 +47,19 @@ export function shouldRecordVersion(trigger: VersionTrigger, state: VersionState
   if (trigger === 'leave' || trigger === 'explicit') return true;
   if (state.lastVersionAt !== null && state.now - state.lastVersionAt >= policy.maxIntervalMs) return true;
   return trigger === 'idle' && state.now - state.lastEditAt >= policy.idleMs;
+}
+
+/**
+ * Whether `doc` holds anything its newest version lacks (true when there is no version at all).
+ * An edit the history cannot reach is one that could be lost for good by a restore, so editors and
+ * the history page record such a state as a version before anything replaces it.
+ */
+export function needsVersion(doc: PersonaDoc, latest: Pick<PersonaVersion, 'snapshot'> | null): boolean {
+  return latest === null || !isEmptyDiff(diffPersonas(latest.snapshot, doc));
+}
+
+/** The summary of the version that keeps the current state before version `number` is restored over it. */
+export function beforeRestoreNote(number: number, latest: Pick<PersonaVersion, 'snapshot'> | null, doc: PersonaDoc): string {
+  const what = latest ? summarizeDiff(diffPersonas(latest.snapshot, doc)) : 'the persona as it was';
+  return `Before restore of version ${number}: ${what}`.slice(0, maxSummaryLength);
 }

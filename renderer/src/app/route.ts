@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+// First, so its hashchange listener runs before every route subscription (see leaveGuard.ts).
+import './leaveGuard';
 
 /** The sections of the app, in navigation order. */
 export const sections = [

@@ -10,6 +10,8 @@ export function ConfirmDialog(props: {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
+  /** The safe choice's label; "Cancel" unless the question calls for another word ("Stay"). */
+  cancelLabel?: string;
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
@@ -26,7 +28,7 @@ export function ConfirmDialog(props: {
       <h2 id="confirm-title">{props.title}</h2>
       {props.children && <div className="dialog-body">{props.children}</div>}
       <div className="dialog-actions">
-        <button type="button" autoFocus onClick={props.onCancel}>Cancel</button>
+        <button type="button" autoFocus onClick={props.onCancel}>{props.cancelLabel ?? 'Cancel'}</button>
         <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>{props.confirmLabel}</button>
       </div>
     </dialog>

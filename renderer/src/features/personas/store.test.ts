@@ -3,7 +3,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { createDatabase, type Workspace } from '../../db/database';
 import { builtInTemplates, createEnvelope, createFromTemplate, sequentialIds, serializeEnvelope } from '../../../../common/persona';
 import { writeImport } from './personaFiles';
-import { clonePersonaById, createPersona, deletePersona, latestVersion, loadPersona, restoreVersion, savePersona, undeletePersona } from './store';
+import { clonePersonaById, createPersona, deletePersona, latestVersion, loadPersona, restoreVersion, savePersona, undeletePersona, versionIfChanged } from './store';
 
 let db: Workspace | undefined;
 afterEach(async () => {
@@ -32,18 +32,35 @@ describe('persona store', () => {
     expect(await latestVersion(w, p.id)).toMatchObject({ number: 1, summary: 'Created from template' });
   });
 
-  test('restoring a version writes its content and adds a version instead of changing history', async () => {
+  test('restoring a version keeps the unversioned state first, writes the version and adds one instead of changing history', async () => {
     const w = await open();
     const p = sample();
     await createPersona(w, p, 'First');
     const v1 = (await latestVersion(w, p.id))!;
     const renamed = (await savePersona(w, { ...p, name: 'Renamed' }));
     if (!renamed.ok) throw new Error(renamed.message);
-    const r = await restoreVersion(w, renamed.data, v1, v1);
-    expect(r.ok).toBe(true);
+    const r = await restoreVersion(w, renamed.data, v1);
+    if (!r.ok) throw new Error(r.message);
     expect((await loadPersona(w, p.id))?.name).toBe(p.name);
-    const latest = (await latestVersion(w, p.id))!;
-    expect(latest).toMatchObject({ number: 2, summary: 'Restored version 1' });
+    // The renamed state was in no version: it is kept before the restore, and undo goes back to it.
+    expect(r.data.before).toMatchObject({ number: 2, summary: `Before restore of version 1: Renamed "${p.name}" to "Renamed"` });
+    expect(r.data.before.snapshot.name).toBe('Renamed');
+    expect(await latestVersion(w, p.id)).toMatchObject({ number: 3, summary: 'Restored version 1' });
+    const undone = await restoreVersion(w, r.data.doc, r.data.before, 'Undid the restore of version 1');
+    if (!undone.ok) throw new Error(undone.message);
+    expect((await loadPersona(w, p.id))?.name).toBe('Renamed');
+    // The restored state was versioned already, so undo adds only its own version.
+    expect(await latestVersion(w, p.id)).toMatchObject({ number: 4, summary: 'Undid the restore of version 1' });
+    expect(await w.history.count().exec()).toBe(4);
+  });
+
+  test('versionIfChanged records a state once, even when asked twice at the same time', async () => {
+    const w = await open();
+    const p = sample();
+    await createPersona(w, p, 'First');
+    const edited = { ...p, role: 'Edited' };
+    const [a, b] = await Promise.all([versionIfChanged(w, edited), versionIfChanged(w, edited)]);
+    expect([a.number, b.number]).toEqual([2, 2]);
     expect(await w.history.count().exec()).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 import type { Workspace } from '../../db/database';
 import {
-  clonePersona, createVersionEntry, restoreFromVersion, formatProblems, newId, validatePersona, type PersonaDoc, type PersonaSummary, type PersonaTemplate,
-  type PersonaVersion,
+  beforeRestoreNote, clonePersona, createVersionEntry, needsVersion, restoreFromVersion, formatProblems, newId, validatePersona, type PersonaDoc,
+  type PersonaSummary, type PersonaTemplate, type PersonaVersion,
 } from '../../../../common/persona';
 import { err, ok, type Result } from '../../../../common/result';
 import { authorName } from '../../app/authorName';
@@ -79,10 +79,37 @@ export async function createPersona(db: Workspace, doc: PersonaDoc, note: string
 }
 
 /** Records a version after `previous` (summary generated from the diff unless a note is given). */
-export async function recordVersion(db: Workspace, doc: PersonaDoc, previous: PersonaVersion | null, note?: string): Promise<PersonaVersion> {
-  const entry = createVersionEntry(doc, previous, { ids: newId, now: Date.now(), author: currentAuthor(), ...(note ? { note } : {}) });
+export async function recordVersion(db: Workspace, doc: PersonaDoc, previous: PersonaVersion | null, note?: string, author = currentAuthor()): Promise<PersonaVersion> {
+  const entry = createVersionEntry(doc, previous, { ids: newId, now: Date.now(), author, ...(note ? { note } : {}) });
   await db.history.insert(plain(entry));
   return entry;
+}
+
+// Version writes per persona, one after another: the editor leaving and the history page opening
+// both check "is this state in a version yet?", and two at once would both write number n + 1.
+const versionQueue = new Map<string, Promise<unknown>>();
+function queued<T>(personaId: string, run: () => Promise<T>): Promise<T> {
+  const next = (versionQueue.get(personaId) ?? Promise.resolve()).catch(() => undefined).then(run);
+  versionQueue.set(personaId, next);
+  void next.finally(() => versionQueue.get(personaId) === next && versionQueue.delete(personaId));
+  return next;
+}
+
+/**
+ * Makes sure `doc` is reachable from the history: records it as a version unless the newest version
+ * already holds it, and returns the newest version either way. `note` words the version (the diff
+ * summary otherwise); `author` defaults to whoever edits here.
+ */
+export function versionIfChanged(
+  db: Workspace, doc: PersonaDoc, options: { note?: (latest: PersonaVersion | null) => string; author?: string } = {},
+): Promise<PersonaVersion> {
+  return queued(doc.id, () => versionNow(db, doc, options));
+}
+
+async function versionNow(db: Workspace, doc: PersonaDoc, options: { note?: (latest: PersonaVersion | null) => string; author?: string }): Promise<PersonaVersion> {
+  const latest = await latestVersion(db, doc.id);
+  if (latest && !needsVersion(doc, latest)) return latest;
+  return recordVersion(db, doc, latest, options.note?.(latest), options.author ?? currentAuthor());
 }
 
 /** A stored history entry as a persona version, or an error for anything else. */
@@ -151,12 +178,21 @@ export async function clonePersonaById(db: Workspace, id: string): Promise<Resul
   return createPersona(db, copy, `Cloned from "${doc.name}"`);
 }
 
-/** Restores a version as a new version: history is never rewritten. */
-export async function restoreVersion(db: Workspace, current: PersonaDoc, version: PersonaVersion, latest: PersonaVersion | null): Promise<Result<PersonaDoc>> {
+/**
+ * Restores a version as a new version: history is never rewritten. The state it replaces is first
+ * kept as a version of its own ("Before restore of version n") unless the history holds it already,
+ * so nothing restored over is lost; `before` is that version, for undo. `note` words the new version.
+ */
+export async function restoreVersion(
+  db: Workspace, current: PersonaDoc, version: PersonaVersion, note = `Restored version ${version.number}`,
+): Promise<Result<{ doc: PersonaDoc; before: PersonaVersion }>> {
   const restored = restoreFromVersion(current, version, { ids: newId, now: Date.now(), author: currentAuthor() });
   if (!restored.ok) return err('invalid-document', `Version ${version.number} cannot be restored: ${formatProblems(restored.problems)}`);
-  const saved = await savePersona(db, restored.value);
-  if (!saved.ok) return saved;
-  await recordVersion(db, saved.data, latest, `Restored version ${version.number}`);
-  return saved;
+  return queued(current.id, async () => {
+    const before = await versionNow(db, current, { note: (latest) => beforeRestoreNote(version.number, latest, current) });
+    const saved = await savePersona(db, restored.value);
+    if (!saved.ok) return saved;
+    await recordVersion(db, saved.data, before, note);
+    return ok({ doc: saved.data, before });
+  });
 }

@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import {
-  diffPersonas, isEmptyDiff, recordEdit, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
+  formatProblems, recordEdit, salvagePersona, redo as redoStep, shouldRecordVersion, startHistory, undo as undoStep, defaultVersionPolicy,
   type EditHistory, type PersonaChange, type PersonaDoc, type PersonaVersion, type VersionTrigger,
 } from '../../../../common/persona';
 import { takeIn } from '../../../../common/sync/editMerge';
 import { classifyIncoming } from './incoming';
-import { latestVersion, parsePersona, recordVersion, savePersonaMerged } from './store';
+import { parsePersona, savePersonaMerged, versionIfChanged } from './store';
 
 /** What the saved indicator shows. */
 export type SaveState =
   | { kind: 'saved' }
   | { kind: 'pending' }
-  | { kind: 'invalid'; message: string }
+  /** Some fields are invalid: `partial` when everything else was stored (the invalid parts keep their stored value). */
+  | { kind: 'invalid'; message: string; partial: boolean }
   | { kind: 'error'; message: string };
 
 /**
@@ -45,32 +46,45 @@ export function usePersonaEditor(id: string) {
   const version = useRef<{ last: PersonaVersion | null; changed: boolean; lastEditAt: number }>({ last: null, changed: false, lastEditAt: 0 });
   const idleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saving = useRef<{ running: Promise<void> | null; again: boolean }>({ running: null, again: false });
+  // Whether the shown document has invalid parts that were held back from the last write: the
+  // editor's state is then still a draft ahead of the database, as if unwritten.
+  const held = useRef(false);
 
   const maybeVersion = useCallback(async (trigger: VersionTrigger) => {
     const v = version.current;
-    const doc = present.current;
-    if (!doc || written.current.source !== doc) return;
+    // What is stored (with any held-back field at its stored value) is what a version records.
+    const stored = base.current;
+    if (!present.current || !stored || written.current.source !== present.current) return;
     const state = { changedSinceVersion: v.changed, lastVersionAt: v.last?.createdAt ?? null, lastEditAt: v.lastEditAt, now: Date.now() };
     if (!shouldRecordVersion(trigger, state)) return;
     v.changed = false;
-    // Edits that were undone back to the last version are no new version.
-    if (v.last && isEmptyDiff(diffPersonas(v.last.snapshot, doc))) return;
-    v.last = await recordVersion(db, doc, v.last);
+    // Edits that were undone back to the last version are no new version (versionIfChanged checks).
+    v.last = await versionIfChanged(db, stored);
   }, [db]);
 
   const flush = useCallback(async () => {
     const doc = present.current;
     if (!doc) return;
     if (written.current.source === doc) {
-      setSave({ kind: 'saved' });
+      // Nothing new to write; held-back invalid fields still show as not saved.
+      if (!held.current) setSave({ kind: 'saved' });
       return;
     }
+    // An invalid field never keeps the valid edits out of the database: they are written, with the
+    // invalid parts at their stored value, while the editor keeps showing what the user typed.
+    const salvaged = base.current ? salvagePersona(doc, base.current) : { doc, held: [] };
+    const message = formatProblems(salvaged.held.slice(0, 3));
+    if (!salvaged.doc) {
+      setSave({ kind: 'invalid', message, partial: false });
+      return;
+    }
+    const toWrite = salvaged.doc;
     const stamp = Math.max(Date.now(), written.current.updatedAt + 1);
     ownStamps.current.add(stamp);
-    const result = await savePersonaMerged(db, doc, stamp, base.current, (s) => ownStamps.current.add(s))
+    const result = await savePersonaMerged(db, toWrite, stamp, base.current, (s) => ownStamps.current.add(s))
       .catch((e: unknown) => ({ ok: false as const, code: 'io-error' as const, message: String(e) }));
     if (!result.ok) {
-      setSave(result.code === 'invalid-document' ? { kind: 'invalid', message: result.message } : { kind: 'error', message: result.message });
+      setSave(result.code === 'invalid-document' ? { kind: 'invalid', message: result.message, partial: false } : { kind: 'error', message: result.message });
       return;
     }
     const saved = result.data.doc;
@@ -78,15 +92,17 @@ export function usePersonaEditor(id: string) {
     if (present.current?.id !== doc.id) return;
     base.current = saved;
     written.current = { source: doc, updatedAt: saved.updatedAt };
+    held.current = salvaged.held.length > 0;
     if (result.data.merged && hist.current) {
-      // The write merged in a teammate's change the editor had not shown: show it now.
-      const unchanged = present.current === doc;
-      hist.current = takeIn(hist.current, doc, saved, unchanged);
+      // The write merged in a teammate's change the editor had not shown: show it now (over the
+      // user's held-back draft values, never instead of them).
+      const unchanged = present.current === doc && !held.current;
+      hist.current = takeIn(hist.current, toWrite, saved, unchanged);
       present.current = hist.current.present;
       if (unchanged) written.current = { source: saved, updatedAt: saved.updatedAt };
       setHistory(hist.current);
     }
-    if (written.current.source === present.current) setSave({ kind: 'saved' });
+    if (written.current.source === present.current) setSave(held.current ? { kind: 'invalid', message, partial: true } : { kind: 'saved' });
     await maybeVersion('save');
   }, [db, maybeVersion]);
 
@@ -111,7 +127,6 @@ export function usePersonaEditor(id: string) {
   // from sync or another window, and replace the present when nothing of ours is waiting.
   useEffect(() => {
     let first = true;
-    void latestVersion(db, id).then((v) => { version.current.last = v; });
     const sub = db.personas.findOne(id).$.subscribe((doc) => {
       if (!doc) {
         if (first) setMissing(true);
@@ -119,7 +134,7 @@ export function usePersonaEditor(id: string) {
       }
       const action = classifyIncoming({
         first, stamp: (doc.toJSON() as { updatedAt?: unknown }).updatedAt, ownStamps: ownStamps.current,
-        writing: saving.current.running !== null, unwritten: written.current.source !== present.current,
+        writing: saving.current.running !== null, unwritten: written.current.source !== present.current || held.current,
       });
       if (action === 'own-echo') return;
       const parsed = parsePersona(doc.toJSON());
@@ -136,6 +151,9 @@ export function usePersonaEditor(id: string) {
         present.current = parsed.data;
         hist.current = startHistory(parsed.data);
         setHistory(hist.current);
+        // Edits stored since the newest version (a reload within the idle time, a closed window)
+        // become a version now, so the history reaches every state the persona has had.
+        void versionIfChanged(db, parsed.data, { author: parsed.data.updatedBy || undefined }).then((v) => { version.current.last = v; });
         return;
       }
       const adopt = action === 'adopt';

@@ -69,6 +69,6 @@ export function EditorToolbar(props: {
 }
 
 function SaveIndicator({ save }: { save: SaveState }) {
-  const text = save.kind === 'saved' ? 'Saved' : save.kind === 'pending' ? 'Saving…' : save.kind === 'invalid' ? `Not saved: ${save.message}` : `Save failed: ${save.message}`;
+  const text = save.kind === 'saved' ? 'Saved' : save.kind === 'pending' ? 'Saving…' : save.kind === 'invalid' ? `Not saved: ${save.message}${save.partial ? ' — other edits are saved' : ''}` : `Save failed: ${save.message}`;
   return <span className={`save-state save-${save.kind}`} role="status" aria-live="polite" data-testid="save-state">{text}</span>;
 }

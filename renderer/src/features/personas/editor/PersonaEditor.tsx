@@ -1,5 +1,7 @@
 import type { CSSProperties } from 'react';
 import { navigate } from '../../../app/route';
+import { leaveAnyway, stay, useLeaveGuard, usePendingLeave } from '../../../app/leaveGuard';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { EmptyState, Loading } from '../../../ui/States';
 import { addSectionChange, newId } from '../../../../../common/persona';
 import { usePersonaEditor } from '../usePersonaEditor';
@@ -13,6 +15,9 @@ import { useUndoKeys } from './useUndoKeys';
 export default function PersonaEditor({ id }: { id: string }) {
   const e = usePersonaEditor(id);
   useUndoKeys(e.undo, e.redo);
+  // An invalid field is held back from saving (everything else is stored): leaving would drop it.
+  useLeaveGuard(e.save.kind === 'invalid' ? e.save.message : null);
+  const leaving = usePendingLeave();
   if (e.missing) {
     return (
       <EmptyState title="This persona does not exist" action={<button type="button" onClick={() => navigate('personas')}>Back to list</button>}>
@@ -37,6 +42,12 @@ export default function PersonaEditor({ id }: { id: string }) {
         <Canvas doc={doc} edit={e.edit} getDoc={e.getDoc} />
         <PersonaSidebar doc={doc} edit={e.edit} />
       </div>
+      <ConfirmDialog open={leaving !== null} title="Leave this persona?" confirmLabel="Leave" cancelLabel="Stay" danger onConfirm={leaveAnyway} onCancel={stay}>
+        <p>This is not saved: {leaving?.reason}</p>
+        <p>{e.save.kind === 'invalid' && e.save.partial
+          ? 'Everything else is saved. If you leave, this keeps its last saved value.'
+          : 'If you leave, the persona keeps its last saved state.'}</p>
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,8 +1,7 @@
-import { diffPersonas, getSectionDef, type PersonaVersion } from '../../../../../common/persona';
+import { describeFieldChange, diffPersonas, getSectionDef, type PersonaVersion } from '../../../../../common/persona';
 import { SectionReadOnly } from '../SectionReadOnly';
 
 const fieldLabel = (f: string) => f.replace(/([A-Z])/g, ' $1').toLowerCase();
-const show = (v: unknown) => (typeof v === 'string' ? v || '—' : JSON.stringify(v));
 
 /** Two versions side by side: changed fields, and sections added, removed or changed, highlighted. */
 export function DiffView({ left, right }: { left: PersonaVersion; right: PersonaVersion }) {
@@ -27,7 +26,11 @@ export function DiffView({ left, right }: { left: PersonaVersion; right: Persona
           <caption>Changed fields</caption>
           <thead><tr><th>Field</th><th>Version {left.number}</th><th>Version {right.number}</th></tr></thead>
           <tbody>
-            {diff.fields.map((f) => <tr key={f.field} className="diff-changed"><th>{fieldLabel(f.field)}</th><td>{show(f.before)}</td><td>{show(f.after)}</td></tr>)}
+            {diff.fields.map((f) => {
+              // In words, old → new: a photo is "a photo", lists are their items, never an id or JSON.
+              const words = describeFieldChange(f);
+              return <tr key={f.field} className="diff-changed"><th>{fieldLabel(f.field)}</th><td>{words.before}</td><td>{words.after}</td></tr>;
+            })}
           </tbody>
         </table>
       )}

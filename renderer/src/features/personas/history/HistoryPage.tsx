@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { navigate } from '../../../app/route';
 import { useLiveDocument, useLiveQuery } from '../../../db/hooks';
 import { useWorkspace } from '../../../db/WorkspaceContext';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { EmptyState, Loading } from '../../../ui/States';
 import { showToast } from '../../../ui/toast';
-import { parsePersona, parseVersion, restoreVersion } from '../store';
+import type { PersonaDoc, PersonaVersion } from '../../../../../common/persona';
+import { parsePersona, parseVersion, restoreVersion, versionIfChanged } from '../store';
 import { DiffView } from './DiffView';
 
 /** The versions of a persona, a side-by-side diff of any two, and restore as a new version. */
@@ -14,18 +16,33 @@ export default function HistoryPage({ id }: { id: string }) {
   const { items, loading } = useLiveQuery('history', { selector: { entityId: id } }, parseVersion, `persona-history:${id}`);
   const versions = useMemo(() => [...items].sort((a, b) => b.number - a.number), [items]);
   const [pick, setPick] = useState<{ left: string | null; right: string | null }>({ left: null, right: null });
+  const [asking, setAsking] = useState<PersonaVersion | null>(null);
   const right = versions.find((v) => v.id === pick.right) ?? versions[0];
   const left = versions.find((v) => v.id === pick.left) ?? versions.find((v) => right && v.number < right.number) ?? right;
 
-  const restore = async (versionId: string) => {
-    const version = versions.find((v) => v.id === versionId);
+  // The persona as stored may hold edits no version has yet (saved moments before a reload): they
+  // become a version as the history opens, so the list shows every state there is to go back to.
+  const loaded = persona.item !== null;
+  useEffect(() => {
+    if (loaded && persona.item) void versionIfChanged(db, persona.item, { author: persona.item.updatedBy || undefined });
+    // Once per opening: later changes arrive through the editor, which versions them itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db, loaded]);
+
+  const restore = async (version: PersonaVersion, current: PersonaDoc, note?: string): Promise<void> => {
+    const saved = await restoreVersion(db, current, version, note);
+    if (!saved.ok) return void showToast(saved.message, { tone: 'error' });
+    setPick({ left: null, right: null });
+    if (note) return void showToast(`Back to the state before the restore (kept as version ${saved.data.before.number}).`);
+    const undo = () => void restore(saved.data.before, saved.data.doc, `Undid the restore of version ${version.number}`);
+    showToast(`Restored version ${version.number} as a new version.`, { action: { label: 'Undo', run: undo }, ms: 15000 });
+  };
+  const confirmRestore = () => {
+    const version = asking;
+    setAsking(null);
     // A persona that cannot be read any more is restored over, from the version's own identity.
     const current = persona.item ?? version?.snapshot;
-    if (!version || !current) return;
-    const saved = await restoreVersion(db, current, version, versions[0] ?? null);
-    if (!saved.ok) return showToast(saved.message, { tone: 'error' });
-    showToast(`Restored version ${version.number} as a new version.`);
-    setPick({ left: null, right: null });
+    if (version && current) void restore(version, current);
   };
 
   if (loading || persona.loading) return <Loading />;
@@ -47,7 +64,7 @@ export default function HistoryPage({ id }: { id: string }) {
                 <div className="version-actions">
                   <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, left: v.id }))}>Compare as older</button>
                   <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, right: v.id }))}>Compare as newer</button>
-                  {(v.number !== versions[0]?.number || !persona.item) && <button type="button" onClick={() => void restore(v.id)} aria-label={`Restore version ${v.number}`}>Restore</button>}
+                  {(v.number !== versions[0]?.number || !persona.item) && <button type="button" onClick={() => setAsking(v)} aria-label={`Restore version ${v.number}`}>Restore</button>}
                 </div>
               </li>
             ))}
@@ -55,6 +72,9 @@ export default function HistoryPage({ id }: { id: string }) {
           {left && right && <DiffView left={left} right={right} />}
         </div>
       )}
+      <ConfirmDialog open={asking !== null} title={`Restore version ${asking?.number ?? ''}?`} confirmLabel="Restore" onConfirm={confirmRestore} onCancel={() => setAsking(null)}>
+        The persona takes the content of version {asking?.number}. What it holds now is kept as a version first, and Undo brings it back.
+      </ConfirmDialog>
     </section>
   );
 }
