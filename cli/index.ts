@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { isTimeZone } from '../common/analytics/days';
 import { sniffBytes, sniffFile } from '../common/import/source';
 import { runAnalyze } from './analyze';
+import { journeyMain } from './journey';
 import { CliError } from './personas';
 
 const usage = 'Usage: cx-studio analyze <responses.csv|xlsx> --personas <personas.json> [--map <mapping.json>] [--tz <zone>] [--date-order mdy|dmy] --out <report.json|xlsx>';
@@ -75,6 +76,7 @@ function readResponses(path: string): Uint8Array {
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'journey') return journeyMain(argv.slice(1));
   try {
     const { file, flags } = parseArgs(argv);
     const map = flags.get('map');

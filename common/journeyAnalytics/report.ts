@@ -1,0 +1,65 @@
+/**
+ * The journey analytics report: JSON for machines (the command line's `--out report.json`) and the
+ * tables a workbook or a PDF section prints, built from the same figures so every output agrees.
+ */
+import type { RejectedRow } from '../import/rows';
+import type { JourneyComparison } from './compare';
+import { durationBucketLabels, type DurationSummary, type JourneyFigures, type PathCount } from './types';
+
+/** The JSON report. */
+export interface JourneyReport {
+  type: 'cx-studio.journey-report';
+  version: 1;
+  generatedAt: number;
+  source: { file: string; shape: string; events: number; duplicates: number; rejected: number; rejectedRows: RejectedRow[] };
+  journey: { name: string; stages: { id: string; name: string; rules: number }[] };
+  figures: JourneyFigures;
+  comparison?: { a: string; b: string; result: JourneyComparison };
+}
+
+/** A duration in words: "45 s", "12 min", "3.5 h", "2.1 d". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '–';
+  const s = ms / 1000;
+  if (s < 60) return `${Math.round(s)} s`;
+  if (s < 3600) return `${Math.round(s / 60)} min`;
+  if (s < 86400) return `${(s / 3600).toFixed(1)} h`;
+  return `${(s / 86400).toFixed(1)} d`;
+}
+
+/** A rate as a percentage with one decimal, or "–". */
+export function formatRate(r: number | null): string {
+  return r === null ? '–' : `${(r * 100).toFixed(1)} %`;
+}
+
+/** A path in words, e.g. "Discover → Sign up → Discover …". */
+export function pathText(path: Pick<PathCount, 'stages'>, stageNames: readonly string[]): string {
+  return path.stages.map((s) => (s < 0 ? '…' : stageNames[s] ?? `#${s}`)).join(' → ');
+}
+
+/** Header and rows of the stage table. */
+export function stageTable(f: JourneyFigures): { header: string[]; rows: (string | number | null)[][] } {
+  const h = (d: DurationSummary | null, key: 'median' | 'p90') => (d && d[key] !== null ? Math.round(d[key]! / 1000) : null);
+  return {
+    header: ['Stage', 'Reached (in order)', 'Reached (any order)', 'Conversion from previous', 'Drop-off', 'Drop-off rate',
+      'Time in stage, median (s)', 'Time in stage, p90 (s)', 'To next stage, median (s)', 'To next stage, p90 (s)', 'In stage now'],
+    rows: f.stages.map((s) => [
+      s.name, s.reachStrict, s.reachAny, s.conversionStrict, s.dropOff, s.dropOffRate,
+      h(s.timeInStage, 'median'), h(s.timeInStage, 'p90'), h(s.timeToNext, 'median'), h(s.timeToNext, 'p90'), s.current,
+    ]),
+  };
+}
+
+/** Header and rows of the time distribution (customers per duration bucket, per stage). */
+export function distributionTable(f: JourneyFigures): { header: string[]; rows: (string | number)[][] } {
+  return {
+    header: ['Stage', 'Measure', ...durationBucketLabels],
+    rows: [
+      ...f.stages.flatMap((s) => [
+        [s.name, 'time in stage', ...s.timeInStage.buckets],
+        ...(s.timeToNext ? [[s.name, 'to next stage', ...s.timeToNext.buckets]] : []),
+      ]),
+      ['Whole journey', 'time to complete', ...f.timeToComplete.buckets],
+    ],
+  };
+}
