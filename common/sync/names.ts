@@ -67,3 +67,12 @@ export type TenantRole = (typeof tenantRoles)[number];
 export function isTenantRole(value: unknown): value is TenantRole {
   return typeof value === 'string' && (tenantRoles as readonly string[]).includes(value);
 }
+
+/**
+ * The role in `tenant` that a CouchDB `_session` answer or `_users` document carries
+ * (`roles: ["acme:editor"]`); the strongest when there are several, undefined when none.
+ */
+export function tenantRoleOf(tenant: string, roles: unknown): TenantRole | undefined {
+  if (!Array.isArray(roles)) return undefined;
+  return [...tenantRoles].reverse().find((r) => roles.includes(tenantRoleName(tenant, r)));
+}

@@ -1,4 +1,4 @@
-import { isValidTenant } from '../../../common/sync/names';
+import { isValidTenant, tenantRoleOf } from '../../../common/sync/names';
 import type { Result } from '../../../common/result';
 import { err, ok } from '../../../common/result';
 import type { Platform } from '../platform/platform';
@@ -45,14 +45,23 @@ export async function signIn(
   const posted = await postSession(url.data, name, password, fetchImpl);
   if (!posted.ok) return posted;
   const body = posted.data;
-  const role = typeof body.cx?.role === 'string' ? body.cx.role : undefined;
+  const role = roleOf(tenant, body);
   if (typeof body.token === 'string' && typeof body.expires === 'string') {
     return ok({ credential: { kind: 'bearer', token: body.token, expires: body.expires }, ...(role ? { role } : {}) });
   }
   return ok({ credential: { kind: 'basic', value: base64Utf8(`${name}:${password}`) }, ...(role ? { role } : {}) });
 }
 
-interface SessionAnswer { token?: unknown; expires?: unknown; cx?: { role?: unknown } }
+interface SessionAnswer { token?: unknown; expires?: unknown; roles?: unknown; cx?: { role?: unknown } }
+
+/**
+ * The user's role in the tenant: our server names it in `cx.role`; Apache CouchDB answers
+ * `POST /_session` with `roles: ["acme:editor"]` (the roles `couchdb-user` gives), which our server
+ * sends as well.
+ */
+function roleOf(tenant: string, body: SessionAnswer): string | undefined {
+  return typeof body.cx?.role === 'string' ? body.cx.role : tenantRoleOf(tenant, body.roles);
+}
 
 /** POST /_session with the password, once; same-origin credentials let the browser keep a cookie. */
 async function postSession(url: string, name: string, password: string, fetchImpl: typeof fetch): Promise<Result<SessionAnswer>> {
@@ -127,7 +136,7 @@ export async function signInWithCookie(
   if (!user.trim() || !password) return err('invalid-argument', 'Enter your user name and password.');
   const posted = await postSession(url.data, `${tenant}/${user.trim()}`, password, fetchImpl);
   if (!posted.ok) return posted;
-  const role = typeof posted.data.cx?.role === 'string' ? posted.data.cx.role : undefined;
+  const role = roleOf(tenant, posted.data);
   return ok({ credential: { kind: 'cookie' }, ...(role ? { role } : {}) });
 }
 

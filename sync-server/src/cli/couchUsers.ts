@@ -1,4 +1,4 @@
-import { isTenantRole, isValidTenant, tenantDatabaseName, tenantRoleName, tenantRoles } from '../../../common/sync/names';
+import { isTenantRole, isValidTenant, tenantDatabaseName, tenantRoleName, tenantRoleOf, tenantRoles } from '../../../common/sync/names';
 import type { TenantRole } from '../../../common/sync/names';
 import { userNamePattern } from '../auth/registry';
 import type { Answer, Connection, CouchTarget } from './couchHttp';
@@ -35,12 +35,6 @@ export interface CouchMember {
  */
 export function userDocPath(tenant: string, name: string): string {
   return `/_users/org.couchdb.user:${encodeURIComponent(`${tenant}/${name}`)}`;
-}
-
-/** The role of `tenant` that a `_users` document or a `_session` answer carries (the strongest one). */
-export function tenantRoleOf(tenant: string, roles: unknown): TenantRole | undefined {
-  if (!Array.isArray(roles)) return undefined;
-  return [...tenantRoles].reverse().find((r) => roles.includes(tenantRoleName(tenant, r)));
 }
 
 function checkName(name: string | undefined): string {

@@ -13,10 +13,11 @@ import type { Ctx, Route } from '../http/context';
  *   DELETE /_cx/tenants/{tenant}/users/{name}   → { ok: true }
  *
  * Another tenant answers like a tenant that does not exist. A tenant admin cannot remove or demote
- * themself, so a tenant always keeps someone who can manage it.
+ * themself, so a tenant always keeps someone who can manage it. Any user may set their own password
+ * (as CouchDB lets a user update their own `_users` document), not their role.
  */
 
-function tenantOf(ctx: Ctx): string {
+function tenantOf(ctx: Ctx, self?: string): string {
   const p = ctx.principal;
   const tenant = ctx.params.tenant ?? '';
   if (p.kind === 'anonymous') throw unauthorized();
@@ -24,7 +25,7 @@ function tenantOf(ctx: Ctx): string {
   if (!isValidTenant(tenant)) throw notFound;
   if (p.kind === 'user' && p.tenant !== tenant) throw notFound;
   if (!ctx.deps.auth.registry.hasTenant(tenant)) throw notFound;
-  if (p.kind === 'user' && p.role !== 'admin') throw forbidden('Only tenant admins manage users.');
+  if (p.kind === 'user' && p.role !== 'admin' && p.name !== self) throw forbidden('Only tenant admins manage users.');
   return tenant;
 }
 
@@ -41,8 +42,8 @@ export const listUsers: Route = async (ctx) => {
 
 /** Creates a user or changes its password and/or role. */
 export const putUser: Route = async (ctx) => {
-  const tenant = tenantOf(ctx);
   const name = ctx.params.name ?? '';
+  const tenant = tenantOf(ctx, name);
   if (!userNamePattern.test(name)) throw badRequest('User names are lower-case letters, digits and . _ @ - (at most 64).');
   const body = await ctx.json();
   if (!isObject(body)) throw badRequest('Body must be a JSON object {password?, role?}.');
@@ -51,6 +52,9 @@ export const putUser: Route = async (ctx) => {
   if (password !== undefined && (typeof password !== 'string' || password.length < minPasswordLength || password.length > 1024)) {
     throw badRequest(`\`password\` must be a string of ${minPasswordLength} to 1024 characters.`);
   }
+  const p = ctx.principal;
+  // A user who is not a tenant admin got here only for their own account: the password, no role.
+  if (p.kind === 'user' && p.role !== 'admin' && role !== undefined && role !== p.role) throw forbidden('Only tenant admins change roles.');
   if (isSelf(ctx, tenant, name) && role !== undefined && role !== 'admin') throw forbidden('You cannot remove your own admin role.');
   const exists = ctx.deps.auth.registry.users(tenant).some((u) => u.name === name);
   if (!exists && password === undefined) throw badRequest('A new user needs a `password`.');

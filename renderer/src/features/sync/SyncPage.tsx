@@ -2,6 +2,7 @@ import { useSync } from '../../sync/SyncContext';
 import { AuthorNamePanel } from './AuthorNamePanel';
 import { ConflictsPanel } from './ConflictsPanel';
 import { ConnectForm } from './ConnectForm';
+import { PasswordPanel } from './PasswordPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import { TeamPanel } from './TeamPanel';
 import { WorkspaceFilePanel } from '../exports/WorkspaceFilePanel';
@@ -21,6 +22,7 @@ export default function SyncPage(_props: { path: string[] }) {
       <AuthorNamePanel />
       <ConflictsPanel />
       <TeamPanel />
+      {!needsSignIn && <PasswordPanel />}
       <WorkshopPanel />
       <WorkspacesPanel />
       <WorkspaceFilePanel />

@@ -2,11 +2,24 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useSync } from '../../sync/SyncContext';
 import { showToast } from '../../ui/toast';
+import { CouchTeamPanel } from './CouchTeamPanel';
+import { useServerKind } from './useServerKind';
 
 interface Member { name: string; role: string }
 
-/** Team members, for a tenant admin: add, change role, remove (the server enforces who may). */
+/**
+ * Team members, for a tenant admin: add, change role, remove (the server enforces who may). On an
+ * Apache CouchDB server, where only the server admin manages accounts, it says so instead.
+ */
 export function TeamPanel() {
+  const kind = useServerKind();
+  const { settings } = useSync();
+  if (settings?.role !== 'admin' || kind === null) return null;
+  return kind === 'couchdb' ? <CouchTeamPanel /> : <CxTeamPanel />;
+}
+
+/** Team members on our sync server, through its user route. */
+function CxTeamPanel() {
   const { settings, authorization } = useSync();
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +48,6 @@ export function TeamPanel() {
   }, [base, call]);
 
   useEffect(() => {
-    if (settings?.role !== 'admin') return;
     let cancelled = false;
     call(base)
       .then((body) => !cancelled && (setMembers(body.users ?? []), setError(null)))
@@ -43,8 +55,8 @@ export function TeamPanel() {
     return () => {
       cancelled = true;
     };
-  }, [settings?.role, base, call]);
-  if (settings?.role !== 'admin') return null;
+  }, [base, call]);
+  if (!settings) return null;
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
