@@ -72,15 +72,16 @@ test('cancelling a running import leaves no dataset behind', async ({ page }) =>
   await expect(page.getByText('No survey data yet')).toBeVisible();
 });
 
-test('rejected rows are listed with row number and reason, and Stop imports nothing', async ({ page }) => {
+test('a rejected row and unreadable values are listed with row number and reason, and Stop imports nothing', async ({ page }) => {
   await openData(page);
   await chooseFile(page, 'Import survey file…', 'survey-bad-rows.csv');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('heading', { name: '3 rows were rejected' })).toBeVisible();
-  const rejected = page.getByRole('table', { name: 'Rejected rows' });
-  await expect(rejected.getByRole('row', { name: /^3 .*outside 0–10/ })).toBeVisible();
-  await expect(rejected.getByRole('row', { name: /^4 .*respondent id is empty/ })).toBeVisible();
-  await expect(rejected.getByRole('row', { name: /^5 .*not a number/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 row was rejected' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Rejected rows' }).getByRole('row', { name: /^4 .*respondent id is empty/ })).toBeVisible();
+  // An unreadable value keeps its response, with that answer left empty.
+  const unreadable = page.getByRole('table', { name: 'Unreadable values' });
+  await expect(unreadable.getByRole('row', { name: /^3 nps 15 .*outside 0–10/ })).toBeVisible();
+  await expect(unreadable.getByRole('row', { name: /^5 age thirty .*not a number/ })).toBeVisible();
   await snap(page, 'import-rejected');
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.getByText('No survey data yet')).toBeVisible();
@@ -88,7 +89,7 @@ test('rejected rows are listed with row number and reason, and Stop imports noth
   await chooseFile(page, 'Import survey file…', 'survey-bad-rows.csv');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('button', { name: 'Import without them' }).click();
-  await expect(page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /survey-bad-rows/ })).toContainText('2');
+  await expect(page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /survey-bad-rows/ })).toContainText('4');
 });
 
 test('an XLSX wave appends to a dataset, de-duplicated by respondent id, and a dataset can be deleted', async ({ page }) => {

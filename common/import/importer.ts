@@ -161,7 +161,7 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
   if (last) chunks.push(last);
   const header = headerOf(options, datasetId, storedColumns, { waveId, now, imported, chunkCount: firstChunkIndex + chunks.length, shape: shape.shape });
   const { rows: _rows, rejectedSample: _sample, unreadableSample: _unreadable, ...previewInfo } = preview;
-  const warnings = [...dateWarnings(dateOrder, dateOrderSeen, options.dateOrder !== undefined), ...shortened];
+  const warnings = [...dateWarnings(dateOrder, dateOrderSeen, options.dateOrder !== undefined || shape.dateOrder !== undefined), ...shortened];
   if (shortenedCount > shortened.length) warnings.push(`${shortenedCount - shortened.length} more answers were shortened the same way.`);
   return ok({ header, chunks, imported, rejected, rejectedCount, unreadable, unreadableCount, dateOrder, warnings, duplicates, preview: previewInfo });
 }

@@ -43,7 +43,7 @@ export function previewOf(source: Source, timeZone: string): ImportPreview {
   const shape = detectShape(source.sample);
   const rows = source.sample.slice(shape.headerRows);
   const inferredTypes = shape.headers.map((_, c) => inferType(rows.map((r) => r[c] ?? '')));
-  const guess = dateOrderGuess(dateCells(rows, shape.headers.length, inferredTypes));
+  const guess = shape.dateOrder ? { order: shape.dateOrder, ambiguous: false } : dateOrderGuess(dateCells(rows, shape.headers.length, inferredTypes));
   const suggested = suggestMapping(shape.headers, shape.ids);
   const resolved = resolveMapping(suggested, shape.headers, shape.ids).columns;
   for (const col of suggested.columns) {

@@ -105,8 +105,8 @@ describe('unreadable values keep their response', () => {
   test('SurveyMonkey answer text maps to scale numbers with a mapping the preview shows', async () => {
     const p = await preview(fixture('surveymonkey-labels.csv'), 'surveymonkey-labels.csv');
     const satisfaction = p.suggested.columns.find((c) => c.key === 'satisfaction');
-    expect(satisfaction?.labels).toMatchObject({ 'very dissatisfied': 1, 'somewhat dissatisfied': 2, 'neither satisfied nor dissatisfied': 3, satisfied: 4, 'very satisfied': 5 });
-    expect(p.suggested.columns.find((c) => c.key === 'effort')?.labels).toMatchObject({ 'very difficult': 1, difficult: 2, easy: 4, 'very easy': 5 });
+    expect(satisfaction?.labels).toEqual({ 'Very dissatisfied': 1, 'Somewhat dissatisfied': 2, 'Neither satisfied nor dissatisfied': 3, Satisfied: 4, 'Very satisfied': 5 });
+    expect(p.suggested.columns.find((c) => c.key === 'effort')?.labels).toEqual({ 'Very difficult': 1, Difficult: 2, 'Neither easy nor difficult': 3, Easy: 4, 'Very easy': 5 });
     const out = await imported(fixture('surveymonkey-labels.csv'), { fileName: 'surveymonkey-labels.csv' });
     expect(out.rejectedCount).toBe(0);
     expect(out.unreadableCount).toBe(0);
@@ -148,4 +148,12 @@ describe('unreadable values keep their response', () => {
     expect(column(out, 'location')).toEqual(['Leeds', 'York']);
     expect(out.unreadable.map((u) => [u.row, u.column, u.value])).toEqual([[2, 'age', 'thirty'], [3, 'nps', 'eleven']]);
   });
+});
+
+test('SurveyMonkey dates are month first whatever they hold: no ambiguity warning', async () => {
+  const p = await preview(fixture('surveymonkey-labels.csv'), 'surveymonkey-labels.csv');
+  expect([p.dateOrder, p.dateOrderAmbiguous]).toEqual(['mdy', false]);
+  const out = await imported(fixture('surveymonkey-labels.csv'), { fileName: 'surveymonkey-labels.csv' });
+  expect(out.warnings).toEqual([]);
+  expect(column(out, 'submittedAt')[0]).toBe(Date.UTC(2024, 2, 11, 10, 15, 40));
 });

@@ -13,7 +13,8 @@ const knownScales: readonly (readonly (readonly string[])[])[] = [
   [['strongly disagree'], ['disagree'], ['neither agree nor disagree', 'neutral'], ['agree'], ['strongly agree']],
   [['strongly disagree'], ['disagree'], ['somewhat disagree'], ['neither agree nor disagree', 'neutral'], ['somewhat agree'], ['agree'], ['strongly agree']],
   [['very difficult', 'extremely difficult'], ['difficult', 'somewhat difficult'], ['neither easy nor difficult', 'neutral'], ['easy', 'somewhat easy'], ['very easy', 'extremely easy']],
-  [['very poor'], ['poor'], ['fair', 'average'], ['good'], ['excellent', 'very good']],
+  [['poor'], ['fair'], ['good'], ['very good'], ['excellent']],
+  [['very poor'], ['poor'], ['fair', 'average'], ['good'], ['very good']],
   [['not at all'], ['slightly', 'a little'], ['moderately', 'somewhat'], ['very', 'very much'], ['extremely', 'completely']],
 ];
 
@@ -31,24 +32,33 @@ export function labelKey(text: string): string {
  * The smallest scale that fits wins (a 5-point agreement scale before the 7-point one).
  */
 export function suggestLabels(values: readonly string[], isNumber: (text: string) => boolean): Record<string, number> | null {
-  const labels = new Set<string>();
+  // Each label by its key, spelled as the file first wrote it.
+  const labels = new Map<string, string>();
   for (const v of values) {
     if (v.trim() === '' || isNumber(v)) continue;
-    labels.add(labelKey(v));
+    const key = labelKey(v);
+    if (!labels.has(key)) labels.set(key, v.trim().replace(/\s+/g, ' '));
     if (labels.size > maxLabels) return null;
   }
   if (labels.size === 0) return null;
   for (const scale of knownScales) {
     const points = new Map<string, number>();
     scale.forEach((spellings, i) => spellings.forEach((s) => points.set(s, i + 1)));
-    if (![...labels].every((l) => points.has(l))) continue;
-    // The mapping lists the first spelling of each point plus any other spelling the file uses.
+    if (![...labels.keys()].every((l) => points.has(l))) continue;
+    // The file's own labels, plus the usual spelling of each point the sample does not show yet
+    // (a later row may hold it), least favourable first.
     const out: Record<string, number> = {};
-    scale.forEach((spellings, i) => { out[spellings[0]!] = i + 1; });
-    for (const l of labels) out[l] = points.get(l)!;
+    scale.forEach((spellings, i) => {
+      const seen = [...labels].filter(([key]) => points.get(key) === i + 1).map(([, text]) => text);
+      for (const text of seen.length > 0 ? seen : [capitalise(spellings[0]!)]) out[text] = i + 1;
+    });
     return out;
   }
   return null;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Checks a user-given label mapping; returns the problem as a sentence, or null. */

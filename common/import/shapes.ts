@@ -26,6 +26,8 @@ export interface ShapeInfo {
   timeZones: (string | null)[];
   /** Separator the tool joins multi-select answers with inside one cell, when it does. */
   multiSeparator: string | null;
+  /** Day-month order the tool always writes, when it has one (SurveyMonkey: MM/DD/YYYY whatever the language). */
+  dateOrder?: 'mdy' | 'dmy';
 }
 
 const googleTimestamp = new Set(['timestamp', 'marca temporal', 'horodateur', 'zeitstempel', 'carimbo de data/hora', 'informazioni cronologiche', 'tijdstempel']);
@@ -59,7 +61,7 @@ export function detectShape(rows: readonly string[][]): ShapeInfo {
       const sub = r1[i] ?? '';
       return sub === '' || smSubHeaders.has(sub.toLowerCase()) ? question : `${question} — ${sub}`;
     });
-    return { shape: 'surveymonkey', headerRows: 2, headers: unique(headers), ids: unique(headers), timeZones: nulls(), multiSeparator: null };
+    return { shape: 'surveymonkey', headerRows: 2, headers: unique(headers), ids: unique(headers), timeZones: nulls(), multiSeparator: null, dateOrder: 'mdy' };
   }
 
   const headers = unique(pad(r0, width).map((h, i) => h || `Column ${i + 1}`));

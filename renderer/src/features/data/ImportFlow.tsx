@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import type { DateOrder } from '../../../../common/import/values';
 import { Loading } from '../../ui/States';
 import { MappingTable } from './MappingTable';
 import { mappingProblems, suggestedRows, type MappingRow } from './mappingModel';
 import { PreviewTable } from './PreviewTable';
 import { ProgressBar } from './ProgressBar';
-import { RejectedRows } from './RejectedRows';
+import { DateOrderChoice } from './DateOrderChoice';
+import { ImportReview } from './ImportReview';
 import { useImportFlow, type ImportFile } from './useImportFlow';
 
 /** The import of one file, from preview to saved dataset; `onClose` ends it. */
@@ -12,8 +14,10 @@ export function ImportFlow({ file, onClose }: { file: ImportFile; onClose: () =>
   const { phase, setPhase, start, write, cancel, stop } = useImportFlow(file, onClose);
   // null until the user edits: the suggestion from the preview stands until then.
   const [edited, setRows] = useState<MappingRow[] | null>(null);
+  const [chosenOrder, setOrder] = useState<DateOrder | null>(null);
   const preview = phase.kind === 'reading' ? null : phase.preview;
   const rows = edited ?? (preview ? suggestedRows(preview) : []);
+  const dateOrder = chosenOrder ?? preview?.dateOrder ?? 'mdy';
 
   // The button that opened the flow is disabled while it runs: move focus into the flow instead.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -34,16 +38,20 @@ export function ImportFlow({ file, onClose }: { file: ImportFile; onClose: () =>
           {phase.preview && <button type="button" onClick={() => setPhase({ kind: 'mapping', preview: phase.preview! })}>Back to the mapping</button>}
         </div>
       )}
-      {preview && phase.kind !== 'failed' && <PreviewTable preview={preview} fileName={file.name} />}
+      {preview && phase.kind !== 'failed' && <PreviewTable preview={preview} fileName={file.name} dateOrder={dateOrder} />}
       {phase.kind === 'mapping' && (
         <>
+          <DateOrderChoice preview={phase.preview} value={dateOrder} onChange={setOrder} />
           <MappingTable preview={phase.preview} rows={rows} onChange={setRows} />
-          {phase.preview.rejectedSample.length > 0 && (
-            <p className="muted">{phase.preview.rejectedSample.length} of the first rows would be rejected with the suggested mapping; you will see them before anything is saved.</p>
+          {phase.preview.rejectedSample.length + phase.preview.unreadableSample.length > 0 && (
+            <p className="muted">
+              In the first rows, the suggested mapping would reject {phase.preview.rejectedSample.length} and could not read {phase.preview.unreadableSample.length} values;
+              you will see every one before anything is saved.
+            </p>
           )}
           {problems.length > 0 && <ul className="error-text" aria-label="Mapping problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
           <div className="actions">
-            <button type="button" className="primary" disabled={problems.length > 0} onClick={() => void start(phase.preview, rows)}>
+            <button type="button" className="primary" disabled={problems.length > 0} onClick={() => void start(phase.preview, rows, chosenOrder)}>
               {file.append ? 'Import wave' : 'Import'}
             </button>
           </div>
@@ -56,7 +64,7 @@ export function ImportFlow({ file, onClose }: { file: ImportFile; onClose: () =>
         <ProgressBar label={`Saving chunk ${phase.written} of ${phase.total}`} fraction={phase.total > 0 ? phase.written / phase.total : 1} onCancel={cancel} />
       )}
       {phase.kind === 'rejected' && (
-        <RejectedRows outcome={phase.outcome} onImport={() => void write(phase.preview, phase.outcome)} onStop={stop} />
+        <ImportReview outcome={phase.outcome} onImport={() => void write(phase.preview, phase.outcome)} onStop={stop} />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { ImportPreview } from '../../../../common/import/importer';
+import type { DateOrder } from '../../../../common/import/values';
 
 const shapeNames: Record<string, string> = {
   surveymonkey: 'SurveyMonkey', qualtrics: 'Qualtrics', 'google-forms': 'Google Forms', typeform: 'Typeform', plain: 'Plain table',
@@ -6,7 +7,7 @@ const shapeNames: Record<string, string> = {
 const delimiterNames: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
 /** What was detected in the file, and its first rows as the file has them. */
-export function PreviewTable({ preview, fileName }: { preview: ImportPreview; fileName: string }) {
+export function PreviewTable({ preview, fileName, dateOrder }: { preview: ImportPreview; fileName: string; dateOrder: DateOrder }) {
   const headers = preview.shape.headers;
   return (
     <section aria-labelledby="preview-title" className="import-preview">
@@ -17,7 +18,7 @@ export function PreviewTable({ preview, fileName }: { preview: ImportPreview; fi
         {preview.encoding && <div><dt>Encoding</dt><dd data-testid="detected-encoding">{preview.encoding.toUpperCase()}</dd></div>}
         {preview.delimiter && <div><dt>Delimiter</dt><dd data-testid="detected-delimiter">{delimiterNames[preview.delimiter] ?? preview.delimiter}</dd></div>}
         <div><dt>Header rows</dt><dd>{preview.shape.headerRows}</dd></div>
-        <div><dt>Dates</dt><dd>{preview.dateOrder === 'dmy' ? 'day/month/year' : 'month/day/year'}</dd></div>
+        <div><dt>Dates</dt><dd data-testid="detected-date-order">{dateOrder === 'dmy' ? 'day/month/year' : 'month/day/year'}</dd></div>
       </dl>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="First rows of the file">
         <table className="data-table">

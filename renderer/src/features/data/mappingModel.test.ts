@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { previewImport } from '../../../../common/import/importer';
-import { customKey, mappingOf, mappingProblems, suggestedRows, type MappingRow } from './mappingModel';
+import { customKey, mappingOf, mappingProblems, retyped, suggestedRows, type MappingRow } from './mappingModel';
 
 const csv = 'Respondent ID,Age,Goals — Save time,Goals — Learn,Favourite colour\nr1,30,x,,blue\n';
 
@@ -42,5 +42,17 @@ describe('the mapping table model', () => {
     for (const header of ['Favourite colour?', '¿Qué?', '', '__proto__', 'a'.repeat(300), 'Ünïcödé — x']) {
       expect(customKey(header)).toMatch(/^q_[a-z0-9_]{1,40}$/);
     }
+  });
+
+  test('a column mapped as a number gets the answer labels its sample holds, and loses them as another type', async () => {
+    const file = 'id,How was it?\nr1,Very good\nr2,Poor\nr3,Excellent\n';
+    const preview = await previewImport(new TextEncoder().encode(file), 'q.csv');
+    if (!preview.ok) throw new Error(preview.message);
+    const row: MappingRow = { source: 'How was it?', key: '', type: 'category' };
+    const asNumber = retyped(row, { key: 'q_how', type: 'number' }, preview.data, 1);
+    expect(asNumber.labels).toEqual({ Poor: 1, Fair: 2, Good: 3, 'Very good': 4, Excellent: 5 });
+    expect(mappingOf([asNumber]).columns[0]?.labels).toEqual(asNumber.labels);
+    expect(retyped(asNumber, { type: 'category' }, preview.data, 1).labels).toBeUndefined();
+    expect(mappingProblems([{ ...asNumber, labels: { Poor: Number.NaN } }])).toEqual(['Give every answer label of "How was it?" a number.']);
   });
 });

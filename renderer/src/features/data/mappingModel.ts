@@ -6,9 +6,13 @@
 import type { ColumnType } from '../../../../common/analytics/rules';
 import type { ImportPreview } from '../../../../common/import/importer';
 import { attributes, type ColumnMapping, type MappedColumn } from '../../../../common/import/mapping';
+import { labelsFor } from '../../../../common/import/preview';
 
-/** One source column's choice; `key` '' means the column is not imported. */
-export interface MappingRow { source: string; key: string; type: ColumnType }
+/**
+ * One source column's choice; `key` '' means the column is not imported. `labels`: for a number
+ * column whose answers are scale labels ("Very satisfied"), the number each label reads as.
+ */
+export interface MappingRow { source: string; key: string; type: ColumnType; labels?: Record<string, number> }
 
 /** The stored types, in the order the type menu offers them. */
 export const columnTypes: readonly ColumnType[] = ['id', 'date', 'number', 'category', 'multi', 'text'];
@@ -23,8 +27,21 @@ export function suggestedRows(preview: ImportPreview): MappingRow[] {
   for (const col of preview.suggested.columns) for (const s of col.sources) if (typeof s === 'string') bySource.set(s, col);
   return preview.shape.headers.map((source, i) => {
     const col = bySource.get(source);
-    return col ? { source, key: col.key, type: col.type } : { source, key: '', type: preview.inferredTypes[i] ?? 'text' };
+    if (!col) return { source, key: '', type: preview.inferredTypes[i] ?? 'text' };
+    return col.labels ? { source, key: col.key, type: col.type, labels: col.labels } : { source, key: col.key, type: col.type };
   });
+}
+
+/**
+ * A row with a new key or type: a column that becomes a number gets the answer labels its sample
+ * holds (so "Satisfied" is not unreadable), and loses them when it stops being a number.
+ */
+export function retyped(row: MappingRow, patch: { key?: string; type: ColumnType }, preview: ImportPreview, index: number): MappingRow {
+  const { labels: _old, ...rest } = row;
+  const next = { ...rest, ...patch };
+  if (next.type !== 'number' || next.key === '') return next;
+  const labels = row.type === 'number' && row.labels ? row.labels : labelsFor(preview.rows.map((r) => r[index] ?? ''));
+  return labels ? { ...next, labels } : next;
 }
 
 /** The default type of a key: the attribute's, or the column's inferred type for custom keys. */
@@ -39,7 +56,10 @@ export function mappingOf(rows: readonly MappingRow[]): ColumnMapping {
     if (row.key === '') continue;
     const existing = byKey.get(row.key);
     if (existing) existing.sources.push(row.source);
-    else byKey.set(row.key, { key: row.key, type: row.type, sources: [row.source], label: row.source });
+    else byKey.set(row.key, {
+      key: row.key, type: row.type, sources: [row.source], label: row.source,
+      ...(row.type === 'number' && row.labels ? { labels: row.labels } : {}),
+    });
   }
   return { columns: [...byKey.values()] };
 }
@@ -61,6 +81,10 @@ export function mappingProblems(rows: readonly MappingRow[]): string[] {
     else if (c.n > 1 && !c.types.has('multi')) problems.push(`"${labelOf(key)}" is mapped from ${c.n} columns; only a multi-value attribute can gather several.`);
   }
   if ([...counts.values()].filter((c) => c.types.has('id')).length > 1) problems.push('Only one column can be the respondent id.');
+  for (const r of rows) {
+    if (r.key === '' || r.type !== 'number' || !r.labels) continue;
+    if (Object.values(r.labels).some((n) => !Number.isFinite(n))) problems.push(`Give every answer label of "${r.source}" a number.`);
+  }
   return problems;
 }
 

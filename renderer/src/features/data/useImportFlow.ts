@@ -1,10 +1,11 @@
 /**
- * The import as a small state machine: preview → mapping → parsing (worker) → rejected rows (if
- * any: import without them or stop) → writing → done. The worker lives as long as the flow.
+ * The import as a small state machine: preview → mapping → parsing (worker) → review (rejected rows,
+ * unreadable values, warnings, if any: import or stop) → writing → done. The worker lives as long as the flow.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { ImportOutcome, ImportPreview } from '../../../../common/import/importer';
+import type { DateOrder } from '../../../../common/import/values';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { showToast } from '../../ui/toast';
 import { createImportClient, type ImportClient, type RunningImport } from '../../workers/importClient';
@@ -71,13 +72,14 @@ export function useImportFlow(file: ImportFile, onDone: () => void) {
     finish(`Imported ${outcome.imported} responses into ${saved.data.name}${dup}.`);
   }, [db, finish]);
 
-  const start = useCallback(async (preview: ImportPreview, rows: readonly MappingRow[]) => {
+  /** `dateOrder`: null while the user kept the guess, so the import can still warn that it is one. */
+  const start = useCallback(async (preview: ImportPreview, rows: readonly MappingRow[], dateOrder: DateOrder | null) => {
     const c = client.current;
     if (!c) return;
     setPhase({ kind: 'parsing', preview, fraction: 0, rowsRead: 0 });
     const append = file.append ? { header: file.append, respondentIds: await respondentIds(db, file.append) } : undefined;
     const run = c.run(file.bytes, {
-      fileName: file.name, mapping: mappingOf(rows), timeZone, onRejected: 'skip', dateOrder: preview.dateOrder, ...(append ? { append } : {}),
+      fileName: file.name, mapping: mappingOf(rows), timeZone, onRejected: 'skip', ...(dateOrder ? { dateOrder } : {}), ...(append ? { append } : {}),
     }, (p) => setPhase({ kind: 'parsing', preview, fraction: p.fraction, rowsRead: p.rowsRead }));
     running.current = run;
     const res = await run.result;
@@ -91,7 +93,8 @@ export function useImportFlow(file: ImportFile, onDone: () => void) {
       setPhase({ kind: 'failed', message: `No new rows to import (${res.data.rejectedCount} rejected, ${res.data.duplicates} already present).`, preview });
       return;
     }
-    if (res.data.rejectedCount > 0) setPhase({ kind: 'rejected', preview, outcome: res.data });
+    // Anything left out, left empty or worth a word is shown before saving.
+    if (res.data.rejectedCount > 0 || res.data.unreadableCount > 0 || res.data.warnings.length > 0) setPhase({ kind: 'rejected', preview, outcome: res.data });
     else await write(preview, res.data);
   }, [db, file, timeZone, write, finish]);
 
