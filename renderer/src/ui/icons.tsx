@@ -4,14 +4,14 @@
  * lucide marks them aria-hidden, so every icon-only button must carry its own aria-label.
  */
 import {
-  ArrowDown, ArrowLeft, ArrowRight, ArrowUp, CircleHelp, CircleStop, CornerUpRight, Dices, Globe, GripVertical, Handshake,
+  ArrowDown, ArrowLeft, ArrowRight, ArrowUp, CircleHelp, Copy, CircleStop, CornerUpRight, Dices, Globe, GripVertical, Handshake,
   Hourglass, Link, Mail, Mailbox, MessageCircle, MessageSquare, MessagesSquare, Pencil, Phone, Smartphone, Split, Star, Store,
   Ticket, Trash2, Users, X, Zap, type LucideIcon, type LucideProps,
 } from 'lucide-react';
 import { createElement } from 'react';
 import type { Channel, FlowNode } from '../../../common/journey';
 
-export { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, GripVertical, Star, Trash2, X };
+export { ArrowDown, ArrowLeft, ArrowRight, ArrowUp, Copy, GripVertical, Star, Trash2, X };
 
 /** The icon of a flow step kind (and, for actions, of the action type). */
 export function nodeIconFor(node: Pick<FlowNode, 'kind'> & { config?: unknown }): LucideIcon {

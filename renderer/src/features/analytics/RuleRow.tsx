@@ -35,15 +35,15 @@ export function RuleRow(props: {
       </label>
       {draft.kind === 'range' ? (
         <>
-          <label>Min <input aria-label={`Rule ${n} minimum`} inputMode="decimal" size={6} value={draft.min} aria-invalid={invalid('min')} aria-describedby={errId} onChange={(e) => set({ min: e.target.value })} /></label>
-          <label>Max <input aria-label={`Rule ${n} maximum`} inputMode="decimal" size={6} value={draft.max} aria-invalid={invalid('max')} aria-describedby={errId} onChange={(e) => set({ max: e.target.value })} /></label>
+          <label>Min <input dir="auto" aria-label={`Rule ${n} minimum`} inputMode="decimal" size={6} value={draft.min} aria-invalid={invalid('min')} aria-describedby={errId} onChange={(e) => set({ min: e.target.value })} /></label>
+          <label>Max <input dir="auto" aria-label={`Rule ${n} maximum`} inputMode="decimal" size={6} value={draft.max} aria-invalid={invalid('max')} aria-describedby={errId} onChange={(e) => set({ max: e.target.value })} /></label>
         </>
       ) : (
         <label className="grow">Values (comma-separated)
-          <input aria-label={`Rule ${n} values`} value={draft.values} aria-invalid={invalid('values')} aria-describedby={errId} onChange={(e) => set({ values: e.target.value })} />
+          <input dir="auto" aria-label={`Rule ${n} values`} value={draft.values} aria-invalid={invalid('values')} aria-describedby={errId} onChange={(e) => set({ values: e.target.value })} />
         </label>
       )}
-      <label>Weight <input aria-label={`Rule ${n} weight`} inputMode="decimal" size={4} placeholder="1" value={draft.weight} aria-invalid={invalid('weight')} aria-describedby={errId} onChange={(e) => set({ weight: e.target.value })} /></label>
+      <label>Weight <input dir="auto" aria-label={`Rule ${n} weight`} inputMode="decimal" size={4} placeholder="1" value={draft.weight} aria-invalid={invalid('weight')} aria-describedby={errId} onChange={(e) => set({ weight: e.target.value })} /></label>
       <button type="button" className="ghost" aria-label={`Remove rule ${n}`} onClick={props.onRemove}>Remove</button>
       <ul id={errId} className="error-text rule-problems">
         {problems.map((p, i) => <li key={i}>{p.message}</li>)}

@@ -25,11 +25,11 @@ export function SettingsPanel({ timeZone, threshold }: { timeZone: string; thres
       <summary>Settings: time zone {timeZone}, anomaly threshold {threshold}</summary>
       <div className="settings-fields">
         <label>Workspace time zone
-          <input list="zones" value={zone} onChange={(e) => setZone(e.target.value)} aria-invalid={!zoneOk || undefined} aria-describedby="zone-help" />
+          <input dir="auto" list="zones" value={zone} onChange={(e) => setZone(e.target.value)} aria-invalid={!zoneOk || undefined} aria-describedby="zone-help" />
         </label>
         <datalist id="zones">{zones.map((z) => <option key={z} value={z} />)}</datalist>
         <label>Anomaly threshold
-          <input inputMode="decimal" size={6} value={limit} onChange={(e) => setLimit(e.target.value)} aria-invalid={!limitOk || undefined} aria-describedby="zone-help" />
+          <input dir="auto" inputMode="decimal" size={6} value={limit} onChange={(e) => setLimit(e.target.value)} aria-invalid={!limitOk || undefined} aria-describedby="zone-help" />
         </label>
         <button type="button" onClick={() => void save()} disabled={!zoneOk || !limitOk}>Save settings</button>
       </div>

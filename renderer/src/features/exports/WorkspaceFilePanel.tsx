@@ -156,15 +156,15 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
         <button type="button" disabled={busy !== null} onClick={() => void save(false)}>Back up…</button>
       </div>
       <div className="row">
-        <label>Password<input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        <label>Repeat<input type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} /></label>
+        <label>Password<input dir="auto" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        <label>Repeat<input dir="auto" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} /></label>
         <button type="button" disabled={busy !== null || password === ''} onClick={() => void save(true)}>Client bundle…</button>
       </div>
       <div className="row">
         <button type="button" disabled={busy !== null} onClick={() => void pick()}>Restore from file…</button>
         {file?.encrypted && !loaded && (
           <form onSubmit={(e) => { e.preventDefault(); void guard('Unlocking', (signal) => check(file.bytes, openPassword, signal)); }}>
-            <label>Password for {file.name}<input type="password" value={openPassword} onChange={(e) => setOpenPassword(e.target.value)} /></label>
+            <label>Password for {file.name}<input dir="auto" type="password" value={openPassword} onChange={(e) => setOpenPassword(e.target.value)} /></label>
             <button type="submit" disabled={busy !== null || openPassword === ''}>Open</button>
           </form>
         )}

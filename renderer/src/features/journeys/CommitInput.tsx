@@ -34,8 +34,8 @@ export function CommitInput({ value, onCommit, multiline, ...rest }: Props) {
   };
   if (multiline) {
     const { className, 'aria-label': label, placeholder, maxLength, autoFocus } = rest;
-    return <textarea className={className} aria-label={label} placeholder={placeholder} maxLength={maxLength} rows={2} autoFocus={autoFocus}
+    return <textarea dir="auto" className={className} aria-label={label} placeholder={placeholder} maxLength={maxLength} rows={2} autoFocus={autoFocus}
       {...common} onChange={(e) => setDraft(e.target.value)} />;
   }
-  return <input {...rest} {...common} onChange={(e) => setDraft(e.target.value)} />;
+  return <input dir="auto" {...rest} {...common} onChange={(e) => setDraft(e.target.value)} />;
 }

@@ -53,7 +53,7 @@ export function JourneyList() {
         </div>
       </header>
       <div className="toolbar filters" role="search">
-        <input type="search" aria-label="Search journeys" placeholder="Search name, description, tags" value={text} onChange={(e) => setText(e.target.value)} />
+        <input dir="auto" type="search" aria-label="Search journeys" placeholder="Search name, description, tags" value={text} onChange={(e) => setText(e.target.value)} />
         <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as JourneyStatus | 'all')}>
           <option value="all">All statuses</option>
           {(['draft', 'active', 'archived'] as const).map((s) => <option key={s} value={s}>{statusLabel[s]}</option>)}

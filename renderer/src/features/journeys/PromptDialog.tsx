@@ -36,7 +36,7 @@ export function PromptDialog({ request, onClose }: { request: PromptRequest | nu
         <h2 id="prompt-title">{request?.title}</h2>
         <label className="field">
           <span>{request?.label}</span>
-          <input autoFocus value={value} maxLength={2000} onChange={(e) => setValue(e.target.value)} />
+          <input dir="auto" autoFocus value={value} maxLength={2000} onChange={(e) => setValue(e.target.value)} />
         </label>
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>Cancel</button>

@@ -14,7 +14,7 @@ export function ListToolbar(props: {
   const { query, onChange } = props;
   return (
     <div className="list-toolbar" role="search">
-      <input
+      <input dir="auto"
         type="search"
         aria-label="Search personas"
         placeholder="Search by name, role or tag"

@@ -25,7 +25,7 @@ export function AuthorNamePanel() {
         {!chosen && ' Type your name so teammates can see who changed what.'}
       </p>
       <form className="row" onSubmit={save} noValidate>
-        <input
+        <input dir="auto"
           aria-label="Your name" placeholder="Your name" value={value} maxLength={maxAuthorLength * 2}
           aria-invalid={error ? true : undefined} aria-describedby={error ? 'author-error' : undefined}
           onChange={(e) => { setDraft(e.target.value); setError(null); }}

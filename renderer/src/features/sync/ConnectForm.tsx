@@ -41,13 +41,13 @@ export function ConnectForm() {
       )}
       <div className="form-grid">
         <label htmlFor={`${id}-url`}>Server address</label>
-        <input id={`${id}-url`} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} required maxLength={300} inputMode="url" />
+        <input dir="auto" id={`${id}-url`} value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} required maxLength={300} inputMode="url" />
         <label htmlFor={`${id}-tenant`}>Team</label>
-        <input id={`${id}-tenant`} value={tenant} onChange={(e) => setTenant(e.target.value)} required maxLength={40} placeholder="acme" autoCapitalize="off" />
+        <input dir="auto" id={`${id}-tenant`} value={tenant} onChange={(e) => setTenant(e.target.value)} required maxLength={40} placeholder="acme" autoCapitalize="off" />
         <label htmlFor={`${id}-user`}>User name</label>
-        <input id={`${id}-user`} value={user} onChange={(e) => setUser(e.target.value)} required maxLength={100} autoComplete="username" />
+        <input dir="auto" id={`${id}-user`} value={user} onChange={(e) => setUser(e.target.value)} required maxLength={100} autoComplete="username" />
         <label htmlFor={`${id}-password`}>Password</label>
-        <input id={`${id}-password`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={500} autoComplete="current-password" />
+        <input dir="auto" id={`${id}-password`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={500} autoComplete="current-password" />
       </div>
       {error && <p role="alert" className="field-error">{error}</p>}
       <div className="row">

@@ -97,8 +97,8 @@ function CxTeamPanel() {
         </table>
       )}
       <form className="row" onSubmit={(e) => void add(e)}>
-        <input aria-label="New user name" placeholder="User name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
-        <input aria-label="Their password" placeholder="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={500} autoComplete="new-password" />
+        <input dir="auto" aria-label="New user name" placeholder="User name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+        <input dir="auto" aria-label="Their password" placeholder="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={500} autoComplete="new-password" />
         <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value)}>
           <option value="viewer">Viewer (reads)</option>
           <option value="editor">Editor (reads and writes)</option>

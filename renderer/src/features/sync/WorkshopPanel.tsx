@@ -75,7 +75,7 @@ export function WorkshopPanel() {
       {joinCode ? (
         <>
           <p>Hosting this workspace. Teammates on the same network choose “Join a session” and paste this code:</p>
-          <textarea readOnly value={joinCode} rows={3} aria-label="Join code" onFocus={(e) => e.currentTarget.select()} />
+          <textarea dir="auto" readOnly value={joinCode} rows={3} aria-label="Join code" onFocus={(e) => e.currentTarget.select()} />
           <div className="row">
             <button type="button" onClick={() => void navigator.clipboard.writeText(joinCode)}>Copy code</button>
             <button type="button" className="danger" onClick={() => void stop()}>Stop hosting</button>
@@ -88,7 +88,7 @@ export function WorkshopPanel() {
         </div>
       )}
       <form className="row" onSubmit={(e) => void join(e)}>
-        <input aria-label="Join code" placeholder="Paste a join code (CXJ1-…)" value={code} onChange={(e) => setCode(e.target.value)} required maxLength={2000} />
+        <input dir="auto" aria-label="Join code" placeholder="Paste a join code (CXJ1-…)" value={code} onChange={(e) => setCode(e.target.value)} required maxLength={2000} />
         <button type="submit" disabled={busy}>Join a session</button>
       </form>
     </section>

@@ -25,7 +25,7 @@ export function WorkspacesPanel() {
         ))}
       </ul>
       <form className="row" onSubmit={add}>
-        <input aria-label="New workspace name" placeholder="Workspace name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+        <input dir="auto" aria-label="New workspace name" placeholder="Workspace name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
         <button type="submit">Add workspace</button>
       </form>
     </section>

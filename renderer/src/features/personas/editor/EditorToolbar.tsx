@@ -42,7 +42,7 @@ export function EditorToolbar(props: {
   return (
     <header className="editor-toolbar">
       <button type="button" className="ghost" onClick={() => navigate('personas')} aria-label="Back to list"><ArrowLeft size={16} /></button>
-      <input className="name-input" aria-label="Persona name" value={doc.name} maxLength={120} onChange={(e) => edit({ kind: 'setFields', fields: { name: e.target.value } })} />
+      <input dir="auto" className="name-input" aria-label="Persona name" value={doc.name} maxLength={120} onChange={(e) => edit({ kind: 'setFields', fields: { name: e.target.value } })} />
       <SaveIndicator save={props.save} />
       <button type="button" onClick={props.undo} disabled={props.history.past.length === 0} title="Undo (Ctrl/Cmd+Z)">Undo</button>
       <button type="button" onClick={props.redo} disabled={props.history.future.length === 0} title="Redo (Shift+Ctrl/Cmd+Z)">Redo</button>
@@ -57,7 +57,7 @@ export function EditorToolbar(props: {
         <button type="button" onClick={() => setTemplateName(doc.name)}>Save as template</button>
       ) : (
         <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void asTemplate(); }}>
-          <input aria-label="Template name" autoFocus maxLength={200} value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
+          <input dir="auto" aria-label="Template name" autoFocus maxLength={200} value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
           <button type="submit" className="primary">Save template</button>
           <button type="button" onClick={() => setTemplateName(null)}>Cancel</button>
         </form>

@@ -42,10 +42,10 @@ export function PersonaSidebar({ doc, edit }: { doc: PersonaDoc; edit: (c: Perso
             <li key={t} className="tag">{t} <button type="button" className="ghost" aria-label={`Remove tag ${t}`} onClick={() => set({ tags: doc.tags.filter((x) => x !== t) })}><X size={14} /></button></li>
           ))}
         </ul>
-        <input aria-label="Add tag" placeholder="Add tag, press Enter" value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addTag()} />
+        <input dir="auto" aria-label="Add tag" placeholder="Add tag, press Enter" value={tag} maxLength={60} onChange={(e) => setTag(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addTag()} />
       </div>
-      <label>Owner <input aria-label="Owner" maxLength={120} value={doc.owner} onChange={(e) => set({ owner: e.target.value })} /></label>
-      <label>Domain <input aria-label="Domain" maxLength={120} value={doc.domain} onChange={(e) => set({ domain: e.target.value })} /></label>
+      <label>Owner <input dir="auto" aria-label="Owner" maxLength={120} value={doc.owner} onChange={(e) => set({ owner: e.target.value })} /></label>
+      <label>Domain <input dir="auto" aria-label="Domain" maxLength={120} value={doc.domain} onChange={(e) => set({ domain: e.target.value })} /></label>
       <fieldset>
         <legend>Metric targets</legend>
         {targets.map((t) => (

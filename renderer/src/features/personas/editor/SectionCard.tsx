@@ -1,8 +1,10 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { duplicateSectionChange, moveSectionChange, getSectionDef, newId, type PersonaChange, type PersonaDoc, type PersonaSection } from '../../../../../common/persona';
 import { EvidenceControl } from '../sections/EvidenceControl';
 import { SectionBody } from '../sections/SectionBody';
-import { GripVertical, X } from '../../../ui/icons';
+import { Copy, GripVertical, X } from '../../../ui/icons';
+import { WrapText } from '../../../ui/WrapText';
+import { useNeededHeight } from './useNeededHeight';
 
 /** Section types whose content shows persona fields, so they must re-render when the persona does. */
 const readsPersona = new Set(['header', 'liveMetrics']);
@@ -13,22 +15,26 @@ const readsPersona = new Set(['header', 'liveMetrics']);
  * section re-renders that one, not the thirty around it (charts are expensive to re-render).
  */
 export const SectionCard = memo(SectionCardView, (a, b) =>
-  a.section === b.section && a.edit === b.edit && a.getDoc === b.getDoc && (!readsPersona.has(b.section.type) || a.doc === b.doc));
+  a.section === b.section && a.edit === b.edit && a.getDoc === b.getDoc && a.onNeed === b.onNeed && (!readsPersona.has(b.section.type) || a.doc === b.doc));
 
-function SectionCardView({ doc, section, edit, getDoc }: {
+function SectionCardView({ doc, section, edit, getDoc, onNeed }: {
   doc: PersonaDoc;
   section: PersonaSection;
   edit: (c: PersonaChange) => void;
   /** The latest document, for actions that need it at click time (the `doc` prop may be stale). */
   getDoc: () => PersonaDoc;
+  /** Told the height (px) the card needs to show everything, so the canvas can grow it. */
+  onNeed?: (sectionId: string, px: number) => void;
 }) {
+  const ref = useRef<HTMLElement>(null);
+  useNeededHeight(ref, section.id, onNeed);
   const label = getSectionDef(section.type)?.label ?? section.type;
   const duplicate = () => {
     const change = duplicateSectionChange(getDoc(), section.id, newId);
     if (change) edit(change);
   };
   return (
-    <article className={`section-card section-${section.type}`} aria-label={`${label} section: ${section.title}`} data-section-type={section.type}>
+    <article ref={ref} className={`section-card section-${section.type}`} aria-label={`${label} section: ${section.title}`} data-section-type={section.type}>
       <header className="section-head">
         <button
           type="button"
@@ -45,19 +51,19 @@ function SectionCardView({ doc, section, edit, getDoc }: {
         >
           <GripVertical size={16} />
         </button>
-        <input
+        <WrapText
           className="section-title"
           aria-label={`${label} title`}
           value={section.title}
           maxLength={200}
-          onChange={(e) => edit({ kind: 'updateSection', sectionId: section.id, title: e.target.value })}
+          onChange={(title) => edit({ kind: 'updateSection', sectionId: section.id, title })}
         />
         <EvidenceControl
           evidence={section.evidence}
           label={`Evidence for ${section.title || label}`}
           onChange={(evidence) => edit({ kind: 'updateSection', sectionId: section.id, evidence })}
         />
-        <button type="button" className="ghost" aria-label={`Duplicate ${section.title || label}`} title="Duplicate" onClick={duplicate}>Copy</button>
+        <button type="button" className="ghost" aria-label={`Duplicate ${section.title || label}`} title="Duplicate" onClick={duplicate}><Copy size={14} /></button>
         <button type="button" className="ghost" aria-label={`Remove ${section.title || label}`} title="Remove" onClick={() => edit({ kind: 'removeSection', sectionId: section.id })}><X size={14} /></button>
       </header>
       <div className="section-content" data-export-fit>

@@ -1,9 +1,22 @@
-import { Bar, BarChart, Cell, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type PieLabelRenderProps } from 'recharts';
 import { newId, type ChartPoint } from '../../../../../common/persona';
 import type { SectionProps } from './SectionBody';
 import { X } from '../../../ui/icons';
+import { WrapText } from '../../../ui/WrapText';
 
 const palette = ['var(--persona-accent)', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b', '#ec4899'];
+
+/** A slice's value, drawn inside the slice (halfway out) so it can never be cut by the card's edge. */
+function SliceValue({ cx, cy, midAngle, innerRadius, outerRadius, percent, value, unit }: PieLabelRenderProps & { unit: string }) {
+  // Slices under 6 % have no room for a label; the legend and tooltip still name them.
+  if ((percent ?? 0) < 0.06) return null;
+  const r = ((Number(innerRadius) || 0) + (Number(outerRadius) || 0)) / 2;
+  const angle = (-(midAngle ?? 0) * Math.PI) / 180;
+  return (
+    <text x={Number(cx) + r * Math.cos(angle)} y={Number(cy) + r * Math.sin(angle)} fill="#fff" fontSize={11} fontWeight={600}
+      textAnchor="middle" dominantBaseline="central">{`${String(value)}${unit}`}</text>
+  );
+}
 
 /** A pie or bar chart on data the user types into the table under it. */
 export function ChartEditor({ section, edit }: SectionProps) {
@@ -17,9 +30,13 @@ export function ChartEditor({ section, edit }: SectionProps) {
         <ResponsiveContainer width="100%" height="100%">
           {section.type === 'pieChart' ? (
             <PieChart>
-              <Pie data={data} dataKey="value" nameKey="name" outerRadius="62%" isAnimationActive={false} label={({ name: n }) => String(n)}>
+              {/* Names go in a legend that wraps, values inside the slices: labels drawn outside the pie were
+                  clipped by the card's edge as soon as a name was longer than a word. */}
+              <Pie data={data} dataKey="value" nameKey="name" outerRadius="90%" isAnimationActive={false} labelLine={false}
+                label={(p: PieLabelRenderProps) => <SliceValue {...p} unit={unit} />}>
                 {data.map((_, i) => <Cell key={i} fill={palette[i % palette.length]} />)}
               </Pie>
+              <Legend verticalAlign="bottom" iconSize={10} wrapperStyle={{ fontSize: 12, lineHeight: '16px' }} />
               <Tooltip />
             </PieChart>
           ) : (
@@ -36,7 +53,7 @@ export function ChartEditor({ section, edit }: SectionProps) {
         <tbody>
           {points.map((p, i) => (
             <tr key={p.id}>
-              <td><input aria-label={`${name} label ${i + 1}`} maxLength={200} value={p.label} onChange={(e) => edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { label: e.target.value } })} /></td>
+              <td><WrapText aria-label={`${name} label ${i + 1}`} maxLength={200} value={p.label} onChange={(v) => edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { label: v } })} /></td>
               <td><input aria-label={`${name} value ${i + 1}`} type="number" min={0} value={p.value}
                 onChange={(e) => {
                   const value = e.target.valueAsNumber;

@@ -21,7 +21,7 @@ export function EvidenceControl({ evidence, label, onChange }: { evidence: Evide
           {evidenceKinds.map((k) => <option key={k} value={k}>{evidenceLabels[k]}</option>)}
         </select>
         {kind && (
-          <input aria-label={`${label} source`} placeholder="Source, e.g. interviews May 2026" maxLength={500} value={evidence?.source ?? ''}
+          <input dir="auto" aria-label={`${label} source`} placeholder="Source, e.g. interviews May 2026" maxLength={500} value={evidence?.source ?? ''}
             onChange={(e) => onChange({ kind, ...(e.target.value ? { source: e.target.value } : {}) })} />
         )}
       </div>

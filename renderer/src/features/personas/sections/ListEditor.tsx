@@ -2,6 +2,7 @@ import { newId, sectionItems, type Evidence } from '../../../../../common/person
 import { EvidenceControl } from './EvidenceControl';
 import type { SectionProps } from './SectionBody';
 import { X } from '../../../ui/icons';
+import { WrapText } from '../../../ui/WrapText';
 
 /** A list of items (goals, frustrations, …), each with its text and evidence. */
 export function ListEditor({ section, edit }: SectionProps) {
@@ -12,15 +13,13 @@ export function ListEditor({ section, edit }: SectionProps) {
       <ul>
         {items.map((item, i) => (
           <li key={item.id}>
-            <input
+            <WrapText
               aria-label={`${name} item ${i + 1}`}
               value={item.text}
               maxLength={500}
               placeholder="Type an item"
-              onChange={(e) => edit({ kind: 'updateItem', sectionId: section.id, itemId: item.id, patch: { text: e.target.value } })}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), text: '' }, index: i + 1 });
-              }}
+              onChange={(text) => edit({ kind: 'updateItem', sectionId: section.id, itemId: item.id, patch: { text } })}
+              onEnter={() => edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), text: '' }, index: i + 1 })}
             />
             <EvidenceControl
               evidence={item.evidence}

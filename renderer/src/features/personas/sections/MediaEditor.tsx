@@ -18,12 +18,12 @@ export function MediaEditor({ section, edit }: SectionProps) {
         <PhotoField assetId={data.assetId} label={data.caption || 'media image'} onChange={(assetId) => set({ assetId })} />
       ) : (
         <div className="link-field">
-          <input aria-label="Link address" placeholder="https://…" maxLength={2000} value={data.url} onChange={(e) => set({ url: e.target.value })} />
+          <input dir="auto" aria-label="Link address" placeholder="https://…" maxLength={2000} value={data.url} onChange={(e) => set({ url: e.target.value })} />
           {validUrl && <button type="button" className="link" onClick={() => void platform.openLink(data.url)}>Open</button>}
           {data.url !== '' && !validUrl && <p className="field-error">Links must start with http:// or https://; this one is not saved until it does.</p>}
         </div>
       )}
-      <input aria-label="Caption" placeholder="Caption" maxLength={200} value={data.caption} onChange={(e) => set({ caption: e.target.value })} />
+      <input dir="auto" aria-label="Caption" placeholder="Caption" maxLength={200} value={data.caption} onChange={(e) => set({ caption: e.target.value })} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { SectionProps } from './SectionBody';
 /** A free-text section's body. */
 export function TextEditor({ section, edit }: SectionProps) {
   return (
-    <textarea
+    <textarea dir="auto"
       className="text-editor"
       aria-label={`${section.title || section.type} text`}
       maxLength={5000}
@@ -19,8 +19,8 @@ export function QuoteEditor({ section, edit }: SectionProps) {
   const set = (key: 'text' | 'attribution', value: string) => edit({ kind: 'updateSection', sectionId: section.id, data: { ...section.data, [key]: value } });
   return (
     <figure className="quote-editor">
-      <textarea aria-label="Quote" maxLength={500} placeholder="“In their own words…”" value={String(section.data.text ?? '')} onChange={(e) => set('text', e.target.value)} />
-      <input aria-label="Quote attribution" maxLength={200} placeholder="Who said it" value={String(section.data.attribution ?? '')} onChange={(e) => set('attribution', e.target.value)} />
+      <textarea dir="auto" aria-label="Quote" maxLength={500} placeholder="“In their own words…”" value={String(section.data.text ?? '')} onChange={(e) => set('text', e.target.value)} />
+      <input dir="auto" aria-label="Quote attribution" maxLength={200} placeholder="Who said it" value={String(section.data.attribution ?? '')} onChange={(e) => set('attribution', e.target.value)} />
     </figure>
   );
 }

@@ -1,0 +1,45 @@
+import { useEffect, type RefObject } from 'react';
+
+/**
+ * Reports the height a section card needs to show all its content (header + content, without
+ * scrolling), whenever it changes. The content's own height is measured, not the card's: a card
+ * grown to fit must be able to shrink back when text is deleted, and content that fills its card
+ * (a free-text box, a chart) reports the card's height and so never makes it grow.
+ */
+export function useNeededHeight(ref: RefObject<HTMLElement | null>, id: string, onNeed: ((id: string, px: number) => void) | undefined) {
+  useEffect(() => {
+    const card = ref.current;
+    const head = card?.querySelector<HTMLElement>('.section-head');
+    const content = card?.querySelector<HTMLElement>('.section-content');
+    if (!card || !head || !content || !onNeed) return;
+    const measure = () => {
+      const kids = Array.from(content.children);
+      if (kids.length === 0) return;
+      const top = Math.min(...kids.map((k) => k.getBoundingClientRect().top));
+      const bottom = Math.max(...kids.map((k) => k.getBoundingClientRect().bottom));
+      const box = getComputedStyle(content);
+      const frame = getComputedStyle(card);
+      const need = head.offsetHeight + (bottom - top) + parseFloat(box.paddingTop) + parseFloat(box.paddingBottom)
+        + parseFloat(frame.borderTopWidth) + parseFloat(frame.borderBottomWidth);
+      // Overflowing content needs at least the overflow more (with room for rounding, which the canvas
+      // takes off again). Without overflow the card never needs more than it has (a box that fills its card may measure
+      // a pixel over it and would otherwise grow it a row at a time, for ever).
+      const overflows = content.scrollHeight > content.clientHeight + 1;
+      onNeed(id, Math.ceil(overflows ? Math.max(need, card.offsetHeight + content.scrollHeight - content.clientHeight) + 4 : Math.min(need, card.offsetHeight)));
+    };
+    let frame = 0;
+    const soon = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(measure); };
+    const sizes = new ResizeObserver(soon);
+    const watch = () => {
+      sizes.disconnect();
+      sizes.observe(head);
+      for (const k of content.children) sizes.observe(k);
+    };
+    // Children come and go (a section body re-renders a different root), and what is drawn inside a
+    // box of fixed size (a chart's legend) can overflow it without resizing it: watch the subtree.
+    const changes = new MutationObserver(() => { watch(); soon(); });
+    changes.observe(content, { childList: true, subtree: true, attributes: true, attributeFilter: ['width', 'height', 'style'] });
+    watch();
+    return () => { cancelAnimationFrame(frame); sizes.disconnect(); changes.disconnect(); };
+  }, [ref, id, onNeed]);
+}
