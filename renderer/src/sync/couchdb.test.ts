@@ -86,6 +86,10 @@ describe.each(couchServerKinds)('the app on %s', { timeout: 120_000 }, (kind) =>
 
   test('every collection syncs both ways with the role check in every database, and the status stays free of errors', async () => {
     const docs = documentsOfEveryCollection();
+    // Every URL the sync layer asks for: on CouchDB any member, viewers included, may write `_local`
+    // documents, so the app must neither read nor write any (sync-server/README.md).
+    const asked: string[] = [];
+    const recording: typeof fetch = (input, init) => (asked.push(String(input)), fetch(input, init));
     const laptop = async (name: string, user: string) => {
       const db = await createDatabase(getRxStorageMemory(), `${name}${Math.random().toString(36).slice(2, 8)}`, { author: name });
       const signedIn = await signIn(server.url, tenant, user, password);
@@ -93,7 +97,7 @@ describe.each(couchServerKinds)('the app on %s', { timeout: 120_000 }, (kind) =>
       const header = authorizationOf(signedIn.data.credential);
       const entry: { db: Workspace; session?: SyncSession } = { db };
       open.push(entry);
-      entry.session = startSync(db, { serverUrl: server.url, tenant, clientId: name, retryMs: 500, fetch: createSyncFetch({ authorization: () => header, idleTimeoutMs: 70_000 }) });
+      entry.session = startSync(db, { serverUrl: server.url, tenant, clientId: name, retryMs: 500, fetch: createSyncFetch({ fetch: recording, authorization: () => header, idleTimeoutMs: 70_000 }) });
       return { db, session: entry.session, close: async () => (await entry.session?.stop(), await db.close(), open.splice(open.indexOf(entry), 1)) };
     };
     // Laptop A writes one document into every collection and pushes it.
@@ -120,6 +124,8 @@ describe.each(couchServerKinds)('the app on %s', { timeout: 120_000 }, (kind) =>
       expect(ids.sort(), name).toEqual(docs[name].map((d) => String(d.id)).sort());
     }
     expect(b.session.status().state).toBe('idle');
+    expect(asked.length).toBeGreaterThan(tenantCollections.length);
+    expect(asked.filter((url) => url.includes('/_local'))).toEqual([]);
   });
 
   test('a member changes their own password; the Team screen reads only their own account', async () => {
