@@ -30,7 +30,7 @@ export function rangeLabel(range: AnalyticsReport['range']): string {
  */
 export function buildAnalyticsPdf(report: AnalyticsReport, options: AnalyticsPdfOptions): Uint8Array {
   const size = paperSizes[options.paper ?? 'a4'];
-  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation: 'portrait', compress: true });
+  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: report.title, subject: `Persona analytics, ${rangeLabel(report.range)}`, creator: 'CX Studio' });
   const f = createFlow(doc, size, margin);

@@ -50,7 +50,7 @@ export function buildComparisonPdf(pages: readonly PersonaPdfPage[], options: Co
   const comparison = comparePersonas(pages.map((p) => p.persona));
   if (!comparison) throw new Error('A comparison needs two to four personas.');
   const size = pageSize(options.paper, options.orientation ?? 'landscape');
-  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation: options.orientation ?? 'landscape', compress: true });
+  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation: options.orientation ?? 'landscape', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   const names = comparison.personas.map((p) => p.name);
   doc.setProperties({ title: options.title ?? `Comparison: ${names.join(' vs ')}`, creator: 'CX Studio' });

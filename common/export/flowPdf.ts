@@ -27,7 +27,7 @@ const kindColours: Record<FlowNode['kind'], string> = {
 export function buildFlowPdf(journey: { name: string; flow: JourneyFlow }, options: FlowPdfOptions): Uint8Array {
   const orientation = options.orientation ?? 'landscape';
   const size = pageSize(options.paper, orientation);
-  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true });
+  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: `${journey.name} — flow`, creator: 'CX Studio' });
   setFont(doc, 18, true, '#111827');

@@ -36,7 +36,7 @@ const gap = 4;
 export function buildJourneyPdf(journey: JourneyPdfInput, options: JourneyPdfOptions): Uint8Array {
   const orientation = options.orientation ?? 'landscape';
   const size = pageSize(options.paper, orientation);
-  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true });
+  const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: journey.name, creator: 'CX Studio' });
   drawPoster(doc, journey, size);

@@ -35,7 +35,7 @@ export function buildJourneyTiledPdf(journey: JourneyPdfInput, options: TiledPdf
   const sheet = pageSize(options.sheet, 'portrait');
   const overlap = options.overlap ?? 20;
   const area = { w: sheet.w - 2 * sheetMargin, h: sheet.h - 2 * sheetMargin };
-  const doc = new jsPDF({ unit: 'pt', format: [sheet.w, sheet.h], orientation: 'portrait', compress: true });
+  const doc = new jsPDF({ unit: 'pt', format: [sheet.w, sheet.h], orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   const plan = planPoster(doc, journey, poster);
   // The drawing's extent: from the poster's corner to the right margin and the last lane.

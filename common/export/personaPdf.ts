@@ -63,7 +63,7 @@ export function buildPersonaPdf(pages: readonly PersonaPdfPage[], options: Perso
   if (!first) throw new Error('buildPersonaPdf needs at least one persona.');
   const plans = pages.map((p) => planPersonaPages(p.persona, options.paper, canvasSize(p.persona), p.persona.sections.map(canvasRect), options.orientation));
   const plan0 = plans[0]!;
-  const doc = new jsPDF({ unit: 'pt', format: [plan0.size.w, plan0.size.h], orientation: plan0.orientation, compress: true });
+  const doc = new jsPDF({ unit: 'pt', format: [plan0.size.w, plan0.size.h], orientation: plan0.orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: options.title ?? first.persona.name, creator: 'CX Studio' });
   let firstPage = true;
