@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useRef } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { Loading } from '../ui/States';
+import { LimitWatch } from '../ui/LimitWatch';
 import { Toasts } from '../ui/Toasts';
 import { SyncBadge } from '../sync/SyncBadge';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
@@ -63,6 +64,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <Toasts />
+      <LimitWatch />
       {route.section !== 'analytics' && (
         <ErrorBoundary resetKey="scheduler" silent>
           <Suspense fallback={null}>

@@ -1,5 +1,6 @@
 import { routeHash } from '../../app/route';
 import type { PersonaSummary } from '../../../../common/persona';
+import { Avatar } from './Avatar';
 import { statusLabels } from './labels';
 
 /** One persona in the list, with its actions. */
@@ -15,7 +16,7 @@ export function PersonaCard(props: {
   return (
     <li className="card persona-card" style={{ borderTopColor: p.accentColor }} aria-label={p.name}>
       <div className="persona-card-head">
-        <span className="avatar" style={{ background: p.accentColor }} aria-hidden="true">{p.name.slice(0, 1).toUpperCase()}</span>
+        <Avatar name={p.name} photoAssetId={p.photoAssetId} colour={p.accentColor} />
         <div>
           <a className="persona-card-name" href={routeHash('personas', p.id)}>{p.name}</a>
           <div className="muted">{p.role || 'No role yet'}</div>

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useWorkspace } from '../../db/WorkspaceContext';
-import { newId } from '../../../../common/persona';
+import { initials, newId } from '../../../../common/persona';
 import { acceptedImageTypes, fileToImageAsset } from './photo';
 import { useImageAsset } from './useAsset';
 
@@ -8,7 +8,7 @@ import { useImageAsset } from './useAsset';
  * A photo chooser: the file is checked (PNG, JPEG or WebP, ≤ 5 MB), downscaled, stored in `assets`
  * and referred to by id. Anything else is refused with a message next to the photo.
  */
-export function PhotoField({ assetId, label, onChange }: { assetId: string | null; label: string; onChange: (id: string | null) => void }) {
+export function PhotoField({ assetId, name, label, onChange }: { assetId: string | null; /** The persona's name, for initials in place of a missing photo. */ name?: string; label: string; onChange: (id: string | null) => void }) {
   const db = useWorkspace();
   const image = useImageAsset(assetId);
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,7 +28,10 @@ export function PhotoField({ assetId, label, onChange }: { assetId: string | nul
   };
   return (
     <div className="photo-field">
-      {image ? <img className="photo" src={image.src} alt={label} /> : <div className="photo photo-empty" aria-hidden="true">{busy ? '…' : '+'}</div>}
+      {image ? <img className="photo" src={image.src} alt={label} />
+        // A persona without a photo shows initials on the canvas (and so in its PNG export, like the PDF).
+        : name && !busy ? <div className="photo photo-initials" aria-hidden="true">{initials(name)}</div>
+        : <div className="photo photo-empty" aria-hidden="true">{busy ? '…' : '+'}</div>}
       <label className="button photo-upload">
         {assetId ? 'Change photo' : 'Upload photo'}
         <input ref={input} type="file" accept={acceptedImageTypes.join(',')} aria-label={`Upload ${label}`} className="visually-hidden" onChange={(e) => void choose(e.target.files?.[0])} />

@@ -7,7 +7,7 @@ export function HeaderEditor({ doc, section, edit }: SectionProps) {
   const setData = (key: 'marketSize' | 'tagline', value: string) => edit({ kind: 'updateSection', sectionId: section.id, data: { ...section.data, [key]: value } });
   return (
     <div className="header-editor">
-      <PhotoField assetId={doc.photoAssetId} label={`photo of ${doc.name}`} onChange={(photoAssetId) => edit({ kind: 'setFields', fields: { photoAssetId } })} />
+      <PhotoField assetId={doc.photoAssetId} name={doc.name} label={`photo of ${doc.name}`} onChange={(photoAssetId) => edit({ kind: 'setFields', fields: { photoAssetId } })} />
       <div className="header-fields">
         <input dir="auto" className="header-name" aria-label="Name" maxLength={120} value={doc.name} onChange={(e) => edit({ kind: 'setFields', fields: { name: e.target.value } })} />
         <WrapText aria-label="Role" placeholder="Role" maxLength={120} value={doc.role} onChange={(role) => edit({ kind: 'setFields', fields: { role } })} />
