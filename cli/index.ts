@@ -4,11 +4,12 @@
  * failures print one line on stderr and exit with 1 (2 for usage errors); no stack traces. Warnings
  * (ambiguous dates, unreadable values) print on stderr and do not change the exit code.
  */
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isTimeZone } from '../common/analytics/days';
-import { sniffBytes, sniffFile } from '../common/import/source';
 import { runAnalyze } from './analyze';
+import { clusterMain } from './cluster';
+import { read, readResponses } from './files';
 import { journeyMain } from './journey';
 import { CliError } from './personas';
 
@@ -41,42 +42,10 @@ function parseArgs(argv: string[]): { command: string; file: string; flags: Map<
   return { command, file: positional[0]!, flags };
 }
 
-function read(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    throw fileError(path, e);
-  }
-}
-
-function fileError(path: string, e: unknown): CliError {
-  const code = (e as { code?: string }).code;
-  if (code === 'ERR_FS_FILE_TOO_LARGE') return new CliError(`${path} is larger than 2 GB; split it into smaller files.`);
-  return new CliError(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code ?? String(e)}).`);
-}
-
-/** Reads the responses file after a look at its first megabytes, so a binary file is refused without reading it all. */
-function readResponses(path: string): Uint8Array {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    throw fileError(path, e);
-  }
-  try {
-    const head = Buffer.alloc(sniffBytes);
-    const n = readSync(fd, head, 0, sniffBytes, 0);
-    const kind = sniffFile(head.subarray(0, n), basename(path));
-    if (!kind.ok) throw new CliError(kind.message);
-  } finally {
-    closeSync(fd);
-  }
-  return new Uint8Array(read(path));
-}
-
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'journey') return journeyMain(argv.slice(1));
+  if (argv[0] === 'cluster') return clusterMain(argv.slice(1));
   try {
     const { file, flags } = parseArgs(argv);
     const map = flags.get('map');

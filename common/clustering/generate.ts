@@ -4,7 +4,7 @@
  * multi-choice question and its own phrases in open text; every respondent is drawn from one
  * persona with noise and some missing answers. Seeded, so a test sees the same data every run.
  */
-import type { Table, TableColumn } from '../analytics/table';
+import { cellValue, type Table, type TableColumn } from '../analytics/table';
 import { seededRandom } from './random';
 
 export interface PlantedOptions {
@@ -83,4 +83,16 @@ export function plantedSurvey(options: PlantedOptions): { table: Table; labels: 
   if (options.text) columns.set('comment', { type: 'text', values: texts });
   const table: Table = { rowCount: rows, columns, datasetIds: ['planted'], datasetOfRow: new Uint16Array(rows), waveIds: ['w1'], waveOfRow: new Uint32Array(rows) };
   return { table, labels, columns: names };
+}
+
+/** The table as a CSV export (multi-choice answers joined by ";"), for the command line and import tests. */
+export function plantedCsv(table: Table): string {
+  const keys = [...table.columns.keys()];
+  const cell = (v: string | number | string[] | null) => {
+    const s = v === null ? '' : Array.isArray(v) ? v.join(';') : String(v);
+    return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = [keys.join(',')];
+  for (let r = 0; r < table.rowCount; r++) lines.push(keys.map((k) => cell(cellValue(table.columns.get(k), r))).join(','));
+  return lines.join('\n') + '\n';
 }

@@ -17,10 +17,10 @@ export const maxDerivedRules = 8;
 /** The derived rules of each cluster (ids `r1`, `r2`…). */
 export function deriveRules(f: Features, assignments: Int32Array, profiles: ClusterProfile[]): Rule[][] {
   return profiles.map((profile) => {
-    const candidates: { strength: number; rule: Omit<Rule, 'id'> }[] = [];
+    const candidates: { strength: number; rule: Rule }[] = [];
     for (const n of profile.numbers) {
       if (Math.abs(n.shift) < 0.5) continue;
-      candidates.push({ strength: Math.abs(n.shift), rule: { kind: 'range', column: n.column, min: round(n.p10), max: round(n.p90) } });
+      candidates.push({ strength: Math.abs(n.shift), rule: { id: '', kind: 'range', column: n.column, min: round(n.p10), max: round(n.p90) } });
     }
     const nCat = f.categorical.length;
     f.categorical.forEach((feature, j) => {
@@ -36,7 +36,7 @@ export function deriveRules(f: Features, assignments: Int32Array, profiles: Clus
       if (answered === 0) return;
       if (feature.option !== undefined) {
         const share = counts[1]! / answered, lift = share / (all[1]! / allAnswered);
-        if (share >= 0.6 && lift >= 1.3) candidates.push({ strength: lift, rule: { kind: 'overlap', column: feature.column, values: [feature.option] } });
+        if (share >= 0.6 && lift >= 1.3) candidates.push({ strength: lift, rule: { id: '', kind: 'overlap', column: feature.column, values: [feature.option] } });
         return;
       }
       const order = [...counts.keys()].sort((a, b) => counts[b]! - counts[a]! || a - b);
@@ -49,12 +49,12 @@ export function deriveRules(f: Features, assignments: Int32Array, profiles: Clus
         coveredAll += all[v]!;
       }
       const lift = covered / answered / (coveredAll / allAnswered);
-      if (covered / answered >= 0.6 && lift >= 1.2) candidates.push({ strength: lift, rule: { kind: 'oneOf', column: feature.column, values: chosen.map((v) => feature.dict[v]!) } });
+      if (covered / answered >= 0.6 && lift >= 1.2) candidates.push({ strength: lift, rule: { id: '', kind: 'oneOf', column: feature.column, values: chosen.map((v) => feature.dict[v]!) } });
     });
     return candidates
       .sort((a, b) => b.strength - a.strength)
       .slice(0, maxDerivedRules)
-      .map((c, i) => ({ ...c.rule, id: `r${i + 1}` }) as Rule);
+      .map((c, i) => ({ ...c.rule, id: `r${i + 1}` }));
   });
 }
 
