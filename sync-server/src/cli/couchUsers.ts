@@ -74,6 +74,10 @@ function written(what: string, answer: Answer): void {
 async function newPassword(who: string, env: NodeJS.ProcessEnv): Promise<string> {
   const password = await readPassword(`New password for ${who}: `, env, true, newPasswordEnvVar);
   if (password.length > 1024) throw new Error('The password must have at most 1024 characters.');
+  // Typed at a prompt, where nobody sees a typo: ask once more.
+  if (env[newPasswordEnvVar] === undefined && (await readPassword(`Again, the new password for ${who}: `, env, false, newPasswordEnvVar)) !== password) {
+    throw new Error('The two passwords differ; nothing was changed.');
+  }
   return password;
 }
 
@@ -96,6 +100,7 @@ export async function couchUser(command: CouchUserCommand): Promise<string> {
   if (!['add', 'remove', 'passwd', 'role', 'list'].includes(action)) throw new Error(`Unknown couchdb-user action "${action}": use add, remove, passwd, role or list.`);
   if (!isValidTenant(tenant)) throw new Error(`Invalid tenant id "${tenant}": a lower-case letter, then letters or digits.`);
   // Check the arguments before asking for any password.
+  if (action === 'list' && command.name !== undefined) throw new Error(`couchdb-user list takes no NAME (got "${command.name}").`);
   const name = action === 'list' ? '' : checkName(command.name);
   const role = action === 'add' || action === 'role' ? checkRole(command.role) : undefined;
   const c = await connect(command);

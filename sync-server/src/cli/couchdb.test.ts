@@ -97,6 +97,7 @@ describe.each(couchServerKinds)('on %s', { timeout: 60_000 }, (kind) => {
       [() => member('remove', 'ghost'), /No user .*\/ghost/],
       [() => member('passwd', 'ghost'), /No user .*\/ghost/],
       [() => member('frob', 'x'), /Unknown couchdb-user action "frob"/],
+      [() => member('list', 'alice'), /list takes no NAME/],
       [() => member('list', undefined, { tenant: 'nothere' }), /Tenant "nothere" is not provisioned/],
       [() => member('add', 'zed', { role: 'editor', env: { CX_NEW_PASSWORD: 'short' } }), /at least 8 characters/],
       [() => member('list', undefined, { env: { CX_PASSWORD: 'wrong password' } }), /failed: 401|wrong name or password/],
