@@ -5,7 +5,7 @@ import type { Auth, Clock } from './auth/auth';
 import { sessionCookie, sessionCookieHeader } from './auth/auth';
 import { discardRest, parseJsonBody, readBody } from './http/body';
 import type { Ctx, Deps, Log, Route } from './http/context';
-import { CouchError, badRequest, sendError, sendJson, toCouchError } from './http/errors';
+import { CouchError, badRequest, sendError, sendJson, sendJsonText, toCouchError } from './http/errors';
 import type { RequestLimits } from './http/limits';
 import { defaultLimits } from './http/limits';
 import { Notifier } from './http/notifier';
@@ -133,7 +133,8 @@ export function createServer(options: ServerOptions): SyncHandler {
       if (renew) ctx.headers['set-cookie'] = sessionCookieHeader(renew, deps.secure, deps.clock.now());
       if (!found) throw unknownRoute(path, principal.kind);
       const reply = await (found.handler as unknown as Route)(ctx);
-      if (reply) sendJson(res, reply.status, reply.body, { ...ctx.headers, ...reply.headers });
+      if (reply && reply.text !== undefined) sendJsonText(res, reply.status, reply.text, { ...ctx.headers, ...reply.headers });
+      else if (reply) sendJson(res, reply.status, reply.body, { ...ctx.headers, ...reply.headers });
     } catch (thrown) {
       const { error, bug } = toCouchError(thrown);
       if (bug) deps.log.error('request failed', { method: req.method, path, error: thrown instanceof Error ? thrown.stack : String(thrown) });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { Auth } from './auth';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { FailureLimiter } from './rateLimit';
 import { Registry } from './registry';
 import { loadSecret, weakSecretReason } from './secret';
@@ -112,5 +112,44 @@ describe('sign-in rate limit', () => {
     await expect(auth.authenticate(header('nope1'), 'ip')).rejects.toMatchObject({ status: 401 });
     await expect(auth.authenticate(header('nope2'), 'ip')).rejects.toMatchObject({ status: 401 });
     await expect(auth.authenticate(header('right password'), 'ip')).rejects.toMatchObject({ status: 429 });
+  });
+});
+
+describe('lockout by source', () => {
+  test('guessing a name from one address never locks the owner out on another', async () => {
+    const registry = new Registry();
+    registry.addTenant('acme');
+    registry.setUser('acme', 'a', { hash: await hashPassword('right password'), role: 'editor' });
+    const auth = new Auth({ registry, secret: randomBytes(32), clock: { now: () => 0 }, maxFailures: 2 });
+    const header = (pw: string) => ({ authorization: `Basic ${Buffer.from(`acme/a:${pw}`).toString('base64')}` });
+    for (const pw of ['guess1', 'guess2', 'guess3']) await expect(auth.authenticate(header(pw), 'attacker')).rejects.toMatchObject({ status: expect.any(Number) });
+    await expect(auth.authenticate(header('right password'), 'attacker')).rejects.toMatchObject({ status: 429 });
+    await expect(auth.authenticate(header('right password'), 'owner laptop')).resolves.toMatchObject({ principal: { kind: 'user', name: 'a' } });
+  });
+
+  test('one address guessing many names hits the address cap', async () => {
+    const registry = new Registry();
+    registry.addTenant('acme');
+    registry.setUser('acme', 'z', { hash: await hashPassword('right password'), role: 'editor' });
+    const auth = new Auth({ registry, secret: randomBytes(32), clock: { now: () => 0 }, maxFailures: 1 });
+    for (let i = 0; i < 5; i++) await auth.login(`acme/n${i}`, 'x', 'sprayer').catch(() => undefined);
+    await expect(auth.login('acme/z', 'right password', 'sprayer')).rejects.toMatchObject({ status: 429 });
+    await expect(auth.login('acme/z', 'right password', 'elsewhere')).resolves.toMatchObject({ principal: { name: 'z' } });
+  });
+
+  test('a malformed Authorization header is a 400, not a failed sign-in', async () => {
+    const auth = new Auth({ registry: new Registry(), secret: randomBytes(32), clock: { now: () => 0 }, maxFailures: 1 });
+    for (const value of ['Basic', 'Basic !!!', `Basic ${Buffer.from('nocolon').toString('base64')}`, 'Bearer', '', 'Basic a b']) {
+      await expect(auth.authenticate({ authorization: value }, 'ip'), value).rejects.toMatchObject({ status: 400, error: 'bad_request' });
+    }
+    await expect(auth.authenticate({ authorization: 'Digest abc' }, 'ip')).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('password rule', () => {
+  test('refuses the most common passwords and the user name, accepts a passphrase', () => {
+    for (const pw of ['password', 'PASSWORD', '12345678', 'qwertyuiop', 'iloveyou', 'baseball1', 'short']) expect(passwordProblem(pw), pw).toBeDefined();
+    expect(passwordProblem('alice-is-me!', 'acme/alice')).toMatch(/user name/);
+    for (const pw of ['correct horse battery', 'tulip carbon ferry 9']) expect(passwordProblem(pw, 'acme/alice'), pw).toBeUndefined();
   });
 });

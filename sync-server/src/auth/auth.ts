@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TenantRole } from '../../../common/sync/names';
-import { CouchError, unauthorized } from '../http/errors';
+import { CouchError, badRequest, unauthorized } from '../http/errors';
 import { verifyPassword } from './passwords';
 import { FailureLimiter } from './rateLimit';
 import type { Account, Registry } from './registry';
@@ -26,7 +26,7 @@ export interface AuthOptions {
   clock: Clock;
   /** Lifetime of a session token; CouchDB's default is 10 minutes, ours an hour. */
   tokenTtlMs?: number;
-  /** Failed sign-ins allowed per login name and per address within `failureWindowMs`. */
+  /** Failed sign-ins allowed per login name from one address within `failureWindowMs` (×5 per address). */
   maxFailures?: number;
   failureWindowMs?: number;
 }
@@ -50,7 +50,10 @@ export class Auth {
   private readonly secret: Buffer;
   private readonly clock: Clock;
   private readonly ttl: number;
-  private readonly byName: FailureLimiter;
+  // Lockout is by name *from an address* and by address: someone guessing a colleague's password
+  // locks out their own machine, never the colleague's laptop re-checking its credentials from
+  // another address (issue 22). Guessing across many names from one address hits the address cap.
+  private readonly byNameAndAddress: FailureLimiter;
   private readonly byAddress: FailureLimiter;
   // Basic auth sends the password on every request; a scrypt per request would cap throughput,
   // so verified headers are remembered (by HMAC, never in clear) until the registry changes.
@@ -65,21 +68,22 @@ export class Auth {
     this.clock = options.clock;
     this.ttl = options.tokenTtlMs ?? 60 * 60 * 1000;
     const window = options.failureWindowMs ?? 15 * 60 * 1000;
-    this.byName = new FailureLimiter(options.maxFailures ?? 10, window);
+    this.byNameAndAddress = new FailureLimiter(options.maxFailures ?? 10, window);
     this.byAddress = new FailureLimiter((options.maxFailures ?? 10) * 5, window);
   }
 
   /** Checks a name and password (rate-limited) and issues a session token. */
   async login(login: string, password: string, address: string): Promise<Session> {
     const now = this.clock.now();
-    const wait = Math.max(this.byName.blockedFor(login, now), this.byAddress.blockedFor(address, now));
+    const pair = `${address}\n${login}`;
+    const wait = Math.max(this.byNameAndAddress.blockedFor(pair, now), this.byAddress.blockedFor(address, now));
     if (wait > 0) {
       throw new CouchError(429, 'too_many_requests', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
     }
     const account = this.registry.account(login);
     const good = await verifyPassword(password, account?.record.hash);
     if (!good || !account) {
-      this.byName.fail(login, now);
+      this.byNameAndAddress.fail(pair, now);
       this.byAddress.fail(address, now);
       throw unauthorized('Name or password is incorrect.');
     }
@@ -91,10 +95,14 @@ export class Auth {
   /** The principal behind a request's credentials; anonymous when it sent none. */
   async authenticate(headers: IncomingHttpHeaders, address: string): Promise<{ principal: Principal; renew?: Session }> {
     const header = headers.authorization;
-    if (header) {
-      const [scheme, value = ''] = header.split(' ', 2);
-      if (scheme?.toLowerCase() === 'basic') return { principal: await this.basic(value, address) };
-      if (scheme?.toLowerCase() === 'bearer') return { principal: this.fromToken(value) };
+    if (header !== undefined) {
+      // A header that cannot be read is the client's mistake (400, as CouchDB answers), not a
+      // wrong credential (401): it is not counted as a failed sign-in either.
+      const match = /^([A-Za-z]+) +(\S+)$/.exec(header.trim());
+      if (!match) throw badRequest('Malformed Authorization header; send "Basic <base64 name:password>" or "Bearer <token>".');
+      const [, scheme = '', value = ''] = match;
+      if (scheme.toLowerCase() === 'basic') return { principal: await this.basic(value, address) };
+      if (scheme.toLowerCase() === 'bearer') return { principal: this.fromToken(value) };
       throw unauthorized('Unsupported authorization scheme; use Basic or Bearer.');
     }
     const cookie = readCookie(headers.cookie, sessionCookie);
@@ -104,9 +112,10 @@ export class Auth {
   }
 
   private async basic(value: string, address: string): Promise<Principal> {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length > 4096) throw badRequest('Malformed Basic credentials: not base64.');
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    if (colon < 0) throw unauthorized('Malformed Basic credentials.');
+    if (colon < 0) throw badRequest('Malformed Basic credentials: no "name:password".');
     const key = createHmac('sha256', this.secret).update(decoded).digest('base64url');
     const now = this.clock.now();
     const cached = this.basicCache.get(key);

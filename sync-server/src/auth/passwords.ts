@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * Password hashing with scrypt. The stored form names its parameters
@@ -39,4 +40,20 @@ export async function verifyPassword(password: string, stored: string | undefine
   const expected = Buffer.from(hash, 'base64url');
   const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
   return expected.length === actual.length && timingSafeEqual(expected, actual) && stored !== undefined;
+}
+
+let common: Set<string> | undefined;
+
+/**
+ * Why a new password is refused, or undefined when it is acceptable: 8 to 1024 characters, not one
+ * of the ~49,000 most common passwords (zxcvbn-ts's list, compared case-insensitively) and not the
+ * user's own name. "password" and "12345678" were accepted before (issue 22).
+ */
+export function passwordProblem(password: string, name?: string): string | undefined {
+  if (password.length < minPasswordLength || password.length > 1024) return `A password must have at least ${minPasswordLength} characters (and at most 1024).`;
+  const lower = password.normalize('NFC').toLowerCase();
+  common ??= new Set(dictionary['passwords-common']);
+  if (common.has(lower)) return 'This password is one of the most common passwords; choose a less guessable one (a few unrelated words work well).';
+  if (name !== undefined && lower.includes(name.toLowerCase().replace(/^.*\//, ''))) return 'A password may not contain the user name.';
+  return undefined;
 }

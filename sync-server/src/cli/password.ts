@@ -1,4 +1,4 @@
-import { minPasswordLength } from '../auth/passwords';
+import { passwordProblem } from '../auth/passwords';
 
 /** Name of the environment variable that carries a password for the CLI. */
 export const passwordEnvVar = 'CX_PASSWORD';
@@ -11,9 +11,8 @@ export const passwordEnvVar = 'CX_PASSWORD';
 export async function readPassword(prompt: string, env: NodeJS.ProcessEnv, check = true, envVar = passwordEnvVar): Promise<string> {
   const fromEnv = env[envVar];
   const password = fromEnv ?? (await promptHidden(prompt, envVar));
-  if (check && password.length < minPasswordLength) {
-    throw new Error(`The password must have at least ${minPasswordLength} characters.`);
-  }
+  const problem = check ? passwordProblem(password) : undefined;
+  if (problem) throw new Error(problem);
   return password;
 }
 

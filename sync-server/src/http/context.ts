@@ -50,6 +50,8 @@ export interface Ctx {
 export interface Reply {
   status: number;
   body: unknown;
+  /** `body` already serialised as JSON with a trailing newline (sent as is when given). */
+  text?: string;
   headers?: Record<string, string>;
 }
 

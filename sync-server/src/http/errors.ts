@@ -50,18 +50,22 @@ export function toCouchError(thrown: unknown): { error: CouchError; bug: boolean
 
 /** Writes a JSON answer (unless the response already started, e.g. a longpoll mid-heartbeat). */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body) + '\n', headers);
+}
+
+/** Writes JSON already serialised (with its trailing newline), e.g. a cached change feed page. */
+export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
-    res.end(text + '\n');
+    res.end(text);
     return;
   }
   res.writeHead(status, {
     'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text) + 1,
+    'content-length': Buffer.byteLength(text),
     'cache-control': 'must-revalidate',
     ...headers,
   });
-  res.end(text + '\n');
+  res.end(text);
 }
 
 /** Writes a CouchDB error answer. */

@@ -1,6 +1,7 @@
 import { CouchError, badRequest, dbNotFound } from '../http/errors';
 import { isObject } from '../http/body';
-import type { Ctx, Route } from '../http/context';
+import type { Ctx, Reply, Route } from '../http/context';
+import type { SharedPage } from '../http/notifier';
 import type { RawLevel } from '../store/feed';
 import { canReadFast, readChanges } from '../store/feed';
 import type { ChangeRow, PouchDatabase } from '../store/pouch';
@@ -59,16 +60,19 @@ export const changes: Route = async (ctx) => {
   // A database deleted while a request reads or waits on it answers like a missing one (its
   // PouchDB handle is closed: reading it threw "cannot call iterator() before open()").
   const gone = async (): Promise<boolean> => (await ctx.deps.store.open(name)) !== db;
-  const read = async (): Promise<{ results: ChangeRow[]; last_seq: number }> => {
+  const key = JSON.stringify([opts.since, opts.limit, opts.include_docs, opts.conflicts, opts.style, opts.doc_ids]);
+  // Pages are shared between requests asking the same (http/notifier.ts).
+  const read = async (): Promise<SharedPage> => {
     if (await gone()) throw dbNotFound();
     try {
-      return await readFeed(db, raw, opts);
+      return await ctx.deps.notifier.page(name, key, () => readFeed(db, raw, opts));
     } catch (thrown) {
       if (await gone()) throw dbNotFound();
       throw thrown;
     }
   };
-  if (feed === 'normal') return { status: 200, body: await read() };
+  const answer = (page: SharedPage): Reply => ({ status: 200, body: undefined, text: page.text });
+  if (feed === 'normal') return answer(await read());
   // Subscribe before the first read, so a write landing between the read and the wait still wakes us.
   let changed = false;
   let wake = (): void => {
@@ -77,7 +81,7 @@ export const changes: Route = async (ctx) => {
   const unsubscribe = ctx.deps.notifier.subscribe(name, () => wake());
   try {
     const first = await read();
-    if (first.results.length > 0) return { status: 200, body: first };
+    if (first.count > 0) return answer(first);
     const waitMs = timeout ?? (heartbeat !== undefined ? heartbeatCapMs : defaultTimeoutMs);
     if (!changed) {
       const closed = await waitForWake(ctx, waitMs, heartbeat, (fn) => (wake = fn));
@@ -89,9 +93,9 @@ export const changes: Route = async (ctx) => {
       ctx.res.end(JSON.stringify({ results: [], last_seq: opts.since }) + '\n');
       return undefined;
     }
-    const answer = await read();
-    if (!ctx.res.headersSent) return { status: 200, body: answer };
-    ctx.res.end(JSON.stringify(answer) + '\n');
+    const page = await read();
+    if (!ctx.res.headersSent) return answer(page);
+    ctx.res.end(page.text);
     return undefined;
   } finally {
     unsubscribe();

@@ -1,4 +1,4 @@
-import { CouchError, badRequest, dbNotFound } from '../http/errors';
+import { CouchError, badRequest, dbNotFound, forbidden } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Reply, Route } from '../http/context';
 import { inSlices, tooMany } from '../http/limits';
@@ -211,6 +211,22 @@ export const postDoc: Route = async (ctx): Promise<Reply> => {
   const result = await db.put({ ...checkDocBody(doc, ctx.deps.limits), _id: id as string });
   ctx.deps.notifier.notify(name);
   return { status: 201, body: { ok: true, id: result.id, rev: result.rev } };
+};
+
+/**
+ * POST /{db}/_compact: drops the bodies of old revisions, as CouchDB does, for tenant admins and
+ * server admins (CouchDB: database admins). Answers 202 at once; compaction runs in the background.
+ */
+export const compact: Route = async (ctx) => {
+  const name = dbName(ctx);
+  const db = await openDb(ctx, name, 'read');
+  if (ctx.principal.kind === 'user' && ctx.principal.role !== 'admin') throw forbidden('Only tenant admins may compact a database.');
+  if (!(ctx.req.headers['content-type'] ?? '').startsWith('application/json')) {
+    throw new CouchError(415, 'bad_content_type', 'Content-Type must be application/json');
+  }
+  db.compact().catch((error: unknown) => ctx.deps.log.error('compaction failed', { db: name, error: String(error) }));
+  ctx.deps.log.info('compaction started', { db: name });
+  return { status: 202, body: { ok: true } };
 };
 
 /** POST /{db}/_ensure_full_commit: LevelDB has already committed; kept for older replicators. */

@@ -1,7 +1,8 @@
 import type { Route } from '../http/context';
+import { deleteAttachment, getAttachment, putAttachment } from './attachments';
 import { changes } from './changes';
 import { deleteConfig, getConfig, putConfig } from './config';
-import { allDocs, bulkDocs, bulkGet, createDb, dbInfo, deleteDb, ensureFullCommit, postDoc, revsDiff, security } from './database';
+import { allDocs, bulkDocs, bulkGet, compact, createDb, dbInfo, deleteDb, ensureFullCommit, postDoc, revsDiff, security } from './database';
 import { deleteDoc, getDoc, putDoc } from './document';
 import { allDbs, appConfig, deleteSession, getSession, postSession, root, up } from './session';
 import { deleteUser, listUsers, putUser } from './users';
@@ -35,6 +36,7 @@ export const routes: [method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, r
   ['GET', '/:db/_changes', changes],
   ['POST', '/:db/_changes', changes],
   ['POST', '/:db/_ensure_full_commit', ensureFullCommit],
+  ['POST', '/:db/_compact', compact],
   ['GET', '/:db/_security', security],
   ['PUT', '/:db/_security', security],
   ['GET', '/:db/_local/:docid', getDoc('local')],
@@ -43,7 +45,13 @@ export const routes: [method: 'GET' | 'PUT' | 'POST' | 'DELETE', path: string, r
   ['GET', '/:db/_design/:docid', getDoc('design')],
   ['PUT', '/:db/_design/:docid', putDoc('design')],
   ['DELETE', '/:db/_design/:docid', deleteDoc('design')],
+  ['GET', '/:db/_design/:docid/*', getAttachment('design')],
+  ['PUT', '/:db/_design/:docid/*', putAttachment('design')],
+  ['DELETE', '/:db/_design/:docid/*', deleteAttachment('design')],
   ['GET', '/:db/:docid', getDoc('doc')],
   ['PUT', '/:db/:docid', putDoc('doc')],
   ['DELETE', '/:db/:docid', deleteDoc('doc')],
+  ['GET', '/:db/:docid/*', getAttachment('doc')],
+  ['PUT', '/:db/:docid/*', putAttachment('doc')],
+  ['DELETE', '/:db/:docid/*', deleteAttachment('doc')],
 ];

@@ -1,5 +1,5 @@
 import { isTenantRole, isValidTenant } from '../../../common/sync/names';
-import { hashPassword, minPasswordLength } from '../auth/passwords';
+import { hashPassword, minPasswordLength, passwordProblem } from '../auth/passwords';
 import { userNamePattern } from '../auth/registry';
 import { isObject } from '../http/body';
 import { CouchError, badRequest, forbidden, unauthorized } from '../http/errors';
@@ -55,6 +55,8 @@ export const putUser: Route = async (ctx) => {
   const p = ctx.principal;
   // A user who is not a tenant admin got here only for their own account: the password, no role.
   if (p.kind === 'user' && p.role !== 'admin' && role !== undefined && role !== p.role) throw forbidden('Only tenant admins change roles.');
+  const problem = typeof password === 'string' ? passwordProblem(password, name) : undefined;
+  if (problem) throw badRequest(problem);
   if (isSelf(ctx, tenant, name) && role !== undefined && role !== 'admin') throw forbidden('You cannot remove your own admin role.');
   const exists = ctx.deps.auth.registry.users(tenant).some((u) => u.name === name);
   if (!exists && password === undefined) throw badRequest('A new user needs a `password`.');

@@ -29,6 +29,9 @@ export interface PouchDatabase {
   changes(opts: Record<string, unknown>): Promise<{ results: ChangeRow[]; last_seq: number }>;
   revsDiff(req: Record<string, string[]>): Promise<Record<string, { missing: string[]; possible_ancestors?: string[] }>>;
   bulkGet(opts: { docs: { id: string; rev?: string }[]; revs?: boolean; latest?: boolean; attachments?: boolean }): Promise<{ results: unknown[] }>;
+  getAttachment(id: string, name: string, opts?: { rev?: string }): Promise<unknown>;
+  putAttachment(id: string, name: string, rev: string | undefined, data: Buffer, type: string): Promise<unknown>;
+  removeAttachment(id: string, name: string, rev: string): Promise<unknown>;
   compact(): Promise<unknown>;
   close(): Promise<void>;
   destroy(): Promise<void>;
