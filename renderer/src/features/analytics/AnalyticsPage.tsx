@@ -5,6 +5,7 @@ import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { EmptyState, Loading } from '../../ui/States';
 import { parseHeader } from '../data/storedForm';
+import { useSurveyHeaders } from '../journeyAnalytics/surveyHeaders';
 import { AnalyticsSession } from './analyticsSession';
 import { AnalyticsExportMenu } from './AnalyticsExportMenu';
 import { Overview } from './Overview';
@@ -31,7 +32,9 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
   const db = useWorkspace();
   const timeZone = useTimeZone();
   const threshold = useAnomalyThreshold();
-  const headers = useLiveQuery('datasets', { selector: { kind: 'header' } }, parseHeader);
+  const allHeaders = useLiveQuery('datasets', { selector: { kind: 'header' } }, parseHeader);
+  // Event logs (journey analytics) share the collection; survey scoring reads only survey datasets.
+  const headers = useSurveyHeaders(allHeaders);
   const personas = useLiveQuery('personas', { selector: {}, sort: [{ updatedAt: 'desc' }] }, parseAnalyticsPersona);
   const [session] = useState(() => new AnalyticsSession(db));
   const state = useSyncExternalStore(session.subscribe, session.getState);

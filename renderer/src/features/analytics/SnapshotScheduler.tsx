@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { parseHeader } from '../data/storedForm';
+import { useSurveyHeaders } from '../journeyAnalytics/surveyHeaders';
 import { AnalyticsSession } from './analyticsSession';
 import { parseAnalyticsPersona } from './personaModel';
 import { useSnapshotScheduler } from './useSnapshotScheduler';
@@ -15,7 +16,9 @@ import { useTimeZone } from './workspaceSettings';
 export default function SnapshotScheduler() {
   const db = useWorkspace();
   const timeZone = useTimeZone();
-  const headers = useLiveQuery('datasets', { selector: { kind: 'header' } }, parseHeader);
+  const allHeaders = useLiveQuery('datasets', { selector: { kind: 'header' } }, parseHeader);
+  // Event logs (journey analytics) share the collection; survey scoring reads only survey datasets.
+  const headers = useSurveyHeaders(allHeaders);
   const personas = useLiveQuery('personas', { selector: {} }, parseAnalyticsPersona);
   const [session] = useState(() => new AnalyticsSession(db));
   const state = useSyncExternalStore(session.subscribe, session.getState);

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
+import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import { useLiveQuery } from '../../db/hooks';
 import { usePlatform } from '../../platform';
 import { EmptyState, Loading } from '../../ui/States';
 import { showToast } from '../../ui/toast';
+import { EventLogSection } from '../journeyAnalytics/EventLogSection';
 import { DatasetList } from './DatasetList';
 import { ImportFlow } from './ImportFlow';
 import { parseHeader } from './storedForm';
@@ -28,7 +30,7 @@ export default function DataPage(_props: { path: string[] }) {
     }
   };
 
-  const datasets = [...items].sort((a, b) => b.importedAt - a.importedAt);
+  const datasets = items.filter((d) => !isEventDataset(d)).sort((a, b) => b.importedAt - a.importedAt);
   return (
     <section className="data-page">
       <header className="page-header">
@@ -41,6 +43,7 @@ export default function DataPage(_props: { path: string[] }) {
       ) : (
         <DatasetList datasets={datasets} busy={file !== null} onAddWave={(d) => void pick(d)} />
       )}
+      <EventLogSection />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { navigate, routeHash } from '../../app/route';
 import { EmptyState, Loading } from '../../ui/States';
+import { JourneyAnalyticsPanel } from '../journeyAnalytics/JourneyAnalyticsPanel';
 import { JourneyHeader } from './JourneyHeader';
 import { MapView } from './map/MapView';
 import { useJourneyEditor } from './useJourneyEditor';
@@ -52,7 +53,11 @@ export function JourneyEditorScreen({ id, tab }: { id: string; tab: 'map' | 'flo
           <a key={key} href={routeHash('journeys', id, key)} aria-current={tab === key ? 'page' : undefined}>{label}</a>
         ))}
       </nav>
-      {tab === 'map' && <MapView editor={editor} onShowNodes={(stageId) => { setFocusStage(stageId); navigate('journeys', id, 'flow'); }} />}
+      {tab === 'map' && (
+        <JourneyAnalyticsPanel stages={editor.journey.map.stages} dispatch={editor.dispatch}>
+          <MapView editor={editor} onShowNodes={(stageId) => { setFocusStage(stageId); navigate('journeys', id, 'flow'); }} />
+        </JourneyAnalyticsPanel>
+      )}
       {tab === 'flow' && (
         <Suspense fallback={<Loading label="Loading the flow editor…" />}>
           <FlowView editor={editor} focusStage={focusStage} />

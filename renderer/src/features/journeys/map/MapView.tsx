@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import {
   emotionScales, laneTypes, nodesByStage, randomId, type Card, type JourneyChange, type Lane, type LaneType, type Stage,
 } from '../../../../../common/journey';
+import { MapAnalyticsRows } from '../../journeyAnalytics/MapAnalyticsRows';
 import type { JourneyEditor } from '../useJourneyEditor';
 import { CardCell } from './CardCell';
 import { EmotionLaneView } from './EmotionLaneView';
@@ -50,6 +51,7 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
         <div className="map-corner">Stages</div>
         {map.stages.map((s, i) => <StageHeader key={s.id} stage={s} index={i} count={map.stages.length} dispatch={dispatch} />)}
         <div className="map-add-stage"><button type="button" onClick={addStage}>+ Stage</button></div>
+        <MapAnalyticsRows stages={map.stages} />
 
         {map.lanes.map((lane, li) => (
           <LaneRow key={lane.id} lane={lane} index={li} count={map.lanes.length} stages={map.stages} row={map.cells[lane.id]} dispatch={dispatch} />

@@ -1,0 +1,69 @@
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const shots = process.env.E2E_SHOTS;
+
+async function snap(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  await page.setViewportSize({ width: 1700, height: 1300 });
+  await page.screenshot({ path: `${shots}/${name}.png` });
+}
+
+test('an event log imported on the Data screen and mapped to stages shows funnel, heat and paths on the map', async ({ page }) => {
+  test.slow();
+  await page.goto('/#/data');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import event log…' }).click();
+  await (await chooser).setFiles(path.join(fixtures, 'onboarding-events.csv'));
+  await expect(page.getByText(/Imported 16 events from onboarding-events\.csv \(Event log\); 1 duplicates skipped/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Event logs' }).getByRole('row', { name: /onboarding-events/ })).toContainText('16');
+  // Survey datasets stay separate: the event log is not listed as survey data.
+  await expect(page.getByText('No survey data yet')).toBeVisible();
+
+  await page.goto('/#/journeys');
+  await page.getByRole('button', { name: 'New journey' }).click();
+  await page.getByRole('button', { name: 'Use template Customer onboarding' }).click();
+  await page.getByRole('combobox', { name: 'Event data' }).selectOption({ label: 'onboarding-events (16 events)' });
+
+  // A rule typed on the map…
+  await page.getByRole('button', { name: 'Edit events of Sign-up' }).click();
+  await page.getByRole('combobox', { name: 'Event names' }).fill('signup_completed');
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  await expect(page.getByTestId('rules-' + await stageId(page, 'Sign-up'))).toContainText('= signup_completed');
+  // …and the rest picked from the unmatched events, which shrink as they are mapped.
+  const unmatched = page.getByRole('region', { name: 'Unmatched events' });
+  for (const [event, stage] of [['welcome_email_opened', 'Welcome'], ['tour_started', 'Welcome'], ['data_connected', 'Setup'], ['report_viewed', 'First value'], ['weekly_digest_opened', 'Habit']]) {
+    await unmatched.getByRole('combobox', { name: `Add ${event} to a stage` }).selectOption({ label: stage! });
+    await expect(unmatched.getByRole('combobox', { name: `Add ${event} to a stage` })).toHaveCount(0);
+  }
+  await expect(unmatched.getByRole('row')).toHaveCount(1);
+  await expect(unmatched).toContainText('newsletter_opened');
+
+  const expected = [['Sign-up', '5'], ['Welcome', '4'], ['Setup', '3'], ['First value', '2'], ['Habit', '1']];
+  for (const [name, reach] of expected) {
+    const id = await stageId(page, name!);
+    await expect(page.getByTestId(`funnel-${id}`).locator('.funnel-count')).toHaveText(reach!);
+    await expect(page.getByTestId(`heat-${id}`)).toHaveText(reach!);
+  }
+  const setup = await stageId(page, 'Setup');
+  await expect(page.getByTestId(`funnel-${setup}`)).toContainText('75.0 % of previous');
+  await expect(page.getByTestId(`heat-${setup}`)).toHaveAttribute('title', /Drop-off: 1 \(33\.3 %\)/);
+  await expect(page.getByTestId('journey-summary')).toContainText('1 completed (20.0 %)');
+  await page.getByRole('combobox', { name: 'Heat measure' }).selectOption('dropOff');
+  await expect(page.getByTestId(`heat-${setup}`)).toHaveText('33.3 %');
+  await expect(page.getByRole('region', { name: 'Top paths' })).toContainText('Sign-up → Welcome → Setup → First value → Habit');
+  await snap(page, 'journey-analytics');
+
+  // The rules are part of the journey: they are there after a reload.
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Event data' }).selectOption({ label: 'onboarding-events (16 events)' });
+  await expect(page.getByTestId(`funnel-${setup}`).locator('.funnel-count')).toHaveText('3');
+});
+
+async function stageId(page: Page, name: string): Promise<string> {
+  const header = page.locator('.map-grid [data-stage-id]').filter({ has: page.locator(`input[aria-label="Colour of ${name}"]`) });
+  return (await header.first().getAttribute('data-stage-id'))!;
+}

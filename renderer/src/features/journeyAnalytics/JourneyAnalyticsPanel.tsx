@@ -1,0 +1,152 @@
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { EventRule, JourneyChange, Stage } from '../../../../common/journey';
+import { isEventDataset, type JourneyFigures } from '../../../../common/journeyAnalytics';
+import { formatDuration, formatRate, pathText } from '../../../../common/journeyAnalytics/report';
+import { useLiveQuery } from '../../db/hooks';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import type { LoadedLog } from '../../workers/journeyProtocol';
+import { readChunks } from '../data/datasetStore';
+import { parseHeader } from '../data/storedForm';
+import { MapAnalyticsContext } from './analyticsState';
+import { heatMeasures, type HeatMeasure } from './heat';
+import { useJourneyWorker } from './useJourneyWorker';
+import './journeyAnalytics.css';
+
+/** Adds an event name to a stage's rules: into its first plain "is"/"is one of" rule, or as a new rule. */
+export function withEventName(stage: Stage, name: string): EventRule[] {
+  const rules = stage.events ?? [];
+  const at = rules.findIndex((r) => (r.match === 'equals' || r.match === 'oneOf') && !r.where);
+  if (at < 0) return [...rules, { match: 'equals', values: [name] }];
+  return rules.map((r, i) => (i === at ? { match: 'oneOf', values: [...new Set([...r.values, name])] } : r));
+}
+
+/**
+ * Journey analytics around the map (issue 14): choose an event log, and the map shows the funnel,
+ * the heat overlay and each stage's event rules; beside it the summary, unmatched events (to finish
+ * the mapping) and the top paths. Figures come from the journey worker and follow every rule edit.
+ */
+export function JourneyAnalyticsPanel({ stages, dispatch, children }: { stages: Stage[]; dispatch: (...c: JourneyChange[]) => boolean; children: ReactNode }) {
+  const db = useWorkspace();
+  const worker = useJourneyWorker();
+  const { items } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
+  const logs = items.filter(isEventDataset);
+  const [datasetId, setDatasetId] = useState('');
+  // Results are kept with the key they belong to, so a change of log never shows the old one's figures.
+  const [loaded, setLoaded] = useState<{ key: string; log: LoadedLog | null; problem: string | null } | null>(null);
+  const [computed, setComputed] = useState<{ key: string; figures: JourneyFigures | null; problem: string | null } | null>(null);
+  const [measure, setMeasure] = useState<HeatMeasure>('reach');
+  const [inactiveDays, setInactiveDays] = useState(30);
+  const header = logs.find((l) => l.datasetId === datasetId) ?? null;
+  const loadKey = header ? `${header.datasetId}:${header.chunkCount}:${header.updatedAt}` : '';
+
+  useEffect(() => {
+    if (!header) return;
+    let live = true;
+    void readChunks(db, header).then((chunks) => worker().load(loadKey, [{ header, chunks }])).then((res) => {
+      if (live) setLoaded({ key: loadKey, log: res.ok ? res.data : null, problem: res.ok ? null : res.message });
+    });
+    return () => { live = false; };
+    // header is identified by loadKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [worker, db, loadKey]);
+  const log = loaded?.key === loadKey ? loaded.log : null;
+
+  const spec = useMemo(() => stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) })), [stages]);
+  const specKey = JSON.stringify(spec);
+  useEffect(() => {
+    if (!log) return;
+    let live = true;
+    const timer = window.setTimeout(() => {
+      void worker().analyse(log.key, spec, { inactiveAfterMs: inactiveDays * 86_400_000, topPaths: 10 }).then((res) => {
+        if (live) setComputed({ key: log.key, figures: res.ok ? res.data : null, problem: res.ok ? null : res.message });
+      });
+    }, 150);
+    return () => { live = false; window.clearTimeout(timer); };
+    // spec is identified by specKey
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [worker, log, specKey, inactiveDays]);
+
+  const figures = log && computed?.key === log.key ? computed.figures : null;
+  const problem = (loaded?.key === loadKey ? loaded.problem : null) ?? (log && computed?.key === log.key ? computed.problem : null);
+  const context = useMemo(() => (log ? { log, figures, measure, dispatch } : null), [log, figures, measure, dispatch]);
+  const names = stages.map((s) => s.name);
+  const addTo = (stageId: string, name: string) => {
+    const stage = stages.find((s) => s.id === stageId);
+    if (stage) dispatch({ type: 'updateStage', stageId, patch: { events: withEventName(stage, name) } });
+  };
+
+  return (
+    <MapAnalyticsContext.Provider value={context}>
+      <section className="journey-analytics" aria-label="Journey analytics">
+        <div className="toolbar">
+          <label>Event data{' '}
+            <select value={datasetId} onChange={(e) => setDatasetId(e.target.value)} aria-label="Event data">
+              <option value="">{logs.length === 0 ? 'No event logs (import one on the Data screen)' : 'None'}</option>
+              {logs.map((l) => <option key={l.datasetId} value={l.datasetId}>{l.name} ({l.rowCount.toLocaleString()} events)</option>)}
+            </select>
+          </label>
+          {log && (
+            <>
+              <label>Heat{' '}
+                <select aria-label="Heat measure" value={measure} onChange={(e) => setMeasure(e.target.value as HeatMeasure)}>
+                  {heatMeasures.map((m) => <option key={m.key} value={m.key}>{m.label}</option>)}
+                </select>
+              </label>
+              <label>Inactive after{' '}
+                <input type="number" min={1} max={3650} value={inactiveDays} aria-label="Inactive after days"
+                  onChange={(e) => { const v = Number(e.target.value); if (v >= 1 && v <= 3650) setInactiveDays(Math.round(v)); }} /> days
+              </label>
+              <span className="muted">{heatMeasures.find((m) => m.key === measure)!.legend}</span>
+            </>
+          )}
+        </div>
+        {header && !log && !problem && <p role="status">Loading {header.name}…</p>}
+        {problem && <p className="error" role="alert">{problem}</p>}
+        {log && figures && (
+          <div className="analytics-summary" data-testid="journey-summary">
+            <span><strong>{figures.customers.toLocaleString()}</strong> customers</span>
+            <span><strong>{figures.completed.toLocaleString()}</strong> completed ({formatRate(figures.completionRate)})</span>
+            <span>median time to complete <strong>{formatDuration(figures.timeToComplete.median)}</strong> (p90 {formatDuration(figures.timeToComplete.p90)})</span>
+            <span><strong>{figures.inactive.toLocaleString()}</strong> inactive</span>
+          </div>
+        )}
+      </section>
+      {children}
+      {log && figures && (
+        <div className="analytics-lists">
+          <section aria-label="Unmatched events">
+            <h3>Unmatched events</h3>
+            {figures.unmatched.length === 0 ? <p className="muted">Every event matches a stage.</p> : (
+              <table className="data-table">
+                <tbody>
+                  {figures.unmatched.slice(0, 15).map((u) => (
+                    <tr key={u.name}>
+                      <th scope="row">{u.name}</th><td className="num">{u.count.toLocaleString()}</td>
+                      <td>
+                        <select aria-label={`Add ${u.name} to a stage`} value="" onChange={(e) => addTo(e.target.value, u.name)}>
+                          <option value="">Add to stage…</option>
+                          {stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section aria-label="Top paths">
+            <h3>Top paths <span className="muted">({figures.pathCount.toLocaleString()} distinct)</span></h3>
+            <ol className="path-list">
+              {figures.topPaths.map((p, i) => (
+                <li key={i}>
+                  <span>{pathText(p, names)}</span> <strong>{p.customers.toLocaleString()}</strong>
+                  {p.loops && <span className="chip">loop</span>}{p.skips && <span className="chip">skips a stage</span>}{p.completes && <span className="chip">completes</span>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+      )}
+    </MapAnalyticsContext.Provider>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Messages between the screens and the journey analytics worker. An event log is decoded once per
+ * load and kept in the worker under its key; analyses refer to it by key, so editing a stage rule
+ * sends only the stages, never the chunks again.
+ */
+import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
+import type { AnalyseOptions, EventImportOptions, EventImportOutcome, JourneyFigures, StageSpec } from '../../../common/journeyAnalytics';
+import type { Result } from '../../../common/result';
+
+/** What the screen learns about a loaded log. */
+export interface LoadedLog {
+  key: string;
+  events: number;
+  customers: number;
+  /** Event names by count, most frequent first (first 500). */
+  eventNames: { name: string; count: number }[];
+  properties: string[];
+}
+
+/** Import options that can cross the worker boundary; `append` carries the dataset's documents. */
+export type WorkerEventImportOptions = Omit<EventImportOptions, 'signal' | 'onProgress' | 'append'> & {
+  append?: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] };
+};
+
+/** A request; `id` pairs it with its answer. */
+export type JourneyRequest =
+  | { type: 'import'; id: number; bytes: ArrayBuffer; options: WorkerEventImportOptions }
+  | { type: 'load'; id: number; key: string; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[] }
+  | { type: 'analyse'; id: number; key: string; stages: StageSpec[]; options: AnalyseOptions }
+  | { type: 'cancel'; id: number };
+
+/** An answer. */
+export type JourneyResponse =
+  | { type: 'progress'; id: number; fraction: number }
+  | { type: 'import'; id: number; result: Result<EventImportOutcome> }
+  | { type: 'load'; id: number; result: Result<LoadedLog> }
+  | { type: 'analyse'; id: number; result: Result<JourneyFigures> };

@@ -1,0 +1,81 @@
+/**
+ * Journey analytics off the UI thread: event-log imports (parsing, de-duplication, encoding) and
+ * analyses over decoded logs, with the pure code of common/journeyAnalytics. Keeps the last decoded
+ * log so a rule edit re-runs the kernels without decoding again.
+ */
+import { analyseJourney, decodeEvents, importEvents, type EventLog } from '../../../common/journeyAnalytics';
+import type { DatasetHeaderDoc } from '../../../common/analytics/format';
+import { err, ok } from '../../../common/result';
+import type { JourneyRequest, JourneyResponse } from './journeyProtocol';
+
+const scope = self as unknown as {
+  postMessage(message: JourneyResponse): void;
+  onmessage: ((event: MessageEvent<JourneyRequest>) => void) | null;
+};
+
+const running = new Map<number, AbortController>();
+const cancelledEarly = new Set<number>();
+// One log at a time: a screen analyses one dataset, and 10M events take ~200 MB.
+let loaded: { key: string; log: EventLog } | null = null;
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'cancel': {
+      const controller = running.get(request.id);
+      if (controller) controller.abort();
+      else cancelledEarly.add(request.id);
+      return;
+    }
+    case 'load': {
+      try {
+        const log = decodeEvents(request.datasets);
+        loaded = { key: request.key, log };
+        const counts = new Int32Array(log.events.length);
+        for (let i = 0; i < log.length; i++) counts[log.event[i]!]!++;
+        const eventNames = Array.from(counts, (count, code) => ({ name: log.events[code]!, count }))
+          .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, 500);
+        scope.postMessage({ type: 'load', id: request.id, result: ok({ key: request.key, events: log.length, customers: log.customers.length, eventNames, properties: log.properties.map((p) => p.name) }) });
+      } catch (e) {
+        scope.postMessage({ type: 'load', id: request.id, result: err('newer-schema', `The event log could not be read: ${message(e)}`) });
+      }
+      return;
+    }
+    case 'analyse': {
+      if (!loaded || loaded.key !== request.key) {
+        scope.postMessage({ type: 'analyse', id: request.id, result: err('not-found', 'The event log is not loaded any more; choose it again.') });
+        return;
+      }
+      try {
+        scope.postMessage({ type: 'analyse', id: request.id, result: ok(analyseJourney(loaded.log, request.stages, request.options)) });
+      } catch (e) {
+        scope.postMessage({ type: 'analyse', id: request.id, result: err('internal', `The analysis failed: ${message(e)}`) });
+      }
+      return;
+    }
+    case 'import': {
+      const controller = new AbortController();
+      if (cancelledEarly.delete(request.id)) controller.abort();
+      running.set(request.id, controller);
+      const { append, ...options } = request.options;
+      let base: { header: DatasetHeaderDoc; log: EventLog } | undefined;
+      try {
+        if (append) base = { header: append.header, log: decodeEvents([append]) };
+      } catch (e) {
+        scope.postMessage({ type: 'import', id: request.id, result: err('newer-schema', `The event log to add to could not be read: ${message(e)}`) });
+        return;
+      }
+      void importEvents(request.bytes, {
+        ...options, ...(base ? { append: base } : {}), signal: controller.signal,
+        onProgress: (p) => scope.postMessage({ type: 'progress', id: request.id, fraction: p.fraction }),
+      })
+        .catch((e: unknown) => err('internal', `The import failed: ${message(e)}`))
+        .then((result) => {
+          running.delete(request.id);
+          scope.postMessage({ type: 'import', id: request.id, result });
+        });
+    }
+  }
+};
