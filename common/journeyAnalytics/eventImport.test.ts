@@ -103,6 +103,14 @@ describe('event log import', () => {
     expect(f).toEqual({ ...referenceAnalyse(events, generatedStages), duplicates: 0 });
   });
 
+  test('a quote-free file (fast path) and the same file with a quoted header (general parser) import identically, CRLF too', async () => {
+    const body = ['a,visit,2024-03-05T10:00:00Z,web', 'a,buy,2024-03-05 11:00,', 'b,visit,1709632800,app', 'b,visit,03/05/2024 10:00,'];
+    const fast = await imported(enc(`customer_id,event,timestamp,channel\r\n${body.join('\r\n')}\r\n`), { fileName: 'a.csv', timeZone: 'Europe/Paris' });
+    const general = await imported(enc(`"customer_id",event,timestamp,channel\n${body.join('\n')}\n`), { fileName: 'b.csv', timeZone: 'Europe/Paris' });
+    expect(eventsOf(fast.log)).toEqual(eventsOf(general.log));
+    expect(eventsOf(fast.log).map((e) => e.time)).toEqual([Date.UTC(2024, 2, 5, 10), Date.UTC(2024, 2, 5, 10), Date.UTC(2024, 2, 5, 9), Date.UTC(2024, 2, 5, 10)]);
+  });
+
   test('a second wave appends only events not already imported, by (customer, event, time)', async () => {
     const head = 'customer_id,event,timestamp\n';
     const first = await imported(enc(`${head}a,visit,2024-03-05T10:00:00Z\na,buy,2024-03-05T11:00:00Z\n`), { fileName: 'w1.csv' });

@@ -8,7 +8,8 @@
 import { maxDatasetIdLength, type DatasetChunkDoc, type DatasetHeaderDoc } from '../analytics/format';
 import type { ChunkLimits } from '../import/encode';
 import type { RejectedRow } from '../import/rows';
-import { openSource } from '../import/source';
+import { sampleCsv } from '../import/csv';
+import { openSource, sniffFile } from '../import/source';
 import { decodeText } from '../import/text';
 import { guessDateOrder, isParseError, parseDate, type DateOrder } from '../import/values';
 import { err, ok, type Result } from '../result';
@@ -16,6 +17,7 @@ import { EventLogBuilder } from './eventLog';
 import { epochFromNumber, recogniseEventColumns, type EventColumns } from './eventShapes';
 import { eventColumns, eventShapePrefix, encodeEvents } from './eventStore';
 import { jsonLinesRows, looksLikeJsonLines } from './jsonLines';
+import { fastIsoTime, plainCsvBatches } from './plainCsv';
 import { customerOrder } from './order';
 import type { EventLog } from './types';
 
@@ -67,6 +69,16 @@ async function openRows(bytes: Uint8Array, fileName: string): Promise<Result<Row
     if (!parsed.ok) return parsed;
     const { headers, rows } = parsed.data;
     return ok({ headers, headerRows: 0, size: rows.length, batches: (async function* () { yield { rows, cursor: rows.length }; })() });
+  }
+  const kind = sniffFile(bytes, fileName);
+  if (!kind.ok) return kind;
+  if (kind.data === 'csv') {
+    const { text } = decodeText(bytes);
+    if (!text.includes('"')) {
+      const { rows, delimiter } = sampleCsv(text, 2);
+      if (rows.length === 0) return err('invalid-argument', `${fileName || 'The file'} is empty.`);
+      return ok({ headers: rows[0]!.map((h) => h.replace(/^\uFEFF/, '')), headerRows: 1, size: text.length, batches: plainCsvBatches(text, delimiter) });
+    }
   }
   const opened = await openSource(bytes, fileName);
   if (!opened.ok) return opened;
@@ -177,6 +189,8 @@ const numeric = /^-?\d+(\.\d+)?$/;
 function readTime(text: string, columns: EventColumns, zone: string, order: DateOrder | undefined): number | { error: string } {
   const s = text.trim();
   if (s === '') return { error: 'the time is empty' };
+  const iso = fastIsoTime(s);
+  if (iso !== null) return iso;
   if (numeric.test(s)) {
     const t = epochFromNumber(Number(s), columns.timeUnit);
     return Number.isFinite(t) && t > Date.UTC(1990, 0, 1) && t < Date.UTC(2200, 0, 1) ? t : { error: `"${s.slice(0, 40)}" is not a time (as ${columns.timeUnit === 'us' ? 'microseconds' : 'a Unix time'})` };

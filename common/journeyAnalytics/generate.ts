@@ -50,9 +50,10 @@ export function random(seed: number): () => number {
 
 /**
  * Generates `customers` customers' events through `emit` (in customer order: shuffle them to test
- * order independence). Returns the known funnel.
+ * order independence); `extra` adds that many unmatched events per customer on average. Returns the
+ * known funnel.
  */
-export function generateEvents(opts: { customers: number; seed: number; messy?: boolean; start?: number }, emit: Emit): KnownFunnel {
+export function generateEvents(opts: { customers: number; seed: number; messy?: boolean; start?: number; extra?: number }, emit: Emit): KnownFunnel {
   const rnd = random(opts.seed);
   const k = stageEvents.length;
   const reachStrict = new Array<number>(k).fill(0);
@@ -93,6 +94,8 @@ export function generateEvents(opts: { customers: number; seed: number; messy?: 
       if (furthest >= 1 && furthest < k - 1 && rnd() < 0.3) say('checkout_completed', 'free');
       if (opts.messy && furthest >= 1 && rnd() < 0.15) { say('page_view'); say('pricing_viewed'); }
     }
+    // Activity that matches no stage (the bulk of a real product log), about `extra` per customer.
+    if (opts.extra) for (let x = Math.floor(rnd() * 2 * opts.extra); x > 0; x--) say('feature_used');
     if (emitted) customers++;
     if (any.size > 0) matchedCustomers++;
     for (const s of any) reachAny[s]! += 1;
