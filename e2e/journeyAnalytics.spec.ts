@@ -55,6 +55,18 @@ test('an event log imported on the Data screen and mapped to stages shows funnel
   await page.getByRole('combobox', { name: 'Heat measure' }).selectOption('dropOff');
   await expect(page.getByTestId(`heat-${setup}`)).toHaveText('33.3 %');
   await expect(page.getByRole('region', { name: 'Top paths' })).toContainText('Sign-up → Welcome → Setup → First value → Habit');
+
+  // Two segments side by side: customers whose first event came from the web or from the app.
+  const compare = page.getByRole('region', { name: 'Compare two groups' });
+  await compare.getByRole('combobox', { name: 'Segment property' }).selectOption('channel');
+  await compare.getByRole('combobox', { name: 'Segment A' }).selectOption('web');
+  await compare.getByRole('combobox', { name: 'Segment B' }).selectOption('app');
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  const table = compare.getByRole('table', { name: 'Comparison' });
+  await expect(table.getByRole('row', { name: /^Sign-up/ })).toContainText('3 (100.0 %)');
+  await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('1 (33.3 %)');
+  await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('2 (100.0 %)');
+  await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('−66.7 pts');
   await snap(page, 'journey-analytics');
 
   // The rules are part of the journey: they are there after a reload.

@@ -2,7 +2,7 @@
  * A promise-shaped client for the journey analytics worker; one per screen, terminated with it.
  */
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
-import type { AnalyseOptions, EventImportOutcome, JourneyFigures, StageSpec } from '../../../common/journeyAnalytics';
+import type { AnalyseOptions, CustomerFilter, EventImportOutcome, JourneyComparison, JourneyFigures, StageSpec } from '../../../common/journeyAnalytics';
 import type { Result } from '../../../common/result';
 import type { JourneyRequest, JourneyResponse, LoadedLog, WorkerEventImportOptions } from './journeyProtocol';
 
@@ -14,6 +14,7 @@ export interface JourneyClient {
   importEvents(bytes: Uint8Array, options: WorkerEventImportOptions, onProgress: (fraction: number) => void): { result: Promise<Result<EventImportOutcome>>; cancel(): void };
   load(key: string, datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]): Promise<Result<LoadedLog>>;
   analyse(key: string, stages: StageSpec[], options: AnalyseOptions): Promise<Result<JourneyFigures>>;
+  compare(key: string, stages: StageSpec[], a: CustomerFilter, b: CustomerFilter, options: AnalyseOptions): Promise<Result<JourneyComparison>>;
   dispose(): void;
 }
 
@@ -45,6 +46,7 @@ export function createJourneyClient(): JourneyClient {
     },
     load: (key, datasets) => ask<LoadedLog>({ type: 'load', key, datasets }, (r) => (r.type === 'load' ? r.result : null)).result,
     analyse: (key, stages, options) => ask<JourneyFigures>({ type: 'analyse', key, stages, options }, (r) => (r.type === 'analyse' ? r.result : null)).result,
+    compare: (key, stages, a, b, options) => ask<JourneyComparison>({ type: 'compare', key, stages, a, b, options }, (r) => (r.type === 'compare' ? r.result : null)).result,
     dispose() {
       worker.terminate();
       for (const entry of waiting.values()) entry.resolve({ type: 'analyse', id: 0, result: failed('cancelled') });

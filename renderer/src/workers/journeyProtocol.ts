@@ -4,7 +4,7 @@
  * sends only the stages, never the chunks again.
  */
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
-import type { AnalyseOptions, EventImportOptions, EventImportOutcome, JourneyFigures, StageSpec } from '../../../common/journeyAnalytics';
+import type { AnalyseOptions, CustomerFilter, EventImportOptions, EventImportOutcome, JourneyComparison, JourneyFigures, StageSpec } from '../../../common/journeyAnalytics';
 import type { Result } from '../../../common/result';
 
 /** What the screen learns about a loaded log. */
@@ -15,6 +15,11 @@ export interface LoadedLog {
   /** Event names by count, most frequent first (first 500). */
   eventNames: { name: string; count: number }[];
   properties: string[];
+  /** Values of each property, most frequent first (first 50), for segment choices. */
+  propertyValues: Record<string, string[]>;
+  /** First and last event time. */
+  from: number;
+  to: number;
 }
 
 /** Import options that can cross the worker boundary; `append` carries the dataset's documents. */
@@ -27,6 +32,7 @@ export type JourneyRequest =
   | { type: 'import'; id: number; bytes: ArrayBuffer; options: WorkerEventImportOptions }
   | { type: 'load'; id: number; key: string; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[] }
   | { type: 'analyse'; id: number; key: string; stages: StageSpec[]; options: AnalyseOptions }
+  | { type: 'compare'; id: number; key: string; stages: StageSpec[]; a: CustomerFilter; b: CustomerFilter; options: AnalyseOptions }
   | { type: 'cancel'; id: number };
 
 /** An answer. */
@@ -34,4 +40,5 @@ export type JourneyResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'import'; id: number; result: Result<EventImportOutcome> }
   | { type: 'load'; id: number; result: Result<LoadedLog> }
-  | { type: 'analyse'; id: number; result: Result<JourneyFigures> };
+  | { type: 'analyse'; id: number; result: Result<JourneyFigures> }
+  | { type: 'compare'; id: number; result: Result<JourneyComparison> };

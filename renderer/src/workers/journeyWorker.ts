@@ -3,7 +3,7 @@
  * analyses over decoded logs, with the pure code of common/journeyAnalytics. Keeps the last decoded
  * log so a rule edit re-runs the kernels without decoding again.
  */
-import { analyseJourney, decodeEvents, importEvents, type EventLog } from '../../../common/journeyAnalytics';
+import { analyseJourney, compareJourney, decodeEvents, importEvents, type EventLog } from '../../../common/journeyAnalytics';
 import type { DatasetHeaderDoc } from '../../../common/analytics/format';
 import { err, ok } from '../../../common/result';
 import type { JourneyRequest, JourneyResponse } from './journeyProtocol';
@@ -37,7 +37,17 @@ scope.onmessage = (event) => {
         for (let i = 0; i < log.length; i++) counts[log.event[i]!]!++;
         const eventNames = Array.from(counts, (count, code) => ({ name: log.events[code]!, count }))
           .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).slice(0, 500);
-        scope.postMessage({ type: 'load', id: request.id, result: ok({ key: request.key, events: log.length, customers: log.customers.length, eventNames, properties: log.properties.map((p) => p.name) }) });
+        const propertyValues = Object.fromEntries(log.properties.map((p) => {
+          const n = new Int32Array(p.dict.length);
+          for (let i = 0; i < log.length; i++) if (p.codes[i]! >= 0) n[p.codes[i]!]!++;
+          return [p.name, Array.from(n, (count, code) => ({ v: p.dict[code]!, count })).sort((a, b) => b.count - a.count).slice(0, 50).map((x) => x.v)];
+        }));
+        let from = Infinity, to = -Infinity;
+        for (let i = 0; i < log.length; i++) { const t = log.time[i]!; if (t < from) from = t; if (t > to) to = t; }
+        scope.postMessage({ type: 'load', id: request.id, result: ok({
+          key: request.key, events: log.length, customers: log.customers.length, eventNames, properties: log.properties.map((p) => p.name),
+          propertyValues, from: log.length > 0 ? from : 0, to: log.length > 0 ? to : 0,
+        }) });
       } catch (e) {
         scope.postMessage({ type: 'load', id: request.id, result: err('newer-schema', `The event log could not be read: ${message(e)}`) });
       }
@@ -52,6 +62,18 @@ scope.onmessage = (event) => {
         scope.postMessage({ type: 'analyse', id: request.id, result: ok(analyseJourney(loaded.log, request.stages, request.options)) });
       } catch (e) {
         scope.postMessage({ type: 'analyse', id: request.id, result: err('internal', `The analysis failed: ${message(e)}`) });
+      }
+      return;
+    }
+    case 'compare': {
+      if (!loaded || loaded.key !== request.key) {
+        scope.postMessage({ type: 'compare', id: request.id, result: err('not-found', 'The event log is not loaded any more; choose it again.') });
+        return;
+      }
+      try {
+        scope.postMessage({ type: 'compare', id: request.id, result: ok(compareJourney(loaded.log, request.stages, request.a, request.b, request.options)) });
+      } catch (e) {
+        scope.postMessage({ type: 'compare', id: request.id, result: err('internal', `The comparison failed: ${message(e)}`) });
       }
       return;
     }

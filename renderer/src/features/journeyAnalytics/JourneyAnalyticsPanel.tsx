@@ -8,6 +8,7 @@ import type { LoadedLog } from '../../workers/journeyProtocol';
 import { readChunks } from '../data/datasetStore';
 import { parseHeader } from '../data/storedForm';
 import { MapAnalyticsContext } from './analyticsState';
+import { ComparePanel } from './ComparePanel';
 import { heatMeasures, type HeatMeasure } from './heat';
 import { useJourneyWorker } from './useJourneyWorker';
 import './journeyAnalytics.css';
@@ -145,6 +146,7 @@ export function JourneyAnalyticsPanel({ stages, dispatch, children }: { stages: 
               ))}
             </ol>
           </section>
+          <ComparePanel key={log.key} log={log} stages={spec} worker={worker} inactiveAfterMs={inactiveDays * 86_400_000} />
         </div>
       )}
     </MapAnalyticsContext.Provider>
