@@ -111,6 +111,17 @@ describe('event log import', () => {
     expect(eventsOf(fast.log).map((e) => e.time)).toEqual([Date.UTC(2024, 2, 5, 10), Date.UTC(2024, 2, 5, 10), Date.UTC(2024, 2, 5, 9), Date.UTC(2024, 2, 5, 10)]);
   });
 
+  test('chunks are cut by size as well as rows, and decode back to the same events', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `${'c'.repeat(180)}${i},event_${i % 7},2024-03-05T10:${String(i % 60).padStart(2, '0')}:00Z,${i % 2 ? 'web' : ''}`);
+    const r = await imported(enc(`customer_id,event,timestamp,channel\n${lines.join('\n')}\n`), { fileName: 'big.csv', maxBytes: 100_000 });
+    expect(r.chunks.length).toBeGreaterThan(5);
+    for (const c of r.chunks) expect(JSON.stringify(c.data).length).toBeLessThan(100_000 + 1000);
+    expect(r.log.length).toBe(3000);
+    const events = eventsOf(r.log);
+    expect(events.filter((e) => e.properties!.channel === 'web')).toHaveLength(1500);
+    expect(new Set(events.map((e) => e.customer)).size).toBe(3000);
+  });
+
   test('a second wave appends only events not already imported, by (customer, event, time)', async () => {
     const head = 'customer_id,event,timestamp\n';
     const first = await imported(enc(`${head}a,visit,2024-03-05T10:00:00Z\na,buy,2024-03-05T11:00:00Z\n`), { fileName: 'w1.csv' });

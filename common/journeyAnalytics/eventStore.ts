@@ -5,8 +5,8 @@
  * property (key `p.<name>`, label = the property's name in the log). A header whose `shape` starts
  * with `events:` marks an event log, so survey analytics leaves it alone.
  */
-import { chunkFormatVersion, type DatasetChunkDoc, type DatasetColumn, type DatasetHeaderDoc, type EncodedColumn } from '../analytics/format';
-import { ChunkEncoder, type ChunkLimits } from '../import/encode';
+import { chunkFormatVersion, chunkId, type DatasetChunkDoc, type DatasetColumn, type DatasetHeaderDoc, type EncodedColumn } from '../analytics/format';
+import type { ChunkLimits } from '../import/encode';
 import type { EventLog, PropertyColumn } from './types';
 
 /** Prefix of the `shape` of an event-log dataset header. */
@@ -37,30 +37,61 @@ export function eventColumns(properties: readonly string[], existing: readonly D
   return out;
 }
 
-/** Encodes the rows `rows` (indexes into `log`, in the order given) as chunk documents. */
+/**
+ * Encodes the rows `rows` (indexes into `log`, in the order given) as chunk documents. Works on the
+ * log's codes: each chunk gets its own small dictionaries by remapping global codes (no string
+ * hashing per row). Chunks are cut at `maxRows` (default 5000) or ~`maxBytes` (default 900 kB) of
+ * estimated JSON, as the survey encoder does.
+ */
 export function encodeEvents(
   log: EventLog, rows: Int32Array, columns: readonly DatasetColumn[],
   target: { datasetId: string; waveId: string; firstChunkIndex: number; now: number }, limits: ChunkLimits = {},
 ): DatasetChunkDoc[] {
-  const encoder = new ChunkEncoder(columns, target, limits);
-  const props = columns.map((c) => (c.key.startsWith('p.') ? log.properties.find((p) => p.name === c.label) ?? null : null));
-  const cells: (string | number | null)[] = new Array(columns.length).fill(null);
-  const chunks: DatasetChunkDoc[] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!;
-    cells[0] = log.customers[log.customer[i]!]!;
-    cells[1] = log.events[log.event[i]!]!;
-    cells[2] = log.time[i]!;
-    for (let c = 3; c < columns.length; c++) {
-      const p = props[c];
-      const code = p ? p.codes[i]! : -1;
-      cells[c] = code >= 0 ? p!.dict[code]! : null;
-    }
-    const chunk = encoder.add(cells);
-    if (chunk) chunks.push(chunk);
+  const maxRows = limits.maxRows ?? 5000;
+  const maxBytes = limits.maxBytes ?? 900_000;
+  const sources: { key: string; codes: Int32Array; dict: readonly string[] }[] = [
+    { key: 'customer', codes: log.customer, dict: log.customers },
+    { key: 'event', codes: log.event, dict: log.events },
+  ];
+  for (const c of columns) {
+    if (!c.key.startsWith('p.')) continue;
+    const p = log.properties.find((x) => x.name === c.label);
+    sources.push({ key: c.key, codes: p ? p.codes : new Int32Array(log.length).fill(-1), dict: p ? p.dict : [] });
   }
-  const last = encoder.flush();
-  if (last) chunks.push(last);
+  // Per source: the chunk a global code was last given a local code in, and that local code.
+  const stamp = sources.map((src) => new Int32Array(src.dict.length).fill(-1));
+  const local = sources.map((src) => new Int32Array(src.dict.length));
+  const chunks: DatasetChunkDoc[] = [];
+  for (let at = 0, index = target.firstChunkIndex; at < rows.length; index++) {
+    const dicts: string[][] = sources.map(() => []);
+    const codes: number[][] = sources.map(() => []);
+    const times: number[] = [];
+    let bytes = 100;
+    while (at < rows.length && times.length < maxRows && bytes < maxBytes) {
+      const row = rows[at++]!;
+      for (let k = 0; k < sources.length; k++) {
+        const g = sources[k]!.codes[row]!;
+        if (g < 0) { codes[k]!.push(-1); bytes += 3; continue; }
+        if (stamp[k]![g] !== index) {
+          stamp[k]![g] = index;
+          local[k]![g] = dicts[k]!.length;
+          const v = sources[k]!.dict[g]!;
+          dicts[k]!.push(v);
+          bytes += v.length + 3;
+        }
+        codes[k]!.push(local[k]![g]!);
+        bytes += 4;
+      }
+      times.push(log.time[row]!);
+      bytes += 14;
+    }
+    const encoded: Record<string, EncodedColumn> = { time: { type: 'date', values: times } };
+    sources.forEach((src, k) => { encoded[src.key] = { type: 'category', dict: dicts[k]!, codes: codes[k]! }; });
+    chunks.push({
+      id: chunkId(target.datasetId, index), kind: 'chunk', datasetId: target.datasetId, chunkIndex: index,
+      chunkRows: times.length, waveId: target.waveId, data: { format: chunkFormatVersion, columns: encoded }, updatedAt: target.now,
+    });
+  }
   return chunks;
 }
 
