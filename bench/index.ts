@@ -11,9 +11,12 @@ import { formatRow } from './report';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
+// Long runs (minutes of load) run only when asked for by name, e.g. `npm run bench -- sync-load`.
+const onlyByName = new Set(['syncload']);
+const plain = (name: string): string => name.replace('.bench.ts', '').replaceAll('-', '').toLowerCase();
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .filter((f) => (onlyByName.has(plain(f)) ? only.some((o) => plain(o) === plain(f)) : only.length === 0 || only.some((o) => f.includes(o))))
   .sort();
 
 console.log(`CX Studio bench — node ${process.version}, ${new Date().toISOString()}`);

@@ -24,6 +24,12 @@ export interface SharedPage {
 export const pageTtlMs = 2000;
 /** Pages kept per database (distinct `since`/option sets), oldest dropped first. */
 const pagesPerDb = 64;
+/**
+ * Feed reads running at once. Each is LevelDB work on libuv's pool of four threads, which writes
+ * need too: with hundreds of laptops pulling from slightly different sequences, unbounded reads
+ * filled the pool and a write waited seconds behind them (writes before pulls, issue 22).
+ */
+const concurrentReads = 2;
 /** Larger pages are shared while in flight but not kept (memory). */
 const maxKeptBytes = 4 * 1024 * 1024;
 
@@ -39,6 +45,8 @@ export class Notifier {
   private readonly pages = new Map<string, Map<string, Entry>>();
   private readonly due = new Set<string>();
   private scheduled = false;
+  private reading = 0;
+  private readonly queued: (() => void)[] = [];
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -92,7 +100,7 @@ export class Notifier {
       this.pages.set(db, byKey);
     }
     const entries = byKey;
-    const page = read().then((answer) => {
+    const page = this.gated(read).then((answer) => {
       const text = JSON.stringify(answer) + '\n';
       return { text, count: (answer as { results?: unknown[] }).results?.length ?? 0 };
     });
@@ -109,6 +117,18 @@ export class Notifier {
       },
     );
     return page;
+  }
+
+  /** Runs `read` when fewer than {@link concurrentReads} reads are running, in arrival order. */
+  private async gated<T>(read: () => Promise<T>): Promise<T> {
+    if (this.reading >= concurrentReads) await new Promise<void>((resolve) => this.queued.push(resolve));
+    this.reading++;
+    try {
+      return await read();
+    } finally {
+      this.reading--;
+      this.queued.shift()?.();
+    }
   }
 
   private wake(db: string): void {

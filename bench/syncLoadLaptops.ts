@@ -1,0 +1,218 @@
+import { Agent, request } from 'node:http';
+
+/**
+ * Simulated laptops for `bench/syncLoad.bench.ts`: the wire pattern of the app's sync layer, not
+ * the app itself (500 RxDB instances do not fit one process). Each laptop holds its live
+ * connection(s) open and pulls what it is told about; a shared scheduler writes at a fixed rate
+ * from random laptops (open loop: a slow server does not slow the offered load).
+ *
+ * - `longpoll`: one `_changes?feed=longpoll&include_docs=true` per collection per laptop, as RxDB's
+ *   live replication does when each collection keeps its own stream.
+ * - `doorbell`: one longpoll per laptop on the tenant's doorbell database; a writer pushes with
+ *   `_bulk_docs` then updates its `<collection>~<laptop>` ring document, and every other laptop
+ *   pulls only the collections whose rings it saw (renderer/src/sync/doorbell.ts).
+ *
+ * "Notify" is the time from a write being sent to a laptop holding the document; it is sampled on
+ * the first {@link sampledLaptops} laptops so the measuring does not become the load.
+ */
+
+export type Mode = 'longpoll' | 'doorbell';
+
+/** What one run measured. */
+export interface LoadResult {
+  offered: number;
+  writesDone: number;
+  writeMs: number[];
+  notifyMs: number[];
+  errors: number;
+  firstError?: string;
+}
+
+const sampledLaptops = 50;
+const pullLimit = 100;
+const requestTimeoutMs = 30_000;
+
+export interface Target {
+  url: string;
+  /** `Authorization` header, or undefined for an open server. */
+  auth: string | undefined;
+  /** Database names by collection, and the doorbell's. */
+  dbs: Record<string, string>;
+  doorbell: string;
+}
+
+interface Answer {
+  status: number;
+  text: string;
+  readonly json: unknown;
+}
+
+/** An answer whose JSON is parsed only when read: the load generator must stay lighter than the server. */
+function answer(status: number, text: string): Answer {
+  let parsed: unknown;
+  return {
+    status,
+    text,
+    get json() {
+      if (parsed === undefined) {
+        try {
+          parsed = JSON.parse(text) as unknown;
+        } catch {
+          parsed = text;
+        }
+      }
+      return parsed;
+    },
+  };
+}
+
+function http(agent: Agent, target: Target, method: string, path: string, body?: unknown): Promise<Answer> {
+  const url = new URL(path, target.url);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { 'content-type': 'application/json', accept: 'application/json', ...(target.auth ? { authorization: target.auth } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(answer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(requestTimeoutMs * 2, () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+interface Page {
+  results: { id: string; doc?: { writer?: number; sentAt?: number } }[];
+  last_seq: number | string;
+}
+
+/** Runs `laptops` simulated laptops against `target` for `seconds`, writing `rate` documents per second. */
+export async function runLoad(target: Target, mode: Mode, laptops: number, rate: number, seconds: number): Promise<LoadResult> {
+  const collections = Object.keys(target.dbs);
+  const result: LoadResult = { offered: 0, writesDone: 0, writeMs: [], notifyMs: [], errors: 0 };
+  const fail = (error: unknown): void => {
+    result.errors++;
+    result.firstError ??= error instanceof Error ? error.message : String(error).slice(0, 200);
+  };
+  let running = true;
+  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+  const call = (method: string, path: string, body?: unknown) => http(agent, target, method, path, body);
+  const startSeq = async (db: string): Promise<string> => String(((await call('GET', `/${db}`)).json as { update_seq: string | number }).update_seq);
+  // Unsampled laptops read only the row count and `last_seq` off the text (no JSON.parse).
+  const read = (laptop: number, res: Answer): { rows: number; lastSeq: string } => {
+    if (laptop < sampledLaptops) {
+      const page = res.json as Page;
+      const now = Date.now();
+      for (const row of page.results) if (row.doc?.sentAt && row.doc.writer !== laptop) result.notifyMs.push(now - row.doc.sentAt);
+      return { rows: page.results.length, lastSeq: String(page.last_seq) };
+    }
+    let rows = 0;
+    for (let i = res.text.indexOf('"changes":'); i >= 0; i = res.text.indexOf('"changes":', i + 10)) rows++;
+    const seq = /"last_seq":\s*("(?:[^"\\]|\\.)*"|[0-9]+)\s*\}\s*$/.exec(res.text);
+    if (!seq) throw new Error('no last_seq in page');
+    return { rows, lastSeq: seq[1]!.startsWith('"') ? (JSON.parse(seq[1]!) as string) : seq[1]! };
+  };
+  const positions = await Promise.all(Array.from({ length: laptops }, async () => Object.fromEntries(await Promise.all(collections.map(async (c) => [c, await startSeq(target.dbs[c]!)] as const)))));
+
+  const pull = async (laptop: number, collection: string): Promise<void> => {
+    for (;;) {
+      const q = `style=all_docs&include_docs=true&limit=${pullLimit}&since=${encodeURIComponent(positions[laptop]![collection]!)}`;
+      const res = await call('GET', `/${target.dbs[collection]}/_changes?${q}`);
+      if (res.status !== 200) throw new Error(`pull ${res.status}`);
+      const { rows, lastSeq } = read(laptop, res);
+      positions[laptop]![collection] = lastSeq;
+      if (rows < pullLimit) return;
+    }
+  };
+  const longpoll = async (db: string, since: string, docs: boolean): Promise<Answer> => {
+    const res = await call('GET', `/${db}/_changes?feed=longpoll&timeout=${requestTimeoutMs}&style=all_docs${docs ? '&include_docs=true' : ''}&limit=${pullLimit}&since=${encodeURIComponent(since)}`);
+    if (res.status !== 200) throw new Error(`longpoll ${res.status}`);
+    return res;
+  };
+  const loops: Promise<void>[] = [];
+  const guard = async (body: () => Promise<void>): Promise<void> => {
+    while (running) {
+      try {
+        await body();
+      } catch (error) {
+        if (!running) return;
+        fail(error);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  };
+  for (let laptop = 0; laptop < laptops; laptop++) {
+    if (mode === 'longpoll') {
+      for (const c of collections) {
+        loops.push(guard(async () => {
+          const res = await longpoll(target.dbs[c]!, positions[laptop]![c]!, true);
+          positions[laptop]![c] = read(laptop, res).lastSeq;
+        }));
+      }
+    } else {
+      let since = await startSeq(target.doorbell);
+      loops.push(guard(async () => {
+        const page = (await longpoll(target.doorbell, since, false)).json as Page;
+        since = String(page.last_seq);
+        const rung = new Set(page.results.map((r) => r.id.split('~')).filter(([, who]) => who !== `l${laptop}`).map(([c]) => c!));
+        for (const c of rung) if (running) await pull(laptop, c);
+      }));
+    }
+  }
+
+  const ringRevs = new Map<string, string>();
+  // A laptop rings one document at a time (the app's doorbell does too): rings queue per laptop.
+  const ringQueue = new Map<number, Promise<void>>();
+  const write = async (laptop: number, n: number): Promise<void> => {
+    const collection = collections[n % collections.length]!;
+    const sentAt = Date.now();
+    const doc = { _id: `l${laptop}-${n}`, writer: laptop, sentAt, title: `persona ${n}`, body: 'x'.repeat(600) };
+    const res = await call('POST', `/${target.dbs[collection]}/_bulk_docs`, { docs: [doc] });
+    if (res.status !== 201) throw new Error(`write ${res.status}`);
+    result.writeMs.push(Date.now() - sentAt);
+    result.writesDone++;
+    if (mode !== 'doorbell') return;
+    const ring = `${collection}~l${laptop}`;
+    const previous = ringQueue.get(laptop) ?? Promise.resolve();
+    const mine = previous.then(async () => {
+      const rev = ringRevs.get(ring);
+      const rang = await call('PUT', `/${target.doorbell}/${encodeURIComponent(ring)}`, { ...(rev ? { _rev: rev } : {}), at: sentAt });
+      if (rang.status !== 201) throw new Error(`ring ${rang.status}`);
+      ringRevs.set(ring, (rang.json as { rev: string }).rev);
+    });
+    ringQueue.set(laptop, mine.catch(() => undefined));
+    await mine;
+  };
+
+  // Let every live connection settle into its wait before writing.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  const stopAt = started + seconds * 1000;
+  for (let n = 0; performance.now() < stopAt; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    result.offered++;
+    // A laptop writes one ring document at a time; writers are spread over all laptops.
+    pending.push(write((n * 7919) % laptops, n).catch(fail));
+  }
+  await Promise.all(pending);
+  // Give the last notifications time to arrive, then stop the live loops.
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  running = false;
+  agent.destroy();
+  await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  return result;
+}
+
+/** The p-th percentile (0–100) of `values`, or NaN when empty. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
