@@ -114,4 +114,34 @@ describe('analytics PDF layout with 5,000 responses', () => {
     expect(text).toContain('Personas compared');
     expect(text).not.toContain('Overlap');
   });
+
+  test('says "1 response", rounds NPS as the screen does, and lists no 0 % rows among top matches', () => {
+    const { report } = prepareAnalytics(smallFixtureTable(), smallInput());
+    const maya = report.personas[0]!;
+    const first = maya.top[0]!;
+    const one = {
+      ...report,
+      covered: 1,
+      uncovered: 1,
+      personas: [{ ...maya, live: { ...maya.live, nps: 100 / 3, responses: 1, promoters: 1, detractors: 0 },
+        top: [first, { ...first, respondentId: 'zero-match', percent: 0, bucket: 'weak' as const, matched: [] }] }],
+    };
+    const text = squash(pdfText(buildAnalyticsPdf(one, { fonts }), 'singular.pdf'));
+    expect(text).toContain('1 response ≥ 50');
+    expect(text).toContain('Live metrics of matched responses (1 response)');
+    expect(text).toContain('1 promoter, 0 detractors');
+    expect(text).not.toMatch(/\b1 responses\b/);
+    // The screen shows +33.3 (renderer/src/features/analytics/display.ts): so does the PDF.
+    expect(text).toContain('+33.3');
+    expect(text).not.toMatch(/\+33(?!\.3)/);
+    expect(text).not.toContain('zero-match');
+    expect(text).toContain(first.respondentId ?? '—');
+  });
+
+  test('a persona whose responses all score 0 % says so instead of listing them', () => {
+    const { report } = prepareAnalytics(smallFixtureTable(), smallInput());
+    const maya = report.personas[0]!;
+    const zero = { ...report, personas: [{ ...maya, top: maya.top.map((t) => ({ ...t, percent: 0, matched: [] })) }] };
+    expect(squash(pdfText(buildAnalyticsPdf(zero, { fonts }), 'zero.pdf'))).toContain('No response matched any rule.');
+  });
 });

@@ -3,6 +3,7 @@ import type { AnalyticsReport, ReportPersona } from './analyticsReport';
 import { createFlow, distributionBars, distributionPie, heading, kpiCards, lineChart, num, percentBars, table, type Flow } from './analyticsPdfParts';
 import { registerFonts, type PdfFonts } from './fonts';
 import { paperSizes } from './paper';
+import { countOf, formatNps } from '../analytics/display';
 import { drawLabel, drawText, setFont } from './pdfText';
 
 /** How to print the report. */
@@ -14,7 +15,9 @@ export interface AnalyticsPdfOptions {
 const margin = 40;
 const brand = '#4f46e5';
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
-const metric = (v: number | null, signed = false) => (v === null ? '—' : signed && v > 0 ? `+${Math.round(v)}` : v.toFixed(1).replace(/\.0$/, ''));
+const metric = (v: number | null) => (v === null ? '—' : v.toFixed(1).replace(/\.0$/, ''));
+/** NPS with the screen's rounding (one decimal, signed). */
+const nps = (v: number | null) => formatNps(v) ?? '—';
 
 /** "1 Mar 2025 – 30 Apr 2025", open ends named. */
 export function rangeLabel(range: AnalyticsReport['range']): string {
@@ -58,15 +61,15 @@ function summaryPage(f: Flow, r: AnalyticsReport): void {
   kpiCards(f, [
     { label: 'Responses', value: num(r.rowsInRange), hint: r.rowsInRange !== r.rowCount ? `of ${num(r.rowCount)} imported` : 'all imported' },
     { label: 'Personas', value: String(r.personas.length) },
-    { label: 'Covered by a persona', value: pct(coveredPct), hint: `${num(r.covered)} responses ≥ 50` },
-    { label: 'No persona covers', value: pct(r.uncoveredPercent), hint: `${num(r.uncovered)} responses` },
+    { label: 'Covered by a persona', value: pct(coveredPct), hint: `${countOf(r.covered, 'response')} ≥ 50` },
+    { label: 'No persona covers', value: pct(r.uncoveredPercent), hint: countOf(r.uncovered, 'response') },
   ], brand);
   if (r.personas.length === 0) {
     heading(f, 'No personas to score yet');
     return;
   }
   table(f, ['Persona', 'Scored', 'Average', 'Coverage', 'Strong', 'Best for', 'NPS'],
-    r.personas.map((p) => [p.name, num(p.scored), pct(p.averagePercent), pct(p.coverage.percent), num(p.distribution.strong), num(p.bestCount), metric(p.live.nps, true)]),
+    r.personas.map((p) => [p.name, num(p.scored), pct(p.averagePercent), pct(p.coverage.percent), num(p.distribution.strong), num(p.bestCount), nps(p.live.nps)]),
     [0.28, 0.1, 0.14, 0.12, 0.1, 0.15, 0.11], ['left', 'right', 'right', 'right', 'right', 'right', 'right'], { title: 'Personas compared' });
   heading(f, 'Match distribution (strong / moderate / weak)');
   distributionBars(f, r.personas.map((p) => ({ name: p.name, ...p.distribution })));
@@ -110,9 +113,9 @@ function personaPage(f: Flow, r: AnalyticsReport, p: ReportPersona): void {
   ], p.accentColor);
   heading(f, 'Distribution');
   distributionPie(f, p.distribution);
-  heading(f, `Live metrics of matched responses (${num(p.live.responses)})`);
+  heading(f, `Live metrics of matched responses (${countOf(p.live.responses, 'response')})`);
   kpiCards(f, [
-    { label: 'NPS', value: metric(p.live.nps, true), hint: `${num(p.live.promoters)} promoters, ${num(p.live.detractors)} detractors` },
+    { label: 'NPS', value: nps(p.live.nps), hint: `${countOf(p.live.promoters, 'promoter')}, ${countOf(p.live.detractors, 'detractor')}` },
     { label: 'Satisfaction', value: metric(p.live.satisfaction) },
     { label: 'Trust', value: metric(p.live.trust) },
     { label: 'Effort', value: metric(p.live.effort) },
@@ -124,15 +127,18 @@ function personaPage(f: Flow, r: AnalyticsReport, p: ReportPersona): void {
     heading(f, 'Evolution: average match % per day (from daily snapshots)');
     lineChart(f, p.evolution.map((d) => ({ day: d.day, value: d.averagePercent })), p.accentColor, 'average match %', [0, 100]);
   }
-  if (p.top.length === 0) {
+  // A response that matched no rule at all (0 %) is no match: listing it under "Top matches" reads
+  // as a finding. The screen lists the same way.
+  const top = p.top.filter((t) => t.percent > 0);
+  if (top.length === 0) {
     heading(f, 'Top matches');
     setFont(f.doc, 9.5, false, '#6b7280');
-    drawLabel(f.doc, 'No responses scored in this range.', f.x, f.y + 10, f.w);
+    drawLabel(f.doc, p.top.length === 0 ? 'No responses scored in this range.' : 'No response matched any rule.', f.x, f.y + 10, f.w);
     f.y += 18;
     return;
   }
   table(f, ['Respondent', 'Score', 'Match', 'Matched rules'],
-    p.top.map((t) => [t.respondentId ?? '—', pct(t.percent), t.bucket, t.matched.join('; ') || '—']), [0.18, 0.1, 0.12, 0.6], ['left', 'right', 'left', 'left'], { title: 'Top matches', context: p.name });
+    top.map((t) => [t.respondentId ?? '—', pct(t.percent), t.bucket, t.matched.join('; ') || '—']), [0.18, 0.1, 0.12, 0.6], ['left', 'right', 'left', 'left'], { title: 'Top matches', context: p.name });
 }
 
 function footers(doc: jsPDF, r: AnalyticsReport, size: { w: number; h: number }): void {

@@ -66,14 +66,23 @@ export function buildPersonaPdf(pages: readonly PersonaPdfPage[], options: Perso
   const doc = new jsPDF({ unit: 'pt', format: [plan0.size.w, plan0.size.h], orientation: plan0.orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: options.title ?? first.persona.name, creator: 'CX Studio' });
-  let firstPage = true;
+  // A deck (two personas or more) opens with a cover listing them and numbers its pages deck-wide,
+  // so a printed stack can be put back in order; a single persona numbers only its own pages.
+  const deck = pages.length > 1;
+  const total = plans.reduce((n, p) => n + p.slices.length, 0) + (deck ? 1 : 0);
+  let pageNo = 0;
+  if (deck) {
+    pageNo = 1;
+    drawCover(doc, options.title ?? 'Persona deck', pages, plan0.size, total);
+  }
   pages.forEach((page, i) => {
     const plan = plans[i]!;
     plan.slices.forEach((slice, n) => {
-      if (!firstPage) doc.addPage([plan.size.w, plan.size.h], plan.orientation);
-      firstPage = false;
+      if (pageNo > 0) doc.addPage([plan.size.w, plan.size.h], plan.orientation);
+      pageNo += 1;
       drawPersonaPage(doc, page, plan, slice, options.images);
-      drawFooter(doc, page.persona, plan.size, plan.ox, plan.slices.length > 1 ? `page ${n + 1} of ${plan.slices.length}` : '');
+      const note = deck ? `page ${pageNo} of ${total}` : plan.slices.length > 1 ? `page ${n + 1} of ${plan.slices.length}` : '';
+      drawFooter(doc, page.persona, plan.size, plan.ox, note);
     });
   });
   return new Uint8Array(doc.output('arraybuffer'));
@@ -135,6 +144,28 @@ function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSe
   const market = typeof section.data.marketSize === 'string' ? section.data.marketSize : '';
   if (tagline) y += drawText(doc, tagline, { ...text, y: y + 4 * s, h: text.y + text.h - y }, { size: 11 * s, color: '#4b5563', maxLines: 2 }) + 4 * s;
   if (market) drawText(doc, `Market size: ${market}`, { ...text, y: y + 2 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280', maxLines: 1 });
+}
+
+/** The deck's cover: its title, how many personas, and each persona's name and role in order. */
+function drawCover(doc: jsPDF, title: string, pages: readonly PersonaPdfPage[], size: { w: number; h: number }, total: number): void {
+  const left = pageMargin * 2;
+  const width = size.w - 2 * left;
+  let y = size.h * 0.22;
+  y += drawText(doc, title, { x: left, y, w: width, h: 80 }, { size: 30, bold: true, color: '#111827', maxLines: 2 });
+  const newest = pages.reduce((m, p) => Math.max(m, p.persona.updatedAt), 0);
+  const summary = `${pages.length} personas · ${total} pages · updated ${new Date(newest).toISOString().slice(0, 10)}`;
+  y += drawText(doc, summary, { x: left, y: y + 6, w: width, h: 24 }, { size: 12, color: '#4b5563', maxLines: 1 }) + 24;
+  const lineH = 22;
+  const fit = Math.max(1, Math.floor((size.h - pageMargin * 2 - y) / lineH));
+  pages.slice(0, fit).forEach((p, i) => {
+    doc.setFillColor(p.persona.accentColor);
+    doc.circle(left + 5, y + i * lineH + 7, 5, 'F');
+    const role = [p.persona.role, p.persona.personaType].filter((t) => t.trim() !== '').join(' · ');
+    drawText(doc, role ? `${p.persona.name} — ${role}` : p.persona.name, { x: left + 18, y: y + i * lineH, w: width - 18, h: lineH }, { size: 12, color: '#111827', maxLines: 1 });
+  });
+  if (pages.length > fit) drawText(doc, `and ${pages.length - fit} more`, { x: left + 18, y: y + fit * lineH, w: width - 18, h: lineH }, { size: 11, color: '#6b7280', maxLines: 1 });
+  setFont(doc, 8, false, '#9ca3af');
+  drawLabel(doc, `page 1 of ${total}`, left, size.h - pageMargin + 4, width);
 }
 
 // The footer lines up with the canvas, not the page edge, so it reads as part of the layout.

@@ -6,12 +6,15 @@ const outcomeText = { matched: 'matched', unmatched: 'not matched', missing: 'mi
 /** The best-matching responses, each with why it scored what it did (matched, unmatched, missing). */
 export function TopMatches({ top, columns }: { top: Explanation[]; columns: Map<string, string> }) {
   if (top.length === 0) return <p className="muted">No scored responses yet.</p>;
+  // A 0 % response matched no rule: it is no match, so it is not listed (the PDF does the same).
+  const matched = top.filter((e) => e.percent > 0);
+  if (matched.length === 0) return <p className="muted">No response matched any rule.</p>;
   return (
     <div className="table-scroll tall">
       <table className="data-table top-matches" aria-label="Top matches">
         <thead><tr><th scope="col">#</th><th scope="col">Respondent</th><th scope="col" className="num">Score</th><th scope="col">Match</th><th scope="col">Why</th></tr></thead>
         <tbody>
-          {top.map((e, i) => (
+          {matched.map((e, i) => (
             <tr key={e.row}>
               <td>{i + 1}</td>
               <td>{e.respondentId ?? `row ${e.row + 1}`}</td>

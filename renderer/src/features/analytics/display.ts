@@ -1,4 +1,5 @@
 /** Display formatting for analytics: rounding happens here only, never in the engine's comparisons. */
+import { formatNps } from '../../../../common/analytics/display';
 
 /** A percentage with one decimal, or an en dash for none. */
 export function pct(value: number | null | undefined, decimals = 1): string {
@@ -10,11 +11,9 @@ export function mean(value: number | null | undefined): string {
   return value === null || value === undefined || Number.isNaN(value) ? '–' : String(Math.round(value * 100) / 100);
 }
 
-/** A signed NPS with one decimal, or an en dash. */
+/** A signed NPS with one decimal (as the PDF prints it), or an en dash. */
 export function nps(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '–';
-  const r = Math.round(value * 10) / 10;
-  return r > 0 ? `+${r}` : String(r);
+  return formatNps(value) ?? '–';
 }
 
 /** Bucket colours shared by the pie, the bars and the table badges. */
