@@ -1,6 +1,7 @@
 import type { JourneyBody } from './changes';
 import type { FlowEdge, FlowNode } from './flowModel';
 import type { Card, Lane, Stage } from './mapModel';
+import { describeChanges, type ChangeDetail } from './diffWords';
 
 /** What a diff entry is about. */
 export type DiffSubject = 'stage' | 'lane' | 'cell' | 'node' | 'edge';
@@ -17,6 +18,8 @@ export interface DiffEntry {
   label: string;
   /** For `changed`: the fields that differ (e.g. `name`, `colour`, `config`, `points`). */
   fields?: string[];
+  /** For `changed`: each difference in words, old → new (what a reader sees). */
+  details?: ChangeDetail[];
 }
 
 /** Options for diffing. */
@@ -58,7 +61,10 @@ function diffList<T extends { id: string }>(
       continue;
     }
     const changed = fields(prev, x);
-    if (changed.length > 0) out.push({ subject, change: 'changed', id: x.id, label: label(x), fields: changed });
+    if (changed.length > 0) {
+      const details = describeChanges(prev as unknown as Record<string, unknown>, x as unknown as Record<string, unknown>, changed);
+      out.push({ subject, change: 'changed', id: x.id, label: label(x), fields: changed, details });
+    }
     else if (ordered && sharedBefore.indexOf(x.id) !== sharedAfter.indexOf(x.id)) out.push({ subject, change: 'moved', id: x.id, label: label(x) });
   }
   for (const x of before) if (!now.has(x.id)) out.push({ subject, change: 'removed', id: x.id, label: label(x) });
@@ -116,6 +122,6 @@ function diffCells(out: DiffEntry[], before: JourneyBody, after: JourneyBody): v
     const y = b.get(key);
     if (!x) out.push({ subject: 'cell', change: 'added', id: key, label });
     else if (!y) out.push({ subject: 'cell', change: 'removed', id: key, label });
-    else if (!sameData(x, y)) out.push({ subject: 'cell', change: 'changed', id: key, label, fields: ['cards'] });
+    else if (!sameData(x, y)) out.push({ subject: 'cell', change: 'changed', id: key, label, fields: ['cards'], details: describeChanges({ cards: x }, { cards: y }, ['cards']) });
   }
 }

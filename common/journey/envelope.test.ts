@@ -137,6 +137,7 @@ describe('planning an import', () => {
     const existing = { ...journey(), status: 'active' as const, publishedVersion: 3, name: 'Mine' };
     const copy = planImport(parsed(), { newId: 'j_new', now: 5, existing, mode: 'copy' });
     expect(copy.id).toBe('j_new');
+    expect(copy.name).toBe(`${parsed().snapshot.name} (copy)`);
     const replaced = planImport(parsed(), { newId: 'j_new', now: 5, existing, mode: 'replace' });
     expect(replaced).toMatchObject({ id: 'j_src', status: 'active', publishedVersion: 3, name: 'First purchase', updatedAt: 5 });
   });

@@ -100,7 +100,9 @@ export function planImport(
     return { ...existing, ...structuredClone(parsed.snapshot), updatedAt: input.now, ...(input.author ? { updatedBy: input.author } : {}) };
   }
   const id = !existing && parsed.sourceId ? parsed.sourceId : input.newId;
-  return createJourney({ ...structuredClone(parsed.snapshot), id, now: input.now, body: parsed.snapshot, ...(input.author ? { author: input.author } : {}) });
+  // Beside the journey it came from, the copy is named so the two are told apart in the list.
+  const name = existing ? `${parsed.snapshot.name} (copy)`.slice(0, 200) : parsed.snapshot.name;
+  return createJourney({ ...structuredClone(parsed.snapshot), id, name, now: input.now, body: parsed.snapshot, ...(input.author ? { author: input.author } : {}) });
 }
 
 function fillGaps(raw: Record<string, unknown>, warnings: PathProblem[]): Record<string, unknown> {

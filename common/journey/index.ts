@@ -16,6 +16,7 @@ export * from './layout';
 export * from './journey';
 export * from './versions';
 export * from './diff';
+export * from './diffWords';
 export * from './integrity';
 export * from './envelope';
 export * from './templates/index';

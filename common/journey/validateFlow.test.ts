@@ -26,8 +26,12 @@ describe('validateFlow', () => {
     expect(validateFlow(validFlow())).toEqual([]);
   });
 
-  test('an empty flow asks for a trigger', () => {
-    expect(codes({ nodes: [], edges: [] })).toEqual(['no-trigger@']);
+  test('an empty flow (a journey that is only a map) has nothing to fix', () => {
+    expect(codes({ nodes: [], edges: [] })).toEqual([]);
+  });
+
+  test('a flow with steps but no trigger asks for one', () => {
+    expect(codes({ nodes: [node('Exit', 'x')], edges: [] })).toContain('no-trigger@');
   });
 
   test('a step no trigger leads to is unreachable', () => {

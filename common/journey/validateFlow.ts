@@ -46,8 +46,10 @@ export function validateFlow(flow: JourneyFlow, options: ValidateOptions = {}): 
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const edges = checkEdges(flow.edges, byId, problems);
 
-  if (!flow.nodes.some((n) => n.kind === 'trigger')) {
-    problems.push({ code: 'no-trigger', severity: 'error', message: 'Add a trigger: a journey needs at least one way in.' });
+  // A journey that is only a map (no flow steps) is a complete deliverable for most teams: it can be
+  // versioned and published. Once the flow has steps, it needs a way in.
+  if (flow.nodes.length > 0 && !flow.nodes.some((n) => n.kind === 'trigger')) {
+    problems.push({ code: 'no-trigger', severity: 'error', message: 'Add a trigger: a flow with steps needs at least one way in.' });
   }
 
   const outgoing = new Map<string, FlowEdge[]>();

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { err, ok, type Result } from '../result';
 import { journeySnapshotSchema, snapshotOf, type JourneyDoc, type JourneySnapshot } from './journey';
+import { sameData } from './diff';
 import { hasBlockingProblems, validateFlow, type FlowProblem } from './validateFlow';
 
 /**
@@ -99,10 +100,10 @@ export function readPublishedEntry(doc: unknown): Result<PublishedEntry> {
 }
 
 /**
- * Makes an old version the new draft. The version itself is untouched and the journey keeps its
+ * Makes an old version (or a kept draft) the new draft. The version itself is untouched and the journey keeps its
  * status and version number: the restored draft is published like any other edit.
  */
-export function restoreVersion(journey: JourneyDoc, entry: PublishedEntry, now: number): Result<JourneyDoc> {
+export function restoreVersion(journey: JourneyDoc, entry: Pick<PublishedEntry, 'entityId' | 'snapshot'>, now: number): Result<JourneyDoc> {
   if (entry.entityId !== journey.id) return err('invalid-argument', 'This version belongs to another journey.');
   return ok({ ...journey, ...structuredClone(entry.snapshot), updatedAt: now });
 }
@@ -111,4 +112,61 @@ export function restoreVersion(journey: JourneyDoc, entry: PublishedEntry, now: 
 export function sortVersions(entries: readonly PublishedEntry[]): PublishedEntry[] {
   const seen = new Set<number>();
   return [...entries].sort((a, b) => b.number - a.number).filter((e) => !seen.has(e.number) && seen.add(e.number));
+}
+
+/**
+ * Whether the draft differs from the version it was published as (`active`, the history entry of
+ * `journey.publishedVersion`): the journey list says "unpublished changes" then. False for a journey
+ * never published, or while its version has not synced in yet.
+ */
+export function hasUnpublishedChanges(journey: JourneyDoc, active: Pick<PublishedEntry, 'snapshot'> | null): boolean {
+  return journey.publishedVersion > 0 && active !== null && !sameData(snapshotOf(journey), active.snapshot);
+}
+
+/**
+ * A draft kept in history before something replaced it (restoring a version): restoring is undoable
+ * in the editor, but undo does not survive a reload, and no draft may be lost for good.
+ */
+export interface KeptDraftEntry {
+  /** Unique id. */
+  id: string;
+  /** `version`: an unpublished state, as persona versions are. */
+  kind: 'version';
+  /** Always `journey`. */
+  entity: 'journey';
+  /** The journey's id. */
+  entityId: string;
+  /** The published version the draft was based on (0 before the first publish); not a public number. */
+  number: number;
+  /** Who replaced the draft. */
+  author: string;
+  /** Why it was kept, e.g. "Draft before restoring version 2". */
+  summary: string;
+  /** The draft's content. */
+  snapshot: JourneySnapshot;
+  /** When it was kept. */
+  createdAt: number;
+}
+
+/** The history entry keeping `journey`'s current draft, with `summary` saying why. */
+export function keepDraftEntry(journey: JourneyDoc, input: { id: string; now: number; author: string; summary: string }): KeptDraftEntry {
+  return {
+    id: input.id, kind: 'version', entity: 'journey', entityId: journey.id, number: journey.publishedVersion,
+    author: input.author.slice(0, 120), summary: input.summary.slice(0, 2000), snapshot: structuredClone(snapshotOf(journey)), createdAt: input.now,
+  };
+}
+
+/** Reads a history document as a kept journey draft, checking its snapshot like a published version's. */
+export function readKeptDraft(doc: unknown): Result<KeptDraftEntry> {
+  if (typeof doc !== 'object' || doc === null) return err('invalid-document', 'This entry is not a document.');
+  const d = doc as Record<string, unknown>;
+  if (d.kind !== 'version' || d.entity !== 'journey') return err('invalid-document', 'This history entry is not a kept journey draft.');
+  const snapshot = v.safeParse(journeySnapshotSchema, d.snapshot);
+  if (!snapshot.success) return err('newer-schema', 'This kept draft cannot be read by this app; update CX Studio.');
+  if (typeof d.id !== 'string' || typeof d.entityId !== 'string') return err('invalid-document', 'This kept draft is missing its id.');
+  return ok({
+    id: d.id, kind: 'version', entity: 'journey', entityId: d.entityId, number: typeof d.number === 'number' ? d.number : 0,
+    author: typeof d.author === 'string' ? d.author : '', summary: typeof d.summary === 'string' ? d.summary : '',
+    snapshot: snapshot.output, createdAt: typeof d.createdAt === 'number' ? d.createdAt : 0,
+  });
 }

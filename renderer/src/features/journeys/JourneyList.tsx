@@ -5,7 +5,9 @@ import { useWorkspace } from '../../db/WorkspaceContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState, Loading } from '../../ui/States';
 import { showToast } from '../../ui/toast';
-import { cloneJourney, filterJourneys, readJourneyDoc, setArchived, type JourneyDoc, type JourneyStatus } from '../../../../common/journey';
+import {
+  cloneJourney, filterJourneys, hasUnpublishedChanges, publishedEntryId, readJourneyDoc, readPublishedEntry, setArchived, type JourneyDoc, type JourneyStatus,
+} from '../../../../common/journey';
 import { ImportButton } from './ImportButton';
 import { deleteJourney, newJourneyId, now, parsePersonaRef, saveJourney } from './store';
 
@@ -17,6 +19,10 @@ export function JourneyList() {
   const { items, loading } = useLiveQuery('journeys', { selector: {}, sort: [{ updatedAt: 'desc' }] }, readJourneyDoc);
   const personas = useLiveQuery('personas', { selector: {} }, parsePersonaRef).items;
   const personaName = useMemo(() => new Map(personas.map((p) => [p.id, p.name])), [personas]);
+  // Only the active version of each published journey is read, to tell whether its draft moved on.
+  const activeIds = useMemo(() => items.filter((j) => j.publishedVersion > 0).map((j) => publishedEntryId(j.id, j.publishedVersion)).sort(), [items]);
+  const active = useLiveQuery('history', { selector: { id: { $in: activeIds } } }, readPublishedEntry, `active:${activeIds.join(',')}`).items;
+  const activeOf = useMemo(() => new Map(active.map((e) => [e.entityId, e])), [active]);
   const [text, setText] = useState('');
   const [status, setStatus] = useState<JourneyStatus | 'all'>('all');
   const [tag, setTag] = useState('');
@@ -78,6 +84,7 @@ export function JourneyList() {
               <div className="journey-card-main">
                 <a href={`#/journeys/${encodeURIComponent(j.id)}/map`} className="journey-name">{j.name}</a>
                 <span className={`status status-${j.status}`}>{statusLabel[j.status]}{j.publishedVersion > 0 ? ` · v${j.publishedVersion}` : ''}</span>
+                {hasUnpublishedChanges(j, activeOf.get(j.id) ?? null) && <span className="chip">unpublished changes</span>}
                 <p className="muted">{j.description}</p>
                 <div className="chips">
                   {j.tags.map((t) => <span key={t} className="chip">{t}</span>)}

@@ -1,45 +1,64 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from '../../db/hooks';
+import { useWorkspace } from '../../db/WorkspaceContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { showToast } from '../../ui/toast';
 import {
-  diffBodies, readPublishedEntry, restoreVersion, sortVersions, type DiffEntry, type JourneyBody, type PublishedEntry,
+  diffBodies, keepDraftEntry, randomId, readKeptDraft, readPublishedEntry, restoreVersion, sameData, snapshotOf, sortVersions,
+  type JourneyBody, type JourneySnapshot,
 } from '../../../../common/journey';
-import { now } from './store';
+import { DiffList } from './DiffList';
+import { currentAuthor, insertKeptDraft, now } from './store';
 import type { JourneyEditor } from './useJourneyEditor';
 
-const changeLabel = { added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' } as const;
-const subjectLabel = { stage: 'Stage', lane: 'Lane', cell: 'Cell', node: 'Flow step', edge: 'Connection' } as const;
+/** Something that can become the draft again: a published version or a kept draft. */
+interface Restorable { key: string; title: string; entityId: string; snapshot: JourneySnapshot }
 
-/** Published versions: the list, a diff between any two (or a version and the draft), and restore. */
+/**
+ * Published versions and kept drafts: the lists, a diff between any two (or one and the draft), and
+ * restore. Restoring keeps the draft it replaces in history first, so no draft is lost for good
+ * (the editor's undo does not survive a reload).
+ */
 export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
+  const db = useWorkspace();
   const { journey } = editor;
   // Live, so versions a teammate publishes appear as they sync in.
   const { items, loading } = useLiveQuery('history', { selector: { entityId: journey.id, kind: 'published', entity: 'journey' } }, readPublishedEntry);
+  const kept = useLiveQuery('history', { selector: { entityId: journey.id, kind: 'version', entity: 'journey' } }, readKeptDraft).items;
   const versions = useMemo(() => (loading ? null : sortVersions(items)), [items, loading]);
+  const drafts = useMemo(() => [...kept].sort((a, b) => b.createdAt - a.createdAt), [kept]);
   const [chosenLeft, setLeft] = useState<string>('');
   const [right, setRight] = useState<string>('draft');
-  const [restoring, setRestoring] = useState<PublishedEntry | null>(null);
+  const [restoring, setRestoring] = useState<Restorable | null>(null);
 
   // Until the user picks, compare the latest version with the draft.
   const left = chosenLeft || (versions?.[0] ? String(versions[0].number) : '');
 
   const bodyOf = (key: string): JourneyBody | null =>
-    key === 'draft' ? journey : versions?.find((v) => String(v.number) === key)?.snapshot ?? null;
+    key === 'draft' ? journey : versions?.find((v) => String(v.number) === key)?.snapshot ?? drafts.find((d) => `kept:${d.id}` === key)?.snapshot ?? null;
   const a = bodyOf(left);
   const b = bodyOf(right);
   const diff = a && b ? diffBodies(a, b) : null;
+  const keptTitle = (d: { createdAt: number }) => `Draft kept ${new Date(d.createdAt).toLocaleString()}`;
   const options = [
     <option key="draft" value="draft">Current draft</option>,
     ...(versions ?? []).map((v) => <option key={v.number} value={String(v.number)}>Version {v.number}</option>),
+    ...drafts.map((d) => <option key={d.id} value={`kept:${d.id}`}>{keptTitle(d)}</option>),
   ];
 
-  const restore = (entry: PublishedEntry) => {
+  const restore = async (target: Restorable) => {
     setRestoring(null);
-    const r = restoreVersion(journey, entry, now());
+    const r = restoreVersion(journey, target, now());
     if (!r.ok) return showToast(r.message, { tone: 'error' });
+    if (!sameData(snapshotOf(journey), target.snapshot)) {
+      try {
+        await insertKeptDraft(db, keepDraftEntry(journey, { id: randomId('h'), now: now(), author: currentAuthor(), summary: `Draft before restoring ${target.title}` }));
+      } catch (e) {
+        return showToast(`Nothing was restored: the current draft could not be kept (${e instanceof Error ? e.message : String(e)}).`, { tone: 'error' });
+      }
+    }
     editor.replace(r.data);
-    showToast(`Version ${entry.number} is now the draft.`, { action: { label: 'Undo', run: editor.undo } });
+    showToast(`${target.title[0]?.toUpperCase() ?? ''}${target.title.slice(1)} is now the draft; the one it replaced is kept below.`, { action: { label: 'Undo', run: editor.undo } });
   };
 
   if (versions === null) return <p className="muted">Loading versions…</p>;
@@ -56,11 +75,28 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
                 {v.summary && <p>{v.summary}</p>}
                 <div className="toolbar">
                   <button type="button" onClick={() => { setLeft(String(v.number)); setRight('draft'); }}>Compare with draft</button>
-                  <button type="button" onClick={() => setRestoring(v)}>Restore as draft</button>
+                  <button type="button" onClick={() => setRestoring({ key: String(v.number), title: `version ${v.number}`, entityId: v.entityId, snapshot: v.snapshot })}>Restore as draft</button>
                 </div>
               </li>
             ))}
           </ol>
+        )}
+        {drafts.length > 0 && (
+          <>
+            <h2>Kept drafts</h2>
+            <ul className="version-list" aria-label="Kept drafts">
+              {drafts.map((d) => (
+                <li key={d.id} className="card">
+                  <strong>{d.summary}</strong>
+                  <span className="muted"> · {new Date(d.createdAt).toLocaleString()} · {d.author}</span>
+                  <div className="toolbar">
+                    <button type="button" onClick={() => { setLeft(`kept:${d.id}`); setRight('draft'); }}>Compare with draft</button>
+                    <button type="button" aria-label="Restore this kept draft" onClick={() => setRestoring({ key: `kept:${d.id}`, title: `the ${keptTitle(d).toLowerCase()}`, entityId: d.entityId, snapshot: d.snapshot })}>Restore as draft</button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
       <section className="diff">
@@ -72,23 +108,10 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
         </div>
         {diff === null ? <p className="muted">Choose two versions.</p> : diff.length === 0 ? <p>No differences.</p> : <DiffList entries={diff} />}
       </section>
-      <ConfirmDialog open={restoring !== null} title={`Restore version ${restoring?.number ?? ''} as the draft?`} confirmLabel="Restore"
-        onConfirm={() => restoring && restore(restoring)} onCancel={() => setRestoring(null)}>
-        The current draft is replaced (undo brings it back). Published versions do not change.
+      <ConfirmDialog open={restoring !== null} title={`Restore ${restoring?.title ?? ''} as the draft?`} confirmLabel="Restore"
+        onConfirm={() => restoring && void restore(restoring)} onCancel={() => setRestoring(null)}>
+        The current draft is replaced and kept under Kept drafts (undo brings it back too). Published versions do not change.
       </ConfirmDialog>
     </div>
-  );
-}
-
-function DiffList({ entries }: { entries: DiffEntry[] }) {
-  return (
-    <ul className="diff-list" aria-label="Differences">
-      {entries.map((e, i) => (
-        <li key={i} className={`diff-${e.change}`}>
-          <span className="diff-change">{changeLabel[e.change]}</span> {subjectLabel[e.subject]} <strong>{e.label}</strong>
-          {e.fields && <span className="muted"> ({e.fields.join(', ')})</span>}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -2,7 +2,7 @@ import type { Workspace } from '../../db/database';
 import { authorName } from '../../app/authorName';
 import { writeMerged } from '../../db/mergeWrite';
 import {
-  randomId, readJourneyDoc, readPublishedEntry, readTemplateDoc, type JourneyDoc, type PublishedEntry, type TemplateDoc,
+  randomId, readJourneyDoc, readPublishedEntry, readTemplateDoc, type JourneyDoc, type KeptDraftEntry, type PublishedEntry, type TemplateDoc,
 } from '../../../../common/journey';
 import type { Result } from '../../../../common/result';
 
@@ -51,6 +51,11 @@ export async function deleteJourney(db: Workspace, id: string): Promise<JourneyD
   const saved = doc.toJSON() as unknown as JourneyDoc;
   await doc.remove();
   return plain(saved);
+}
+
+/** Keeps a draft in history (before a restore replaces it): written once, never updated. */
+export async function insertKeptDraft(db: Workspace, entry: KeptDraftEntry): Promise<void> {
+  await db.history.insert(plain(entry));
 }
 
 /** Inserts an immutable history entry; fails with a conflict if that version number already exists. */
