@@ -1,8 +1,9 @@
 /**
  * `analyze`: import a responses file with the same importer as the app, score it against the
- * personas of an export file with the same engine, and build the report. Returns bytes to write;
- * the caller owns the file system.
+ * personas of an export file with the same engine, and write the report (JSON, or a workbook
+ * streamed to the file).
  */
+import { writeFile } from 'node:fs/promises';
 import { analyse } from '../common/analytics/analyse';
 import { matchedMetrics } from '../common/analytics/daily';
 import { summariseMetrics } from '../common/analytics/metrics';
@@ -11,7 +12,7 @@ import { importDataset } from '../common/import/importer';
 import type { ColumnMapping } from '../common/import/mapping';
 import type { DateOrder } from '../common/import/values';
 import { CliError, parseMapping, parsePersonaFile } from './personas';
-import { buildReport, reportWorkbook } from './report';
+import { buildReport, writeReportWorkbook } from './report';
 
 /** Inputs of one analysis run. */
 export interface AnalyzeInput {
@@ -25,8 +26,8 @@ export interface AnalyzeInput {
   now: number;
 }
 
-/** Runs an analysis and returns the report bytes, a one-line summary and warnings to show. */
-export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Array; summary: string; warnings: string[] }> {
+/** Runs an analysis, writes the report to `input.out` and returns a one-line summary and warnings to show. */
+export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string; warnings: string[] }> {
   const file = parsePersonaFile(input.personas.text, input.personas.name);
   let mapping: ColumnMapping | undefined = file.mapping;
   if (input.map) {
@@ -47,10 +48,14 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Arr
   const table = decodeDatasets([{ header: outcome.header, chunks: outcome.chunks }]);
   const analysis = analyse(table, file.personas.map((p) => ({ ...p, datasetIds: undefined })), { topN: 10 });
   const metrics = analysis.personas.map((p) => summariseMetrics(matchedMetrics(table, p)));
-  const report = buildReport(table, analysis, outcome, metrics, input.now);
-  const bytes = /\.xlsx$/i.test(input.out)
-    ? await reportWorkbook(report, table, analysis)
-    : new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
+  const xlsx = /\.xlsx$/i.test(input.out);
+  const report = buildReport(table, analysis, outcome, metrics, input.now, !xlsx);
+  try {
+    if (xlsx) await writeReportWorkbook(input.out, report, table, analysis, outcome.preview.shape.headerRows);
+    else await writeFile(input.out, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (e) {
+    throw new CliError(`${input.out} cannot be written (${(e as { code?: string }).code ?? String(e)}).`);
+  }
   const summary = `${table.rowCount} responses × ${analysis.personas.length} personas` +
     (outcome.rejectedCount > 0 ? `, ${outcome.rejectedCount} rejected rows` : '') +
     (outcome.unreadableCount > 0 ? `, ${outcome.unreadableCount} unreadable values left out (listed in the report)` : '') +
@@ -58,5 +63,5 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ bytes: Uint8Arr
   const warnings = [...outcome.warnings];
   for (const u of outcome.unreadable.slice(0, 5)) warnings.push(`row ${u.row}, ${u.column}: ${u.reason}; the response is kept without it.`);
   if (outcome.unreadableCount > 5) warnings.push(`${outcome.unreadableCount - 5} more unreadable values; see "unreadableValues" in a JSON report.`);
-  return { bytes, summary, warnings };
+  return { summary, warnings };
 }

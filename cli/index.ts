@@ -4,7 +4,6 @@
  * failures print one line on stderr and exit with 1 (2 for usage errors); no stack traces. Warnings
  * (ambiguous dates, unreadable values) print on stderr and do not change the exit code.
  */
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isTimeZone } from '../common/analytics/days';
 import { runAnalyze } from './analyze';
@@ -51,18 +50,13 @@ export async function main(argv: string[]): Promise<number> {
     const map = flags.get('map');
     const out = flags.get('out')!;
     const order = flags.get('date-order');
-    const { bytes, summary, warnings } = await runAnalyze({
+    const { summary, warnings } = await runAnalyze({
       responses: { name: basename(file), bytes: readResponses(file) },
       personas: { name: basename(flags.get('personas')!), text: read(flags.get('personas')!).toString('utf8') },
       ...(map ? { map: { name: basename(map), text: read(map).toString('utf8') } } : {}),
       out, timeZone: flags.get('tz') ?? 'UTC', now: Date.now(), ...(order === 'mdy' || order === 'dmy' ? { dateOrder: order } : {}),
     });
     for (const w of warnings) console.error(`warning: ${w}`);
-    try {
-      writeFileSync(out, bytes);
-    } catch (e) {
-      throw new CliError(`${out} cannot be written (${(e as { code?: string }).code ?? String(e)}).`);
-    }
     console.log(summary);
     return 0;
   } catch (e) {

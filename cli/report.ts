@@ -1,6 +1,8 @@
 /**
  * The analysis report the command line writes: JSON for machines, the same content as an Excel
- * workbook for people (scores with one column per rule, distribution, coverage, overlap).
+ * workbook for people (scores with one column per rule, distribution, coverage, overlap). The
+ * workbook is streamed to its file row by row (ExcelJS's WorkbookWriter, as the desktop app's main
+ * process writes large workbooks), so a million responses never sit in memory as sheet objects.
  */
 import ExcelJS from 'exceljs';
 import type { Analysis } from '../common/analytics/analyse';
@@ -39,8 +41,11 @@ export interface AnalysisReport {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Builds the JSON report. */
-export function buildReport(table: Table, analysis: Analysis, outcome: ImportOutcome, metrics: LiveMetrics[], now: number): AnalysisReport {
+/**
+ * Builds the JSON report. `withResponses: false` leaves the per-response list empty (the workbook
+ * writes those rows straight from the table instead).
+ */
+export function buildReport(table: Table, analysis: Analysis, outcome: ImportOutcome, metrics: LiveMetrics[], now: number, withResponses = true): AnalysisReport {
   const ids = table.columns.get('respondentId');
   const header = outcome.preview.shape.headerRows;
   return {
@@ -55,45 +60,61 @@ export function buildReport(table: Table, analysis: Analysis, outcome: ImportOut
     })),
     overlap: { personaIds: analysis.personas.map((p) => p.personaId), matrix: analysis.overlap },
     uncovered: { count: analysis.uncovered, percent: round2(analysis.uncoveredPercent) },
-    responses: Array.from({ length: table.rowCount }, (_, row) => {
-      const id = cellValue(ids, row);
-      const best = analysis.bestPersona[row]!;
-      return {
-        row: row + header + 1, respondentId: typeof id === 'string' ? id : null,
-        bestPersona: best >= 0 ? analysis.personas[best]!.personaId : null,
-        scores: analysis.personas.map((p) => round2(percentOf(numeratorAt(p.scores, row), p.scores.denominator))),
-      };
-    }),
+    responses: withResponses ? Array.from({ length: table.rowCount }, (_, row) => responseOf(table, analysis, ids, header, row)) : [],
+  };
+}
+
+function responseOf(table: Table, analysis: Analysis, ids: ReturnType<Table['columns']['get']>, header: number, row: number): AnalysisReport['responses'][number] {
+  const id = cellValue(ids, row);
+  const best = analysis.bestPersona[row]!;
+  return {
+    row: row + header + 1, respondentId: typeof id === 'string' ? id : null,
+    bestPersona: best >= 0 ? analysis.personas[best]!.personaId : null,
+    scores: analysis.personas.map((p) => round2(percentOf(numeratorAt(p.scores, row), p.scores.denominator))),
   };
 }
 
 /** Excel allows 1,048,576 rows per sheet; longer score lists continue on further sheets. */
 const rowsPerSheet = 1_048_575;
+/** Rows written between yields to the event loop, so the file stream drains as rows are made. */
+const rowsPerYield = 5000;
 
-/** Writes the report as an XLSX workbook and returns its bytes. */
-export async function reportWorkbook(report: AnalysisReport, table: Table, analysis: Analysis): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Streams the report as an XLSX workbook into `path`: score rows are made from the table and the
+ * analysis one at a time and committed, so memory stays flat however many responses there are.
+ * `header` is the number of header rows of the source file (for the "Row" column).
+ */
+export async function writeReportWorkbook(path: string, report: AnalysisReport, table: Table, analysis: Analysis, header: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.created = new Date(report.generatedAt);
   const scoreHeader = ['Row', 'Respondent id', 'Best persona'];
   for (const p of analysis.personas) {
     scoreHeader.push(`${p.name}: score`);
     for (const r of p.scores.rules) scoreHeader.push(`${p.name}: ${describeRule(r.rule)}`);
   }
+  const ids = table.columns.get('respondentId');
+  const ruleColumns = analysis.personas.map((p) => p.scores.rules.map((r) => table.columns.get(r.rule.column)));
   let sheet: ExcelJS.Worksheet | null = null;
-  report.responses.forEach((resp, i) => {
+  for (let i = 0; i < table.rowCount; i++) {
     if (i % rowsPerSheet === 0) {
+      sheet?.commit();
       sheet = wb.addWorksheet(i === 0 ? 'Scores' : `Scores ${i / rowsPerSheet + 1}`);
-      sheet.addRow(scoreHeader).font = { bold: true };
+      const top = sheet.addRow(scoreHeader);
+      top.font = { bold: true };
+      top.commit();
     }
+    const resp = responseOf(table, analysis, ids, header, i);
     const cells: (string | number | null)[] = [resp.row, resp.respondentId, resp.bestPersona];
     analysis.personas.forEach((p, k) => {
       cells.push(resp.scores[k]!);
-      for (const r of p.scores.rules) {
-        cells.push(r.matches(i) ? 'matched' : cellValue(table.columns.get(r.rule.column), i) === null ? 'missing' : 'unmatched');
-      }
+      p.scores.rules.forEach((r, j) => {
+        cells.push(r.matches(i) ? 'matched' : cellValue(ruleColumns[k]![j], i) === null ? 'missing' : 'unmatched');
+      });
     });
-    (sheet as ExcelJS.Worksheet | null)?.addRow(cells);
-  });
+    (sheet as ExcelJS.Worksheet | null)?.addRow(cells).commit();
+    if (i % rowsPerYield === rowsPerYield - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  (sheet as ExcelJS.Worksheet | null)?.commit();
   const dist = wb.addWorksheet('Distribution');
   dist.addRow(['Persona', 'Scored', 'Average score', 'Best score', 'Strong (≥ 70)', 'Moderate (50–69)', 'Weak (< 50)']).font = { bold: true };
   for (const p of report.personas) dist.addRow([p.name, p.scored, p.averageScore, p.bestScore, p.distribution.strong, p.distribution.moderate, p.distribution.weak]);
@@ -107,5 +128,6 @@ export async function reportWorkbook(report: AnalysisReport, table: Table, analy
   const ov = wb.addWorksheet('Overlap');
   ov.addRow(['Both ≥ 50', ...report.personas.map((p) => p.name)]).font = { bold: true };
   report.overlap.matrix.forEach((row, i) => ov.addRow([report.personas[i]!.name, ...row]));
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  for (const done of [dist, cov, ov]) done.commit();
+  await wb.commit();
 }
