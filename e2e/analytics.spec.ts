@@ -106,9 +106,9 @@ test('backfilled daily snapshots drive the evolution chart and flag a day that d
   await expect(page.getByText('Saved 3 rules for Untitled persona.')).toBeVisible();
 
   await page.getByText(/^Settings: time zone/).click();
-  await page.getByLabel('Anomaly threshold').fill('10');
+  await page.getByLabel('Anomaly limit (standard errors)').fill('2.5');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByText(/anomaly threshold 10$/)).toBeVisible();
+  await expect(page.getByText(/anomaly limit 2.5 standard errors$/)).toBeVisible();
 
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(kpi(page, 'responses')).toHaveText('6');
@@ -122,7 +122,9 @@ test('backfilled daily snapshots drive the evolution chart and flag a day that d
   await page.getByLabel('First day').fill('2026-11-01');
   await page.getByLabel('Last day').fill('2026-11-03');
   await expect(page.getByTestId('evolution-total')).toHaveText('6 responses in range · NPS +75 · satisfaction 4.5');
-  // Daily NPS of matched responses: 1 Nov +100 (9, 10), 3 Nov +50 (8, 9): 50 below the trailing mean.
-  await expect(page.getByRole('list', { name: 'Anomalies' })).toContainText('2026-11-03: NPS 50 is 50 below the trailing mean (100)');
+  // Daily NPS of matched responses: 1 Nov +100 (9, 10), 3 Nov +50 (8, 9). Two answers a day say
+  // nothing about a change: the control limit judges no day with fewer than 5 answers (issue 13).
+  await expect(page.getByText(/^No day outside its control limit \(2\.5 standard errors/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Anomalies' })).toHaveCount(0);
   await snap(page, 'evolution');
 });

@@ -1,9 +1,9 @@
 /**
- * Evolution of a persona over 7, 30 or 90 days or a custom range, read from its daily snapshots,
- * and anomaly flags when a metric departs from the persona's expected value or its trailing mean.
+ * Evolution of a persona over 7, 30 or 90 days or a custom range, read from its daily snapshots
+ * (anomaly flags on the series: `anomalies.ts`).
  */
 import { dayName, parseDayName } from './days';
-import { emptyMetrics, mergeMetrics, summariseMetrics, type LiveMetrics, type MetricAccumulator, type MetricName } from './metrics';
+import { emptyMetrics, mergeMetrics, summariseMetrics, type LiveMetrics, type MetricAccumulator } from './metrics';
 import type { PersonaSnapshotDoc } from './snapshots';
 
 /** One day of an evolution chart; days without a snapshot have zero responses and null metrics. */
@@ -14,6 +14,8 @@ export interface EvolutionPoint {
   averagePercent: number | null;
   distribution: { strong: number; moderate: number; weak: number };
   live: LiveMetrics;
+  /** The day's additive sums (answer counts per metric, for sample-size-aware anomaly checks). */
+  sums: MetricAccumulator;
 }
 
 /** A range of days and the figures over all of it. */
@@ -55,47 +57,9 @@ export function evolution(snapshots: readonly PersonaSnapshotDoc[], range: Evolu
 function point(day: string, responses: number, scoreSum: number, distribution: EvolutionPoint['distribution'] | undefined, sums: MetricAccumulator): EvolutionPoint {
   return {
     day, responses, averagePercent: responses > 0 ? scoreSum / responses : null,
-    distribution: distribution ?? { strong: 0, moderate: 0, weak: 0 }, live: summariseMetrics(sums),
+    distribution: distribution ?? { strong: 0, moderate: 0, weak: 0 }, live: summariseMetrics(sums), sums,
   };
 }
 
-/** How to flag anomalies. */
-export interface AnomalyOptions {
-  metric: MetricName;
-  /** Flag when |value − reference| exceeds this (in the metric's own units, e.g. 15 NPS points). */
-  threshold: number;
-  /** The persona's expected value for the metric, if set. */
-  expected?: number;
-  /** Days of the trailing mean (default 7); days without a value are skipped. */
-  trailingDays?: number;
-}
-
-/** A day whose metric departs from a reference by more than the threshold. */
-export interface Anomaly {
-  day: string;
-  metric: MetricName;
-  value: number;
-  against: 'expected' | 'trailing';
-  reference: number;
-  deviation: number;
-}
-
-/** Flags days of a series against the expected value and against the mean of the preceding days. */
-export function detectAnomalies(points: readonly EvolutionPoint[], options: AnomalyOptions): Anomaly[] {
-  const window = Math.max(1, options.trailingDays ?? 7);
-  const out: Anomaly[] = [];
-  const history: number[] = [];
-  for (const p of points) {
-    const value = p.live[options.metric];
-    if (value === null) continue;
-    const flag = (against: Anomaly['against'], reference: number) => {
-      const deviation = value - reference;
-      if (Math.abs(deviation) > options.threshold) out.push({ day: p.day, metric: options.metric, value, against, reference, deviation });
-    };
-    if (options.expected !== undefined) flag('expected', options.expected);
-    if (history.length > 0) flag('trailing', history.reduce((s, v) => s + v, 0) / history.length);
-    history.push(value);
-    if (history.length > window) history.shift();
-  }
-  return out;
-}
+export { detectAnomalies } from './anomalies';
+export type { Anomaly, AnomalyOptions } from './anomalies';

@@ -8,6 +8,11 @@
 export interface MeanAccumulator {
   n: number;
   sum: number;
+  /**
+   * Sum of squares, for the spread the anomaly rule needs (`anomalies.ts`). Absent in snapshots
+   * written before engine version 2; merging with one leaves it absent (unknown).
+   */
+  sq?: number;
 }
 
 /** NPS counts: promoters score 9–10, detractors 0–6, passives 7–8 (values outside 0–10 are skipped). */
@@ -52,10 +57,10 @@ export type MetricName = 'satisfaction' | 'nps' | 'npsMean' | 'trust' | 'effort'
 export function emptyMetrics(): MetricAccumulator {
   return {
     responses: 0,
-    satisfaction: { n: 0, sum: 0 },
-    nps: { n: 0, sum: 0, promoters: 0, passives: 0, detractors: 0 },
-    trust: { n: 0, sum: 0 },
-    effort: { n: 0, sum: 0 },
+    satisfaction: { n: 0, sum: 0, sq: 0 },
+    nps: { n: 0, sum: 0, sq: 0, promoters: 0, passives: 0, detractors: 0 },
+    trust: { n: 0, sum: 0, sq: 0 },
+    effort: { n: 0, sum: 0, sq: 0 },
   };
 }
 
@@ -64,6 +69,7 @@ export function addMean(acc: MeanAccumulator, v: number): void {
   if (Number.isNaN(v)) return;
   acc.n += 1;
   acc.sum += v;
+  if (acc.sq !== undefined) acc.sq += v * v;
 }
 
 /** Adds one NPS answer when it is a number from 0 to 10. */
@@ -71,6 +77,7 @@ export function addNps(acc: NpsAccumulator, v: number): void {
   if (!(v >= 0 && v <= 10)) return;
   acc.n += 1;
   acc.sum += v;
+  if (acc.sq !== undefined) acc.sq += v * v;
   if (v >= 9) acc.promoters += 1;
   else if (v <= 6) acc.detractors += 1;
   else acc.passives += 1;
@@ -79,12 +86,11 @@ export function addNps(acc: NpsAccumulator, v: number): void {
 /** Adds `b` into `a` (in place) and returns `a`. */
 export function mergeMetrics(a: MetricAccumulator, b: MetricAccumulator): MetricAccumulator {
   a.responses += b.responses;
-  for (const k of ['satisfaction', 'trust', 'effort'] as const) {
+  for (const k of ['satisfaction', 'trust', 'effort', 'nps'] as const) {
     a[k].n += b[k].n;
     a[k].sum += b[k].sum;
+    a[k].sq = a[k].sq === undefined || b[k].sq === undefined ? undefined : a[k].sq + b[k].sq;
   }
-  a.nps.n += b.nps.n;
-  a.nps.sum += b.nps.sum;
   a.nps.promoters += b.nps.promoters;
   a.nps.passives += b.nps.passives;
   a.nps.detractors += b.nps.detractors;

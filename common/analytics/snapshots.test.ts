@@ -3,7 +3,7 @@ import { tableFromRecords } from '../import/records';
 import { analyse } from './analyse';
 import { dailyFigures, dayFingerprints, matchedMetrics, tableDays } from './daily';
 import { emptyMetrics, mergeMetrics, summariseMetrics } from './metrics';
-import { detectAnomalies, evolution } from './evolution';
+import { evolution } from './evolution';
 import { hashString } from './hash';
 import type { Rule } from './rules';
 import { buildSnapshot, dayDigest, daysToSnapshot, firstResponseDay, latestPerDay, snapshotId, snapshotsFor, type PersonaSnapshotDoc } from './snapshots';
@@ -118,16 +118,5 @@ describe('evolution and anomalies', () => {
     const stale: PersonaSnapshotDoc = { ...snaps[0]!, id: 'old', inputsDigest: 'old', computedAt: 50 };
     expect(latestPerDay([stale, snaps[0]!]).map((s) => s.id)).toEqual(['old']);
     expect(latestPerDay([stale, snaps[0]!], new Map([[snaps[0]!.day, snaps[0]!.inputsDigest]])).map((s) => s.id)).toEqual([snaps[0]!.id]);
-  });
-
-  test('flags days beyond the threshold from the expected value or the trailing mean', () => {
-    const point = (day: string, satisfaction: number | null) => ({
-      day, responses: 1, averagePercent: 0, distribution: { strong: 0, moderate: 0, weak: 0 },
-      live: { responses: 1, satisfaction, nps: null, npsMean: null, promoters: 0, passives: 0, detractors: 0, trust: null, effort: null },
-    });
-    const series = [point('d1', 4), point('d2', 4.2), point('d3', null), point('d4', 2), point('d5', 4.1)];
-    expect(detectAnomalies(series, { metric: 'satisfaction', threshold: 1 }).map((a) => [a.day, a.against])).toEqual([['d4', 'trailing']]);
-    expect(detectAnomalies(series, { metric: 'satisfaction', threshold: 1.5, expected: 4 }).map((a) => a.day)).toEqual(['d4', 'd4']);
-    expect(detectAnomalies(series, { metric: 'satisfaction', threshold: 5 })).toEqual([]);
   });
 });

@@ -13,8 +13,11 @@ import { emptyMetrics, summariseMetrics, type LiveMetrics, type MetricAccumulato
 import type { Rule } from './rules';
 import type { Table } from './table';
 
-/** Bumped when the engine's results for the same inputs change, so snapshots are recomputed. */
-export const engineVersion = 1;
+/**
+ * Bumped when the engine's results for the same inputs change, so snapshots are recomputed.
+ * 2: metric sums carry sums of squares (the anomaly rule's spread).
+ */
+export const engineVersion = 2;
 
 /** The `metrics` field of a persona snapshot. */
 export interface SnapshotMetrics {

@@ -15,7 +15,7 @@ import { RulesPanel } from './RulesPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { Toolbar, type DayRange } from './Toolbar';
 import { useSnapshotScheduler } from './useSnapshotScheduler';
-import { useAnomalyThreshold, useTimeZone } from './workspaceSettings';
+import { useAnomalySigmas, useTimeZone } from './workspaceSettings';
 import './analytics.css';
 
 /** The instants a day range covers in the workspace zone (open ends stay open). */
@@ -31,7 +31,7 @@ function rangeInstants(range: DayRange, timeZone: string): { from?: number; to?:
 export default function AnalyticsPage({ path }: { path: string[] }) {
   const db = useWorkspace();
   const timeZone = useTimeZone();
-  const threshold = useAnomalyThreshold();
+  const sigmas = useAnomalySigmas();
   const allHeaders = useLiveQuery('datasets', { selector: { kind: 'header' } }, parseHeader);
   // Event logs (journey analytics) share the collection; survey scoring reads only survey datasets.
   const headers = useSurveyHeaders(allHeaders);
@@ -67,7 +67,7 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
       {state.incomplete.length > 0 && (
         <p role="status" className="banner banner-warning">Some responses of {state.incomplete.join(', ')} are still arriving through sync; Recalculate once sync has finished.</p>
       )}
-      <SettingsPanel key={`${timeZone}|${threshold}`} timeZone={timeZone} threshold={threshold} />
+      <SettingsPanel key={`${timeZone}|${sigmas}`} timeZone={timeZone} sigmas={sigmas} />
       {personas.items.length === 0 ? (
         <EmptyState title="No personas to score yet">Create a persona in Personas, then give it mapping rules here to score survey responses against it.</EmptyState>
       ) : (
@@ -93,7 +93,7 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
           </div>
           {view === 'rules' ? <RulesPanel key={persona.id} persona={persona} headers={headers.items} /> : (
             <PersonaView persona={persona} data={state.dashboard?.personas.find((p) => p.personaId === persona.id)}
-              digests={scheduler.digests[persona.id]} today={scheduler.today} threshold={threshold} />
+              digests={scheduler.digests[persona.id]} today={scheduler.today} sigmas={sigmas} />
           )}
         </>
       )}

@@ -15,8 +15,8 @@ const metrics: { id: MetricName | 'averagePercent'; label: string }[] = [
 ];
 
 /** A persona's metrics day by day from its snapshots, over 7/30/90 days or a custom range, with anomaly flags. */
-export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Record<string, string> | undefined; today: string; threshold: number }) {
-  const { persona, today, threshold } = props;
+export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Record<string, string> | undefined; today: string; sigmas: number }) {
+  const { persona, today, sigmas } = props;
   const [span, setSpan] = useState<'7' | '30' | '90' | 'custom'>('30');
   const [metric, setMetric] = useState<MetricName | 'averagePercent'>('nps');
   const [custom, setCustom] = useState({ from: dayName((parseDayName(today) ?? 0) - 29), to: today });
@@ -27,7 +27,7 @@ export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Reco
   const values = evo.points.map((p) => ({ day: p.day, responses: p.responses, value: metric === 'averagePercent' ? p.averagePercent : p.live[metric] }));
   // Expected values exist for loyalty (NPS); the others are stored in percent and survey scales vary, so they use the trailing mean only.
   const anomalies = metric === 'averagePercent' ? [] : detectAnomalies(evo.points, {
-    metric, threshold, ...(metric === 'nps' && persona.expectedMetrics.loyalty !== undefined ? { expected: persona.expectedMetrics.loyalty } : {}),
+    metric, sigmas, ...(metric === 'nps' && persona.expectedMetrics.loyalty !== undefined ? { expected: persona.expectedMetrics.loyalty } : {}),
   });
   const label = metrics.find((m) => m.id === metric)?.label ?? metric;
   return (
@@ -55,7 +55,7 @@ export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Reco
             <li key={`${a.day}-${a.against}`}>{a.day}: {label} {mean(a.value)} is {mean(Math.abs(a.deviation))} {a.deviation > 0 ? 'above' : 'below'} the {a.against === 'expected' ? 'expected value' : 'trailing mean'} ({mean(a.reference)})</li>
           ))}
         </ul>
-      ) : <p className="muted">No anomalies above the threshold of {threshold}.</p>}
+      ) : <p className="muted">No day outside its control limit ({sigmas} standard errors of the day’s answers; days with fewer than 5 answers are not judged).</p>}
     </section>
   );
 }

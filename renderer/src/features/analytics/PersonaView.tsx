@@ -8,7 +8,7 @@ import { TopMatches } from './TopMatches';
 
 /** One persona's dashboard: KPIs, distribution, volume, live metrics, evolution and top matches. */
 export function PersonaView(props: {
-  persona: AnalyticsPersona; data: PersonaDashboard | undefined; digests: Record<string, string> | undefined; today: string; threshold: number;
+  persona: AnalyticsPersona; data: PersonaDashboard | undefined; digests: Record<string, string> | undefined; today: string; sigmas: number;
 }) {
   const { persona, data } = props;
   const columns = new Map(persona.rules.map((r) => [r.id, r.column]));
@@ -43,7 +43,7 @@ export function PersonaView(props: {
           </div>
         </>
       )}
-      <EvolutionPanel persona={persona} digests={props.digests} today={props.today} threshold={props.threshold} />
+      <EvolutionPanel persona={persona} digests={props.digests} today={props.today} sigmas={props.sigmas} />
       {data && (
         <section aria-labelledby="top-title">
           <h3 id="top-title">Top matches</h3>
