@@ -35,8 +35,13 @@ async function handle(command: LaptopCommand): Promise<unknown> {
     case 'set': {
       const doc = await need()[command.collection].findOne(command.id).exec();
       if (!doc) return 'missing';
-      await doc.incrementalModify((d) => ({ ...d, ...command.fields, ...(command.stamp ? { updatedAt: Date.now() } : {}) }));
-      return null;
+      // The values this write replaced: a value a laptop saw and then replaced is not lost.
+      let replaced: Record<string, unknown> = {};
+      await doc.incrementalModify((d) => {
+        replaced = Object.fromEntries(Object.keys(command.fields).map((k) => [k, d[k]]));
+        return { ...d, ...command.fields, ...(command.stamp ? { updatedAt: Date.now() } : {}) };
+      });
+      return replaced;
     }
     case 'section': {
       const doc = await need().personas.findOne(command.id).exec();

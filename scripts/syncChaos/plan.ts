@@ -49,7 +49,10 @@ export interface Expected {
   own: Map<string, Record<string, unknown> | null>;
   /** Section id of the shared persona → its owner's last title. */
   sections: Map<string, string>;
-  /** Per shared document, every laptop's last name. */
+  /**
+   * Per shared document, every laptop's last name. Such a name must end as the result, or be kept
+   * in history as a conflict's losing side, or have been replaced by a laptop that had it.
+   */
   names: Map<string, Map<number, string>>;
 }
 
@@ -107,7 +110,7 @@ export function content(doc: Record<string, unknown>): string {
 }
 
 /** Everything wrong with the end state; empty when no acknowledged write was lost. */
-export function lostWrites(expected: Expected, state: Record<string, Record<string, unknown>[]>): string[] {
+export function lostWrites(expected: Expected, state: Record<string, Record<string, unknown>[]>, replaced: Set<string>): string[] {
   const problems: string[] = [];
   const find = (collection: string, id: string) => state[collection]?.find((d) => d.id === id);
   for (const [key, fields] of expected.own) {
@@ -134,7 +137,8 @@ export function lostWrites(expected: Expected, state: Record<string, Record<stri
   for (const [id, byLaptop] of expected.names) {
     const doc = find(id === sharedPersona ? 'personas' : 'journeys', id);
     for (const [laptop, name] of byLaptop) {
-      if (doc?.name !== name && !kept.includes(name)) problems.push(`laptop ${laptop}'s last name for ${id} (${name}) is neither the result (${String(doc?.name)}) nor kept in history`);
+      if (doc?.name === name || kept.includes(name) || replaced.has(name)) continue;
+      problems.push(`laptop ${laptop}'s last name for ${id} (${name}) is not the result (${String(doc?.name)}), not kept in history, and no laptop replaced it knowingly`);
     }
   }
   return problems;

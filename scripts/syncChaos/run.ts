@@ -98,6 +98,7 @@ export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promis
     proxy.setRate(options.faultRate ?? 0.3);
     const killedAtStep = Math.floor(steps.length * (0.3 + 0.4 * ((seed * 2654435761) % 1000) / 1000));
     let restarting: Promise<void> | undefined;
+    const replaced = new Set<string>();
     for (const [i, step] of steps.entries()) {
       if (i === killedAtStep) {
         server.proc.kill('SIGKILL');
@@ -108,7 +109,8 @@ export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promis
           server = await startChildServer(dataDir, port);
         })();
       }
-      await laptops[step.laptop]!.send(step.command);
+      const result = await laptops[step.laptop]!.send(step.command);
+      if (step.command.type === 'set' && typeof (result as { name?: unknown } | null)?.name === 'string') replaced.add((result as { name: string }).name);
       await sleep(5 + (i % 4) * 5);
     }
     await restarting;
@@ -126,7 +128,7 @@ export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promis
       await sleep(250);
       last = await state();
     }
-    const lost = [...new Set([last.onServer, ...last.dumps].flatMap((s) => lostWrites(expected, s)))];
+    const lost = [...new Set([last.onServer, ...last.dumps].flatMap((s) => lostWrites(expected, s, replaced)))];
     return { seed, steps: steps.length, faults: { ...proxy.counts }, killedAtStep, convergedMs: Date.now() - started, converged: last.same, lost };
   } finally {
     for (const laptop of laptops) await laptop.send({ type: 'close' }).catch(() => {});
