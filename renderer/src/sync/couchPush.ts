@@ -32,7 +32,7 @@ type Row = RxReplicationWriteToMasterRow<{ id: string }>;
  * wrote itself; anything else comes back as a conflict for the collection's merge handler.
  * Returns the conflicts and how many documents were written (for the doorbell and the status).
  */
-export async function pushRows(target: CouchTarget, rows: Row[]): Promise<{ conflicts: Doc[]; written: number }> {
+export async function pushRows(target: CouchTarget, rows: Row[], options: PushOptions = {}): Promise<{ conflicts: Doc[]; written: number }> {
   const conflicts: Doc[] = [];
   let written = 0;
   let pending = rows;
@@ -43,7 +43,7 @@ export async function pushRows(target: CouchTarget, rows: Row[]): Promise<{ conf
     const writes: Record<string, unknown>[] = [];
     const raced: Row[] = [];
     for (const row of pending) {
-      const decision = decide(target, row, server.get(row.newDocumentState.id));
+      const decision = decide(target, row, server.get(row.newDocumentState.id), options);
       if (decision.kind === 'write') writes.push(toCouch(target, row.newDocumentState as Doc, decision.rev));
       else if (decision.kind === 'conflict') {
         conflicts.push(decision.master);
@@ -75,8 +75,14 @@ async function readCurrent(target: CouchTarget, ids: string[]): Promise<Map<stri
   return new Map(all.rows.map((row) => [row.key, row]));
 }
 
+/** Options of {@link pushRows}. */
+export interface PushOptions {
+  /** Healing after a restore (heal.ts): whether ours replaces a different server copy instead of conflicting. */
+  overwrite?: (local: Doc, server: Doc) => boolean;
+}
+
 /** What to do with one local write, given the server's current copy. */
-export function decide(target: CouchTarget, row: Row, server: ServerRow | undefined): Decision {
+export function decide(target: CouchTarget, row: Row, server: ServerRow | undefined, options: PushOptions = {}): Decision {
   const local = row.newDocumentState as Doc;
   const rev = server?.value?.rev;
   if (!server?.doc) {
@@ -90,6 +96,7 @@ export function decide(target: CouchTarget, row: Row, server: ServerRow | undefi
   if (server.doc[writerField] === target.writerId) return { kind: 'write', rev }; // our own earlier write
   const assumed = row.assumedMasterState as Doc | undefined;
   if (assumed && sameContent(master, assumed)) return { kind: 'write', rev };
+  if (options.overwrite?.(local, master)) return { kind: 'write', rev };
   return { kind: 'conflict', master, raw: server.doc };
 }
 

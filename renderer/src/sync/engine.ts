@@ -12,6 +12,9 @@ import { pullBatch } from './couchHandlers';
 import { pushRows } from './couchPush';
 import { startDoorbell } from './doorbell';
 import { collectionLabel, syncErrorSentence } from './syncMessages';
+import { watchFeed } from './heal';
+import type { FeedCheckpoint } from './heal';
+import { recordConflict } from '../db/recordConflict';
 
 /** Where and as whom to sync. */
 export interface SyncTarget {
@@ -46,6 +49,8 @@ export interface SyncStatus {
   message?: string;
   /** Documents a newer app version wrote; this app keeps them aside until it is updated. */
   newer: NewerDocument[];
+  /** Something the user should know that is not an error (the server was restored from a backup). */
+  notice?: string;
 }
 
 /** A running sync of the whole workspace. */
@@ -83,7 +88,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     if (target.fetch.authFailure) errors.set('auth', syncErrorSentence('auth', target.fetch.authFailure));
     const state: SyncState = stopped ? 'stopped' : errors.size > 0 ? 'error' : active.size > 0 ? 'syncing' : status.state === 'connecting' && moved === 0 && !everIdle ? 'connecting' : 'idle';
     if (state === 'idle') moved = 0;
-    status = { state, moved, newer: [...newer.values()], ...(errors.size > 0 ? { message: [...errors.values()][0] } : {}) };
+    status = { state, moved, newer: [...newer.values()], ...(errors.size > 0 ? { message: [...errors.values()][0] } : {}), ...(notice ? { notice } : {}) };
     for (const l of listeners) l(status);
   };
   let everIdle = false;
@@ -117,7 +122,9 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     },
   });
 
-  const replications = new Map<CollectionName, RxReplicationState<{ id: string }, { sequence: string | number }>>();
+  const replications = new Map<CollectionName, RxReplicationState<{ id: string }, FeedCheckpoint>>();
+  let healed = 0;
+  let notice: string | undefined;
   for (const name of Object.keys(db.collections) as CollectionName[]) {
     const handlerTarget = {
       url: `${base}/${tenantDatabaseName(target.tenant, name)}/`,
@@ -140,7 +147,19 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     // of 100); pushes stay at 100 so a request stays under the server's body limit.
     const pullSize = name === 'datasets' ? datasetBatchSize : 500;
     const pushSize = name === 'datasets' ? datasetBatchSize : 100;
-    const replication = replicateRxCollection<{ id: string }, { sequence: string | number }>({
+    const feed = watchFeed({
+      target: handlerTarget,
+      collection: db[name] as never,
+      onHealed: async (sent, superseded) => {
+        // A persona or journey of ours that a teammate's later copy replaces is kept in history.
+        const entity = name === 'personas' ? 'persona' : name === 'journeys' ? 'journey' : undefined;
+        if (entity) for (const lost of superseded) await recordConflict(db, { entity, entityId: lost.id, lost, conflicts: [{ path: '(document)', kind: 'both-edited' }] }, 'This computer').catch(() => {});
+        healed += sent;
+        notice = `The sync server was restored from a backup: this laptop sent back ${healed} item${healed === 1 ? '' : 's'} it had lost and read its changes again.`;
+        publish();
+      },
+    });
+    const replication = replicateRxCollection<{ id: string }, FeedCheckpoint>({
       collection: db[name],
       replicationIdentifier: `cx-${target.tenant}-${name}-${base}`,
       live: true,
@@ -150,10 +169,11 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       pull: {
         batchSize: pullSize,
         handler: async (checkpoint, size) => {
-          const result = await pullBatch(handlerTarget, checkpoint?.sequence ?? 0, size);
+          const start = await feed(checkpoint ?? undefined);
+          const result = await pullBatch(handlerTarget, start.since, size);
           moved += result.documents.length;
           recovered(name);
-          return result;
+          return { documents: result.documents, checkpoint: { ...result.checkpoint, ...(start.epoch ? { epoch: start.epoch } : {}) } };
         },
       },
       push: {

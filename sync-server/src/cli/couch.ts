@@ -1,10 +1,10 @@
 import { appOrigins } from '../../../common/sync/limits';
 import { tenantCollections, tenantDatabaseName, tenantRoleName, tenantRoles } from '../../../common/sync/names';
-import type { PouchDatabase } from '../store/pouch';
 import { httpPouch } from '../store/pouch';
 import { createLevelStore } from '../store/store';
 import type { Connection, CouchTarget } from './couchHttp';
 import { call, connect, fail, requireServerAdmin } from './couchHttp';
+import { compareLeaves } from './leaves';
 
 /**
  * "Outgrowing one server": provision a tenant on an Apache CouchDB 3 cluster and migrate its data
@@ -128,13 +128,6 @@ async function setCors(c: Connection): Promise<void> {
 }
 
 /** Ids whose winning revision here is not the winning revision there (verification after copying). */
-async function missingOnTarget(source: PouchDatabase, target: PouchDatabase): Promise<string[]> {
-  const revs = async (db: PouchDatabase) =>
-    new Map(((await db.allDocs()).rows as { id: string; value: { rev: string } }[]).map((r) => [r.id, r.value.rev]));
-  const [here, there] = await Promise.all([revs(source), revs(target)]);
-  return [...here].filter(([id, rev]) => there.get(id) !== rev).map(([id]) => id);
-}
-
 /** Options of {@link migrate}. */
 export interface MigrateOptions {
   dataDir: string;
@@ -166,8 +159,9 @@ export async function migrate(options: MigrateOptions): Promise<string> {
       const target = new PouchDB(`${c.base}/${name}`, { skip_setup: true, ...auth });
       const result = await PouchDB.replicate(source, target, { batch_size: 200 });
       if (result.doc_write_failures > 0) throw new Error(`${name}: ${result.doc_write_failures} document(s) failed to copy.`);
-      const missing = await missingOnTarget(source, target);
-      if (missing.length > 0) throw new Error(`${name}: ${missing.length} document(s) not there after copying, e.g. ${missing.slice(0, 3).join(', ')}.`);
+      // Every leaf revision and deletion, not only the winners (the README promises conflicts too).
+      const differ = await compareLeaves(source, target);
+      if (differ.length > 0) throw new Error(`${name}: ${differ.length} document(s) differ after copying, e.g. ${differ.slice(0, 3).join('; ')}.`);
       lines.push(`  ${name}: ${result.docs_written} written, ${(await source.info()).doc_count} documents`);
       await target.close();
     }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { provisionCouchDb, migrate } from './couch';
 import { couchUser } from './couchUsers';
 import { jsonLog } from './log';
+import { backup, restore } from './backup';
 import { adminAdd, compactTenant, tenantAdd, userAdd, userRemove } from './manage';
 import { serve } from './serve';
 
@@ -19,6 +20,8 @@ export const usage = `Usage: npm run sync-server -- [command] [options]
   couchdb-user list --url URL --tenant T [--user ADMIN]
   migrate --data DIR --tenant T --to URL [--user ADMIN]
   compact --data DIR --tenant T   (server stopped: drops old revision bodies)
+  backup --url URL --tenant T --out DIR [--user ADMIN]    (server running: every revision, checked)
+  restore --url URL --tenant T --from DIR [--user ADMIN]  (server running: replaces the tenant's data)
 Passwords come from CX_PASSWORD or a prompt, never from a flag; for couchdb-user, CX_PASSWORD is
 the CouchDB server admin's and CX_NEW_PASSWORD (or a second prompt) the member's. --app (or CX_APP_DIR) serves the
 built app at /_app/, where browsers sign in with a same-origin session cookie.`;
@@ -36,6 +39,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       role: { type: 'string' },
       url: { type: 'string' },
       to: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
       tenant: { type: 'string' },
       user: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
@@ -86,6 +91,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       return say(await couchUser({ action: need(sub, 'add|remove|passwd|role|list'), name: a, role: values.role, url: need(values.url, '--url'), tenant: need(values.tenant, '--tenant'), user: values.user, env })), 0;
     case 'compact':
       return say(await compactTenant(data, need(values.tenant, '--tenant'))), 0;
+    case 'backup':
+      return say(await backup({ url: need(values.url, '--url'), tenant: need(values.tenant, '--tenant'), dir: need(values.out, '--out'), user: values.user, env })), 0;
+    case 'restore':
+      return say(await restore({ url: need(values.url, '--url'), tenant: need(values.tenant, '--tenant'), dir: need(values.from, '--from'), user: values.user, env })), 0;
     case 'migrate':
       return say(await migrate({ dataDir: data, tenant: need(values.tenant, '--tenant'), to: need(values.to, '--to'), user: values.user, env })), 0;
     default:

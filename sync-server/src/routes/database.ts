@@ -2,6 +2,7 @@ import { CouchError, badRequest, dbNotFound, forbidden } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Reply, Route } from '../http/context';
 import { inSlices, tooMany } from '../http/limits';
+import { epochOf } from '../store/epoch';
 import type { Doc } from '../store/pouch';
 import { checkDbName, openDb, requireServerAdmin, touchesDesign } from './access';
 import { checkDocBody, checkDocId, revisionWeight } from './docChecks';
@@ -51,6 +52,8 @@ export const dbInfo: Route = async (ctx) => {
       instance_start_time: '0',
       disk_format_version: 8,
       props: {},
+      // Not in CouchDB: changes when the database is restored from a backup (store/epoch.ts).
+      cx_epoch: await epochOf(db),
     },
   };
 };

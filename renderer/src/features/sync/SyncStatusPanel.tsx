@@ -25,6 +25,7 @@ export function SyncStatusPanel() {
         </dd>
       </dl>
       {status?.message && status.state === 'error' && <p role="alert" className="field-error">{status.message}</p>}
+      {status?.notice && <p role="status" className="banner banner-warning">{status.notice}</p>}
       {status && status.newer.length > 0 && (
         <p role="alert" className="banner banner-warning">
           {status.newer.length} item{status.newer.length === 1 ? ' was' : 's were'} saved by a newer version of CX Studio and kept aside.
