@@ -87,6 +87,12 @@ test('a journey goes from template to map edits, a valid flow, a published versi
   await expect(problems.locator('[data-code="unreachable"]')).toHaveCount(0);
   await drag(page, handle(condition, 'yes'), handle(flowNode(page, 'Onboarded'), 'in'));
   await drag(page, handle(condition, 'no'), handle(flowNode(page, 'Handed to support'), 'in'));
+  // An SMS with nothing to say is flagged until its message is written.
+  await expect(problems.locator('[data-code="missing-content"]')).toHaveText(/Write the SMS message/);
+  await sms.click();
+  const message = page.getByRole('textbox', { name: 'Message' });
+  await message.fill('Welcome aboard: reply HELP for a hand');
+  await message.press('Enter');
   await expect(problems.locator('.problem-error')).toHaveCount(0);
 
   // Tie the SMS to a stage; the map lists it under that stage.

@@ -9,7 +9,16 @@ const item = (label: string): PaletteItem => {
   if (!found) throw new Error(label);
   return found;
 };
-const node = (label: string, id: string): FlowNode => ({ ...createNode(item(label), () => id), id });
+/** A step as the palette creates it, with an action's content written in (a blank message is its own problem). */
+const blank = (label: string, id: string): FlowNode => ({ ...createNode(item(label), () => id), id });
+const node = (label: string, id: string): FlowNode => {
+  const n = blank(label, id);
+  if (n.kind !== 'action') return n;
+  const c = n.config;
+  const config = c.type === 'email' ? { ...c, subject: 'Welcome', body: 'Hello' } : c.type === 'sms' || c.type === 'whatsapp' ? { ...c, message: 'Hi' }
+    : c.type === 'webhook' ? { ...c, url: 'https://example.com/hook' } : c;
+  return { ...n, config };
+};
 const edge = (source: string, target: string, sourceHandle = 'out'): FlowEdge => ({ id: `e_${source}_${sourceHandle}`, source, target, sourceHandle });
 const codes = (flow: JourneyFlow) => validateFlow(flow).map((p) => `${p.code}@${p.nodeId ?? p.edgeId ?? ''}`);
 
@@ -151,5 +160,26 @@ describe('cyclesWithoutWait', () => {
     const nodes = Array.from({ length: 20_000 }, (_, i) => ({ ...node('Send email', `n${i}`), id: `n${i}` }));
     const edges = nodes.map((_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${(i + 1) % nodes.length}`, sourceHandle: 'out' }));
     expect(cyclesWithoutWait(nodes, edges)[0]).toHaveLength(20_000);
+  });
+});
+
+describe('step content', () => {
+  test('an email without subject or body, an SMS or WhatsApp without a message, a webhook without a URL, a wait without a duration are errors', () => {
+    const wait = blank('Wait', 'w');
+    const noDuration = { ...wait, config: { mode: 'duration', duration: undefined } } as unknown as FlowNode;
+    const steps = [blank('Send email', 'm'), blank('Send SMS', 's'), blank('Send WhatsApp', 'wa'), blank('Call webhook', 'h'), noDuration];
+    const ids = ['t', ...steps.map((x) => x.id), 'x'];
+    const flow: JourneyFlow = { nodes: [node('Manual', 't'), ...steps, node('Exit', 'x')], edges: ids.slice(0, -1).map((id, i) => edge(id, ids[i + 1]!)) };
+    const problems = validateFlow(flow).filter((p) => p.code === 'missing-content');
+    expect(problems.map((p) => `${p.nodeId}: ${p.message}`)).toEqual([
+      "m: Give the email a subject.", "m: Write the email's body.", 's: Write the SMS message.', 'wa: Write the WhatsApp message.',
+      'h: Enter the URL the webhook calls.', 'w: Set how long to wait.',
+    ]);
+    expect(hasBlockingProblems(problems)).toBe(true);
+    // Whitespace is not content either; written content clears the problem.
+    const spaces = { ...flow, nodes: flow.nodes.map((n) => (n.id === 's' && n.kind === 'action' ? { ...n, config: { type: 'sms' as const, message: '   ' } } : n)) };
+    expect(validateFlow(spaces).some((p) => p.nodeId === 's' && p.code === 'missing-content')).toBe(true);
+    const written = { ...flow, nodes: flow.nodes.map((n) => (n.id === 'w' ? n : node(palette.find((p) => p.label === n.label)?.label ?? n.label, n.id))) };
+    expect(validateFlow(written).filter((p) => p.code === 'missing-content').map((p) => p.nodeId)).toEqual(['w']);
   });
 });

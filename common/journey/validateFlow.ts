@@ -14,7 +14,8 @@ export type FlowProblemCode =
   | 'input-on-trigger'
   | 'dead-end'
   | 'goto-target'
-  | 'unknown-stage';
+  | 'unknown-stage'
+  | 'missing-content';
 
 /** A problem found in a flow, attached to the node or edge it is about (neither for whole-flow problems). */
 export interface FlowProblem {
@@ -75,6 +76,18 @@ export function validateFlow(flow: JourneyFlow, options: ValidateOptions = {}): 
   return problems;
 }
 
+/** What an action still needs before it can be sent: a message with nothing to say is an error. */
+function missingContent(config: Extract<FlowNode, { kind: 'action' }>['config']): string[] {
+  const blank = (s: string | undefined) => (s ?? '').trim() === '';
+  switch (config.type) {
+    case 'email': return [...(blank(config.subject) ? ['Give the email a subject.'] : []), ...(blank(config.body) ? ['Write the email\'s body.'] : [])];
+    case 'sms': return blank(config.message) ? ['Write the SMS message.'] : [];
+    case 'whatsapp': return blank(config.message) ? ['Write the WhatsApp message.'] : [];
+    case 'webhook': return blank(config.url) ? ['Enter the URL the webhook calls.'] : [];
+    default: return [];
+  }
+}
+
 /** Whether a list of problems blocks publishing. */
 export function hasBlockingProblems(problems: readonly FlowProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
@@ -128,11 +141,17 @@ function checkNode(node: FlowNode, out: FlowEdge[], options: ValidateOptions, pr
       if (!used.has('else')) add('missing-branch', 'Connect the "else" branch for customers no branch matches.');
       return;
     case 'wait':
+      // The schema wants a duration of 1 or more, but a draft restored from an older or hand-edited
+      // file may lack it: a wait of nothing would send the next message at once.
+      if (node.config.mode === 'duration' && !(node.config.duration?.amount >= 1)) add('missing-content', 'Set how long to wait.');
       if (node.config.mode === 'until' && !node.config.timeout) add('wait-timeout', 'A wait-until needs a timeout, or customers may wait forever.');
       if (!used.has('out')) add('dead-end', 'Nothing follows this wait.', 'warning');
       return;
-    case 'trigger':
     case 'action':
+      for (const message of missingContent(node.config)) add('missing-content', message);
+      if (!used.has('out')) add('dead-end', 'Nothing follows this step; end with an exit if that is intended.', 'warning');
+      return;
+    case 'trigger':
       if (!used.has('out')) add('dead-end', 'Nothing follows this step; end with an exit if that is intended.', 'warning');
       return;
     case 'goto':
