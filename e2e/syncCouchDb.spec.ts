@@ -39,15 +39,15 @@ test('a tenant admin on CouchDB syncs, sees how members are managed and changes 
 
   const form = page.getByRole('form', { name: 'Your password' });
   await form.getByLabel('Current password').fill('not the password');
-  await form.getByLabel('New password', { exact: true }).fill('alice new password');
-  await form.getByLabel('New password again').fill('alice new password');
+  await form.getByLabel('New password', { exact: true }).fill('silver harbour 19');
+  await form.getByLabel('New password again').fill('silver harbour 19');
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(form.getByRole('alert')).toHaveText('Your current password is not right.');
   await form.getByLabel('Current password').fill(password);
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Your password was changed.')).toBeVisible();
   await expect(page.getByTestId('sync-state')).toHaveText('Up to date', { timeout: 20_000 });
-  const session = await fetch(`${server!.url}/_session`, { headers: { authorization: basicAuth('acme/alice', 'alice new password') } });
+  const session = await fetch(`${server!.url}/_session`, { headers: { authorization: basicAuth('acme/alice', 'silver harbour 19') } });
   expect(((await session.json()) as { userCtx: { name: string } }).userCtx.name).toBe('acme/alice');
 });
 

@@ -15,11 +15,11 @@ describe("the signed-in user's account on our sync server", () => {
     server = await startTestServer();
     const vic = { serverUrl: server.url, tenant: 'acme', user: 'vic', authorization: basic('acme/vic') };
     expect(await serverKind(vic)).toEqual({ ok: true, data: 'cx' });
-    expect(await changeOwnPassword(vic, 'cx', 'vic new password')).toEqual({ ok: true, data: undefined });
+    expect(await changeOwnPassword(vic, 'cx', 'lantern orbit 42')).toEqual({ ok: true, data: undefined });
     expect(await signIn(server.url, 'acme', 'vic', testPassword)).toMatchObject({ ok: false, message: 'Wrong user name or password.' });
-    const again = await signIn(server.url, 'acme', 'vic', 'vic new password');
+    const again = await signIn(server.url, 'acme', 'vic', 'lantern orbit 42');
     expect(again).toMatchObject({ ok: true, data: { role: 'viewer' } });
-    const asVic = { authorization: basic('acme/vic', 'vic new password'), 'content-type': 'application/json' };
+    const asVic = { authorization: basic('acme/vic', 'lantern orbit 42'), 'content-type': 'application/json' };
     const users = `${server.url}/_cx/tenants/acme/users`;
     const promote = await fetch(`${users}/vic`, { method: 'PUT', headers: asVic, body: JSON.stringify({ role: 'editor' }) });
     expect(promote.status).toBe(403);
