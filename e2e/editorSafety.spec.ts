@@ -67,7 +67,7 @@ test('a cleared name never drops the goal typed after it, and leaving warns', as
 
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Journeys' }).click();
   await page.getByRole('dialog', { name: 'Leave this persona?' }).getByRole('button', { name: 'Leave' }).click();
-  await expect(page.getByRole('heading', { name: 'Journeys' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Journeys', level: 1 })).toBeVisible();
   await page.goto('/#/personas');
   await page.getByRole('link', { name: original }).click();
   await expect(page.getByLabel('Goals item 1', { exact: true })).toHaveValue('A goal typed while the name is empty');
