@@ -98,3 +98,14 @@ function moments(values: Float64Array): { mean: number; std: number } {
   for (const v of values) if (!Number.isNaN(v)) ss += (v - mean) ** 2;
   return { mean, std: Math.sqrt(ss / n) };
 }
+
+/** The features of some rows only (a sample for choosing among restarts). */
+export function subsetFeatures(f: Features, rows: Int32Array): Features {
+  const nNum = f.numeric.length, nCat = f.categorical.length;
+  const num = new Float64Array(rows.length * nNum), cat = new Int32Array(rows.length * nCat);
+  rows.forEach((r, i) => {
+    num.set(f.num.subarray(r * nNum, (r + 1) * nNum), i * nNum);
+    cat.set(f.cat.subarray(r * nCat, (r + 1) * nCat), i * nCat);
+  });
+  return { ...f, rows: rows.length, num, cat };
+}

@@ -4,9 +4,10 @@
  * with the highest silhouette (the smaller k on a tie within 0.005, since fewer personas are easier
  * to use). Async so a worker can report progress and stop between runs.
  */
-import { buildFeatures, type FeatureProblem, type Features } from './features';
-import { ClusteringStopped, defaultGamma, kPrototypes, type KPrototypesResult } from './kprototypes';
-import { silhouette } from './quality';
+import { buildFeatures, subsetFeatures, type FeatureProblem, type Features } from './features';
+import { ClusteringStopped, defaultGamma, kPrototypes, refine, type KPrototypesResult } from './kprototypes';
+import { sampleIndexes, seededRandom } from './random';
+import { silhouetteOf, silhouetteSample } from './quality';
 import type { Table } from '../analytics/table';
 
 export interface FindOptions {
@@ -40,6 +41,10 @@ export interface FindResult {
 /** Fewest rows worth clustering: below this, groups are anecdotes. */
 export const minClusterRows = 30;
 export const maxK = 12;
+/** Rows the restarts compete on. */
+const restartSample = 20_000;
+/** Share of rows allowed to move when an iteration counts as settled. */
+const tolerance = 0.001;
 
 /** Runs the search; throws ClusteringStopped when stopped, RangeError on unusable input (message for the user). */
 export async function findPersonas(table: Table, options: FindOptions): Promise<FindResult> {
@@ -54,19 +59,30 @@ export async function findPersonas(table: Table, options: FindOptions): Promise<
   const seed = options.seed ?? 1;
   const byK = new Map<number, KPrototypesResult>();
   const evidence: KEvidence[] = [];
-  const steps = (to - from + 1) * restarts;
+  // Restarts compete on a sample (their costs rank the same way as on all rows); only the winner
+  // is refined on every row. Iterations stop once at most 0.1 % of rows move.
+  const sampleRows = features.rows > restartSample ? sampleIndexes(features.rows, restartSample, seededRandom(seed)) : null;
+  const sampled = sampleRows ? subsetFeatures(features, sampleRows) : features;
+  const shouldStop = options.shouldStop ? { shouldStop: options.shouldStop } : {};
+  const silhouetteRows = silhouetteSample(features, gamma, { seed });
+  const steps = (to - from + 1) * (restarts + 1);
   let done = 0;
+  const tick = async () => {
+    options.onProgress?.(++done / steps);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
   for (let k = from; k <= to; k++) {
     let best: KPrototypesResult | null = null;
     for (let r = 0; r < restarts; r++) {
       if (options.shouldStop?.()) throw new ClusteringStopped();
-      const run = kPrototypes(features, { k, seed: seed * 1000 + k * 10 + r, gamma, ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}) });
+      const run = kPrototypes(sampled, { k, seed: seed * 1000 + k * 10 + r, gamma, tolerance, ...shouldStop });
       if (!best || run.cost < best.cost) best = run;
-      options.onProgress?.(++done / steps);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await tick();
     }
-    byK.set(k, best!);
-    evidence.push({ k, cost: best!.cost, silhouette: silhouette(features, best!.assignments, k, gamma, { seed }) });
+    const final = sampleRows ? refine(features, k, best!.means, best!.modes, { gamma, maxIterations: 50, tolerance, ...shouldStop }) : best!;
+    await tick();
+    byK.set(k, final);
+    evidence.push({ k, cost: final.cost, silhouette: silhouetteOf(silhouetteRows, final.assignments, k) });
   }
   let chosen = evidence[0]!;
   for (const e of evidence) if (e.silhouette > chosen.silhouette + 0.005) chosen = e;
