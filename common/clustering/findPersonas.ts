@@ -6,7 +6,7 @@
  */
 import { buildFeatures, subsetFeatures, type FeatureProblem, type Features } from './features';
 import { ClusteringStopped, defaultGamma, kPrototypes, refine, type KPrototypesResult } from './kprototypes';
-import { sampleIndexes, seededRandom } from './random';
+import { sampleIndexes, seededRandom } from '../random';
 import { silhouetteOf, silhouetteSample } from './quality';
 import type { Table } from '../analytics/table';
 

@@ -5,7 +5,7 @@
  * persona with noise and some missing answers. Seeded, so a test sees the same data every run.
  */
 import { cellValue, type Table, type TableColumn } from '../analytics/table';
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 
 export interface PlantedOptions {
   rows: number;

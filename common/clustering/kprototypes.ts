@@ -9,7 +9,7 @@
  * with a plain reference beside it (reference.ts) that the tests compare against.
  */
 import type { Features } from './features';
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 
 /** How one run is set up. */
 export interface KPrototypesOptions {

@@ -4,7 +4,7 @@
  * of two labelings corrected for chance; the tests check planted personas are recovered with it).
  */
 import type { Features } from './features';
-import { sampleIndexes, seededRandom } from './random';
+import { sampleIndexes, seededRandom } from '../random';
 
 /** Dissimilarity of two rows: squared z-distance plus gamma per differing choice, over values both have. */
 export function rowDissimilarity(f: Features, a: number, b: number, gamma: number): number {

@@ -4,6 +4,7 @@
  * exact duplicate events, customers who come back to the start, customers who skip a stage and do it
  * later (so strict and any-order reach differ), events that match no stage, and rows out of order.
  */
+import { seededRandom } from '../random';
 import type { EventRule } from '../journey/eventRules';
 import type { StageSpec } from './match';
 
@@ -33,20 +34,12 @@ export interface KnownFunnel {
   duplicates: number;
 }
 
+/** Reproducible generated logs from a seed (mulberry32). */
+export const random = seededRandom;
+
 /** Receives each generated event; `plan` is set on checkouts only. */
 export type Emit = (customer: string, event: string, time: number, channel: string, plan: string | null) => void;
 
-/** A small fast PRNG (mulberry32) so generated logs are reproducible from a seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Generates `customers` customers' events through `emit` (in customer order: shuffle them to test

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../common/random';
 import { createServer, request } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen } from './harness';
@@ -13,6 +14,9 @@ import { listen } from './harness';
 export type Fault = 'pass' | 'delay' | 'unavailable' | 'dropBefore' | 'dropAfter' | 'reset';
 
 /** Options of {@link startFaultProxy}. */
+/** Reproducible fault sequences from a seed (re-exported for the chaos script's plans). */
+export { seededRandom };
+
 export interface FaultProxyOptions {
   target: string;
   seed: number;
@@ -32,17 +36,6 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** A small fast PRNG (mulberry32): reproducible fault sequences from a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const faults: Fault[] = ['delay', 'unavailable', 'dropBefore', 'dropAfter', 'reset'];
 

@@ -1,3 +1,4 @@
+import { seededRandom as prng } from '../../../common/random';
 import { request } from 'node:http';
 import { accounts, basic } from './harness';
 
@@ -9,17 +10,6 @@ import { accounts, basic } from './harness';
  * the long run (`npm run fuzz:sync-server`) replays in the suite.
  */
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzRequest {
   method: string;

@@ -1,5 +1,6 @@
 /**
- * A small seeded generator (mulberry32): clustering must give the same result for the same seed on
+ * A small seeded generator (mulberry32) shared by clustering, generated test data and the fault and
+ * fuzz harnesses: clustering must give the same result for the same seed on
  * every laptop and in the CLI, which Math.random cannot.
  */
 export function seededRandom(seed: number): () => number {
