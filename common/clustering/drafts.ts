@@ -12,7 +12,13 @@ import { createBlankPersona, type Creation } from '../persona/instantiate';
 import type { ClusterProfile } from './profile';
 
 /** Where a draft's numbers come from, for its evidence notes. */
-export interface DraftSource { datasetName: string; datasetId?: string; responses: number }
+export interface DraftSource {
+  datasetName: string;
+  datasetId?: string;
+  responses: number;
+  /** Question texts by column key, for names and chart labels (keys still pick demographics fields). */
+  labels?: Readonly<Record<string, string>>;
+}
 
 const demographicFields = ['gender', 'age', 'location', 'occupation', 'education', 'income', 'family'] as const;
 const goalColumn = /goal|motivat|want|hope|wish|objective/i;
@@ -21,8 +27,9 @@ const painColumn = /frustrat|pain|problem|issue|complain|dislike|annoy|difficult
 /** The draft persona of one cluster (status draft, rules set, dataset linked when known). */
 export function personaDraft(profile: ClusterProfile, rules: Rule[], source: DraftSource, c: Creation, textColumns: readonly string[] = []): PersonaDoc {
   const evidence = (count: number): Evidence => ({ kind: 'data', source: `${source.datasetName}: ${count.toLocaleString('en')} of ${profile.size.toLocaleString('en')} respondents in this group` });
+  const label = (key: string) => source.labels?.[key] ?? key;
   const lead = profile.over[0];
-  const name = `Draft ${profile.cluster + 1}: ${lead ? `${lead.column} ${lead.value}` : 'group'} (${Math.round(profile.share * 100)} %)`.slice(0, 80);
+  const name = `Draft ${profile.cluster + 1}: ${lead ? `${label(lead.column)} ${lead.value}` : 'group'} (${Math.round(profile.share * 100)} %)`.slice(0, 80);
   let doc = createBlankPersona(c, name);
   doc = applyPersonaChange(doc, { kind: 'setRules', rules });
   doc = { ...doc, datasetIds: source.datasetId ? [source.datasetId] : [], role: `${profile.size.toLocaleString('en')} of ${source.responses.toLocaleString('en')} respondents` };
@@ -40,7 +47,7 @@ export function personaDraft(profile: ClusterProfile, rules: Rule[], source: Dra
     const top = profile.over.slice(0, 6);
     doc = addSection(doc, 'barChart', c, {
       title: 'What sets this group apart (% giving each answer)',
-      data: { unit: '%', points: top.map((o) => ({ id: c.ids(), label: `${o.column}: ${o.value}`.slice(0, 120), value: Math.round(o.share * 100), evidence: evidence(Math.round(o.share * profile.size)) })) },
+      data: { unit: '%', points: top.map((o) => ({ id: c.ids(), label: `${label(o.column)}: ${o.value}`.slice(0, 120), value: Math.round(o.share * 100), evidence: evidence(Math.round(o.share * profile.size)) })) },
     });
   }
 

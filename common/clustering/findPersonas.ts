@@ -4,7 +4,7 @@
  * with the highest silhouette (the smaller k on a tie within 0.005, since fewer personas are easier
  * to use). Async so a worker can report progress and stop between runs.
  */
-import { buildFeatures, subsetFeatures, type FeatureProblem, type Features } from './features';
+import { buildFeatures, maxClusterColumns, subsetFeatures, type FeatureProblem, type Features } from './features';
 import { ClusteringStopped, defaultGamma, kPrototypes, refine, type KPrototypesResult } from './kprototypes';
 import { sampleIndexes, seededRandom } from '../random';
 import { silhouetteOf, silhouetteSample } from './quality';
@@ -48,6 +48,7 @@ const tolerance = 0.001;
 
 /** Runs the search; throws ClusteringStopped when stopped, RangeError on unusable input (message for the user). */
 export async function findPersonas(table: Table, options: FindOptions): Promise<FindResult> {
+  if (options.columns.length > maxClusterColumns) throw new RangeError(`Group by at most ${maxClusterColumns} columns; ${options.columns.length} are chosen.`);
   const { features, problems } = buildFeatures(table, options.columns);
   if (features.numeric.length + features.categorical.length === 0) throw new RangeError('None of the chosen columns can be used for grouping; pick number or choice columns.');
   if (features.rows < minClusterRows) throw new RangeError(`Finding personas needs at least ${minClusterRows} responses; this data has ${features.rows}.`);

@@ -6,6 +6,7 @@ import { usePlatform } from '../../platform';
 import { EmptyState, Loading } from '../../ui/States';
 import { showToast } from '../../ui/toast';
 import { EventLogSection } from '../journeyAnalytics/EventLogSection';
+import { FindPersonasPage } from '../personasFromData/FindPersonasPage';
 import { DatasetList } from './DatasetList';
 import { ImportFlow } from './ImportFlow';
 import { parseHeader } from './storedForm';
@@ -15,7 +16,12 @@ import './data.css';
 const accept = ['.csv', '.tsv', '.txt', '.xlsx', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 /** Imported survey datasets (header documents only, never the row chunks) and the import flow. */
-export default function DataPage(_props: { path: string[] }) {
+export default function DataPage({ path }: { path: string[] }) {
+  if (path.length === 2 && path[1] === 'personas') return <FindPersonasPage datasetId={path[0]!} />;
+  return <DatasetsPage />;
+}
+
+function DatasetsPage() {
   const platform = usePlatform();
   const { items, loading } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
   const [file, setFile] = useState<ImportFile | null>(null);

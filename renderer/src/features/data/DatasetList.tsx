@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
+import { routeHash } from '../../app/route';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { showToast } from '../../ui/toast';
@@ -37,6 +38,7 @@ export function DatasetList({ datasets, onAddWave, busy }: { datasets: DatasetHe
               <td>{dateFormat.format(d.importedAt)}</td>
               <td className="num">{d.waves.length}</td>
               <td className="row-actions">
+                <a className="button" href={routeHash('data', d.datasetId, 'personas')} aria-label={`Find personas in ${d.name}`}>Find personas…</a>
                 <button type="button" disabled={busy} onClick={() => onAddWave(d)} aria-label={`Add a wave to ${d.name}`}>Add wave…</button>
                 <button type="button" className="danger" disabled={busy} onClick={() => setDeleting(d)} aria-label={`Delete ${d.name}`}>Delete</button>
               </td>
