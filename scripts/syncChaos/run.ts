@@ -67,6 +67,8 @@ export interface ChaosSummary {
   convergedMs: number;
   converged: boolean;
   lost: string[];
+  /** When not converged: the documents whose content differs between the server and a laptop (at most 10). */
+  diverged?: string[];
 }
 
 /** Options of {@link runChaos}. */
@@ -128,8 +130,14 @@ export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promis
       await sleep(250);
       last = await state();
     }
-    const lost = [...new Set([last.onServer, ...last.dumps].flatMap((s) => lostWrites(expected, s, replaced)))];
-    return { seed, steps: steps.length, faults: { ...proxy.counts }, killedAtStep, convergedMs: Date.now() - started, converged: last.same, lost };
+    // Each loss names where it is seen (the server, a laptop, or both), so a failed seed says which side kept the wrong state.
+    const where = new Map<string, string[]>();
+    for (const [label, s] of [['server', last.onServer], ...last.dumps.map((d, i) => [`laptop ${i}`, d] as const)] as const) {
+      for (const problem of lostWrites(expected, s, replaced)) where.set(problem, [...(where.get(problem) ?? []), label]);
+    }
+    const lost = [...where].map(([problem, seen]) => `${problem} (on ${seen.join(', ')})`);
+    const diverged = last.same ? [] : divergence(last.onServer, last.dumps);
+    return { seed, steps: steps.length, faults: { ...proxy.counts }, killedAtStep, convergedMs: Date.now() - started, converged: last.same, lost, ...(diverged.length ? { diverged } : {}) };
   } finally {
     for (const laptop of laptops) await laptop.send({ type: 'close' }).catch(() => {});
     await proxy.close();
@@ -153,6 +161,20 @@ async function serverState(url: string): Promise<Record<string, Record<string, u
     out[c] = body.rows.map((r) => JSON.parse(content(r.doc)) as Record<string, unknown>);
   }
   return out;
+}
+
+function divergence(onServer: Record<string, Record<string, unknown>[]>, dumps: Record<string, Record<string, unknown>[]>[]): string[] {
+  const out: string[] = [];
+  for (const c of collections) {
+    const server = new Map((onServer[c] ?? []).map((d) => [String(d.id), content(d)]));
+    for (const [i, dump] of dumps.entries()) {
+      const local = new Map((dump[c] ?? []).map((d) => [String(d.id), content(d)]));
+      for (const id of new Set([...server.keys(), ...local.keys()])) {
+        if (server.get(id) !== local.get(id)) out.push(`laptop ${i} ${c}/${id}: server ${server.get(id)?.slice(0, 200) ?? 'none'}, laptop ${local.get(id)?.slice(0, 200) ?? 'none'}`);
+      }
+    }
+  }
+  return out.slice(0, 10);
 }
 
 function fingerprint(docs: Record<string, unknown>[]): string {

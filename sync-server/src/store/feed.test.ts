@@ -54,6 +54,7 @@ const query = fc.record({
   limit: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
   style: fc.constantFrom('main_only' as const, 'all_docs' as const),
   include_docs: fc.boolean(),
+  conflicts: fc.boolean(),
 });
 
 const stores: Store[] = [];
@@ -122,9 +123,15 @@ describe('the fast change feed', () => {
     }
   });
 
-  test('filters and conflicts are left to PouchDB', () => {
-    expect(canReadFast({ conflicts: false, doc_ids: undefined })).toBe(true);
-    expect(canReadFast({ conflicts: true, doc_ids: undefined })).toBe(false);
-    expect(canReadFast({ conflicts: false, doc_ids: ['a'] })).toBe(false);
+  test('filters are left to PouchDB; conflicts are read here', () => {
+    expect(canReadFast({ doc_ids: undefined })).toBe(true);
+    expect(canReadFast({ doc_ids: ['a'] })).toBe(false);
+  });
+
+  test('a document with conflicting leaves carries _conflicts with the losing non-deleted leaves', async () => {
+    const { db, store, name } = await freshDb('memory');
+    await db.bulkDocs([{ _id: 'p', _rev: '1-aaa', v: 1 }, { _id: 'p', _rev: '1-bbb', v: 2 }, { _id: 'p', _rev: '1-ccc', _deleted: true }], { new_edits: false });
+    const page = await readChanges(store.raw(name)!, { since: 0, limit: 10, style: 'all_docs', include_docs: true, conflicts: true });
+    expect(page?.results[0]?.doc).toMatchObject({ _id: 'p', _rev: '1-bbb', _conflicts: ['1-aaa'] });
   });
 });
