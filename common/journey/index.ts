@@ -13,6 +13,7 @@ export * from './flowChanges';
 export * from './changes';
 export * from './validateFlow';
 export * from './layout';
+export * from './placement';
 export * from './journey';
 export * from './versions';
 export * from './diff';

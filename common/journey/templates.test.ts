@@ -56,13 +56,19 @@ describe('journey documents', () => {
 });
 
 describe('layout', () => {
-  test('every edge of an acyclic flow points rightwards and no two nodes overlap', () => {
+  test('every edge of an acyclic flow points downwards and no two node boxes overlap', () => {
     for (const t of builtInTemplates()) {
       const { nodes, edges } = t.body.flow;
-      const pos = layoutFlow(nodes, edges);
-      for (const e of edges) expect(pos[e.target]!.x, `${t.id} ${e.id}`).toBeGreaterThan(pos[e.source]!.x);
-      const spots = new Set(nodes.map((n) => `${pos[n.id]!.x},${pos[n.id]!.y}`));
-      expect(spots.size).toBe(nodes.length);
+      const pos = layoutFlow(nodes, edges, { nodeWidth: 220, nodeHeight: 90 });
+      for (const e of edges) expect(pos[e.target]!.y, `${t.id} ${e.id}`).toBeGreaterThan(pos[e.source]!.y);
+      for (const a of nodes) {
+        for (const b of nodes) {
+          if (a.id >= b.id) continue;
+          const [p, q] = [pos[a.id]!, pos[b.id]!];
+          const apart = Math.abs(p.x - q.x) >= 220 || Math.abs(p.y - q.y) >= 90;
+          expect(apart, `${t.id}: ${a.id} overlaps ${b.id}`).toBe(true);
+        }
+      }
     }
   });
 

@@ -21,7 +21,7 @@ function handleLabel(node: FlowNode, handle: string): string {
 
 /**
  * A flow step on the canvas: icon, label, a one-line summary of its config, its stage, its problems,
- * an input on the left (not on triggers) and one labelled output per branch on the right.
+ * an input on top (not on triggers) and one labelled output per branch along the bottom: flows read top to bottom.
  */
 export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeProps<CanvasNode>) {
   const { node, problems, stage, dimmed } = data;
@@ -30,7 +30,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeP
   return (
     <div className={`flow-node kind-${node.kind}${selected ? ' selected' : ''}${errors.length ? ' has-error' : problems.length ? ' has-warning' : ''}${dimmed ? ' dimmed' : ''}`}
       data-testid={`flow-node-${node.id}`} title={problems.map((p) => p.message).join('\n') || undefined}>
-      {hasInput(node) && <Handle type="target" position={Position.Left} id="in" />}
+      {hasInput(node) && <Handle type="target" position={Position.Top} id="in" />}
       <div className="flow-node-head">
         <span className="flow-node-icon" aria-hidden="true"><NodeIcon node={node} /></span>
         <strong>{node.label}</strong>
@@ -40,9 +40,9 @@ export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeP
       {stage && <div className="flow-node-stage" style={{ borderLeftColor: stage.colour }}>{stage.name}</div>}
       <div className="flow-node-outs">
         {outs.map((h, i) => (
-          <div key={h} className={`flow-out out-${h}`} style={{ top: `${((i + 1) * 100) / (outs.length + 1)}%` }}>
+          <div key={h} className={`flow-out out-${h}`} style={{ left: `${((i + 1) * 100) / (outs.length + 1)}%` }}>
             <span>{handleLabel(node, h)}</span>
-            <Handle type="source" position={Position.Right} id={h} data-handle={h} />
+            <Handle type="source" position={Position.Bottom} id={h} data-handle={h} />
           </div>
         ))}
       </div>

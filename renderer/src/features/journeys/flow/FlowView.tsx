@@ -5,33 +5,23 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
-  createNode, hasInput, layoutFlow, palette, randomId, validateFlow, type FlowProblem, type PaletteItem,
+  createNode, freeSpot, hasInput, layoutFlow, palette, randomId, validateFlow,
+  type FlowNode, type FlowProblem, type FlowRect, type PaletteItem,
 } from '../../../../../common/journey';
 import type { JourneyEditor } from '../useJourneyEditor';
 import { FlowNodeCard, type CanvasNode } from './FlowNodeCard';
 import { Inspector } from './Inspector';
 import { Palette, paletteDragType } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
+import { boundsOf, fitViewport, openingViewport, revealRect, type CanvasBox } from './viewport';
 
 const nodeTypes = { journey: FlowNodeCard };
+/** A step's box before React Flow has measured it (the size the CSS gives a two-line summary). */
 const approxNode = { width: 220, height: 90 };
+/** The minimap: small, in the bottom-right corner, 15 px from the edges (React Flow's panel margin). */
+const minimapSize = { width: 150, height: 100 };
+const minimapCorner = { width: minimapSize.width + 15, height: minimapSize.height + 15 };
 
-/**
- * The first view of a flow: fitted whole when that stays readable; otherwise half size, starting
- * at the left where the triggers are (the minimap and "Fit view" give the overview).
- */
-function openingViewport(nodes: readonly { position: XYPosition }[], box: { width: number; height: number }) {
-  if (nodes.length === 0) return { x: 40, y: 40, zoom: 1 };
-  const xs = nodes.map((n) => n.position.x);
-  const ys = nodes.map((n) => n.position.y);
-  const [minX, minY] = [Math.min(...xs), Math.min(...ys)];
-  const width = Math.max(...xs) + approxNode.width - minX;
-  const height = Math.max(...ys) + approxNode.height - minY;
-  const fit = Math.min(box.width / (width + 80), box.height / (height + 80), 1);
-  const zoom = Math.max(0.5, fit);
-  const x = fit >= 0.5 ? (box.width - width * zoom) / 2 - minX * zoom : 40 - minX * zoom;
-  return { x, y: (box.height - height * zoom) / 2 - minY * zoom, zoom };
-}
 // Past this many steps only the steps in view are mounted: a 200-step flow otherwise spends most of
 // its first second in React Flow measuring nodes nobody can see yet.
 const virtualiseAbove = 60;
@@ -117,16 +107,43 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
     return c.source !== c.target && !!target && hasInput(target);
   }, [flow.nodes]);
 
+  const canvasBox = (): CanvasBox | null => {
+    const box = canvasRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
+    return box ? { width: box.width, height: box.height, corner: minimapCorner } : null;
+  };
+  const rectOf = useCallback((n: FlowNode, position = n.position): FlowRect => ({ ...position, ...(measured[n.id] ?? approxNode) }), [measured]);
+  const showAll = (rects: FlowRect[], duration = 0) => {
+    const box = canvasBox();
+    const bounds = boundsOf(rects);
+    if (box && bounds) void rf.setViewport(fitViewport(bounds, box, 0.1), { duration });
+  };
+
+  /**
+   * Adds a step centred where it was dropped, or in the middle of the visible canvas for a click,
+   * moved to the nearest spot where it covers no other step; then pans (if need be) so it is in
+   * view and clear of the minimap: the user must be able to see, select and connect what they added.
+   */
   const add = (item: PaletteItem, at?: XYPosition) => {
-    const centre = rf.screenToFlowPosition(at ?? { x: window.innerWidth / 2, y: window.innerHeight / 2 });
-    const offset = at ? 0 : (flow.nodes.length % 5) * 24;
-    const node = createNode(item, randomId, { x: Math.round(centre.x + offset), y: Math.round(centre.y + offset) });
+    const box = canvasRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
+    const screen = at ?? (box ? { x: box.left + (box.width - minimapCorner.width) / 2, y: box.top + box.height / 2 } : { x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    const centre = rf.screenToFlowPosition(screen);
+    const want = { x: Math.round(centre.x - approxNode.width / 2), y: Math.round(centre.y - approxNode.height / 2) };
+    const node = createNode(item, randomId, freeSpot(flow.nodes.map((n) => rectOf(n)), want, approxNode));
     const tied = stageFilter ? { ...node, stageId: stageFilter } : node;
-    if (dispatch({ type: 'addNode', node: tied })) setSelectedId(tied.id);
+    if (!dispatch({ type: 'addNode', node: tied })) return;
+    setSelectedId(tied.id);
+    const canvas = canvasBox();
+    if (!canvas) return;
+    const view = rf.getViewport();
+    const next = revealRect(view, rectOf(tied), canvas);
+    if (next !== view) void rf.setViewport(next, { duration: 200 });
   };
   const autoLayout = () => {
-    dispatch({ type: 'moveNodes', positions: layoutFlow(flow.nodes, flow.edges) });
-    window.requestAnimationFrame(() => void rf.fitView({ padding: 0.15 }));
+    const positions = layoutFlow(flow.nodes, flow.edges, { nodeWidth: approxNode.width, nodeHeight: approxNode.height });
+    dispatch({ type: 'moveNodes', positions });
+    // As when the flow opens: the whole flow if it stays readable, else its top at 75 % ("Fit view" shows all).
+    const box = canvasBox();
+    if (box) void rf.setViewport(openingViewport(boundsOf(flow.nodes.map((n) => rectOf(n, positions[n.id]))), box));
   };
   const selected = flow.nodes.find((n) => n.id === selectedId) ?? null;
 
@@ -143,7 +160,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
         }}>
         <div className="flow-toolbar toolbar">
           <button type="button" onClick={autoLayout}>Auto layout</button>
-          <button type="button" onClick={() => void rf.fitView({ padding: 0.15 })}>Fit view</button>
+          <button type="button" onClick={() => showAll(flow.nodes.map((n) => rectOf(n)), 200)}>Fit view</button>
           <select aria-label="Highlight stage" value={stageFilter ?? ''} onChange={(e) => setStageFilter(e.target.value || null)}>
             <option value="">All stages</option>
             {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
@@ -157,13 +174,13 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
           onEdgesDelete={(es) => dispatch({ type: 'removeEdges', edgeIds: es.map((e) => e.id) })}
           onPaneClick={() => setSelectedId(null)} deleteKeyCode={['Delete', 'Backspace']}
           onInit={(instance) => {
-            const box = canvasRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
-            if (box) void instance.setViewport(openingViewport(flow.nodes, box));
+            const box = canvasBox();
+            if (box) void instance.setViewport(openingViewport(boundsOf(flow.nodes.map((n) => rectOf(n))), box));
           }} minZoom={0.1} onlyRenderVisibleElements={flow.nodes.length > virtualiseAbove} proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
-          <Controls showInteractive={false} />
-          <MiniMap pannable zoomable nodeColor={(n) => ((n as CanvasNode).data.problems.some((p) => p.severity === 'error') ? '#c0504d' : '#8aa4c8')} />
+          <Controls showInteractive={false} showFitView={false} />
+          <MiniMap pannable zoomable style={minimapSize} nodeColor={(n) => ((n as CanvasNode).data.problems.some((p) => p.severity === 'error') ? '#c0504d' : '#8aa4c8')} />
         </ReactFlow>
       </div>
       <aside className="flow-side">
