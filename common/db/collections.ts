@@ -1,5 +1,6 @@
 import { assetsSchema } from './schemas/assets';
 import { datasetsSchema } from './schemas/datasets';
+import { experimentsSchema } from './schemas/experiments';
 import { historySchema } from './schemas/history';
 import { journeysSchema } from './schemas/journeys';
 import { personasSchema } from './schemas/personas';
@@ -21,6 +22,7 @@ export const collectionSchemas = {
   snapshots: snapshotsSchema,
   assets: assetsSchema,
   settings: settingsSchema,
+  experiments: experimentsSchema,
 } as const;
 
 /** The name of a collection. */

@@ -20,4 +20,5 @@ export const migrations: Record<CollectionName, Record<number, Migration>> = {
   snapshots: {},
   assets: {},
   settings: {},
+  experiments: {},
 };

@@ -1,3 +1,4 @@
+import { blankExperiment } from '../../common/experiments/model';
 import type { CollectionName } from '../../common/db/collections';
 import { createJourney } from '../../common/journey/journey';
 import { createBlankPersona } from '../../common/persona/instantiate';
@@ -21,7 +22,7 @@ const editable: Partial<Record<CollectionName, { field: string; stamp: boolean }
   personas: { field: 'role', stamp: true }, journeys: { field: 'description', stamp: true }, templates: { field: 'name', stamp: true },
   settings: { field: 'value', stamp: true }, datasets: { field: 'name', stamp: true }, snapshots: { field: 'inputsDigest', stamp: false },
 };
-const all: CollectionName[] = ['personas', 'journeys', 'history', 'templates', 'datasets', 'snapshots', 'assets', 'settings'];
+const all: CollectionName[] = ['personas', 'journeys', 'history', 'templates', 'datasets', 'snapshots', 'assets', 'settings', 'experiments'];
 
 /** A new valid document of a collection. */
 export function newDoc(collection: CollectionName, id: string, label: string, now: number): Record<string, unknown> {
@@ -37,6 +38,7 @@ export function newDoc(collection: CollectionName, id: string, label: string, no
     case 'snapshots': return { id, entity: 'persona', entityId: sharedPersona, day: '2026-01-01', metrics: { label }, inputsDigest: label, computedAt: now };
     case 'assets': return { id, mimeType: 'image/png', data: btoa(label), createdAt: now };
     case 'settings': return { id, value: { label }, updatedAt: now };
+    case 'experiments': return { ...blankExperiment(id, now, label) };
   }
 }
 

@@ -1,3 +1,4 @@
+import { blankExperiment } from '../../../common/experiments/model';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionSchemas } from '../../../common/db/collections';
@@ -45,6 +46,7 @@ function documentsOfEveryCollection(): Record<CollectionName, Record<string, unk
     snapshots: [{ id: 's-couch', entity: 'persona', entityId: 'p-couch', day: '2026-12-01', metrics: {}, computedAt: now }],
     assets: [{ id: 'a-couch', ...samplePhoto, createdAt: now }],
     settings: [{ id: 'timeZone', value: 'Europe/Lisbon', updatedAt: now }],
+    experiments: [{ ...blankExperiment('e-couch', now) }],
   };
 }
 
