@@ -28,6 +28,11 @@ export interface CouchTarget {
   onAgreedBase?(found: AgreedBase): void;
   /** Largest `_bulk_docs` body in bytes of JSON; a 413 halves it for the rest of the push. */
   maxPushBytes?: number;
+  /**
+   * A pulled document whose winner has conflicting leaves on the server (`_conflicts`): settles
+   * them (serverConflicts.ts) and returns what the laptop should hold, or null to skip it now.
+   */
+  settleConflicts?(couch: Record<string, unknown>): Promise<Doc | null>;
 }
 
 /** The field each pushed document carries with the schema version that wrote it. */
@@ -74,13 +79,15 @@ export async function pullBatch(target: CouchTarget, since: string | number, lim
   // Bounded: a database full of foreign documents costs a few pages per pull, never a spin.
   for (let page = 0; page < 20; page++) {
     const want = limit - documents.length;
-    const query = new URLSearchParams({ style: 'all_docs', feed: 'normal', include_docs: 'true', since: String(checkpoint), limit: String(want) });
+    // `conflicts`: a winner with losing leaves on the server says so, and is settled below.
+    const query = new URLSearchParams({ style: 'all_docs', feed: 'normal', include_docs: 'true', conflicts: 'true', since: String(checkpoint), limit: String(want) });
     const response = await target.fetch(`${target.url}_changes?${query}`);
     const body = (await response.json()) as { results?: ChangeRow[]; last_seq: string | number };
     if (!Array.isArray(body.results)) throw new Error(`The server's change feed for ${target.collection} was not understood.`);
     for (const row of body.results) {
       if (!row.doc || !ownedId.test(String(row.doc._id ?? row.id))) continue;
-      const doc = fromCouch(target, row.doc);
+      const conflicted = Array.isArray(row.doc._conflicts) && row.doc._conflicts.length > 0 && target.settleConflicts;
+      const doc = conflicted ? await target.settleConflicts!(row.doc) : fromCouch(target, row.doc);
       if (doc) documents.push(doc);
     }
     checkpoint = body.last_seq;

@@ -7,9 +7,11 @@ import { datasetBatchSize } from '../../../common/sync/limits';
 import { doorbellCollection, tenantDatabaseName } from '../../../common/sync/names';
 import type { Workspace } from '../db/database';
 import { agreedBasesOf } from '../db/agreedBases';
-import type { NewerDocument } from './couchHandlers';
+import type { CouchTarget, Doc, NewerDocument } from './couchHandlers';
 import { pullBatch } from './couchHandlers';
 import { pushRows } from './couchPush';
+import { settleServerConflicts } from './serverConflicts';
+import type { LeafMerge } from './serverConflicts';
 import { startDoorbell } from './doorbell';
 import { collectionLabel, syncErrorSentence } from './syncMessages';
 import { watchFeed } from './heal';
@@ -126,7 +128,15 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   let healed = 0;
   let notice: string | undefined;
   for (const name of Object.keys(db.collections) as CollectionName[]) {
-    const handlerTarget = {
+    // Conflicting leaves on the server are merged by the collection's own conflict handler, as if
+    // the losing leaf were this laptop's edit and the winner the server's (serverConflicts.ts).
+    const handler = db[name].conflictHandler;
+    const mergeLeaves: LeafMerge = async ({ base, winner, loser }) => {
+      if (handler.isEqual(winner, loser, 'server-leaves')) return winner;
+      return (await handler.resolve({ assumedMasterState: base, realMasterState: winner, newDocumentState: loser }, 'server-leaves')) as Doc;
+    };
+    const handlerTarget: CouchTarget = {
+      settleConflicts: (couch) => settleServerConflicts(handlerTarget, couch, mergeLeaves),
       url: `${base}/${tenantDatabaseName(target.tenant, name)}/`,
       collection: name,
       schemaVersion: collectionSchemas[name].version,
