@@ -17,6 +17,8 @@ export interface AnalyticsClient {
   load(datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]): Pending<number>;
   dashboard(args: { personas: PersonaInput[]; timeZone: string; from?: number; to?: number; detail: string | null }, onProgress?: (f: number) => void): Pending<Dashboard>;
   snapshots(args: { personas: SnapshotPersona[]; timeZone: string; today: string; now: number; backfill: boolean }): Pending<SnapshotRun>;
+  /** Accepts the current best-persona assignment as the one later rule changes are compared with. */
+  classify(): Pending<number>;
   dispose(): void;
 }
 
@@ -58,6 +60,7 @@ export function createAnalyticsClient(): AnalyticsClient {
     load: (datasets) => request('load', { datasets }, (a) => (a.type === 'load' ? a.rowCount : undefined)),
     dashboard: (args, onProgress) => request('dashboard', args, (a) => (a.type === 'dashboard' ? a.dashboard : undefined), onProgress),
     snapshots: (args) => request('snapshots', args, (a) => (a.type === 'snapshots' ? a.run : undefined)),
+    classify: () => request('classify', {}, (a) => (a.type === 'classify' ? a.at : undefined)),
     dispose() {
       worker.terminate();
       for (const entry of waiting.values()) entry.resolve(err('cancelled', 'The analytics screen was closed.'));

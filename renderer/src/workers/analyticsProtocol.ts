@@ -13,13 +13,15 @@ export type AnalyticsRequest =
   | { type: 'load'; id: number; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[] }
   | { type: 'dashboard'; id: number; personas: PersonaInput[]; timeZone: string; from?: number; to?: number; detail: string | null }
   | { type: 'snapshots'; id: number; personas: SnapshotPersona[]; timeZone: string; today: string; now: number; backfill: boolean }
+  | { type: 'classify'; id: number }
   | { type: 'cancel'; id: number };
 
 /** What the worker answers with. */
 export type AnalyticsAnswer =
   | { type: 'load'; rowCount: number }
   | { type: 'dashboard'; dashboard: Dashboard }
-  | { type: 'snapshots'; run: SnapshotRun };
+  | { type: 'snapshots'; run: SnapshotRun }
+  | { type: 'classify'; at: number };
 
 /** A message from the worker. */
 export type AnalyticsResponse =

@@ -4,10 +4,12 @@
  * the engine between personas.
  */
 import type { DayIndex } from '../../../common/analytics/days';
+import type { DatasetHeaderDoc } from '../../../common/analytics/format';
 import { tableDays } from '../../../common/analytics/daily';
 import { decodeDatasets, type Table } from '../../../common/analytics/table';
 import { err, ok, type Result } from '../../../common/result';
 import type { AnalyticsAnswer, AnalyticsRequest, AnalyticsResponse } from './analyticsProtocol';
+import { respondentKeys, type Classification, type LatestWave } from './assignmentView';
 import { computeDashboard } from './dashboard';
 import { computeSnapshots } from './snapshotJob';
 
@@ -20,6 +22,12 @@ const scope = self as unknown as {
 let table: Table = decodeDatasets([]);
 // The day index depends on the table and the zone; kept until either changes.
 let days: { zone: string; index: DayIndex } | null = null;
+// Assignment: respondent keys of the loaded table, its newest wave, the classification of the last
+// dashboard and the one the user accepted (it survives reloads: compared by respondent key).
+let keys: string[] | null = null;
+let latest: LatestWave | null = null;
+let current: Classification | null = null;
+let accepted: Classification | null = null;
 const running = new Map<number, AbortController>();
 const cancelledEarly = new Set<number>();
 
@@ -34,17 +42,35 @@ async function handle(request: Exclude<AnalyticsRequest, { type: 'cancel' }>, si
     case 'load':
       table = decodeDatasets(request.datasets);
       days = null;
+      keys = null;
+      latest = newestWave(request.datasets.map((d) => d.header), table);
       return ok({ type: 'load', rowCount: table.rowCount });
     case 'dashboard': {
       const dashboard = await computeDashboard(table, request.personas, {
         timeZone: request.timeZone, days: dayIndex(request.timeZone), detail: request.detail, signal, onProgress: progress,
+        assign: { keys: keys ??= respondentKeys(table), latest, accepted, now: Date.now(), onCurrent: (c) => { current = c; accepted ??= c; } },
         ...(request.from !== undefined ? { from: request.from } : {}), ...(request.to !== undefined ? { to: request.to } : {}),
       });
       return ok({ type: 'dashboard', dashboard });
     }
     case 'snapshots':
       return ok({ type: 'snapshots', run: computeSnapshots(table, request.personas, request) });
+    case 'classify':
+      if (!current) return err('not-found', 'Nothing is scored yet; wait for the scores, then re-classify.');
+      accepted = { ...current, at: Date.now() };
+      return ok({ type: 'classify', at: accepted.at });
   }
+}
+
+function newestWave(headers: DatasetHeaderDoc[], t: Table): LatestWave | null {
+  let found: LatestWave | null = null;
+  for (const h of headers) {
+    for (const w of h.waves) {
+      const index = t.waveIds.indexOf(w.id);
+      if (index >= 0 && (!found || w.importedAt > found.importedAt)) found = { index, label: `${h.name}: ${w.sourceFile}`, importedAt: w.importedAt };
+    }
+  }
+  return found;
 }
 
 scope.onmessage = (event) => {

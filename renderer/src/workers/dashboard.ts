@@ -10,6 +10,7 @@ import { explainRow, type Explanation } from '../../../common/analytics/explain'
 import { percentOf } from '../../../common/analytics/fraction';
 import { summariseMetrics, type LiveMetrics } from '../../../common/analytics/metrics';
 import type { Table } from '../../../common/analytics/table';
+import { assignmentView, type AssignmentView, type Classification, type LatestWave } from './assignmentView';
 
 /** One persona's card, charts and top matches. */
 export interface PersonaDashboard {
@@ -42,6 +43,8 @@ export interface Dashboard {
   overlap: number[][];
   /** Responses per day in range (all rows, whatever persona). */
   volume: { day: string; responses: number }[];
+  /** Best persona per respondent with confidence; absent when not asked for. */
+  assignment?: AssignmentView;
 }
 
 /** What to compute. */
@@ -59,6 +62,8 @@ export interface DashboardOptions {
    * needs neither), which keeps a recompute to one extra pass over the rows instead of one per persona.
    */
   detail?: string | null;
+  /** Respondent keys, the newest wave and the accepted classification, to compute the assignment panel. */
+  assign?: { keys: string[]; latest: LatestWave | null; accepted: Classification | null; now: number; onCurrent: (c: Classification) => void };
 }
 
 /** Scores every persona and reduces the analysis to what the dashboard draws. */
@@ -72,7 +77,14 @@ export async function computeDashboard(table: Table, personas: readonly PersonaI
   });
   const days = options.days ?? tableDays(table, { timeZone: options.timeZone });
   const inRange = rangeFilter(table, options);
+  let assignment: AssignmentView | undefined;
+  if (options.assign) {
+    const { view, current } = assignmentView(analysis, table, options.assign.keys, options.assign.latest, options.assign.accepted, options.assign.now);
+    options.assign.onCurrent(current);
+    assignment = view;
+  }
   return {
+    ...(assignment ? { assignment } : {}),
     rowCount: analysis.rowCount,
     rowsInRange: analysis.rowsInRange,
     uncovered: analysis.uncovered,

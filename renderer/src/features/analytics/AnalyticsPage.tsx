@@ -97,7 +97,7 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
           )}
         </>
       )}
-      {personaId === null && state.dashboard && headers.items.length > 0 && <Overview dashboard={state.dashboard} />}
+      {personaId === null && state.dashboard && headers.items.length > 0 && <Overview dashboard={state.dashboard} onClassify={() => session.classify()} />}
     </section>
   );
 }

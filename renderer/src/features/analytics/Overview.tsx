@@ -1,12 +1,13 @@
 import { navigate } from '../../app/route';
 import type { Dashboard } from '../../workers/dashboard';
+import { AssignmentPanel } from './AssignmentPanel';
 import { VolumeBar } from './charts';
 import { nps, pct } from './display';
 import { KpiCards } from './KpiCards';
 import { OverlapTable } from './OverlapTable';
 
 /** Across personas: totals, each persona's figures, the overlap heat table and response volume. */
-export function Overview({ dashboard }: { dashboard: Dashboard }) {
+export function Overview({ dashboard, onClassify }: { dashboard: Dashboard; onClassify: () => Promise<string | null> }) {
   const covered = dashboard.rowsInRange - dashboard.uncovered;
   return (
     <div className="dashboard">
@@ -40,6 +41,7 @@ export function Overview({ dashboard }: { dashboard: Dashboard }) {
         <VolumeBar data={dashboard.volume} buckets={false} />
         {dashboard.personas.length > 0 && <OverlapTable dashboard={dashboard} />}
       </div>
+      {dashboard.assignment && dashboard.personas.length > 0 && <AssignmentPanel dashboard={dashboard} view={dashboard.assignment} onClassify={onClassify} />}
     </div>
   );
 }

@@ -118,6 +118,16 @@ export class AnalyticsSession {
     this.rescore(true);
   }
 
+  /** Accepts the current assignment (what the overview's before/after compares with), then rescores to show it. */
+  async classify(): Promise<string | null> {
+    const client = this.client;
+    if (!client) return 'The analytics worker is not running.';
+    const res = await client.classify().result;
+    if (!res.ok) return res.message;
+    this.rescore(true);
+    return null;
+  }
+
   private rescore(force: boolean): void {
     const client = this.client;
     const inputs = this.inputs;

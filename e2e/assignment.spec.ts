@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+test.use({ timezoneId: 'UTC' });
+
+async function persona(page: Page, name: string, rules: { kind: string; column: string; fields: Record<string, string> }[]): Promise<void> {
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  await expect(page).not.toHaveURL(/#\/personas\/new$/);
+  await page.getByLabel('Persona name').fill(name);
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await page.goto('/#/analytics');
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name }).click();
+  await page.getByRole('link', { name: 'Rules (0)' }).click();
+  for (const [i, r] of rules.entries()) {
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel(`Rule ${i + 1} kind`).selectOption({ label: r.kind });
+    await page.getByLabel(`Rule ${i + 1} column`).selectOption(r.column);
+    for (const [field, value] of Object.entries(r.fields)) await page.getByLabel(`Rule ${i + 1} ${field}`).fill(value);
+  }
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText(`Saved ${rules.length} rules for ${name}.`).last()).toBeVisible();
+}
+
+const row = (page: Page, table: string, name: string) => page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${name}`) });
+
+test('each respondent gets a best persona with a confidence; a rules change shows who moves until re-classified', async ({ page }) => {
+  await page.goto('/#/data');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import survey file…' }).click();
+  await (await chooser).setFiles(path.join(fixtures, 'survey-small.csv'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible();
+
+  // By hand: Londoners (London, age 20–40) score r1 100, r2 50, r3 50, r4 50, r5 0, r6 100;
+  // Leeds savers (save time, Leeds) score r1 50, r2 100, r3 0, r4 0, r5 100, r6 0.
+  await persona(page, 'Londoners', [
+    { kind: 'One of', column: 'location', fields: { values: 'London' } },
+    { kind: 'Numeric range', column: 'age', fields: { minimum: '20', maximum: '40' } },
+  ]);
+  await persona(page, 'Leeds savers', [
+    { kind: 'Contains any of', column: 'goals', fields: { values: 'save time' } },
+    { kind: 'One of', column: 'location', fields: { values: 'Leeds' } },
+  ]);
+  await page.getByRole('link', { name: 'All personas' }).click();
+  // Every margin is 50 points: all clear. Londoners r1, r3, r4, r6; Leeds savers r2, r5.
+  await expect(row(page, 'Assignment', 'Londoners')).toHaveText(/Londoners\s*4\s*0\s*0\s*4/);
+  await expect(row(page, 'Assignment', 'Leeds savers')).toHaveText(/Leeds savers\s*2\s*0\s*0\s*2/);
+  await expect(row(page, 'Assignment', 'No persona')).toHaveText(/0$/);
+  await expect(row(page, 'Latest responses', 'r4')).toHaveText(/r4\s*Londoners\s*50\.0%\s*50\.0\s*Clear/);
+  await expect(page.getByText(/^6 responses, assigned on arrival: /)).toHaveText(/Londoners 4/);
+  await expect(page.getByText(/^6 responses, assigned on arrival: /)).toHaveText(/Leeds savers 2/);
+  // The screen compares with the classification it opened with (before Leeds savers had rules):
+  // accepting the current one makes that the baseline.
+  await page.getByRole('button', { name: 'Re-classify all' }).click();
+  await expect(page.getByText(/^Matches the classification of /)).toBeVisible();
+
+  // Widen Leeds savers to Paris, narrow Londoners to age 20–30: r4 (Paris, 31) scores 0 for
+  // Londoners and 50 for Leeds savers, so it moves; nobody else does.
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Leeds savers' }).click();
+  await page.getByRole('link', { name: 'Rules (2)' }).click();
+  await page.getByLabel('Rule 2 values').fill('Leeds, Paris');
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Saved 2 rules for Leeds savers.').last()).toBeVisible();
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Londoners' }).click();
+  await page.getByRole('link', { name: 'Rules (2)' }).click();
+  await page.getByLabel('Rule 2 maximum').fill('30');
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Saved 2 rules for Londoners.').last()).toBeVisible();
+  await page.getByRole('link', { name: 'All personas' }).click();
+  await expect(page.getByText('1 respondent changes persona')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Before and after' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: 'Before and after' }).getByRole('row', { name: 'Londoners Leeds savers 1' })).toBeVisible();
+  await expect(row(page, 'Latest responses', 'r4')).toHaveText(/r4\s*Leeds savers\s*50\.0%\s*50\.0\s*Clear/);
+  await page.getByRole('button', { name: 'Re-classify all' }).click();
+  await expect(page.getByText(/^Matches the classification of /)).toBeVisible();
+
+  // Londoners become Parisians aged 20–30: r1 (London, 28) and r4 now score 50 for both personas,
+  // a tie called close with a margin of 0; r3 (London, 45) scores for neither and leaves Londoners.
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Londoners' }).click();
+  await page.getByRole('link', { name: 'Rules (2)' }).click();
+  await page.getByLabel('Rule 1 values').fill('Paris');
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText('Saved 2 rules for Londoners.').last()).toBeVisible();
+  await page.getByRole('link', { name: 'All personas' }).click();
+  await expect(row(page, 'Latest responses', 'r1')).toHaveText(/r1\s*(Londoners|Leeds savers)\s*50\.0%\s*0\.0\s*Close call/);
+  await expect(page.getByRole('table', { name: 'Before and after' }).getByRole('row', { name: 'Londoners No persona 1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Re-classify all' }).click();
+  await expect(page.getByText(/^Matches the classification of /)).toBeVisible();
+  await expect(row(page, 'Assignment', 'No persona')).toHaveText(/1$/);
+  if (process.env.E2E_SHOTS) {
+    await page.setViewportSize({ width: 1400, height: 2000 });
+    await page.screenshot({ path: `${process.env.E2E_SHOTS}/assignment.png` });
+  }
+});
