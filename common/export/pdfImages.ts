@@ -1,6 +1,7 @@
 import type { jsPDF } from 'jspdf';
 import { base64ToBytes } from './fonts';
 import type { Box } from './pdfText';
+import { roundedPath } from './pdfShapes';
 
 /** An image as stored in the assets collection. */
 export interface AssetImage {
@@ -42,7 +43,7 @@ export function drawPhoto(doc: jsPDF, images: PdfImages, assetId: string, box: B
     const y = box.y + (box.h - h) / 2;
     doc.saveGraphicsState();
     if (fit === 'cover') {
-      doc.roundedRect(box.x, box.y, box.w, box.h, radius, radius, null);
+      roundedPath(doc, box, radius);
       doc.clip();
       doc.discardPath();
     }

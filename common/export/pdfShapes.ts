@@ -12,8 +12,33 @@ export function tint(hex: string, amount: number): string {
 export function fillRounded(doc: jsPDF, box: Box, radius: number, fill: string, stroke?: string): void {
   doc.setFillColor(fill);
   if (stroke) doc.setDrawColor(stroke);
-  const r = Math.min(radius, box.w / 2, box.h / 2);
-  doc.roundedRect(box.x, box.y, box.w, box.h, r, r, stroke ? 'FD' : 'F');
+  roundedPath(doc, box, radius);
+  if (stroke) doc.fillStroke();
+  else doc.fill();
+}
+
+// A quarter circle as one cubic Bézier: control points at this fraction of the radius.
+const kappa = (4 / 3) * (Math.SQRT2 - 1);
+
+/**
+ * The outline of a rounded rectangle as the current path, to fill or clip by. A radius of half the
+ * shorter side gives a pill, and of a square a true circle. jsPDF's own roundedRect is not used: its
+ * corners bulge and flatten (a "round" photo printed as a lopsided squircle).
+ */
+export function roundedPath(doc: jsPDF, box: Box, radius: number): void {
+  const r = Math.max(0, Math.min(radius, box.w / 2, box.h / 2));
+  const k = r * kappa;
+  const { x, y, w, h } = box;
+  doc.moveTo(x + r, y);
+  doc.lineTo(x + w - r, y);
+  doc.curveTo(x + w - r + k, y, x + w, y + r - k, x + w, y + r);
+  doc.lineTo(x + w, y + h - r);
+  doc.curveTo(x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h);
+  doc.lineTo(x + r, y + h);
+  doc.curveTo(x + r - k, y + h, x, y + h - r + k, x, y + h - r);
+  doc.lineTo(x, y + r);
+  doc.curveTo(x, y + r - k, x + r - k, y, x + r, y);
+  doc.close();
 }
 
 /** A horizontal bar: a grey track and an accent fill for `fraction` (0–1) of it. */
