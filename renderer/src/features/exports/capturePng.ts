@@ -3,6 +3,7 @@ import { fitsOneCanvas } from '../../../../common/export/pngTiles';
 import { throwIfCancelled, untilCancelled } from './captureCancel';
 import { captureTiledPng } from './captureTiles';
 import { createExportClone } from './exportClone';
+import { imageFontsFor, visibleText } from './pngFonts';
 
 /**
  * What to take a PNG of: an on-screen node, and optionally the frame to show (the flow diagram's
@@ -21,20 +22,22 @@ export interface CaptureSource {
 
 /**
  * The PNG of an on-screen view at 1×, 2× or 3×, taken of its read-only copy (see exportClone.ts):
- * no controls, text in full, the same geometry. Fonts are not embedded (`skipFonts`): html-to-image
- * would otherwise fetch and inline every web font for every export, which is slow, and the app's
- * fonts are the system ones anyway. An image past Chromium's canvas limit (a 40-stage journey map at
+ * no controls, text in full, the same geometry. The text is set in the app's own fonts, embedded in
+ * the image (pngFonts.ts), so it reads the same on a machine that lacks CJK or emoji fonts. An image past Chromium's canvas limit (a 40-stage journey map at
  * 2×) is captured in tiles and stitched; one too large even for that is refused with a message.
  * `signal` cancels between steps (and between bands of tiles) with CaptureCancelled.
  */
 export async function capturePng(source: HTMLElement | CaptureSource, scale: 1 | 2 | 3, signal?: AbortSignal): Promise<Uint8Array> {
   const src = source instanceof HTMLElement ? { node: source } : source;
-  const copy = createExportClone(src.node, src.style);
+  const fonts = await untilCancelled(imageFontsFor(visibleText(src.node)), signal);
+  const copy = createExportClone(src.node, src.style, fonts.stack);
   resolveSvgPaint(copy.node);
   try {
     const cssW = Math.ceil(src.width ?? copy.node.scrollWidth);
     const cssH = Math.ceil(src.height ?? copy.node.scrollHeight);
-    const options = { skipFonts: true, cacheBust: false, backgroundColor: '#ffffff', width: cssW, height: cssH, style: { left: '0', top: '0' } };
+    // skipFonts keeps html-to-image from fetching the page's own web fonts; the app's fonts go in by
+    // fontEmbedCSS instead (see pngFonts.ts).
+    const options = { skipFonts: true, fontEmbedCSS: fonts.css, cacheBust: false, backgroundColor: '#ffffff', width: cssW, height: cssH, style: { left: '0', top: '0' } };
     throwIfCancelled(signal);
     if (!fitsOneCanvas(cssW * scale, cssH * scale)) return await captureTiledPng(copy.node, cssW, cssH, scale, options, signal);
     const blob = await untilCancelled(toBlob(copy.node, { ...options, pixelRatio: scale }), signal);

@@ -31,9 +31,10 @@ export interface ExportClone {
 
 /**
  * Builds the read-only copy of `node` at its current width and puts it in the page out of sight.
- * `style` is applied to the copy (the flow uses it to bring its diagram to the origin).
+ * `style` is applied to the copy (the flow uses it to bring its diagram to the origin). `fonts`, a
+ * font-family value, sets all of the copy's text in those fonts (exports.css reads `--export-fonts`).
  */
-export function createExportClone(node: HTMLElement, style: Partial<Record<string, string>> = {}): ExportClone {
+export function createExportClone(node: HTMLElement, style: Partial<Record<string, string>> = {}, fonts?: string): ExportClone {
   const clone = node.cloneNode(true) as HTMLElement;
   const originals = [node, ...node.querySelectorAll<HTMLElement>('*')];
   const copies = [clone, ...clone.querySelectorAll<HTMLElement>('*')];
@@ -47,8 +48,14 @@ export function createExportClone(node: HTMLElement, style: Partial<Record<strin
     const swap = standIn(el, computed);
     if (swap !== undefined) swaps.push(() => (swap ? copy.replaceWith(swap) : copy.remove()));
   });
+  originals.forEach((el, i) => {
+    const copy = copies[i];
+    if (copy && el.dataset.exportDrop === 'last-column') swaps.push(dropLastColumn(el, copy));
+  });
   // The scroll position is the editor's, not the image's: the copy starts at the top left.
   swaps.forEach((s) => s());
+  // A terse mark on screen (an evidence badge's "A", explained on hover) says its meaning in full.
+  for (const el of clone.querySelectorAll<HTMLElement>('[data-export-text]')) el.textContent = el.dataset.exportText ?? '';
   clone.querySelectorAll(dropSelector).forEach((el) => el.remove());
   for (const b of clone.querySelectorAll<HTMLElement>('button')) b.replaceWith(asText(b));
 
@@ -58,6 +65,7 @@ export function createExportClone(node: HTMLElement, style: Partial<Record<strin
     position: 'absolute', left: '0', top: '0', width: `${node.offsetWidth}px`,
     maxHeight: 'none', maxWidth: 'none', overflow: 'visible', ...style,
   });
+  if (fonts) clone.style.setProperty('--export-fonts', fonts);
   // The copy is hidden by a zero-size host rather than moved far off-screen: Chromium paints an
   // element placed far outside the viewport blank when html-to-image draws it.
   const host = document.createElement('div');
@@ -67,6 +75,31 @@ export function createExportClone(node: HTMLElement, style: Partial<Record<strin
   (node.parentElement ?? document.body).appendChild(host);
   for (const box of clone.querySelectorAll<HTMLElement>('[data-export-fit]')) shrinkToFit(box);
   return { node: clone, dispose: () => host.remove() };
+}
+
+/**
+ * A grid marked `data-export-drop="last-column"` (the journey map, whose last column only holds
+ * "+ Stage") loses that column in the copy, with every cell in it, so the image ends at the last stage.
+ * Cells are placed automatically, so which are in the column is read from where they are on screen;
+ * cells pinned to the left edge (sticky row headers) belong to the first column wherever they are
+ * scrolled to. Returns the change to make once every computed value has been read.
+ */
+function dropLastColumn(grid: HTMLElement, copy: HTMLElement): () => void {
+  const tracks = getComputedStyle(grid).gridTemplateColumns.split(' ').map((t) => parseFloat(t));
+  if (tracks.length < 2 || tracks.some((t) => !Number.isFinite(t))) return () => undefined;
+  const kept = tracks.slice(0, -1);
+  const keptWidth = kept.reduce((a, b) => a + b, 0);
+  const lastStart = grid.getBoundingClientRect().left + keptWidth;
+  const cells = [...grid.children].map((child, i) => {
+    const c = getComputedStyle(child);
+    const pinned = c.position === 'sticky' && c.left !== 'auto';
+    return !pinned && child.getBoundingClientRect().left >= lastStart - 0.5 ? copy.children[i] : undefined;
+  }).filter((c): c is Element => c !== undefined);
+  return () => {
+    cells.forEach((c) => c.remove());
+    copy.style.gridTemplateColumns = kept.map((t) => `${t}px`).join(' ');
+    copy.style.width = `${keptWidth}px`;
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import emojiUrl from '@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf?url';
 import devanagariUrl from '@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf?url';
 import cjkUrl from '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf?url';
 import thaiUrl from '@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf?url';
@@ -34,4 +35,15 @@ export async function loadPdfFonts(text = ''): Promise<PdfFonts> {
   const names = fallbacksFor(text);
   const [regular, bold, ...extra] = await Promise.all([regularUrl, boldUrl, ...names.map((n) => fallbackUrls[n])].map(fetchFont));
   return { regular: regular!, ...(bold ? { bold } : {}), fallbacks: names.map((name, i) => ({ name, regular: extra[i]! })) };
+}
+
+/** Pictographs a machine without an emoji font draws as boxes. */
+const emojiChars = /[\u{1F000}-\u{1FAFF}\u2600-\u27BF\u2B00-\u2BFF]/u;
+
+/**
+ * Noto Emoji (monochrome, OFL 1.1, 0.9 MB) when `text` has emoji, for PNG images only: jsPDF writes
+ * glyphs by 16-bit code and cannot print characters beyond U+FFFF, so the PDFs do not use it.
+ */
+export async function loadEmojiFont(text: string): Promise<Uint8Array | null> {
+  return emojiChars.test(text) ? fetchFont(emojiUrl) : null;
 }

@@ -9,7 +9,8 @@ const flowPadding = 32;
  */
 export function journeyCaptureSource(): HTMLElement | CaptureSource | null {
   const map = document.querySelector<HTMLElement>('.journey-map');
-  if (map) return map;
+  // The map's image is as wide as its grid, not as the window: a short map leaves no blank band.
+  if (map) return { node: map, style: { width: 'max-content' } };
   const viewport = document.querySelector<HTMLElement>('.flow-canvas .react-flow__viewport');
   return viewport ? flowCaptureSource(viewport) : null;
 }

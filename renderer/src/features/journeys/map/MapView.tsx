@@ -36,6 +36,7 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
   const [addType, setAddType] = useState<LaneType>('touchpoints');
   const dispatch = editor.dispatch;
   const byStage = nodesByStage(editor.journey);
+  const hasSteps = map.stages.some((s) => (byStage.get(s.id)?.length ?? 0) > 0);
   const columns = `200px repeat(${map.stages.length}, ${stageWidth}px) 140px`;
   // An explicit width spares the browser sizing every cell to find the grid's max-content width.
   const width = 200 + map.stages.length * stageWidth + 140;
@@ -47,7 +48,8 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
 
   return (
     <div className="journey-map" role="region" aria-label="Journey map">
-      <div className="map-grid" style={{ gridTemplateColumns: columns, width }}>
+      {/* The image of the map ends at the last stage: the "+ Stage" column is left out of it. */}
+      <div className="map-grid" style={{ gridTemplateColumns: columns, width }} data-export-drop="last-column">
         <div className="map-corner">Stages</div>
         {map.stages.map((s, i) => <StageHeader key={s.id} stage={s} index={i} count={map.stages.length} dispatch={dispatch} />)}
         <div className="map-add-stage"><button type="button" onClick={addStage}>+ Stage</button></div>
@@ -57,9 +59,10 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
           <LaneRow key={lane.id} lane={lane} index={li} count={map.lanes.length} stages={map.stages} row={map.cells[lane.id]} dispatch={dispatch} />
         ))}
 
-        <div className="lane-header lane-flow"><strong>Flow steps</strong><span className="muted">tied to each stage</span></div>
+        {/* A map with no flow steps leaves their row out of its image rather than print it empty. */}
+        <div className="lane-header lane-flow" data-export={hasSteps ? undefined : 'hide'}><strong>Flow steps</strong><span className="muted">tied to each stage</span></div>
         {map.stages.map((s) => (
-          <div key={s.id} className="map-cell flow-steps" data-stage={s.id}>
+          <div key={s.id} className="map-cell flow-steps" data-stage={s.id} data-export={hasSteps ? undefined : 'hide'}>
             {(byStage.get(s.id) ?? []).map((n) => (
               <button type="button" key={n.id} data-export="keep" className={`chip node-chip node-${n.kind}`} onClick={() => onShowNodes(s.id)}>{n.label}</button>
             ))}

@@ -3,13 +3,15 @@ import { evidenceLabels } from '../labels';
 
 /**
  * A small badge showing what a claim rests on (research, data, assumption), which opens to change the
- * kind and note the source. Untagged claims show a faint "?" so the gap is visible.
+ * kind and note the source. Untagged claims show a faint "?" so the gap is visible. On screen the
+ * badge is a letter explained on hover; an exported image, which has no hover, spells the kind out.
  */
 export function EvidenceControl({ evidence, label, onChange }: { evidence: Evidence | undefined; label: string; onChange: (e: Evidence | null) => void }) {
   const kind = evidence?.kind;
   return (
     <details className="evidence">
-      <summary className={`evidence-badge evidence-${kind ?? 'none'}`} aria-label={`${label}: ${kind ? evidenceLabels[kind] : 'not tagged'}`} title={evidence?.source ?? ''}>
+      <summary className={`evidence-badge evidence-${kind ?? 'none'}`} aria-label={`${label}: ${kind ? evidenceLabels[kind] : 'not tagged'}`} title={evidence?.source ?? ''}
+        data-export-text={kind ? evidenceLabels[kind] : undefined}>
         {kind ? evidenceLabels[kind].slice(0, 1) : '?'}
       </summary>
       <div className="evidence-pop">
