@@ -14,6 +14,7 @@ export * from './changes';
 export * from './validateFlow';
 export * from './layout';
 export * from './placement';
+export * from './describeStep';
 export * from './journey';
 export * from './versions';
 export * from './diff';

@@ -1,17 +1,7 @@
-import type { Condition, Duration, FlowNode } from '../../../../../common/journey';
+import { conditionText, durationText, type FlowNode } from '../../../../../common/journey';
 
-/** "3 days" */
-export function durationText(d: Duration): string {
-  return `${d.amount} ${d.amount === 1 ? d.unit.replace(/s$/, '') : d.unit}`;
-}
+export { conditionText, durationText };
 
-/** A condition in words, e.g. "nps ≥ 9 and plan = pro". */
-export function conditionText(c: Condition): string {
-  if (c.rules.length === 0) return 'no rules yet';
-  const op = { equals: '=', notEquals: '≠', greaterThan: '>', lessThan: '<', atLeast: '≥', atMost: '≤', contains: 'contains', isSet: 'is set' } as const;
-  return c.rules.map((r) => `${r.source === 'personaMatch' ? 'match' : ''}${r.field || '?'} ${op[r.operator]}${r.operator === 'isSet' ? '' : ` ${String(r.value ?? '?')}`}`)
-    .join(c.match === 'all' ? ' and ' : ' or ');
-}
 
 /** One line describing what a node is designed to do (never that it did anything: flows are designs). */
 export function nodeSummary(node: FlowNode): string {
