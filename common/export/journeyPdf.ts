@@ -1,7 +1,8 @@
 import { jsPDF } from 'jspdf';
-import { cellCards, emotionScales, isCardLane, type EmotionLane, type JourneyMap, type Lane, type MetricLane } from '../journey/mapModel';
+import { cellCards, isCardLane, type JourneyMap, type Lane, type MetricLane, type Stage } from '../journey/mapModel';
+import { drawEmotion, emotionLegendHeight, type DrawnEmotion } from './journeyEmotionPdf';
 import { registerFonts, type PdfFonts } from './fonts';
-import { drawLabel, drawText, setFont, wrap, type Box } from './pdfText';
+import { drawLabel, drawText, setFont, wrap } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
 import { pageSize, type PageOrientation } from './paper';
 
@@ -21,6 +22,8 @@ export interface JourneyPdfInput {
   name: string;
   description: string;
   map: JourneyMap;
+  /** Names of the personas the emotion curves speak for, by persona id (the legend prints them). */
+  personas?: Readonly<Record<string, string>>;
 }
 
 /** The poster's margin on every side, in points. */
@@ -55,16 +58,23 @@ export interface PosterPlan {
   f: number;
   labelW: number;
   colW: number;
+  /** Height of the stage headers: every stage name wraps to show whole. */
+  stageH: number;
+  /** Each lane's height, in `map.lanes` order, stretched so the map fills the page. */
+  laneHeights: number[];
   /** How far down the poster's drawing reaches (the bottom of the last lane), at most the page's bottom margin. */
   height: number;
 }
 
 /**
  * Measures the poster. The text size is the largest (up to `maxPosterText`) at which every lane fits
- * the page: a small map grows to fill a big poster, a big map shrinks rather than being cut (to 3 pt).
+ * the page: a big map shrinks rather than being cut (to 3 pt). A small map whose text has reached
+ * the cap leaves height over: the lanes share it (emotion curves three shares, as a taller chart
+ * reads better), so the drawing fills the paper rather than its top half.
  */
 export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }): PosterPlan {
   const { map } = journey;
+  const personas = journey.personas ?? {};
   const titleSize = Math.min(48, Math.max(22, size.w / 60));
   setFont(doc, titleSize * 0.45);
   const descLines = journey.description ? Math.min(2, wrap(doc, journey.description, size.w - 2 * margin).length) : 0;
@@ -77,16 +87,26 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
     const labelW = Math.min(size.w * 0.2, Math.max(160, longestWord * fs + gap + fs * 1.6));
     return { labelW, colW: (size.w - 2 * margin - labelW) / Math.max(1, map.stages.length) };
   };
-  const needed = (fs: number) => {
+  const heights = (fs: number) => {
     const g = geometry(fs);
-    return fs * 3.2 + gap + map.lanes.reduce((t, l) => t + laneHeight(doc, map, l, g, fs) + gap, 0);
+    return { stageH: stageHeight(doc, map, g.colW, fs), lanes: map.lanes.map((l) => laneHeight(doc, map, l, g, fs, personas)) };
+  };
+  const needed = (fs: number) => {
+    const h = heights(fs);
+    return h.stageH + gap + h.lanes.reduce((t, l) => t + l + gap, 0);
   };
   const f = fitTextSize(needed, avail, Math.max(5, Math.min(maxPosterText, geometry(maxPosterText).colW / 8)));
-  return { titleSize, top, f, ...geometry(f), height: Math.min(size.h - margin, top + needed(f) - gap) };
+  const { stageH, lanes } = heights(f);
+  const spare = avail - needed(f);
+  const weights = map.lanes.map((l) => (l.type === 'emotion' ? 3 : 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const laneHeights = spare > 0 && total > 0 ? lanes.map((h, i) => h + (spare * (weights[i] ?? 1)) / total) : lanes;
+  const drawn = stageH + gap + laneHeights.reduce((t, l) => t + l + gap, 0) - gap;
+  return { titleSize, top, f, ...geometry(f), stageH, laneHeights, height: Math.min(size.h - margin, top + drawn) };
 }
 
-/** Draws the whole poster with its top-left corner at the page origin. */
-export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }, plan = planPoster(doc, journey, size)): void {
+/** Draws the whole poster with its top-left corner at the page origin; returns what its emotion lanes drew. */
+export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }, plan = planPoster(doc, journey, size)): DrawnEmotion[] {
   const { map } = journey;
   const { titleSize, top, f, labelW, colW } = plan;
   setFont(doc, titleSize, true, '#111827');
@@ -94,15 +114,18 @@ export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
   if (journey.description) {
     drawText(doc, journey.description, { x: margin, y: margin + titleSize * 1.3, w: size.w - 2 * margin, h: top - margin - titleSize * 1.3 }, { size: titleSize * 0.45, color: '#4b5563', maxLines: 2 });
   }
-  const ctx: Ctx = { doc, map, f, colW, labelW, x0: margin + labelW };
-  drawStages(ctx, top);
-  let y = top + f * 3.2 + gap;
-  for (const lane of map.lanes) {
-    const h = Math.min(laneHeight(doc, map, lane, { labelW, colW }, f), size.h - margin - y);
-    if (h <= 0) break;
-    drawLane(ctx, lane, y, h);
+  const ctx: Ctx = { doc, map, f, colW, labelW, x0: margin + labelW, personas: journey.personas ?? {} };
+  drawStages(ctx, top, plan.stageH);
+  const drawn: DrawnEmotion[] = [];
+  let y = top + plan.stageH + gap;
+  map.lanes.forEach((lane, i) => {
+    const h = Math.min(plan.laneHeights[i] ?? 0, size.h - margin - y);
+    if (h <= 0) return;
+    const emotion = drawLane(ctx, lane, y, h);
+    if (emotion) drawn.push(emotion);
     y += h + gap;
-  }
+  });
+  return drawn;
 }
 
 /**
@@ -122,13 +145,13 @@ export function fitTextSize(height: (f: number) => number, avail: number, max: n
   return lo;
 }
 
-interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number }
+interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number; personas: Readonly<Record<string, string>> }
 
-function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: { labelW: number; colW: number }, f: number): number {
+function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: { labelW: number; colW: number }, f: number, personas: Readonly<Record<string, string>>): number {
   // The lane's name wraps in the label column; the row is at least as tall as the name.
   setFont(doc, f, true);
   const nameH = wrap(doc, lane.name, labelW - gap - f * 1.2).length * f * 1.25 + f;
-  if (lane.type === 'emotion') return Math.max(nameH, f * 10);
+  if (lane.type === 'emotion') return Math.max(nameH, f * 10 + emotionLegendHeight(doc, lane, personas, colW * map.stages.length - f, f));
   if (lane.type === 'metric') return Math.max(nameH, f * 4.2);
   setFont(doc, f);
   let max = 1;
@@ -139,24 +162,51 @@ function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: {
   return Math.max(nameH, max * f * 1.25 + f);
 }
 
-function drawStages(ctx: Ctx, y: number): void {
+const stageText = (s: Stage) => `${s.momentOfTruth ? '★ ' : ''}${s.name}`;
+
+/**
+ * A stage name's text size: the map's, or smaller when its longest word would not fit the column,
+ * so a long word is never broken inside.
+ */
+function stageFont(doc: jsPDF, s: Stage, width: number, f: number): number {
+  setFont(doc, f * 1.1, true);
+  const longest = Math.max(1, ...stageText(s).split(/\s+/).map((w) => doc.getTextWidth(w)));
+  return Math.min(f * 1.1, (f * 1.1 * width) / longest);
+}
+
+/** Stage headers are as tall as the longest stage name wrapped in its column: a name is never cut. */
+function stageHeight(doc: jsPDF, map: JourneyMap, colW: number, f: number): number {
+  const width = colW - gap - f;
+  const heights = map.stages.map((s) => {
+    const size = stageFont(doc, s, width, f);
+    setFont(doc, size, true);
+    return wrap(doc, stageText(s), width).length * size * 1.25;
+  });
+  return Math.max(f * 3.2, ...heights.map((h) => h + f * 1.4));
+}
+
+function drawStages(ctx: Ctx, y: number, h: number): void {
   const { doc, map, f, colW, x0 } = ctx;
   map.stages.forEach((s, i) => {
-    const box = { x: x0 + i * colW + gap / 2, y, w: colW - gap, h: f * 3.2 };
+    const box = { x: x0 + i * colW + gap / 2, y, w: colW - gap, h };
     fillRounded(doc, box, 4, s.colour);
-    setFont(doc, f * 1.1, true, '#ffffff');
-    drawLabel(doc, `${s.momentOfTruth ? '★ ' : ''}${s.name}`, box.x + box.w / 2, box.y + box.h * 0.62, box.w - f, 'center');
+    const size = stageFont(doc, s, box.w - f, f);
+    setFont(doc, size, true);
+    const textH = Math.max(1, wrap(doc, stageText(s), box.w - f).length) * size * 1.25;
+    drawText(doc, stageText(s), { x: box.x + f / 2, y: box.y + (h - textH) / 2, w: box.w - f, h: textH + f }, { size, bold: true, color: '#ffffff', align: 'center' });
   });
 }
 
-function drawLane(ctx: Ctx, lane: Lane, y: number, h: number): void {
+function drawLane(ctx: Ctx, lane: Lane, y: number, h: number): DrawnEmotion | undefined {
   const { doc, map, f, colW, x0, labelW } = ctx;
   fillRounded(doc, { x: x0 - labelW, y, w: labelW - gap, h }, 4, '#f3f4f6');
   drawText(doc, lane.name, { x: x0 - labelW + f * 0.6, y: y + f * 0.5, w: labelW - gap - f * 1.2, h: h - f }, { size: f, bold: true, color: '#374151' });
-  if (lane.type === 'emotion') return drawEmotion(ctx, lane, { x: x0, y, w: colW * map.stages.length, h });
-  if (lane.type === 'metric') return drawMetric(ctx, lane, y, h);
-  if (!isCardLane(lane)) return;
+  if (lane.type === 'emotion') return drawEmotion(doc, lane, map, ctx.personas, { x: x0, y, w: colW * map.stages.length, h }, f, colW);
+  if (lane.type === 'metric') return void drawMetric(ctx, lane, y, h);
+  if (!isCardLane(lane)) return undefined;
   map.stages.forEach((s, i) => {
+    // A faint cell behind the cards keeps the grid readable when lanes are stretched to fill the page.
+    fillRounded(doc, { x: x0 + i * colW + gap / 2, y, w: colW - gap, h }, 3, '#f9fafb');
     let cy = y;
     for (const card of cellCards(map, lane.id, s.id)) {
       const text = card.text || card.channel || '';
@@ -170,33 +220,6 @@ function drawLane(ctx: Ctx, lane: Lane, y: number, h: number): void {
       cy += ch + f * 0.2;
     }
   });
-}
-
-function drawEmotion(ctx: Ctx, lane: EmotionLane, box: Box): void {
-  const { doc, map, f, colW } = ctx;
-  const { min, max } = emotionScales[lane.scale];
-  const yOf = (v: number) => box.y + f + (box.h - 2 * f) * (1 - (v - min) / (max - min));
-  doc.setDrawColor('#d1d5db');
-  doc.setLineWidth(0.5);
-  doc.line(box.x, yOf((min + max) / 2), box.x + box.w, yOf((min + max) / 2));
-  for (const curve of lane.curves) {
-    doc.setDrawColor(curve.colour);
-    doc.setFillColor(curve.colour);
-    doc.setLineWidth(Math.max(1, f / 5));
-    if (curve.variant === 'to-be') doc.setLineDashPattern([f / 2, f / 3], 0);
-    let prev: [number, number] | null = null;
-    map.stages.forEach((s, i) => {
-      const v = curve.points[s.id];
-      if (v === undefined) return void (prev = null);
-      const pt: [number, number] = [box.x + i * colW + colW / 2, yOf(v)];
-      if (prev) doc.line(prev[0], prev[1], pt[0], pt[1]);
-      doc.circle(pt[0], pt[1], f / 3, 'F');
-      setFont(doc, f * 0.8, false, '#374151');
-      doc.text(String(v), pt[0] + f / 2, pt[1] - f / 3);
-      prev = pt;
-    });
-    doc.setLineDashPattern([], 0);
-  }
 }
 
 function drawMetric(ctx: Ctx, lane: MetricLane, y: number, h: number): void {
