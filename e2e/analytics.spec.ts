@@ -76,8 +76,10 @@ test('rules added in the app score the fixture exactly as computed by hand', asy
   // Matched r1, r2, r5, r6: NPS 9, 10, 8, 9 → 3 promoters, 0 detractors of 4 = +75, mean 9.
   await expect(kpi(page, 'nps')).toHaveText('+75');
   await expect(page.getByTestId('kpi-nps')).toContainText('mean 9');
-  await expect(kpi(page, 'satisfaction')).toHaveText('4.5');
-  await expect(kpi(page, 'trust')).toHaveText('4.5');
+  // Satisfaction 4, 5, 4, 5: CSAT (answers of 4–5) 100%, mean 4.5; trust the same; CES (2+1+3+2)/4 = 2.
+  await expect(kpi(page, 'satisfaction')).toHaveText('100.0%');
+  await expect(page.getByTestId('kpi-satisfaction')).toContainText('mean 4.5');
+  await expect(kpi(page, 'trust')).toHaveText('100.0%');
   await expect(kpi(page, 'effort')).toHaveText('2');
 
   // r6 has no goals: the explanation shows the rule as missing, not as a mismatch.
@@ -121,10 +123,41 @@ test('backfilled daily snapshots drive the evolution chart and flag a day that d
   await page.getByLabel('Range').selectOption('custom');
   await page.getByLabel('First day').fill('2026-11-01');
   await page.getByLabel('Last day').fill('2026-11-03');
-  await expect(page.getByTestId('evolution-total')).toHaveText('6 responses in range · NPS +75 · satisfaction 4.5');
+  await expect(page.getByTestId('evolution-total')).toHaveText('6 responses in range · NPS +75 · CSAT 100.0%');
   // Daily NPS of matched responses: 1 Nov +100 (9, 10), 3 Nov +50 (8, 9). Two answers a day say
   // nothing about a change: the control limit judges no day with fewer than 5 answers (issue 13).
   await expect(page.getByText(/^No day outside its control limit \(2\.5 standard errors/)).toBeVisible();
   await expect(page.getByRole('list', { name: 'Anomalies' })).toHaveCount(0);
   await snap(page, 'evolution');
+});
+
+test('a persona made from a template takes daily snapshots from the start, and Evolution says why it is empty with the switch there', async ({ page }) => {
+  await importFixture(page, 'survey-small.csv');
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: 'Use template SaaS admin' }).click();
+  await expect(page).not.toHaveURL(/#\/personas\/new$/);
+  await page.goto('/#/analytics');
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Priya, the pragmatic admin' }).click();
+  await page.getByRole('link', { name: /^Rules/ }).click();
+  const sw = page.getByLabel('Take daily snapshots of this persona’s metrics');
+  await expect(sw).toBeChecked();
+
+  // Switched off in Rules, Evolution says why it is empty and offers the switch itself.
+  await sw.uncheck();
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText(/^Saved \d+ rules? for Priya/)).toBeVisible();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const empty = page.getByTestId('evolution-empty');
+  await expect(empty).toContainText('Evolution is empty because daily snapshots are off for this persona');
+  await snap(page, 'evolution-off');
+  await empty.getByRole('button', { name: 'Turn on daily snapshots' }).click();
+  await expect(empty).not.toContainText('snapshots are off');
+  // Saving rules later keeps the switch on (the Rules tab follows the stored value).
+  await page.getByRole('link', { name: /^Rules/ }).click();
+  await expect(sw).toBeChecked();
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('button', { name: 'Backfill snapshots' }).click();
+  await expect(page.getByText(/^Backfilled \d+ daily snapshots\.$/)).toBeVisible();
+  await expect(page.getByTestId('evolution-empty')).toHaveCount(0);
 });

@@ -27,19 +27,59 @@ export function mergedLiveMetrics(snapshots: readonly PersonaSnapshotDoc[]): Mer
   return { live, firstDay: first.day, lastDay: last.day };
 }
 
-/** The rows of the live-metrics block: the figure's key in {@link LiveMetrics} and the target it is held to. */
-export const liveMetricRows = [
-  { key: 'satisfaction', label: 'Satisfaction', target: 'satisfaction' },
-  { key: 'nps', label: 'Loyalty (NPS)', target: 'loyalty' },
-  { key: 'trust', label: 'Trust', target: 'trust' },
-  { key: 'effort', label: 'Effort', target: 'effort' },
-] as const;
+/** A metric of the live-metrics block, named by the key its section data and its target use. */
+export type LiveMetricKey = 'satisfaction' | 'loyalty' | 'trust' | 'effort';
+
+/** Targets as the persona stores them (see `ExpectedMetrics` in common/persona). */
+export interface LiveTargets {
+  satisfaction?: number;
+  loyalty?: number;
+  trust?: number;
+  /** The old "Effort %" target: compared with nothing. */
+  effort?: number;
+  ces?: number;
+}
+
+/** One row of the live-metrics block: its figure and the target held to it, always in one unit. */
+export interface LiveMetricRow {
+  key: LiveMetricKey;
+  /** The name with its unit, as screen and every export print it. */
+  label: string;
+  /** `%` for shares, empty for scores. */
+  unit: '%' | '';
+  value(live: LiveMetrics): number | null;
+  target(targets: LiveTargets): number | undefined;
+}
 
 /**
- * One live figure as text. Satisfaction, trust and effort are means of the answers on their own
- * scale (1–5 in the shipped samples) and NPS is −100 … 100, none of them a share of responses, so
- * every figure prints as a plain number with one decimal and no unit.
+ * The rows of the live-metrics block. Satisfaction and trust targets are percentages ("Satisfaction
+ * %", "Trust %"), so the figures beside them are top-2-box shares, not the 1–5 means; effort is shown
+ * as CES (the mean effort answer) and held to the CES target, never to an old "Effort %" target.
  */
-export function formatLiveValue(value: number | null): string {
-  return value === null ? '—' : value.toFixed(1);
+export const liveMetricRows: readonly LiveMetricRow[] = [
+  { key: 'satisfaction', label: 'CSAT %', unit: '%', value: (l) => l.csat, target: (t) => t.satisfaction },
+  { key: 'loyalty', label: 'Loyalty (NPS)', unit: '', value: (l) => l.nps, target: (t) => t.loyalty },
+  { key: 'trust', label: 'Trust %', unit: '%', value: (l) => l.trustPercent, target: (t) => t.trust },
+  { key: 'effort', label: 'CES', unit: '', value: (l) => l.effort, target: (t) => t.ces },
+];
+
+/** The row of a metric key; unknown keys (from a newer app) give `undefined`. */
+export function liveMetricRow(key: string): LiveMetricRow | undefined {
+  return liveMetricRows.find((r) => r.key === key);
+}
+
+/**
+ * One live figure as text: shares as whole percentages ("73%", as targets are entered; they must
+ * fit the PDF's metric cards), scores (NPS, CES) as a plain number with one decimal; "—" without data.
+ */
+export function formatLiveValue(value: number | null | undefined, unit: '%' | '' = ''): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return unit === '%' ? `${value.toFixed(0)}%` : value.toFixed(1);
+}
+
+/** The target of one live metric as text in its figure's unit ("80%", "2.5"); `undefined` when none is set. */
+export function liveTarget(targets: LiveTargets, key: string): string | undefined {
+  const row = liveMetricRow(key);
+  const t = row?.target(targets);
+  return row && t !== undefined ? `${String(t)}${row.unit}` : undefined;
 }

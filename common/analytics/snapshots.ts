@@ -16,8 +16,9 @@ import type { Table } from './table';
 /**
  * Bumped when the engine's results for the same inputs change, so snapshots are recomputed.
  * 2: metric sums carry sums of squares (the anomaly rule's spread).
+ * 3: satisfaction and trust sums carry top-2-box counts (CSAT %, trust %).
  */
-export const engineVersion = 2;
+export const engineVersion = 3;
 
 /** The `metrics` field of a persona snapshot. */
 export interface SnapshotMetrics {

@@ -9,7 +9,12 @@ export type Migration = (oldDoc: Record<string, unknown>) => Record<string, unkn
  * that each collection has exactly one strategy per version.
  */
 export const migrations: Record<CollectionName, Record<number, Migration>> = {
-  personas: {},
+  personas: {
+    // Version 1 only adds the optional CES target: a version-0 persona is valid as it is. Its
+    // "Satisfaction %" target already means CSAT % (the share of satisfied answers), which is now the
+    // figure shown beside it; an "Effort %" target stays as entered (see the schema).
+    1: (doc) => doc,
+  },
   journeys: {
     // Version 1 only adds optional event rules to stages: a version-0 journey is valid as it is.
     1: (doc) => doc,

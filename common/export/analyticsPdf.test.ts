@@ -130,6 +130,10 @@ describe('analytics PDF layout with 5,000 responses', () => {
     expect(text).toContain('1 response ≥ 50');
     expect(text).toContain('Live metrics of matched responses (1 response)');
     expect(text).toContain('1 promoter, 0 detractors');
+    // Targets print in their figure's unit: CSAT as a share, CES as a mean effort answer.
+    expect(text).toMatch(/CSAT % Trust % CES/);
+    expect(text).toContain('target 85%');
+    expect(text).toContain('target 2.5');
     expect(text).not.toMatch(/\b1 responses\b/);
     // The screen shows +33.3 (renderer/src/features/analytics/display.ts): so does the PDF.
     expect(text).toContain('+33.3');

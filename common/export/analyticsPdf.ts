@@ -4,6 +4,7 @@ import { createFlow, distributionBars, distributionPie, heading, kpiCards, lineC
 import { registerFonts, type PdfFonts } from './fonts';
 import { paperSizes } from './paper';
 import { countOf, formatNps } from '../analytics/display';
+import { liveTarget } from '../analytics/liveFigures';
 import { drawLabel, drawText, setFont } from './pdfText';
 
 /** How to print the report. */
@@ -114,11 +115,15 @@ function personaPage(f: Flow, r: AnalyticsReport, p: ReportPersona): void {
   heading(f, 'Distribution');
   distributionPie(f, p.distribution);
   heading(f, `Live metrics of matched responses (${countOf(p.live.responses, 'response')})`);
+  // Each figure in the unit of its target: shares for CSAT and trust, scores for NPS and CES.
+  const target = (key: string) => liveTarget(p.targets, key);
+  // A card's hint line is short: the target when one is set, otherwise what the figure is.
+  const hint = (key: string, rest: string) => (target(key) ? `target ${target(key)}` : rest);
   kpiCards(f, [
-    { label: 'NPS', value: nps(p.live.nps), hint: `${countOf(p.live.promoters, 'promoter')}, ${countOf(p.live.detractors, 'detractor')}` },
-    { label: 'Satisfaction', value: metric(p.live.satisfaction) },
-    { label: 'Trust', value: metric(p.live.trust) },
-    { label: 'Effort', value: metric(p.live.effort) },
+    { label: 'Loyalty (NPS)', value: nps(p.live.nps), hint: hint('loyalty', `${countOf(p.live.promoters, 'promoter')}, ${countOf(p.live.detractors, 'detractor')}`) },
+    { label: 'CSAT %', value: pct(p.live.csat), hint: hint('satisfaction', p.live.satisfaction === null ? '4–5 of 5' : `4–5 of 5 · mean ${metric(p.live.satisfaction)}`) },
+    { label: 'Trust %', value: pct(p.live.trustPercent), hint: hint('trust', p.live.trust === null ? '4–5 of 5' : `4–5 of 5 · mean ${metric(p.live.trust)}`) },
+    { label: 'CES', value: metric(p.live.effort), hint: hint('effort', 'mean effort answer') },
   ], p.accentColor);
   if (p.rules.length > 0) {
     table(f, ['Rule', 'Weight', 'Note'], p.rules.map((x) => [x.description, String(x.weight), x.problem ?? '']), [0.6, 0.1, 0.3], ['left', 'right', 'left'], { title: 'Rules', context: p.name });

@@ -7,6 +7,7 @@ import { analyse, isCovered, type Analysis, type PersonaInput } from '../analyti
 import { matchedMetrics } from '../analytics/daily';
 import { explainRow } from '../analytics/explain';
 import { bucketOf, percentOf, type Bucket } from '../analytics/fraction';
+import type { LiveTargets } from '../analytics/liveFigures';
 import { summariseMetrics, type LiveMetrics } from '../analytics/metrics';
 import { describeRule } from '../analytics/rules';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
@@ -18,6 +19,8 @@ export interface ReportPersonaInput extends PersonaInput {
   accentColor?: string;
   /** Its current snapshot per day (see `latestPerDay`), any order. */
   snapshots?: readonly PersonaSnapshotDoc[];
+  /** The persona's metric targets, printed beside the live figures in the same unit. */
+  targets?: LiveTargets;
 }
 
 /** What to export. */
@@ -70,6 +73,8 @@ export interface ReportPersona {
   bestCount: number;
   /** Live metrics of its matched (≥ 50) responses. */
   live: LiveMetrics;
+  /** Its metric targets (CSAT %, NPS, trust %, CES); empty when none are set. */
+  targets: LiveTargets;
   top: ReportMatch[];
   evolution: ReportDay[];
 }
@@ -118,6 +123,7 @@ export function prepareAnalytics(table: Table, input: AnalyticsExportInput): Pre
       bestPercent: p.best ? percentOf(p.best.numerator, p.best.denominator) : null,
       distribution: p.distribution, coverage: p.coverage, bestCount: bestCounts[i] ?? 0,
       live: summariseMetrics(matchedMetrics(table, p)),
+      targets: { ...source.targets },
       top: p.top.map((t) => {
         const e = explainRow(table, p.scores, t.row);
         return { respondentId: e.respondentId, percent: e.percent, bucket: bucketOf(e.numerator, e.denominator), matched: e.items.filter((x) => x.outcome === 'matched').map((x) => x.description) };

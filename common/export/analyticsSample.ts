@@ -52,7 +52,7 @@ export function smallFixtureTable(): Table {
 /** Two personas with three rules each, the first the hand-computed one of the e2e test. */
 export function samplePersonas(): ReportPersonaInput[] {
   return [
-    { id: 'p-maya', name: 'Maya Chen', accentColor: '#4f46e5', rules: [
+    { id: 'p-maya', name: 'Maya Chen', accentColor: '#4f46e5', targets: { satisfaction: 85, ces: 2.5 }, rules: [
       { id: 'r1', kind: 'range', column: 'age', min: 25, max: 40 },
       { id: 'r2', kind: 'oneOf', column: 'location', values: ['London', 'Leeds'] },
       { id: 'r3', kind: 'overlap', column: 'goals', values: ['save time'] },
@@ -72,7 +72,7 @@ export function sampleSnapshot(personaId: string, day: string, responses: number
     metrics: {
       responses, distribution: { strong: Math.floor(responses / 2), moderate: responses - Math.floor(responses / 2), weak: 0 }, scorePercentSum: responses * 75,
       sums: {} as PersonaSnapshotDoc['metrics']['sums'],
-      live: { responses, satisfaction: 4, nps, npsMean: 8, promoters: responses, passives: 0, detractors: 0, trust: 4, effort: 2 },
+      live: { responses, satisfaction: 4, csat: 80, nps, npsMean: 8, promoters: responses, passives: 0, detractors: 0, trust: 4, trustPercent: 75, effort: 2 },
     },
   };
 }

@@ -4,6 +4,7 @@
  * main's streaming writer (Electron). Sheets: Report, Responses (split past Excel's row cap),
  * Distribution, Coverage, Overlap, Evolution.
  */
+import type { LiveMetrics } from '../analytics/metrics';
 import type { AnalyticsReport, PreparedAnalytics } from './analyticsReport';
 import { responseColumns, responseRows } from './analyticsRows';
 import { excelMaxRows, type SheetColumn, type XlsxCell } from './analyticsSheets';
@@ -41,21 +42,33 @@ export function* analyticsWorkbookOps(p: PreparedAnalytics, chunkRows = defaultC
   }) };
   yield { op: 'table', name: 'Coverage', columns: [
     col('Persona', undefined, 24), col('Responses in scope', 'integer'), col('Covered (≥ 50)', 'integer'), col('Coverage %', 'percent'), col('Best persona for', 'integer'),
-    col('NPS'), col('Satisfaction'), col('Trust'), col('Effort'),
+    ...metricColumns,
+    col('Target NPS'), col('Target CSAT %', 'percent'), col('Target trust %', 'percent'), col('Target CES'),
   ] };
   yield { op: 'rows', rows: [
-    ...r.personas.map((x): XlsxCell[] => [x.name, x.coverage.total, x.coverage.covered, x.coverage.percent, x.bestCount, x.live.nps, x.live.satisfaction, x.live.trust, x.live.effort]),
-    ['No persona covers', r.rowsInRange, r.uncovered, r.uncoveredPercent, null, null, null, null, null],
+    ...r.personas.map((x): XlsxCell[] => [x.name, x.coverage.total, x.coverage.covered, x.coverage.percent, x.bestCount, ...metricCells(x.live),
+      x.targets.loyalty ?? null, x.targets.satisfaction ?? null, x.targets.trust ?? null, x.targets.ces ?? null]),
+    ['No persona covers', r.rowsInRange, r.uncovered, r.uncoveredPercent, null, ...metricColumns.map(() => null), null, null, null, null],
   ] };
   yield { op: 'table', name: 'Overlap', columns: [col('Persona (responses ≥ 50 for both)', undefined, 30), ...r.personas.map((x) => col(x.name, 'integer'))] };
   yield { op: 'rows', rows: r.personas.map((x, a) => [x.name, ...r.personas.map((_, b) => r.overlap[a]?.[b] ?? 0)]) };
   yield { op: 'table', name: 'Evolution', columns: [
     col('Persona', undefined, 24), col('Day', undefined, 12), col('Responses', 'integer'), col('Average match %', 'percent'), col('Strong', 'integer'), col('Moderate', 'integer'),
-    col('Weak', 'integer'), col('NPS'), col('Satisfaction'), col('Trust'), col('Effort'),
+    col('Weak', 'integer'), ...metricColumns,
   ] };
   yield { op: 'rows', rows: r.personas.flatMap((x) => x.evolution.map((d): XlsxCell[] => [
-    x.name, d.day, d.responses, d.averagePercent, d.distribution.strong, d.distribution.moderate, d.distribution.weak, d.live.nps, d.live.satisfaction, d.live.trust, d.live.effort,
+    x.name, d.day, d.responses, d.averagePercent, d.distribution.strong, d.distribution.moderate, d.distribution.weak, ...metricCells(d.live),
   ])) };
+}
+
+// Live metrics with their unit in the header: shares (CSAT %, trust %: answers of 4–5 on the 1–5
+// scale) beside the means they come from, so no column can be read against a target in another unit.
+const metricColumns = [
+  col('NPS'), col('CSAT %', 'percent'), col('Satisfaction mean'), col('Trust %', 'percent'), col('Trust mean'), col('CES (mean effort)'),
+];
+
+function metricCells(l: LiveMetrics): XlsxCell[] {
+  return [l.nps, l.csat, l.satisfaction, l.trustPercent, l.trust, l.effort];
 }
 
 function reportRows(r: AnalyticsReport): XlsxCell[][] {

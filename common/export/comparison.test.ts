@@ -15,8 +15,8 @@ const fonts = {
 };
 const images = new Map([['photo-1', samplePhoto]]);
 const dir = mkdtempSync(join(tmpdir(), 'cx-compare-'));
-// Survey means on a 1–5 scale and an NPS score, as analytics writes them.
-const live = { responses: 120, satisfaction: 4.46, nps: 31, npsMean: 8, promoters: 50, passives: 40, detractors: 30, trust: 3.9, effort: 2.14 };
+// Survey means on a 1–5 scale with their top-2-box shares, and an NPS score, as analytics writes them.
+const live = { responses: 120, satisfaction: 4.46, csat: 87.5, nps: 31, npsMean: 8, promoters: 50, passives: 40, detractors: 30, trust: 3.9, trustPercent: 70, effort: 2.14 };
 
 /** Maya and a second persona with other goals, no pie chart, another role and one more rule. */
 function pair(): [PersonaDoc, PersonaDoc] {
@@ -47,10 +47,10 @@ const rowsOf = (ws: ExcelJS.Worksheet | undefined) =>
 describe('comparison PDF', () => {
   test('prints both names, both sets of goals, rules and live metrics as text, side by side', () => {
     const [maya, omar] = pair();
-    const pdf = buildComparisonPdf([{ persona: maya, metrics: { live, day: '2026-11-01', targets: { satisfaction: 4.2, effort: 2 } } }, { persona: omar }], { paper: 'a4', fonts, images });
+    const pdf = buildComparisonPdf([{ persona: maya, metrics: { live, day: '2026-11-01', targets: { satisfaction: 85, effort: 20, ces: 2 } } }, { persona: omar }], { paper: 'a4', fonts, images });
     const text = pdfText(pdf, 'pair.pdf');
     const flat = squash(text);
-    for (const want of ['Amber: rows that differ', 'Maya Chen', 'Omar Haddad', 'Close the month without overtime', 'Pay suppliers on time', 'Store owner', 'Runs a tight ship', 'Age 30–45 (weight 2)', 'nps ≥ 9', 'Satisfaction: 4.5 (target 4.2)', 'Loyalty (NPS): 31.0', 'Trust: 3.9', 'Effort: 2.1 (target 2)', 'No data yet', 'No pie chart section']) {
+    for (const want of ['Amber: rows that differ', 'Maya Chen', 'Omar Haddad', 'Close the month without overtime', 'Pay suppliers on time', 'Store owner', 'Runs a tight ship', 'Age 30–45 (weight 2)', 'nps ≥ 9', 'CSAT %: 88% (target 85%)', 'Loyalty (NPS): 31.0', 'Trust %: 70%', 'CES: 2.1 (target 2)', 'No data yet', 'No pie chart section']) {
       expect(flat).toContain(want);
     }
     // Side by side: Maya's and Omar's first goals share a printed line.
@@ -114,9 +114,9 @@ describe('comparison workbook', () => {
     expect(rules.filter((r) => r[0] === 'Omar Haddad')).toHaveLength(4);
 
     const metrics = rowsOf(wb.getWorksheet('Live metrics'));
-    const satisfaction = metrics.find((r) => r[0] === 'Satisfaction');
-    expect(satisfaction?.[1]).toBe(4.46);
-    expect(satisfaction?.[2] ?? null).toBeNull(); // ExcelJS drops a row's trailing empty cells
-    expect(metrics.find((r) => r[0] === 'Target satisfaction')).toEqual(['Target satisfaction', 80, 80]);
+    const csat = metrics.find((r) => r[0] === 'CSAT %');
+    expect(csat?.[1]).toBe(87.5);
+    expect(csat?.[2] ?? null).toBeNull(); // ExcelJS drops a row's trailing empty cells
+    expect(metrics.find((r) => r[0] === 'Target CSAT %')).toEqual(['Target CSAT %', 80, 80]);
   });
 });

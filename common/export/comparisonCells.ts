@@ -2,7 +2,7 @@ import type { jsPDF } from 'jspdf';
 import type { Rule } from '../analytics/rules';
 import type { PersonaSection } from '../persona/document';
 import { demographicFields } from '../persona/sections/profileSections';
-import { formatLiveValue } from '../analytics/liveFigures';
+import { formatLiveValue, liveMetricRows, liveTarget } from '../analytics/liveFigures';
 import { liveDays, liveValue, type LiveMetricsInput } from './liveMetricsPdf';
 import { setFont, wrap } from './pdfText';
 
@@ -95,18 +95,18 @@ export function fieldText(field: string, value: unknown): string {
   return field === 'status' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
-const metricNames = [['satisfaction', 'Satisfaction'], ['loyalty', 'Loyalty (NPS)'], ['trust', 'Trust'], ['effort', 'Effort']] as const;
-
 /** The live metrics of one persona as lines of text: value and target per metric, then where they come from. */
 export function metricLines(input: LiveMetricsInput | undefined): string[] {
   if (!input?.live) {
-    const targets = metricNames.flatMap(([k, name]) => (input?.targets[k] === undefined ? [] : [`${name}: target ${input.targets[k]}`]));
+    const targets = liveMetricRows.flatMap((r) => {
+      const target = input ? liveTarget(input.targets, r.key) : undefined;
+      return target === undefined ? [] : [`${r.label}: target ${target}`];
+    });
     return ['No data yet', ...targets];
   }
-  const lines = metricNames.map(([k, name]) => {
-    const v = liveValue(input.live, k);
-    const target = input.targets[k];
-    return `${name}: ${formatLiveValue(v)}${target === undefined ? '' : ` (target ${target})`}`;
+  const lines = liveMetricRows.map((r) => {
+    const target = liveTarget(input.targets, r.key);
+    return `${r.label}: ${formatLiveValue(liveValue(input.live, r.key), r.unit)}${target === undefined ? '' : ` (target ${target})`}`;
   });
   const days = liveDays(input);
   return [...lines, `${input.live.responses} responses${days ? `, ${days}` : ''}`];

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { liveMetricRows } from '../analytics/liveFigures';
 import { sectionItems } from '../persona/changes';
 import { comparePersonas } from '../persona/compare';
 import type { PersonaDoc } from '../persona/document';
@@ -31,7 +32,7 @@ export async function buildComparisonXlsx(pages: readonly PersonaPdfPage[]): Pro
     const values = c.personas.map(get);
     return [label, ...values, yes(values.some((v) => v !== values[0]))];
   };
-  const targets = (['satisfaction', 'loyalty', 'trust', 'effort'] as const).map((k) => field(`Target ${k === 'loyalty' ? 'loyalty (NPS)' : k}`, (p) => p.expectedMetrics[k] ?? null));
+  const targets = liveMetricRows.map((r) => field(`Target ${r.label}`, (p) => r.target(p.expectedMetrics) ?? null));
   const evidence = (['research', 'data', 'assumption', 'untagged'] as const).map((k) => {
     const values = c.evidence.map((e) => e[k]);
     return [`Evidence: ${k}`, ...values, yes(values.some((v) => v !== values[0]))];
@@ -80,13 +81,9 @@ function metricRows(metrics: LiveMetricsInput[]): unknown[][] {
   return [
     row('Snapshot day', (m) => m.day),
     row('Responses', (m) => m.live?.responses),
-    row('Satisfaction', (m) => liveValue(m.live, 'satisfaction')),
-    row('Target satisfaction', (m) => m.targets.satisfaction),
-    row('NPS', (m) => liveValue(m.live, 'loyalty')),
-    row('Target NPS', (m) => m.targets.loyalty),
-    row('Trust', (m) => liveValue(m.live, 'trust')),
-    row('Target trust', (m) => m.targets.trust),
-    row('Effort', (m) => liveValue(m.live, 'effort')),
-    row('Target effort', (m) => m.targets.effort),
+    ...liveMetricRows.flatMap((r) => [
+      row(r.label, (m) => liveValue(m.live, r.key)),
+      row(`Target ${r.label}`, (m) => r.target(m.targets)),
+    ]),
   ];
 }

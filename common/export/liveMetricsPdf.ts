@@ -1,7 +1,7 @@
 import type { jsPDF } from 'jspdf';
 import type { ExpectedMetrics } from '../persona/document';
 import type { LiveMetrics } from '../analytics/metrics';
-import { formatLiveValue } from '../analytics/liveFigures';
+import { formatLiveValue, liveMetricRow, liveMetricRows, liveTarget } from '../analytics/liveFigures';
 import { drawLabel, setFont, type Box } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
 
@@ -18,14 +18,10 @@ export interface LiveMetricsInput {
   targets: ExpectedMetrics;
 }
 
-const names: Record<string, string> = { satisfaction: 'Satisfaction', loyalty: 'Loyalty (NPS)', trust: 'Trust', effort: 'Effort' };
-
-/** The value of one live metric, `null` when there is no data. */
+/** The value of one live metric in its row's unit (CSAT % for `satisfaction`), `null` when there is no data. */
 export function liveValue(live: LiveMetrics | null, key: string): number | null {
-  if (!live) return null;
-  if (key === 'loyalty') return live.nps;
-  const v = (live as unknown as Record<string, unknown>)[key];
-  return typeof v === 'number' ? v : null;
+  const row = liveMetricRow(key);
+  return live && row ? row.value(live) : null;
 }
 
 /** The days the figures span, as the canvas block words them: `first to last`, or the one day. */
@@ -39,7 +35,7 @@ export function liveDays(input: LiveMetricsInput): string | null {
  * responses and the days they span.
  */
 export function drawLiveMetrics(doc: jsPDF, s: number, accent: string, input: LiveMetricsInput, show: string[], box: Box): void {
-  const keys = show.length > 0 ? show : Object.keys(names);
+  const keys = show.length > 0 ? show : liveMetricRows.map((r) => r.key);
   const gap = 8 * s;
   const w = (box.w - gap * (keys.length - 1)) / Math.max(1, keys.length);
   const days = liveDays(input);
@@ -53,12 +49,12 @@ export function drawLiveMetrics(doc: jsPDF, s: number, accent: string, input: Li
   keys.forEach((key, i) => {
     const card = { x: box.x + i * (w + gap), y: box.y + captionH, w, h };
     fillRounded(doc, card, 6 * s, tint(accent, 0.9));
-    const v = liveValue(input.live, key);
-    const target = input.targets[key as keyof ExpectedMetrics];
+    const row = liveMetricRow(key);
+    const target = liveTarget(input.targets, key);
     setFont(doc, 9 * s, false, '#4b5563');
-    drawLabel(doc, names[key] ?? key, card.x + 6 * s, card.y + 14 * s, w - 12 * s);
+    drawLabel(doc, row?.label ?? key, card.x + 6 * s, card.y + 14 * s, w - 12 * s);
     setFont(doc, 20 * s, true, '#111827');
-    drawLabel(doc, formatLiveValue(v), card.x + 6 * s, card.y + 38 * s, w - 12 * s);
+    drawLabel(doc, formatLiveValue(liveValue(input.live, key), row?.unit), card.x + 6 * s, card.y + 38 * s, w - 12 * s);
     setFont(doc, 8 * s, false, '#6b7280');
     const sub = target !== undefined ? `target ${target}` : captionH > 0 ? '' : (days ?? 'no data yet');
     if (sub) drawLabel(doc, sub, card.x + 6 * s, card.y + 54 * s, w - 12 * s);

@@ -103,17 +103,19 @@ describe('persona PDF', () => {
     }
   });
 
-  test('live metrics print the figures of all snapshot days on their own scale, as the canvas shows them', () => {
+  test('live metrics print the figures of all snapshot days in their targets\' units, as the canvas shows them', () => {
     const merged = mergedLiveMetrics(sampleSnapshots());
-    const metrics = { live: merged?.live ?? null, day: merged?.lastDay ?? null, firstDay: merged?.firstDay ?? null, targets: { satisfaction: 4.2 } };
+    const metrics = { live: merged?.live ?? null, day: merged?.lastDay ?? null, firstDay: merged?.firstDay ?? null, targets: { satisfaction: 85, ces: 2.5, effort: 30 } };
     const text = squash(pdfText(buildPersonaPdf([{ persona: samplePersona(), metrics }], { paper: 'a4', fonts, images })));
-    // Satisfaction, trust and effort are 1–5 means and NPS a score: one decimal, never a percentage.
+    // CSAT and trust are top-2-box shares held to % targets, NPS and CES scores: never a 1–5 mean beside a % target.
     expect(text).toContain('5 matched responses, 2026-10-31 to 2026-11-01');
-    expect(text).toContain('Satisfaction Loyalty (NPS) Trust Effort');
-    expect(text).toContain('4.0 0.0 3.8 2.6'); // in card order
-    expect(text).toContain('target 4.2');
-    for (const wrong of ['4%', '3%']) expect(text).not.toContain(wrong); // the old rounded "percentages"
-    expect(text).not.toContain('3.7'); // the latest day alone
+    expect(text).toContain('CSAT % Loyalty (NPS) Trust % CES');
+    expect(text).toContain('80% 0.0 80% 2.6'); // in card order
+    expect(text).toContain('target 85%');
+    expect(text).toContain('target 2.5');
+    expect(text).not.toContain('target 30'); // an old "Effort %" target is compared with nothing
+    expect(text).not.toContain('4.0'); // the satisfaction mean
+    expect(text).not.toContain('66.7'); // the latest day alone
   });
 
   test('every section type prints with its default data, and with data missing or of the wrong shape', () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
+import { sampleSnapshot } from './sampleSnapshots';
 import { buildPersonaXlsx, personaSheets } from './personaXlsx';
 import { samplePersona } from './samplePersona';
 
@@ -12,15 +13,9 @@ async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 const rowsOf = (ws: ExcelJS.Worksheet | undefined) =>
   (ws?.getSheetValues() ?? []).filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1) : []));
 
-function snapshot(day: string, satisfaction: number): PersonaSnapshotDoc {
-  return {
-    id: `s-${day}`, entity: 'persona', entityId: 'p-sample', day, inputsDigest: 'x', computedAt: 1_760_000_000_000,
-    metrics: {
-      responses: 40, distribution: { strong: 10, moderate: 20, weak: 10 }, scorePercentSum: 0,
-      sums: {} as PersonaSnapshotDoc['metrics']['sums'],
-      live: { responses: 40, satisfaction, nps: 12, npsMean: 7, promoters: 10, passives: 20, detractors: 10, trust: 60, effort: 30 },
-    },
-  };
+/** A day of 4 answers: satisfaction as given, NPS 9, 9, 9, 3 (NPS 50), trust 4, effort 2. */
+function snapshot(day: string, satisfaction: number[]): PersonaSnapshotDoc {
+  return sampleSnapshot('p-sample', day, satisfaction.map((s, i) => [s, i === 3 ? 3 : 9, 4, 2]), 1_760_000_000_000);
 }
 
 describe('persona XLSX', () => {
@@ -36,7 +31,7 @@ describe('persona XLSX', () => {
     const wb = await open(await buildPersonaXlsx({ persona, snapshots: [], versions: [] }));
     const profile = rowsOf(wb.getWorksheet('Profile'));
     expect(profile).toContainEqual(['Name', 'Анна Петрова']);
-    expect(profile).toContainEqual(['Target satisfaction', 80]);
+    expect(profile).toContainEqual(['Target CSAT %', 80]);
     const sections = rowsOf(wb.getWorksheet('Sections'));
     expect(sections.some((r) => r[0] === 'Goals' && r[7] === 'Close the month without overtime')).toBe(true);
     expect(sections.some((r) => r[1] === 'quote' && String(r[7]).startsWith('Just let me fix it'))).toBe(true);
@@ -46,11 +41,13 @@ describe('persona XLSX', () => {
     expect(rules[2]?.[5]).toBe('London, Leeds');
   });
 
-  test('live metrics list snapshot days newest first beside their targets', async () => {
-    const wb = await open(await buildPersonaXlsx({ persona: samplePersona(), snapshots: [snapshot('2026-10-01', 70), snapshot('2026-10-02', 75)], versions: [] }));
+  test('live metrics list snapshot days newest first beside their targets, each in its target\'s unit', async () => {
+    const persona = { ...samplePersona(), expectedMetrics: { satisfaction: 80, loyalty: 30, ces: 2.5 } };
+    const wb = await open(await buildPersonaXlsx({ persona, snapshots: [snapshot('2026-10-01', [5, 5, 5, 2]), snapshot('2026-10-02', [5, 4, 2, 2])], versions: [] }));
     const rows = rowsOf(wb.getWorksheet('Live metrics'));
-    expect(rows[1]?.slice(0, 6)).toEqual(['2026-10-02', 40, 75, 80, 12, 30]);
-    expect(rows[2]?.[0]).toBe('2026-10-01');
+    expect(rows[0]?.slice(0, 12)).toEqual(['Day', 'Responses', 'CSAT %', 'Target CSAT %', 'Satisfaction mean', 'NPS', 'Target NPS', 'Trust %', 'Target trust %', 'Trust mean', 'CES', 'Target CES']);
+    expect(rows[1]?.slice(0, 12)).toEqual(['2026-10-02', 4, 50, 80, 3.25, 50, 30, 100, undefined, 4, 2, 2.5]);
+    expect(rows[2]?.slice(0, 3)).toEqual(['2026-10-01', 4, 75]);
   });
 
   test('versions list newest first with author and summary', async () => {

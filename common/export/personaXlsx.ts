@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { summariseMetrics } from '../analytics/metrics';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
 import type { Rule } from '../analytics/rules';
 import type { PersonaDoc } from '../persona/document';
@@ -28,8 +29,10 @@ function sheetsFor(input: PersonaXlsxInput): Record<(typeof personaSheets)[numbe
     Profile: { headers: ['Field', 'Value'], rows: [
       ['Name', persona.name], ['Role', persona.role], ['Type', persona.personaType], ['Status', persona.status],
       ['Tags', persona.tags.join(', ')], ['Owner', persona.owner], ['Domain', persona.domain],
-      ['Target satisfaction', t.satisfaction ?? null], ['Target loyalty (NPS)', t.loyalty ?? null],
-      ['Target trust', t.trust ?? null], ['Target effort', t.effort ?? null],
+      ['Target CSAT %', t.satisfaction ?? null], ['Target loyalty (NPS)', t.loyalty ?? null],
+      ['Target trust %', t.trust ?? null], ['Target CES', t.ces ?? null],
+      // An "Effort %" target from before CES targets: kept so nothing is lost, compared with nothing.
+      ...(t.effort === undefined ? [] : [['Earlier target effort % (not compared)', t.effort]]),
       ['Created', cellDate(persona.createdAt)], ['Updated', cellDate(persona.updatedAt)], ['Updated by', persona.updatedBy],
     ] },
     Sections: { headers: ['Section', 'Type', 'Column', 'Row', 'Width', 'Height', 'Item', 'Value', 'Evidence'], rows: persona.sections.flatMap((sec) => {
@@ -39,12 +42,14 @@ function sheetsFor(input: PersonaXlsxInput): Record<(typeof personaSheets)[numbe
     }) },
     Rules: { headers: ['Id', 'Column', 'Test', 'Min', 'Max', 'Values', 'Weight', 'Label'], rows: persona.rules.map(ruleRow) },
     'Live metrics': {
-      headers: ['Day', 'Responses', 'Satisfaction', 'Target satisfaction', 'NPS', 'Target NPS', 'Trust', 'Target trust', 'Effort', 'Target effort', 'Strong', 'Moderate', 'Weak', 'Computed'],
+      headers: ['Day', 'Responses', 'CSAT %', 'Target CSAT %', 'Satisfaction mean', 'NPS', 'Target NPS', 'Trust %', 'Target trust %', 'Trust mean',
+        'CES', 'Target CES', 'Strong', 'Moderate', 'Weak', 'Computed'],
       rows: snaps.map((sn) => {
-        const l = sn.metrics.live;
+        // From the sums, not the stored `live`: snapshots of older engines lack the top-2-box figures.
+        const l = summariseMetrics(sn.metrics.sums);
         const d = sn.metrics.distribution;
-        return [sn.day, sn.metrics.responses, l.satisfaction, t.satisfaction ?? null, l.nps, t.loyalty ?? null, l.trust, t.trust ?? null,
-          l.effort, t.effort ?? null, d.strong, d.moderate, d.weak, cellDate(sn.computedAt)];
+        return [sn.day, sn.metrics.responses, l.csat, t.satisfaction ?? null, l.satisfaction, l.nps, t.loyalty ?? null, l.trustPercent, t.trust ?? null, l.trust,
+          l.effort, t.ces ?? null, d.strong, d.moderate, d.weak, cellDate(sn.computedAt)];
       }),
     },
     Versions: { headers: ['Version', 'Date', 'Author', 'Summary'], rows: [...input.versions].sort((a, b) => b.number - a.number).map((v) => [v.number, cellDate(v.createdAt), v.author, v.summary]) },

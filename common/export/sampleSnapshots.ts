@@ -1,4 +1,4 @@
-import { emptyMetrics, summariseMetrics, type MetricAccumulator } from '../analytics/metrics';
+import { addMean, addNps, emptyMetrics, summariseMetrics, type MetricAccumulator } from '../analytics/metrics';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
 
 /** Answers of one response: satisfaction, trust and effort on a 1–5 scale, NPS 0–10. */
@@ -8,13 +8,10 @@ function sums(answers: readonly Answer[]): MetricAccumulator {
   const acc = emptyMetrics();
   for (const [sat, nps, trust, effort] of answers) {
     acc.responses += 1;
-    acc.satisfaction.n += 1; acc.satisfaction.sum += sat;
-    acc.trust.n += 1; acc.trust.sum += trust;
-    acc.effort.n += 1; acc.effort.sum += effort;
-    acc.nps.n += 1; acc.nps.sum += nps;
-    if (nps >= 9) acc.nps.promoters += 1;
-    else if (nps <= 6) acc.nps.detractors += 1;
-    else acc.nps.passives += 1;
+    addMean(acc.satisfaction, sat);
+    addMean(acc.trust, trust);
+    addMean(acc.effort, effort);
+    addNps(acc.nps, nps);
   }
   return acc;
 }
@@ -29,9 +26,10 @@ export function sampleSnapshot(personaId: string, day: string, answers: readonly
 }
 
 /**
- * Two days of Maya's snapshots on survey scales. The latest day alone: satisfaction 3.7, trust 3.7,
- * effort 3.0, NPS −33.3. Both days merged (what the canvas shows): satisfaction 4.0, trust 3.8,
- * effort 2.6, NPS 0.0 over 5 responses, 2026-10-31 to 2026-11-01.
+ * Two days of Maya's snapshots on survey scales. The latest day alone: satisfaction 3.7 (CSAT 66.7 %),
+ * trust 3.7 (66.7 %), effort (CES) 3.0, NPS −33.3. Both days merged (what the canvas shows):
+ * satisfaction 4.0 with CSAT 80.0 %, trust 3.8 with trust 80.0 %, CES 2.6, NPS 0.0 over 5 responses,
+ * 2026-10-31 to 2026-11-01.
  */
 export function sampleSnapshots(personaId = 'p-maya'): PersonaSnapshotDoc[] {
   return [

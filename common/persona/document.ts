@@ -14,14 +14,19 @@ export type PersonaStatus = (typeof personaStatuses)[number];
 
 /** Targets the persona's live metrics are compared with; absent means no target. */
 export interface ExpectedMetrics {
-  /** Satisfaction, percent 0–100. */
+  /** CSAT %: the share of satisfaction answers of 4 or 5 on the 1–5 scale, 0–100. */
   satisfaction?: number;
   /** Loyalty as NPS, −100 to 100. */
   loyalty?: number;
-  /** Trust, percent 0–100. */
+  /** Trust %: the share of trust answers of 4 or 5 on the 1–5 scale, 0–100. */
   trust?: number;
-  /** Effort, percent 0–100 where lower is easier. */
+  /**
+   * The "Effort %" target of earlier versions, 0–100, kept as entered. No figure is an effort
+   * percentage, so it is compared with nothing; the editor offers to replace it with a CES target.
+   */
   effort?: number;
+  /** CES: the mean effort answer the persona should stay at or under (lower means less effort), 0–10. */
+  ces?: number;
 }
 
 /** One block on the persona canvas. */
@@ -103,6 +108,7 @@ const fieldsSchema = v.object({
     loyalty: v.optional(bounded(-100, 100)),
     trust: v.optional(bounded(0, 100)),
     effort: v.optional(bounded(0, 100)),
+    ces: v.optional(bounded(0, 10)),
   }),
   datasetIds: v.pipe(v.array(idSchema), v.maxLength(200)),
   snapshotsEnabled: v.boolean('Must be true or false.'),
@@ -177,12 +183,15 @@ export function validatePersona(input: unknown): Checked<PersonaDoc> {
   return { ok: true, value: { ...fields.output, sections, rules: raw.rules as Rule[] } };
 }
 
-/** The persona fields a blank persona starts with. */
+/**
+ * The persona fields a blank persona starts with. Daily snapshots start on: with them off, the
+ * Evolution panel stays empty until a switch in Rules is found (issue 13).
+ */
 export function blankBody(name = 'Untitled persona'): PersonaBody {
   return {
     name, role: '', status: 'draft', tags: [], owner: '', domain: '', personaType: 'Primary',
     accentColor: defaultAccentColor, orientation: 'landscape', photoAssetId: null, sections: [], rules: [],
-    expectedMetrics: {}, datasetIds: [], snapshotsEnabled: false, journeyIds: [],
+    expectedMetrics: {}, datasetIds: [], snapshotsEnabled: true, journeyIds: [],
   };
 }
 

@@ -81,11 +81,13 @@ export function describeFieldValue(field: string, value: unknown): string {
   }
 }
 
+const targetNames: Record<string, string> = { satisfaction: 'CSAT %', loyalty: 'loyalty (NPS)', trust: 'trust %', effort: 'old effort %', ces: 'CES' };
+
 function describeTargets(value: unknown): string {
   if (typeof value !== 'object' || value === null) return 'no targets';
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => typeof v === 'number');
   if (entries.length === 0) return 'no targets';
-  return entries.map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${String(v)}`).join(', ');
+  return entries.map(([k, v]) => `${targetNames[k] ?? k} ${String(v)}`).join(', ');
 }
 
 /** Both sides of a changed field in words (a replaced photo reads "earlier photo → new photo"). */

@@ -1,6 +1,6 @@
 import { evidenceField, idField, shortText, tagsField, timeField } from './shared';
 
-const metricTarget = (minimum: number) => ({ type: 'number', minimum, maximum: 100 }) as const;
+const metricTarget = (minimum: number, maximum = 100) => ({ type: 'number', minimum, maximum }) as const;
 
 /**
  * Persona documents: profile fields, canvas sections with their grid layout, mapping rules and the
@@ -10,7 +10,8 @@ const metricTarget = (minimum: number) => ({ type: 'number', minimum, maximum: 1
  */
 export const personasSchema = {
   title: 'personas',
-  version: 0,
+  /** 1: `expectedMetrics.ces` (a CES target in the unit CES is shown in). */
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -58,7 +59,11 @@ export const personasSchema = {
     },
     /** Mapping rules that score survey responses against this persona (common/analytics). */
     rules: { type: 'array', maxItems: 100, items: { type: 'object' } },
-    /** Targets live metrics are compared with: satisfaction, trust and effort in percent, loyalty as NPS. */
+    /**
+     * Targets live metrics are compared with, each in the unit its figure is shown in: CSAT % and trust %
+     * (top-2-box shares), loyalty as NPS, CES as a mean effort answer. `effort` is the "Effort %" target
+     * of version 0, kept as entered but compared with nothing (no figure is an effort percentage).
+     */
     expectedMetrics: {
       type: 'object',
       additionalProperties: false,
@@ -67,6 +72,7 @@ export const personasSchema = {
         loyalty: metricTarget(-100),
         trust: metricTarget(0),
         effort: metricTarget(0),
+        ces: metricTarget(0, 10),
       },
     },
     /** Datasets feeding this persona's analytics; empty means all. */

@@ -1,3 +1,4 @@
+import { liveTarget } from '../../../../common/analytics/liveFigures';
 import type { PersonaDashboard } from '../../workers/dashboard';
 import { DistributionPie, VolumeBar } from './charts';
 import { mean, nps, pct } from './display';
@@ -12,6 +13,10 @@ export function PersonaView(props: {
 }) {
   const { persona, data } = props;
   const columns = new Map(persona.rules.map((r) => [r.id, r.column]));
+  const withTarget = (key: string, rest: string) => {
+    const target = liveTarget(persona.expectedMetrics, key);
+    return target === undefined ? rest : `target ${target} · ${rest}`;
+  };
   return (
     <div className="dashboard">
       {persona.ruleProblems.length > 0 && (
@@ -30,11 +35,12 @@ export function PersonaView(props: {
           ]} />
           <section aria-labelledby="live-title">
             <h3 id="live-title">Live metrics of matched responses ({data.live.responses})</h3>
+            {/* Each figure in its target's unit: CSAT % and trust % are shares of 4–5 answers, CES a mean. */}
             <KpiCards items={[
-              { id: 'nps', label: 'NPS', value: nps(data.live.nps), hint: `mean ${mean(data.live.npsMean)} · ${data.live.promoters} promoters, ${data.live.detractors} detractors` },
-              { id: 'satisfaction', label: 'Satisfaction', value: mean(data.live.satisfaction) },
-              { id: 'trust', label: 'Trust', value: mean(data.live.trust) },
-              { id: 'effort', label: 'Effort', value: mean(data.live.effort) },
+              { id: 'nps', label: 'Loyalty (NPS)', value: nps(data.live.nps), hint: withTarget('loyalty', `mean ${mean(data.live.npsMean)} · ${data.live.promoters} promoters, ${data.live.detractors} detractors`) },
+              { id: 'satisfaction', label: 'CSAT %', value: pct(data.live.csat), hint: withTarget('satisfaction', `4–5 of 5 · mean ${mean(data.live.satisfaction)}`) },
+              { id: 'trust', label: 'Trust %', value: pct(data.live.trustPercent), hint: withTarget('trust', `4–5 of 5 · mean ${mean(data.live.trust)}`) },
+              { id: 'effort', label: 'CES', value: mean(data.live.effort), hint: withTarget('effort', 'mean effort answer') },
             ]} />
           </section>
           <div className="chart-grid">

@@ -21,3 +21,11 @@ export async function savePersonaAnalytics(db: Workspace, personaId: string, pat
   await doc.incrementalPatch({ ...clean, updatedAt: Date.now() });
   return ok(patch.rules.length);
 }
+
+/** Turns a persona's daily snapshots on or off (the switch the Evolution panel offers when they are off). */
+export async function setSnapshotsEnabled(db: Workspace, personaId: string, enabled: boolean): Promise<Result<boolean>> {
+  const doc = await db.personas.findOne(personaId).exec();
+  if (!doc) return err('not-found', 'This persona no longer exists.');
+  await doc.incrementalPatch({ snapshotsEnabled: enabled, updatedAt: Date.now() });
+  return ok(enabled);
+}

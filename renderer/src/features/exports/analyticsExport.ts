@@ -49,7 +49,7 @@ export async function gatherAnalyticsExport(db: Workspace, scope: AnalyticsExpor
     range: { from: scope.range.from || null, to: scope.range.to || null },
     ...(scope.from !== undefined ? { from: scope.from } : {}), ...(scope.to !== undefined ? { to: scope.to } : {}),
     timeZone: scope.timeZone, generatedAt: Date.now(),
-    personas: scope.personas.map((p) => ({ ...engineInput(p), accentColor: p.accentColor, snapshots: latestPerDay(byPersona.get(p.id) ?? []) })),
+    personas: scope.personas.map((p) => ({ ...engineInput(p), accentColor: p.accentColor, targets: p.expectedMetrics, snapshots: latestPerDay(byPersona.get(p.id) ?? []) })),
   };
   return { datasets, input };
 }

@@ -4,11 +4,12 @@ import { countEvidence, evidenceCoverage, personaStatuses, type ExpectedMetrics,
 import { evidenceLabels, statusLabels } from '../labels';
 import { X } from '../../../ui/icons';
 
-const targets: { key: keyof ExpectedMetrics; label: string; min: number }[] = [
-  { key: 'satisfaction', label: 'Satisfaction %', min: 0 },
-  { key: 'loyalty', label: 'Loyalty (NPS)', min: -100 },
-  { key: 'trust', label: 'Trust %', min: 0 },
-  { key: 'effort', label: 'Effort %', min: 0 },
+// Each target in the unit of the figure it is compared with (common/analytics/liveFigures.ts).
+const targets: { key: keyof ExpectedMetrics; label: string; min: number; max: number; step?: number; title: string }[] = [
+  { key: 'satisfaction', label: 'CSAT %', min: 0, max: 100, title: 'Share of satisfaction answers of 4 or 5 on the 1–5 scale' },
+  { key: 'loyalty', label: 'Loyalty (NPS)', min: -100, max: 100, title: '% promoters (9–10) minus % detractors (0–6)' },
+  { key: 'trust', label: 'Trust %', min: 0, max: 100, title: 'Share of trust answers of 4 or 5 on the 1–5 scale' },
+  { key: 'ces', label: 'CES', min: 0, max: 10, step: 0.1, title: 'Mean effort answer to stay at or under (lower means less effort)' },
 ];
 
 /** Persona fields beside the canvas: status, tags, owner, domain, metric targets, evidence and journeys. */
@@ -49,10 +50,17 @@ export function PersonaSidebar({ doc, edit }: { doc: PersonaDoc; edit: (c: Perso
       <fieldset>
         <legend>Metric targets</legend>
         {targets.map((t) => (
-          <label key={t.key}>{t.label}
-            <input type="number" min={t.min} max={100} aria-label={`Target ${t.label}`} value={doc.expectedMetrics[t.key] ?? ''} onChange={(e) => setTarget(t.key, e.target.value)} />
+          <label key={t.key} title={t.title}>{t.label}
+            <input type="number" min={t.min} max={t.max} step={t.step} aria-label={`Target ${t.label}`} value={doc.expectedMetrics[t.key] ?? ''} onChange={(e) => setTarget(t.key, e.target.value)} />
           </label>
         ))}
+        {doc.expectedMetrics.effort !== undefined && (
+          // Kept from before CES targets: no figure is an effort percentage, so it is shown, never compared.
+          <p className="muted" data-testid="old-effort-target">
+            Earlier “Effort %” target: {doc.expectedMetrics.effort}. Effort is now shown as CES (the mean effort answer); set a CES target instead.{' '}
+            <button type="button" className="ghost" onClick={() => setTarget('effort', '')}>Remove old target</button>
+          </p>
+        )}
       </fieldset>
       <section aria-label="Evidence" className="evidence-summary">
         <h3>Evidence</h3>

@@ -1,6 +1,6 @@
 import { useLiveQuery } from '../../../db/hooks';
 import type { PersonaSnapshotDoc } from '../../../../../common/analytics/snapshots';
-import { formatLiveValue, liveMetricRows, mergedLiveMetrics } from '../../../../../common/analytics/liveFigures';
+import { formatLiveValue, liveMetricRows, liveTarget, mergedLiveMetrics } from '../../../../../common/analytics/liveFigures';
 import type { Result } from '../../../../../common/result';
 import type { SectionProps } from './SectionBody';
 
@@ -27,12 +27,11 @@ export function LiveMetricsBlock({ doc }: SectionProps) {
       <p className="muted">{live.responses} matched responses, {merged.firstDay} to {merged.lastDay}</p>
       <dl>
         {liveMetricRows.map((r) => {
-          const value = live[r.key];
-          const target = doc.expectedMetrics[r.target];
+          const target = liveTarget(doc.expectedMetrics, r.key);
           return (
             <div key={r.key}>
               <dt>{r.label}</dt>
-              <dd>{formatLiveValue(value)}{target !== undefined && <span className="muted"> (target {target})</span>}</dd>
+              <dd>{formatLiveValue(r.value(live), r.unit)}{target !== undefined && <span className="muted"> (target {target})</span>}</dd>
             </div>
           );
         })}
