@@ -119,10 +119,11 @@ export async function writeReportWorkbook(path: string, report: AnalysisReport, 
   dist.addRow(['Persona', 'Scored', 'Average score', 'Best score', 'Strong (≥ 70)', 'Moderate (50–69)', 'Weak (< 50)']).font = { bold: true };
   for (const p of report.personas) dist.addRow([p.name, p.scored, p.averageScore, p.bestScore, p.distribution.strong, p.distribution.moderate, p.distribution.weak]);
   const cov = wb.addWorksheet('Coverage');
-  cov.addRow(['Persona', 'Covered (≥ 50)', 'Responses', 'Coverage %', 'Satisfaction', 'NPS', 'NPS mean', 'Trust', 'Effort']).font = { bold: true };
+  // Units in the headers, as the app's exports: CSAT % and trust % are shares of 4–5 answers, CES a mean.
+  cov.addRow(['Persona', 'Covered (≥ 50)', 'Responses', 'Coverage %', 'CSAT %', 'Satisfaction mean', 'NPS', 'NPS mean', 'Trust %', 'Trust mean', 'CES (mean effort)']).font = { bold: true };
   for (const p of report.personas) {
     const m = p.liveMetrics;
-    cov.addRow([p.name, p.coverage.covered, p.coverage.total, p.coverage.percent, m.satisfaction, m.nps, m.npsMean, m.trust, m.effort].map((v) => (typeof v === 'number' ? round2(v) : v)));
+    cov.addRow([p.name, p.coverage.covered, p.coverage.total, p.coverage.percent, m.csat, m.satisfaction, m.nps, m.npsMean, m.trustPercent, m.trust, m.effort].map((v) => (typeof v === 'number' ? round2(v) : v)));
   }
   cov.addRow(['No persona', report.uncovered.count, analysis.rowsInRange, report.uncovered.percent]);
   const ov = wb.addWorksheet('Overlap');

@@ -55,14 +55,15 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
   const K = numeratorOf.length;
   const cover = codesAtLeast(persona.scores, coveredPercent);
   // Scores go into a day × code histogram (the distribution and mean follow from it); only covered
-  // rows touch the metric sums, kept in flat typed arrays: [n, sum] per day for each mean metric,
-  // and [unused, sum, promoters, passives, detractors, no answer] per day for NPS.
+  // rows touch the metric sums, kept in flat typed arrays: [n, sum, sum of squares, top-2-box, off the
+  // 1–5 scale] per day for each mean metric, and [unused, sum, promoters, passives, detractors, no
+  // answer] per day for NPS.
   const hist = new Uint32Array(D * K);
   const sat = numberColumn(table, metricColumns.satisfaction), trust = numberColumn(table, metricColumns.trust), effort = numberColumn(table, metricColumns.effort);
-  const satSums = new Float64Array(D * 2), trustSums = new Float64Array(D * 2), effortSums = new Float64Array(D * 2);
+  const satSums = new Float64Array(D * W), trustSums = new Float64Array(D * W), effortSums = new Float64Array(D * W);
   const meanSums = [satSums, trustSums, effortSums];
   const { kind: npsKind, value: npsValue } = npsClasses(table);
-  const npsSums = new Float64Array(D * 6);
+  const npsSums = new Float64Array(D * 6), npsSq = new Float64Array(D);
   const covered = new Uint32Array(D);
   const { dayOfRow } = days;
   const { inScope } = persona;
@@ -75,12 +76,14 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
     covered[d]! += 1;
     // Unrolled: a loop over the three arrays here costs more than the additions themselves.
     const s = sat[i]!, t = trust[i]!, e = effort[i]!;
-    if (s === s) { satSums[d * 2]! += 1; satSums[d * 2 + 1]! += s; }
-    if (t === t) { trustSums[d * 2]! += 1; trustSums[d * 2 + 1]! += t; }
-    if (e === e) { effortSums[d * 2]! += 1; effortSums[d * 2 + 1]! += e; }
+    if (s === s) addAnswer(satSums, d * W, s);
+    if (t === t) addAnswer(trustSums, d * W, t);
+    if (e === e) addAnswer(effortSums, d * W, e);
     // The class of an NPS answer is looked up, not branched on: answers are random to the predictor.
     npsSums[d * 6 + npsKind[i]!]! += 1;
-    npsSums[d * 6 + 1]! += npsValue[i]!;
+    const v = npsValue[i]!;
+    npsSums[d * 6 + 1]! += v;
+    npsSq[d]! += v * v;
   }
   const strongCodes = codesAtLeast(persona.scores, strongPercent);
   const out: DayFigures[] = [];
@@ -95,11 +98,12 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
       else if (cover[c] === 1) moderate += count;
     }
     if (responses === 0) continue;
-    const mean = (m: number) => ({ n: meanSums[m]![d * 2]!, sum: meanSums[m]![d * 2 + 1]! });
+    const mean = (m: number) => ({ n: meanSums[m]![d * W]!, sum: meanSums[m]![d * W + 1]!, sq: meanSums[m]![d * W + 2]! });
+    const boxed = (m: number) => ({ ...mean(m), top2: meanSums[m]![d * W + 3]!, offScale: meanSums[m]![d * W + 4]! });
     const metrics: MetricAccumulator = {
-      responses: covered[d]!, satisfaction: mean(0), trust: mean(1), effort: mean(2),
+      responses: covered[d]!, satisfaction: boxed(0), trust: boxed(1), effort: mean(2),
       nps: {
-        n: npsSums[d * 6 + 2]! + npsSums[d * 6 + 3]! + npsSums[d * 6 + 4]!, sum: npsSums[d * 6 + 1]!,
+        n: npsSums[d * 6 + 2]! + npsSums[d * 6 + 3]! + npsSums[d * 6 + 4]!, sum: npsSums[d * 6 + 1]!, sq: npsSq[d]!,
         promoters: npsSums[d * 6 + 2]!, passives: npsSums[d * 6 + 3]!, detractors: npsSums[d * 6 + 4]!,
       },
     };
@@ -109,6 +113,18 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
     });
   }
   return out;
+}
+
+/** Slots per day of a mean metric's sums: n, sum, sum of squares, top-2-box, off the 1–5 scale. */
+const W = 5;
+
+/** Adds one answer to a day's slots (see `addMean`, which this must agree with). */
+function addAnswer(sums: Float64Array, at: number, v: number): void {
+  sums[at]! += 1;
+  sums[at + 1]! += v;
+  sums[at + 2]! += v * v;
+  if (v === 4 || v === 5) sums[at + 3]! += 1;
+  else if (v !== 1 && v !== 2 && v !== 3) sums[at + 4]! += 1;
 }
 
 /** Per row: slot of its NPS answer (2 promoter, 3 passive, 4 detractor, 5 none) and the value or 0. */

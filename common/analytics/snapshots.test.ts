@@ -53,6 +53,11 @@ describe('daily snapshots', () => {
     const summed = summariseMetrics(total);
     expect({ ...summed, satisfaction: summed.satisfaction?.toFixed(9) }).toEqual({ ...direct, satisfaction: direct.satisfaction?.toFixed(9) });
     expect(direct.responses).toBeGreaterThan(50);
+    // The sums of squares the anomaly rule needs reach the days too (they were missing: no day was ever judged).
+    const whole = matchedMetrics(table, persona!);
+    expect(total.satisfaction.sq).toBeCloseTo(whole.satisfaction.sq!, 6);
+    expect(total.nps.sq).toBeCloseTo(whole.nps.sq!, 6);
+    expect(total.satisfaction.top2).toBe(whole.satisfaction.top2);
   });
 
   test('snapshotsFor builds the days the scheduler asks for, empty ones included, from the first response day', () => {
