@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { validateRules, type ColumnType } from '../../../../common/analytics/rules';
 import { savePersonaAnalytics } from './personaRules';
@@ -17,8 +17,13 @@ export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; he
   const [drafts, setDrafts] = useState<DraftRule[]>(() => draftsOf(persona.rules));
   const [datasetIds, setDatasetIds] = useState<string[]>(persona.datasetIds);
   const [snapshots, setSnapshots] = useState(persona.snapshotsEnabled);
-  // The Evolution panel can turn snapshots on too: follow the stored switch so saving rules never turns it back.
-  useEffect(() => setSnapshots(persona.snapshotsEnabled), [persona.snapshotsEnabled]);
+  // The Evolution panel can turn snapshots on too: follow the stored switch when it changes, so saving
+  // rules never turns it back (state adjusted during render, as React advises for a changed prop).
+  const [stored, setStored] = useState(persona.snapshotsEnabled);
+  if (stored !== persona.snapshotsEnabled) {
+    setStored(persona.snapshotsEnabled);
+    setSnapshots(persona.snapshotsEnabled);
+  }
   const columns = ruleColumns(headers);
   const context = headers.length > 0 ? { columns: Object.fromEntries(columns.map((c) => [c.key, c.type])) as Record<string, ColumnType> } : {};
   const rules = rulesOf(drafts);
