@@ -23,25 +23,37 @@ function words(file: string): { word: string; page: number; h: number; x: number
 }
 
 describe('persona pages', () => {
-  test('the E-commerce template on A4 "as the persona" prints body text at 7 pt or more, continuing on a second page', () => {
+  test('the E-commerce template fits one A4 landscape page as it fits one Letter portrait page, body text at 4.4 pt or more', () => {
     const persona = createFromTemplate(ecommerceTemplate, { ids: sequentialIds('t'), now: Date.parse('2026-11-01T00:00:00Z'), author: 'Sam' });
-    const file = join(dir, 'template.pdf');
-    writeFileSync(file, buildPersonaPdf([{ persona }], { paper: 'a4', fonts, images: new Map() }));
+    for (const [paper, orientation] of [['a4', 'landscape'], ['letter', 'portrait'], ['a4', undefined]] as const) {
+      const file = join(dir, `template-${paper}-${orientation}.pdf`);
+      writeFileSync(file, buildPersonaPdf([{ persona }], { paper, fonts, images: new Map(), ...(orientation ? { orientation } : {}) }));
+      const ws = words(file);
+      // The footer is set at 8 pt: its words' height is the yardstick for a size in points.
+      const footer = ws.find((w) => w.word === 'draft');
+      expect(footer).toBeDefined();
+      const pt = (w: { h: number }) => (w.h / footer!.h) * 8;
+      const body = ['Hidden', 'delivery', 'costs', 'checkout', 'Discount', 'codes', 'Manchester,'].map((b) => ws.find((w) => w.word === b));
+      for (const w of body) expect(w && pt(w), `${paper} ${orientation}`).toBeGreaterThanOrEqual(11 * minScale - 0.05);
+      expect(execFileSync('pdfinfo', [file]).toString(), `${paper} ${orientation}`).toMatch(/Pages:\s+1\n/);
+      // Every section is on the one page.
+      for (const title of ['Behaviour', 'Brands', 'Channels']) expect(ws.some((w) => w.word === title), title).toBe(true);
+    }
+  });
+
+  test('a canvas too tall for one page at 4.4 pt continues on further pages, filling the width', () => {
+    const persona = createFromTemplate(ecommerceTemplate, { ids: sequentialIds('t'), now: Date.parse('2026-11-01T00:00:00Z'), author: 'Sam' });
+    const tall = { ...persona, sections: persona.sections.map((s) => ({ ...s, layout: { ...s.layout, y: s.layout.y * 2, h: s.layout.h * 2 } })) };
+    const file = join(dir, 'tall.pdf');
+    writeFileSync(file, buildPersonaPdf([{ persona: tall }], { paper: 'a4', orientation: 'landscape', fonts, images: new Map() }));
+    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1])).toBeGreaterThan(1);
     const ws = words(file);
-    // The footer is set at 8 pt: its words' height is the yardstick for a size in points.
-    const footer = ws.find((w) => w.word === 'draft');
-    expect(footer).toBeDefined();
-    const pt = (w: { h: number }) => (w.h / footer!.h) * 8;
-    const body = ['Hidden', 'delivery', 'costs', 'checkout', 'Discount', 'codes', 'Manchester,'].map((b) => ws.find((w) => w.word === b));
-    for (const w of body) expect(w && pt(w)).toBeGreaterThanOrEqual(6.95);
-    // Nothing on the page is below the minimum body size scaled to the smallest canvas text (8 px).
-    expect(Math.min(...ws.map(pt))).toBeGreaterThanOrEqual(8 * minScale - 0.1);
-    const info = execFileSync('pdfinfo', [file]).toString();
-    expect(info).toMatch(/Pages:\s+2/);
-    expect(info).toMatch(/Page size:\s+841\.89 x 595\.28/);
-    expect(ws.some((w) => w.word === 'Hidden' && w.page > 1) || ws.some((w) => w.word === 'Hidden' && w.page === 1)).toBe(true);
     // The canvas fills the page width instead of leaving blank bands at the sides.
     expect(Math.min(...ws.filter((w) => w.page === 1).map((w) => w.x))).toBeLessThan(60);
+  });
+
+  test('a canvas fitted to the page height prints on one page, not with a sliver of a second', () => {
+    expect(sliceCanvas([{ x: 0, y: 0, w: 10, h: 840 }], 852, 851.9999)).toEqual([{ top: 0, bottom: 852 }]);
   });
 
   test('pages are cut above a section rather than through it', () => {

@@ -3,10 +3,14 @@ import { pageSize, type PageOrientation } from './paper';
 import type { Box } from './pdfText';
 
 /**
- * Smallest scale from canvas pixels to points a persona page is drawn at: body text is 11 px on the
- * canvas, so this keeps it at 7 pt or more. A canvas that would need less continues on another page.
+ * Smallest scale from canvas pixels to points at which a whole canvas is put on one page: body text
+ * is 11 px on the canvas, so 4.4 pt. A canvas that would need less continues on further pages at the
+ * width's scale. 4.4 pt, not more, because a 12-column canvas on portrait A4 or Letter prints at
+ * 5.3–5.5 pt whatever the rule (its width decides), and a landscape page of the same paper must hold
+ * what the portrait one holds: at 7 pt the built-in templates fitted Letter portrait on one page but
+ * ran onto a second, two-thirds empty, landscape A4 page.
  */
-export const minScale = 7 / 11;
+export const minScale = 4.4 / 11;
 
 /** Margins of a persona page in points: around the canvas, and the footer's band at the bottom. */
 export const pageMargin = 28;
@@ -38,7 +42,9 @@ export function sliceCanvas(rects: readonly Box[], height: number, pageH: number
   let top = 0;
   while (top < height) {
     const bottom = top + pageH;
-    if (bottom >= height) {
+    // Within a pixel counts as the end: a page fitted to the canvas's height is that height give or
+    // take rounding, and must not add a sliver of a second page.
+    if (bottom >= height - 1) {
       slices.push({ top, bottom: height });
       break;
     }

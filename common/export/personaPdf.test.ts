@@ -60,20 +60,20 @@ describe('persona PDF', () => {
     const portrait = { ...samplePersona('Portrait Pat', 'p-pt'), orientation: 'portrait' as const, sections: [tall] };
     const deck = buildPersonaPdf([{ persona: samplePersona() }, { persona: portrait }, { persona: samplePersona('Third', 'p3') }], { paper: 'a4', fonts, images });
     const pages = Number(/Pages:\s+(\d+)/.exec(pdfInfo(deck))?.[1]);
-    // A cover, then the sample persona's canvas continues on a second page to keep its text at 7 pt or more.
-    expect(pages).toBe(6);
+    // A cover, then one page per persona (each canvas fits its page at 4.4 pt body text or more).
+    expect(pages).toBe(4);
     const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(pages), join(dir, 'info.pdf')]).toString('utf8');
     expect(sizes).toMatch(/Page\s+2 size:\s+841\.89 x 595\.28/);
-    expect(sizes).toMatch(/Page\s+4 size:\s+595\.28 x 841\.89/);
-    expect(sizes).toMatch(/Page\s+6 size:\s+841\.89 x 595\.28/);
+    expect(sizes).toMatch(/Page\s+3 size:\s+595\.28 x 841\.89/);
+    expect(sizes).toMatch(/Page\s+4 size:\s+841\.89 x 595\.28/);
     const text = pdfText(deck, 'deck.pdf');
     // The cover names every persona in order; each page carries its deck-wide number.
     const cover = squash(text.split('\f')[0] ?? '');
     expect(cover).toContain('Persona deck');
-    expect(cover).toContain('3 personas · 6 pages');
+    expect(cover).toContain('3 personas · 4 pages');
     expect(cover.indexOf('Portrait Pat')).toBeGreaterThan(cover.indexOf('Maya Chen'));
     expect(cover.indexOf('Third')).toBeGreaterThan(cover.indexOf('Portrait Pat'));
-    text.split('\f').slice(0, pages).forEach((page, i) => expect(squash(page)).toContain(`page ${i + 1} of 6`));
+    text.split('\f').slice(0, pages).forEach((page, i) => expect(squash(page)).toContain(`page ${i + 1} of 4`));
     const body = text.split('\f').slice(1).join('\f');
     expect(body.indexOf('Tall narrow canvas')).toBeGreaterThan(body.indexOf('Maya Chen'));
     expect(body.indexOf('Third')).toBeGreaterThan(body.indexOf('Tall narrow canvas'));
