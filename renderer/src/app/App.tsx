@@ -17,6 +17,7 @@ const pages: Record<SectionId, LazyExoticComponent<ComponentType<{ path: string[
   journeys: lazy(() => import('../features/journeys/JourneysPage')),
   data: lazy(() => import('../features/data/DataPage')),
   analytics: lazy(() => import('../features/analytics/AnalyticsPage')),
+  experiments: lazy(() => import('../features/experiments/ExperimentsPage')),
   sync: lazy(() => import('../features/sync/SyncPage')),
 };
 

@@ -8,6 +8,7 @@ export const sections = [
   { id: 'journeys', label: 'Journeys' },
   { id: 'data', label: 'Data' },
   { id: 'analytics', label: 'Analytics' },
+  { id: 'experiments', label: 'Experiments' },
   { id: 'sync', label: 'Sync' },
 ] as const;
 

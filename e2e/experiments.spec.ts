@@ -1,0 +1,97 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sampleExperimentLog } from '../common/experiments/sampleLog';
+
+const shots = process.env.E2E_SHOTS;
+const start = Date.UTC(2026, 4, 1);
+
+async function snap(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  await page.setViewportSize({ width: 1500, height: 2000 });
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+/** A 14-day checkout test: B converts 16 % against A's 10 %, 50/50 split, 1 % complaints. */
+function writeLog(): string {
+  const events = sampleExperimentLog({
+    seed: 17, start, days: 14, customersPerDay: 150,
+    arms: [{ value: 'A', rate: 0.10, share: 1 }, { value: 'B', rate: 0.16, share: 1 }],
+  });
+  const lines = ['customer_id,event,timestamp,arm,amount', ...events.map((e) => [e.customer, e.event, new Date(e.time).toISOString(), e.properties?.arm ?? '', e.properties?.amount ?? ''].join(','))];
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cx-exp-')), 'checkout-test.csv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+test('an experiment is planned, read from an imported event log, and decided in a memo; bad input is named', async ({ page }) => {
+  test.slow();
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+  page.on('console', (m) => { if (m.type() === 'error') console.log('CONSOLE', m.text()); });
+  await page.goto('/#/data');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import event log…' }).click();
+  await (await chooser).setFiles(writeLog());
+  await expect(page.getByText(/Imported [\d,]+ events from checkout-test\.csv/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Experiments' }).click();
+  await expect(page.getByText('No experiments yet')).toBeVisible();
+  await page.getByRole('button', { name: 'New experiment' }).click();
+  await expect(page.getByText('Choose the event that assigns customers to arms.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+
+  await page.getByLabel('Name', { exact: true }).fill('One-page checkout');
+  await page.getByLabel('Hypothesis', { exact: true }).fill('A one-page checkout lets more customers finish their purchase.');
+  await page.getByRole('combobox', { name: 'Event log', exact: true }).selectOption({ label: 'checkout-test' });
+  await page.getByRole('combobox', { name: 'Assignment event', exact: true }).selectOption('assigned');
+  await page.getByRole('combobox', { name: 'Arm column', exact: true }).selectOption('arm');
+  await page.getByRole('combobox', { name: 'Goal event', exact: true }).selectOption('purchase');
+  await page.getByRole('button', { name: 'Add guardrail' }).click();
+  await page.getByLabel('Guardrail 1 name', { exact: true }).fill('Complaints');
+  await page.getByRole('combobox', { name: 'Guardrail 1 event', exact: true }).selectOption('complaint');
+  await page.getByLabel('Start', { exact: true }).fill('2026-05-01');
+  await page.getByLabel('Planned end', { exact: true }).fill('2026-05-14');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  const planner = page.getByRole('region', { name: 'Planner' });
+  await expect(planner).toContainText(/about 1\d\d customers a day/);
+  await expect(planner).toContainText(/days at this traffic/);
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results).toContainText('Sample ratio check: passed');
+  await expect(results).toContainText('two-proportion z-test');
+  await expect(results).toContainText('P(beats control)');
+  const memo = page.getByRole('article', { name: 'Decision memo' });
+  await expect(memo.locator('.memo-verdict')).toHaveText('Ship Variant');
+  await expect(memo).toContainText('Decision rule');
+  await expect(memo).toContainText('Complaints Variant ok');
+  await snap(page, 'experiment-ship');
+
+  // A planned split the data does not follow: SRM shown first, ship blocked.
+  await page.getByLabel('Arm 1 share', { exact: true }).fill('3');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(results.locator('p').first()).toContainText('Sample ratio check: FAILED');
+  await expect(memo.locator('.memo-verdict')).toHaveText("Don't ship");
+  await snap(page, 'experiment-srm');
+
+  // An arm value the log does not have: no traffic, no numbers.
+  await page.getByLabel('Arm 1 share', { exact: true }).fill('1');
+  await page.getByLabel('Arm 2 value', { exact: true }).fill('b');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(results).toContainText('Arm "Variant" received no customers');
+  await expect(results.getByRole('table')).toHaveCount(0);
+  await expect(memo.locator('.memo-verdict')).toHaveText('Keep running');
+
+  // A goal event the log does not have.
+  await page.getByLabel('Arm 2 value', { exact: true }).fill('B');
+  await page.getByRole('combobox', { name: 'Goal event', exact: true }).selectOption('complaint');
+  await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('value');
+  await expect(page.getByText('Choose the numeric property the metric sums.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Property', exact: true }).selectOption('amount');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(results).toContainText("Welch's t-test");
+
+  // Survives a reload (stored in the experiments collection).
+  await page.reload();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('One-page checkout');
+});
