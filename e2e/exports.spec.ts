@@ -234,7 +234,10 @@ test('the journey editor downloads posters (one page, tiled A4), a workbook, a m
   await wb.xlsx.readFile(xlsx);
   expect(wb.worksheets.map((w) => w.name)).toEqual(['Map', 'Stages', 'Flow']);
   const flow = await download(page, 'Flow PDF', 'flow.pdf');
-  expect(pdfText(readFileSync(flow), 'flow-dl.pdf')).toContain('Customer onboarding — flow');
+  const flowText = pdfText(readFileSync(flow), 'flow-dl.pdf');
+  expect(flowText).toContain('Customer onboarding — flow');
+  // Each step with its kind and content, as laid out in the app.
+  expect(flowText).toMatch(/ACTION · EMAIL\s+Welcome email\s+Subject: Welcome aboard/);
 
   // The A2 poster tiled on A4 sheets: every sheet prints part of the map, not only its label.
   await page.getByRole('combobox', { name: 'Paper' }).selectOption('a2');
