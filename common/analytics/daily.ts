@@ -55,13 +55,14 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
   const K = numeratorOf.length;
   const cover = codesAtLeast(persona.scores, coveredPercent);
   // Scores go into a day × code histogram (the distribution and mean follow from it); only covered
-  // rows touch the metric sums, kept in flat typed arrays: [n, sum, sum of squares, top-2-box, off the
-  // 1–5 scale] per day for each mean metric, and [unused, sum, promoters, passives, detractors, no
-  // answer] per day for NPS.
+  // rows touch the metric sums: per day a histogram of each mean metric's answer codes (whole answers
+  // 0–10 and "other", see `answerCodes`; n, sum, squares and top-2-box follow exactly), the sum and
+  // squares of "other" answers, and [unused, sum, promoters, passives, detractors, no answer] for NPS.
   const hist = new Uint32Array(D * K);
-  const sat = numberColumn(table, metricColumns.satisfaction), trust = numberColumn(table, metricColumns.trust), effort = numberColumn(table, metricColumns.effort);
-  const satSums = new Float64Array(D * W), trustSums = new Float64Array(D * W), effortSums = new Float64Array(D * W);
-  const meanSums = [satSums, trustSums, effortSums];
+  const metricKeys = [metricColumns.satisfaction, metricColumns.trust, metricColumns.effort];
+  const [sat, trust, effort] = metricKeys.map((k) => answerCodes(numberColumn(table, k))) as [Uint8Array, Uint8Array, Uint8Array];
+  const answers = new Uint32Array(D * 3 * C);
+  const others = new Float64Array(D * 3 * 2);
   const { kind: npsKind, value: npsValue } = npsClasses(table);
   const npsSums = new Float64Array(D * 6), npsSq = new Float64Array(D);
   const covered = new Uint32Array(D);
@@ -75,10 +76,12 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
     if (cover[c] === 0) continue;
     covered[d]! += 1;
     // Unrolled: a loop over the three arrays here costs more than the additions themselves.
-    const s = sat[i]!, t = trust[i]!, e = effort[i]!;
-    if (s === s) addAnswer(satSums, d * W, s);
-    if (t === t) addAnswer(trustSums, d * W, t);
-    if (e === e) addAnswer(effortSums, d * W, e);
+    const s = sat[i]!, t = trust[i]!, e = effort[i]!, at = d * 3 * C;
+    answers[at + s]! += 1;
+    answers[at + C + t]! += 1;
+    answers[at + 2 * C + e]! += 1;
+    // Answers that are not whole numbers 0–10 are rare: their values are summed as they are.
+    if (s === other || t === other || e === other) addOthers(table, metricKeys, i, d, [s, t, e], others);
     // The class of an NPS answer is looked up, not branched on: answers are random to the predictor.
     npsSums[d * 6 + npsKind[i]!]! += 1;
     const v = npsValue[i]!;
@@ -98,8 +101,13 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
       else if (cover[c] === 1) moderate += count;
     }
     if (responses === 0) continue;
-    const mean = (m: number) => ({ n: meanSums[m]![d * W]!, sum: meanSums[m]![d * W + 1]!, sq: meanSums[m]![d * W + 2]! });
-    const boxed = (m: number) => ({ ...mean(m), top2: meanSums[m]![d * W + 3]!, offScale: meanSums[m]![d * W + 4]! });
+    const mean = (m: number) => meanOf(answers, (d * 3 + m) * C, others[(d * 3 + m) * 2]!, others[(d * 3 + m) * 2 + 1]!);
+    const boxed = (m: number) => {
+      const a = mean(m);
+      const h = (d * 3 + m) * C;
+      // Codes 2–6 are the answers 1–5; 5 and 6 are the top two boxes.
+      return { ...a, top2: answers[h + 5]! + answers[h + 6]!, offScale: a.n - answers[h + 2]! - answers[h + 3]! - answers[h + 4]! - answers[h + 5]! - answers[h + 6]! };
+    };
     const metrics: MetricAccumulator = {
       responses: covered[d]!, satisfaction: boxed(0), trust: boxed(1), effort: mean(2),
       nps: {
@@ -115,16 +123,49 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
   return out;
 }
 
-/** Slots per day of a mean metric's sums: n, sum, sum of squares, top-2-box, off the 1–5 scale. */
-const W = 5;
+/**
+ * Answer codes of a mean metric: 0 missing, 1–11 the whole answers 0–10 (code = answer + 1), 12 any
+ * other value. Survey scales are whole numbers, so a day's n, sum, squares and top-2-box come from a
+ * histogram of codes: one increment per row instead of arithmetic and branches on random answers.
+ */
+const C = 13;
+const other = 12;
+const codeCache = new WeakMap<Float64Array, Uint8Array>();
 
-/** Adds one answer to a day's slots (see `addMean`, which this must agree with). */
-function addAnswer(sums: Float64Array, at: number, v: number): void {
-  sums[at]! += 1;
-  sums[at + 1]! += v;
-  sums[at + 2]! += v * v;
-  if (v === 4 || v === 5) sums[at + 3]! += 1;
-  else if (v !== 1 && v !== 2 && v !== 3) sums[at + 4]! += 1;
+function answerCodes(values: Float64Array): Uint8Array {
+  let codes = codeCache.get(values);
+  if (!codes) {
+    codes = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v !== v) continue;
+      codes[i] = Number.isInteger(v) && v >= 0 && v <= 10 ? v + 1 : other;
+    }
+    codeCache.set(values, codes);
+  }
+  return codes;
+}
+
+/** Adds the "other" answers of row `i` (day `d`) to their day's sum and squares. */
+function addOthers(table: Table, keys: readonly string[], i: number, d: number, codes: readonly number[], others: Float64Array): void {
+  codes.forEach((code, m) => {
+    if (code !== other) return;
+    const v = numberColumn(table, keys[m]!)[i]!;
+    others[(d * 3 + m) * 2]! += v;
+    others[(d * 3 + m) * 2 + 1]! += v * v;
+  });
+}
+
+/** n, sum and squares of one day's metric from its code histogram at `h` and its "other" sums. */
+function meanOf(answers: Uint32Array, h: number, otherSum: number, otherSq: number): { n: number; sum: number; sq: number } {
+  let n = answers[h + other]!, sum = otherSum, sq = otherSq;
+  for (let v = 0; v <= 10; v++) {
+    const count = answers[h + v + 1]!;
+    n += count;
+    sum += count * v;
+    sq += count * v * v;
+  }
+  return { n, sum, sq };
 }
 
 /** Per row: slot of its NPS answer (2 promoter, 3 passive, 4 detractor, 5 none) and the value or 0. */

@@ -60,6 +60,27 @@ describe('daily snapshots', () => {
     expect(total.satisfaction.top2).toBe(whole.satisfaction.top2);
   });
 
+  test('days add up for answers off the 0–10 whole numbers too (halves, 12, negatives) and off the 1–5 scale', () => {
+    const cols = [...columns, { key: 'trust', type: 'number' }, { key: 'effort', type: 'number' }] as const;
+    const odd = [2.5, 12, -1, 0, 7, 4, 5, 1, 3.25];
+    const rows = Array.from({ length: 400 }, (_, i) => ({
+      respondentId: `r${i}`, submittedAt: at('2024-03-01T00:00:00Z') + (i % 9) * 86_400_000, nps: i % 11,
+      satisfaction: 1 + (i % 5), trust: i % 17 === 0 ? null : odd[i % odd.length]!, effort: odd[(i * 7) % odd.length]!,
+    }));
+    const table = tableFromRecords(rows, cols);
+    const [persona] = analyse(table, [{ id: 'p1', name: 'P', rules: [{ id: 'r', column: 'nps', kind: 'range', min: 3 }] }]).personas;
+    const total = emptyMetrics();
+    for (const day of dailyFigures(table, persona!, tableDays(table, inputs))) mergeMetrics(total, day.metrics);
+    const whole = matchedMetrics(table, persona!);
+    for (const k of ['satisfaction', 'trust', 'effort'] as const) {
+      expect([total[k].n, total[k].top2, total[k].offScale], k).toEqual([whole[k].n, whole[k].top2, whole[k].offScale]);
+      expect(total[k].sum, k).toBeCloseTo(whole[k].sum, 9);
+      expect(total[k].sq, k).toBeCloseTo(whole[k].sq!, 9);
+    }
+    expect(summariseMetrics(total).csat).toBe(summariseMetrics(whole).csat);
+    expect(summariseMetrics(total).trustPercent).toBeNull(); // 2.5, 12, −1, 0, 7 are off the 1–5 scale
+  });
+
   test('snapshotsFor builds the days the scheduler asks for, empty ones included, from the first response day', () => {
     const table = tableFromRecords(records, columns);
     const [persona] = analyse(table, [{ id: 'p1', name: 'P', rules }]).personas;
