@@ -1,16 +1,14 @@
 import { memo } from 'react';
-import { useLiveQuery } from '../../../db/hooks';
 import { curveLimitProblem, randomId, type Curve, type EmotionLane, type JourneyChange } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
-import { parsePersonaRef } from '../store';
+import type { PersonaRef } from '../store';
 import { curveColours } from './labels';
 import { X } from '../../../ui/icons';
 
 /** The curves of an emotion lane: pick one to edit, rename, set persona and as-is/to-be, add, remove. */
-export const CurveLegend = memo(function CurveLegend({ lane, selectedId, onSelect, dispatch }: {
-  lane: EmotionLane; selectedId: string | null; onSelect: (id: string) => void; dispatch: (...c: JourneyChange[]) => boolean;
+export const CurveLegend = memo(function CurveLegend({ lane, personas, selectedId, onSelect, dispatch }: {
+  lane: EmotionLane; personas: PersonaRef[]; selectedId: string | null; onSelect: (id: string) => void; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
-  const personas = useLiveQuery('personas', { selector: {} }, parsePersonaRef).items;
   const update = (c: Curve, patch: Partial<Omit<Curve, 'id' | 'points'>>) =>
     dispatch({ type: 'updateCurve', laneId: lane.id, curveId: c.id, patch });
   const candidate: Curve = {

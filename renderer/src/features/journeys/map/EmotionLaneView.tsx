@@ -1,22 +1,31 @@
 import { memo, useState } from 'react';
+import { useLiveQuery } from '../../../db/hooks';
+import { parsePersonaRef } from '../store';
+import { CurveKey, curveMarkers } from './CurveKey';
 import type { Curve, EmotionLane, JourneyChange, Stage } from '../../../../../common/journey';
 import { CurveLegend } from './CurveLegend';
 import { stageWidth } from './MapView';
 
-const height = 150;
+const height = 170;
 const pad = 14;
+/** Width of the y-axis strip; markers sit at column centres, well right of it. */
+const axisW = 30;
 type Drag = { curveId: string; stageId: string; value: number };
 
 /**
  * The emotion curves over the stages, drawn as SVG lines with a marker per point. A marker drags
  * vertically (the value is committed on release, so one drag is one undo step), moves with the arrow
- * keys, and the selected curve's values can be typed in the row below.
+ * keys, and the selected curve's values can be typed in the row below. A y-axis prints the scale's
+ * values and a key names each curve, as-is or to-be, and its persona. Markers of different curves
+ * on the same spot sit side by side, so each can be grabbed, and Tab visits a stage's markers one
+ * after the other before the next stage's.
  */
 export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, scale, dispatch }: {
   lane: EmotionLane; stages: Stage[]; scale: { min: number; max: number }; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
   const [drag, setDrag] = useState<Drag | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const personas = useLiveQuery('personas', { selector: {} }, parsePersonaRef).items;
   const curve = lane.curves.find((c) => c.id === selected) ?? lane.curves[0];
   const width = stages.length * stageWidth;
   const y = (v: number) => pad + ((scale.max - v) / (scale.max - scale.min)) * (height - 2 * pad);
@@ -34,10 +43,15 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
     const box = (e.currentTarget.ownerSVGElement ?? (e.currentTarget as SVGSVGElement)).getBoundingClientRect();
     return ((e.clientY - box.top) / box.height) * height;
   };
-  const zero = scale.min < 0 ? y(0) : null;
+  // Whole values on the axis: all five of the bipolar scale, every third of the ten-point scale.
+  const tickStep = scale.max - scale.min > 5 ? 3 : 1;
+  const ticks: number[] = [];
+  for (let v = scale.max; v >= scale.min; v -= tickStep) ticks.push(v);
+  if (ticks[ticks.length - 1] !== scale.min) ticks.push(scale.min);
 
   return (
     <div className="emotion-lane" style={{ gridColumn: `span ${stages.length}` }} data-lane={lane.id}>
+      <div className="emotion-chart">
       <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`${lane.name} chart`}
         onPointerDown={(e) => {
           // A click on empty chart space sets the selected curve's point for that stage.
@@ -46,7 +60,7 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
           const stage = stages[Math.floor(((e.clientX - box.left) / box.width) * stages.length)];
           if (stage) setPoint(curve.id, stage.id, valueAt(((e.clientY - box.top) / box.height) * height));
         }}>
-        {zero !== null && <line x1={0} x2={width} y1={zero} y2={zero} className="zero-line" />}
+        {ticks.map((v) => <line key={v} x1={0} x2={width} y1={y(v)} y2={y(v)} className={v === 0 ? 'zero-line' : 'tick-line'} />)}
         {stages.map((s, i) => <line key={s.id} x1={x(i)} x2={x(i)} y1={pad} y2={height - pad} className="grid-line" />)}
         {lane.curves.map((c) => {
           const pts = stages.map((s, i) => {
@@ -65,25 +79,38 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
           return (
             <g key={c.id} className={`curve${c.id === curve?.id ? ' selected' : ''}`}>
               {segments.map((d, k) => <path key={k} d={d} stroke={c.colour} fill="none" strokeWidth={2.5} strokeDasharray={dashed ? '6 4' : undefined} />)}
-              {pts.map((p) => p && (
-                <circle key={p.stageId} cx={x(p.i)} cy={y(p.v)} r={7} fill={c.colour} className="curve-marker" tabIndex={0}
-                  role="slider" aria-label={`${c.label} at ${stages[p.i]?.name ?? ''}`} aria-valuemin={scale.min} aria-valuemax={scale.max} aria-valuenow={p.v}
-                  onPointerDown={(e) => { e.stopPropagation(); e.preventDefault(); e.currentTarget.setPointerCapture(e.pointerId); setSelected(c.id); setDrag({ curveId: c.id, stageId: p.stageId, value: p.v }); }}
-                  onPointerMove={(e) => { if (drag && drag.curveId === c.id && drag.stageId === p.stageId) setDrag({ ...drag, value: valueAt(svgY(e)) }); }}
-                  onPointerUp={() => { if (drag) setPoint(drag.curveId, drag.stageId, drag.value); setDrag(null); }}
-                  onPointerCancel={() => setDrag(null)}
-                  onKeyDown={(e) => {
-                    const delta = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
-                    if (delta) { e.preventDefault(); setPoint(c.id, p.stageId, Math.round((p.v + delta) * 10) / 10); }
-                    if (e.key === 'Delete' || e.key === 'Backspace') setPoint(c.id, p.stageId, null);
-                  }} />
-              ))}
             </g>
           );
         })}
+        {curveMarkers(lane.curves, stages, drag, x, y).map((m) => {
+          const c = m.curve;
+          return (
+            <circle key={`${c.id}-${m.stageId}`} cx={m.cx} cy={m.cy} r={7} fill={c.colour} className={`curve-marker${c.id === curve?.id ? ' selected' : ''}`} tabIndex={0}
+              role="slider" aria-label={`${c.label} at ${m.stageName}`} aria-valuetext={`${m.value}, ${c.variant}`} aria-valuemin={scale.min} aria-valuemax={scale.max} aria-valuenow={m.value}
+              data-curve={c.id} data-stage={m.stageId}
+              onFocus={() => setSelected(c.id)}
+              onPointerDown={(e) => { e.stopPropagation(); e.preventDefault(); e.currentTarget.setPointerCapture(e.pointerId); setSelected(c.id); setDrag({ curveId: c.id, stageId: m.stageId, value: m.value }); }}
+              onPointerMove={(e) => { if (drag && drag.curveId === c.id && drag.stageId === m.stageId) setDrag({ ...drag, value: valueAt(svgY(e)) }); }}
+              onPointerUp={() => { if (drag) setPoint(drag.curveId, drag.stageId, drag.value); setDrag(null); }}
+              onPointerCancel={() => setDrag(null)}
+              onKeyDown={(e) => {
+                const delta = e.key === 'ArrowUp' ? step : e.key === 'ArrowDown' ? -step : 0;
+                if (delta) { e.preventDefault(); setPoint(c.id, m.stageId, Math.round(Math.min(scale.max, Math.max(scale.min, m.value + delta)) * 10) / 10); }
+                if (e.key === 'Delete' || e.key === 'Backspace') setPoint(c.id, m.stageId, null);
+              }} />
+          );
+        })}
       </svg>
+      {/* The axis sticks beside the lane names, so the values stay in view when the map scrolls sideways. */}
+      <svg className="emotion-axis" width={axisW} height={height} aria-label={`${lane.name} scale`} role="img">
+        {ticks.map((v) => (
+          <text key={v} x={axisW - 6} y={y(v) + 4} textAnchor="end" className="axis-label">{v > 0 && scale.min < 0 ? `+${v}` : v < 0 ? `−${-v}` : v}</text>
+        ))}
+      </svg>
+      </div>
+      <CurveKey curves={lane.curves} personas={personas} />
       {curve && <CurveValues curve={curve} stages={stages} scale={scale} laneId={lane.id} dispatch={dispatch} />}
-      <CurveLegend lane={lane} selectedId={curve?.id ?? null} onSelect={setSelected} dispatch={dispatch} />
+      <CurveLegend lane={lane} personas={personas} selectedId={curve?.id ?? null} onSelect={setSelected} dispatch={dispatch} />
     </div>
   );
 });
