@@ -122,7 +122,8 @@ describe.each(couchServerKinds)('the app on %s', { timeout: 120_000 }, (kind) =>
     const status = await waitFor(b.session, (s) => s.state === 'idle', 'laptop b idle');
     expect(status.message).toBeUndefined();
     for (const name of Object.keys(collectionSchemas) as CollectionName[]) {
-      const ids = (await b.db[name].find().exec()).map((d) => String(d.primary));
+      // Every schema's key is `id`; RxDocument.primary would read an experiment's own `primary` field.
+      const ids = (await b.db[name].find().exec()).map((d) => String(d.get('id')));
       expect(ids.sort(), name).toEqual(docs[name].map((d) => String(d.id)).sort());
     }
     expect(b.session.status().state).toBe('idle');
