@@ -33,6 +33,9 @@ export function useNeededHeight(ref: RefObject<HTMLElement | null>, id: string, 
     const watch = () => {
       sizes.disconnect();
       sizes.observe(head);
+      // The content box too: when the card grew by less than the overflow (the canvas rounds to its
+      // rows), the content's new size triggers another measure instead of leaving an inner scroll.
+      sizes.observe(content);
       for (const k of content.children) sizes.observe(k);
     };
     // Children come and go (a section body re-renders a different root), and what is drawn inside a
