@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importSurvey } from './surveyImport';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const shots = process.env.E2E_SHOTS;
@@ -8,14 +9,7 @@ const shots = process.env.E2E_SHOTS;
 // Days are counted in the workspace zone, which defaults to the browser's: pin it.
 test.use({ timezoneId: 'UTC' });
 
-async function importFixture(page: Page, file: string): Promise<void> {
-  await page.goto('/#/data');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import survey file…' }).click();
-  await (await chooser).setFiles(path.join(fixtures, file));
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible();
-}
+const importFixture = (page: Page, file: string) => importSurvey(page, path.join(fixtures, file));
 
 async function createPersona(page: Page): Promise<void> {
   await page.goto('/#/personas/new');

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importSurvey } from './surveyImport';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 
@@ -15,12 +16,7 @@ test.use({ timezoneId: 'UTC' });
 
 /** The small fixture imported and a persona named `name` given the three hand-computed rules. */
 async function setUp(page: Page): Promise<void> {
-  await page.goto('/#/data');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import survey file…' }).click();
-  await (await chooser).setFiles(path.join(fixtures, 'survey-small.csv'));
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible();
+  await importSurvey(page, path.join(fixtures, 'survey-small.csv'));
   await page.goto('/#/personas/new');
   await page.getByRole('button', { name: 'Start blank' }).click();
   await expect(page).not.toHaveURL(/#\/personas\/new$/);

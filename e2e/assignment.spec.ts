@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { importSurvey } from './surveyImport';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 test.use({ timezoneId: 'UTC' });
@@ -24,15 +25,20 @@ async function persona(page: Page, name: string, rules: { kind: string; column: 
   await expect(page.getByText(`Saved ${rules.length} rules for ${name}.`).last()).toBeVisible();
 }
 
+/** Changes one field of one rule of a persona, saves, and returns to the overview. */
+async function editRule(page: Page, persona: string, field: string, value: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: persona }).click();
+  await page.getByRole('link', { name: 'Rules (2)' }).click();
+  await page.getByLabel(field).fill(value);
+  await page.getByRole('button', { name: 'Save rules' }).click();
+  await expect(page.getByText(`Saved 2 rules for ${persona}.`).last()).toBeVisible();
+  await page.getByRole('link', { name: 'All personas' }).click();
+}
+
 const row = (page: Page, table: string, name: string) => page.getByRole('table', { name: table }).getByRole('row', { name: new RegExp(`^${name}`) });
 
 test('each respondent gets a best persona with a confidence; a rules change shows who moves until re-classified', async ({ page }) => {
-  await page.goto('/#/data');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import survey file…' }).click();
-  await (await chooser).setFiles(path.join(fixtures, 'survey-small.csv'));
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible();
+  await importSurvey(page, path.join(fixtures, 'survey-small.csv'));
 
   // By hand: Londoners (London, age 20–40) score r1 100, r2 50, r3 50, r4 50, r5 0, r6 100;
   // Leeds savers (save time, Leeds) score r1 50, r2 100, r3 0, r4 0, r5 100, r6 0.
@@ -59,17 +65,8 @@ test('each respondent gets a best persona with a confidence; a rules change show
 
   // Widen Leeds savers to Paris, narrow Londoners to age 20–30: r4 (Paris, 31) scores 0 for
   // Londoners and 50 for Leeds savers, so it moves; nobody else does.
-  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Leeds savers' }).click();
-  await page.getByRole('link', { name: 'Rules (2)' }).click();
-  await page.getByLabel('Rule 2 values').fill('Leeds, Paris');
-  await page.getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByText('Saved 2 rules for Leeds savers.').last()).toBeVisible();
-  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Londoners' }).click();
-  await page.getByRole('link', { name: 'Rules (2)' }).click();
-  await page.getByLabel('Rule 2 maximum').fill('30');
-  await page.getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByText('Saved 2 rules for Londoners.').last()).toBeVisible();
-  await page.getByRole('link', { name: 'All personas' }).click();
+  await editRule(page, 'Leeds savers', 'Rule 2 values', 'Leeds, Paris');
+  await editRule(page, 'Londoners', 'Rule 2 maximum', '30');
   await expect(page.getByText('1 respondent changes persona')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Before and after' }).getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('table', { name: 'Before and after' }).getByRole('row', { name: 'Londoners Leeds savers 1' })).toBeVisible();
@@ -79,12 +76,7 @@ test('each respondent gets a best persona with a confidence; a rules change show
 
   // Londoners become Parisians aged 20–30: r1 (London, 28) and r4 now score 50 for both personas,
   // a tie called close with a margin of 0; r3 (London, 45) scores for neither and leaves Londoners.
-  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Londoners' }).click();
-  await page.getByRole('link', { name: 'Rules (2)' }).click();
-  await page.getByLabel('Rule 1 values').fill('Paris');
-  await page.getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByText('Saved 2 rules for Londoners.').last()).toBeVisible();
-  await page.getByRole('link', { name: 'All personas' }).click();
+  await editRule(page, 'Londoners', 'Rule 1 values', 'Paris');
   await expect(row(page, 'Latest responses', 'r1')).toHaveText(/r1\s*(Londoners|Leeds savers)\s*50\.0%\s*0\.0\s*Close call/);
   await expect(page.getByRole('table', { name: 'Before and after' }).getByRole('row', { name: 'Londoners No persona 1' })).toBeVisible();
   await page.getByRole('button', { name: 'Re-classify all' }).click();

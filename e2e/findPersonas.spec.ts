@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { plantedCsv, plantedSurvey } from '../common/clustering/generate';
+import { importSurvey } from './surveyImport';
 
 const shots = process.env.E2E_SHOTS;
 
@@ -13,19 +14,15 @@ function plantedFile(path: string, rows: number): string {
 
 /** Imports the file through the dialog, keeping every column under its own name. */
 async function importPlanted(page: Page, file: string): Promise<void> {
-  await page.goto('/#/data');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import survey file…' }).click();
-  await (await chooser).setFiles(file);
   const types: Record<string, string> = { comment: 'text' };
   for (let i = 1; i <= 4; i++) Object.assign(types, { [`score${i}`]: 'number', [`choice${i}`]: 'category' });
   for (let i = 1; i <= 2; i++) types[`multi${i}`] = 'multi';
-  for (const [column, type] of Object.entries(types)) {
-    await page.getByLabel(`Attribute for ${column}`).selectOption({ label: `Other (q_${column})` });
-    await page.getByLabel(`Type for ${column}`).selectOption(type);
-  }
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible();
+  await importSurvey(page, file, async () => {
+    for (const [column, type] of Object.entries(types)) {
+      await page.getByLabel(`Attribute for ${column}`).selectOption({ label: `Other (q_${column})` });
+      await page.getByLabel(`Type for ${column}`).selectOption(type);
+    }
+  });
 }
 
 test('groups found in survey data become persona drafts whose rules recover them', async ({ page }, info) => {

@@ -41,6 +41,8 @@ describe('finding personas in survey data', () => {
     await expect(findPersonas(table, { columns: ['comment', 'respondentId'] })).rejects.toThrow(/None of the chosen columns/);
     await expect(findPersonas(plantedSurvey({ rows: 20, personas: 2, seed: 1 }).table, { columns: ['score1'] })).rejects.toThrow(/at least 30 responses/);
     await expect(findPersonas(table, { columns: ['score1'], k: 1 })).rejects.toThrow(/between 2 and/);
+    // More columns than one grouping takes is refused, never cut silently.
+    await expect(findPersonas(table, { columns: Array.from({ length: 61 }, () => 'score1') })).rejects.toThrow('Group by at most 60 columns; 61 are chosen.');
     expect(buildFeatures(table, ['nope']).problems[0]!.message).toMatch(/no column "nope"/);
   });
 

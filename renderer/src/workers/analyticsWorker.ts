@@ -48,7 +48,8 @@ async function handle(request: Exclude<AnalyticsRequest, { type: 'cancel' }>, si
     case 'dashboard': {
       const dashboard = await computeDashboard(table, request.personas, {
         timeZone: request.timeZone, days: dayIndex(request.timeZone), detail: request.detail, signal, onProgress: progress,
-        assign: { keys: keys ??= respondentKeys(table), latest, accepted, now: Date.now(), onCurrent: (c) => { current = c; accepted ??= c; } },
+        // The assignment panel is on the overview only: a persona's dashboard skips the extra passes.
+        ...(request.detail === null ? { assign: { keys: keys ??= respondentKeys(table), latest, accepted, now: Date.now(), onCurrent: (c: Classification) => { current = c; accepted ??= c; } } } : {}),
         ...(request.from !== undefined ? { from: request.from } : {}), ...(request.to !== undefined ? { to: request.to } : {}),
       });
       return ok({ type: 'dashboard', dashboard });
