@@ -2,8 +2,14 @@ import { useMemo, useState } from 'react';
 import { analyseExperiment } from '../../../../common/experiments/analyse';
 import { blankExperiment, experimentProblems } from '../../../../common/experiments/model';
 import type { Experiment } from '../../../../common/experiments/model';
+import type { MemoText } from '../../../../common/experiments/memo';
+import type { VerdictKind } from '../../../../common/experiments/verdict';
 import { planExperiment } from '../../../../common/experiments/plan';
 import { decide } from '../../../../common/experiments/verdict';
+import { memoText } from '../../../../common/experiments/memo';
+import { buildMemoPdf } from '../../../../common/experiments/memoPdf';
+import { usePlatform } from '../../platform';
+import { loadPdfFonts } from '../exports/fonts';
 import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
@@ -45,6 +51,7 @@ export default function ExperimentsPage({ path }: { path: string[] }) {
 
 function ExperimentScreen({ stored }: { stored: Experiment }) {
   const db = useWorkspace();
+  const platform = usePlatform();
   // Remounted (see the key) when the stored experiment changes, so the draft starts from it.
   const [draft, setDraft] = useState(stored);
   // Results are as of opening (or the last save): fixed-horizon validity depends on this time.
@@ -60,10 +67,20 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
     await db.experiments.upsert({ ...draft, updatedAt: Date.now() });
     showToast('Experiment saved.');
   };
+  const savePdf = async (memo: MemoText, kind: VerdictKind) => {
+    try {
+      const bytes = buildMemoPdf(memo, kind, await loadPdfFonts(JSON.stringify(memo)));
+      const saved = await platform.saveFile({ suggestedName: `${stored.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'experiment'} memo.pdf`, kind: 'pdf', bytes });
+      if (!saved.ok) showToast(saved.message, { tone: 'error' });
+    } catch (error) {
+      showToast(`The memo PDF could not be made: ${error instanceof Error ? error.message : String(error)}`, { tone: 'error' });
+    }
+  };
   const computed = useMemo(() => {
     if (!log || experimentProblems(stored).length) return null;
     const results = analyseExperiment(log, stored, now);
-    return { plan: planExperiment(log, stored), results, verdict: decide(stored, results) };
+    const verdict = decide(stored, results);
+    return { plan: planExperiment(log, stored), results, verdict, memo: memoText(stored, results, verdict) };
   }, [log, stored, now]);
   return (
     <div className="experiment-screen">
@@ -80,7 +97,7 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
         <>
           {computed.plan.ok ? <PlannerView e={stored} plan={computed.plan.plan} /> : <p className="warning-text">Planner: {computed.plan.message}</p>}
           <ResultsTables e={stored} r={computed.results} />
-          <Memo e={stored} r={computed.results} v={computed.verdict} />
+          <Memo memo={computed.memo} kind={computed.verdict.kind} onPdf={() => void savePdf(computed.memo, computed.verdict.kind)} />
         </>
       )}
     </div>

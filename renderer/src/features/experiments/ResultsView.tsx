@@ -2,17 +2,12 @@ import type { Results } from '../../../../common/experiments/analyse';
 import type { Experiment } from '../../../../common/experiments/model';
 import type { Plan } from '../../../../common/experiments/plan';
 import { srmThreshold } from '../../../../common/experiments/stats/srm';
-import { decisionRule } from '../../../../common/experiments/verdict';
-import type { Verdict } from '../../../../common/experiments/verdict';
+import { effectText, pValueText } from '../../../../common/experiments/memo';
+import type { MemoText } from '../../../../common/experiments/memo';
+import type { VerdictKind } from '../../../../common/experiments/verdict';
 
 const pct = (x: number, digits = 1) => `${(100 * x).toFixed(digits)} %`;
-const pValue = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
-
-/** A difference in the metric's units (points for conversion). */
-export function effectText(e: Experiment, x: number): string {
-  if (e.primary.kind === 'conversion') return `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)} pts`;
-  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}${e.primary.kind === 'timeToConvert' ? ' h' : ''}`;
-}
+const pValue = pValueText;
 
 /** The planner's figures. */
 export function PlannerView({ e, plan }: { e: Experiment; plan: Plan }) {
@@ -37,17 +32,17 @@ export function ResultsTables({ e, r }: { e: Experiment; r: Results }) {
       )}
       {r.problems.map((p) => <p key={p.code + p.message} className={p.blocking ? 'error-text' : 'warning-text'}>{p.message}</p>)}
       {r.arms.length > 0 && (
-        <table className="data-table">
+        <div className="table-scroll"><table className="data-table">
           <thead><tr><th>Arm</th><th className="num">Customers</th><th className="num">Converted</th><th className="num">Rate (95 % Wilson)</th>{e.primary.kind !== 'conversion' && <th className="num">Mean (n)</th>}</tr></thead>
           <tbody>{r.arms.map((a) => (
             <tr key={a.name}><td>{a.name}</td><td className="num">{a.customers.toLocaleString()}</td><td className="num">{a.conversions.toLocaleString()}</td>
               <td className="num">{pct(a.rate, 2)} ({a.rateInterval ? `${pct(a.rateInterval.lower, 2)} – ${pct(a.rateInterval.upper, 2)}` : '—'})</td>
               {e.primary.kind !== 'conversion' && <td className="num">{Number.isFinite(a.values.mean) ? `${a.values.mean.toFixed(2)} (${a.values.n})` : '—'}</td>}</tr>
           ))}</tbody>
-        </table>
+        </table></div>
       )}
       {r.comparisons.length > 0 && (
-        <table className="data-table">
+        <div className="table-scroll"><table className="data-table">
           <thead><tr><th>Against {r.arms[0]?.name}</th><th className="num">Difference (95 %)</th><th className="num">Ratio (95 %)</th><th>Fixed-horizon test</th><th>Sequential (mSPRT)</th><th>Bayesian</th><th className="num">Power</th></tr></thead>
           <tbody>{r.comparisons.map((c) => (
             <tr key={c.arm}>
@@ -60,34 +55,32 @@ export function ResultsTables({ e, r }: { e: Experiment; r: Results }) {
               <td className="num">{pct(c.power, 0)}</td>
             </tr>
           ))}</tbody>
-        </table>
+        </table></div>
       )}
       {r.overall && <p className="muted">All arms together: chi-square {r.overall.statistic.toFixed(2)} on {r.overall.df} df, p = {pValue(r.overall.p)}.</p>}
       {r.guardrails.length > 0 && (
-        <table className="data-table">
+        <div className="table-scroll"><table className="data-table">
           <thead><tr><th>Guardrail</th><th>Arm</th><th className="num">Control</th><th className="num">Arm</th><th className="num">p</th><th>Status</th></tr></thead>
           <tbody>{r.guardrails.map((g) => (
             <tr key={g.name + g.arm}><td>{g.name}</td><td>{g.arm}</td><td className="num">{pct(g.control, 2)}</td><td className="num">{pct(g.treatment, 2)}</td><td className="num">{pValue(g.p)}</td><td>{g.worse ? 'Worse' : 'OK'}</td></tr>
           ))}</tbody>
-        </table>
+        </table></div>
       )}
     </section>
   );
 }
 
-/** The one-page memo: verdict, rule in words, effect, guardrails, split check and power. */
-export function Memo({ e, r, v }: { e: Experiment; r: Results; v: Verdict }) {
+/** The one-page memo on screen: the same words as the PDF (common/experiments/memo.ts). */
+export function Memo({ memo, kind, onPdf }: { memo: MemoText; kind: VerdictKind; onPdf: () => void }) {
   return (
-    <article className={`memo memo-${v.kind}`} aria-label="Decision memo">
-      <h2>Decision memo: {e.name}</h2>
-      <p className="memo-verdict">{v.title}</p>
-      {v.reasons.map((s) => <p key={s}>{s}</p>)}
-      <h3>What was tested</h3>
-      <p>{e.hypothesis || 'No hypothesis was written down.'} Arms: {e.arms.map((a) => `${a.name} (${a.share})`).join(', ')}; {new Date(e.start).toISOString().slice(0, 10)} to {new Date(e.plannedEnd).toISOString().slice(0, 10)}; data up to {new Date(r.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>
-      <h3>Decision rule</h3>
-      <p>{decisionRule(e)}</p>
-      <h3>Checks</h3>
-      <p>Split: {r.srm ? (r.srm.passed ? `passed (p = ${pValue(r.srm.p)})` : `failed (p = ${pValue(r.srm.p)})`) : 'not computed'}. Guardrails: {r.guardrails.length === 0 ? 'none set' : r.guardrails.map((g) => `${g.name} ${g.arm} ${g.worse ? 'worse' : 'ok'}`).join(', ')}. Power to detect {effectText(e, e.mde)}: {r.comparisons.map((c) => `${c.arm} ${pct(c.power, 0)}`).join(', ') || 'not computed'}.</p>
+    <article className={`memo memo-${kind}`} aria-label="Decision memo">
+      <h2>{memo.title}</h2>
+      <p className="memo-verdict">{memo.verdict}</p>
+      {memo.reasons.map((s) => <p key={s}>{s}</p>)}
+      {memo.sections.map((s) => (
+        <section key={s.heading}><h3>{s.heading}</h3><p>{s.text}</p></section>
+      ))}
+      <button type="button" onClick={onPdf}>Save memo as PDF</button>
     </article>
   );
 }
