@@ -1,10 +1,10 @@
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
-import type { EventLog } from '../../../../common/journeyAnalytics/types';
 import { experimentLimits } from '../../../../common/experiments/model';
 import type { Experiment, MetricKind } from '../../../../common/experiments/model';
+import type { LogSummary } from '../../workers/experimentProtocol';
 import { endOfDay, isoDay, parseDay } from './storedExperiment';
 
-interface Props { draft: Experiment; logs: DatasetHeaderDoc[]; log: EventLog | null; onChange: (next: Experiment) => void }
+interface Props { draft: Experiment; logs: DatasetHeaderDoc[]; log: LogSummary | null; onChange: (next: Experiment) => void }
 
 const metricLabels: Record<MetricKind, string> = { conversion: 'Goal conversion', value: 'Numeric property (sum per customer)', timeToConvert: 'Time to convert (hours)' };
 
@@ -12,7 +12,7 @@ const metricLabels: Record<MetricKind, string> = { conversion: 'Goal conversion'
 export function ExperimentForm({ draft, logs, log, onChange }: Props) {
   const set = (patch: Partial<Experiment>) => onChange({ ...draft, ...patch });
   const events = log?.events ?? [];
-  const props = log?.properties.map((p) => p.name) ?? [];
+  const props = log?.properties ?? [];
   const conversion = draft.primary.kind === 'conversion';
   const eventOptions = (value: string) => (
     <>

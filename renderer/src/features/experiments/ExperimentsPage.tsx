@@ -1,10 +1,8 @@
 import { useMemo, useState } from 'react';
-import { analyseExperiment } from '../../../../common/experiments/analyse';
 import { blankExperiment, experimentProblems } from '../../../../common/experiments/model';
 import type { Experiment } from '../../../../common/experiments/model';
 import type { MemoText } from '../../../../common/experiments/memo';
 import type { VerdictKind } from '../../../../common/experiments/verdict';
-import { planExperiment } from '../../../../common/experiments/plan';
 import { decide } from '../../../../common/experiments/verdict';
 import { memoText } from '../../../../common/experiments/memo';
 import { buildMemoPdf } from '../../../../common/experiments/memoPdf';
@@ -20,7 +18,7 @@ import { parseHeader } from '../data/storedForm';
 import { ExperimentForm } from './ExperimentForm';
 import { Memo, PlannerView, ResultsTables } from './ResultsView';
 import { parseExperiment } from './storedExperiment';
-import { useEventLog } from './useEventLog';
+import { useExperimentFigures } from './useExperimentFigures';
 import './experiments.css';
 
 /** Experiments (issue 17): the list, and the open experiment's form, planner, results and memo. */
@@ -59,7 +57,8 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
   const { items: headers } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
   const logs = headers.filter(isEventDataset);
   const header = logs.find((h) => h.datasetId === draft.datasetId) ?? null;
-  const { log, loading, error } = useEventLog(header);
+  const valid = experimentProblems(stored).length === 0;
+  const { log, figures, loading, computing, error } = useExperimentFigures(header, valid ? stored : null, now);
   const problems = experimentProblems(draft);
   const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
   const save = async () => {
@@ -77,11 +76,10 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
     }
   };
   const computed = useMemo(() => {
-    if (!log || experimentProblems(stored).length) return null;
-    const results = analyseExperiment(log, stored, now);
-    const verdict = decide(stored, results);
-    return { plan: planExperiment(log, stored), results, verdict, memo: memoText(stored, results, verdict) };
-  }, [log, stored, now]);
+    if (!figures) return null;
+    const verdict = decide(stored, figures.results);
+    return { ...figures, verdict, memo: memoText(stored, figures.results, verdict) };
+  }, [figures, stored]);
   return (
     <div className="experiment-screen">
       <ExperimentForm draft={draft} logs={logs} log={log} onChange={setDraft} />
@@ -90,7 +88,8 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
         <button type="button" className="primary" disabled={!dirty || problems.length > 0} onClick={() => void save()}>Save</button>
         {dirty && <span className="muted">Results show the saved experiment; save to update them.</span>}
       </div>
-      {loading && <p className="muted">Reading the event log…</p>}
+      {loading && <p className="muted" role="status">Reading the event log…</p>}
+      {computing && <p className="muted" role="status">Computing the results…</p>}
       {error && <p className="error-text">{error}</p>}
       {!header && draft.datasetId && <p className="error-text">The chosen event log no longer exists; choose another.</p>}
       {computed && (
