@@ -1,0 +1,11 @@
+/** The flow interpreter (issue 16): one pure implementation for the engine process and the in-app simulator. */
+export * from './ports';
+export { buildProgram, durationMs } from './program';
+export type { FlowProgram, ProgramInput } from './program';
+export { startRun, stepRun } from './step';
+export { idempotencyKey } from './walk';
+export { stableDraw, pickArm } from './split';
+export { renderTemplate } from './template';
+export { evaluateCondition, evaluateRule } from './conditions';
+export { triggerMatches, entryTrigger, nextScheduleTime } from './triggers';
+export type { Intake } from './triggers';
