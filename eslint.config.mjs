@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { cxPlugin } from './scripts/eslintNoJsxText.mjs';
 
 // Module names are matched exactly (a regex per layer), so a local file like ./electron.ts is fine.
 const nodeBuiltins = 'node:.*|fs|fs/.*|path|http|https|os|crypto|child_process|net|stream|url|util|zlib|worker_threads|events|buffer';
@@ -51,6 +52,19 @@ export default tseslint.config(
         'electron', 'electron/.*', nodeBuiltins, '(\\.\\./)+(main|preload|sync-server)/.*',
       ]),
     },
+  },
+  // Translated folders: every user-facing string here comes from renderer/src/i18n (see its
+  // index.ts). Add a folder once its screens are converted, so new hard-coded text fails lint.
+  {
+    files: [
+      'renderer/src/app/**/*.tsx',
+      'renderer/src/ui/**/*.tsx',
+      'renderer/src/workspaces/**/*.tsx',
+      'renderer/src/i18n/**/*.tsx',
+    ],
+    ignores: ['**/*.test.tsx'],
+    plugins: { cx: cxPlugin },
+    rules: { 'cx/no-jsx-text': 'error' },
   },
   {
     files: ['main/**/*.ts', 'preload/**/*.ts'],

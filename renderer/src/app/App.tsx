@@ -7,6 +7,7 @@ import { Toasts } from '../ui/Toasts';
 import { SyncBadge } from '../sync/SyncBadge';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher';
 import { OpenWorkspaceFile } from '../features/exports/OpenWorkspaceFile';
+import { LanguagePicker, useT } from '../i18n';
 import { DataProblemsBanner } from './DataProblemsBanner';
 import { sections, routeHash, useRoute } from './route';
 import type { SectionId } from './route';
@@ -27,34 +28,36 @@ const SnapshotScheduler = lazy(() => import('../features/analytics/SnapshotSched
 /** The app frame: navigation, the current section, toasts and the data-problems banner. */
 export function App() {
   const route = useRoute();
+  const t = useT();
   const mainRef = useRef<HTMLElement>(null);
   const Page = pages[route.section];
-  const label = sections.find((s) => s.id === route.section)?.label ?? '';
+  const label = t(`app.section.${route.section}`);
 
   // On navigation (not on first load, where the skip link must come first), move focus to the new
   // screen so keyboard and screen-reader users land there.
   const shown = useRef<string | null>(null);
   useEffect(() => {
-    document.title = `${label} — CX Studio`;
+    document.title = t('app.documentTitle', { section: label });
     if (shown.current !== null && shown.current !== route.section) mainRef.current?.focus({ preventScroll: true });
     shown.current = route.section;
-  }, [route.section, label]);
+  }, [route.section, label, t]);
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
-      <nav className="sidebar" aria-label="Sections">
-        <div className="brand">CX Studio</div>
+      <a className="skip-link" href="#main">{t('app.skipLink')}</a>
+      <nav className="sidebar" aria-label={t('app.nav.label')}>
+        <div className="brand">{t('app.brand')}</div>
         <WorkspaceSwitcher />
         <OpenWorkspaceFile />
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={routeHash(s.id)} aria-current={route.section === s.id ? 'page' : undefined}>{s.label}</a>
+              <a href={routeHash(s.id)} aria-current={route.section === s.id ? 'page' : undefined}>{t(`app.section.${s.id}`)}</a>
             </li>
           ))}
         </ul>
         <SyncBadge />
+        <LanguagePicker />
       </nav>
       <main id="main" ref={mainRef} tabIndex={-1} className="content" aria-label={label}>
         <DataProblemsBanner />

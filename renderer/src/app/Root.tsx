@@ -6,6 +6,7 @@ import { WorkspaceContext } from '../db/WorkspaceContext';
 import { PlatformContext, detectPlatform } from '../platform';
 import { SyncProvider } from '../sync/SyncProvider';
 import { Loading } from '../ui/States';
+import { useT } from '../i18n';
 import { useWorkspaces } from '../workspaces/registry';
 import { App } from './App';
 import { authorName, setSignedInUser } from './authorName';
@@ -19,6 +20,7 @@ const platform = detectPlatform();
  */
 export function Root() {
   const registry = useWorkspaces();
+  const t = useT();
   const workspace = registry.workspaces.find((w) => w.id === registry.active) ?? registry.workspaces[0]!;
   const [generation, setGeneration] = useState(0);
   const key = `${workspace.dbName}#${generation}`;
@@ -58,13 +60,13 @@ export function Root() {
   if (failure) {
     return (
       <div role="alert" className="panel error-panel boot">
-        <h1>The workspace could not be opened</h1>
-        <p>Close other CX Studio windows or tabs and try again. Nothing has been deleted.</p>
+        <h1>{t('app.boot.failedTitle')}</h1>
+        <p>{t('app.boot.failedHint')}</p>
         <p className="muted">{failure}</p>
       </div>
     );
   }
-  if (!db) return <Loading label="Opening your workspace…" />;
+  if (!db) return <Loading label={t('app.boot.opening')} />;
   return (
     <PlatformContext.Provider value={platform}>
       <WorkspaceContext.Provider value={db}>

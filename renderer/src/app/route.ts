@@ -2,14 +2,14 @@ import { useSyncExternalStore } from 'react';
 // First, so its hashchange listener runs before every route subscription (see leaveGuard.ts).
 import './leaveGuard';
 
-/** The sections of the app, in navigation order. */
+/** The sections of the app, in navigation order (their names are messages `app.section.<id>`). */
 export const sections = [
-  { id: 'personas', label: 'Personas' },
-  { id: 'journeys', label: 'Journeys' },
-  { id: 'data', label: 'Data' },
-  { id: 'analytics', label: 'Analytics' },
-  { id: 'experiments', label: 'Experiments' },
-  { id: 'sync', label: 'Sync' },
+  { id: 'personas' },
+  { id: 'journeys' },
+  { id: 'data' },
+  { id: 'analytics' },
+  { id: 'experiments' },
+  { id: 'sync' },
 ] as const;
 
 /** One section id. */

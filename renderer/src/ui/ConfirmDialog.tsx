@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 
 /**
  * A modal confirmation on the native <dialog>: focus is trapped and restored by the browser, and
@@ -10,13 +11,14 @@ export function ConfirmDialog(props: {
   title: string;
   children?: ReactNode;
   confirmLabel: string;
-  /** The safe choice's label; "Cancel" unless the question calls for another word ("Stay"). */
+  /** The safe choice's label; "Cancel" (translated) unless the question calls for another word ("Stay"). */
   cancelLabel?: string;
   danger?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const t = useT();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -28,7 +30,7 @@ export function ConfirmDialog(props: {
       <h2 id="confirm-title">{props.title}</h2>
       {props.children && <div className="dialog-body">{props.children}</div>}
       <div className="dialog-actions">
-        <button type="button" autoFocus onClick={props.onCancel}>{props.cancelLabel ?? 'Cancel'}</button>
+        <button type="button" autoFocus onClick={props.onCancel}>{props.cancelLabel ?? t('app.dialog.cancel')}</button>
         <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>{props.confirmLabel}</button>
       </div>
     </dialog>

@@ -1,5 +1,6 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 interface Props {
   children: ReactNode;
@@ -31,10 +32,10 @@ export class ErrorBoundary extends Component<Props, State> {
     if (this.props.silent) return null;
     return (
       <div role="alert" className="panel error-panel">
-        <h2>This screen ran into a problem</h2>
-        <p>Your data is safe: nothing was lost. Try again, or switch to another section.</p>
+        <h2><FormattedMessage id="app.error.title" /></h2>
+        <p><FormattedMessage id="app.error.body" /></p>
         <p className="muted">{this.state.error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null })}>Try again</button>
+        <button type="button" onClick={() => this.setState({ error: null })}><FormattedMessage id="app.error.retry" /></button>
       </div>
     );
   }

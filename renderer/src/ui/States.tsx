@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
+import { useT } from '../i18n';
 
 /** Shown while something loads; announced politely to screen readers. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <div className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('app.loading')}
     </div>
   );
 }
