@@ -18,6 +18,8 @@ export const migrations: Record<CollectionName, Record<number, Migration>> = {
   journeys: {
     // Version 1 only adds optional event rules to stages: a version-0 journey is valid as it is.
     1: (doc) => doc,
+    // Version 2 only adds optional analytics settings to the map: a version-1 journey is valid as it is.
+    2: (doc) => doc,
   },
   history: {},
   templates: {},

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { diffBodies } from './diff';
-import { exportJourney, parseJourneyEnvelope, planImport, type JourneyEnvelope } from './envelope';
+import { exportJourney, journeyEnvelopeVersion, parseJourneyEnvelope, planImport, type JourneyEnvelope } from './envelope';
 import { builtInTemplates, createFromTemplate } from './templates/index';
 
 const journey = () => createFromTemplate(builtInTemplates()[1]!, { id: 'j_src', now: 1000 });
@@ -28,7 +28,7 @@ describe('export and import', () => {
   });
 
   test('a file from a newer app asks for an update instead of guessing', () => {
-    const [problem] = problemsOf({ ...envelope(), version: 3 });
+    const [problem] = problemsOf({ ...envelope(), version: journeyEnvelopeVersion + 1 });
     expect(problem).toMatchObject({ path: 'version' });
     expect(problem!.message).toMatch(/newer/);
     for (const version of [-1, 1.5, '1', null]) expect(problemsOf({ ...envelope(), version })[0]?.path).toBe('version');

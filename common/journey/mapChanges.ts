@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../result';
+import { patchAnalyticsSettings, type JourneyAnalyticsSettings } from './analyticsSettings';
 import {
   clampToScale, emotionLimits, type Card, type Curve, type JourneyMap, type Lane, type MetricValue, type Stage,
 } from './mapModel';
@@ -23,7 +24,8 @@ export type MapChange =
   | { type: 'updateCurve'; laneId: string; curveId: string; patch: Partial<Omit<Curve, 'id' | 'points'>> }
   | { type: 'removeCurve'; laneId: string; curveId: string }
   | { type: 'setCurvePoint'; laneId: string; curveId: string; stageId: string; value: number | null }
-  | { type: 'setMetricValue'; laneId: string; stageId: string; value: MetricValue | null };
+  | { type: 'setMetricValue'; laneId: string; stageId: string; value: MetricValue | null }
+  | { type: 'setAnalytics'; patch: { [K in keyof JourneyAnalyticsSettings]?: JourneyAnalyticsSettings[K] | null } };
 
 /** Moves one item of a list to a new index (clamped), returning a new list. */
 export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
@@ -50,6 +52,11 @@ const missing = (what: string, id: string) => err('not-found', `The ${what} "${i
 /** Applies one edit to a map. Unknown ids and broken limits are expected failures, not exceptions. */
 export function applyMapChange(map: JourneyMap, change: MapChange): Result<JourneyMap> {
   switch (change.type) {
+    case 'setAnalytics': {
+      const { analytics: _old, ...rest } = map;
+      const analytics = patchAnalyticsSettings(map.analytics, change.patch);
+      return ok(analytics ? { ...rest, analytics } : rest);
+    }
     case 'addStage':
       if (map.stages.some((s) => s.id === change.stage.id)) return err('conflict', 'A stage with this id already exists.');
       return ok({ ...map, stages: insertAt(map.stages, change.stage, change.index) });

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { journeyAnalyticsSettingsSchema } from './analyticsSettings';
 import { stageEventRulesSchema } from './eventRules';
 import { idPattern } from './ids';
 
@@ -139,6 +140,8 @@ export const mapSchema = v.object({
   stages: v.pipe(v.array(stageSchema), v.maxLength(200)),
   lanes: v.pipe(v.array(laneSchema), v.maxLength(100)),
   cells: v.record(idSchema, v.record(idSchema, v.pipe(v.array(cardSchema), v.maxLength(200)))),
+  /** Journey analytics: the event log, the survey joined to it and the stages' sentiment questions. */
+  analytics: v.optional(journeyAnalyticsSettingsSchema),
 });
 /** The map view of a journey. */
 export type JourneyMap = v.InferOutput<typeof mapSchema>;

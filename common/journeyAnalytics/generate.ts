@@ -43,10 +43,14 @@ export type Emit = (customer: string, event: string, time: number, channel: stri
 
 /**
  * Generates `customers` customers' events through `emit` (in customer order: shuffle them to test
- * order independence); `extra` adds that many unmatched events per customer on average. Returns the
- * known funnel.
+ * order independence); `extra` adds that many unmatched events per customer on average; `keep(c, s)`
+ * is the chance that customer number c goes on from stage s to s + 1 (default 0.7), which plants
+ * group effects (a persona that stalls at one stage). Returns the known funnel.
  */
-export function generateEvents(opts: { customers: number; seed: number; messy?: boolean; start?: number; extra?: number }, emit: Emit): KnownFunnel {
+export function generateEvents(
+  opts: { customers: number; seed: number; messy?: boolean; start?: number; extra?: number; keep?: (customer: number, stage: number) => number },
+  emit: Emit,
+): KnownFunnel {
   const rnd = random(opts.seed);
   const k = stageEvents.length;
   const reachStrict = new Array<number>(k).fill(0);
@@ -69,7 +73,7 @@ export function generateEvents(opts: { customers: number; seed: number; messy?: 
     if (rnd() < 0.3) say('newsletter_opened');
     // Furthest stage: each stage keeps about 60–80 % of the previous one; -1 = no stage event at all.
     let furthest = -1;
-    if (rnd() < 0.9) { furthest = 0; while (furthest < k - 1 && rnd() < 0.7) furthest++; }
+    if (rnd() < 0.9) { furthest = 0; while (furthest < k - 1 && rnd() < (opts.keep?.(c, furthest) ?? 0.7)) furthest++; }
     const skipper = opts.messy && furthest >= 2 && rnd() < 0.1;
     const any = new Set<number>();
     if (skipper) {

@@ -10,8 +10,10 @@ export const journeysSchema = {
    * 1: stages may carry event-matching rules (`map.stages[].events`, issue 14). The bump makes an older
    * app set such a document aside and ask for an update instead of reading it and dropping the rules
    * on its next save.
+   * 2: the map may carry analytics settings (`map.analytics`: event log, joined survey and its id
+   * column, stage questions); bumped for the same reason.
    */
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
