@@ -5,7 +5,9 @@ import { groupFunnels } from './groupFunnels';
 import { personaJourneyTable } from './personaJourney';
 import { referenceGroupFunnels } from './personaReference';
 import type { PlainEvent } from './reference';
+import { personaReport } from './personaReport';
 import { joinRespondents } from './respondentJoin';
+import type { Table } from '../analytics/table';
 import { canvasMeetsStages, stageSentiment } from './stageSignals';
 import { proportionDifference } from './stats';
 
@@ -104,5 +106,64 @@ describe('stage signals', () => {
     expect(meets[0]).toEqual([{ item: 1, words: ['pricing'] }]);
     expect(meets[1]).toEqual([{ item: 0, words: ['onboarding'] }]);
     expect(meets[2]).toEqual([]);
+  });
+});
+
+describe('the persona report', () => {
+  // Survey: 6 respondents; "plan" decides the persona (pro → Pro, free → Free), r6 matches no one.
+  const survey: Table = {
+    rowCount: 6,
+    columns: new Map([
+      ['customer', { type: 'id' as const, values: ['a', 'b', 'c', 'd', 'zz', null] }],
+      ['plan', { type: 'category' as const, dict: ['pro', 'free', 'other'], codes: Int32Array.from([0, 0, 1, 1, 0, 2]) }],
+      ['q_signup', { type: 'number' as const, values: Float64Array.from([5, 4, 2, 1, 5, 3]) }],
+      ['comment', { type: 'text' as const, values: ['x', null, null, null, null, null] }],
+    ]),
+    datasetIds: ['s'], datasetOfRow: new Uint16Array(6), waveIds: ['w'], waveOfRow: new Uint32Array(6),
+  };
+  const stages = [
+    { id: 'visit', name: 'Visit', events: [{ match: 'equals' as const, values: ['visit'] }] },
+    { id: 'signup', name: 'Sign up', events: [{ match: 'equals' as const, values: ['signup'] }] },
+  ];
+  const ev = (customer: string, event: string, time: number) => ({ customer, event, time });
+  const log = eventLogFromPlain([
+    ev('a', 'visit', 1), ev('a', 'signup', 5), ev('b', 'visit', 1), ev('b', 'signup', 9),
+    ev('c', 'visit', 1), ev('d', 'visit', 2), ev('e', 'visit', 3), ev('e', 'signup', 4),
+  ]);
+  const input = {
+    stages, idColumn: 'customer',
+    personas: [
+      { id: 'pro', name: 'Pro', rules: [{ id: 'r1', kind: 'oneOf' as const, column: 'plan', values: ['pro'] }] },
+      { id: 'free', name: 'Free', rules: [{ id: 'r1', kind: 'oneOf' as const, column: 'plan', values: ['free'] }] },
+    ],
+    canvas: [[{ kind: 'goal' as const, text: 'Quick signup' }], [{ kind: 'frustration' as const, text: 'Signup forms that ask too much' }]],
+    stageTexts: ['Visit visit', 'Sign up signup'],
+    stageQuestions: ['comment', 'q_signup'],
+  };
+
+  test('joins by id, assigns the best persona, and reads the figures that must hold', () => {
+    const res = personaReport(log, survey, input);
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const r = res.data;
+    expect(r.join).toEqual({ respondents: 6, withoutId: 1, repeatedIds: 0, matched: 4, surveyOnly: 1, logOnly: 1, unassigned: 0 });
+    const [pro, free] = r.table.rows;
+    expect(pro!.reach).toEqual([2, 2]);
+    expect(pro!.completionRate).toBe(1);
+    expect(pro!.timeToComplete.median).toBe(4);
+    expect(free!.reach).toEqual([2, 0]);
+    expect(free!.dropOffStage).toBe(0);
+    expect(r.sentiment[0]).toBeNull(); // a text column is no sentiment
+    expect(r.unreadableQuestions).toEqual([0]);
+    expect(r.sentiment[1]).toEqual({ n: 6, mean: 20 / 6, top2: 3 / 6, scaleTop: 5 });
+    expect(r.canvasMeets[1]![1]).toEqual([{ item: 0, words: ['signup'] }]);
+  });
+
+  test('a vanished id column or a multi-choice one is refused with a message', () => {
+    const gone = personaReport(log, survey, { ...input, idColumn: 'nope' });
+    expect(!gone.ok && gone.message).toMatch(/no column "nope"/);
+    const multi = { ...survey, columns: new Map([...survey.columns, ['tags', { type: 'multi' as const, dict: [], offsets: new Uint32Array(7), codes: new Int32Array(0) }]]) };
+    const bad = personaReport(log, multi, { ...input, idColumn: 'tags' });
+    expect(!bad.ok && bad.code).toBe('unsupported-type');
   });
 });
