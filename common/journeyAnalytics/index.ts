@@ -24,5 +24,5 @@ export { personaReport, maxReportPersonas } from './personaReport';
 export type { PersonaReport, PersonaReportInput } from './personaReport';
 export { joinRespondents } from './respondentJoin';
 export type { JoinCounts } from './respondentJoin';
-export { stageSentiment, canvasMeetsStages } from './stageSignals';
+export { stageSentiment, canvasMeetsStages, stageTexts } from './stageSignals';
 export type { StageSentiment, CanvasItem } from './stageSignals';

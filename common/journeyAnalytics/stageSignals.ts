@@ -72,3 +72,12 @@ export function canvasMeetsStages(items: readonly CanvasItem[], stageTexts: read
     });
   });
 }
+
+/** Per stage, the text a canvas item can meet: name, description, cards in its column, its rules' event names. */
+export function stageTexts(map: { stages: readonly { id: string; name: string; description?: string; events?: readonly { values: readonly string[] }[] }[]; cells: Record<string, Record<string, readonly { text: string }[]>> }): string[] {
+  return map.stages.map((s) => [
+    s.name, s.description ?? '',
+    ...Object.values(map.cells).flatMap((byStage) => (byStage[s.id] ?? []).map((c) => c.text)),
+    ...(s.events ?? []).flatMap((r) => r.values.map((v) => v.replace(/[_.:-]+/g, ' '))),
+  ].join('\n'));
+}

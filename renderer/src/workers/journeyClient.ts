@@ -2,7 +2,7 @@
  * A promise-shaped client for the journey analytics worker; one per screen, terminated with it.
  */
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
-import type { AnalyseOptions, CustomerFilter, EventImportOutcome, JourneyComparison, JourneyFigures, StageSpec } from '../../../common/journeyAnalytics';
+import type { AnalyseOptions, CustomerFilter, EventImportOutcome, JourneyComparison, JourneyFigures, PersonaReport, PersonaReportInput, StageSpec } from '../../../common/journeyAnalytics';
 import type { Result } from '../../../common/result';
 import type { JourneyRequest, JourneyResponse, LoadedLog, WorkerEventImportOptions } from './journeyProtocol';
 
@@ -15,6 +15,8 @@ export interface JourneyClient {
   load(key: string, datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]): Promise<Result<LoadedLog>>;
   analyse(key: string, stages: StageSpec[], options: AnalyseOptions): Promise<Result<JourneyFigures>>;
   compare(key: string, stages: StageSpec[], a: CustomerFilter, b: CustomerFilter, options: AnalyseOptions): Promise<Result<JourneyComparison>>;
+  loadSurvey(key: string, datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]): Promise<Result<{ key: string; rows: number }>>;
+  personas(key: string, surveyKey: string, input: PersonaReportInput): Promise<Result<PersonaReport>>;
   dispose(): void;
 }
 
@@ -47,6 +49,8 @@ export function createJourneyClient(): JourneyClient {
     load: (key, datasets) => ask<LoadedLog>({ type: 'load', key, datasets }, (r) => (r.type === 'load' ? r.result : null)).result,
     analyse: (key, stages, options) => ask<JourneyFigures>({ type: 'analyse', key, stages, options }, (r) => (r.type === 'analyse' ? r.result : null)).result,
     compare: (key, stages, a, b, options) => ask<JourneyComparison>({ type: 'compare', key, stages, a, b, options }, (r) => (r.type === 'compare' ? r.result : null)).result,
+    loadSurvey: (key, datasets) => ask<{ key: string; rows: number }>({ type: 'loadSurvey', key, datasets }, (r) => (r.type === 'loadSurvey' ? r.result : null)).result,
+    personas: (key, surveyKey, input) => ask<PersonaReport>({ type: 'personas', key, surveyKey, input }, (r) => (r.type === 'personas' ? r.result : null)).result,
     dispose() {
       worker.terminate();
       for (const entry of waiting.values()) entry.resolve({ type: 'analyse', id: 0, result: failed('cancelled') });

@@ -4,7 +4,7 @@
  * sends only the stages, never the chunks again.
  */
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
-import type { AnalyseOptions, CustomerFilter, EventImportOptions, EventImportOutcome, JourneyComparison, JourneyFigures, StageSpec } from '../../../common/journeyAnalytics';
+import type { AnalyseOptions, CustomerFilter, EventImportOptions, EventImportOutcome, JourneyComparison, JourneyFigures, PersonaReport, PersonaReportInput, StageSpec } from '../../../common/journeyAnalytics';
 import type { Result } from '../../../common/result';
 
 /** What the screen learns about a loaded log. */
@@ -33,6 +33,8 @@ export type JourneyRequest =
   | { type: 'load'; id: number; key: string; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[] }
   | { type: 'analyse'; id: number; key: string; stages: StageSpec[]; options: AnalyseOptions }
   | { type: 'compare'; id: number; key: string; stages: StageSpec[]; a: CustomerFilter; b: CustomerFilter; options: AnalyseOptions }
+  | { type: 'loadSurvey'; id: number; key: string; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[] }
+  | { type: 'personas'; id: number; key: string; surveyKey: string; input: PersonaReportInput }
   | { type: 'cancel'; id: number };
 
 /** An answer. */
@@ -41,4 +43,6 @@ export type JourneyResponse =
   | { type: 'import'; id: number; result: Result<EventImportOutcome> }
   | { type: 'load'; id: number; result: Result<LoadedLog> }
   | { type: 'analyse'; id: number; result: Result<JourneyFigures> }
-  | { type: 'compare'; id: number; result: Result<JourneyComparison> };
+  | { type: 'compare'; id: number; result: Result<JourneyComparison> }
+  | { type: 'loadSurvey'; id: number; result: Result<{ key: string; rows: number }> }
+  | { type: 'personas'; id: number; result: Result<PersonaReport> };

@@ -3,7 +3,8 @@
  * analyses over decoded logs, with the pure code of common/journeyAnalytics. Keeps the last decoded
  * log so a rule edit re-runs the kernels without decoding again.
  */
-import { analyseJourney, compareJourney, decodeEvents, importEvents, type EventLog } from '../../../common/journeyAnalytics';
+import { decodeDatasets, type Table } from '../../../common/analytics/table';
+import { analyseJourney, compareJourney, decodeEvents, importEvents, personaReport, type EventLog } from '../../../common/journeyAnalytics';
 import type { DatasetHeaderDoc } from '../../../common/analytics/format';
 import { err, ok } from '../../../common/result';
 import type { JourneyRequest, JourneyResponse } from './journeyProtocol';
@@ -17,6 +18,8 @@ const running = new Map<number, AbortController>();
 const cancelledEarly = new Set<number>();
 // One log at a time: a screen analyses one dataset, and 10M events take ~200 MB.
 let loaded: { key: string; log: EventLog } | null = null;
+// The survey joined to the log (persona–journey correlation), decoded once per change of the dataset.
+let survey: { key: string; table: Table } | null = null;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -74,6 +77,28 @@ scope.onmessage = (event) => {
         scope.postMessage({ type: 'compare', id: request.id, result: ok(compareJourney(loaded.log, request.stages, request.a, request.b, request.options)) });
       } catch (e) {
         scope.postMessage({ type: 'compare', id: request.id, result: err('internal', `The comparison failed: ${message(e)}`) });
+      }
+      return;
+    }
+    case 'loadSurvey': {
+      try {
+        const table = decodeDatasets(request.datasets);
+        survey = { key: request.key, table };
+        scope.postMessage({ type: 'loadSurvey', id: request.id, result: ok({ key: request.key, rows: table.rowCount }) });
+      } catch (e) {
+        scope.postMessage({ type: 'loadSurvey', id: request.id, result: err('newer-schema', `The survey could not be read: ${message(e)}`) });
+      }
+      return;
+    }
+    case 'personas': {
+      if (!loaded || loaded.key !== request.key || !survey || survey.key !== request.surveyKey) {
+        scope.postMessage({ type: 'personas', id: request.id, result: err('not-found', 'The event log or the survey is not loaded any more; choose them again.') });
+        return;
+      }
+      try {
+        scope.postMessage({ type: 'personas', id: request.id, result: personaReport(loaded.log, survey.table, request.input) });
+      } catch (e) {
+        scope.postMessage({ type: 'personas', id: request.id, result: err('internal', `The persona figures failed: ${message(e)}`) });
       }
       return;
     }

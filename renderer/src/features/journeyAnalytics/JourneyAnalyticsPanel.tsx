@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { EventRule, JourneyChange, Stage } from '../../../../common/journey';
+import type { EventRule, JourneyChange, JourneyMap, Stage } from '../../../../common/journey';
 import { isEventDataset, type JourneyFigures } from '../../../../common/journeyAnalytics';
 import { formatDuration, formatRate, pathText } from '../../../../common/journeyAnalytics/report';
 import { useLiveQuery } from '../../db/hooks';
@@ -9,6 +9,8 @@ import { readChunks } from '../data/datasetStore';
 import { parseHeader } from '../data/storedForm';
 import { MapAnalyticsContext } from './analyticsState';
 import { ComparePanel } from './ComparePanel';
+import { PersonasPanel } from './PersonasPanel';
+import { usePersonaReport } from './usePersonaReport';
 import { heatMeasures, type HeatMeasure } from './heat';
 import { useJourneyWorker } from './useJourneyWorker';
 import './journeyAnalytics.css';
@@ -26,12 +28,16 @@ export function withEventName(stage: Stage, name: string): EventRule[] {
  * the heat overlay and each stage's event rules; beside it the summary, unmatched events (to finish
  * the mapping) and the top paths. Figures come from the journey worker and follow every rule edit.
  */
-export function JourneyAnalyticsPanel({ stages, dispatch, children }: { stages: Stage[]; dispatch: (...c: JourneyChange[]) => boolean; children: ReactNode }) {
+export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: JourneyMap; dispatch: (...c: JourneyChange[]) => boolean; children: ReactNode }) {
+  const stages = map.stages;
   const db = useWorkspace();
   const worker = useJourneyWorker();
   const { items } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
   const logs = items.filter(isEventDataset);
-  const [datasetId, setDatasetId] = useState('');
+  const surveys = useMemo(() => items.filter((h) => !isEventDataset(h)), [items]);
+  // The chosen log is a setting of the journey, so exports and teammates read the same one.
+  const datasetId = map.analytics?.eventDatasetId ?? '';
+  const setDatasetId = (id: string) => dispatch({ type: 'setAnalytics', patch: { eventDatasetId: id || null } });
   // Results are kept with the key they belong to, so a change of log never shows the old one's figures.
   const [loaded, setLoaded] = useState<{ key: string; log: LoadedLog | null; problem: string | null } | null>(null);
   const [computed, setComputed] = useState<{ key: string; figures: JourneyFigures | null; problem: string | null } | null>(null);
@@ -69,7 +75,11 @@ export function JourneyAnalyticsPanel({ stages, dispatch, children }: { stages: 
 
   const figures = log && computed?.key === log.key ? computed.figures : null;
   const problem = (loaded?.key === loadKey ? loaded.problem : null) ?? (log && computed?.key === log.key ? computed.problem : null);
-  const context = useMemo(() => (log ? { log, figures, measure, dispatch } : null), [log, figures, measure, dispatch]);
+  const personas = usePersonaReport(worker, log, map, surveys);
+  const sentiment = personas.report?.sentiment ?? null;
+  const survey = personas.survey;
+  const context = useMemo(() => (log ? { log, figures, measure, dispatch, survey, sentiment, stageQuestions: map.analytics?.stageQuestions ?? {} } : null),
+    [log, figures, measure, dispatch, survey, sentiment, map.analytics?.stageQuestions]);
   const names = stages.map((s) => s.name);
   const addTo = (stageId: string, name: string) => {
     const stage = stages.find((s) => s.id === stageId);
@@ -146,6 +156,7 @@ export function JourneyAnalyticsPanel({ stages, dispatch, children }: { stages: 
               ))}
             </ol>
           </section>
+          <PersonasPanel state={personas} map={map} surveys={surveys} dispatch={dispatch} />
           <ComparePanel key={log.key} log={log} stages={spec} worker={worker} inactiveAfterMs={inactiveDays * 86_400_000} />
         </div>
       )}

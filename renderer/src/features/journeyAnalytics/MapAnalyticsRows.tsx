@@ -3,6 +3,7 @@ import { describeRule, type Stage } from '../../../../common/journey';
 import { formatRate } from '../../../../common/journeyAnalytics/report';
 import { useMapAnalytics } from './analyticsState';
 import { heatCells, heatColour, heatMeasures } from './heat';
+import { SentimentRow } from './SentimentRow';
 import { StageRulesEditor } from './StageRulesEditor';
 
 /**
@@ -53,6 +54,7 @@ export function MapAnalyticsRows({ stages }: { stages: readonly Stage[] }) {
         );
       })}
       <div />
+      {a.survey && <SentimentRow stages={stages} />}
       <div className="lane-header analytics-row-header"><strong>Events</strong><span className="muted">which events mean “in this stage”</span></div>
       {stages.map((s) => (
         <div key={s.id} className="map-cell stage-rules" data-testid={`rules-${s.id}`}>

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
+import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { JourneyChange } from '../../../../common/journey';
-import type { JourneyFigures } from '../../../../common/journeyAnalytics';
+import type { JourneyFigures, StageSentiment } from '../../../../common/journeyAnalytics';
 import type { LoadedLog } from '../../workers/journeyProtocol';
 import type { HeatMeasure } from './heat';
 
@@ -10,6 +11,12 @@ export interface MapAnalytics {
   figures: JourneyFigures | null;
   measure: HeatMeasure;
   dispatch: (...changes: JourneyChange[]) => boolean;
+  /** The survey joined to the log, when one is chosen: its number columns can be stage questions. */
+  survey: DatasetHeaderDoc | null;
+  /** Per stage, the sentiment of its question (null until computed or without a question). */
+  sentiment: (StageSentiment | null)[] | null;
+  /** Stage id → survey question key. */
+  stageQuestions: Record<string, string>;
 }
 
 /** Set by the analytics panel around the map; null when no event log is chosen. */

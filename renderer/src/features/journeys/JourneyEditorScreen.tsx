@@ -54,7 +54,7 @@ export function JourneyEditorScreen({ id, tab }: { id: string; tab: 'map' | 'flo
         ))}
       </nav>
       {tab === 'map' && (
-        <JourneyAnalyticsPanel stages={editor.journey.map.stages} dispatch={editor.dispatch}>
+        <JourneyAnalyticsPanel map={editor.journey.map} dispatch={editor.dispatch}>
           <MapView editor={editor} onShowNodes={(stageId) => { setFocusStage(stageId); navigate('journeys', id, 'flow'); }} />
         </JourneyAnalyticsPanel>
       )}
