@@ -9,3 +9,7 @@ export { renderTemplate } from './template';
 export { evaluateCondition, evaluateRule } from './conditions';
 export { triggerMatches, entryTrigger, nextScheduleTime } from './triggers';
 export type { Intake } from './triggers';
+export { simulate, checkSimulation, maxSimulatedCustomers } from './simulate';
+export type { SimCustomer, SimulationInput, SimulationOptions } from './simulate';
+export type { SimulationReport, NodeFigures } from './simulateReport';
+export { generateCustomers, maxGeneratedCustomers } from './population';
