@@ -12,4 +12,4 @@ export type { Intake } from './triggers';
 export { simulate, checkSimulation, maxSimulatedCustomers } from './simulate';
 export type { SimCustomer, SimulationInput, SimulationOptions } from './simulate';
 export type { SimulationReport, NodeFigures } from './simulateReport';
-export { generateCustomers, maxGeneratedCustomers } from './population';
+export { generateCustomers, customersFromTable, customersFromEventLog } from './population';

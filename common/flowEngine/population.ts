@@ -9,9 +9,6 @@ import type { SimCustomer } from './simulate';
  * customers. Attribute names are what conditions and `{{variables}}` use.
  */
 
-/** Generated customers at most (the simulator's own limit). */
-export const maxGeneratedCustomers = 200_000;
-
 const firstNames = ['Ana', 'Ben', 'Chen', 'Dana', 'Elif', 'Femi', 'Gia', 'Hugo', 'Ines', 'Jon', 'Kira', 'Liam', 'Mina', 'Noor', 'Omar', 'Pia'];
 const lastNames = ['Silva', 'Müller', 'Wang', 'Okafor', 'Kaya', 'Rossi', 'Dubois', 'Novak', 'Haddad', 'Berg'];
 const countries = ['US', 'GB', 'DE', 'FR', 'BR', 'IN', 'NG', 'JP'];

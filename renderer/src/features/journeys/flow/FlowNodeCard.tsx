@@ -3,9 +3,10 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { hasInput, outputHandles, type FlowNode, type FlowProblem } from '../../../../../common/journey';
 import { NodeIcon } from '../../../ui/icons';
 import { nodeSummary } from './describe';
+import { SimNodeCounts, type SimNodeData } from '../simulator/SimNodeCounts';
 
 /** What the canvas passes to a node card. */
-export type CardData = { node: FlowNode; problems: FlowProblem[]; stage?: { name: string; colour: string } | undefined; dimmed: boolean };
+export type CardData = { node: FlowNode; problems: FlowProblem[]; stage?: { name: string; colour: string } | undefined; dimmed: boolean; sim?: SimNodeData | undefined };
 /** A canvas node carrying a journey flow node. */
 export type CanvasNode = Node<CardData, 'journey'>;
 
@@ -24,7 +25,7 @@ function handleLabel(node: FlowNode, handle: string): string {
  * an input on top (not on triggers) and one labelled output per branch along the bottom: flows read top to bottom.
  */
 export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeProps<CanvasNode>) {
-  const { node, problems, stage, dimmed } = data;
+  const { node, problems, stage, dimmed, sim } = data;
   const outs = outputHandles(node);
   const errors = problems.filter((p) => p.severity === 'error');
   return (
@@ -38,6 +39,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeP
       </div>
       <div className="flow-node-summary">{nodeSummary(node)}</div>
       {stage && <div className="flow-node-stage" style={{ borderLeftColor: stage.colour }}>{stage.name}</div>}
+      {sim && <SimNodeCounts sim={sim} />}
       <div className="flow-node-outs">
         {outs.map((h, i) => (
           <div key={h} className={`flow-out out-${h}`} style={{ left: `${((i + 1) * 100) / (outs.length + 1)}%` }}>

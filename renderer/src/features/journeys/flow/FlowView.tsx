@@ -14,6 +14,8 @@ import { Inspector } from './Inspector';
 import { Palette, paletteDragType } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { boundsOf, fitViewport, openingViewport, revealRect, type CanvasBox } from './viewport';
+import { SimulatorPanel, type ShownSimulation } from '../simulator/SimulatorPanel';
+import { sameDesign } from '../simulator/simForm';
 
 const nodeTypes = { journey: FlowNodeCard };
 /** A step's box before React Flow has measured it (the size the CSS gives a two-line summary). */
@@ -54,6 +56,10 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   }, [problems]);
   const badEdges = useMemo(() => new Set(problems.flatMap((p) => (p.edgeId ? [p.edgeId] : []))), [problems]);
   const stageOf = useMemo(() => new Map(map.stages.map((s) => [s.id, { name: s.name, colour: s.colour }])), [map.stages]);
+  const [simulating, setSimulating] = useState(false);
+  const [simulated, setSimulation] = useState<ShownSimulation | null>(null);
+  // Counts only while the canvas shows the design that was simulated (moving steps keeps them).
+  const simulation = useMemo(() => (simulated && sameDesign(simulated.flow, flow) ? simulated : null), [simulated, flow]);
 
   // Positions while a drag is in progress and sizes React Flow measured: view state, not journey data.
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
@@ -65,9 +71,12 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
     return {
       id: n.id, type: 'journey', position: n.position, selected: n.id === selectedId,
       ...(size ? { measured: size } : {}),
-      data: { node: n, problems: byNode.get(n.id) ?? [], stage: n.stageId ? stageOf.get(n.stageId) : undefined, dimmed: !!stageFilter && n.stageId !== stageFilter },
+      data: {
+        node: n, problems: byNode.get(n.id) ?? [], stage: n.stageId ? stageOf.get(n.stageId) : undefined, dimmed: !!stageFilter && n.stageId !== stageFilter,
+        sim: simulation?.report.nodes[n.id] ? { figures: simulation.report.nodes[n.id]!, unreached: simulation.report.unreached.includes(n.id) } : undefined,
+      },
     };
-  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, measured]);
+  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, measured, simulation]);
   // While dragging only the dragged nodes get new objects, so React Flow re-renders just those.
   const nodes = useMemo(() => placed.map((n) => {
     const p = dragging[n.id];
@@ -148,7 +157,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const selected = flow.nodes.find((n) => n.id === selectedId) ?? null;
 
   return (
-    <div className="flow-editor">
+    <div className={`flow-editor${simulating ? ' simulating' : ''}`}>
       <Palette onAdd={add} />
       <div className="flow-canvas" aria-label="Flow canvas" ref={canvasRef}
         onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteDragType)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
@@ -165,7 +174,8 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
             <option value="">All stages</option>
             {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
-          <span className="muted design-note">Design only: nothing here sends messages or runs.</span>
+          <button type="button" onClick={() => setSimulating(true)} disabled={simulating}>Simulate…</button>
+          <span className="muted design-note">Editing here sends nothing; Simulate… runs this flow offline.</span>
         </div>
         <ReactFlow<CanvasNode, Edge>
           nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
@@ -184,6 +194,13 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
         </ReactFlow>
       </div>
       <aside className="flow-side">
+        {simulating && (
+          <SimulatorPanel journey={journey} onResult={setSimulation} onClose={() => setSimulating(false)} onSelect={(id) => {
+            setSelectedId(id);
+            const n = flow.nodes.find((x) => x.id === id);
+            if (n) void rf.setCenter(n.position.x + 100, n.position.y + 40, { zoom: 1, duration: 200 });
+          }} />
+        )}
         {selected ? <Inspector key={selected.id} node={selected} stages={map.stages} editor={editor} onClose={() => setSelectedId(null)} /> : null}
         <ProblemsPanel problems={problems} nodes={flow.nodes} onSelect={(id) => {
           setSelectedId(id);

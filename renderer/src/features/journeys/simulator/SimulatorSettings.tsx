@@ -1,0 +1,87 @@
+import type { Dispatch, SetStateAction } from 'react';
+import type { DatasetHeaderDoc } from '../../../../../common/analytics/format';
+import type { JourneyFlow } from '../../../../../common/journey';
+import { maxSimulatedCustomers } from '../../../../../common/flowEngine';
+import { decisions, waitUntils, type SimForm } from './simForm';
+
+/** A number field that keeps what was typed (NaN when not a number) for the form check to explain. */
+function NumberField({ label, value, onChange, min, max, disabled }: { label: string; value: number; onChange: (v: number) => void; min: number; max: number; disabled: boolean }) {
+  return (
+    <input type="number" aria-label={label} min={min} max={max} value={Number.isNaN(value) ? '' : value} disabled={disabled}
+      onChange={(e) => onChange(e.target.value === '' ? Number.NaN : Number(e.target.value))} />
+  );
+}
+
+/** Population, period, and the designer's guesses: branch chances and wait-until event delays. */
+export function SimulatorSettings({ form, setForm, flow, surveys, logs, disabled }: {
+  form: SimForm; setForm: Dispatch<SetStateAction<SimForm>>; flow: JourneyFlow;
+  surveys: DatasetHeaderDoc[]; logs: DatasetHeaderDoc[]; disabled: boolean;
+}) {
+  const patch = (p: Partial<SimForm>) => setForm((f) => ({ ...f, ...p }));
+  const triggers = flow.nodes.filter((n) => n.kind === 'trigger');
+  const choices = form.population === 'dataset' ? surveys : logs;
+  const splits = decisions(flow);
+  const waits = waitUntils(flow);
+  return (
+    <div className="sim-settings">
+      <fieldset disabled={disabled}>
+        <legend>Population</legend>
+        <select aria-label="Population" value={form.population} onChange={(e) => patch({ population: e.target.value as SimForm['population'], datasetId: '' })}>
+          <option value="generated">Generated customers</option>
+          <option value="dataset">A dataset's respondents</option>
+          <option value="eventLog">An event log's customers</option>
+        </select>
+        {form.population === 'generated' ? (
+          <label>Customers <NumberField label="Generated customers" value={form.count} min={1} max={maxSimulatedCustomers} disabled={disabled} onChange={(count) => patch({ count })} /></label>
+        ) : (
+          <select aria-label="Population data" value={form.datasetId} onChange={(e) => patch({ datasetId: e.target.value })}>
+            <option value="">{choices.length === 0 ? (form.population === 'dataset' ? 'No survey datasets yet' : 'No event logs yet (import one on the Data screen)') : 'Choose…'}</option>
+            {choices.map((h) => <option key={h.datasetId} value={h.datasetId}>{h.name} ({h.rowCount.toLocaleString()} rows)</option>)}
+          </select>
+        )}
+        {form.population === 'generated' && <p className="muted">Generated customers have first_name, last_name, email, phone and country.</p>}
+        {triggers.length > 1 && (
+          <label>Enter at <select aria-label="Trigger" value={form.triggerNodeId} onChange={(e) => patch({ triggerNodeId: e.target.value })}>
+            {triggers.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+          </select></label>
+        )}
+        <label>Days simulated <NumberField label="Days simulated" value={form.horizonDays} min={1} max={3650} disabled={disabled} onChange={(horizonDays) => patch({ horizonDays })} /></label>
+        <label>Arrivals over <NumberField label="Arrival days" value={form.arrivalDays} min={0} max={3650} disabled={disabled} onChange={(arrivalDays) => patch({ arrivalDays })} /> days</label>
+      </fieldset>
+      {splits.length > 0 && (
+        <fieldset disabled={disabled}>
+          <legend>Branch chances where the data cannot decide (%)</legend>
+          {splits.map((d) => (
+            <div key={d.node.id} className="sim-row">
+              <span>{d.node.label}</span>
+              {d.outputs.map((o) => (
+                <label key={o.handle}>{o.label} <NumberField label={`${d.node.label} ${o.label} %`} min={0} max={100} disabled={disabled}
+                  value={form.branches[d.node.id]?.[o.handle] ?? Math.round(100 / d.outputs.length)}
+                  onChange={(v) => setForm((f) => ({
+                    ...f,
+                    branches: { ...f.branches, [d.node.id]: { ...Object.fromEntries(d.outputs.map((x) => [x.handle, f.branches[d.node.id]?.[x.handle] ?? Math.round(100 / d.outputs.length)])), [o.handle]: v } },
+                  }))} /></label>
+              ))}
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {waits.length > 0 && (
+        <fieldset disabled={disabled}>
+          <legend>Events for wait-until steps</legend>
+          {waits.map((n) => {
+            const e = form.events[n.id] ?? { percent: 0, hours: 24 };
+            const set = (p: Partial<typeof e>) => setForm((f) => ({ ...f, events: { ...f.events, [n.id]: { ...e, ...p } } }));
+            return (
+              <div key={n.id} className="sim-row">
+                <span>{n.label}</span>
+                <label>comes for <NumberField label={`${n.label} event %`} value={e.percent} min={0} max={100} disabled={disabled} onChange={(percent) => set({ percent })} /> %</label>
+                <label>after <NumberField label={`${n.label} event hours`} value={e.hours} min={0} max={87600} disabled={disabled} onChange={(hours) => set({ hours })} /> h</label>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+    </div>
+  );
+}
