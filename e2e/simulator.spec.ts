@@ -59,10 +59,10 @@ test('simulating 1,000 generated customers: A/B arms near the split, a step no o
 test('bad input gets a clear message and a long simulation can be cancelled', async ({ page }) => {
   const panel = await openFirstPurchaseFlow(page);
   const count = panel.getByRole('spinbutton', { name: 'Generated customers' });
-  for (const [value, message] of [['0', 'Generate between 1 and 200,000 customers.'], ['250000', 'Generate between 1 and 200,000 customers.'], ['', 'Generate between 1 and 200,000 customers.']]) {
+  for (const value of ['0', '250000', '']) {
     await count.fill(value);
     await panel.getByRole('button', { name: 'Run simulation' }).click();
-    await expect(panel.getByRole('alert')).toHaveText(message);
+    await expect(panel.getByRole('alert')).toHaveText('Generate between 1 and 200,000 customers.');
   }
   await panel.getByRole('combobox', { name: 'Population', exact: true }).selectOption('eventLog');
   await panel.getByRole('button', { name: 'Run simulation' }).click();
