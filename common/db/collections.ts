@@ -4,6 +4,7 @@ import { experimentsSchema } from './schemas/experiments';
 import { historySchema } from './schemas/history';
 import { journeysSchema } from './schemas/journeys';
 import { personasSchema } from './schemas/personas';
+import { segmentsSchema } from './schemas/segments';
 import { settingsSchema } from './schemas/settings';
 import { snapshotsSchema } from './schemas/snapshots';
 import { templatesSchema } from './schemas/templates';
@@ -23,6 +24,7 @@ export const collectionSchemas = {
   assets: assetsSchema,
   settings: settingsSchema,
   experiments: experimentsSchema,
+  segments: segmentsSchema,
 } as const;
 
 /** The name of a collection. */

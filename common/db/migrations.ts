@@ -28,4 +28,5 @@ export const migrations: Record<CollectionName, Record<number, Migration>> = {
   assets: {},
   settings: {},
   experiments: {},
+  segments: {},
 };

@@ -22,7 +22,7 @@ const editable: Partial<Record<CollectionName, { field: string; stamp: boolean }
   personas: { field: 'role', stamp: true }, journeys: { field: 'description', stamp: true }, templates: { field: 'name', stamp: true },
   settings: { field: 'value', stamp: true }, datasets: { field: 'name', stamp: true }, snapshots: { field: 'inputsDigest', stamp: false },
 };
-const all: CollectionName[] = ['personas', 'journeys', 'history', 'templates', 'datasets', 'snapshots', 'assets', 'settings', 'experiments'];
+const all: CollectionName[] = ['personas', 'journeys', 'history', 'templates', 'datasets', 'snapshots', 'assets', 'settings', 'experiments', 'segments'];
 
 /** A new valid document of a collection. */
 export function newDoc(collection: CollectionName, id: string, label: string, now: number): Record<string, unknown> {
@@ -39,6 +39,7 @@ export function newDoc(collection: CollectionName, id: string, label: string, no
     case 'assets': return { id, mimeType: 'image/png', data: btoa(label), createdAt: now };
     case 'settings': return { id, value: { label }, updatedAt: now };
     case 'experiments': return { ...blankExperiment(id, now, label) };
+    case 'segments': return { id, name: label, sourceKind: 'cluster', personaId: '', sourceLabel: label, rules: [{ id: 'r', kind: 'oneOf', column: 'city', values: ['Leeds'] }], match: 'strong', datasetIds: [], createdAt: now, updatedAt: now };
   }
 }
 

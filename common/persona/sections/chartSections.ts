@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { bounded, evidenceSchema, idList, idSchema, text, whole, type Evidence } from '../fields';
 import { personaLimits } from '../limits';
+import { followSchema, type FollowData } from './followField';
 import type { SectionDef } from './types';
 
 const line = text(personaLimits.line);
@@ -26,6 +27,8 @@ export interface ChartData extends Record<string, unknown> {
   points: ChartPoint[];
   /** Unit shown after values ("%", "h/week"); may be empty. */
   unit: string;
+  /** Set while the chart follows the persona's matched respondents ("Follow data"). */
+  follow?: FollowData;
 }
 
 function chartSection(type: 'pieChart' | 'barChart', label: string, description: string): SectionDef<ChartData> {
@@ -36,7 +39,7 @@ function chartSection(type: 'pieChart' | 'barChart', label: string, description:
     group: 'charts',
     defaultTitle: label,
     defaultSize: { w: 4, h: 5 },
-    schema: v.object({ points: idList(chartPointSchema, 20), unit: text(20) }),
+    schema: v.object({ points: idList(chartPointSchema, 20), unit: text(20), follow: followSchema }),
     defaultData: (ids) => ({
       points: [
         { id: ids(), label: 'Option A', value: 60 },

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { evidenceSchema, idList, idSchema, listItemSchema, text, whole, type Evidence, type ListItem } from '../fields';
 import { personaLimits } from '../limits';
+import { followSchema, type FollowData } from './followField';
 import type { SectionDef } from './types';
 
 const line = text(personaLimits.line);
@@ -51,7 +52,7 @@ export const demographicFields = ['gender', 'age', 'location', 'occupation', 'ed
 /** One demographic field. */
 export type DemographicField = (typeof demographicFields)[number];
 /** Data of a demographics section: one line per field (free text: "35–44", "Leeds, UK"). */
-export type DemographicsData = Record<DemographicField, string>;
+export type DemographicsData = Record<DemographicField, string> & { follow?: FollowData };
 
 /** Demographics: gender, age, location, occupation, education, income, family. */
 export const demographicsSection: SectionDef<DemographicsData> = {
@@ -62,7 +63,7 @@ export const demographicsSection: SectionDef<DemographicsData> = {
   defaultTitle: 'Demographics',
   defaultSize: { w: 4, h: 5 },
   schema: v.object({
-    gender: line, age: line, location: line, occupation: line, education: line, income: line, family: line,
+    gender: line, age: line, location: line, occupation: line, education: line, income: line, family: line, follow: followSchema,
   }),
   defaultData: () => ({ gender: '', age: '', location: '', occupation: '', education: '', income: '', family: '' }),
 };

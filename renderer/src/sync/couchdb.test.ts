@@ -47,6 +47,7 @@ function documentsOfEveryCollection(): Record<CollectionName, Record<string, unk
     assets: [{ id: 'a-couch', ...samplePhoto, createdAt: now }],
     settings: [{ id: 'timeZone', value: 'Europe/Lisbon', updatedAt: now }],
     experiments: [{ ...blankExperiment('e-couch', now) }],
+    segments: [{ id: 'g-couch', name: 'Leeds', sourceKind: 'cluster', personaId: '', sourceLabel: 'Group 1', rules: [{ id: 'r', kind: 'oneOf', column: 'city', values: ['Leeds'] }], match: 'strong', datasetIds: [], createdAt: now, updatedAt: now }],
   };
 }
 

@@ -6,7 +6,7 @@
 /** What the user reads for each collection name. */
 const labels: Record<string, string> = {
   personas: 'personas', journeys: 'journeys', history: 'version history', templates: 'templates',
-  datasets: 'survey data', snapshots: 'persona metrics', assets: 'images and files', settings: 'settings', experiments: 'experiments',
+  datasets: 'survey data', snapshots: 'persona metrics', assets: 'images and files', settings: 'settings', experiments: 'experiments', segments: 'segments',
   doorbell: 'live updates',
 };
 
