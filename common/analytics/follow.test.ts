@@ -17,7 +17,8 @@ const firstThree = Uint8Array.from([1, 1, 1, 0, 0]);
 
 describe('follow data', () => {
   it('finds demographic columns by key or question text', () => {
-    expect(demographicColumns(table, { q7: 'Where do you live?' })).toEqual({ age: 'age', location: 'q7' });
+    const columns = [...table.columns.entries()].map(([key, c]) => ({ key, type: c.type, label: key === 'q7' ? 'Where do you live?' : key }));
+    expect(demographicColumns(columns)).toEqual({ age: 'age', location: 'q7' });
   });
 
   it('computes chart shares from the matched respondents only, by hand', () => {

@@ -43,12 +43,12 @@ const fieldWords: Record<FollowField, RegExp> = {
 };
 
 /** The column each demographic field would read, by its key or question text (first match wins). */
-export function demographicColumns(table: Table, labels: Readonly<Record<string, string>> = {}): Partial<Record<FollowField, string>> {
+export function demographicColumns(columns: readonly { key: string; type: string; label?: string }[]): Partial<Record<FollowField, string>> {
   const out: Partial<Record<FollowField, string>> = {};
-  const usable = [...table.columns.entries()].filter(([, c]) => c.type === 'number' || c.type === 'category' || c.type === 'multi').map(([k]) => k);
+  const usable = columns.filter((c) => c.type === 'number' || c.type === 'category' || c.type === 'multi');
   for (const field of followFields) {
-    const key = usable.find((k) => k.toLowerCase() === field) ?? usable.find((k) => fieldWords[field].test(k) || fieldWords[field].test(labels[k] ?? ''));
-    if (key && !Object.values(out).includes(key)) out[field] = key;
+    const found = usable.find((c) => c.key.toLowerCase() === field) ?? usable.find((c) => fieldWords[field].test(c.key) || fieldWords[field].test(c.label ?? ''));
+    if (found && !Object.values(out).includes(found.key)) out[field] = found.key;
   }
   return out;
 }

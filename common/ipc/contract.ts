@@ -7,7 +7,7 @@ import { workbookSchemas, type WorkbookBegun } from './workbookSchemas';
 export const maxSaveBytes = 512 * 1024 * 1024;
 
 /** Kinds of file the app saves; each maps to one extension and dialog filter in main. */
-export const fileKinds = ['png', 'pdf', 'xlsx', 'json', 'cxstudio'] as const;
+export const fileKinds = ['png', 'pdf', 'xlsx', 'csv', 'json', 'cxstudio'] as const;
 /** A kind of file the app saves. */
 export type FileKind = (typeof fileKinds)[number];
 

@@ -82,3 +82,24 @@ describe('segment documents', () => {
     expect(orphan.notice).toMatch(/Persona Ana\) was deleted/);
   });
 });
+
+describe('member export', async () => {
+  const { checkMemberExport, memberFile, membersCsv } = await import('./memberExport');
+  it('quotes CSV cells and defuses formulas', () => {
+    expect(membersCsv({ header: ['respondent', 'note'], rows: [['r1', 'a, "b"'], ['r2', '=SUM(A1)']] }))
+      .toBe('respondent,note\r\nr1,"a, ""b"""\r\nr2,\'=SUM(A1)\r\n');
+  });
+  it('refuses an empty or over-limit export with a message', () => {
+    expect(checkMemberExport(0, 2, 'csv')).toMatchObject({ ok: false, message: expect.stringMatching(/no members/) });
+    expect(checkMemberExport(5, 61, 'csv')).toMatchObject({ ok: false, message: expect.stringMatching(/at most 60 columns/) });
+    expect(checkMemberExport(2_000_000, 1, 'xlsx')).toMatchObject({ ok: false, message: expect.stringMatching(/export CSV instead/) });
+    expect(checkMemberExport(2_000_000, 1, 'csv')).toEqual({ ok: true, data: null });
+  });
+  it('writes a workbook that reads back', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await memberFile({ header: ['respondent', 'city'], rows: [['r3', 'Leeds']] }, 'xlsx')).buffer as ArrayBuffer);
+    const ws = wb.getWorksheet('Members')!;
+    expect(ws.getRow(2).values).toEqual([undefined, 'r3', 'Leeds']);
+  });
+});

@@ -9,6 +9,7 @@ export const saveFilters: Record<FileKind, { name: string; extensions: string[] 
   png: { name: 'PNG image', extensions: ['png'] },
   pdf: { name: 'PDF document', extensions: ['pdf'] },
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  csv: { name: 'CSV file', extensions: ['csv'] },
   json: { name: 'JSON file', extensions: ['json'] },
   cxstudio: { name: 'CX Studio workspace', extensions: ['cxstudio'] },
 };

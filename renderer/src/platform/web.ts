@@ -3,11 +3,12 @@ import { err, ok } from '../../../common/result';
 import type { Platform } from './platform';
 import { pickFile } from './platform';
 
-const extensionOf = { png: 'png', pdf: 'pdf', xlsx: 'xlsx', json: 'json', cxstudio: 'cxstudio' } as const;
+const extensionOf = { png: 'png', pdf: 'pdf', xlsx: 'xlsx', csv: 'csv', json: 'json', cxstudio: 'cxstudio' } as const;
 const mimeOf = {
   png: 'image/png',
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
   json: 'application/json',
   cxstudio: 'application/octet-stream',
 } as const;

@@ -6,7 +6,11 @@ import type { PersonaInput } from '../../../common/analytics/analyse';
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
 import { err, type Result } from '../../../common/result';
 import type { AnalyticsAnswer, AnalyticsRequest, AnalyticsResponse } from './analyticsProtocol';
+import type { DriftRule } from '../../../common/analytics/drift';
+import type { MemberTable } from '../../../common/segments/membership';
 import type { Dashboard } from './dashboard';
+import type { FollowPersona, FollowResult } from './followJob';
+import type { SegmentFigures, SegmentInput } from './segmentJob';
 import type { SnapshotPersona, SnapshotRun } from './snapshotJob';
 
 /** A request in flight. */
@@ -19,6 +23,10 @@ export interface AnalyticsClient {
   snapshots(args: { personas: SnapshotPersona[]; timeZone: string; today: string; now: number; backfill: boolean }): Pending<SnapshotRun>;
   /** Accepts the current best-persona assignment as the one later rule changes are compared with. */
   classify(): Pending<number>;
+  /** Followed sections' values and each persona's drift on its newest day. */
+  follow(args: { personas: FollowPersona[]; timeZone: string; rule: DriftRule }): Pending<FollowResult[]>;
+  segments(args: { segments: SegmentInput[]; timeZone: string; venn: number[] }): Pending<SegmentFigures>;
+  members(args: { segment: SegmentInput; columns: string[] }): Pending<MemberTable>;
   dispose(): void;
 }
 
@@ -61,6 +69,9 @@ export function createAnalyticsClient(): AnalyticsClient {
     dashboard: (args, onProgress) => request('dashboard', args, (a) => (a.type === 'dashboard' ? a.dashboard : undefined), onProgress),
     snapshots: (args) => request('snapshots', args, (a) => (a.type === 'snapshots' ? a.run : undefined)),
     classify: () => request('classify', {}, (a) => (a.type === 'classify' ? a.at : undefined)),
+    follow: (args) => request('follow', args, (a) => (a.type === 'follow' ? a.results : undefined)),
+    segments: (args) => request('segments', args, (a) => (a.type === 'segments' ? a.figures : undefined)),
+    members: (args) => request('members', args, (a) => (a.type === 'members' ? a.table : undefined)),
     dispose() {
       worker.terminate();
       for (const entry of waiting.values()) entry.resolve(err('cancelled', 'The analytics screen was closed.'));

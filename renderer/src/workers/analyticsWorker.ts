@@ -11,6 +11,8 @@ import { err, ok, type Result } from '../../../common/result';
 import type { AnalyticsAnswer, AnalyticsRequest, AnalyticsResponse } from './analyticsProtocol';
 import { respondentKeys, type Classification, type LatestWave } from './assignmentView';
 import { computeDashboard } from './dashboard';
+import { computeFollow } from './followJob';
+import { computeMembers, computeSegments } from './segmentJob';
 import { computeSnapshots } from './snapshotJob';
 
 // The renderer's tsconfig types `self` as a Window; a worker only needs these two members.
@@ -56,6 +58,12 @@ async function handle(request: Exclude<AnalyticsRequest, { type: 'cancel' }>, si
     }
     case 'snapshots':
       return ok({ type: 'snapshots', run: computeSnapshots(table, request.personas, request) });
+    case 'follow':
+      return ok({ type: 'follow', results: computeFollow(table, dayIndex(request.timeZone), request.personas, request.rule) });
+    case 'segments':
+      return ok({ type: 'segments', figures: computeSegments(table, dayIndex(request.timeZone), request.segments, request.venn) });
+    case 'members':
+      return ok({ type: 'members', table: computeMembers(table, request.segment, keys ??= respondentKeys(table), request.columns) });
     case 'classify':
       if (!current) return err('not-found', 'Nothing is scored yet; wait for the scores, then re-classify.');
       accepted = { ...current, at: Date.now() };

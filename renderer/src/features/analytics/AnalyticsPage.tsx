@@ -7,7 +7,10 @@ import { EmptyState, Loading } from '../../ui/States';
 import { parseHeader } from '../data/storedForm';
 import { useSurveyHeaders } from '../journeyAnalytics/surveyHeaders';
 import { AnalyticsSession } from './analyticsSession';
+import { SegmentsPanel } from '../segments/SegmentsPanel';
 import { AnalyticsExportMenu } from './AnalyticsExportMenu';
+import { DriftPanel } from './DriftPanel';
+import { FollowPanel } from './FollowPanel';
 import { Overview } from './Overview';
 import { parseAnalyticsPersona } from './personaModel';
 import { PersonaView } from './PersonaView';
@@ -40,6 +43,7 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const [range, setRange] = useState<DayRange>({ from: '', to: '' });
   const personaId = path[0] === 'persona' ? path[1] ?? null : null;
+  const segments = path[0] === 'segments';
 
   useEffect(() => {
     session.start();
@@ -72,7 +76,8 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
         <EmptyState title="No personas to score yet">Create a persona in Personas, then give it mapping rules here to score survey responses against it.</EmptyState>
       ) : (
         <nav className="persona-tabs" aria-label="Analytics views">
-          <a href={routeHash('analytics')} aria-current={personaId === null ? 'page' : undefined}>All personas</a>
+          <a href={routeHash('analytics')} aria-current={personaId === null && !segments ? 'page' : undefined}>All personas</a>
+          <a href={routeHash('analytics', 'segments')} aria-current={segments ? 'page' : undefined}>Segments</a>
           {personas.items.map((p) => (
             <a key={p.id} href={routeHash('analytics', 'persona', p.id)} aria-current={p.id === personaId ? 'page' : undefined}>{p.name}</a>
           ))}
@@ -95,9 +100,16 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
             <PersonaView persona={persona} data={state.dashboard?.personas.find((p) => p.personaId === persona.id)}
               digests={scheduler.digests[persona.id]} today={scheduler.today} sigmas={sigmas} />
           )}
+          {view !== 'rules' && (
+            <>
+              <DriftPanel personaId={persona.id} />
+              <FollowPanel personaId={persona.id} headers={headers.items} session={session} timeZone={timeZone} />
+            </>
+          )}
         </>
       )}
-      {personaId === null && state.dashboard && headers.items.length > 0 && <Overview dashboard={state.dashboard} onClassify={() => session.classify()} />}
+      {segments && <SegmentsPanel session={session} personas={personas.items} headers={headers.items} timeZone={timeZone} loadCount={state.loadCount} />}
+      {personaId === null && !segments && state.dashboard && headers.items.length > 0 && <Overview dashboard={state.dashboard} onClassify={() => session.classify()} />}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useWorkspace } from '../../db/WorkspaceContext';
 import { showToast } from '../../ui/toast';
 import type { AnalyticsSession } from './analyticsSession';
 import { engineInput, type AnalyticsPersona } from './personaModel';
+import { runFollow } from './followRun';
 import { runSnapshots } from './snapshotStore';
 
 const checkEveryMs = 5 * 60_000;
@@ -39,6 +40,9 @@ export function useSnapshotScheduler(session: AnalyticsSession, personas: Analyt
         const res = await runSnapshots(db, client, personasRef.current, timeZone, backfill);
         if (res.ok) {
           setDigests(res.data.digests);
+          // Followed sections and drift are judged on the data each snapshot run has just seen.
+          const follow = await runFollow(db, client, timeZone);
+          if (!follow.ok && follow.code !== 'cancelled') showToast(`Follow data and drift could not be computed: ${follow.message}`, { tone: 'error' });
           if (backfill && !personasRef.current.some((p) => p.snapshotsEnabled)) showToast('Daily snapshots are off for every persona; turn them on in a persona’s Rules.');
           else if (backfill) showToast(res.data.written > 0 ? `Backfilled ${res.data.written} daily snapshots.` : 'Snapshots are up to date.');
         } else if (res.code !== 'cancelled') {

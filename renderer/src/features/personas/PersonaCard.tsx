@@ -1,5 +1,6 @@
 import { routeHash } from '../../app/route';
 import type { PersonaSummary } from '../../../../common/persona';
+import { DriftBadge } from '../analytics/DriftBadge';
 import { Avatar } from './Avatar';
 import { statusLabels } from './labels';
 
@@ -25,6 +26,7 @@ export function PersonaCard(props: {
       <div className="persona-card-meta">
         <span className={`status status-${p.status}`}>{statusLabels[p.status]}</span>
         {p.tags.slice(0, 4).map((t) => <span key={t} className="tag">{t}</span>)}
+        <DriftBadge personaId={p.id} />
       </div>
       <div className="persona-card-actions">
         <label className="compare-check"><input type="checkbox" checked={props.selected} onChange={props.onSelect} /> Compare</label>

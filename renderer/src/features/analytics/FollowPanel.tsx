@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { demographicColumns, type FollowConfig, type FollowMatch } from '../../../../common/analytics/follow';
+import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
+import type { PersonaDoc, PersonaSection } from '../../../../common/persona';
+import { matchWords } from '../../../../common/segments/segment';
+import { useLiveDocument } from '../../db/hooks';
+import { useWorkspace } from '../../db/WorkspaceContext';
+import { showToast } from '../../ui/toast';
+import { latestVersion, parsePersona, recordVersion, savePersona } from '../personas/store';
+import type { AnalyticsSession } from './analyticsSession';
+import { followKinds, followOf, runFollow } from './followRun';
+import { usePersonaDrift } from './driftStore';
+
+const choiceTypes = new Set(['category', 'multi']);
+
+/**
+ * "Follow data" per demographics or chart section of a persona: while on, the section's values are
+ * recomputed from the persona's matched respondents in one dataset (on each snapshot run) and marked
+ * as data. Turning it on first records a version "Before following data", so typed values can be
+ * restored from History; turning it off keeps the last values.
+ */
+export function FollowPanel(props: { personaId: string; headers: DatasetHeaderDoc[]; session: AnalyticsSession; timeZone: string }) {
+  const { item: doc } = useLiveDocument('personas', props.personaId, parsePersona);
+  const drift = usePersonaDrift(props.personaId);
+  if (!doc) return null;
+  const sections = doc.sections.filter((s) => followKinds[s.type]);
+  return (
+    <section className="panel" aria-labelledby="follow-title">
+      <div className="panel-header"><h3 id="follow-title">Follow data</h3></div>
+      {sections.length === 0 ? (
+        <p className="muted">Add a demographics, pie chart or bar chart section to this persona’s canvas to let it follow the data.</p>
+      ) : props.headers.length === 0 ? (
+        <p className="muted">Import survey responses in Data first: a section follows the respondents who match this persona in one dataset.</p>
+      ) : (
+        <ul className="follow-list">
+          {sections.map((s) => <FollowRow key={s.id} doc={doc} section={s} {...props} />)}
+        </ul>
+      )}
+      {drift && drift.followProblems.length > 0 && (
+        <ul className="follow-problems" aria-label="Follow data problems">{drift.followProblems.map((m) => <li key={m} role="status">{m}</li>)}</ul>
+      )}
+    </section>
+  );
+}
+
+function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: DatasetHeaderDoc[]; session: AnalyticsSession; timeZone: string }) {
+  const { doc, section, headers } = props;
+  const db = useWorkspace();
+  const current = followOf(section);
+  const [datasetId, setDatasetId] = useState(current?.datasetId ?? headers[0]?.id ?? '');
+  const [match, setMatch] = useState<FollowMatch>(current?.match ?? 'strong');
+  const header = headers.find((h) => h.id === datasetId) ?? headers[0];
+  const choices = (header?.columns ?? []).filter((c) => choiceTypes.has(c.type));
+  const [column, setColumn] = useState(current?.column ?? choices[0]?.key ?? '');
+  const [busy, setBusy] = useState(false);
+  const kind = followKinds[section.type]!;
+  const label = `${section.title} (${kind === 'chart' ? 'chart' : 'demographics'})`;
+
+  const write = async (next: PersonaDoc, done: string) => {
+    const saved = await savePersona(db, next);
+    if (!saved.ok) return showToast(saved.message, { tone: 'error' });
+    const client = props.session.worker;
+    if (client) {
+      const res = await runFollow(db, client, props.timeZone);
+      if (!res.ok) return showToast(res.message, { tone: 'error' });
+    }
+    showToast(done);
+  };
+  const setFollow = (follow: FollowConfig | undefined): PersonaDoc => ({
+    ...doc,
+    sections: doc.sections.map((s) => {
+      if (s.id !== section.id) return s;
+      const { follow: _old, ...rest } = s.data as Record<string, unknown> & { follow?: unknown };
+      return { ...s, data: follow ? { ...rest, follow } : rest };
+    }),
+  });
+  const turnOn = async () => {
+    if (!header) return;
+    if (kind === 'chart' && !column) return showToast(`${header.name} has no choice column for a chart to follow.`, { tone: 'error' });
+    const columns = kind === 'demographics' ? demographicColumns(header.columns) : undefined;
+    if (columns && Object.keys(columns).length === 0) {
+      return showToast(`No column of ${header.name} looks like a demographic (age, gender, location, occupation, education, income, family).`, { tone: 'error' });
+    }
+    setBusy(true);
+    try {
+      // What the user typed stays reachable: History → "Before following data" → Restore.
+      await recordVersion(db, doc, await latestVersion(db, doc.id), 'Before following data');
+      const config: FollowConfig = { datasetId: header.id, datasetName: header.name.slice(0, 200), match, ...(kind === 'chart' ? { column } : { columns: columns! }) };
+      await write(setFollow(config), `${section.title} now follows ${header.name}. Its previous values are in History as “Before following data”.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const turnOff = async () => {
+    setBusy(true);
+    try {
+      await write(setFollow(undefined), `${section.title} no longer follows the data; its last values are kept.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className="follow-row" data-testid={`follow-${section.id}`}>
+      <label className="switch">
+        <input type="checkbox" checked={current !== null} disabled={busy} aria-label={`Follow data: ${label}`}
+          onChange={(e) => void (e.target.checked ? turnOn() : turnOff())} />
+        {' '}<strong>{label}</strong>
+      </label>
+      {current ? (
+        <p className="muted">
+          Follows {current.datasetName}, matched = {matchWords[current.match]}
+          {current.column ? `, column “${current.column}”` : current.columns ? `, columns ${Object.entries(current.columns).map(([f, c]) => `${f} ← ${c}`).join(', ')}` : ''}.
+          {section.evidence?.source ? ` Now: ${section.evidence.source}.` : ''}
+        </p>
+      ) : (
+        <div className="follow-options">
+          <label>Dataset <select value={header?.id ?? ''} onChange={(e) => setDatasetId(e.target.value)}>{headers.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}</select></label>
+          <label>Matched <select value={match} onChange={(e) => setMatch(e.target.value as FollowMatch)}>
+            <option value="strong">{matchWords.strong}</option><option value="covered">{matchWords.covered}</option>
+          </select></label>
+          {kind === 'chart' && (
+            <label>Column <select value={column} onChange={(e) => setColumn(e.target.value)}>
+              {choices.map((c) => <option key={c.key} value={c.key}>{c.label && c.label !== c.key ? `${c.key}: ${c.label.slice(0, 60)}` : c.key}</option>)}
+            </select></label>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
