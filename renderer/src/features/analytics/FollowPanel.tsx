@@ -112,6 +112,7 @@ function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: D
           Follows {current.datasetName}, matched = {matchWords[current.match]}
           {current.column ? `, column “${current.column}”` : current.columns ? `, columns ${Object.entries(current.columns).map(([f, c]) => `${f} ← ${c}`).join(', ')}` : ''}.
           {section.evidence?.source ? ` Now: ${section.evidence.source}.` : ''}
+          <br /><span data-testid="follow-values">{valuesText(section)}</span>
         </p>
       ) : (
         <div className="follow-options">
@@ -128,4 +129,11 @@ function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: D
       )}
     </li>
   );
+}
+
+/** The section's current values in one line, so the user sees what the data wrote. */
+function valuesText(section: PersonaSection): string {
+  const data = section.data as { points?: { label: string; value: number }[] } & Record<string, unknown>;
+  if (Array.isArray(data.points)) return data.points.map((p) => `${p.label} ${p.value} %`).join(' · ');
+  return Object.entries(data).filter(([k, v]) => k !== 'follow' && typeof v === 'string' && v !== '').map(([k, v]) => `${k}: ${String(v)}`).join(' · ');
 }
