@@ -25,7 +25,8 @@ const json = { 'content-type': 'application/json' };
 
 interface ServerRow { key: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: Record<string, unknown> | null }
 type Decision = { kind: 'skip' } | { kind: 'write'; rev: string | undefined } | { kind: 'conflict'; master: Doc; raw: Record<string, unknown> };
-type Row = RxReplicationWriteToMasterRow<{ id: string }>;
+/** One local write RxDB hands the push. */
+export type Row = RxReplicationWriteToMasterRow<{ id: string }>;
 
 /**
  * Pushes local writes: each row is written only on top of a server state this laptop agreed on or
@@ -40,6 +41,9 @@ export async function pushRows(target: CouchTarget, rows: Row[], options: PushOp
   // again and decided again; a second refusal goes to the merge handler.
   for (let round = 0; round < 2 && pending.length > 0; round++) {
     const server = await readCurrent(target, pending.map((r) => r.newDocumentState.id));
+    // Read after the server's copies: a local edit pushed since then changed the server's
+    // revision too, so the write below is refused (409) and decided again in the next round.
+    if (options.stillLocal) pending = await options.stillLocal(pending);
     const writes: Record<string, unknown>[] = [];
     const raced: Row[] = [];
     for (const row of pending) {
@@ -79,6 +83,12 @@ async function readCurrent(target: CouchTarget, ids: string[]): Promise<Map<stri
 export interface PushOptions {
   /** Healing after a restore (heal.ts): whether ours replaces a different server copy instead of conflicting. */
   overwrite?: (local: Doc, server: Doc) => boolean;
+  /**
+   * Healing sends copies read from the local database a moment earlier: this keeps only the rows
+   * whose local document has not changed since, so a stale copy never replaces a newer edit that
+   * the live push already sent (that edit is on the server, or on its way).
+   */
+  stillLocal?: (rows: Row[]) => Promise<Row[]>;
 }
 
 /** What to do with one local write, given the server's current copy. */

@@ -52,6 +52,7 @@ export async function repush(target: CouchTarget, collection: RxCollection): Pro
     const page = await getChangedDocumentsSince(collection.storageInstance, 200, checkpoint as never);
     if (page.documents.length === 0) break;
     checkpoint = page.checkpoint;
+    const readRevs = new Map(page.documents.map((stored) => [String((stored as { id: string }).id), String((stored as { _rev: string })._rev)]));
     const rows = page.documents.map((stored) => {
       const { _meta: _m, _rev: _r, _attachments: _a, ...doc } = stored as Record<string, unknown>;
       return { newDocumentState: doc as Doc, assumedMasterState: doc as Doc };
@@ -59,6 +60,11 @@ export async function repush(target: CouchTarget, collection: RxCollection): Pro
     const { conflicts, written } = await pushRows(target, rows, {
       // Ours is the newer state unless the server's copy was written later.
       overwrite: (local, server) => stamp(local) >= stamp(server),
+      stillLocal: async (pending) => {
+        const now = await collection.storageInstance.findDocumentsById(pending.map((r) => r.newDocumentState.id), true);
+        const revs = new Map(now.map((d) => [String((d as { id: string }).id), String(d._rev)]));
+        return pending.filter((r) => revs.get(r.newDocumentState.id) === readRevs.get(r.newDocumentState.id));
+      },
     });
     sent += written;
     superseded.push(...conflicts.flatMap((c) => rows.filter((r) => r.newDocumentState.id === c.id).map((r) => r.newDocumentState)));
