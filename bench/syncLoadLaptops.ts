@@ -10,7 +10,8 @@ import { Agent, request } from 'node:http';
  *   live replication does when each collection keeps its own stream.
  * - `doorbell`: one longpoll per laptop on the tenant's doorbell database; a writer pushes with
  *   `_bulk_docs` then updates its `<collection>~<laptop>` ring document, and every other laptop
- *   pulls only the collections whose rings it saw (renderer/src/sync/doorbell.ts).
+ *   pulls only the collections whose rings it saw (renderer/src/sync/doorbell.ts), skipping those
+ *   whose ring position (`cx_seq`, our server only) its last pull already reached.
  *
  * "Notify" is the time from a write being sent to a laptop holding the document; it is sampled on
  * the first {@link sampledLaptops} laptops so the measuring does not become the load.
@@ -85,6 +86,11 @@ function http(agent: Agent, target: Target, method: string, path: string, body?:
   });
 }
 
+interface RingPage {
+  results: { id: string; doc?: { cx_seq?: unknown } }[];
+  last_seq: number | string;
+}
+
 interface Page {
   results: { id: string; doc?: { writer?: number; sentAt?: number } }[];
   last_seq: number | string;
@@ -156,10 +162,24 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     } else {
       let since = await startSeq(target.doorbell);
       loops.push(guard(async () => {
-        const page = (await longpoll(target.doorbell, since, false)).json as Page;
+        // Rings carry the rung collection's position on our server (cx_seq): a laptop whose pull
+        // already reached it skips the pull, as the app does (renderer/src/sync/engine.ts).
+        const page = (await longpoll(target.doorbell, since, true)).json as RingPage;
         since = String(page.last_seq);
-        const rung = new Set(page.results.map((r) => r.id.split('~')).filter(([, who]) => who !== `l${laptop}`).map(([c]) => c!));
-        for (const c of rung) if (running) await pull(laptop, c);
+        const rung = new Map<string, number | undefined>();
+        for (const row of page.results) {
+          const [c, who] = row.id.split('~');
+          if (!c || who === `l${laptop}`) continue;
+          const seq = typeof row.doc?.cx_seq === 'number' ? row.doc.cx_seq : undefined;
+          const before = rung.get(c);
+          // A ring without a position means "pull"; otherwise the furthest position counts.
+          rung.set(c, !rung.has(c) ? seq : before === undefined || seq === undefined ? undefined : Math.max(before, seq));
+        }
+        for (const [c, seq] of rung) {
+          if (!running) break;
+          if (seq !== undefined && Number.parseInt(positions[laptop]![c]!, 10) >= seq) continue;
+          await pull(laptop, c);
+        }
       }));
     }
   }

@@ -7,20 +7,28 @@ export interface DoorbellOptions {
   fetch: SyncFetch;
   /** This laptop's id: its own rings are ignored. */
   clientId: string;
-  /** Called with a collection another laptop wrote to. */
-  onRing(collection: string): void;
+  /**
+   * Called with a collection another laptop wrote to and, from our server, the collection's feed
+   * position when the ring was written (a pull that reached it already has the write).
+   */
+  onRing(collection: string, upTo?: RingPosition): void;
   /** Called after the watch (re)connects, since rings may have been missed meanwhile. */
   onReconnect(): void;
   /** Called when the watch fails, with the error. */
   onError(error: unknown): void;
 }
 
+/** Where the rung collection's feed stood when the ring was written (our server's `cx_seq`/`cx_epoch`). */
+export interface RingPosition { seq: string | number; epoch?: string }
+
 /**
  * One longpoll per tenant instead of one per collection: browsers allow six HTTP/1.1 connections
  * per host, so a live `_changes` per collection would stall the app. After pushing, a laptop
  * updates its own `<collection>~<clientId>` document in the tenant's doorbell database; every other
  * laptop's single longpoll on that database sees it and re-syncs just that collection. Plain
- * CouchDB documents, so it works the same against Apache CouchDB.
+ * CouchDB documents, so it works the same against Apache CouchDB. Our server also writes the
+ * collection's feed position into each ring (sync-server/src/routes/ring.ts), so a laptop whose
+ * pull already reached it can skip the pull; CouchDB's rings carry none and are always pulled.
  */
 export function startDoorbell(options: DoorbellOptions): { ring(collection: string): void; stop(): void } {
   let stopped = false;
@@ -55,14 +63,14 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
           connected = true;
           options.onReconnect();
         }
-        const query = new URLSearchParams({ feed: 'longpoll', since, heartbeat: '20000', timeout: '55000' });
+        const query = new URLSearchParams({ feed: 'longpoll', since, heartbeat: '20000', timeout: '55000', include_docs: 'true' });
         const response = await options.fetch(`${options.url}_changes?${query}`, { signal: controller.signal });
-        const body = (await response.json()) as { results?: { id: string }[]; last_seq: string | number };
+        const body = (await response.json()) as { results?: RingRow[]; last_seq: string | number };
         failures = 0;
         since = String(body.last_seq);
         for (const row of body.results ?? []) {
           const [collection, client] = row.id.split('~');
-          if (collection && client !== options.clientId) options.onRing(collection);
+          if (collection && client !== options.clientId) options.onRing(collection, positionOf(row));
         }
       } catch (error) {
         if (stopped) return;
@@ -118,6 +126,16 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
       if (windowTimer !== undefined) clearTimeout(windowTimer);
     },
   };
+}
+
+interface RingRow { id: string; doc?: { cx_seq?: unknown; cx_epoch?: unknown } }
+
+/** The position a ring carries, when it carries a well-formed one. */
+function positionOf(row: RingRow): RingPosition | undefined {
+  const seq = row.doc?.cx_seq;
+  if (typeof seq !== 'number' && typeof seq !== 'string') return undefined;
+  const epoch = row.doc?.cx_epoch;
+  return { seq, ...(typeof epoch === 'string' ? { epoch } : {}) };
 }
 
 function sleep(ms: number): Promise<void> {

@@ -13,8 +13,9 @@ import { pushRows } from './couchPush';
 import { settleServerConflicts } from './serverConflicts';
 import type { LeafMerge } from './serverConflicts';
 import { startDoorbell } from './doorbell';
+import type { RingPosition } from './doorbell';
 import { collectionLabel, syncErrorSentence } from './syncMessages';
-import { watchFeed } from './heal';
+import { sequenceNumber, watchFeed } from './heal';
 import type { FeedCheckpoint } from './heal';
 import { recordConflict } from '../db/recordConflict';
 
@@ -112,7 +113,11 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     url: `${base}/${tenantDatabaseName(target.tenant, doorbellCollection)}/`,
     fetch: target.fetch,
     clientId: target.clientId,
-    onRing: (collection) => replications.get(collection as CollectionName)?.reSync(),
+    onRing: (collection, upTo) => {
+      // A pull that already reached the ring's position has the write: no pull (our server only).
+      if (upTo && covers(pulledTo.get(collection), upTo)) return;
+      replications.get(collection as CollectionName)?.reSync();
+    },
     onReconnect: () => {
       errors.delete('doorbell');
       for (const r of replications.values()) r.reSync();
@@ -125,6 +130,8 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   });
 
   const replications = new Map<CollectionName, RxReplicationState<{ id: string }, FeedCheckpoint>>();
+  /** Where each collection's last pull ended (for skipping rings it already covers). */
+  const pulledTo = new Map<string, FeedCheckpoint>();
   let healed = 0;
   let notice: string | undefined;
   for (const name of Object.keys(db.collections) as CollectionName[]) {
@@ -183,7 +190,9 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
           const result = await pullBatch(handlerTarget, start.since, size);
           moved += result.documents.length;
           recovered(name);
-          return { documents: result.documents, checkpoint: { ...result.checkpoint, ...(start.epoch ? { epoch: start.epoch } : {}) } };
+          const reached = { ...result.checkpoint, ...(start.epoch ? { epoch: start.epoch } : {}) };
+          pulledTo.set(name, reached);
+          return { documents: result.documents, checkpoint: reached };
         },
       },
       push: {
@@ -241,4 +250,13 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       publish();
     },
   };
+}
+
+/**
+ * True when a pull that ended at `pulled` already read the ring's position: same epoch (a restored
+ * server's sequences start again) and a sequence at least as far.
+ */
+export function covers(pulled: FeedCheckpoint | undefined, ring: RingPosition): boolean {
+  if (!pulled || pulled.epoch === undefined || ring.epoch === undefined || pulled.epoch !== ring.epoch) return false;
+  return sequenceNumber(pulled.sequence) >= sequenceNumber(ring.seq);
 }

@@ -6,6 +6,7 @@ import type { Need } from './access';
 import { openDb } from './access';
 import { checkDocBody, checkDocId } from './docChecks';
 import { boolParam, jsonParam } from './query';
+import { stampRing } from './ring';
 
 /**
  * Single-document routes for normal, `_local` and `_design` documents. GET honours `rev`, `revs`,
@@ -88,6 +89,7 @@ export function putDoc(kind: Kind): Route {
     const rev = ctx.query.get('rev');
     if (rev !== null) doc._rev = rev;
     const newEdits = boolParam(ctx.query, 'new_edits', true);
+    if (kind === 'doc' && newEdits) await stampRing(ctx.deps.store, name, doc);
     let result: { id: string; rev: string };
     if (newEdits) {
       result = await db.put(doc);
