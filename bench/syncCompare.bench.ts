@@ -1,0 +1,172 @@
+/**
+ * Initial sync through the app's own sync layer against our server and against pouchdb-server, in
+ * the same run (issue 20): pull and push of 100k small documents and of 1,000 documents of 200 KB.
+ * The app side is the real workspace (every collection, z-schema validation, merge handlers) and
+ * the real engine (renderer/src/sync/engine.ts) on RxDB's memory storage under Node; the baseline
+ * is plain PouchDB replication (default options, memory adapter) with pouchdb-server. Both servers
+ * run in child processes (bench/syncServers.ts). Printed: documents per second of each pairing and
+ * the ratio of the app on our server to PouchDB on pouchdb-server (aims: pull ≥ 2×, push ≥ 1.1×).
+ *
+ * `SYNC_BENCH_SCALE` (default 1) scales both sizes, e.g. 0.1 for 10k small and 100 large documents.
+ */
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { collectionSchemas } from '../common/db/collections';
+import { blankBody } from '../common/persona/document';
+import { createSyncFetch } from '../common/sync/fetch';
+import { tenantDatabaseName } from '../common/sync/names';
+import { createDatabase } from '../renderer/src/db/database';
+import { startSync } from '../renderer/src/sync/engine';
+import { Pouch, localPouch } from '../sync-server/src/testing/clients';
+import type { BenchRow } from './report';
+import type { BenchServer } from './syncServers';
+import { startOurs, startPouchdbServer } from './syncServers';
+
+const scale = Number(process.env.SYNC_BENCH_SCALE ?? 1);
+if (!(scale > 0 && scale <= 1)) throw new Error('SYNC_BENCH_SCALE must be a number in (0, 1]');
+/** The longest one measurement may run before its rate so far is reported instead. */
+const capMs = 10 * 60_000;
+
+type Doc = Record<string, unknown> & { id: string };
+interface Workload { key: 'small' | 'large'; label: string; collection: 'personas' | 'history'; count: number; make(i: number): Doc }
+
+const workloads: Workload[] = [
+  {
+    key: 'small', label: `${fmtCount(Math.round(100_000 * scale))} small docs`, collection: 'personas', count: Math.round(100_000 * scale),
+    make: (i) => ({ ...blankBody(`Persona ${i}`), id: `s${i}`, createdAt: 1_760_000_000_000, updatedAt: 1_760_000_000_000, updatedBy: 'seed' }) as unknown as Doc,
+  },
+  {
+    key: 'large', label: `${fmtCount(Math.round(1000 * scale))} docs of 200 KB`, collection: 'history', count: Math.max(1, Math.round(1000 * scale)),
+    make: (i) => ({ id: `v${i}`, kind: 'version', entity: 'persona', entityId: 'p1', number: i + 1, author: 'bench', summary: `Version ${i}`, snapshot: { id: 'p1', name: 'Dana', notes: note(200 * 1024, i) }, createdAt: 1_700_000_000_000 + i }),
+  },
+];
+
+function fmtCount(n: number): string {
+  return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
+}
+
+function note(bytes: number, seed: number): string {
+  const line = `Interview ${seed}: the customer waited on hold and asked for a call back. `;
+  return line.repeat(Math.ceil(bytes / line.length)).slice(0, bytes);
+}
+
+function toCouch(collection: Workload['collection'], { id, ...rest }: Doc): Record<string, unknown> {
+  return { ...rest, _id: id, cx_schema: collectionSchemas[collection].version };
+}
+
+/** Writes the documents to a server database directly, in requests of at most ~4 MB (not timed). */
+async function seed(server: BenchServer, tenant: string, w: Workload): Promise<void> {
+  const url = `${server.url}${tenantDatabaseName(tenant, w.collection)}/_bulk_docs`;
+  const headers = { 'content-type': 'application/json', ...(server.auth(tenant) ? { authorization: server.auth(tenant)! } : {}) };
+  const perRequest = w.key === 'small' ? 2000 : 15;
+  for (let start = 0; start < w.count; start += perRequest) {
+    const docs = Array.from({ length: Math.min(perRequest, w.count - start) }, (_, k) => toCouch(w.collection, w.make(start + k)));
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ docs }) });
+    if (!response.ok) throw new Error(`seeding ${server.name} failed: ${response.status} ${await response.text()}`);
+  }
+}
+
+async function serverCount(server: BenchServer, tenant: string, w: Workload): Promise<number> {
+  const auth = server.auth(tenant);
+  const response = await fetch(`${server.url}${tenantDatabaseName(tenant, w.collection)}`, { headers: auth ? { authorization: auth } : {} });
+  return ((await response.json()) as { doc_count: number }).doc_count;
+}
+
+/** Polls `count` until it reaches `want` or the cap; returns documents per second and whether it finished. */
+async function timed(want: number, start: () => Promise<void> | void, count: () => Promise<number>): Promise<{ rate: number; done: boolean }> {
+  const t0 = performance.now();
+  await start();
+  for (;;) {
+    const have = await count();
+    const ms = performance.now() - t0;
+    if (have >= want) return { rate: (want / ms) * 1000, done: true };
+    if (ms > capMs) return { rate: (have / ms) * 1000, done: false };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+let opened = 0;
+
+/** The app's workspace and sync engine: pull a seeded tenant, or push documents written locally first. */
+async function viaApp(server: BenchServer, tenant: string, w: Workload, direction: 'pull' | 'push') {
+  const db = await createDatabase(getRxStorageMemory(), `bench${++opened}`, { author: 'bench' });
+  try {
+    if (direction === 'push') {
+      for (let start = 0; start < w.count; start += 1000) {
+        await db[w.collection].bulkInsert(Array.from({ length: Math.min(1000, w.count - start) }, (_, k) => w.make(start + k)));
+      }
+    }
+    let stop = async () => {};
+    const result = await timed(
+      w.count,
+      () => {
+        const auth = server.auth(tenant);
+        const session = startSync(db, { serverUrl: server.url, tenant, clientId: `bench${opened}`, fetch: createSyncFetch({ authorization: () => auth }), log: () => {} });
+        stop = () => session.stop();
+      },
+      () => (direction === 'pull' ? db[w.collection].count().exec() : serverCount(server, tenant, w)),
+    );
+    await stop();
+    return result;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Plain PouchDB replication, one-shot, default options. */
+async function viaPouch(server: BenchServer, tenant: string, w: Workload, direction: 'pull' | 'push') {
+  const login = server.login(tenant);
+  const remote = new Pouch(`${server.url}${tenantDatabaseName(tenant, w.collection)}`, { skip_setup: true, ...(login ? { auth: login } : {}) });
+  const local = localPouch('bench');
+  try {
+    if (direction === 'push') {
+      for (let start = 0; start < w.count; start += 1000) {
+        await local.bulkDocs(Array.from({ length: Math.min(1000, w.count - start) }, (_, k) => toCouch(w.collection, w.make(start + k))));
+      }
+    }
+    let replication: Promise<unknown> = Promise.resolve();
+    const result = await timed(
+      w.count,
+      () => {
+        replication = Promise.resolve(direction === 'pull' ? Pouch.replicate(remote, local) : Pouch.replicate(local, remote));
+        replication.catch(() => {});
+      },
+      async () => (direction === 'pull' ? (await local.info()).doc_count : serverCount(server, tenant, w)),
+    );
+    await replication.catch(() => {});
+    return result;
+  } finally {
+    await local.destroy();
+  }
+}
+
+export default async function bench(report: (row: BenchRow) => void): Promise<void> {
+  console.log(`  app = the app's workspace and sync engine (RxDB memory, Node); PouchDB = plain replication, memory adapter; scale ${scale}`);
+  // One tenant per measurement that writes to a server, so each push starts from an empty database.
+  const tenants = ['pullsmall', 'pulllarge', 'apppushsmall', 'apppushlarge', 'pouchpushsmall', 'pouchpushlarge'];
+  const rates = new Map<string, number>();
+  for (const name of ['ours', 'pouchdb-server'] as const) {
+    const server = name === 'ours' ? await startOurs(tenants) : await startPouchdbServer(tenants);
+    try {
+      for (const w of workloads) {
+        await seed(server, `pull${w.key}`, w);
+        for (const direction of ['pull', 'push'] as const) {
+          for (const client of ['app', 'PouchDB'] as const) {
+            const tenant = direction === 'pull' ? `pull${w.key}` : `${client === 'app' ? 'app' : 'pouch'}push${w.key}`;
+            const r = client === 'app' ? await viaApp(server, tenant, w, direction) : await viaPouch(server, tenant, w, direction);
+            rates.set(`${direction} ${w.key} ${client} ${name}`, r.rate);
+            report({ name: `${direction} ${w.label}: ${client} ↔ ${name}${r.done ? '' : ' (stopped at the cap)'}`, value: r.rate, unit: 'docs/s' });
+          }
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  for (const w of workloads) {
+    for (const [direction, aim] of [['pull', 2], ['push', 1.1]] as const) {
+      const ours = rates.get(`${direction} ${w.key} app ours`) ?? NaN;
+      const baseline = rates.get(`${direction} ${w.key} PouchDB pouchdb-server`) ?? NaN;
+      report({ name: `${direction} ${w.label}: app on ours ÷ PouchDB on pouchdb-server`, value: ours / baseline, unit: '×', against: { value: aim, label: 'aim', higherIsBetter: true } });
+    }
+  }
+}
