@@ -29,6 +29,8 @@ try {
     const injected = Object.entries(summary.faults).filter(([k]) => k !== 'pass').reduce((n, [, v]) => n + v, 0);
     console.log(`seed ${seed}: ${summary.converged ? 'converged' : 'NOT converged'} in ${summary.convergedMs} ms, ${summary.steps} writes, ${injected} faults, server killed at write ${summary.killedAtStep}, lost ${summary.lost.length}${summary.lost.length ? `: ${summary.lost.join('; ')}` : ''}`);
     for (const line of summary.diverged ?? []) console.log(`  differs: ${line}`);
+    for (const line of summary.traces ?? []) console.log(`    ${line}`);
+    for (const line of summary.notices ?? []) console.log(`  notice: ${line}`);
   }
 } finally {
   for (const l of laptops) l.kill();

@@ -12,9 +12,14 @@ import type { Workspace } from '../../renderer/src/db/database';
 import { startSync } from '../../renderer/src/sync/engine';
 import type { SyncSession } from '../../renderer/src/sync/engine';
 import type { LaptopCommand } from './protocol';
+import { traceDocument } from './trace';
+import type { Trace } from './trace';
+import { sharedJourney } from './plan';
 
 let db: Workspace | undefined;
 let session: SyncSession | undefined;
+let trace: Trace | undefined;
+let unwatch: (() => void) | undefined;
 
 const collections = Object.keys(collectionSchemas) as CollectionName[];
 
@@ -22,9 +27,24 @@ async function handle(command: LaptopCommand): Promise<unknown> {
   switch (command.type) {
     case 'open': {
       db = await createDatabase(getRxStorageMemory(), command.name, { author: command.name });
+      trace = traceDocument(sharedJourney);
+      unwatch = trace.watch(db.journeys as never);
+      const handler = db.journeys.conflictHandler;
+      const traced = trace;
+      db.journeys.conflictHandler = {
+        isEqual: handler.isEqual,
+        async resolve(input, context) {
+          const result = await handler.resolve(input, context);
+          if (input.newDocumentState.id === sharedJourney) {
+            const n = (d: unknown) => (d ? `${String((d as { name?: unknown }).name)}@${String((d as { updatedAt?: unknown }).updatedAt)}` : 'none');
+            traced.note(`resolve ${context}: ours ${n(input.newDocumentState)} base ${n(input.assumedMasterState)} server ${n(input.realMasterState)} → ${n(result)}`);
+          }
+          return result;
+        },
+      };
       session = startSync(db, {
         serverUrl: command.serverUrl, tenant: 'acme', clientId: command.name, writerId: `${command.name}-w`,
-        fetch: createSyncFetch({ authorization: () => command.authorization, idleTimeoutMs: 4_000 }),
+        fetch: createSyncFetch({ fetch: trace.fetch(globalThis.fetch.bind(globalThis)), authorization: () => command.authorization, idleTimeoutMs: 4_000 }),
         safetyResyncMs: 1_500, retryMs: 250, log: () => {},
       });
       return null;
@@ -65,10 +85,13 @@ async function handle(command: LaptopCommand): Promise<unknown> {
       for (const name of collections) out[name] = (await need()[name].find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
       return out;
     }
+    case 'trace':
+      return trace?.lines() ?? [];
     case 'status':
       return session?.status() ?? null;
     case 'close':
       await session?.stop();
+      unwatch?.();
       await db?.close();
       session = undefined;
       db = undefined;

@@ -9,4 +9,5 @@ export type LaptopCommand =
   | { type: 'remove'; collection: CollectionName; id: string }
   | { type: 'dump' }
   | { type: 'status' }
+  | { type: 'trace' }
   | { type: 'close' };

@@ -69,6 +69,10 @@ export interface ChaosSummary {
   lost: string[];
   /** When not converged: the documents whose content differs between the server and a laptop (at most 10). */
   diverged?: string[];
+  /** When the shared journey differs on a laptop: that laptop's trace of it (scripts/syncChaos/trace.ts). */
+  traces?: string[];
+  /** Notices the laptops show at the end (healing after a rewound feed says so). */
+  notices?: string[];
 }
 
 /** Options of {@link runChaos}. */
@@ -94,7 +98,7 @@ export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promis
     // The shared documents exist everywhere before the faults start.
     await laptops[0]!.send({ type: 'create', collection: 'personas', doc: newDoc('personas', sharedPersona, 'shared', 1_600_000_000_000) });
     await laptops[0]!.send({ type: 'create', collection: 'journeys', doc: newDoc('journeys', sharedJourney, 'shared', 1_600_000_000_000) });
-    await until(async () => (await Promise.all(laptops.map(async (l) => dumpOf(l)))).every((d) => d.personas?.some((p) => p.id === sharedPersona) && d.journeys?.some((j) => j.id === sharedJourney)), 30_000);
+    await until(async () => (await Promise.all(laptops.map(async (l) => dumpOf(l)))).every((d) => d.personas?.some((p) => p.id === sharedPersona) && d.journeys?.some((j) => j.id === sharedJourney)), 90_000);
 
     const { steps, expected } = plan(seed, options.steps ?? 60, laptops.length);
     proxy.setRate(options.faultRate ?? 0.3);
@@ -137,7 +141,13 @@ export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promis
     }
     const lost = [...where].map(([problem, seen]) => `${problem} (on ${seen.join(', ')})`);
     const diverged = last.same ? [] : divergence(last.onServer, last.dumps);
-    return { seed, steps: steps.length, faults: { ...proxy.counts }, killedAtStep, convergedMs: Date.now() - started, converged: last.same, lost, ...(diverged.length ? { diverged } : {}) };
+    const notices = (await Promise.all(laptops.map((l) => l.send({ type: 'status' }) as Promise<{ notice?: string } | null>))).flatMap((s, i) => (s?.notice ? [`laptop ${i}: ${s.notice}`] : []));
+    const traces: string[] = [];
+    for (const [i, laptop] of laptops.entries()) {
+      if (!diverged.some((line) => line.startsWith(`laptop ${i} journeys/${sharedJourney}:`))) continue;
+      traces.push(`laptop ${i}:`, ...((await laptop.send({ type: 'trace' })) as string[]));
+    }
+    return { seed, steps: steps.length, faults: { ...proxy.counts }, killedAtStep, convergedMs: Date.now() - started, converged: last.same, lost, ...(diverged.length ? { diverged } : {}), ...(traces.length ? { traces } : {}), ...(notices.length ? { notices } : {}) };
   } finally {
     for (const laptop of laptops) await laptop.send({ type: 'close' }).catch(() => {});
     await proxy.close();
