@@ -1,0 +1,145 @@
+import type { Senders } from '../../common/flowEngine';
+import type { CommandDoc, JourneyControlDoc } from '../../common/journeyRuns/docs';
+import { commandPrefix, controlCollection, runsCollection } from '../../common/journeyRuns/ids';
+import { tenantDatabaseName } from '../../common/sync/names';
+import { runStartCommand } from './commands';
+import type { CouchServer, StoredDoc } from './couch';
+import { CouchDb } from './couch';
+import { JourneyDirectory } from './journeys';
+import type { DeliveryPolicy } from './policy';
+import type { Log } from './worker';
+import { Worker } from './worker';
+
+/**
+ * One tenant's engine in this process: its databases, the journey directory, the lease round, the
+ * two change feeds (runs: new runs and events for owned partitions; control: pause/kill and
+ * commands) and the work loop. `stop()` ends every loop; with `release` the leases go back at once.
+ */
+
+/** Options of {@link startTenantEngine}. */
+export interface TenantEngineOptions {
+  server: CouchServer;
+  tenant: string;
+  worker: string;
+  senders: Senders;
+  policy: DeliveryPolicy;
+  partitions: number;
+  leaseTtlMs: number;
+  log: Log;
+  now?: () => number;
+  batchSize?: number;
+  sendConcurrency?: number;
+  onWritten?: (steps: number, docs: number, latenciesMs: number[]) => void;
+}
+
+/** A running tenant engine. */
+export interface TenantEngine {
+  worker: Worker;
+  runs: CouchDb;
+  control: CouchDb;
+  directory: JourneyDirectory;
+  stop(release: boolean): Promise<void>;
+}
+
+/** The engine's databases of a tenant, created when missing (needs server-admin credentials). */
+export async function engineDatabases(server: CouchServer, tenant: string): Promise<{ runs: CouchDb; control: CouchDb }> {
+  const runs = new CouchDb(server, tenantDatabaseName(tenant, runsCollection));
+  const control = new CouchDb(server, tenantDatabaseName(tenant, controlCollection));
+  await runs.ensure();
+  await control.ensure();
+  return { runs, control };
+}
+
+/** Starts a tenant's engine; see the module comment. */
+export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantEngine> {
+  const now = o.now ?? Date.now;
+  const { runs, control } = await engineDatabases(o.server, o.tenant);
+  const directory = new JourneyDirectory(new CouchDb(o.server, tenantDatabaseName(o.tenant, 'journeys')), new CouchDb(o.server, tenantDatabaseName(o.tenant, 'history')));
+  await directory.refresh();
+  const worker = new Worker({ worker: o.worker, runs, control, directory, senders: o.senders, policy: o.policy, partitions: o.partitions, leaseTtlMs: o.leaseTtlMs, log: o.log, now, ...(o.batchSize ? { batchSize: o.batchSize } : {}), ...(o.sendConcurrency ? { sendConcurrency: o.sendConcurrency } : {}), ...(o.onWritten ? { onWritten: o.onWritten } : {}) });
+  const abort = new AbortController();
+  let stopped = false;
+  const loops: Promise<void>[] = [];
+  const every = (ms: number, what: string, fn: () => Promise<void>): void => {
+    loops.push((async () => {
+      while (!stopped) {
+        try {
+          await fn();
+        } catch (error) {
+          if (!stopped) o.log({ level: 'warn', msg: `${what} failed; trying again`, error: String(error) });
+        }
+        await new Promise((r) => setTimeout(r, ms));
+      }
+    })());
+  };
+
+  // Control feed first, so journey controls are known before any run moves.
+  let controlSeq: string | number = 0;
+  const readControl = async (longpoll: boolean): Promise<void> => {
+    const page = await control.changes(controlSeq, { includeDocs: true, longpoll, timeoutMs: 5000, signal: abort.signal });
+    controlSeq = page.last_seq;
+    for (const row of page.results) {
+      const doc = row.doc;
+      if (!doc || row.deleted) continue;
+      if (doc.type === 'journeyControl') {
+        directory.setControl(doc as unknown as JourneyControlDoc);
+        worker.journeyChanged(String(doc.journeyId));
+        o.log({ level: 'info', msg: 'Journey control', journey: doc.journeyId, state: doc.state });
+      } else if (doc._id.startsWith(commandPrefix) && doc.type === 'command' && doc.doneAt === undefined) {
+        onCommand(doc as unknown as CommandDoc);
+      }
+    }
+  };
+  const onCommand = (cmd: CommandDoc): void => {
+    if (cmd.command === 'retry' && typeof cmd.runId === 'string') {
+      if (worker.ownsId(cmd.runId)) worker.requestRetry(cmd.runId, cmd as unknown as StoredDoc);
+    } else if (cmd.command === 'start') {
+      const claimedUntil = (cmd as { claimedUntil?: number }).claimedUntil ?? 0;
+      if (claimedUntil > now()) return;
+      void runStartCommand(cmd, { runs, control, directory, worker: o.worker, partitions: o.partitions, now, log: o.log }).catch((error: unknown) => o.log({ level: 'warn', msg: 'Start command failed; another try later', command: cmd._id, error: String(error) }));
+    }
+  };
+  // Drain what is there before claiming any partition.
+  for (;;) {
+    const before = controlSeq;
+    await readControl(false);
+    if (String(before) === String(controlSeq)) break;
+  }
+  every(0, 'Control feed', () => readControl(true));
+
+  // Runs feed: ids only; documents of owned partitions that are not our own writes are read.
+  let runsSeq: string | number = await runs.updateSeq();
+  every(0, 'Runs feed', async () => {
+    const page = await runs.changes(runsSeq, { longpoll: true, timeoutMs: 5000, limit: 2000, signal: abort.signal });
+    runsSeq = page.last_seq;
+    const wanted = page.results.filter((r) => !r.deleted && (r.id.startsWith('r|') || r.id.startsWith('e|')) && worker.ownsId(r.id) && !worker.isOwnWrite(r.id, r.changes[0]?.rev)).map((r) => r.id);
+    for (const doc of await runs.getMany<StoredDoc>([...new Set(wanted)])) {
+      if (doc._id.startsWith('e|')) worker.acceptEvent(doc as never);
+      else worker.accept(doc as never);
+    }
+    if (wanted.length) worker.poke();
+  });
+
+  every(Math.max(200, Math.floor(o.leaseTtlMs / 3)), 'Lease round', () => worker.leases.round());
+  every(5000, 'Journey list', () => directory.refresh());
+  every(2000, 'Parked runs', async () => worker.unpark());
+  // Open commands (a start whose claimer died) are looked at again every 30 s.
+  every(30_000, 'Open commands', async () => {
+    for (const cmd of await control.all<StoredDoc>(commandPrefix, `${commandPrefix}\ufff0`)) if (cmd.type === 'command' && cmd.doneAt === undefined) onCommand(cmd as unknown as CommandDoc);
+  });
+  const main = worker.run();
+
+  return {
+    worker,
+    runs,
+    control,
+    directory,
+    stop: async (release) => {
+      stopped = true;
+      abort.abort();
+      await worker.stop(release);
+      await main;
+      await Promise.allSettled(loops);
+    },
+  };
+}

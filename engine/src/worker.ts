@@ -1,0 +1,435 @@
+import type { CustomerEvent, EventLookup, SendOutcome, Senders, StepContext } from '../../common/flowEngine';
+import type { EventDoc, RunDoc } from '../../common/journeyRuns/docs';
+import { partitionEventPrefix, partitionRunPrefix, rangeEnd, runId } from '../../common/journeyRuns/ids';
+import type { Advanced } from './advance';
+import { isOver, killDoc, note, startDoc, stepDoc } from './advance';
+import type { CouchDb, StoredDoc } from './couch';
+import { TimerHeap } from './heap';
+import type { JourneyDirectory } from './journeys';
+import { Leases } from './leases';
+import type { DeliveryPolicy } from './policy';
+import { backoffMs, FrequencyCap, quietUntil, RateLimiter } from './policy';
+import { sendMessage } from './senders';
+import { Counters } from './tally';
+
+/**
+ * One engine process's work loop for one tenant (engine/README.md, "How a worker runs"). It owns some
+ * partitions through leases, keeps their open runs in memory with a timer heap, advances due runs
+ * through the interpreter, writes each batch of changed runs with their counters in one `_bulk_docs`
+ * (every write carries the `_rev` it read, so a worker that lost its lease cannot overwrite the new
+ * owner's work), and only then performs the sends the batch stopped at.
+ */
+
+/** A JSON log line writer. */
+export type Log = (entry: Record<string, unknown>) => void;
+
+/** Options of {@link Worker}. */
+export interface WorkerOptions {
+  worker: string;
+  runs: CouchDb;
+  control: CouchDb;
+  directory: JourneyDirectory;
+  senders: Senders;
+  policy: DeliveryPolicy;
+  partitions: number;
+  leaseTtlMs: number;
+  log: Log;
+  now?: () => number;
+  /** Runs advanced per write. */
+  batchSize?: number;
+  /** Sends in flight at once. */
+  sendConcurrency?: number;
+  /** Told after each successful write: steps executed and, per written run, ms from due to written. */
+  onWritten?: (steps: number, docs: number, latenciesMs: number[]) => void;
+}
+
+const partitionOfId = (id: string): number => Number(id.slice(2, 5));
+const generation = (rev: string | undefined): number => (rev ? Number.parseInt(rev, 10) : 0);
+
+/** The work loop; see the module comment. */
+export class Worker implements EventLookup {
+  readonly leases: Leases;
+  private readonly now: () => number;
+  private readonly runs = new Map<string, RunDoc>();
+  private readonly due = new TimerHeap();
+  private readonly ready = new Map<string, number>();
+  private readonly parked = new Set<string>();
+  private readonly inFlight = new Set<string>();
+  private readonly results = new Map<string, SendOutcome>();
+  private readonly retries = new Map<string, StoredDoc>();
+  private readonly events = new Map<string, EventDoc[]>();
+  private readonly counters = new Counters();
+  private readonly cap: FrequencyCap;
+  private readonly rate: RateLimiter;
+  private readonly ctx: StepContext;
+  private readonly toSend = new Set<string>();
+  private stopped = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly o: WorkerOptions) {
+    this.now = o.now ?? Date.now;
+    this.cap = new FrequencyCap(o.policy.frequencyCap);
+    this.rate = new RateLimiter(o.policy.ratePerSecond, this.now);
+    this.ctx = { journeys: o.directory, events: this };
+    this.leases = new Leases({
+      control: o.control, worker: o.worker, partitions: o.partitions, ttlMs: o.leaseTtlMs, now: this.now,
+      onGain: (p) => this.load(p),
+      onLose: (p) => this.drop(p),
+    });
+  }
+
+  /** Events of a customer since a time (wait-until looks back at them). */
+  eventsSince(customerId: string, since: number): readonly CustomerEvent[] {
+    return (this.events.get(customerId) ?? []).filter((e) => e.at >= since).map((e) => ({ name: e.name, at: e.at, properties: e.properties }));
+  }
+
+  /** Runs held in memory (owned partitions). */
+  get size(): number {
+    return this.runs.size;
+  }
+
+  /** Asks the loop to run now (new work arrived). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /** Stops the loop; with `release`, hands the leases back so others take over at once. */
+  async stop(release: boolean): Promise<void> {
+    this.stopped = true;
+    this.poke();
+    if (release) await this.leases.releaseAll();
+  }
+
+  /** The main loop: advance due runs until stopped. */
+  async run(): Promise<void> {
+    while (!this.stopped) {
+      let did = false;
+      try {
+        did = await this.tick();
+      } catch (error) {
+        this.o.log({ level: 'error', msg: 'Engine step failed; retrying in 1 s', error: String(error) });
+        await this.sleep(1000);
+        continue;
+      }
+      if (!did) await this.sleep(Math.max(5, Math.min(200, (this.due.peek() ?? Infinity) - this.now())));
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  /** Marks a run to be looked at on the next tick. */
+  private touch(id: string, since = this.now()): void {
+    if (!this.ready.has(id)) this.ready.set(id, since);
+  }
+
+  /** Puts a run where its next move will find it: the ready set, the timer heap, or nowhere (it waits for an event or a user). */
+  schedule(doc: RunDoc): void {
+    if (isOver(doc) || doc.state?.status === 'failed') return;
+    if (doc.state === null) return this.touch(doc._id);
+    if (doc.wakeAt !== undefined) this.due.push(doc.wakeAt, doc._id);
+    else if (doc.state.status === 'sending') this.touch(doc._id);
+  }
+
+  /** One round of work; true when anything moved. */
+  async tick(): Promise<boolean> {
+    const now = this.now();
+    const size = this.o.batchSize ?? 500;
+    const batch = new Map<string, number>();
+    for (const [id, since] of this.ready) {
+      if (batch.size >= size) break;
+      this.ready.delete(id);
+      batch.set(id, since);
+    }
+    while (batch.size < size && (this.due.peek() ?? Infinity) <= now) {
+      const t = this.due.pop()!;
+      const doc = this.runs.get(t.id);
+      if (doc && doc.wakeAt === t.at && !batch.has(t.id)) batch.set(t.id, t.at);
+    }
+    if (batch.size === 0) return false;
+    const changed = new Map<string, { a: Advanced; since: number }>();
+    for (const [id, since] of batch) {
+      const a = this.process(id, now);
+      if (!a) continue;
+      changed.set(id, { a, since });
+      for (const h of a.handovers) if (h.kind === 'startRun') this.handover(a.doc, h, now, changed);
+    }
+    await this.write(changed, now);
+    this.fireSends();
+    return true;
+  }
+
+  /** Decides one run's next move; undefined when nothing is to be written. */
+  private process(id: string, now: number): Advanced | undefined {
+    const doc = this.runs.get(id);
+    if (!doc || isOver(doc) || this.inFlight.has(id) || !this.leases.owns(doc.partition)) return undefined;
+    const d = this.o.directory;
+    const control = d.controlState(doc.journeyId);
+    if (control === 'killed') return killDoc(doc, now, this.o.worker);
+    const retry = this.retries.has(id);
+    if (control === 'paused') {
+      this.parked.add(id);
+      return undefined;
+    }
+    const program = d.program(doc.journeyId, doc.version);
+    if (!program) {
+      this.parked.add(id);
+      void d.load(doc.journeyId, doc.version, now).then((ok) => {
+        if (!ok) this.o.log({ level: 'warn', msg: 'A run follows a journey version that cannot be read; it waits', run: id, journey: doc.journeyId, version: doc.version });
+      });
+      return undefined;
+    }
+    if (doc.state === null) return startDoc(doc, program, this.ctx, now);
+    const state = doc.state;
+    if (retry) {
+      if (state.status !== 'failed') return undefined;
+      const a = stepDoc(doc, program, { type: 'retry', at: now }, this.ctx);
+      note(a.doc, { at: now, nodeId: state.nodeId, kind: 'userRetry', message: 'Retried by a user.', worker: this.o.worker });
+      return a;
+    }
+    const result = this.results.get(id);
+    if (result && doc.outbox) {
+      this.results.delete(id);
+      return this.settle(doc, result, now);
+    }
+    const fresh = (this.events.get(doc.customerId) ?? []).find((e) => e.receivedAt >= doc.createdAt && !(doc.events ?? []).includes(e.eventId));
+    if (fresh && state.status !== 'sending') {
+      const a = stepDoc(doc, program, { type: 'event', at: Math.max(now, fresh.at), event: { name: fresh.name, at: fresh.at, properties: fresh.properties } }, this.ctx);
+      a.doc.events = [...(doc.events ?? []), fresh.eventId].slice(-100);
+      this.touch(id); // more events may wait
+      return a;
+    }
+    if (state.status === 'waiting' && doc.wakeAt !== undefined && doc.wakeAt <= now) return stepDoc(doc, program, { type: 'timer', at: now }, this.ctx);
+    if (state.status === 'sending' && doc.outbox && (doc.wakeAt === undefined || doc.wakeAt <= now)) return this.gate(doc, now);
+    return undefined;
+  }
+
+  /** Quiet hours, frequency cap and rate limit before a send; the send itself goes after the write. */
+  private gate(doc: RunDoc, now: number): Advanced | undefined {
+    const channel = doc.outbox!.effect.message.channel;
+    const p = this.o.policy;
+    const quiet = quietUntil(p, now, doc.timeZone);
+    const capped = quiet === undefined ? this.cap.nextAllowed(doc.customerId, now) : undefined;
+    const until = quiet ?? capped;
+    if (until !== undefined) {
+      const next: RunDoc = { ...doc, notes: [...doc.notes], wakeAt: until, updatedAt: now };
+      const why = quiet !== undefined ? `quiet hours in ${doc.timeZone ?? 'UTC'}` : `the frequency cap (${p.frequencyCap} messages in 24 hours)`;
+      note(next, { at: now, nodeId: doc.state!.nodeId, kind: 'deferred', message: `The ${channel} message waits until ${new Date(until).toISOString()} because of ${why}.`, worker: this.o.worker });
+      return { doc: next, delta: { journeyId: doc.journeyId, nodes: {}, sends: {}, started: 0, finished: {} }, steps: 0, handovers: [] };
+    }
+    const wait = this.rate.take(channel);
+    if (wait > 0) {
+      // Only in memory: a restart sends at once, which the rate limit of the new process then meters.
+      this.due.push(now + wait, doc._id);
+      this.runs.set(doc._id, { ...doc, wakeAt: now + wait });
+      return undefined;
+    }
+    this.toSend.add(doc._id);
+    return undefined;
+  }
+
+  /** Folds a provider's answer into the run: next step, a retry later, or the dead letter. */
+  private settle(doc: RunDoc, outcome: SendOutcome, now: number): Advanced {
+    const program = this.o.directory.program(doc.journeyId, doc.version)!;
+    const box = doc.outbox!;
+    const key = box.effect.idempotencyKey;
+    if (outcome.ok) {
+      this.cap.record(doc.customerId, now);
+      return stepDoc(doc, program, { type: 'sent', at: now, idempotencyKey: key, ...(box.recovered && !outcome.keyHonoured ? { possibleDuplicate: true } : {}) }, this.ctx);
+    }
+    const p = this.o.policy;
+    const nodeId = doc.state!.nodeId;
+    if (outcome.retryable && box.attempts < p.maxAttempts) {
+      const delay = backoffMs(p, box.attempts, key, outcome.retryAfterMs);
+      const next: RunDoc = { ...doc, notes: [...doc.notes], outbox: { ...box }, wakeAt: now + delay, updatedAt: now };
+      note(next, { at: now, nodeId, kind: 'retry', message: `Try ${box.attempts} of ${p.maxAttempts} failed: ${outcome.reason} Next try in ${Math.round(delay / 1000)} s.`, worker: this.o.worker });
+      this.o.log({ level: 'warn', msg: 'Send failed; will retry', run: doc._id, node: nodeId, attempt: box.attempts, reason: outcome.reason, retryInMs: delay });
+      return { doc: next, delta: { journeyId: doc.journeyId, nodes: {}, sends: {}, started: 0, finished: {} }, steps: 0, handovers: [] };
+    }
+    const reason = outcome.retryable ? `${outcome.reason} (gave up after ${box.attempts} tries)` : outcome.reason;
+    const a = stepDoc(doc, program, { type: 'sendFailed', at: now, idempotencyKey: key, reason }, this.ctx);
+    note(a.doc, { at: now, nodeId, kind: 'deadLetter', message: `Not delivered: ${reason} Retry the run once the cause is fixed.`, worker: this.o.worker });
+    this.o.log({ level: 'error', msg: 'Send dead-lettered', run: doc._id, node: nodeId, reason });
+    return a;
+  }
+
+  /** A go-to: the new run of the same customer lives in the same partition, written in the same batch. */
+  private handover(from: RunDoc, h: Extract<Advanced['handovers'][number], { kind: 'startRun' }>, now: number, changed: Map<string, { a: Advanced; since: number }>): void {
+    const id = runId(from.customerId, h.journeyId, `goto-${h.idempotencyKey}`, this.o.partitions);
+    if (this.runs.has(id)) return;
+    const doc: RunDoc = {
+      _id: id, type: 'run', journeyId: h.journeyId, version: h.version, partition: from.partition, customerId: from.customerId,
+      ...(from.timeZone ? { timeZone: from.timeZone } : {}), state: null, log: [], notes: [],
+      start: { triggerNodeId: '', at: now, attributes: h.attributes, handoverDepth: h.handoverDepth }, createdAt: now, updatedAt: now,
+    };
+    changed.set(id, { a: { doc, delta: { journeyId: h.journeyId, nodes: {}, sends: {}, started: 0, finished: {} }, steps: 0, handovers: [] }, since: now });
+  }
+
+  /** Writes changed runs and their counters in one request; takes back the counts of writes that lost a conflict. */
+  private async write(changed: Map<string, { a: Advanced; since: number }>, now: number): Promise<void> {
+    if (changed.size === 0 && !this.counters.pending()) return;
+    for (const { a } of changed.values()) this.counters.add(a.delta, a.doc.partition, now);
+    const runDocs = [...changed.values()].map(({ a }) => a.doc);
+    const counterDocs = this.counters.take();
+    const results = await this.o.runs.bulk([...runDocs, ...counterDocs] as unknown as StoredDoc[]);
+    const written = this.now();
+    let steps = 0;
+    const latencies: number[] = [];
+    const refetch: string[] = [];
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i]!;
+      if (i >= runDocs.length) {
+        if (r.ok && r.rev) this.counters.written(r.id, r.rev);
+        else refetch.push(r.id);
+        continue;
+      }
+      const { a, since } = changed.get(r.id)!;
+      if (!r.ok || !r.rev) {
+        // Someone else wrote this run (a lease changed hands): take the count back and read it again.
+        this.counters.add(a.delta, a.doc.partition, now, -1);
+        this.o.log({ level: 'warn', msg: 'Run write conflicted; reading it again', run: r.id, error: r.error });
+        refetch.push(r.id);
+        continue;
+      }
+      const doc = { ...a.doc, _rev: r.rev };
+      this.runs.set(doc._id, doc);
+      steps += a.steps;
+      latencies.push(written - since);
+      this.schedule(doc);
+      const cmd = this.retries.get(doc._id);
+      if (cmd && doc.state?.status !== 'failed') {
+        this.retries.delete(doc._id);
+        void this.o.control.put({ ...cmd, doneAt: written, result: 'Retried.' }).catch(() => undefined);
+      }
+    }
+    if (refetch.length) await this.reread(refetch);
+    this.o.onWritten?.(steps, results.length, latencies);
+  }
+
+  /** Reads documents again after a conflict: runs replace ours, counters are rebased. */
+  private async reread(ids: string[]): Promise<void> {
+    const docs = await this.o.runs.getMany<StoredDoc>(ids);
+    const found = new Set(docs.map((d) => d._id));
+    for (const doc of docs) {
+      if (doc._id.startsWith('c|')) this.counters.rebase(doc as never);
+      else if (doc._id.startsWith('r|') && this.leases.owns(partitionOfId(doc._id))) this.accept(doc as unknown as RunDoc);
+    }
+    // A counter that was never written conflicts only with a concurrent first write: rebase on empty.
+    for (const id of ids) if (id.startsWith('c|') && !found.has(id)) this.counters.rebase({ _id: id } as never);
+  }
+
+  /** Starts the sends the last write made safe to perform. */
+  private fireSends(): void {
+    const limit = this.o.sendConcurrency ?? 64;
+    for (const id of this.toSend) {
+      if (this.inFlight.size >= limit) break;
+      this.toSend.delete(id);
+      const doc = this.runs.get(id);
+      if (!doc?.outbox || doc.state?.status !== 'sending' || this.inFlight.has(id)) continue;
+      const box = doc.outbox;
+      box.attempts += 1;
+      this.inFlight.add(id);
+      const to = { ...doc.state.attributes, customerId: doc.customerId };
+      void sendMessage(this.o.senders, box.effect.message, to, box.effect.idempotencyKey)
+        .catch((error: unknown): SendOutcome => ({ ok: false, retryable: true, reason: String(error) }))
+        .then((outcome) => {
+          this.inFlight.delete(id);
+          this.results.set(id, outcome);
+          this.touch(id);
+          this.poke();
+        });
+    }
+    for (const id of this.toSend) this.touch(id);
+    this.toSend.clear();
+  }
+
+  /** True when `rev` of a run is one this worker wrote or has already seen. */
+  isOwnWrite(id: string, rev: string | undefined): boolean {
+    const mine = this.runs.get(id);
+    return mine !== undefined && generation(mine._rev) >= generation(rev);
+  }
+
+  /** Takes a run document read from the database (claim, feed, conflict). */
+  accept(doc: RunDoc): void {
+    const mine = this.runs.get(doc._id);
+    if (mine && generation(mine._rev) >= generation(doc._rev)) return;
+    this.runs.set(doc._id, doc);
+    this.schedule(doc);
+  }
+
+  /** Takes an event for a customer of an owned partition and wakes their runs. */
+  acceptEvent(ev: EventDoc): void {
+    const list = this.events.get(ev.customerId) ?? [];
+    if (list.some((e) => e.eventId === ev.eventId)) return;
+    list.push(ev);
+    list.sort((a, b) => a.at - b.at);
+    this.events.set(ev.customerId, list.slice(-100));
+    for (const doc of this.runs.values()) if (doc.customerId === ev.customerId && !isOver(doc)) this.touch(doc._id);
+  }
+
+  /** A user asked to retry a failed run. */
+  requestRetry(runId: string, command: StoredDoc): void {
+    this.retries.set(runId, command);
+    this.touch(runId);
+    this.poke();
+  }
+
+  /** A journey's control changed: look at its runs again (resume, kill). */
+  journeyChanged(journeyId: string): void {
+    for (const doc of this.runs.values()) if (doc.journeyId === journeyId && !isOver(doc)) this.touch(doc._id);
+    this.poke();
+  }
+
+  /** Every 2 s: runs parked for a paused journey or an unread version get another look. */
+  unpark(): void {
+    for (const id of this.parked) this.touch(id);
+    this.parked.clear();
+  }
+
+  /** Whether this worker owns the partition of a run or event id. */
+  ownsId(id: string): boolean {
+    return this.leases.owns(partitionOfId(id));
+  }
+
+  private async load(p: number): Promise<void> {
+    const now = this.now();
+    let n = 0;
+    for await (const page of this.o.runs.range<RunDoc>(partitionRunPrefix(p), rangeEnd(partitionRunPrefix(p)))) {
+      for (const doc of page) {
+        n++;
+        for (const line of doc.log) if ((line.outcome === 'sent' || line.outcome === 'possibleDuplicate') && line.at > now - 86_400_000) this.cap.record(doc.customerId, line.at);
+        if (isOver(doc)) continue;
+        if (doc.state?.status === 'sending' && doc.outbox) {
+          // Another worker may have sent this and died before recording it: same key again.
+          doc.outbox.recovered = true;
+          note(doc, { at: now, nodeId: doc.state.nodeId, kind: 'recovered', message: 'Picked up by another engine process while sending; sent again with the same idempotency key.', worker: this.o.worker });
+        }
+        this.accept(doc);
+      }
+    }
+    for await (const page of this.o.runs.range<EventDoc>(partitionEventPrefix(p), rangeEnd(partitionEventPrefix(p)))) for (const ev of page) this.acceptEvent(ev);
+    this.o.log({ level: 'info', msg: 'Partition claimed', partition: p, runs: n });
+    this.poke();
+  }
+
+  private drop(p: number): void {
+    for (const [id, doc] of this.runs) {
+      if (doc.partition !== p) continue;
+      this.runs.delete(id);
+      this.ready.delete(id);
+      this.parked.delete(id);
+      this.cap.forget(doc.customerId);
+      this.events.delete(doc.customerId);
+    }
+    this.counters.drop(p);
+    this.o.log({ level: 'info', msg: 'Partition released', partition: p });
+  }
+}
