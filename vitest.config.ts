@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,main,preload,renderer,sync-server,scripts,cli}/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
+    include: ['{common,main,preload,renderer,sync-server,engine,scripts,cli}/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     // Two cores: more workers only thrash. Each file gets its own process, so RxDB's

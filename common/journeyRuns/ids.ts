@@ -18,7 +18,12 @@ export const maxCustomerIdLength = 200;
 
 /** A customer id may hold any printable character except control characters; length checked too. */
 export function isValidCustomerId(id: unknown): id is string {
-  return typeof id === 'string' && id.length > 0 && id.length <= maxCustomerIdLength && !/[\u0000-\u001f\u007f]/.test(id);
+  if (typeof id !== 'string' || id.length === 0 || id.length > maxCustomerIdLength) return false;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return false;
+  }
+  return true;
 }
 
 /**

@@ -2,6 +2,7 @@ import { entryTrigger, finishedStatuses, startRun, stepRun } from '../../common/
 import type { FlowProgram, RunInput, StepContext, StepResult } from '../../common/flowEngine';
 import type { EngineNote, RunDoc } from '../../common/journeyRuns/docs';
 import { maxLogEntries } from '../../common/journeyRuns/docs';
+import { runId } from '../../common/journeyRuns/ids';
 import type { Delta } from './tally';
 import { emptyDelta, tallyFailed, tallyFinish, tallyLog } from './tally';
 
@@ -93,4 +94,26 @@ export function killDoc(doc: RunDoc, now: number, worker: string): Advanced {
 /** True when the run will never move again (finished, killed; a failed run waits for Retry). */
 export function isOver(doc: RunDoc): boolean {
   return doc.killed === true || (doc.state !== null && doc.state.status !== 'failed' && finishedStatuses.has(doc.state.status));
+}
+
+/** A go-to: the new run of the same customer (same partition), written in the same batch as the run that handed over. */
+export function handoverDoc(from: RunDoc, h: Extract<StepResult['effects'][number], { kind: 'startRun' }>, now: number, partitions: number): Advanced {
+  const doc: RunDoc = {
+    _id: runId(from.customerId, h.journeyId, `goto-${h.idempotencyKey}`, partitions), type: 'run', journeyId: h.journeyId, version: h.version,
+    partition: from.partition, customerId: from.customerId, ...(from.timeZone ? { timeZone: from.timeZone } : {}), state: null, log: [], notes: [],
+    start: { triggerNodeId: '', at: now, attributes: h.attributes, handoverDepth: h.handoverDepth }, createdAt: now, updatedAt: now,
+  };
+  return { doc, delta: emptyDelta(h.journeyId), steps: 0, handovers: [] };
+}
+
+/**
+ * A run read at a partition claim while `sending`: its last owner may have sent and died before
+ * recording it, so it is sent again with the same key, and a channel that ignores keys logs it as a
+ * possible duplicate.
+ */
+export function recover(doc: RunDoc, now: number, worker: string): RunDoc {
+  if (doc.state?.status !== 'sending' || !doc.outbox) return doc;
+  doc.outbox.recovered = true;
+  note(doc, { at: now, nodeId: doc.state.nodeId, kind: 'recovered', message: 'Picked up by another engine process while sending; sent again with the same idempotency key.', worker });
+  return doc;
 }

@@ -29,7 +29,8 @@ export async function runStartCommand(cmd: CommandDoc & { command: 'start' }, de
     ref = deps.directory.published(cmd.journeyId);
   }
   if (!ref) return finish(`Journey "${cmd.journeyId}" is unknown or has never been published; nothing was started.`);
-  if (!ref.acceptsRuns) return finish(`Journey "${cmd.journeyId}" is paused, stopped or archived; nothing was started.`);
+  // A paused journey takes new runs (they wait for Resume); a killed one takes none.
+  if (deps.directory.controlState(ref.journeyId) === 'killed') return finish(`Journey "${cmd.journeyId}" is stopped by its kill switch; nothing was started.`);
   if (!(await deps.directory.load(ref.journeyId, ref.version, now))) return finish(`Version ${ref.version} of journey "${cmd.journeyId}" cannot be read; nothing was started.`);
   const program = deps.directory.program(ref.journeyId, ref.version)!;
   const trigger = triggerMatches(program, { type: 'manual' })[0];

@@ -16,6 +16,8 @@ export interface EngineConfig {
   partitions: number;
   leaseTtlMs: number;
   intake: { host: string; port: number; maxBodyBytes: number };
+  /** Tests and benchmarks only: divides every wait (1 in production). */
+  waitScale: number;
 }
 
 /** Reads and checks a configuration; throws one sentence naming what is wrong. */
@@ -54,6 +56,7 @@ export function parseConfig(text: string, env: NodeJS.ProcessEnv = process.env):
     delivery: { ...defaultPolicy, ...(raw.delivery as Partial<DeliveryPolicy> | undefined) },
     partitions: num(raw.partitions, defaultPartitions, 1, 999, 'partitions'),
     leaseTtlMs: num(raw.leaseTtlMs, 15_000, 1000, 600_000, 'leaseTtlMs'),
+    waitScale: num(raw.waitScale, 1, 1, 1e9, 'waitScale'),
     intake: {
       host: typeof intakeIn.host === 'string' ? intakeIn.host : '127.0.0.1',
       port: num(intakeIn.port, 5985, 0, 65535, 'intake.port'),

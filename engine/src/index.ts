@@ -51,7 +51,7 @@ async function serve(f: Map<string, string>): Promise<void> {
   const intakeTenants = new Map<string, IntakeTenant>();
   for (const [tenant, t] of Object.entries(config.tenants)) {
     const senders = createSenders({ ...(smtp ? { email: smtp } : {}), ...(config.provider ? { http: new HttpSender({ providerUrl: config.provider.url, ...(config.provider.token ? { providerToken: config.provider.token } : {}), webhookSecret: t.webhookSecret }) } : { http }) });
-    const engine = await startTenantEngine({ server: s, tenant, worker, senders, policy: config.delivery, partitions: config.partitions, leaseTtlMs: config.leaseTtlMs, log: (e) => log({ tenant, worker, ...e }) });
+    const engine = await startTenantEngine({ server: s, tenant, worker, senders, policy: config.delivery, partitions: config.partitions, leaseTtlMs: config.leaseTtlMs, waitScale: config.waitScale, log: (e) => log({ tenant, worker, ...e }) });
     engines.push(engine);
     intakeTenants.set(tenant, { secret: t.webhookSecret, runs: engine.runs, control: engine.control, directory: engine.directory, partitions: config.partitions });
   }

@@ -29,6 +29,7 @@ export interface TenantEngineOptions {
   now?: () => number;
   batchSize?: number;
   sendConcurrency?: number;
+  waitScale?: number;
   onWritten?: (steps: number, docs: number, latenciesMs: number[]) => void;
 }
 
@@ -56,9 +57,13 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
   const { runs, control } = await engineDatabases(o.server, o.tenant);
   const directory = new JourneyDirectory(new CouchDb(o.server, tenantDatabaseName(o.tenant, 'journeys')), new CouchDb(o.server, tenantDatabaseName(o.tenant, 'history')));
   await directory.refresh();
-  const worker = new Worker({ worker: o.worker, runs, control, directory, senders: o.senders, policy: o.policy, partitions: o.partitions, leaseTtlMs: o.leaseTtlMs, log: o.log, now, ...(o.batchSize ? { batchSize: o.batchSize } : {}), ...(o.sendConcurrency ? { sendConcurrency: o.sendConcurrency } : {}), ...(o.onWritten ? { onWritten: o.onWritten } : {}) });
+  const worker = new Worker({ worker: o.worker, runs, control, directory, senders: o.senders, policy: o.policy, partitions: o.partitions, leaseTtlMs: o.leaseTtlMs, log: o.log, now, ...(o.batchSize ? { batchSize: o.batchSize } : {}), ...(o.sendConcurrency ? { sendConcurrency: o.sendConcurrency } : {}), ...(o.waitScale ? { waitScale: o.waitScale } : {}), ...(o.onWritten ? { onWritten: o.onWritten } : {}) });
   const abort = new AbortController();
   let stopped = false;
+  const pause = (ms: number): Promise<void> => new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    abort.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
   const loops: Promise<void>[] = [];
   const every = (ms: number, what: string, fn: () => Promise<void>): void => {
     loops.push((async () => {
@@ -68,7 +73,7 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
         } catch (error) {
           if (!stopped) o.log({ level: 'warn', msg: `${what} failed; trying again`, error: String(error) });
         }
-        await new Promise((r) => setTimeout(r, ms));
+        await pause(ms);
       }
     })());
   };

@@ -1,14 +1,16 @@
 import type { CustomerEvent, EventLookup, SendOutcome, Senders, StepContext } from '../../common/flowEngine';
 import type { EventDoc, RunDoc } from '../../common/journeyRuns/docs';
-import { partitionEventPrefix, partitionRunPrefix, rangeEnd, runId } from '../../common/journeyRuns/ids';
+import { partitionEventPrefix, partitionRunPrefix, rangeEnd } from '../../common/journeyRuns/ids';
 import type { Advanced } from './advance';
-import { isOver, killDoc, note, startDoc, stepDoc } from './advance';
+import { handoverDoc, isOver, killDoc, note, recover, startDoc, stepDoc } from './advance';
 import type { CouchDb, StoredDoc } from './couch';
 import { TimerHeap } from './heap';
 import type { JourneyDirectory } from './journeys';
 import { Leases } from './leases';
 import type { DeliveryPolicy } from './policy';
-import { backoffMs, FrequencyCap, quietUntil, RateLimiter } from './policy';
+import { FrequencyCap, RateLimiter } from './policy';
+import type { DeliveryDeps } from './delivery';
+import { gate, settle } from './delivery';
 import { sendMessage } from './senders';
 import { Counters } from './tally';
 
@@ -39,6 +41,11 @@ export interface WorkerOptions {
   batchSize?: number;
   /** Sends in flight at once. */
   sendConcurrency?: number;
+  /**
+   * Divides every wait by this factor (tests and the bench compress "wait 1 day" into moments).
+   * 1 in production.
+   */
+  waitScale?: number;
   /** Told after each successful write: steps executed and, per written run, ms from due to written. */
   onWritten?: (steps: number, docs: number, latenciesMs: number[]) => void;
 }
@@ -63,6 +70,7 @@ export class Worker implements EventLookup {
   private readonly rate: RateLimiter;
   private readonly ctx: StepContext;
   private readonly toSend = new Set<string>();
+  private readonly delivery: DeliveryDeps;
   private stopped = false;
   private wake: (() => void) | undefined;
 
@@ -71,6 +79,15 @@ export class Worker implements EventLookup {
     this.cap = new FrequencyCap(o.policy.frequencyCap);
     this.rate = new RateLimiter(o.policy.ratePerSecond, this.now);
     this.ctx = { journeys: o.directory, events: this };
+    this.delivery = {
+      policy: o.policy, cap: this.cap, rate: this.rate, directory: o.directory, ctx: this.ctx, worker: o.worker, log: o.log,
+      later: (id, at) => {
+        this.due.push(at, id);
+        const doc = this.runs.get(id);
+        if (doc) this.runs.set(id, { ...doc, wakeAt: at });
+      },
+      sendNow: (id) => this.toSend.add(id),
+    };
     this.leases = new Leases({
       control: o.control, worker: o.worker, partitions: o.partitions, ttlMs: o.leaseTtlMs, now: this.now,
       onGain: (p) => this.load(p),
@@ -103,7 +120,7 @@ export class Worker implements EventLookup {
   /** The main loop: advance due runs until stopped. */
   async run(): Promise<void> {
     while (!this.stopped) {
-      let did = false;
+      let did: boolean;
       try {
         did = await this.tick();
       } catch (error) {
@@ -117,12 +134,8 @@ export class Worker implements EventLookup {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(t);
-        resolve();
-      }
-      this.wake = done;
+      const t = setTimeout(() => this.wake?.(), ms);
+      this.wake = () => { clearTimeout(t); this.wake = undefined; resolve(); };
     });
   }
 
@@ -157,20 +170,38 @@ export class Worker implements EventLookup {
     if (batch.size === 0) return false;
     const changed = new Map<string, { a: Advanced; since: number }>();
     for (const [id, since] of batch) {
+      const before = this.runs.get(id)?.log.length ?? 0;
       const a = this.process(id, now);
       if (!a) continue;
+      if (a.doc.log.length !== before) this.compress(a.doc);
       changed.set(id, { a, since });
-      for (const h of a.handovers) if (h.kind === 'startRun') this.handover(a.doc, h, now, changed);
+      for (const h of a.handovers) {
+        const child = h.kind === 'startRun' ? handoverDoc(a.doc, h, now, this.o.partitions) : undefined;
+        if (child && !this.runs.has(child.doc._id)) changed.set(child.doc._id, { a: child, since: now });
+      }
     }
     await this.write(changed, now);
     this.fireSends();
     return true;
   }
 
+  private compress(doc: RunDoc): void {
+    const scale = this.o.waitScale ?? 1;
+    const wait = doc.state?.status === 'waiting' ? doc.state.wait : undefined;
+    if (scale === 1 || !wait || wait.until === null || doc.wakeAt !== wait.until || wait.until - wait.since <= 0) return;
+    wait.until = wait.since + Math.max(1, Math.round((wait.until - wait.since) / scale));
+    doc.wakeAt = wait.until;
+  }
+
   /** Decides one run's next move; undefined when nothing is to be written. */
   private process(id: string, now: number): Advanced | undefined {
     const doc = this.runs.get(id);
-    if (!doc || isOver(doc) || this.inFlight.has(id) || !this.leases.owns(doc.partition)) return undefined;
+    if (!doc || isOver(doc) || this.inFlight.has(id)) return undefined;
+    if (!this.leases.owns(doc.partition)) {
+      // A lease renewal is late: look again when it is renewed (or the partition is dropped).
+      this.parked.add(id);
+      return undefined;
+    }
     const d = this.o.directory;
     const control = d.controlState(doc.journeyId);
     if (control === 'killed') return killDoc(doc, now, this.o.worker);
@@ -198,7 +229,7 @@ export class Worker implements EventLookup {
     const result = this.results.get(id);
     if (result && doc.outbox) {
       this.results.delete(id);
-      return this.settle(doc, result, now);
+      return settle(this.delivery, doc, result, now);
     }
     const fresh = (this.events.get(doc.customerId) ?? []).find((e) => e.receivedAt >= doc.createdAt && !(doc.events ?? []).includes(e.eventId));
     if (fresh && state.status !== 'sending') {
@@ -208,69 +239,8 @@ export class Worker implements EventLookup {
       return a;
     }
     if (state.status === 'waiting' && doc.wakeAt !== undefined && doc.wakeAt <= now) return stepDoc(doc, program, { type: 'timer', at: now }, this.ctx);
-    if (state.status === 'sending' && doc.outbox && (doc.wakeAt === undefined || doc.wakeAt <= now)) return this.gate(doc, now);
+    if (state.status === 'sending' && doc.outbox && (doc.wakeAt === undefined || doc.wakeAt <= now)) return gate(this.delivery, doc, now);
     return undefined;
-  }
-
-  /** Quiet hours, frequency cap and rate limit before a send; the send itself goes after the write. */
-  private gate(doc: RunDoc, now: number): Advanced | undefined {
-    const channel = doc.outbox!.effect.message.channel;
-    const p = this.o.policy;
-    const quiet = quietUntil(p, now, doc.timeZone);
-    const capped = quiet === undefined ? this.cap.nextAllowed(doc.customerId, now) : undefined;
-    const until = quiet ?? capped;
-    if (until !== undefined) {
-      const next: RunDoc = { ...doc, notes: [...doc.notes], wakeAt: until, updatedAt: now };
-      const why = quiet !== undefined ? `quiet hours in ${doc.timeZone ?? 'UTC'}` : `the frequency cap (${p.frequencyCap} messages in 24 hours)`;
-      note(next, { at: now, nodeId: doc.state!.nodeId, kind: 'deferred', message: `The ${channel} message waits until ${new Date(until).toISOString()} because of ${why}.`, worker: this.o.worker });
-      return { doc: next, delta: { journeyId: doc.journeyId, nodes: {}, sends: {}, started: 0, finished: {} }, steps: 0, handovers: [] };
-    }
-    const wait = this.rate.take(channel);
-    if (wait > 0) {
-      // Only in memory: a restart sends at once, which the rate limit of the new process then meters.
-      this.due.push(now + wait, doc._id);
-      this.runs.set(doc._id, { ...doc, wakeAt: now + wait });
-      return undefined;
-    }
-    this.toSend.add(doc._id);
-    return undefined;
-  }
-
-  /** Folds a provider's answer into the run: next step, a retry later, or the dead letter. */
-  private settle(doc: RunDoc, outcome: SendOutcome, now: number): Advanced {
-    const program = this.o.directory.program(doc.journeyId, doc.version)!;
-    const box = doc.outbox!;
-    const key = box.effect.idempotencyKey;
-    if (outcome.ok) {
-      this.cap.record(doc.customerId, now);
-      return stepDoc(doc, program, { type: 'sent', at: now, idempotencyKey: key, ...(box.recovered && !outcome.keyHonoured ? { possibleDuplicate: true } : {}) }, this.ctx);
-    }
-    const p = this.o.policy;
-    const nodeId = doc.state!.nodeId;
-    if (outcome.retryable && box.attempts < p.maxAttempts) {
-      const delay = backoffMs(p, box.attempts, key, outcome.retryAfterMs);
-      const next: RunDoc = { ...doc, notes: [...doc.notes], outbox: { ...box }, wakeAt: now + delay, updatedAt: now };
-      note(next, { at: now, nodeId, kind: 'retry', message: `Try ${box.attempts} of ${p.maxAttempts} failed: ${outcome.reason} Next try in ${Math.round(delay / 1000)} s.`, worker: this.o.worker });
-      this.o.log({ level: 'warn', msg: 'Send failed; will retry', run: doc._id, node: nodeId, attempt: box.attempts, reason: outcome.reason, retryInMs: delay });
-      return { doc: next, delta: { journeyId: doc.journeyId, nodes: {}, sends: {}, started: 0, finished: {} }, steps: 0, handovers: [] };
-    }
-    const reason = outcome.retryable ? `${outcome.reason} (gave up after ${box.attempts} tries)` : outcome.reason;
-    const a = stepDoc(doc, program, { type: 'sendFailed', at: now, idempotencyKey: key, reason }, this.ctx);
-    note(a.doc, { at: now, nodeId, kind: 'deadLetter', message: `Not delivered: ${reason} Retry the run once the cause is fixed.`, worker: this.o.worker });
-    this.o.log({ level: 'error', msg: 'Send dead-lettered', run: doc._id, node: nodeId, reason });
-    return a;
-  }
-
-  /** A go-to: the new run of the same customer lives in the same partition, written in the same batch. */
-  private handover(from: RunDoc, h: Extract<Advanced['handovers'][number], { kind: 'startRun' }>, now: number, changed: Map<string, { a: Advanced; since: number }>): void {
-    const id = runId(from.customerId, h.journeyId, `goto-${h.idempotencyKey}`, this.o.partitions);
-    if (this.runs.has(id)) return;
-    const doc: RunDoc = {
-      _id: id, type: 'run', journeyId: h.journeyId, version: h.version, partition: from.partition, customerId: from.customerId,
-      ...(from.timeZone ? { timeZone: from.timeZone } : {}), state: null, log: [], notes: [],
-      start: { triggerNodeId: '', at: now, attributes: h.attributes, handoverDepth: h.handoverDepth }, createdAt: now, updatedAt: now,
-    };
-    changed.set(id, { a: { doc, delta: { journeyId: h.journeyId, nodes: {}, sends: {}, started: 0, finished: {} }, steps: 0, handovers: [] }, since: now });
   }
 
   /** Writes changed runs and their counters in one request; takes back the counts of writes that lost a conflict. */
@@ -388,7 +358,7 @@ export class Worker implements EventLookup {
     this.poke();
   }
 
-  /** Every 2 s: runs parked for a paused journey or an unread version get another look. */
+  /** Every 2 s: parked runs (paused journey, unread version, late lease renewal) get another look. */
   unpark(): void {
     for (const id of this.parked) this.touch(id);
     this.parked.clear();
@@ -406,13 +376,7 @@ export class Worker implements EventLookup {
       for (const doc of page) {
         n++;
         for (const line of doc.log) if ((line.outcome === 'sent' || line.outcome === 'possibleDuplicate') && line.at > now - 86_400_000) this.cap.record(doc.customerId, line.at);
-        if (isOver(doc)) continue;
-        if (doc.state?.status === 'sending' && doc.outbox) {
-          // Another worker may have sent this and died before recording it: same key again.
-          doc.outbox.recovered = true;
-          note(doc, { at: now, nodeId: doc.state.nodeId, kind: 'recovered', message: 'Picked up by another engine process while sending; sent again with the same idempotency key.', worker: this.o.worker });
-        }
-        this.accept(doc);
+        if (!isOver(doc)) this.accept(recover(doc, now, this.o.worker));
       }
     }
     for await (const page of this.o.runs.range<EventDoc>(partitionEventPrefix(p), rangeEnd(partitionEventPrefix(p)))) for (const ev of page) this.acceptEvent(ev);

@@ -1,0 +1,122 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import type { JourneyFlow } from '../../../common/journey/flowModel';
+import { publishedEntryId } from '../../../common/journey/versions';
+import { tenantDatabaseName } from '../../../common/sync/names';
+import { CouchDb, couchServer } from '../couch';
+import type { CouchServer } from '../couch';
+
+/**
+ * Test support (not shipped behaviour): the real parts the engine talks to. A provider HTTP
+ * receiver that records every request and honours idempotency keys like a real provider (a repeated
+ * key is answered from memory, not delivered again), an SMTP server (the `smtp-server` package),
+ * and helpers to publish a journey into a tenant's databases as the app's sync would.
+ */
+
+/** A request the receiver saw. */
+export interface Received { path: string; method: string; key: string | undefined; headers: Record<string, string | string[] | undefined>; body: string }
+
+/** A provider API on 127.0.0.1; `failNext` makes the next answers fail with the given statuses (or 'drop' to cut the socket). */
+export interface Receiver {
+  url: string;
+  /** Every request, in order. */
+  requests: Received[];
+  /** Deliveries: requests whose key was new. */
+  delivered: Received[];
+  failNext: (Array<number | 'drop'>);
+  close(): Promise<void>;
+}
+
+/** Starts a receiver. */
+export async function startReceiver(): Promise<Receiver> {
+  const seen = new Map<string, string>();
+  const r: Omit<Receiver, 'url' | 'close'> = { requests: [], delivered: [], failNext: [] };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const key = req.headers['idempotency-key'] as string | undefined;
+      const entry: Received = { path: req.url ?? '', method: req.method ?? '', key, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      r.requests.push(entry);
+      const fail = r.failNext.shift();
+      if (fail === 'drop') return req.socket.destroy();
+      if (fail !== undefined) {
+        res.writeHead(fail, { 'content-type': 'application/json', ...(fail === 429 ? { 'retry-after': '0' } : {}) });
+        return res.end(JSON.stringify({ error: `status ${fail}` }));
+      }
+      if (key && seen.has(key)) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ id: seen.get(key), replayed: true }));
+      }
+      const id = `msg${r.delivered.length + 1}`;
+      if (key) seen.set(key, id);
+      r.delivered.push(entry);
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    ...r,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  } as Receiver;
+}
+
+/** A mail the SMTP server received. */
+export interface Mail { to: string[]; data: string }
+
+/** An SMTP server on 127.0.0.1; `dropNext` cuts the next N connections during DATA. */
+export interface Smtp { port: number; mails: Mail[]; dropNext: number; close(): Promise<void> }
+
+/** Starts an SMTP server (no TLS, no auth). */
+export async function startSmtp(): Promise<Smtp> {
+  const state = { mails: [] as Mail[], dropNext: 0 };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (state.dropNext > 0) {
+          state.dropNext--;
+          // Cut the connection before answering: the client cannot know whether the mail was taken.
+          (session as unknown as { socket?: { destroy(): void } }).socket?.destroy();
+          return callback(new Error('connection dropped'));
+        }
+        state.mails.push({ to: session.envelope.rcptTo.map((a) => a.address), data: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return Object.assign(state, { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
+}
+
+/** Writes a journey and its published version `version` into a tenant's databases (as the app's sync does). */
+export async function publish(server: CouchServer, tenant: string, journeyId: string, flow: JourneyFlow, version = 1): Promise<void> {
+  const journeys = new CouchDb(server, tenantDatabaseName(tenant, 'journeys'));
+  const history = new CouchDb(server, tenantDatabaseName(tenant, 'history'));
+  const existing = await journeys.get<{ _id: string; _rev?: string }>(journeyId);
+  await journeys.put({ ...(existing ?? {}), _id: journeyId, id: journeyId, name: journeyId, status: 'active', publishedVersion: version, updatedAt: Date.now() });
+  await history.put({ _id: publishedEntryId(journeyId, version), id: publishedEntryId(journeyId, version), kind: 'published', entity: 'journey', entityId: journeyId, number: version, snapshot: { name: journeyId, description: '', tags: [], personaIds: [], map: { stages: [], lanes: [], cards: [] }, flow }, createdAt: Date.now() });
+}
+
+/** A server-admin connection to a test sync server. */
+export function adminOf(url: string, password: string): CouchServer {
+  return couchServer(url, 'root', password);
+}
+
+/** Polls until `check` returns true or `ms` pass. */
+export async function until(check: () => boolean | Promise<boolean>, ms = 15_000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
