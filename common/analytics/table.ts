@@ -48,33 +48,78 @@ interface Growing {
  */
 export function decodeDatasets(datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]): Table {
   const rowCount = datasets.reduce((sum, d) => sum + d.chunks.reduce((s, c) => s + c.chunkRows, 0), 0);
-  const cols = new Map<string, Growing>();
-  for (const { header } of datasets) {
-    for (const c of header.columns) {
-      const existing = cols.get(c.key);
-      if (existing && existing.type !== c.type) throw new Error(`Column "${c.key}" is ${existing.type} in one dataset and ${c.type} in another.`);
-      if (!existing) cols.set(c.key, growing(c.type, rowCount));
-    }
-  }
-  const datasetOfRow = new Uint16Array(rowCount);
-  const waveOfRow = new Uint32Array(rowCount);
-  const waveIds: string[] = [];
-  const waveIndex = new Map<string, number>();
-  let base = 0;
+  const builder = new TableBuilder(datasets.map((d) => d.header), rowCount);
   datasets.forEach(({ chunks }, d) => {
-    for (const chunk of [...chunks].sort((a, b) => a.chunkIndex - b.chunkIndex)) {
-      if (chunk.data.format !== chunkFormatVersion) throw new Error(`Chunk ${chunk.id} uses format ${chunk.data.format}; update the app to read it.`);
-      let w = waveIndex.get(chunk.waveId);
-      if (w === undefined) { w = waveIds.length; waveIds.push(chunk.waveId); waveIndex.set(chunk.waveId, w); }
-      datasetOfRow.fill(d, base, base + chunk.chunkRows);
-      waveOfRow.fill(w, base, base + chunk.chunkRows);
-      for (const [key, g] of cols) appendColumn(g, chunk.data.columns[key], base, chunk.chunkRows);
-      base += chunk.chunkRows;
-    }
+    for (const chunk of [...chunks].sort((a, b) => a.chunkIndex - b.chunkIndex)) builder.add(chunk, d);
   });
-  const columns = new Map<string, TableColumn>();
-  for (const [key, g] of cols) columns.set(key, finish(g, rowCount));
-  return { rowCount, columns, datasetIds: datasets.map((d) => d.header.datasetId), datasetOfRow, waveIds, waveOfRow };
+  return builder.finish();
+}
+
+/**
+ * Decodes chunks one at a time as they arrive, in order (the command line's import hands them over
+ * as they fill, so chunk documents never pile up). Arrays grow by doubling from `capacity` rows.
+ */
+export class TableBuilder {
+  private readonly cols = new Map<string, Growing>();
+  private rows = 0;
+  private capacity: number;
+  private datasetOfRow: Uint16Array;
+  private waveOfRow: Uint32Array;
+  private readonly waveIds: string[] = [];
+  private readonly waveIndex = new Map<string, number>();
+
+  constructor(private readonly headers: readonly DatasetHeaderDoc[], capacity = 1024) {
+    this.capacity = Math.max(1, capacity);
+    for (const header of headers) {
+      for (const c of header.columns) {
+        const existing = this.cols.get(c.key);
+        if (existing && existing.type !== c.type) throw new Error(`Column "${c.key}" is ${existing.type} in one dataset and ${c.type} in another.`);
+        if (!existing) this.cols.set(c.key, growing(c.type, this.capacity));
+      }
+    }
+    this.datasetOfRow = new Uint16Array(this.capacity);
+    this.waveOfRow = new Uint32Array(this.capacity);
+  }
+
+  /** Appends a chunk of dataset number `dataset` (its index in the headers). */
+  add(chunk: DatasetChunkDoc, dataset = 0): void {
+    if (chunk.data.format !== chunkFormatVersion) throw new Error(`Chunk ${chunk.id} uses format ${chunk.data.format}; update the app to read it.`);
+    const base = this.rows;
+    if (base + chunk.chunkRows > this.capacity) this.grow(Math.max(base + chunk.chunkRows, this.capacity * 2));
+    let w = this.waveIndex.get(chunk.waveId);
+    if (w === undefined) { w = this.waveIds.length; this.waveIds.push(chunk.waveId); this.waveIndex.set(chunk.waveId, w); }
+    this.datasetOfRow.fill(dataset, base, base + chunk.chunkRows);
+    this.waveOfRow.fill(w, base, base + chunk.chunkRows);
+    for (const [key, g] of this.cols) appendColumn(g, chunk.data.columns[key], base, chunk.chunkRows);
+    this.rows += chunk.chunkRows;
+  }
+
+  /** The table of every chunk added (the builder is spent). */
+  finish(): Table {
+    const rowCount = this.rows;
+    if (rowCount < this.capacity) this.grow(rowCount);
+    const columns = new Map<string, TableColumn>();
+    for (const [key, g] of this.cols) columns.set(key, finish(g, rowCount));
+    return { rowCount, columns, datasetIds: this.headers.map((h) => h.datasetId), datasetOfRow: this.datasetOfRow, waveIds: this.waveIds, waveOfRow: this.waveOfRow };
+  }
+
+  /** Reallocates the typed arrays to `capacity` rows (larger to grow, exactly the rows to finish). */
+  private grow(capacity: number): void {
+    const resized = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(a: T, length: number, fill: number): T => {
+      const out = new (a.constructor as new (n: number) => T)(length);
+      out.set(a.subarray(0, Math.min(a.length, length)) as never);
+      if (length > a.length) out.fill(fill, a.length);
+      return out;
+    };
+    for (const g of this.cols.values()) {
+      if (g.type === 'number' || g.type === 'date') g.nums = resized(g.nums, capacity, Number.NaN);
+      else if (g.type === 'category') g.codes = resized(g.codes, capacity, -1);
+      else if (g.type === 'multi') g.offsets = resized(g.offsets, capacity + 1, 0);
+    }
+    this.datasetOfRow = resized(this.datasetOfRow, capacity, 0);
+    this.waveOfRow = resized(this.waveOfRow, capacity, 0);
+    this.capacity = capacity;
+  }
 }
 
 function growing(type: ColumnType, rows: number): Growing {

@@ -1,16 +1,20 @@
 /**
  * Survey import, all or nothing: preview a file (shape, headers, sample, suggested mapping, types),
- * then import it into a new dataset or as a new wave of an existing one. Pure: bytes in, documents
- * out; runs in a Web Worker or under Node. The caller writes the returned chunks and then the header;
- * a cancel or an error returns an error value and no documents.
+ * then import it into a new dataset or as a new wave of an existing one. Pure: bytes (or a source
+ * read in slices) in, documents out; runs in a Web Worker or under Node. Rows are parsed a slice of
+ * the file at a time and each chunk is handed to a sink as soon as it fills, so the file's text is
+ * never whole in memory. `importDataset` collects the chunks (the app writes them, then the header);
+ * the command line gives its own sink and keeps only the decoded table. A cancel or an error
+ * discards the sink's chunks and returns an error value.
  */
-import { maxDatasetIdLength, type DatasetChunkDoc, type DatasetColumn, type DatasetHeaderDoc } from '../analytics/format';
+import type { DatasetChunkDoc, DatasetHeaderDoc } from '../analytics/format';
 import { err, ok, type Result } from '../result';
 import { ChunkEncoder, type ChunkLimits } from './encode';
-import { resolveMapping, type ColumnMapping, type ResolvedColumn } from './mapping';
+import { dateOrderOfFile, dateWarnings, headerOf, isBlank, quotingFailure, randomSuffix, targetOf } from './importParts';
+import { resolveMapping, type ColumnMapping } from './mapping';
 import { previewOf, type ImportPreview } from './preview';
 import { isRejected, maxCellChars, rowReader, type DateOrderSeen, type RejectedRow, type UnreadableValue } from './rows';
-import { openSource } from './source';
+import { openSource, type FileInput } from './source';
 import type { DateOrder } from './values';
 
 export type { ImportPreview } from './preview';
@@ -22,7 +26,7 @@ export interface ImportOptions extends ChunkLimits {
   mapping?: ColumnMapping;
   /** Zone of timestamps the file writes without one; default UTC. */
   timeZone?: string;
-  /** Default: guessed from the sample. */
+  /** Default: guessed from the sample, or from the whole file when the sample's dates fit either order. */
   dateOrder?: DateOrder;
   /** Rejected rows and unreadable values: leave them out (default; the response of an unreadable value is kept) or stop the whole import. */
   onRejected?: 'skip' | 'stop';
@@ -42,7 +46,20 @@ export interface ImportOptions extends ChunkLimits {
   dryRun?: boolean;
   /** Most rejected rows and unreadable values listed in the outcome (all are counted); default 1000 each. */
   maxRejectedListed?: number;
+  /** Bytes of CSV decoded and parsed at a time (tests make it tiny); default 1 MB. */
+  sliceBytes?: number;
 }
+
+/** Where an import's chunks go as they are made. */
+export interface ChunkSink {
+  /** A finished chunk, in order; the import waits for a returned promise. */
+  add(chunk: DatasetChunkDoc): void | Promise<void>;
+  /** The import failed, was cancelled or refused the file: forget every chunk added. */
+  discard(): void;
+}
+
+/** An import whose chunks went to a sink. */
+export type ImportSummary = Omit<ImportOutcome, 'chunks'>;
 
 /** Progress of an import. */
 export interface ImportProgress {
@@ -73,17 +90,30 @@ export interface ImportOutcome {
 }
 
 /** Reads a file's first rows and suggests how to import it. */
-export async function previewImport(bytes: ArrayBuffer | Uint8Array, fileName: string, timeZone = 'UTC'): Promise<Result<ImportPreview>> {
-  const opened = await openSource(bytes, fileName);
+export async function previewImport(input: FileInput, fileName: string, timeZone = 'UTC'): Promise<Result<ImportPreview>> {
+  const opened = await openSource(input, fileName);
   if (!opened.ok) return opened;
   return ok(previewOf(opened.data, timeZone));
 }
 
-/** Imports a file. Errors: `cancelled`, `invalid-argument` (mapping), `invalid-document` (a rejected row with `stop`), `unsupported-type`. */
-export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: ImportOptions): Promise<Result<ImportOutcome>> {
+/** Imports a file and returns its chunks. Errors: `cancelled`, `invalid-argument` (mapping), `invalid-document` (a rejected row with `stop`), `unsupported-type`. */
+export async function importDataset(input: FileInput, options: ImportOptions): Promise<Result<ImportOutcome>> {
+  const chunks: DatasetChunkDoc[] = [];
+  const res = await importInto(input, options, { add: (c) => { chunks.push(c); }, discard: () => { chunks.length = 0; } });
+  return res.ok ? ok({ ...res.data, chunks }) : res;
+}
+
+/** Imports a file, handing each chunk to `sink` as it fills; on an error the sink is told to discard them. */
+export async function importInto(input: FileInput, options: ImportOptions, sink: ChunkSink): Promise<Result<ImportSummary>> {
+  const res = await runImport(input, options, sink);
+  if (!res.ok) sink.discard();
+  return res;
+}
+
+async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSink): Promise<Result<ImportSummary>> {
   const cancelled = () => err('cancelled', 'Import cancelled; nothing was saved.');
   if (options.signal?.aborted) return cancelled();
-  const opened = await openSource(bytes, options.fileName);
+  const opened = await openSource(input, options.fileName, options.sliceBytes);
   if (!opened.ok) return opened;
   const source = opened.data;
   const timeZone = options.timeZone ?? 'UTC';
@@ -100,12 +130,13 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
   const encoder = new ChunkEncoder(storedColumns, { datasetId, waveId, firstChunkIndex, now }, options);
   const order = storedColumns.map((c) => columns.findIndex((r) => r.key === c.key));
   const identity = order.length === columns.length && order.every((o, i) => o === i);
-  const dateOrder = options.dateOrder ?? preview.dateOrder;
+  const fixedOrder = options.dateOrder ?? shape.dateOrder;
+  const dateOrder = fixedOrder ?? (await dateOrderOfFile(source, columns, shape.headerRows, options.signal)) ?? preview.dateOrder;
   const dateOrderSeen: DateOrderSeen = { dayFirstRow: 0, monthFirstRow: 0, either: 0 };
   const read = rowReader(columns, shape, { timeZone, dateOrder, dateOrderSeen });
   const idAt = columns.findIndex((c) => c.type === 'id');
   const seen = new Set<string | null>(options.append?.respondentIds ?? []);
-  const chunks: DatasetChunkDoc[] = [];
+  let chunkCount = 0;
   const rejected: RejectedRow[] = [];
   const unreadable: UnreadableValue[] = [];
   const shortened: string[] = [];
@@ -147,7 +178,7 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
         imported += 1;
         if (options.dryRun) continue;
         const chunk = encoder.add(identity ? cells : order.map((i) => (i >= 0 ? cells[i] ?? null : null)));
-        if (chunk) chunks.push(chunk);
+        if (chunk) { chunkCount += 1; await sink.add(chunk); }
       }
       options.onProgress?.({ rowsRead: rowNumber, fraction: source.size > 0 ? Math.min(1, batch.cursor / source.size) : 1 });
     }
@@ -158,77 +189,11 @@ export async function importDataset(bytes: ArrayBuffer | Uint8Array, options: Im
   }
   if (options.signal?.aborted) return cancelled();
   const last = options.dryRun ? null : encoder.flush();
-  if (last) chunks.push(last);
-  const header = headerOf(options, datasetId, storedColumns, { waveId, now, imported, chunkCount: firstChunkIndex + chunks.length, shape: shape.shape });
+  if (last) { chunkCount += 1; await sink.add(last); }
+  const header = headerOf(options, datasetId, storedColumns, { waveId, now, imported, chunkCount: firstChunkIndex + chunkCount, shape: shape.shape });
   const { rows: _rows, rejectedSample: _sample, unreadableSample: _unreadable, ...previewInfo } = preview;
-  const warnings = [...dateWarnings(dateOrder, dateOrderSeen, options.dateOrder !== undefined || shape.dateOrder !== undefined), ...shortened];
+  const warnings = [...dateWarnings(dateOrder, dateOrderSeen, fixedOrder !== undefined), ...shortened];
   if (shortenedCount > shortened.length) warnings.push(`${shortenedCount - shortened.length} more answers were shortened the same way.`);
-  return ok({ header, chunks, imported, rejected, rejectedCount, unreadable, unreadableCount, dateOrder, warnings, duplicates, preview: previewInfo });
+  return ok({ header, imported, rejected, rejectedCount, unreadable, unreadableCount, dateOrder, warnings, duplicates, preview: previewInfo });
 }
 
-/** The error for a file whose quoting breaks, naming the rows. */
-function quotingFailure(fileName: string, problems: readonly { row: number; message: string }[]) {
-  const listed = problems.slice(0, 5).map((p) => `row ${p.row}: ${p.message}`).join('; ');
-  return err('invalid-document', `${fileName} cannot be read whole (${listed}). Nothing was imported: fix the quotes in the file, or export it again.`);
-}
-
-/** What the dates of the whole file said about their order, as sentences. */
-function dateWarnings(order: DateOrder, seen: DateOrderSeen, chosen: boolean): string[] {
-  const name = (o: DateOrder) => (o === 'dmy' ? 'day first' : 'month first');
-  if (seen.dayFirstRow > 0 && seen.monthFirstRow > 0) {
-    return [`Dates disagree: row ${seen.dayFirstRow} is written day first and row ${seen.monthFirstRow} month first; they were read ${name(order)}, and dates that cannot be were listed as unreadable.`];
-  }
-  if (seen.dayFirstRow === 0 && seen.monthFirstRow === 0 && seen.either > 0 && !chosen) {
-    return [`No date in the file has a day above 12, so "05/03/2024" could be 5 March or 3 May: dates were read ${name(order)}. Choose the date order if that is wrong.`];
-  }
-  return [];
-}
-
-function targetOf(options: ImportOptions, columns: ResolvedColumn[], now: number): Result<{ datasetId: string; storedColumns: DatasetColumn[]; firstChunkIndex: number }> {
-  const fresh = columns.map((c): DatasetColumn => ({
-    key: c.key, type: c.type, label: c.label, sources: c.indexes.map((i, k) => String(c.sources[k] ?? i)),
-  }));
-  const base = options.append?.header;
-  if (!base) {
-    const datasetId = options.datasetId ?? `ds-${now.toString(36)}${randomSuffix()}`;
-    if (!/^[A-Za-z0-9_-]+$/.test(datasetId) || datasetId.length > maxDatasetIdLength) {
-      return err('invalid-argument', `Dataset id must be letters, digits, "_" or "-", at most ${maxDatasetIdLength} characters.`);
-    }
-    return ok({ datasetId, storedColumns: fresh, firstChunkIndex: 0 });
-  }
-  const stored = [...base.columns];
-  for (const c of fresh) {
-    const existing = stored.find((s) => s.key === c.key);
-    if (existing && existing.type !== c.type) {
-      return err('invalid-argument', `"${c.key}" is ${existing.type} in ${base.name} but mapped as ${c.type} in this wave.`);
-    }
-    if (!existing) stored.push(c);
-  }
-  return ok({ datasetId: base.datasetId, storedColumns: stored, firstChunkIndex: base.chunkCount });
-}
-
-function headerOf(
-  options: ImportOptions, datasetId: string, columns: DatasetColumn[],
-  w: { waveId: string; now: number; imported: number; chunkCount: number; shape: string },
-): DatasetHeaderDoc {
-  const base = options.append?.header;
-  const wave = { id: w.waveId, sourceFile: options.fileName, importedAt: w.now, rows: w.imported };
-  return {
-    id: datasetId, kind: 'header', datasetId,
-    name: base?.name ?? options.name ?? options.fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]+$/, ''),
-    sourceFile: options.fileName, importedAt: w.now, rowCount: (base?.rowCount ?? 0) + w.imported,
-    columns, chunkCount: w.chunkCount, shape: base?.shape ?? w.shape, waves: [...(base?.waves ?? []), wave], updatedAt: w.now,
-  };
-}
-
-/** A row of empty or blank cells (spreadsheets leave them between blocks); cheap for the usual row. */
-function isBlank(row: readonly string[]): boolean {
-  if (row.length > 1 && row[0] !== '') return false;
-  return row.every((c) => c.trim() === '');
-}
-
-function randomSuffix(): string {
-  const bytes = new Uint8Array(6);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
-}
