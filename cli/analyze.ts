@@ -7,16 +7,18 @@ import { writeFile } from 'node:fs/promises';
 import { analyse } from '../common/analytics/analyse';
 import { matchedMetrics } from '../common/analytics/daily';
 import { summariseMetrics } from '../common/analytics/metrics';
-import { decodeDatasets } from '../common/analytics/table';
-import { importDataset } from '../common/import/importer';
+import { TableBuilder, type Table } from '../common/analytics/table';
+import { importInto, type ChunkSink } from '../common/import/importer';
 import type { ColumnMapping } from '../common/import/mapping';
+import type { FileInput } from '../common/import/source';
 import type { DateOrder } from '../common/import/values';
 import { CliError, parseMapping, parsePersonaFile } from './personas';
 import { buildReport, writeReportWorkbook } from './report';
 
 /** Inputs of one analysis run. */
 export interface AnalyzeInput {
-  responses: { name: string; bytes: Uint8Array };
+  /** The file's bytes, or (the command line) a source that reads it in slices. */
+  responses: { name: string; data: FileInput };
   personas: { name: string; text: string };
   map?: { name: string; text: string };
   out: string;
@@ -39,13 +41,14 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
     }
     mapping = parseMapping(json, input.map.name);
   }
-  const imported = await importDataset(input.responses.bytes, {
+  const sink = tableSink('cli');
+  const imported = await importInto(input.responses.data, {
     fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC',
     ...(mapping ? { mapping } : {}), ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
-  });
+  }, sink);
   if (!imported.ok) throw new CliError(imported.message);
   const outcome = imported.data;
-  const table = decodeDatasets([{ header: outcome.header, chunks: outcome.chunks }]);
+  const table = sink.table();
   const analysis = analyse(table, file.personas.map((p) => ({ ...p, datasetIds: undefined })), { topN: 10 });
   const metrics = analysis.personas.map((p) => summariseMetrics(matchedMetrics(table, p)));
   const xlsx = /\.xlsx$/i.test(input.out);
@@ -64,4 +67,21 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
   for (const u of outcome.unreadable.slice(0, 5)) warnings.push(`row ${u.row}, ${u.column}: ${u.reason}; the response is kept without it.`);
   if (outcome.unreadableCount > 5) warnings.push(`${outcome.unreadableCount - 5} more unreadable values; see "unreadableValues" in a JSON report.`);
   return { summary, warnings };
+}
+
+/**
+ * A sink that decodes each chunk into the table's typed arrays as the import makes it, so neither the
+ * file's text nor the chunk documents are ever all in memory: only what scoring reads.
+ */
+function tableSink(datasetId: string): ChunkSink & { table(): Table } {
+  let builder: TableBuilder | null = null;
+  return {
+    begin: (columns) => { builder = new TableBuilder([{ datasetId, columns: [...columns] }], 1 << 16); },
+    add: (chunk) => { builder?.add(chunk); },
+    discard: () => { builder = null; },
+    table: () => {
+      if (!builder) throw new Error('the import made no table');
+      return builder.finish();
+    },
+  };
 }

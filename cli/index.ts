@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { isTimeZone } from '../common/analytics/days';
 import { runAnalyze } from './analyze';
 import { clusterMain } from './cluster';
-import { read, readResponses } from './files';
+import { openResponses, read } from './files';
 import { journeyMain } from './journey';
 import { CliError } from './personas';
 
@@ -50,12 +50,21 @@ export async function main(argv: string[]): Promise<number> {
     const map = flags.get('map');
     const out = flags.get('out')!;
     const order = flags.get('date-order');
-    const { summary, warnings } = await runAnalyze({
-      responses: { name: basename(file), bytes: readResponses(file) },
-      personas: { name: basename(flags.get('personas')!), text: read(flags.get('personas')!).toString('utf8') },
-      ...(map ? { map: { name: basename(map), text: read(map).toString('utf8') } } : {}),
-      out, timeZone: flags.get('tz') ?? 'UTC', now: Date.now(), ...(order === 'mdy' || order === 'dmy' ? { dateOrder: order } : {}),
-    });
+    const personaText = read(flags.get('personas')!).toString('utf8');
+    const mapText = map ? read(map).toString('utf8') : null;
+    const responses = openResponses(file);
+    let result: Awaited<ReturnType<typeof runAnalyze>>;
+    try {
+      result = await runAnalyze({
+        responses: { name: basename(file), data: responses.source },
+        personas: { name: basename(flags.get('personas')!), text: personaText },
+        ...(map && mapText !== null ? { map: { name: basename(map), text: mapText } } : {}),
+        out, timeZone: flags.get('tz') ?? 'UTC', now: Date.now(), ...(order === 'mdy' || order === 'dmy' ? { dateOrder: order } : {}),
+      });
+    } finally {
+      responses.close();
+    }
+    const { summary, warnings } = result;
     for (const w of warnings) console.error(`warning: ${w}`);
     console.log(summary);
     return 0;

@@ -11,7 +11,7 @@ import { percentOf } from '../common/analytics/fraction';
 import { numeratorAt } from '../common/analytics/kernels';
 import { describeRule } from '../common/analytics/rules';
 import { cellValue, type Table } from '../common/analytics/table';
-import type { ImportOutcome } from '../common/import/importer';
+import type { ImportOutcome, ImportSummary } from '../common/import/importer';
 import type { LiveMetrics } from '../common/analytics/metrics';
 
 /** The JSON report. */
@@ -45,7 +45,7 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
  * Builds the JSON report. `withResponses: false` leaves the per-response list empty (the workbook
  * writes those rows straight from the table instead).
  */
-export function buildReport(table: Table, analysis: Analysis, outcome: ImportOutcome, metrics: LiveMetrics[], now: number, withResponses = true): AnalysisReport {
+export function buildReport(table: Table, analysis: Analysis, outcome: ImportSummary, metrics: LiveMetrics[], now: number, withResponses = true): AnalysisReport {
   const ids = table.columns.get('respondentId');
   const header = outcome.preview.shape.headerRows;
   return {

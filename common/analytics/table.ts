@@ -68,7 +68,8 @@ export class TableBuilder {
   private readonly waveIds: string[] = [];
   private readonly waveIndex = new Map<string, number>();
 
-  constructor(private readonly headers: readonly DatasetHeaderDoc[], capacity = 1024) {
+  /** `headers`: per dataset its id and columns (a header document, or those of an import under way). */
+  constructor(private readonly headers: readonly Pick<DatasetHeaderDoc, 'datasetId' | 'columns'>[], capacity = 1024) {
     this.capacity = Math.max(1, capacity);
     for (const header of headers) {
       for (const c of header.columns) {

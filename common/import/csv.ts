@@ -64,27 +64,55 @@ const ParserHandle = (Papa as unknown as { ParserHandle: new (config: Papa.Parse
  * batch before the next piece is read, so one piece and its rows are in memory at a time.
  */
 export async function* csvBatches(pieces: AsyncIterable<TextPiece>, delimiter: string, newline: Newline): AsyncGenerator<RowBatch> {
-  // Only truly empty lines here: papaparse's "greedy" joins every row to test it, which costs more
-  // than the importer's own check for rows of empty cells.
-  const handle = new ParserHandle({ delimiter, newline, skipEmptyLines: true });
-  let partial = '';
+  // Empty lines are dropped here rather than by papaparse, so a quoting error's row can be counted
+  // without them however the slices fall.
+  const handle = new ParserHandle({ delimiter, newline });
+  // Text not parsed into complete rows yet: the unfinished last row, then the pieces since.
+  let carry = '';
   let base = 0;
   let rowsBefore = 0;
+  // A row longer than a piece (a long answer, or a quote never closed) is parsed again only once the
+  // text after its start has doubled, so the work stays linear in the file.
+  let waitFor = 0;
   for await (const piece of pieces) {
-    const aggregate = partial + piece.text;
-    const res = handle.parse(aggregate, base, !piece.last);
+    carry += piece.text;
+    if (!piece.last && carry.length < waitFor) {
+      yield { rows: [], cursor: piece.cursor };
+      continue;
+    }
+    const res = handle.parse(carry, base, !piece.last);
+    const rowStart = res.meta.cursor - base;
     if (!piece.last) {
-      partial = aggregate.substring(res.meta.cursor - base);
+      carry = carry.substring(rowStart);
       base = res.meta.cursor;
     }
-    // Only quoting errors matter: without `header` papaparse reports no field-count errors.
-    const problems: CsvProblem[] = res.errors.filter((e) => e.type === 'Quotes')
-      .map((e) => ({ row: rowsBefore + (e.row ?? 0) + 1, message: problemText(e.code) }));
-    rowsBefore += res.data.length;
-    if (partial.length > maxRecordChars) {
+    waitFor = rowStart === 0 ? Math.min(2 * carry.length, maxRecordChars + 1) : 0;
+    // Only quoting errors matter (without `header` papaparse reports no field-count errors), and only
+    // in complete rows: a slice that ends between a closing quote and its line break looks like a
+    // stray quote, but that row is parsed again with the next slice.
+    const problems: CsvProblem[] = [];
+    for (const e of res.errors) {
+      if (e.type !== 'Quotes' || (!piece.last && (e.index ?? 0) >= rowStart)) continue;
+      problems.push({ row: rowsBefore + countRows(res.data, e.row ?? 0) + 1, message: problemText(e.code) });
+    }
+    const rows = res.data.filter((r) => !isEmptyLine(r));
+    rowsBefore += rows.length;
+    if (!piece.last && carry.length > maxRecordChars) {
       problems.push({ row: rowsBefore + 1, message: `the row runs past ${maxRecordChars >> 20} million characters, so a quoted field is surely never closed` });
     }
-    yield problems.length > 0 ? { rows: res.data, cursor: piece.cursor, problems } : { rows: res.data, cursor: piece.cursor };
+    yield problems.length > 0 ? { rows, cursor: piece.cursor, problems } : { rows, cursor: piece.cursor };
     if (problems.length > 0 || piece.last) return;
   }
+}
+
+/** An empty line, as papaparse reads it. */
+function isEmptyLine(row: readonly string[]): boolean {
+  return row.length === 1 && row[0] === '';
+}
+
+/** Rows before index `end` that are not empty lines. */
+function countRows(rows: readonly string[][], end: number): number {
+  let n = 0;
+  for (let i = 0; i < end && i < rows.length; i++) if (!isEmptyLine(rows[i]!)) n++;
+  return n;
 }

@@ -7,7 +7,7 @@
  * the command line gives its own sink and keeps only the decoded table. A cancel or an error
  * discards the sink's chunks and returns an error value.
  */
-import type { DatasetChunkDoc, DatasetHeaderDoc } from '../analytics/format';
+import type { DatasetChunkDoc, DatasetColumn, DatasetHeaderDoc } from '../analytics/format';
 import { err, ok, type Result } from '../result';
 import { ChunkEncoder, type ChunkLimits } from './encode';
 import { dateOrderOfFile, dateWarnings, headerOf, isBlank, quotingFailure, randomSuffix, targetOf } from './importParts';
@@ -52,6 +52,8 @@ export interface ImportOptions extends ChunkLimits {
 
 /** Where an import's chunks go as they are made. */
 export interface ChunkSink {
+  /** Called once before any chunk, with the columns the chunks hold (in order). */
+  begin?(columns: readonly DatasetColumn[]): void;
   /** A finished chunk, in order; the import waits for a returned promise. */
   add(chunk: DatasetChunkDoc): void | Promise<void>;
   /** The import failed, was cancelled or refused the file: forget every chunk added. */
@@ -127,6 +129,7 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
   if (!target.ok) return target;
   const { datasetId, storedColumns, firstChunkIndex } = target.data;
   const waveId = `w${now.toString(36)}${randomSuffix()}`;
+  sink.begin?.(storedColumns);
   const encoder = new ChunkEncoder(storedColumns, { datasetId, waveId, firstChunkIndex, now }, options);
   const order = storedColumns.map((c) => columns.findIndex((r) => r.key === c.key));
   const identity = order.length === columns.length && order.every((o, i) => o === i);

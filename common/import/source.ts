@@ -36,7 +36,7 @@ export const sampleSize = 50;
 export const sniffBytes = 4 << 20;
 
 /** The most text read for the sample: rows longer than this leave a shorter sample. */
-const maxSampleBytes = 64 << 20;
+const maxSampleBytes = 16 << 20;
 
 /**
  * Tells from the first bytes of a file whether it is a workbook, text, or neither. Reads at most
@@ -63,7 +63,9 @@ export async function openSource(input: FileInput, fileName = '', sliceBytes = p
   const kind = sniffFile(head, fileName);
   if (!kind.ok) return kind;
   if (kind.data === 'xlsx') return openWorkbook(input, file, fileName);
-  let { encoding, bom } = detectEncoding(head);
+  const detected = detectEncoding(head);
+  const { bom } = detected;
+  let { encoding } = detected;
   // UTF-8 is a guess until every byte has been seen: one invalid byte makes the file Windows-1252,
   // as decoding it whole would. Checked first, slice by slice, so the import reads one encoding.
   if (encoding === 'utf-8' && bom === 0 && !(await isUtf8(file, 0))) encoding = 'windows-1252';
