@@ -1,6 +1,7 @@
 import { jsPDF } from 'jspdf';
 import type { AnalyticsReport, ReportPersona } from './analyticsReport';
 import { createFlow, distributionBars, distributionPie, heading, kpiCards, lineChart, num, percentBars, table, type Flow } from './analyticsPdfParts';
+import { journeyPage } from './analyticsJourneyPdf';
 import { registerFonts, type PdfFonts } from './fonts';
 import { paperSizes } from './paper';
 import { countOf, formatNps } from '../analytics/display';
@@ -43,6 +44,11 @@ export function buildAnalyticsPdf(report: AnalyticsReport, options: AnalyticsPdf
     doc.addPage([size.w, size.h], 'portrait');
     f.y = f.top;
     personaPage(f, report, p);
+  }
+  for (const j of report.journeys ?? []) {
+    doc.addPage([size.w, size.h], 'portrait');
+    f.y = f.top;
+    journeyPage(f, j);
   }
   footers(doc, report, size);
   return new Uint8Array(doc.output('arraybuffer'));

@@ -12,6 +12,7 @@ import { summariseMetrics, type LiveMetrics } from '../analytics/metrics';
 import { describeRule } from '../analytics/rules';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
 import type { Table } from '../analytics/table';
+import type { JourneyReportSection } from './journeySection';
 
 /** A persona to report on. */
 export interface ReportPersonaInput extends PersonaInput {
@@ -94,6 +95,8 @@ export interface AnalyticsReport {
   personas: ReportPersona[];
   /** overlap[a][b]: responses covered (≥ 50) by both personas a and b. */
   overlap: number[][];
+  /** Journeys with an event log chosen on their map: funnel, stages, paths, persona table (issue 14). */
+  journeys?: JourneyReportSection[];
 }
 
 /** A report with the analysis and rows it came from, for the scored-responses sheet. */

@@ -7,6 +7,7 @@
 import type { LiveMetrics } from '../analytics/metrics';
 import type { AnalyticsReport, PreparedAnalytics } from './analyticsReport';
 import { responseColumns, responseRows } from './analyticsRows';
+import { journeySheetOps } from './analyticsJourneySheets';
 import { excelMaxRows, type SheetColumn, type XlsxCell } from './analyticsSheets';
 import { ZipTableWriter } from './analyticsXlsxZip';
 
@@ -59,6 +60,7 @@ export function* analyticsWorkbookOps(p: PreparedAnalytics, chunkRows = defaultC
   yield { op: 'rows', rows: r.personas.flatMap((x) => x.evolution.map((d): XlsxCell[] => [
     x.name, d.day, d.responses, d.averagePercent, d.distribution.strong, d.distribution.moderate, d.distribution.weak, ...metricCells(d.live),
   ])) };
+  yield* journeySheetOps(r.journeys ?? []);
 }
 
 // Live metrics with their unit in the header: shares (CSAT %, trust %: answers of 4–5 on the 1–5

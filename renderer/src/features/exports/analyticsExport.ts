@@ -8,6 +8,11 @@
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { latestPerDay, type PersonaSnapshotDoc } from '../../../../common/analytics/snapshots';
 import type { AnalyticsExportInput } from '../../../../common/export/analyticsReport';
+import type { JourneyExportSource } from '../../../../common/export/journeySection';
+import { readJourneyDoc } from '../../../../common/journey';
+import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
+import { stageTexts } from '../../../../common/journeyAnalytics/stageSignals';
+import { parseHeader } from '../data/storedForm';
 import type { SaveOutcome } from '../../../../common/ipc/contract';
 import { err, ok, type Result } from '../../../../common/result';
 import type { Workspace } from '../../db/database';
@@ -51,7 +56,42 @@ export async function gatherAnalyticsExport(db: Workspace, scope: AnalyticsExpor
     timeZone: scope.timeZone, generatedAt: Date.now(),
     personas: scope.personas.map((p) => ({ ...engineInput(p), accentColor: p.accentColor, targets: p.expectedMetrics, snapshots: latestPerDay(byPersona.get(p.id) ?? []) })),
   };
-  return { datasets, input };
+  return { datasets, input, journeys: await gatherJourneys(db, scope.headers) };
+}
+
+/** Journeys sections exported at most; each carries its whole event log to the worker. */
+export const maxExportedJourneys = 10;
+
+/**
+ * The journeys whose map has an event log chosen and at least one stage rule, with the log's
+ * documents, most recently changed first. The joined survey is read from the exported datasets.
+ */
+async function gatherJourneys(db: Workspace, surveys: DatasetHeaderDoc[]): Promise<Body['journeys']> {
+  const out: NonNullable<Body['journeys']> = [];
+  const docs = await db.journeys.find({ selector: {}, sort: [{ updatedAt: 'desc' }] }).exec();
+  for (const doc of docs) {
+    if (out.length >= maxExportedJourneys) break;
+    const read = readJourneyDoc(doc.toJSON());
+    if (!read.ok) continue;
+    const { map, name } = read.data;
+    const settings = map.analytics;
+    if (!settings?.eventDatasetId || !map.stages.some((s) => (s.events ?? []).length > 0)) continue;
+    const headerDoc = await db.datasets.findOne(settings.eventDatasetId).exec();
+    const parsed = headerDoc ? parseHeader(headerDoc.toJSON()) : null;
+    if (!parsed?.ok || !isEventDataset(parsed.data)) continue;
+    const header = parsed.data;
+    const surveyHeader = surveys.find((s) => s.datasetId === settings.surveyDatasetId);
+    const source: JourneyExportSource = {
+      name, eventDatasetId: header.datasetId, logName: header.name,
+      stages: map.stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) })),
+      ...(surveyHeader && settings.surveyIdColumn ? { survey: {
+        datasetId: surveyHeader.datasetId, name: surveyHeader.name, idColumn: settings.surveyIdColumn,
+        stageQuestions: map.stages.map((s) => settings.stageQuestions?.[s.id] ?? null), stageTexts: stageTexts(map),
+      } } : {}),
+    };
+    out.push({ source, events: { header, chunks: await readChunks(db, header) } });
+  }
+  return out;
 }
 
 /** A file name from the report's range: `Persona analytics 2025-03-01 to 2025-04-30.pdf`. */

@@ -5,6 +5,7 @@
  */
 import type { AnalyticsExportInput } from '../../../../common/export/analyticsReport';
 import type { WorkbookOp } from '../../../../common/export/analyticsXlsx';
+import type { JourneyExportSource } from '../../../../common/export/journeySection';
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../../common/analytics/format';
 
 /** What to build: a PDF, a whole workbook in memory, or a workbook streamed op by op. */
@@ -12,7 +13,11 @@ export type AnalyticsExportKind = 'pdf' | 'xlsx' | 'stream';
 
 /** The worker's inputs. */
 export type AnalyticsExportRequest =
-  | { type: 'start'; kind: AnalyticsExportKind; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]; input: AnalyticsExportInput }
+  | {
+    type: 'start'; kind: AnalyticsExportKind; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]; input: AnalyticsExportInput;
+    /** Journeys with an event log chosen, with the log's documents (the section is left out without). */
+    journeys?: { source: JourneyExportSource; events: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] } }[];
+  }
   /** Stream mode: send the next operation. */
   | { type: 'pull' };
 

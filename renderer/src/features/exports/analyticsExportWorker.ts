@@ -3,6 +3,8 @@ import { decodeDatasets } from '../../../../common/analytics/table';
 import { buildAnalyticsPdf } from '../../../../common/export/analyticsPdf';
 import { prepareAnalytics, type PreparedAnalytics } from '../../../../common/export/analyticsReport';
 import { analyticsWorkbookOps, buildAnalyticsXlsx, type WorkbookOp } from '../../../../common/export/analyticsXlsx';
+import { journeySection } from '../../../../common/export/journeySection';
+import { decodeEvents } from '../../../../common/journeyAnalytics/eventStore';
 import type { AnalyticsExportMessage, AnalyticsExportRequest } from './analyticsExportProtocol';
 import { loadPdfFonts } from './fonts';
 
@@ -17,7 +19,15 @@ function prepare(request: Extract<AnalyticsExportRequest, { type: 'start' }>): P
   post({ type: 'progress', label: 'Reading responses…', fraction: 0 });
   const table = decodeDatasets(request.datasets);
   post({ type: 'progress', label: 'Scoring responses…', fraction: 0 });
-  return prepareAnalytics(table, request.input);
+  const prepared = prepareAnalytics(table, request.input);
+  if (request.journeys && request.journeys.length > 0) {
+    post({ type: 'progress', label: 'Reading event logs…', fraction: 0 });
+    prepared.report.journeys = request.journeys.map(({ source, events }) => {
+      const survey = source.survey ? request.datasets.find((d) => d.header.datasetId === source.survey!.datasetId) : undefined;
+      return journeySection(source, decodeEvents([events]), survey ? decodeDatasets([survey]) : null, request.input.personas);
+    });
+  }
+  return prepared;
 }
 
 async function start(request: Extract<AnalyticsExportRequest, { type: 'start' }>): Promise<void> {

@@ -1,0 +1,44 @@
+/**
+ * The journey sheets of the analytics workbook (issue 14 item 6): one table per kind across every
+ * exported journey (a Journey column first), so sheet names stay fixed whatever the journeys are
+ * called. Durations are in hours, rates in percent.
+ */
+import type { SheetColumn, XlsxCell } from './analyticsSheets';
+import type { JourneyReportSection } from './journeySection';
+
+/** Sheet names, in order; written only when the report has journeys. */
+export const journeySheets = ['Journey stages', 'Journey paths', 'Journey personas'] as const;
+
+type Op = { op: 'table'; name: string; columns: SheetColumn[] } | { op: 'rows'; rows: XlsxCell[][] };
+const col = (header: string, format?: SheetColumn['format'], width?: number): SheetColumn => ({ header, ...(format ? { format } : {}), ...(width ? { width } : {}) });
+const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 100) / 100);
+const pct = (r: number | null) => (r === null ? null : r * 100);
+
+/** The operations writing the journey sheets (none when there are no journeys). */
+export function* journeySheetOps(journeys: readonly JourneyReportSection[]): Generator<Op, void, undefined> {
+  if (journeys.length === 0) return;
+  yield { op: 'table', name: journeySheets[0], columns: [
+    col('Journey', undefined, 24), col('Event log', undefined, 20), col('Stage', undefined, 18), col('Reached in order', 'integer'), col('Of previous %', 'percent'),
+    col('Drop-off', 'integer'), col('Drop-off %', 'percent'), col('Median time in stage (h)'), col('p90 time in stage (h)'), col('Median time to next (h)'),
+    col('Sentiment question', undefined, 18), col('Sentiment mean'), col('Top-2 %', 'percent'), col('Sentiment answers', 'integer'),
+  ] };
+  yield { op: 'rows', rows: journeys.flatMap((j) => j.stages.map((s): XlsxCell[] => [
+    j.name, j.logName, s.name, s.reach, pct(s.conversion), s.dropOff, pct(s.dropOffRate),
+    hours(s.medianTimeInStage), hours(s.p90TimeInStage), hours(s.medianTimeToNext),
+    s.sentiment?.question ?? null, s.sentiment?.mean ?? null, pct(s.sentiment?.top2 ?? null), s.sentiment?.n ?? null,
+  ])) };
+  yield { op: 'table', name: journeySheets[1], columns: [
+    col('Journey', undefined, 24), col('Path', undefined, 60), col('Customers', 'integer'), col('Loops'), col('Skips a stage'), col('Completes'),
+  ] };
+  yield { op: 'rows', rows: journeys.flatMap((j) => j.paths.map((p): XlsxCell[] => [j.name, p.path, p.customers, p.loops ? 'yes' : 'no', p.skips ? 'yes' : 'no', p.completes ? 'yes' : 'no'])) };
+  yield { op: 'table', name: journeySheets[2], columns: [
+    col('Journey', undefined, 24), col('Survey joined', undefined, 18), col('Persona', undefined, 20), col('Customers', 'integer'), col('Started', 'integer'),
+    col('Completed', 'integer'), col('Completion %', 'percent'), col('Most stop at', undefined, 16), col('Median time to complete (h)'),
+    col('Converts worse than the rest at (95 %)', undefined, 40), col('Rank'),
+  ] };
+  yield { op: 'rows', rows: journeys.flatMap((j) => (j.personas?.rows ?? []).map((r): XlsxCell[] => [
+    j.name, j.personas!.surveyName, r.name, r.customers, r.reach[0] ?? 0, r.completed, pct(r.completionRate), r.dropOffStage, hours(r.medianTimeToComplete),
+    r.below.map((b) => `${b.stage} (${(b.difference * 100).toFixed(1)} pts, ${(b.low * 100).toFixed(1)} to ${(b.high * 100).toFixed(1)})`).join('; ') || null,
+    r.best ? 'best' : r.worst ? 'worst' : null,
+  ])) };
+}
