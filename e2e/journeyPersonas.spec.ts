@@ -1,4 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importSurvey } from './surveyImport';
@@ -64,4 +68,37 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
   await page.reload();
   await expect(page.getByTestId('persona-join')).toContainText('4 respondents joined');
   await expect(page.getByTestId('sentiment-st_signup')).toContainText('mean 3.80');
+
+  // The analytics exports carry the journey: funnel, stages, paths and the persona table.
+  await page.goto('/#/analytics');
+  const dir = mkdtempSync(path.join(tmpdir(), 'cx-e2e-journey-personas-'));
+  const pdfFile = path.join(dir, 'report.pdf');
+  writeFileSync(pdfFile, await download(page, 'PDF report'));
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', pdfFile, '-']).toString('utf8').replace(/\s+/g, ' ');
+  for (const want of ['Journey: Onboarding from events', 'Event log: onboarding-events · survey joined: onboarding-survey', 'Setup 3 75.0 %',
+    'Sign-up → Welcome → Setup → First value → Habit', 'Personas on this journey', '4 respondents joined to customers by id', 'Londoners 2 2 1 (50.0 %) Setup 5.0 d']) {
+    expect(text).toContain(want);
+  }
+  if (shots) execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(shots, 'journey-personas-pdf')]);
+  const wb = new ExcelJS.Workbook();
+  const bytes = await download(page, 'Excel workbook');
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name).slice(-3)).toEqual(['Journey stages', 'Journey paths', 'Journey personas']);
+  const personaRows = wb.getWorksheet('Journey personas')!.getSheetValues().filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1, 8) : []));
+  expect(personaRows).toContainEqual(['Onboarding from events', 'onboarding-survey', 'Londoners', 2, 2, 1, 50]);
+  expect(personaRows).toContainEqual(['Onboarding from events', 'onboarding-survey', 'Leeds crowd', 2, 2, 0, 0]);
+  const signup = wb.getWorksheet('Journey stages')!.getRow(2).values as unknown[];
+  expect(signup.slice(1, 5)).toEqual(['Onboarding from events', 'onboarding-events', 'Sign-up', 5]);
+  expect(signup.slice(11, 15)).toEqual(['satisfaction', 3.8, 60, 5]);
 });
+
+async function download(page: Page, button: string): Promise<Buffer> {
+  const menu = page.getByTestId('analytics-export');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const got = await started;
+  const file = path.join(tmpdir(), `cx-jp-${Date.now()}-${got.suggestedFilename()}`);
+  await got.saveAs(file);
+  return readFileSync(file);
+}

@@ -4,6 +4,7 @@
  * question is mapped), the top paths and the persona table with the stages where a persona converts
  * significantly worse than the rest.
  */
+import { countOf } from '../analytics/display';
 import { formatDuration, formatRate } from '../journeyAnalytics/report';
 import { heading, kpiCards, num, percentBars, table, type Flow } from './analyticsPdfParts';
 import type { JourneyReportSection } from './journeySection';
@@ -31,7 +32,7 @@ export function journeyPage(f: Flow, j: JourneyReportSection): void {
   table(f, ['Stage', 'Reached', 'Of previous', 'Drop-off', 'Time in stage (median / p90)', 'To next (median)', ...(withSentiment ? ['Sentiment'] : [])],
     j.stages.map((s) => [s.name, num(s.reach), formatRate(s.conversion), `${num(s.dropOff)} (${formatRate(s.dropOffRate)})`,
       `${formatDuration(s.medianTimeInStage)} / ${formatDuration(s.p90TimeInStage)}`, formatDuration(s.medianTimeToNext), ...(withSentiment ? [sentimentCell(s)] : [])]),
-    withSentiment ? [0.18, 0.09, 0.1, 0.13, 0.17, 0.11, 0.22] : [0.24, 0.11, 0.12, 0.15, 0.23, 0.15],
+    withSentiment ? [0.16, 0.1, 0.1, 0.13, 0.17, 0.1, 0.24] : [0.22, 0.12, 0.12, 0.15, 0.23, 0.16],
     ['left', 'right', 'right', 'right', 'right', 'right', 'left'], { title: 'Stages', context: j.name });
   if (j.paths.length > 0) {
     table(f, ['Path', 'Customers', 'Note'], j.paths.map((p) => [p.path, num(p.customers), [p.loops && 'loop', p.skips && 'skips a stage', p.completes && 'completes'].filter(Boolean).join(', ')]),
@@ -44,12 +45,12 @@ export function journeyPage(f: Flow, j: JourneyReportSection): void {
   const p = j.personas;
   if (!p) return;
   heading(f, 'Personas');
-  f.y += drawText(f.doc, `${num(p.joined)} respondents joined to customers by id; ${num(p.surveyOnly)} survey ids not in the log; ${num(p.logOnly)} customers without survey answers (counted in “the rest”). Each respondent counts for its best persona (score 50 or more).`,
+  f.y += drawText(f.doc, `${countOf(p.joined, 'respondent')} joined to customers by id; ${countOf(p.surveyOnly, 'survey id')} not in the log; ${countOf(p.logOnly, 'customer')} without survey answers (counted in “the rest”). Each respondent counts for its best persona (score 50 or more).`,
     { x: f.x, y: f.y, w: f.w, h: 28 }, { size: 9, color: '#4b5563', maxLines: 2 }) + 4;
   if (p.rows.length === 0) return;
   table(f, ['Persona', 'Customers', 'Started', 'Completed', 'Most stop at', 'Time to complete', 'Worse than the rest at (95 %)'],
     p.rows.map((r) => [`${r.name}${r.best ? ' (best)' : r.worst ? ' (worst)' : ''}`, num(r.customers), num(r.reach[0] ?? 0),
       `${num(r.completed)} (${formatRate(r.completionRate)})`, r.dropOffStage ?? '—', formatDuration(r.medianTimeToComplete),
       r.below.map((b) => `${b.stage} ${pts(b.difference)} pts (${pts(b.low)} to ${pts(b.high)})`).join('; ') || '—']),
-    [0.16, 0.09, 0.08, 0.13, 0.13, 0.11, 0.3], ['left', 'right', 'right', 'right', 'left', 'right', 'left'], { title: 'Personas on this journey', context: j.name });
+    [0.15, 0.1, 0.09, 0.13, 0.12, 0.11, 0.3], ['left', 'right', 'right', 'right', 'left', 'right', 'left'], { title: 'Personas on this journey', context: j.name });
 }
