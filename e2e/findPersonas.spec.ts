@@ -69,6 +69,11 @@ test('groups found in survey data become persona drafts whose rules recover them
   await page.getByRole('button', { name: /^3 groups: silhouette/ }).click();
   await expect(cards).toHaveCount(3);
 
+  // A group's rules as a saved segment: its members are what those rules score strong.
+  const firstSize = Number(/([\d,]+) respondents/.exec(await cards.first().locator('.cluster-size').innerText())![1]!.replace(',', ''));
+  await cards.first().getByRole('button', { name: 'Save as segment' }).click();
+  await expect(page.getByText(/^Saved segment “Group 1 of 3 in /).last()).toBeVisible();
+
   // One click: a persona draft with its rules, pointing back at the data.
   await cards.first().getByRole('button', { name: 'Create persona draft' }).click();
   await cards.first().getByRole('link', { name: 'Open the draft' }).click();
@@ -80,6 +85,13 @@ test('groups found in survey data become persona drafts whose rules recover them
   await page.goto('/#/analytics');
   await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: /^Draft 1: / }).click();
   await expect(page.getByRole('link', { name: /^Rules \([1-9]\d*\)$/ })).toBeVisible();
+  // The segment holds at least half the group (≥ 50 % strong) and at most 10 % of everyone else.
+  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name: 'Segments' }).click();
+  const size = page.locator('[data-testid^="segment-Group 1 of 3 in"]').getByTestId('segment-size');
+  await expect(size).toHaveText(/^\d+$/);
+  const members = Number(await size.innerText());
+  expect(members).toBeGreaterThanOrEqual(firstSize / 2);
+  expect(members).toBeLessThanOrEqual(firstSize + 0.1 * (600 - firstSize));
 });
 
 test('a search can be stopped part-way and nothing is saved', async ({ page }, info) => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { importSurvey } from './surveyImport';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const shots = process.env.E2E_SHOTS;
 test.use({ timezoneId: 'UTC', acceptDownloads: true });
 // Four personas typed in through the UI, then every view: longer than the default minute on a shared machine.
 test.describe.configure({ timeout: 150_000 });
@@ -73,6 +74,7 @@ test('segments from personas: size, growth, overlap, Venn, member export, and ba
   await page.getByLabel('Show Young in the Venn view').check();
   const venn = page.getByRole('figure', { name: 'Venn view' }).getByRole('img');
   await expect(venn).toHaveAttribute('aria-label', 'London only: 1; Young only: 2; London and Young (all of these): 2');
+  if (shots) await page.getByRole('region', { name: 'Segments' }).screenshot({ path: `${shots}/segments.png` });
 
   // Export of 0 members is refused with a reason; London's members come back from the CSV.
   await segmentRow(page, 'Rome').getByRole('button', { name: 'Export members…' }).click();
@@ -196,6 +198,10 @@ test('a chart and demographics follow the data; a planted shift in a second wave
   await expect(page.getByRole('list', { name: 'Drift alerts' })).toContainText(/channel: answers shifted on 2026-10-21 \(distance 0\.\d\d/);
   await expect(chart).toContainText('panel: 880 matched respondents');
   await expect(chart.getByTestId('follow-values')).toHaveText(/^Web/);
+  if (shots) {
+    await page.getByRole('region', { name: 'What changed (drift)' }).screenshot({ path: `${shots}/drift.png` });
+    await page.getByRole('region', { name: 'Follow data' }).screenshot({ path: `${shots}/follow.png` });
+  }
 
   // Turning it off keeps the last values.
   await chart.getByLabel('Follow data: Bar chart (chart)').click();

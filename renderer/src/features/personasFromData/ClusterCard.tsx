@@ -6,7 +6,7 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 const num = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString() : x.toLocaleString(undefined, { maximumFractionDigits: 1 }));
 
 /** One group: its size, what sets it apart, its numbers, words and closest respondents; one click to a draft. */
-export function ClusterCard({ profile, ruleCount, recovery, representatives, labelOf, created, creating, onCreate }: {
+export function ClusterCard({ profile, ruleCount, recovery, representatives, labelOf, created, creating, onCreate, onSegment }: {
   profile: ClusterProfile;
   ruleCount: number;
   recovery: { strongInCluster: number; strongElsewhere: number };
@@ -15,6 +15,8 @@ export function ClusterCard({ profile, ruleCount, recovery, representatives, lab
   created: string | null;
   creating: boolean;
   onCreate: () => void;
+  /** Saves the group's derived rules as a segment. */
+  onSegment: () => void;
 }) {
   const title = `Group ${profile.cluster + 1}`;
   const numbers = profile.numbers.filter((n) => Math.abs(n.shift) >= 0.3).sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift)).slice(0, 5);
@@ -88,6 +90,7 @@ export function ClusterCard({ profile, ruleCount, recovery, representatives, lab
         {created
           ? <a className="button" href={routeHash('personas', created)}>Open the draft</a>
           : <button type="button" className="primary" disabled={creating} onClick={onCreate}>Create persona draft</button>}
+        <button type="button" className="ghost" disabled={creating} onClick={onSegment}>Save as segment</button>
       </footer>
     </article>
   );

@@ -7,6 +7,7 @@ import { showToast } from '../../ui/toast';
 import type { ClusterView, FindOutcome } from '../../workers/clusterProtocol';
 import { ClusterCard } from './ClusterCard';
 import { EvidenceChart } from './EvidenceChart';
+import { addGroupSegment } from '../segments/segmentStore';
 import { saveClusterDraft } from './saveDraft';
 
 /** The evidence for k, the problems met, and a card per group with its draft button. */
@@ -34,6 +35,14 @@ export function ClusterResults({ header, outcome, view, labelOf, textColumns, on
     const id = await create(cluster);
     setBusy(false);
     if (id) showToast(`Created a persona draft from group ${cluster + 1}.`, { action: { label: 'Open', run: () => navigate('personas', id) } });
+  };
+
+  // A group's derived rules as a saved segment (Analytics → Segments), kept even if no draft is made.
+  const saveSegment = async (cluster: number) => {
+    const label = `Group ${cluster + 1} of ${view.k} in ${header.name}`;
+    const res = await addGroupSegment(db, view.rules[cluster] ?? [], label, header.id);
+    if (!res.ok) return showToast(res.message, { tone: 'error' });
+    showToast(`Saved segment “${res.data.name}”.`, { action: { label: 'Open', run: () => navigate('analytics', 'segments') } });
   };
 
   const createAll = async () => {
@@ -72,7 +81,7 @@ export function ClusterResults({ header, outcome, view, labelOf, textColumns, on
         {view.profiles.map((p) => (
           <ClusterCard key={`${view.k}:${p.cluster}`} profile={p} ruleCount={view.rules[p.cluster]!.length} recovery={view.recovery[p.cluster]!}
             representatives={view.representatives[p.cluster]!} labelOf={labelOf} created={created.get(`${view.k}:${p.cluster}`) ?? null}
-            creating={busy} onCreate={() => void createOne(p.cluster)} />
+            creating={busy} onCreate={() => void createOne(p.cluster)} onSegment={() => void saveSegment(p.cluster)} />
         ))}
       </div>
     </section>

@@ -4,7 +4,8 @@
  */
 import { newId } from '../../../../common/persona';
 import { err, ok, type Result } from '../../../../common/result';
-import { segmentLimits, validateSegment, type SegmentDoc } from '../../../../common/segments/segment';
+import type { Rule } from '../../../../common/analytics/rules';
+import { segmentFromRules, segmentLimits, validateSegment, type SegmentDoc } from '../../../../common/segments/segment';
 import type { Workspace } from '../../db/database';
 
 /** Parses a stored segment. */
@@ -21,6 +22,12 @@ export async function addSegment(db: Workspace, segment: SegmentDoc): Promise<Re
   }
   await db.segments.insert({ ...checked.data, rules: JSON.parse(JSON.stringify(checked.data.rules)) as SegmentDoc['rules'] });
   return ok(checked.data);
+}
+
+/** Saves a "Find personas" group's derived rules as a segment over its dataset. */
+export async function addGroupSegment(db: Workspace, rules: Rule[], label: string, datasetId: string): Promise<Result<SegmentDoc>> {
+  const made = segmentFromRules(rules, label, label.slice(0, 120), [datasetId], newId(), Date.now());
+  return made.ok ? addSegment(db, made.data) : made;
 }
 
 /** Deletes a segment (its members were never stored). */
