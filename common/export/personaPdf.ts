@@ -11,6 +11,7 @@ import { drawSectionBody, type SectionContext } from './personaSectionsPdf';
 import type { LiveMetricsInput } from './liveMetricsPdf';
 import type { PageOrientation } from './paper';
 import { pageMargin, planPersonaPages, type CanvasSlice, type PagePlan } from './personaPaging';
+import { cardPad, cardTitleBand, grid, grownPersona } from './personaGrowth';
 
 /** Paper sizes a persona page is offered in. */
 export type PersonaPaper = 'a4' | 'letter' | 'a3';
@@ -36,7 +37,7 @@ export interface PersonaPdfOptions {
 
 // The editor's react-grid-layout geometry (renderer/src/features/personas/editor/Canvas.tsx), so a
 // page keeps the canvas's proportions. A landscape canvas is 12 columns of this width, portrait 6.
-const canvas = { colWidth: 80, rowHeight: 44, margin: 12 };
+const canvas = grid;
 
 /** A section's rectangle in canvas pixels, as react-grid-layout places it. */
 export function canvasRect(section: Pick<PersonaSection, 'layout'>): Box {
@@ -58,9 +59,13 @@ export function canvasSize(persona: PersonaDoc): { w: number; h: number } {
  * font, charts and scales as vector shapes, and photos embedded once per document. Pure: the same
  * input gives the same pages in the renderer, a worker or Node.
  */
-export function buildPersonaPdf(pages: readonly PersonaPdfPage[], options: PersonaPdfOptions): Uint8Array {
-  const first = pages[0];
-  if (!first) throw new Error('buildPersonaPdf needs at least one persona.');
+export function buildPersonaPdf(given: readonly PersonaPdfPage[], options: PersonaPdfOptions): Uint8Array {
+  if (given.length === 0) throw new Error('buildPersonaPdf needs at least one persona.');
+  // Measured with a scratch document: the real one's first page size depends on the grown layout.
+  const measure = new jsPDF({ unit: 'pt', compress: true });
+  registerFonts(measure, options.fonts);
+  const pages = given.map((p) => ({ ...p, persona: grownPersona(measure, p.persona) }));
+  const first = pages[0]!;
   const plans = pages.map((p) => planPersonaPages(p.persona, options.paper, canvasSize(p.persona), p.persona.sections.map(canvasRect), options.orientation));
   const plan0 = plans[0]!;
   const doc = new jsPDF({ unit: 'pt', format: [plan0.size.w, plan0.size.h], orientation: plan0.orientation, compress: true, putOnlyUsedFonts: true });
@@ -114,8 +119,8 @@ function drawSection(ctx: SectionContext, section: PersonaSection, box: Box): vo
   doc.rect(box.x + 12 * s, box.y + 10 * s, 3 * s, 13 * s, 'F');
   setFont(doc, 12 * s, true, '#111827');
   drawLabel(doc, section.title, box.x + 20 * s, box.y + 21 * s, box.w - 32 * s);
-  const pad = 12 * s;
-  drawSectionBody(ctx, section.type, section.data, { x: box.x + pad, y: box.y + 32 * s, w: box.w - 2 * pad, h: box.h - 32 * s - pad });
+  const pad = cardPad * s;
+  drawSectionBody(ctx, section.type, section.data, { x: box.x + pad, y: box.y + cardTitleBand * s, w: box.w - 2 * pad, h: box.h - cardTitleBand * s - pad });
 }
 
 function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSection, box: Box): void {

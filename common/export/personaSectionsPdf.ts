@@ -8,6 +8,7 @@ import { drawLabel, drawText, isRtl, setFont, type Box } from './pdfText';
 import { drawBar, drawWedge, fillRounded, seriesColor, tint } from './pdfShapes';
 import { drawPhoto, type PdfImages } from './pdfImages';
 import { drawLiveMetrics, type LiveMetricsInput } from './liveMetricsPdf';
+import { demographicRowHeight } from './personaGrowth';
 
 /** What every section drawer needs besides its own data. */
 export interface SectionContext {
@@ -57,17 +58,19 @@ const quote: Drawer = (ctx, data, box) => {
   if (who) drawText(doc, `— ${who}`, { ...inner, y: box.y + used + 4 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280' });
 };
 
+// Values wrap in their column (an address or a job title is often longer than a line), each row as
+// tall as its value; personaGrowth measures the same rows so the card is made tall enough for them.
 const demographics: Drawer = (ctx, data, box) => {
   const { doc, s } = ctx;
-  const rowH = 17 * s;
   let y = box.y;
   for (const field of demographicFields) {
     const value = str(data[field]);
-    if (!value || y + rowH > box.y + box.h) continue;
+    if (!value) continue;
+    const rowH = demographicRowHeight(doc, value, box.w / s) * s;
+    if (y + 17 * s > box.y + box.h) break;
     setFont(doc, 9 * s, false, '#6b7280');
     drawLabel(doc, field[0]?.toUpperCase() + field.slice(1), box.x, y + 11 * s, box.w * 0.38);
-    setFont(doc, 11 * s, false, '#111827');
-    drawLabel(doc, value, box.x + box.w * 0.4, y + 11 * s, box.w * 0.6);
+    drawText(doc, value, { x: box.x + box.w * 0.4, y: y + 2 * s, w: box.w * 0.6, h: box.y + box.h - y - 2 * s }, { size: 11 * s, color: '#111827' });
     y += rowH;
   }
 };
