@@ -37,6 +37,11 @@ export class Leases {
     return [...this.held.keys()];
   }
 
+  /** True while this worker holds the partition's lease, even if a renewal is late (feeds keep collecting its documents). */
+  holds(partition: number): boolean {
+    return this.held.has(partition);
+  }
+
   /** True while this worker owns the partition and its lease has not run out. */
   owns(partition: number): boolean {
     const lease = this.held.get(partition);

@@ -364,9 +364,9 @@ export class Worker implements EventLookup {
     this.parked.clear();
   }
 
-  /** Whether this worker owns the partition of a run or event id. */
+  /** Whether this worker holds the partition of a run or event id. */
   ownsId(id: string): boolean {
-    return this.leases.owns(partitionOfId(id));
+    return this.leases.holds(partitionOfId(id));
   }
 
   private async load(p: number): Promise<void> {
