@@ -125,3 +125,25 @@ describe('engine with the real sync server, SMTP server and provider', () => {
     await until(async () => (await h.runs(e)).every((r) => r.killed === true), 10_000, 'runs killed');
   });
 });
+
+describe('engine delivery rules', () => {
+  it('defers a send for quiet hours and for the frequency cap, with a note on the run', async () => {
+    await publish(h.admin, 'acme', 'two', flowOf([node.trigger('t'), node.sms('a', 'One'), node.sms('b', 'Two'), node.exit('x')], ['t', 'a', 'b', 'x']));
+    const hour = new Date().getUTCHours();
+    const quiet = await h.engine({ policy: { quietStartHour: hour, quietEndHour: (hour + 2) % 24 } });
+    await start(quiet, 'two', [{ id: 'q1', timeZone: 'UTC' }]);
+    await until(async () => (await h.runs(quiet))[0]?.notes.some((n) => n.kind === 'deferred') === true, 10_000, 'quiet-hours note');
+    const [run] = await h.runs(quiet);
+    expect(run!.notes.find((n) => n.kind === 'deferred')!.message).toMatch(/quiet hours in UTC/);
+    expect(run!.wakeAt).toBeGreaterThan(Date.now() + 3_500_000);
+    expect(h.receiver.requests).toHaveLength(0);
+    await quiet.stop(true);
+
+    const capped = await h.engine({ policy: { frequencyCap: 1 } });
+    await start(capped, 'two', [{ id: 'f1' }]);
+    const f1 = async () => (await h.runs(capped)).find((r) => r.customerId === 'f1');
+    await until(async () => (await f1())?.notes.some((n) => n.kind === 'deferred') === true, 10_000, 'cap note');
+    expect((await f1())!.notes.find((n) => n.kind === 'deferred')!.message).toMatch(/frequency cap \(1 messages in 24 hours\)/);
+    expect(h.receiver.delivered.map((r) => JSON.parse(r.body).text)).toEqual(['One']);
+  });
+});
