@@ -14,7 +14,7 @@ import { Inspector } from './Inspector';
 import { Palette, paletteDragType } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { boundsOf, fitViewport, openingViewport, revealRect, type CanvasBox } from './viewport';
-import { SimulatorPanel, type ShownSimulation } from '../simulator/SimulatorPanel';
+import { SimulateButton, SimulatorPanel, type ShownSimulation } from '../simulator/SimulatorPanel';
 import { sameDesign } from '../simulator/simForm';
 
 const nodeTypes = { journey: FlowNodeCard };
@@ -174,8 +174,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
             <option value="">All stages</option>
             {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
-          <button type="button" onClick={() => setSimulating(true)} disabled={simulating}>Simulate…</button>
-          <span className="muted design-note">Editing here sends nothing; Simulate… runs this flow offline.</span>
+          <SimulateButton onClick={() => setSimulating(true)} disabled={simulating} />
         </div>
         <ReactFlow<CanvasNode, Edge>
           nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}

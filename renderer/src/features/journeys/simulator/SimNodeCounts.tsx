@@ -1,4 +1,5 @@
 import type { NodeFigures } from '../../../../../common/flowEngine';
+import { useT } from '../../../i18n';
 
 /** What a step's card shows after a simulation. */
 export interface SimNodeData {
@@ -8,14 +9,15 @@ export interface SimNodeData {
 
 /** Simulated counts on a step card: reached, waiting at the end, ended, failed; or a flag when no one reaches it. */
 export function SimNodeCounts({ sim }: { sim: SimNodeData }) {
-  if (sim.unreached) return <div className="sim-counts sim-unreached" data-testid="sim-unreached">No one reaches this step</div>;
+  const t = useT();
+  if (sim.unreached) return <div className="sim-counts sim-unreached" data-testid="sim-unreached">{t('simulator.node.unreached')}</div>;
   const f = sim.figures;
   return (
-    <div className="sim-counts" data-testid="sim-counts" title="Simulated: reached · waiting at the end · ended here · failed here">
-      <span data-k="reached">{f.reached.toLocaleString()} reached</span>
-      {f.waiting > 0 && <span data-k="waiting">{f.waiting.toLocaleString()} waiting</span>}
-      {f.ended > 0 && <span data-k="ended">{f.ended.toLocaleString()} exited</span>}
-      {f.failed > 0 && <span data-k="failed" className="sim-failed">{f.failed.toLocaleString()} failed</span>}
+    <div className="sim-counts" data-testid="sim-counts" title={t('simulator.node.legend')}>
+      <span data-k="reached">{t('simulator.node.reached', { count: f.reached })}</span>
+      {f.waiting > 0 && <span data-k="waiting">{t('simulator.node.waiting', { count: f.waiting })}</span>}
+      {f.ended > 0 && <span data-k="ended">{t('simulator.node.ended', { count: f.ended })}</span>}
+      {f.failed > 0 && <span data-k="failed" className="sim-failed">{t('simulator.node.failed', { count: f.failed })}</span>}
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { SimPopulation } from '../../../workers/simulatorProtocol';
 import { defaultForm, formOptions, sameDesign, type SimForm } from './simForm';
 import { SimulatorSettings } from './SimulatorSettings';
 import { SimulatorResults } from './SimulatorResults';
+import { useT } from '../../../i18n';
 import './simulator.css';
 
 /** A finished simulation and the flow it ran, so the canvas shows counts only for what was simulated. */
@@ -30,6 +31,7 @@ export function SimulatorPanel({ journey, onResult, onSelect, onClose }: {
   onClose: () => void;
 }) {
   const db = useWorkspace();
+  const t = useT();
   const [source, setSource] = useState<'draft' | number>('draft');
   const versions = useLiveQuery('history', { selector: { entityId: journey.id, kind: 'published', entity: 'journey' } }, readPublishedEntry).items;
   const sorted = useMemo(() => sortVersions(versions), [versions]);
@@ -52,7 +54,7 @@ export function SimulatorPanel({ journey, onResult, onSelect, onClose }: {
     if (form.population === 'generated') population = { kind: 'generated', count: form.count };
     else {
       const header = headers.find((h) => h.datasetId === form.datasetId);
-      if (!header) return setOutcome({ report: null, problem: 'That data is no longer in the workspace: choose other data.' });
+      if (!header) return setOutcome({ report: null, problem: t('simulator.dataGone') });
       population = { kind: form.population, header, chunks: await readChunks(db, header) };
     }
     // The draft runs as the version it would be published as, so its A/B arms match that version's.
@@ -74,34 +76,45 @@ export function SimulatorPanel({ journey, onResult, onSelect, onClose }: {
     runRef.current?.cancel();
     runRef.current = null;
     setRunning(null);
-    setOutcome({ report: null, problem: 'Simulation cancelled; nothing was changed.' });
+    setOutcome({ report: null, problem: t('simulator.cancelled') });
   };
 
   return (
-    <section className="simulator-panel" aria-label="Simulator">
+    <section className="simulator-panel" aria-label={t('simulator.region')}>
       <header className="sim-head">
-        <h3>Simulate</h3>
-        <button type="button" className="ghost" onClick={() => { cancel(); onResult(null); onClose(); }} aria-label="Close simulator">Close</button>
+        <h3>{t('simulator.title')}</h3>
+        <button type="button" className="ghost" onClick={() => { cancel(); onResult(null); onClose(); }} aria-label={t('simulator.closeLabel')}>{t('simulator.close')}</button>
       </header>
-      <p className="muted">Runs the flow offline on a simulated clock. Nothing is sent.</p>
-      <label>Flow{' '}
-        <select aria-label="Flow to simulate" value={String(source)} onChange={(e) => setSource(e.target.value === 'draft' ? 'draft' : Number(e.target.value))}>
-          <option value="draft">Current draft</option>
-          {sorted.map((v) => <option key={v.number} value={v.number}>Version {v.number} (published)</option>)}
+      <p className="muted">{t('simulator.intro')}</p>
+      <label>{t('simulator.flow')}{' '}
+        <select aria-label={t('simulator.flowLabel')} value={String(source)} onChange={(e) => setSource(e.target.value === 'draft' ? 'draft' : Number(e.target.value))}>
+          <option value="draft">{t('simulator.draft')}</option>
+          {sorted.map((v) => <option key={v.number} value={v.number}>{t('simulator.version', { number: v.number })}</option>)}
         </select>
       </label>
       <SimulatorSettings form={form} setForm={setForm} flow={flow}
         surveys={headers.filter((h) => !isEventDataset(h))} logs={headers.filter(isEventDataset)} disabled={running !== null} />
       <div className="toolbar">
         {running
-          ? <><button type="button" onClick={cancel}>Cancel</button><span role="status">Simulating… {Math.round(running.progress * 100)} %</span></>
-          : <button type="button" className="primary" onClick={() => void start()}>Run simulation</button>}
+          ? <><button type="button" onClick={cancel}>{t('simulator.cancel')}</button><span role="status">{t('simulator.progress', { fraction: running.progress })}</span></>
+          : <button type="button" className="primary" onClick={() => void start()}>{t('simulator.run')}</button>}
       </div>
       {outcome.problem && <p className="error" role="alert">{outcome.problem}</p>}
       {outcome.report && source === 'draft' && !sameDesign(outcome.flow ?? flow, journey.flow) && (
-        <p className="muted" role="note">The draft changed since this simulation: run it again for counts on the canvas.</p>
+        <p className="muted" role="note">{t('simulator.stale')}</p>
       )}
       {outcome.report && <SimulatorResults report={outcome.report} nodes={flow.nodes} onSelect={onSelect} />}
     </section>
+  );
+}
+
+/** The flow toolbar's "Simulate…" button and the note on what the canvas does and does not send. */
+export function SimulateButton({ onClick, disabled }: { onClick: () => void; disabled: boolean }) {
+  const t = useT();
+  return (
+    <>
+      <button type="button" onClick={onClick} disabled={disabled}>{t('simulator.open')}</button>
+      <span className="muted design-note">{t('simulator.canvasNote')}</span>
+    </>
   );
 }

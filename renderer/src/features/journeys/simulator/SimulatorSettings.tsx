@@ -2,6 +2,7 @@ import type { Dispatch, SetStateAction } from 'react';
 import type { DatasetHeaderDoc } from '../../../../../common/analytics/format';
 import type { JourneyFlow } from '../../../../../common/journey';
 import { maxSimulatedCustomers } from '../../../../../common/flowEngine';
+import { useT } from '../../../i18n';
 import { decisions, waitUntils, type SimForm } from './simForm';
 
 /** A number field that keeps what was typed (NaN when not a number) for the form check to explain. */
@@ -17,6 +18,7 @@ export function SimulatorSettings({ form, setForm, flow, surveys, logs, disabled
   form: SimForm; setForm: Dispatch<SetStateAction<SimForm>>; flow: JourneyFlow;
   surveys: DatasetHeaderDoc[]; logs: DatasetHeaderDoc[]; disabled: boolean;
 }) {
+  const t = useT();
   const patch = (p: Partial<SimForm>) => setForm((f) => ({ ...f, ...p }));
   const triggers = flow.nodes.filter((n) => n.kind === 'trigger');
   const choices = form.population === 'dataset' ? surveys : logs;
@@ -25,37 +27,37 @@ export function SimulatorSettings({ form, setForm, flow, surveys, logs, disabled
   return (
     <div className="sim-settings">
       <fieldset disabled={disabled}>
-        <legend>Population</legend>
-        <select aria-label="Population" value={form.population} onChange={(e) => patch({ population: e.target.value as SimForm['population'], datasetId: '' })}>
-          <option value="generated">Generated customers</option>
-          <option value="dataset">A dataset's respondents</option>
-          <option value="eventLog">An event log's customers</option>
+        <legend>{t('simulator.population')}</legend>
+        <select aria-label={t('simulator.population')} value={form.population} onChange={(e) => patch({ population: e.target.value as SimForm['population'], datasetId: '' })}>
+          <option value="generated">{t('simulator.population.generated')}</option>
+          <option value="dataset">{t('simulator.population.dataset')}</option>
+          <option value="eventLog">{t('simulator.population.eventLog')}</option>
         </select>
         {form.population === 'generated' ? (
-          <label>Customers <NumberField label="Generated customers" value={form.count} min={1} max={maxSimulatedCustomers} disabled={disabled} onChange={(count) => patch({ count })} /></label>
+          <label>{t('simulator.customers')} <NumberField label={t('simulator.customersLabel')} value={form.count} min={1} max={maxSimulatedCustomers} disabled={disabled} onChange={(count) => patch({ count })} /></label>
         ) : (
-          <select aria-label="Population data" value={form.datasetId} onChange={(e) => patch({ datasetId: e.target.value })}>
-            <option value="">{choices.length === 0 ? (form.population === 'dataset' ? 'No survey datasets yet' : 'No event logs yet (import one on the Data screen)') : 'Choose…'}</option>
-            {choices.map((h) => <option key={h.datasetId} value={h.datasetId}>{h.name} ({h.rowCount.toLocaleString()} rows)</option>)}
+          <select aria-label={t('simulator.data')} value={form.datasetId} onChange={(e) => patch({ datasetId: e.target.value })}>
+            <option value="">{choices.length === 0 ? t(form.population === 'dataset' ? 'simulator.noDatasets' : 'simulator.noLogs') : t('simulator.choose')}</option>
+            {choices.map((h) => <option key={h.datasetId} value={h.datasetId}>{t('simulator.dataOption', { name: h.name, rows: h.rowCount })}</option>)}
           </select>
         )}
-        {form.population === 'generated' && <p className="muted">Generated customers have first_name, last_name, email, phone and country.</p>}
+        {form.population === 'generated' && <p className="muted">{t('simulator.generatedNote')}</p>}
         {triggers.length > 1 && (
-          <label>Enter at <select aria-label="Trigger" value={form.triggerNodeId} onChange={(e) => patch({ triggerNodeId: e.target.value })}>
-            {triggers.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+          <label>{t('simulator.trigger')} <select aria-label={t('simulator.trigger')} value={form.triggerNodeId} onChange={(e) => patch({ triggerNodeId: e.target.value })}>
+            {triggers.map((n) => <option key={n.id} value={n.id}>{n.label}</option>)}
           </select></label>
         )}
-        <label>Days simulated <NumberField label="Days simulated" value={form.horizonDays} min={1} max={3650} disabled={disabled} onChange={(horizonDays) => patch({ horizonDays })} /></label>
-        <label>Arrivals over <NumberField label="Arrival days" value={form.arrivalDays} min={0} max={3650} disabled={disabled} onChange={(arrivalDays) => patch({ arrivalDays })} /> days</label>
+        <label>{t('simulator.days')} <NumberField label={t('simulator.days')} value={form.horizonDays} min={1} max={3650} disabled={disabled} onChange={(horizonDays) => patch({ horizonDays })} /></label>
+        <label>{t('simulator.arrivalDays')} <NumberField label={t('simulator.arrivalDays')} value={form.arrivalDays} min={0} max={3650} disabled={disabled} onChange={(arrivalDays) => patch({ arrivalDays })} /></label>
       </fieldset>
       {splits.length > 0 && (
         <fieldset disabled={disabled}>
-          <legend>Branch chances where the data cannot decide (%)</legend>
+          <legend>{t('simulator.branches')}</legend>
           {splits.map((d) => (
             <div key={d.node.id} className="sim-row">
               <span>{d.node.label}</span>
               {d.outputs.map((o) => (
-                <label key={o.handle}>{o.label} <NumberField label={`${d.node.label} ${o.label} %`} min={0} max={100} disabled={disabled}
+                <label key={o.handle}>{o.label} <NumberField label={t('simulator.branchLabel', { step: d.node.label, branch: o.label })} min={0} max={100} disabled={disabled}
                   value={form.branches[d.node.id]?.[o.handle] ?? Math.round(100 / d.outputs.length)}
                   onChange={(v) => setForm((f) => ({
                     ...f,
@@ -68,15 +70,15 @@ export function SimulatorSettings({ form, setForm, flow, surveys, logs, disabled
       )}
       {waits.length > 0 && (
         <fieldset disabled={disabled}>
-          <legend>Events for wait-until steps</legend>
+          <legend>{t('simulator.events')}</legend>
           {waits.map((n) => {
             const e = form.events[n.id] ?? { percent: 0, hours: 24 };
             const set = (p: Partial<typeof e>) => setForm((f) => ({ ...f, events: { ...f.events, [n.id]: { ...e, ...p } } }));
             return (
               <div key={n.id} className="sim-row">
                 <span>{n.label}</span>
-                <label>comes for <NumberField label={`${n.label} event %`} value={e.percent} min={0} max={100} disabled={disabled} onChange={(percent) => set({ percent })} /> %</label>
-                <label>after <NumberField label={`${n.label} event hours`} value={e.hours} min={0} max={87600} disabled={disabled} onChange={(hours) => set({ hours })} /> h</label>
+                <label>{t('simulator.eventChance')} <NumberField label={t('simulator.eventChanceLabel', { step: n.label })} value={e.percent} min={0} max={100} disabled={disabled} onChange={(percent) => set({ percent })} /></label>
+                <label>{t('simulator.eventHours')} <NumberField label={t('simulator.eventHoursLabel', { step: n.label })} value={e.hours} min={0} max={87600} disabled={disabled} onChange={(hours) => set({ hours })} /></label>
               </div>
             );
           })}

@@ -1,6 +1,7 @@
 import type { FlowNode, JourneyFlow } from '../../../../../common/journey';
 import { maxSimulatedCustomers, type SimulationOptions } from '../../../../../common/flowEngine';
 import { err, ok, type Result } from '../../../../../common/result';
+import { translate } from '../../../i18n';
 
 /** What the simulator panel's form holds. Percentages and hours as the user typed them. */
 export interface SimForm {
@@ -50,27 +51,27 @@ const inRange = (x: number, lo: number, hi: number) => Number.isFinite(x) && x >
 /** The simulator's options from the form, or the first thing wrong with it in a sentence. */
 export function formOptions(form: SimForm, flow: JourneyFlow, startAt: number, journeys: SimulationOptions['journeys']): Result<SimulationOptions> {
   if (form.population === 'generated' && !(Number.isInteger(form.count) && inRange(form.count, 1, maxSimulatedCustomers))) {
-    return err('invalid-argument', `Generate between 1 and ${maxSimulatedCustomers.toLocaleString('en')} customers.`);
+    return err('invalid-argument', translate('simulator.error.count', { max: maxSimulatedCustomers }));
   }
-  if (form.population !== 'generated' && form.datasetId === '') return err('invalid-argument', 'Choose the data whose customers to simulate.');
-  if (!inRange(form.horizonDays, 1, 3650)) return err('invalid-argument', 'Simulate between 1 and 3,650 days.');
-  if (!inRange(form.arrivalDays, 0, form.horizonDays)) return err('invalid-argument', 'Arrivals must spread over 0 days up to the simulated period.');
+  if (form.population !== 'generated' && form.datasetId === '') return err('invalid-argument', translate('simulator.error.data'));
+  if (!inRange(form.horizonDays, 1, 3650)) return err('invalid-argument', translate('simulator.error.days', { max: 3650 }));
+  if (!inRange(form.arrivalDays, 0, form.horizonDays)) return err('invalid-argument', translate('simulator.error.arrivals'));
   const branchWeights: SimulationOptions['branchWeights'] = {};
   for (const d of decisions(flow)) {
     const set = form.branches[d.node.id];
     if (!set) continue;
     for (const o of d.outputs) {
-      if (!inRange(set[o.handle] ?? 0, 0, 100)) return err('invalid-argument', `${d.node.label}: a branch's chance must be between 0 and 100 %.`);
+      if (!inRange(set[o.handle] ?? 0, 0, 100)) return err('invalid-argument', translate('simulator.error.branchRange', { step: d.node.label }));
     }
-    if (d.outputs.every((o) => (set[o.handle] ?? 0) === 0)) return err('invalid-argument', `${d.node.label}: give at least one branch a chance above 0 %.`);
+    if (d.outputs.every((o) => (set[o.handle] ?? 0) === 0)) return err('invalid-argument', translate('simulator.error.branchZero', { step: d.node.label }));
     branchWeights[d.node.id] = Object.fromEntries(d.outputs.map((o) => [o.handle, set[o.handle] ?? 0]));
   }
   const eventDelays: SimulationOptions['eventDelays'] = {};
   for (const n of waitUntils(flow)) {
     const e = form.events[n.id];
     if (!e) continue;
-    if (!inRange(e.percent, 0, 100)) return err('invalid-argument', `${n.label}: the event's chance must be between 0 and 100 %.`);
-    if (!inRange(e.hours, 0, 87_600)) return err('invalid-argument', `${n.label}: the event's delay must be between 0 and 87,600 hours.`);
+    if (!inRange(e.percent, 0, 100)) return err('invalid-argument', translate('simulator.error.eventChance', { step: n.label }));
+    if (!inRange(e.hours, 0, 87_600)) return err('invalid-argument', translate('simulator.error.eventDelay', { step: n.label, max: 87_600 }));
     eventDelays[n.id] = { probability: e.percent / 100, hours: e.hours };
   }
   return ok({
