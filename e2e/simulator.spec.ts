@@ -47,6 +47,8 @@ test('simulating 1,000 generated customers: A/B arms near the split, a step no o
   expect(Math.abs(sms - 400)).toBeLessThan(60);
   await expect(panel.getByRole('region', { name: 'Steps no one reaches' })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/simulator.png' });
+  await panel.getByRole('region', { name: 'Messages per day' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/simulator-results.png' });
 
   // Editing the draft takes the counts off the canvas and says why.
   await card(page, 'Reminder').click();

@@ -29,7 +29,7 @@ export function SimulatorResults({ report, nodes, onSelect }: { report: Simulati
   const used = channels.filter((c) => report.messagesPerDay.some((d) => d.counts[c]));
   const shown = report.messagesPerDay.slice(0, dayRows);
   const rest = report.messagesPerDay.slice(dayRows);
-  const share = (n: number, of: number) => (of === 0 ? t('simulator.duration.none') : f.percent(n / of));
+  const share = (n: number, of: number) => (of === 0 ? t('simulator.duration.none') : f.percent(n / of, 1));
   return (
     <div className="sim-results" data-testid="sim-results">
       <p role="status">{t('simulator.summary', { started: report.started, customers: report.customers, steps: report.steps })}</p>
