@@ -61,6 +61,7 @@ export default tseslint.config(
       'renderer/src/ui/**/*.tsx',
       'renderer/src/workspaces/**/*.tsx',
       'renderer/src/i18n/**/*.tsx',
+      'renderer/src/features/personas/**/*.tsx',
       'renderer/src/features/journeys/simulator/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
 import { formattersFor, type Formatters } from '../../../common/i18n/format';
+import { isRightToLeft } from '../../../common/i18n/locales';
 import type { MessageId } from './messages/en';
 import type { MessageValues } from './translate';
 
@@ -13,4 +14,9 @@ export function useT(): (id: MessageId, values?: MessageValues) => string {
 /** Number, percent, date and time formatting in the current language. */
 export function useFormat(): Formatters {
   return formattersFor(useIntl().locale);
+}
+
+/** Whether the current language reads right to left (for layouts CSS cannot mirror: charts, canvases). */
+export function useRightToLeft(): boolean {
+  return isRightToLeft(useIntl().locale);
 }

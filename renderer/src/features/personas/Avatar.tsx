@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { initials } from '../../../../common/persona';
 import { useImageAsset } from './useAsset';
+import { useT } from '../../i18n';
 
 /**
  * A persona's round avatar on a card: the uploaded photo, or the initials (whole graphemes, so an
@@ -9,6 +10,7 @@ import { useImageAsset } from './useAsset';
  */
 export function Avatar({ name, photoAssetId, colour }: { name: string; photoAssetId: string | null; colour: string }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const t = useT();
   const [near, setNear] = useState(false);
   useEffect(() => {
     const el = ref.current;
@@ -22,7 +24,7 @@ export function Avatar({ name, photoAssetId, colour }: { name: string; photoAsse
   const image = useImageAsset(near ? photoAssetId : null);
   return (
     <span ref={ref} className="avatar" style={{ background: colour }}>
-      {image ? <img className="avatar-photo" src={image.src} alt={`Photo of ${name}`} /> : <span aria-hidden="true">{initials(name)}</span>}
+      {image ? <img className="avatar-photo" src={image.src} alt={t('personas.card.photoOf', { name })} /> : <span aria-hidden="true">{initials(name)}</span>}
     </span>
   );
 }

@@ -13,6 +13,7 @@ import { ListToolbar } from './ListToolbar';
 import { PersonaCard } from './PersonaCard';
 import { clonePersonaById, deletePersona, loadPersona, parseSummary, savePersona, undeletePersona } from './store';
 import { ExportMenu } from '../exports/ExportMenu';
+import { translate, useT } from '../../i18n';
 
 /** Cards per page of the list. */
 const pageSize = 30;
@@ -20,6 +21,7 @@ const pageSize = 30;
 /** The persona list: search, filters, sort, and the actions on each persona. */
 export function PersonaList() {
   const db = useWorkspace();
+  const t = useT();
   const { items, loading } = useLiveQuery('personas', { selector: {} }, parseSummary, 'persona-list');
   const [query, setQuery] = useState<PersonaListQuery>(defaultListQuery);
   const [selected, setSelected] = useState<string[]>([]);
@@ -33,7 +35,7 @@ export function PersonaList() {
 
   const clone = async (p: PersonaSummary) => {
     const saved = await clonePersonaById(db, p.id);
-    if (saved.ok) showToast(`Cloned as "${saved.data.name}".`);
+    if (saved.ok) showToast(translate('personas.list.cloned', { name: saved.data.name }));
     else showToast(saved.message, { tone: 'error' });
   };
   const toggleActive = async (p: PersonaSummary) => {
@@ -50,7 +52,7 @@ export function PersonaList() {
     const removed = await deletePersona(db, target.id);
     setSelected((s) => s.filter((id) => id !== target.id));
     if (removed) {
-      showToast(`Deleted "${removed.name}".`, { action: { label: 'Undo', run: () => void undeletePersona(db, removed) }, ms: 10_000 });
+      showToast(translate('personas.list.deleted', { name: removed.name }), { action: { label: translate('personas.list.undo'), run: () => void undeletePersona(db, removed) }, ms: 10_000 });
     }
   };
   const toggleSelected = (id: string) =>
@@ -60,24 +62,24 @@ export function PersonaList() {
   return (
     <section className="persona-list">
       <header className="page-header">
-        <h1>Personas</h1>
+        <h1>{t('personas.list.title')}</h1>
         <button type="button" disabled={selected.length < comparisonLimits.min} onClick={() => navigate('personas', 'compare', ...selected)}>
-          Compare ({selected.length})
+          {t('personas.list.compare', { count: selected.length })}
         </button>
         {shown.length > 0 && (
-          <ExportMenu target={{ kind: 'personas', ids: selected.length > 0 ? selected : shown.map((p) => p.id), title: 'Persona deck' }} />
+          <ExportMenu target={{ kind: 'personas', ids: selected.length > 0 ? selected : shown.map((p) => p.id), title: t('personas.list.deckTitle') }} />
         )}
-        <button type="button" className="primary" onClick={() => navigate('personas', 'new')}>New persona</button>
+        <button type="button" className="primary" onClick={() => navigate('personas', 'new')}>{t('personas.list.new')}</button>
       </header>
       <ListToolbar query={query} onChange={setQuery} tags={tags} statuses={personaStatuses} total={items.length} shown={shown.length} />
       {items.length === 0 ? (
-        <EmptyState title="No personas yet" action={<button type="button" className="primary" onClick={() => navigate('personas', 'new')}>Create your first persona</button>}>
-          Start from one of the templates or a blank canvas.
+        <EmptyState title={t('personas.list.emptyTitle')} action={<button type="button" className="primary" onClick={() => navigate('personas', 'new')}>{t('personas.list.emptyCreate')}</button>}>
+          {t('personas.list.emptyBody')}
         </EmptyState>
       ) : shown.length === 0 ? (
-        <EmptyState title="No persona matches">Change the search or the filters.</EmptyState>
+        <EmptyState title={t('personas.list.noMatchTitle')}>{t('personas.list.noMatchBody')}</EmptyState>
       ) : (
-        <ul className="cards persona-cards" aria-label="Personas">
+        <ul className="cards persona-cards" aria-label={t('personas.list.title')}>
           {shown.slice(0, limit).map((p) => (
             <PersonaCard
               key={p.id}
@@ -93,11 +95,11 @@ export function PersonaList() {
       )}
       {shown.length > limit && (
         <button type="button" className="show-more" onClick={() => setLimit((l) => l + pageSize)}>
-          Show more ({shown.length - limit} not shown)
+          {t('personas.list.showMore', { count: shown.length - limit })}
         </button>
       )}
-      <ConfirmDialog open={toDelete !== null} title={`Delete "${toDelete?.name ?? ''}"?`} confirmLabel="Delete" danger onConfirm={() => void confirmDelete()} onCancel={() => setToDelete(null)}>
-        The persona leaves the list; its version history is kept. You can undo right after.
+      <ConfirmDialog open={toDelete !== null} title={t('personas.list.deleteTitle', { name: toDelete?.name ?? '' })} confirmLabel={t('personas.list.delete')} danger onConfirm={() => void confirmDelete()} onCancel={() => setToDelete(null)}>
+        {t('personas.list.deleteBody')}
       </ConfirmDialog>
     </section>
   );

@@ -3,6 +3,7 @@ import { useWorkspace } from '../../db/WorkspaceContext';
 import { initials, newId } from '../../../../common/persona';
 import { acceptedImageTypes, fileToImageAsset } from './photo';
 import { useImageAsset } from './useAsset';
+import { useT } from '../../i18n';
 
 /**
  * A photo chooser: the file is checked (PNG, JPEG or WebP, ≤ 5 MB), downscaled, stored in `assets`
@@ -10,6 +11,7 @@ import { useImageAsset } from './useAsset';
  */
 export function PhotoField({ assetId, name, label, onChange }: { assetId: string | null; /** The persona's name, for initials in place of a missing photo. */ name?: string; label: string; onChange: (id: string | null) => void }) {
   const db = useWorkspace();
+  const t = useT();
   const image = useImageAsset(assetId);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -33,10 +35,10 @@ export function PhotoField({ assetId, name, label, onChange }: { assetId: string
         : name && !busy ? <div className="photo photo-initials" aria-hidden="true">{initials(name)}</div>
         : <div className="photo photo-empty" aria-hidden="true">{busy ? '…' : '+'}</div>}
       <label className="button photo-upload">
-        {assetId ? 'Change photo' : 'Upload photo'}
-        <input ref={input} type="file" accept={acceptedImageTypes.join(',')} aria-label={`Upload ${label}`} className="visually-hidden" onChange={(e) => void choose(e.target.files?.[0])} />
+        {t(assetId ? 'personas.photo.change' : 'personas.photo.upload')}
+        <input ref={input} type="file" accept={acceptedImageTypes.join(',')} aria-label={t('personas.photo.uploadNamed', { label })} className="visually-hidden" onChange={(e) => void choose(e.target.files?.[0])} />
       </label>
-      {assetId && <button type="button" className="link" onClick={() => onChange(null)}>Remove</button>}
+      {assetId && <button type="button" className="link" onClick={() => onChange(null)}>{t('personas.photo.remove')}</button>}
       {problem && <p className="field-error" role="alert">{problem}</p>}
     </div>
   );

@@ -1,12 +1,18 @@
-import {
-  channelLabels, demographicFields, getSectionDef, preferenceLabels, sectionItems, type PersonaSection, type SectionItem,
-} from '../../../../common/persona';
-import { evidenceLabels } from './labels';
+import { demographicFields, sectionItems, type PersonaSection, type SectionItem } from '../../../../common/persona';
+import { evidenceBadges, sectionTypeMessage } from './labels';
+import { translate, useT, type MessageId } from '../../i18n';
+
+const channels = new Set(['email', 'sms', 'whatsapp', 'phone', 'web', 'app', 'social', 'inStore']);
 
 /** How one list item reads as text, whatever the section type. */
 export function itemText(item: SectionItem): string {
   if (typeof item.text === 'string') return item.text;
-  if (typeof item.channel === 'string') return `${channelLabels[item.channel as keyof typeof channelLabels] ?? item.channel}: ${preferenceLabels[Number(item.level)] ?? item.level}`;
+  if (typeof item.channel === 'string') {
+    const channel = channels.has(item.channel) ? translate(`personas.channel.${item.channel}` as MessageId) : item.channel;
+    const level = Number(item.level);
+    const levelText = Number.isInteger(level) && level >= 0 && level <= 4 ? translate(`personas.channel.level.${level}` as MessageId) : String(item.level);
+    return `${channel}: ${levelText}`;
+  }
   if (typeof item.left === 'string') return `${item.left} ◀ ${String(item.value)} ▶ ${String(item.right)}`;
   if (typeof item.level === 'number') return `${String(item.label)}: ${item.level}`;
   return `${String(item.label ?? '')}: ${String(item.value ?? '')}`;
@@ -23,18 +29,20 @@ export function SectionReadOnly({ section, mark = {}, markKeys = [], keyMark = '
   markKeys?: readonly string[];
   keyMark?: string;
 }) {
+  const t = useT();
+  const typeMessage = sectionTypeMessage(section.type);
   const keyClass = (k: string) => (markKeys.includes(k) ? `mark-${keyMark}` : undefined);
   const items = sectionItems(section);
   const data = section.data;
   return (
     <div className="section-readonly">
       <h4>
-        {section.title || getSectionDef(section.type)?.label}
-        {section.evidence && <span className={`evidence-badge evidence-${section.evidence.kind}`} title={section.evidence.source}>{evidenceLabels[section.evidence.kind].slice(0, 1)}</span>}
+        {section.title || (typeMessage ? t(typeMessage) : section.type)}
+        {section.evidence && <span className={`evidence-badge evidence-${section.evidence.kind}`} title={section.evidence.source}>{t(evidenceBadges[section.evidence.kind])}</span>}
       </h4>
       {typeof data.text === 'string' && data.text !== '' && <p className={keyClass('text')}>{data.text}</p>}
       {section.type === 'demographics' && (
-        <dl className="demographics-ro">{demographicFields.filter((f) => data[f] || markKeys.includes(f)).map((f) => <div key={f} className={keyClass(f)}><dt>{f}</dt><dd>{String(data[f] || '—')}</dd></div>)}</dl>
+        <dl className="demographics-ro">{demographicFields.filter((f) => data[f] || markKeys.includes(f)).map((f) => <div key={f} className={keyClass(f)}><dt>{t(`personas.demographics.${f}` as MessageId)}</dt><dd>{String(data[f] || '—')}</dd></div>)}</dl>
       )}
       {section.type === 'header' && <p className={keyClass('tagline') ?? keyClass('marketSize') ?? 'muted'}>{String(data.tagline ?? '')} {data.marketSize ? `· ${String(data.marketSize)}` : ''}</p>}
       {section.type === 'media' && <p className="muted">{String(data.kind)} {String(data.url ?? '')} {String(data.caption ?? '')}</p>}
@@ -43,7 +51,7 @@ export function SectionReadOnly({ section, mark = {}, markKeys = [], keyMark = '
           {items.map((item) => (
             <li key={item.id} className={mark[item.id] ? `mark-${mark[item.id]}` : undefined}>
               {itemText(item)}
-              {isEvidence(item.evidence) && <span className={`evidence-badge evidence-${item.evidence.kind}`}>{evidenceLabels[item.evidence.kind].slice(0, 1)}</span>}
+              {isEvidence(item.evidence) && <span className={`evidence-badge evidence-${item.evidence.kind}`}>{t(evidenceBadges[item.evidence.kind])}</span>}
             </li>
           ))}
         </ul>

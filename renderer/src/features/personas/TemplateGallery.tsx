@@ -4,15 +4,17 @@ import { useWorkspace } from '../../db/WorkspaceContext';
 import { showToast } from '../../ui/toast';
 import { builtInTemplates, createBlankPersona, createFromTemplate, newId, sectionItems, type PersonaTemplate } from '../../../../common/persona';
 import { createPersona, currentAuthor, parseTemplate } from './store';
+import { translate, useT } from '../../i18n';
 
 /** Create a persona: blank, or from a built-in or custom template. */
 export default function TemplateGallery() {
   const db = useWorkspace();
+  const t = useT();
   const custom = useLiveQuery('templates', { selector: { entity: 'persona' } }, parseTemplate, 'persona-templates');
   const create = async (template: PersonaTemplate | null) => {
     const c = { ids: newId, now: Date.now(), author: currentAuthor() };
     const doc = template ? createFromTemplate(template, c) : createBlankPersona(c);
-    const saved = await createPersona(db, doc, template ? `Created from template "${template.name}"` : 'Created blank');
+    const saved = await createPersona(db, doc, template ? translate('personas.gallery.createdFrom', { name: template.name }) : translate('personas.gallery.createdBlank'));
     if (!saved.ok) return showToast(saved.message, { tone: 'error' });
     navigate('personas', doc.id);
   };
@@ -20,22 +22,22 @@ export default function TemplateGallery() {
   return (
     <section>
       <header className="page-header">
-        <h1>New persona</h1>
-        <button type="button" onClick={() => navigate('personas')}>Back to list</button>
+        <h1>{t('personas.gallery.title')}</h1>
+        <button type="button" onClick={() => navigate('personas')}>{t('personas.gallery.back')}</button>
       </header>
-      <ul className="cards template-gallery" aria-label="Templates">
+      <ul className="cards template-gallery" aria-label={t('personas.gallery.templates')}>
         <li className="card template-card">
-          <h2>Blank canvas</h2>
-          <p className="muted">An identity header and nothing else: add sections from the palette.</p>
-          <button type="button" className="primary" onClick={() => void create(null)}>Start blank</button>
+          <h2>{t('personas.gallery.blankTitle')}</h2>
+          <p className="muted">{t('personas.gallery.blankBody')}</p>
+          <button type="button" className="primary" onClick={() => void create(null)}>{t('personas.gallery.startBlank')}</button>
         </li>
-        {templates.map((t) => (
-          <li key={t.id} className="card template-card" style={{ borderTopColor: t.body.accentColor }}>
-            <h2>{t.name}</h2>
-            <p className="muted">{t.category}{t.builtIn ? '' : ' · custom'}</p>
-            <p>{t.description}</p>
-            <p className="muted">{t.body.sections.length} sections · {t.body.sections.reduce((n, s) => n + (sectionItems(s)?.length ?? 0), 0)} items</p>
-            <button type="button" className="primary" aria-label={`Use template ${t.name}`} onClick={() => void create(t)}>Use template</button>
+        {templates.map((tpl) => (
+          <li key={tpl.id} className="card template-card" style={{ borderTopColor: tpl.body.accentColor }}>
+            <h2>{tpl.name}</h2>
+            <p className="muted">{tpl.builtIn ? tpl.category : t('personas.gallery.custom', { category: tpl.category })}</p>
+            <p>{tpl.description}</p>
+            <p className="muted">{t('personas.gallery.counts', { sections: tpl.body.sections.length, items: tpl.body.sections.reduce((n, s) => n + (sectionItems(s)?.length ?? 0), 0) })}</p>
+            <button type="button" className="primary" aria-label={t('personas.gallery.useNamed', { name: tpl.name })} onClick={() => void create(tpl)}>{t('personas.gallery.use')}</button>
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import ReactGridLayout, { useContainerWidth, type Layout } from 'react-grid-layo
 import 'react-grid-layout/css/styles.css';
 import { gridColumns, type LayoutItem, type PersonaChange, type PersonaDoc } from '../../../../../common/persona';
 import { SectionCard } from './SectionCard';
+import { useRightToLeft } from '../../../i18n';
 
 /** Pixel height of one grid row. */
 const rowHeight = 44;
@@ -25,6 +26,7 @@ const slack = 4;
  */
 export function Canvas({ doc, edit, getDoc }: { doc: PersonaDoc; edit: (c: PersonaChange) => void; getDoc: () => PersonaDoc }) {
   const { width, containerRef, mounted } = useContainerWidth();
+  const rtl = useRightToLeft();
   // Cards grow to show everything they hold (a long list item wraps instead of being cut): the
   // shown height is the stored one or what the content needs, whichever is taller. Display only:
   // the document keeps its layout until the user drags or resizes.
@@ -36,7 +38,10 @@ export function Canvas({ doc, edit, getDoc }: { doc: PersonaDoc; edit: (c: Perso
     edit({ kind: 'setLayout', layout: items });
   };
   return (
-    <div className={`canvas canvas-${doc.orientation}`} ref={containerRef} data-testid="persona-canvas">
+    // The grid places cards by offsets from the left edge (the persona's own layout, the same in its
+    // exports), which an inherited right-to-left direction would shift off the canvas: the grid is
+    // laid out left to right, and each card's content reads in the UI's direction.
+    <div className={`canvas canvas-${doc.orientation}`} ref={containerRef} data-testid="persona-canvas" dir="ltr">
       {mounted && (
         <ReactGridLayout
           width={width}
@@ -48,7 +53,7 @@ export function Canvas({ doc, edit, getDoc }: { doc: PersonaDoc; edit: (c: Perso
           onResizeStop={commit}
         >
           {doc.sections.map((s) => (
-            <div key={s.id} className="grid-cell">
+            <div key={s.id} className="grid-cell" dir={rtl ? 'rtl' : 'ltr'}>
               <SectionCard doc={doc} section={s} edit={edit} getDoc={getDoc} onNeed={onNeed} />
             </div>
           ))}

@@ -1,10 +1,12 @@
 import { memo, useRef } from 'react';
-import { duplicateSectionChange, moveSectionChange, getSectionDef, newId, type PersonaChange, type PersonaDoc, type PersonaSection } from '../../../../../common/persona';
+import { duplicateSectionChange, moveSectionChange, newId, type PersonaChange, type PersonaDoc, type PersonaSection } from '../../../../../common/persona';
 import { EvidenceControl } from '../sections/EvidenceControl';
 import { SectionBody } from '../sections/SectionBody';
 import { Copy, GripVertical, X } from '../../../ui/icons';
 import { WrapText } from '../../../ui/WrapText';
 import { useNeededHeight } from './useNeededHeight';
+import { sectionTypeMessage } from '../labels';
+import { useT } from '../../../i18n';
 
 /** Section types whose content shows persona fields, so they must re-render when the persona does. */
 const readsPersona = new Set(['header', 'liveMetrics']);
@@ -28,19 +30,22 @@ function SectionCardView({ doc, section, edit, getDoc, onNeed }: {
 }) {
   const ref = useRef<HTMLElement>(null);
   useNeededHeight(ref, section.id, onNeed);
-  const label = getSectionDef(section.type)?.label ?? section.type;
+  const t = useT();
+  const typeMessage = sectionTypeMessage(section.type);
+  const label = typeMessage ? t(typeMessage) : section.type;
+  const name = section.title || label;
   const duplicate = () => {
     const change = duplicateSectionChange(getDoc(), section.id, newId);
     if (change) edit(change);
   };
   return (
-    <article ref={ref} className={`section-card section-${section.type}`} aria-label={`${label} section: ${section.title}`} data-section-type={section.type}>
+    <article ref={ref} className={`section-card section-${section.type}`} aria-label={t('personas.section.label', { type: label, title: section.title })} data-section-type={section.type}>
       <header className="section-head">
         <button
           type="button"
           className="section-drag ghost"
-          title="Drag to move, or use the arrow keys"
-          aria-label={`Move ${section.title || label}: arrow keys`}
+          title={t('personas.section.dragHint')}
+          aria-label={t('personas.section.move', { name })}
           onKeyDown={(e) => {
             const direction = e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? 'earlier' : e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 'later' : null;
             if (!direction) return;
@@ -53,18 +58,18 @@ function SectionCardView({ doc, section, edit, getDoc, onNeed }: {
         </button>
         <WrapText
           className="section-title"
-          aria-label={`${label} title`}
+          aria-label={t('personas.section.titleOf', { type: label })}
           value={section.title}
           maxLength={200}
           onChange={(title) => edit({ kind: 'updateSection', sectionId: section.id, title })}
         />
         <EvidenceControl
           evidence={section.evidence}
-          label={`Evidence for ${section.title || label}`}
+          label={t('personas.evidence.for', { name })}
           onChange={(evidence) => edit({ kind: 'updateSection', sectionId: section.id, evidence })}
         />
-        <button type="button" className="ghost" aria-label={`Duplicate ${section.title || label}`} title="Duplicate" onClick={duplicate}><Copy size={14} /></button>
-        <button type="button" className="ghost" aria-label={`Remove ${section.title || label}`} title="Remove" onClick={() => edit({ kind: 'removeSection', sectionId: section.id })}><X size={14} /></button>
+        <button type="button" className="ghost" aria-label={t('personas.section.duplicateNamed', { name })} title={t('personas.section.duplicate')} onClick={duplicate}><Copy size={14} /></button>
+        <button type="button" className="ghost" aria-label={t('personas.section.removeNamed', { name })} title={t('personas.section.remove')} onClick={() => edit({ kind: 'removeSection', sectionId: section.id })}><X size={14} /></button>
       </header>
       <div className="section-content" data-export-fit>
         <SectionBody doc={doc} section={section} edit={edit} />

@@ -1,10 +1,15 @@
-import { describeFieldChange, diffPersonas, getSectionDef, type PersonaVersion } from '../../../../../common/persona';
+import { describeFieldChange, diffPersonas, diffedFields, type PersonaVersion } from '../../../../../common/persona';
+import { useT, type MessageId } from '../../../i18n';
+import { sectionTypeMessage } from '../labels';
 import { SectionReadOnly } from '../SectionReadOnly';
 
-const fieldLabel = (f: string) => f.replace(/([A-Z])/g, ' $1').toLowerCase();
+const known = new Set<string>(diffedFields);
 
 /** Two versions side by side: changed fields, and sections added, removed or changed, highlighted. */
 export function DiffView({ left, right }: { left: PersonaVersion; right: PersonaVersion }) {
+  const t = useT();
+  const fieldLabel = (f: string) => (known.has(f) ? t(`personas.field.${f}` as MessageId) : f);
+  const typeLabel = (type: string) => { const m = sectionTypeMessage(type); return m ? t(m) : type; };
   const diff = diffPersonas(left.snapshot, right.snapshot);
   const changed = new Map(diff.changedSections.map((c) => [c.id, c]));
   const added = new Set(diff.addedSections.map((s) => s.id));
@@ -20,11 +25,11 @@ export function DiffView({ left, right }: { left: PersonaVersion; right: Persona
   const cls = (id: string, side: 'left' | 'right') =>
     side === 'right' && added.has(id) ? 'diff-added' : side === 'left' && removed.has(id) ? 'diff-removed' : changed.get(id) && contentChanged(changed.get(id)!) ? 'diff-changed' : '';
   return (
-    <div className="diff-view" aria-label={`Differences between version ${left.number} and version ${right.number}`}>
-      {diff.fields.length === 0 ? <p className="muted">No persona field changed between these versions.</p> : (
+    <div className="diff-view" aria-label={t('personas.diff.label', { left: left.number, right: right.number })}>
+      {diff.fields.length === 0 ? <p className="muted">{t('personas.diff.noFields')}</p> : (
         <table className="diff-fields">
-          <caption>Changed fields</caption>
-          <thead><tr><th>Field</th><th>Version {left.number}</th><th>Version {right.number}</th></tr></thead>
+          <caption>{t('personas.diff.changedFields')}</caption>
+          <thead><tr><th>{t('personas.diff.field')}</th><th>{t('personas.history.version', { n: left.number })}</th><th>{t('personas.history.version', { n: right.number })}</th></tr></thead>
           <tbody>
             {diff.fields.map((f) => {
               // In words, old → new: a photo is "a photo", lists are their items, never an id or JSON.
@@ -39,9 +44,9 @@ export function DiffView({ left, right }: { left: PersonaVersion; right: Persona
           const v = side === 'left' ? left : right;
           return (
             <div key={side} className="diff-column">
-              <h3>Version {v.number}</h3>
+              <h3>{t('personas.history.version', { n: v.number })}</h3>
               {v.snapshot.sections.map((s) => (
-                <div key={s.id} className={`diff-section ${cls(s.id, side)}`} data-diff={cls(s.id, side) || 'same'} aria-label={`${getSectionDef(s.type)?.label ?? s.type} ${cls(s.id, side).replace('diff-', '') || 'unchanged'}`}>
+                <div key={s.id} className={`diff-section ${cls(s.id, side)}`} data-diff={cls(s.id, side) || 'same'} aria-label={t('personas.diff.state', { type: typeLabel(s.type), state: cls(s.id, side).replace('diff-', '') || 'same' })}>
                   <SectionReadOnly section={s} mark={markFor(s.id, side)} markKeys={changed.get(s.id)?.dataKeys ?? []} />
                 </div>
               ))}

@@ -8,10 +8,12 @@ import { showToast } from '../../../ui/toast';
 import type { PersonaDoc, PersonaVersion } from '../../../../../common/persona';
 import { parsePersona, parseVersion, restoreVersion, versionIfChanged } from '../store';
 import { DiffView } from './DiffView';
+import { translate, useT } from '../../../i18n';
 
 /** The versions of a persona, a side-by-side diff of any two, and restore as a new version. */
 export default function HistoryPage({ id }: { id: string }) {
   const db = useWorkspace();
+  const t = useT();
   const persona = useLiveDocument('personas', id, parsePersona);
   const { items, loading } = useLiveQuery('history', { selector: { entityId: id } }, parseVersion, `persona-history:${id}`);
   const versions = useMemo(() => [...items].sort((a, b) => b.number - a.number), [items]);
@@ -33,9 +35,9 @@ export default function HistoryPage({ id }: { id: string }) {
     const saved = await restoreVersion(db, current, version, note);
     if (!saved.ok) return void showToast(saved.message, { tone: 'error' });
     setPick({ left: null, right: null });
-    if (note) return void showToast(`Back to the state before the restore (kept as version ${saved.data.before.number}).`);
-    const undo = () => void restore(saved.data.before, saved.data.doc, `Undid the restore of version ${version.number}`);
-    showToast(`Restored version ${version.number} as a new version.`, { action: { label: 'Undo', run: undo }, ms: 15000 });
+    if (note) return void showToast(translate('personas.history.undoneRestore', { n: saved.data.before.number }));
+    const undo = () => void restore(saved.data.before, saved.data.doc, translate('personas.history.undoNote', { n: version.number }));
+    showToast(translate('personas.history.restored', { n: version.number }), { action: { label: translate('personas.list.undo'), run: undo }, ms: 15000 });
   };
   const confirmRestore = () => {
     const version = asking;
@@ -46,25 +48,25 @@ export default function HistoryPage({ id }: { id: string }) {
   };
 
   if (loading || persona.loading) return <Loading />;
-  if (!persona.item && versions.length === 0) return <EmptyState title="This persona does not exist" />;
+  if (!persona.item && versions.length === 0) return <EmptyState title={t('personas.editor.missingTitle')} />;
   const name = persona.item?.name ?? versions[0]?.snapshot.name ?? '';
   return (
     <section className="persona-history">
       <header className="page-header">
-        <h1>History of {name}</h1>
-        <button type="button" onClick={() => navigate('personas', id)}>Back to editor</button>
+        <h1>{t('personas.history.title', { name })}</h1>
+        <button type="button" onClick={() => navigate('personas', id)}>{t('personas.history.backToEditor')}</button>
       </header>
-      {versions.length === 0 ? <EmptyState title="No versions yet">A version is recorded when you pause editing or leave the editor.</EmptyState> : (
+      {versions.length === 0 ? <EmptyState title={t('personas.history.emptyTitle')}>{t('personas.history.emptyBody')}</EmptyState> : (
         <div className="history-layout">
-          <ol className="version-list" aria-label="Versions">
+          <ol className="version-list" aria-label={t('personas.history.versions')}>
             {versions.map((v) => (
-              <li key={v.id} className={v.id === right?.id || v.id === left?.id ? 'picked' : undefined} aria-label={`Version ${v.number}`}>
-                <div><strong>Version {v.number}</strong> <span className="muted">{new Date(v.createdAt).toLocaleString()} · {v.author}</span></div>
+              <li key={v.id} className={v.id === right?.id || v.id === left?.id ? 'picked' : undefined} aria-label={t('personas.history.version', { n: v.number })}>
+                <div><strong>{t('personas.history.version', { n: v.number })}</strong> <span className="muted">{t('personas.history.when', { when: new Date(v.createdAt), author: v.author })}</span></div>
                 <div className="version-summary">{v.summary}</div>
                 <div className="version-actions">
-                  <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, left: v.id }))}>Compare as older</button>
-                  <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, right: v.id }))}>Compare as newer</button>
-                  {(v.number !== versions[0]?.number || !persona.item) && <button type="button" onClick={() => setAsking(v)} aria-label={`Restore version ${v.number}`}>Restore</button>}
+                  <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, left: v.id }))}>{t('personas.history.asOlder')}</button>
+                  <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, right: v.id }))}>{t('personas.history.asNewer')}</button>
+                  {(v.number !== versions[0]?.number || !persona.item) && <button type="button" onClick={() => setAsking(v)} aria-label={t('personas.history.restoreNamed', { n: v.number })}>{t('personas.history.restore')}</button>}
                 </div>
               </li>
             ))}
@@ -72,8 +74,8 @@ export default function HistoryPage({ id }: { id: string }) {
           {left && right && <DiffView left={left} right={right} />}
         </div>
       )}
-      <ConfirmDialog open={asking !== null} title={`Restore version ${asking?.number ?? ''}?`} confirmLabel="Restore" onConfirm={confirmRestore} onCancel={() => setAsking(null)}>
-        The persona takes the content of version {asking?.number}. What it holds now is kept as a version first, and Undo brings it back.
+      <ConfirmDialog open={asking !== null} title={t('personas.history.restoreTitle', { n: asking?.number ?? 0 })} confirmLabel={t('personas.history.restore')} onConfirm={confirmRestore} onCancel={() => setAsking(null)}>
+        {t('personas.history.restoreBody', { n: asking?.number ?? 0 })}
       </ConfirmDialog>
     </section>
   );

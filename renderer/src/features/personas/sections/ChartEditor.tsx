@@ -3,6 +3,7 @@ import { newId, type ChartPoint } from '../../../../../common/persona';
 import type { SectionProps } from './SectionBody';
 import { X } from '../../../ui/icons';
 import { WrapText } from '../../../ui/WrapText';
+import { useRightToLeft, useT } from '../../../i18n';
 
 const palette = ['var(--persona-accent)', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b', '#ec4899'];
 
@@ -22,7 +23,10 @@ function SliceValue({ cx, cy, midAngle, innerRadius, outerRadius, percent, value
 export function ChartEditor({ section, edit }: SectionProps) {
   const points = (section.data.points ?? []) as ChartPoint[];
   const unit = String(section.data.unit ?? '');
-  const name = section.title || 'Chart';
+  const t = useT();
+  // Bars read from the right in Arabic, with the value axis on the right.
+  const rtl = useRightToLeft();
+  const name = section.title || t('personas.chart.default');
   const data = points.map((p) => ({ name: p.label || '—', value: p.value }));
   return (
     <div className="chart-editor">
@@ -41,8 +45,8 @@ export function ChartEditor({ section, edit }: SectionProps) {
             </PieChart>
           ) : (
             <BarChart data={data}>
-              <XAxis dataKey="name" fontSize={11} />
-              <YAxis fontSize={11} width={36} />
+              <XAxis dataKey="name" fontSize={11} reversed={rtl} />
+              <YAxis fontSize={11} width={36} orientation={rtl ? 'right' : 'left'} />
               <Tooltip />
               <Bar dataKey="value" fill="var(--persona-accent)" isAnimationActive={false} />
             </BarChart>
@@ -53,19 +57,19 @@ export function ChartEditor({ section, edit }: SectionProps) {
         <tbody>
           {points.map((p, i) => (
             <tr key={p.id}>
-              <td><WrapText aria-label={`${name} label ${i + 1}`} maxLength={200} value={p.label} onChange={(v) => edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { label: v } })} /></td>
-              <td><input aria-label={`${name} value ${i + 1}`} type="number" min={0} value={p.value}
+              <td><WrapText aria-label={t('personas.chart.label', { name, n: i + 1 })} maxLength={200} value={p.label} onChange={(v) => edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { label: v } })} /></td>
+              <td><input aria-label={t('personas.chart.value', { name, n: i + 1 })} type="number" min={0} value={p.value}
                 onChange={(e) => {
                   const value = e.target.valueAsNumber;
                   if (Number.isFinite(value) && value >= 0) edit({ kind: 'updateItem', sectionId: section.id, itemId: p.id, patch: { value } });
                 }} /></td>
-              <td><button type="button" className="ghost" aria-label={`Remove ${name} row ${i + 1}`} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: p.id })}><X size={14} /></button></td>
+              <td><button type="button" className="ghost" aria-label={t('personas.chart.removeRow', { name, n: i + 1 })} onClick={() => edit({ kind: 'removeItem', sectionId: section.id, itemId: p.id })}><X size={14} /></button></td>
             </tr>
           ))}
         </tbody>
       </table>
       {points.length < 20 && (
-        <button type="button" className="link" onClick={() => edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), label: `Item ${points.length + 1}`, value: 0 } })}>+ Add row</button>
+        <button type="button" className="link" onClick={() => edit({ kind: 'addItem', sectionId: section.id, item: { id: newId(), label: t('personas.chart.newItem', { n: points.length + 1 }), value: 0 } })}>{t('personas.chart.addRow')}</button>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { evidenceKinds, type Evidence, type EvidenceKind } from '../../../../../common/persona';
-import { evidenceLabels } from '../labels';
+import { evidenceBadges, evidenceLabels } from '../labels';
+import { useT } from '../../../i18n';
 
 /**
  * A small badge showing what a claim rests on (research, data, assumption), which opens to change the
@@ -8,22 +9,23 @@ import { evidenceLabels } from '../labels';
  */
 export function EvidenceControl({ evidence, label, onChange }: { evidence: Evidence | undefined; label: string; onChange: (e: Evidence | null) => void }) {
   const kind = evidence?.kind;
+  const t = useT();
   return (
     <details className="evidence">
-      <summary className={`evidence-badge evidence-${kind ?? 'none'}`} aria-label={`${label}: ${kind ? evidenceLabels[kind] : 'not tagged'}`} title={evidence?.source ?? ''}
-        data-export-text={kind ? evidenceLabels[kind] : undefined}>
-        {kind ? evidenceLabels[kind].slice(0, 1) : '?'}
+      <summary className={`evidence-badge evidence-${kind ?? 'none'}`} aria-label={t('personas.evidence.summary', { label, kind: t(kind ? evidenceLabels[kind] : 'personas.evidence.notTagged') })} title={evidence?.source ?? ''}
+        data-export-text={kind ? t(evidenceLabels[kind]) : undefined}>
+        {kind ? t(evidenceBadges[kind]) : '?'}
       </summary>
       <div className="evidence-pop">
-        <select aria-label={`${label} kind`} value={kind ?? ''} onChange={(e) => {
+        <select aria-label={t('personas.evidence.kindOf', { label })} value={kind ?? ''} onChange={(e) => {
           const v = e.target.value as EvidenceKind | '';
           onChange(v ? { kind: v, ...(evidence?.source ? { source: evidence.source } : {}) } : null);
         }}>
-          <option value="">Not tagged</option>
-          {evidenceKinds.map((k) => <option key={k} value={k}>{evidenceLabels[k]}</option>)}
+          <option value="">{t('personas.evidence.notTagged')}</option>
+          {evidenceKinds.map((k) => <option key={k} value={k}>{t(evidenceLabels[k])}</option>)}
         </select>
         {kind && (
-          <input dir="auto" aria-label={`${label} source`} placeholder="Source, e.g. interviews May 2026" maxLength={500} value={evidence?.source ?? ''}
+          <input dir="auto" aria-label={t('personas.evidence.sourceOf', { label })} placeholder={t('personas.evidence.sourceHint')} maxLength={500} value={evidence?.source ?? ''}
             onChange={(e) => onChange({ kind, ...(e.target.value ? { source: e.target.value } : {}) })} />
         )}
       </div>

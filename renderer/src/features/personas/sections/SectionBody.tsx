@@ -9,6 +9,7 @@ import { LiveMetricsBlock } from './LiveMetricsBlock';
 import { MediaEditor } from './MediaEditor';
 import { QuoteEditor, TextEditor } from './TextEditors';
 import { LevelsEditor, ScalesEditor } from './ScalesEditor';
+import { FormattedMessage } from '../../../i18n';
 
 /** Props every section editor receives. */
 export interface SectionProps {
@@ -32,6 +33,6 @@ export function SectionBody(props: SectionProps) {
     case 'personality': case 'technology': return <LevelsEditor {...props} />;
     case 'media': return <MediaEditor {...props} />;
     case 'liveMetrics': return <LiveMetricsBlock {...props} />;
-    default: return <p className="muted">This section type is not known to this version of CX Studio.</p>;
+    default: return <p className="muted"><FormattedMessage id="personas.section.unknown" /></p>;
   }
 }
