@@ -12,9 +12,8 @@ import type { Workspace } from '../../renderer/src/db/database';
 import { startSync } from '../../renderer/src/sync/engine';
 import type { SyncSession } from '../../renderer/src/sync/engine';
 import type { LaptopCommand } from './protocol';
-import { traceDocument } from './trace';
+import { startTrace } from './trace';
 import type { Trace } from './trace';
-import { sharedJourney } from './plan';
 
 let db: Workspace | undefined;
 let session: SyncSession | undefined;
@@ -27,21 +26,10 @@ async function handle(command: LaptopCommand): Promise<unknown> {
   switch (command.type) {
     case 'open': {
       db = await createDatabase(getRxStorageMemory(), command.name, { author: command.name });
-      trace = traceDocument(sharedJourney);
-      unwatch = trace.watch(db.journeys as never);
-      const handler = db.journeys.conflictHandler;
-      const traced = trace;
-      db.journeys.conflictHandler = {
-        isEqual: handler.isEqual,
-        async resolve(input, context) {
-          const result = await handler.resolve(input, context);
-          if (input.newDocumentState.id === sharedJourney) {
-            const n = (d: unknown) => (d ? `${String((d as { name?: unknown }).name)}@${String((d as { updatedAt?: unknown }).updatedAt)}` : 'none');
-            traced.note(`resolve ${context}: ours ${n(input.newDocumentState)} base ${n(input.assumedMasterState)} server ${n(input.realMasterState)} → ${n(result)}`);
-          }
-          return result;
-        },
-      };
+      trace = startTrace();
+      const watching = collections.map((name) => trace!.watch(need()[name] as never));
+      unwatch = () => watching.forEach((stop) => stop());
+      for (const name of collections) need()[name].conflictHandler = trace.handler(need()[name].conflictHandler);
       session = startSync(db, {
         serverUrl: command.serverUrl, tenant: 'acme', clientId: command.name, writerId: `${command.name}-w`,
         fetch: createSyncFetch({ fetch: trace.fetch(globalThis.fetch.bind(globalThis)), authorization: () => command.authorization, idleTimeoutMs: 4_000 }),
@@ -85,8 +73,18 @@ async function handle(command: LaptopCommand): Promise<unknown> {
       for (const name of collections) out[name] = (await need()[name].find().exec()).map((d) => d.toJSON() as Record<string, unknown>);
       return out;
     }
-    case 'trace':
-      return trace?.lines() ?? [];
+    case 'trace': {
+      // The storage's own copy beside what a query returns: a difference is RxDB's cache, not sync.
+      const lines = trace?.lines(command.id) ?? [];
+      for (const name of collections) {
+        const [stored] = await need()[name].storageInstance.findDocumentsById([command.id], true);
+        if (!stored) continue;
+        const viaQuery = (await need()[name].find().exec()).find((d) => d.get('id') === command.id)?.toJSON() as Record<string, unknown> | undefined;
+        const s = stored as unknown as Record<string, unknown>;
+        lines.push(`  storage: ${JSON.stringify({ name: s.name, deleted: s._deleted, rev: s._rev })}; find(): ${viaQuery ? JSON.stringify({ name: viaQuery.name }) : 'absent'}`);
+      }
+      return lines;
+    }
     case 'status':
       return session?.status() ?? null;
     case 'close':

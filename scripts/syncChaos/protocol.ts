@@ -9,5 +9,5 @@ export type LaptopCommand =
   | { type: 'remove'; collection: CollectionName; id: string }
   | { type: 'dump' }
   | { type: 'status' }
-  | { type: 'trace' }
+  | { type: 'trace'; id: string }
   | { type: 'close' };

@@ -69,7 +69,7 @@ export interface ChaosSummary {
   lost: string[];
   /** When not converged: the documents whose content differs between the server and a laptop (at most 10). */
   diverged?: string[];
-  /** When the shared journey differs on a laptop: that laptop's trace of it (scripts/syncChaos/trace.ts). */
+  /** When documents differ: each laptop's trace of them (scripts/syncChaos/trace.ts). */
   traces?: string[];
   /** Notices the laptops show at the end (healing after a rewound feed says so). */
   notices?: string[];
@@ -142,10 +142,11 @@ export async function runChaos(laptops: Laptop[], options: ChaosOptions): Promis
     const lost = [...where].map(([problem, seen]) => `${problem} (on ${seen.join(', ')})`);
     const diverged = last.same ? [] : divergence(last.onServer, last.dumps);
     const notices = (await Promise.all(laptops.map((l) => l.send({ type: 'status' }) as Promise<{ notice?: string } | null>))).flatMap((s, i) => (s?.notice ? [`laptop ${i}: ${s.notice}`] : []));
+    // The story of each differing document (at most 3), as every laptop saw it.
     const traces: string[] = [];
-    for (const [i, laptop] of laptops.entries()) {
-      if (!diverged.some((line) => line.startsWith(`laptop ${i} journeys/${sharedJourney}:`))) continue;
-      traces.push(`laptop ${i}:`, ...((await laptop.send({ type: 'trace' })) as string[]));
+    const differing = [...new Set(diverged.map((line) => /^laptop \d+ \w+\/(\S+):/.exec(line)?.[1]).filter((id): id is string => id !== undefined))].slice(0, 3);
+    for (const id of differing) {
+      for (const [i, laptop] of laptops.entries()) traces.push(`${id} on laptop ${i}:`, ...((await laptop.send({ type: 'trace', id })) as string[]));
     }
     return { seed, steps: steps.length, faults: { ...proxy.counts }, killedAtStep, convergedMs: Date.now() - started, converged: last.same, lost, ...(diverged.length ? { diverged } : {}), ...(traces.length ? { traces } : {}), ...(notices.length ? { notices } : {}) };
   } finally {
