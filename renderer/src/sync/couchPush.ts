@@ -40,7 +40,7 @@ export async function pushRows(target: CouchTarget, rows: Row[], options: PushOp
   // Two rounds: a write refused with 409 (someone wrote between our read and our write) is read
   // again and decided again; a second refusal goes to the merge handler.
   for (let round = 0; round < 2 && pending.length > 0; round++) {
-    const server = await readCurrent(target, pending.map((r) => r.newDocumentState.id));
+    const server = await readCurrent(target, pending);
     // Read after the server's copies: a local edit pushed since then changed the server's
     // revision too, so the write below is refused (409) and decided again in the next round.
     if (options.stillLocal) pending = await options.stillLocal(pending);
@@ -63,7 +63,7 @@ export async function pushRows(target: CouchTarget, rows: Row[], options: PushOp
     pending = raced;
   }
   if (pending.length > 0) {
-    const server = await readCurrent(target, pending.map((r) => r.newDocumentState.id));
+    const server = await readCurrent(target, pending);
     for (const row of pending) {
       const raw = server.get(row.newDocumentState.id)?.doc;
       const master = raw ? fromCouch(target, raw) : null;
@@ -73,11 +73,24 @@ export async function pushRows(target: CouchTarget, rows: Row[], options: PushOp
   return { conflicts, written };
 }
 
-async function readCurrent(target: CouchTarget, ids: string[]): Promise<Map<string, ServerRow>> {
-  const response = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys: ids, include_docs: true }) });
-  const all = (await response.json()) as { rows: ServerRow[] };
-  return new Map(all.rows.map((row) => [row.key, row]));
+/**
+ * The server's current copies of the rows' documents. Read in requests sized by the local copies
+ * (the server's are usually about as large), so a push of many large documents never asks for
+ * one huge answer.
+ */
+async function readCurrent(target: CouchTarget, rows: Row[]): Promise<Map<string, ServerRow>> {
+  const out = new Map<string, ServerRow>();
+  for (const chunk of splitByBytes(rows, (r) => JSON.stringify(r.newDocumentState).length, readBytes)) {
+    const keys = chunk.map((r) => r.newDocumentState.id);
+    const response = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys, include_docs: true }) });
+    const all = (await response.json()) as { rows: ServerRow[] };
+    for (const row of all.rows) out.set(row.key, row);
+  }
+  return out;
 }
+
+/** About how much document JSON one read of the server's copies asks for. */
+const readBytes = 8 * 1024 * 1024;
 
 /** Options of {@link pushRows}. */
 export interface PushOptions {
