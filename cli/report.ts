@@ -79,6 +79,25 @@ const rowsPerSheet = 1_048_575;
 /** Rows written between yields to the event loop, so the file stream drains as rows are made. */
 const rowsPerYield = 5000;
 
+/** Bytes of sheet XML the zip writer may hold before the rows wait for it. */
+const maxPending = 4 << 20;
+
+/**
+ * Waits until the zip writer has caught up with the sheet's rows. ExcelJS's streaming writer hands
+ * each row's XML on without waiting, and the zip moves on only as the event loop turns (a file
+ * write per turn), so a million rows of XML would pile up in memory ahead of it. This reads the
+ * queue in front of the zip (the sheet stream's pipe, a readable-stream PassThrough) and gives the
+ * event loop turns while it holds more than {@link maxPending} bytes. If a later ExcelJS is built
+ * differently, it only yields once, as before.
+ */
+async function compressed(sheet: ExcelJS.Worksheet): Promise<void> {
+  type Queue = { writableLength?: number; _writableState?: { length?: number } };
+  const pipe = (sheet as unknown as { stream?: { pipes?: Queue[] } }).stream?.pipes?.[0];
+  const pending = () => pipe?.writableLength ?? pipe?._writableState?.length ?? 0;
+  do await new Promise((resolve) => setImmediate(resolve));
+  while (pending() > maxPending);
+}
+
 /**
  * Streams the report as an XLSX workbook into `path`: score rows are made from the table and the
  * analysis one at a time and committed, so memory stays flat however many responses there are.
@@ -112,7 +131,7 @@ export async function writeReportWorkbook(path: string, report: AnalysisReport, 
       });
     });
     (sheet as ExcelJS.Worksheet | null)?.addRow(cells).commit();
-    if (i % rowsPerYield === rowsPerYield - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (i % rowsPerYield === rowsPerYield - 1) await compressed(sheet as ExcelJS.Worksheet);
   }
   (sheet as ExcelJS.Worksheet | null)?.commit();
   const dist = wb.addWorksheet('Distribution');

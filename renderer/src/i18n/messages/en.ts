@@ -2,12 +2,14 @@
 // used in code that no catalogue has fails `tsc` (MessageId is the union of these keys).
 // Adding an area: one import and one spread below, nothing else (other locales load by file name).
 import app from './app/en.json';
+import data from './data/en.json';
 import personas from './personas/en.json';
 import simulator from './simulator/en.json';
 
 /** Every English message, by key. */
 export const en = {
   ...app,
+  ...data,
   ...personas,
   ...simulator,
 };
