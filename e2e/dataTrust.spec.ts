@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,4 +63,20 @@ test('SurveyMonkey answer text: the label mapping is shown, editable, and every 
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText('Imported 4 responses into surveymonkey-labels.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /surveymonkey-labels/ })).toContainText('4');
+});
+
+test('a file over the app\'s import limit is refused before it is read, pointing to the command line', async ({ page }, info) => {
+  // Sparse: 300 MB on paper, nothing written; the limit is checked from the size alone.
+  const big = info.outputPath('huge.csv');
+  const fd = openSync(big, 'w');
+  writeSync(fd, Buffer.from('x'), 0, 1, 300 * 1024 * 1024 - 1);
+  closeSync(fd);
+  await page.goto('/#/data');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import survey file…' }).click();
+  await (await chooser).setFiles(big);
+  await expect(page.getByText('huge.csv is 300 MB. The app imports survey files up to 256 MB')).toBeVisible();
+  await expect(page.getByText(/npm run cli -- analyze/)).toBeVisible();
+  await snap(page, 'import-too-large');
+  await expect(page.getByRole('heading', { name: /Preview of/ })).toHaveCount(0);
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import { useLiveQuery } from '../../db/hooks';
+import { useT } from '../../i18n';
 import { usePlatform } from '../../platform';
 import { EmptyState, Loading } from '../../ui/States';
 import { showToast } from '../../ui/toast';
@@ -12,6 +13,13 @@ import { ImportFlow } from './ImportFlow';
 import { parseHeader } from './storedForm';
 import type { ImportFile } from './useImportFlow';
 import './data.css';
+
+/**
+ * The largest survey file the app imports. The import keeps every chunk in memory until it is saved
+ * (all or nothing) and the screen holds the file's bytes; the command line has no such limit (it
+ * reads the file in slices and keeps only the decoded table).
+ */
+const maxImportMb = 256;
 
 const accept = ['.csv', '.tsv', '.txt', '.xlsx', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
@@ -25,10 +33,16 @@ function DatasetsPage() {
   const platform = usePlatform();
   const { items, loading } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
   const [file, setFile] = useState<ImportFile | null>(null);
+  const t = useT();
 
   const pick = async (append: DatasetHeaderDoc | null) => {
     const opened = await platform.openFile(accept);
     if (!opened) return;
+    // Said before a byte is read: a file over the limit would otherwise fail late, or take the window down.
+    if (opened.size > maxImportMb * 1024 * 1024) {
+      showToast(t('data.import.tooLarge', { name: opened.name, size: Math.ceil(opened.size / 1024 / 1024), limit: maxImportMb }), { tone: 'error' });
+      return;
+    }
     try {
       setFile({ name: opened.name, bytes: await opened.bytes(), append });
     } catch (e) {
