@@ -41,7 +41,7 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
     }
     mapping = parseMapping(json, input.map.name);
   }
-  const sink = tableSink('cli');
+  const sink = tableSink('cli', new Set(file.personas.flatMap((p) => p.rules.map((r) => r.column))));
   const imported = await importInto(input.responses.data, {
     fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC',
     ...(mapping ? { mapping } : {}), ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
@@ -71,12 +71,17 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
 
 /**
  * A sink that decodes each chunk into the table's typed arrays as the import makes it, so neither the
- * file's text nor the chunk documents are ever all in memory: only what scoring reads.
+ * file's text nor the chunk documents are ever all in memory: only what scoring reads. Free text no
+ * rule reads (comments) is left out: the report never shows it, and at a million rows it is the
+ * largest column.
  */
-function tableSink(datasetId: string): ChunkSink & { table(): Table } {
+function tableSink(datasetId: string, ruleColumns: ReadonlySet<string>): ChunkSink & { table(): Table } {
   let builder: TableBuilder | null = null;
   return {
-    begin: (columns) => { builder = new TableBuilder([{ datasetId, columns: [...columns] }], 1 << 16); },
+    begin: (columns) => {
+      const kept = columns.filter((c) => c.type !== 'text' || ruleColumns.has(c.key));
+      builder = new TableBuilder([{ datasetId, columns: kept }], 1 << 16);
+    },
     add: (chunk) => { builder?.add(chunk); },
     discard: () => { builder = null; },
     table: () => {
