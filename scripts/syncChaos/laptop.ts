@@ -25,6 +25,9 @@ const collections = Object.keys(collectionSchemas) as CollectionName[];
 async function handle(command: LaptopCommand): Promise<unknown> {
   switch (command.type) {
     case 'open': {
+      // A seed that timed out in the test runner goes on in the background; its database must not
+      // stay open beside the next seed's (RxDB caps the collections open in one process).
+      await handle({ type: 'close' });
       db = await createDatabase(getRxStorageMemory(), command.name, { author: command.name });
       trace = startTrace();
       const watching = collections.map((name) => trace!.watch(need()[name] as never));

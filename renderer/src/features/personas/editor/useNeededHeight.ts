@@ -18,14 +18,17 @@ export function useNeededHeight(ref: RefObject<HTMLElement | null>, id: string, 
       const top = Math.min(...kids.map((k) => k.getBoundingClientRect().top));
       const bottom = Math.max(...kids.map((k) => k.getBoundingClientRect().bottom));
       const box = getComputedStyle(content);
-      const frame = getComputedStyle(card);
-      const need = head.offsetHeight + (bottom - top) + parseFloat(box.paddingTop) + parseFloat(box.paddingBottom)
-        + parseFloat(frame.borderTopWidth) + parseFloat(frame.borderBottomWidth);
+      // Everything of the card that is not the content box (head, borders, gaps) taken as it is laid
+      // out: summing the head and borders missed a few pixels, so a card sized to that sum still
+      // overflowed, grew a row, then measured as fitting and shrank again, for ever.
+      const chrome = card.offsetHeight - content.clientHeight;
+      const need = chrome + (bottom - top) + parseFloat(box.paddingTop) + parseFloat(box.paddingBottom);
       // Overflowing content needs at least the overflow more (with room for rounding, which the canvas
       // takes off again). Without overflow the card never needs more than it has (a box that fills its card may measure
-      // a pixel over it and would otherwise grow it a row at a time, for ever).
+      // a pixel over it and would otherwise grow it a row at a time, for ever), and it gets the same
+      // room for rounding: without it a card 2 px short of a row shrank into overflow and grew again.
       const overflows = content.scrollHeight > content.clientHeight + 1;
-      onNeed(id, Math.ceil(overflows ? Math.max(need, card.offsetHeight + content.scrollHeight - content.clientHeight) + 4 : Math.min(need, card.offsetHeight)));
+      onNeed(id, Math.ceil(overflows ? Math.max(need, card.offsetHeight + content.scrollHeight - content.clientHeight) + 4 : Math.min(need + 4, card.offsetHeight)));
     };
     let frame = 0;
     const soon = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(measure); };
