@@ -27,6 +27,11 @@ function lane(text: string, seed: number): number {
   return h >>> 0;
 }
 
+/** The first 32 bits of {@link hashString} as a number (the same as its first 8 hex characters), for callers that need no more. */
+export function hash32(text: string): number {
+  return lane(text, seeds[0]);
+}
+
 /** 32 lowercase hex characters (128 bits) of a string, the same in every runtime. */
 export function hashString(text: string): string {
   return seeds.map((s) => lane(text, s).toString(16).padStart(8, '0')).join('');

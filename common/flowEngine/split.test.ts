@@ -65,3 +65,10 @@ test('templates: spaces inside braces, customer_id, and blank values count as mi
   expect(renderTemplate('{{a}}{{b}}{{a}}', { b: '  ' }, 'c')).toEqual({ ok: false, missing: ['a', 'b'] });
   expect(renderTemplate('no variables {single}', {}, 'c')).toEqual({ ok: true, text: 'no variables {single}' });
 });
+
+test('a draw is the first 32 bits of hashString, so arms stay where the first version put them', async () => {
+  const { hashString } = await import('../analytics/hash');
+  for (const parts of [['c1', 'j', 1, 'n'], ['x'], [42]]) {
+    expect(stableDraw(...parts)).toBe(parseInt(hashString(JSON.stringify(parts)).slice(0, 8), 16) / 4294967296);
+  }
+});

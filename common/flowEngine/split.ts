@@ -1,12 +1,12 @@
-import { hashString } from '../analytics/hash';
+import { hash32 } from '../analytics/hash';
 
 /**
  * A number in [0, 1) fixed by its parts: the same customer, journey version and node always draw the
  * same value, on any machine, so a retried or replayed step lands in the same arm.
  */
 export function stableDraw(...parts: readonly (string | number)[]): number {
-  // JSON keeps the parts apart ("a","bc" differs from "ab","c").
-  return parseInt(hashString(JSON.stringify(parts)).slice(0, 8), 16) / 4294967296;
+  // JSON keeps the parts apart ("a","bc" differs from "ab","c"). hash32 is hashString's first 32 bits.
+  return hash32(JSON.stringify(parts)) / 4294967296;
 }
 
 /** The arm a draw falls in, by percent weights in order (weights that do not sum to 100 are scaled). */
