@@ -27,6 +27,12 @@ export const migrations: Record<CollectionName, Record<number, Migration>> = {
   snapshots: {},
   assets: {},
   settings: {},
-  experiments: {},
+  experiments: {
+    // Version 1 renames `primary` to `primaryMetric` (the old name shadowed RxDocument.primary).
+    1: (doc) => {
+      const { primary, ...rest } = doc;
+      return { ...rest, primaryMetric: primary };
+    },
+  },
   segments: {},
 };

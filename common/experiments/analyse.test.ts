@@ -14,7 +14,7 @@ const experiment = (over: Partial<Experiment> = {}): Experiment => ({
   id: 'exp1', name: 'New checkout', hypothesis: 'A one-page checkout raises purchases.', datasetId: 'd1',
   assignmentEvent: 'assigned', armProperty: 'arm',
   arms: [{ name: 'Control', value: 'A', share: 1 }, { name: 'One page', value: 'B', share: 1 }],
-  primary: { kind: 'conversion', event: 'purchase' }, guardrails: [{ name: 'Complaints', event: 'complaint' }],
+  primaryMetric: { kind: 'conversion', event: 'purchase' }, guardrails: [{ name: 'Complaints', event: 'complaint' }],
   mde: 0.02, alpha: 0.05, power: 0.8, start, plannedEnd: start + 14 * day, updatedAt: 0, ...over,
 });
 
@@ -63,7 +63,7 @@ describe('experiment results and verdict', () => {
   });
 
   it('says so when the metric has no events', () => {
-    const e = experiment({ primary: { kind: 'conversion', event: 'purchse' } });
+    const e = experiment({ primaryMetric: { kind: 'conversion', event: 'purchse' } });
     const r = analyseExperiment(log(), e, e.plannedEnd + day);
     expect(r.problems.map((p) => p.code)).toEqual(['metric-no-events']);
     expect(r.arms).toEqual([]);
@@ -84,7 +84,7 @@ describe('experiment results and verdict', () => {
   });
 
   it('refuses a worse guardrail, and uses Welch and Mann-Whitney for revenue', () => {
-    const e = experiment({ primary: { kind: 'value', event: 'purchase', property: 'amount' }, mde: 1 });
+    const e = experiment({ primaryMetric: { kind: 'value', event: 'purchase', property: 'amount' }, mde: 1 });
     const r = analyseExperiment(log({ arms: [{ value: 'A', rate: 0.1, share: 1 }, { value: 'B', rate: 0.1, share: 1, complaintRate: 0.05 }] }), e, e.plannedEnd + day);
     expect(r.comparisons[0]!.test.name).toBe("Welch's t-test");
     expect(r.comparisons[0]!.mannWhitney).not.toBeNull();

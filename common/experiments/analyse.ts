@@ -70,10 +70,10 @@ function dataProblems(e: Experiment, data: ArmData): Problem[] {
   const sizes = data.customers.map((c) => c.length);
   if (sizes.every((n) => n === 0)) out.push({ code: 'no-assignments', blocking: true, message: `No customer has a "${e.assignmentEvent}" event with an arm value of ${e.arms.map((a) => `"${a.value}"`).join(', ')} in the "${e.armProperty}" column between the start and the planned end.` });
   else e.arms.forEach((a, i) => { if (sizes[i] === 0) out.push({ code: 'arm-no-traffic', blocking: true, message: `Arm "${a.name}" received no customers (no "${e.assignmentEvent}" event with ${e.armProperty} = "${a.value}"). Check that the arm value is spelled as in the log.` }); });
-  if (data.goalEvents === 0) out.push({ code: 'metric-no-events', blocking: true, message: `The log has no "${e.primary.event}" events, so the primary metric cannot be measured.` });
+  if (data.goalEvents === 0) out.push({ code: 'metric-no-events', blocking: true, message: `The log has no "${e.primaryMetric.event}" events, so the primary metric cannot be measured.` });
   if (data.unknownArm.events > 0) out.push({ code: 'unknown-arm', blocking: false, message: `${data.unknownArm.events} assignment events name an arm this experiment does not have (${data.unknownArm.values.join(', ')}); they are left out.` });
   if (data.crossover > 0) out.push({ code: 'crossover', blocking: data.crossover > 0.01 * sizes.reduce((s, n) => s + n, 0), message: `${data.crossover} customers were assigned to two arms and are left out.` });
-  if (data.nonNumeric > 0) out.push({ code: 'non-numeric', blocking: false, message: `${data.nonNumeric} "${e.primary.event}" events have no number in "${e.primary.property}"; they are left out.` });
+  if (data.nonNumeric > 0) out.push({ code: 'non-numeric', blocking: false, message: `${data.nonNumeric} "${e.primaryMetric.event}" events have no number in "${e.primaryMetric.property}"; they are left out.` });
   const split = sizes.every((n) => n > 0) ? splitStability(data.daily) : null;
   if (split && split.p < srmThreshold) {
     const share = (row: number[]) => e.arms.map((a, i) => `${a.name} ${pct(row[i]! / row.reduce((s, v) => s + v, 0))}`).join(', ');
@@ -95,7 +95,7 @@ export function analyseExperiment(log: EventLog, e: Experiment, now: number): Re
   if (!srm.passed) problems.unshift({ code: 'srm', blocking: true, message: `Sample ratio mismatch: the arms got ${e.arms.map((a, i) => `${a.name} ${sizes[i]}`).join(', ')} customers against a planned split of ${e.arms.map((a) => a.share).join(' : ')} (chi-square p = ${s.p.toExponential(2)}). Something in assignment or logging is broken; no result can be trusted.` });
   if (problems.some((p) => p.code === 'metric-no-events')) return { ...empty, srm };
 
-  const kind = e.primary.kind;
+  const kind = e.primaryMetric.kind;
   const arms: ArmFigures[] = data.customers.map((list, i) => {
     const values = list.map((w) => metricValue(w, kind, data.asOf)).filter((v) => !Number.isNaN(v));
     const conversions = list.filter((w) => w.goals.length > 0).length;

@@ -34,10 +34,10 @@ export interface ArmData {
 /** Reads the experiment's events from the log. */
 export function armData(log: EventLog, e: Experiment): ArmData {
   const eventCode = (name: string) => log.events.indexOf(name);
-  const assign = eventCode(e.assignmentEvent), goal = eventCode(e.primary.event);
+  const assign = eventCode(e.assignmentEvent), goal = eventCode(e.primaryMetric.event);
   const guards = e.guardrails.map((g) => eventCode(g.event));
   const armColumn = log.properties.find((p) => p.name === e.armProperty);
-  const valueColumn = e.primary.property ? log.properties.find((p) => p.name === e.primary.property) : undefined;
+  const valueColumn = e.primaryMetric.property ? log.properties.find((p) => p.name === e.primaryMetric.property) : undefined;
   const armOfCode = new Map<number, number>();
   if (armColumn) e.arms.forEach((a, i) => { const c = armColumn.dict.indexOf(a.value); if (c >= 0) armOfCode.set(c, i); });
   let lastEvent = 0;
@@ -78,7 +78,7 @@ export function armData(log: EventLog, e: Experiment): ArmData {
     if (!who || t < who.at || t > e.plannedEnd) continue;
     if (ev === goal) {
       let value = 1;
-      if (e.primary.kind === 'value') {
+      if (e.primaryMetric.kind === 'value') {
         const code = valueColumn ? valueColumn.codes[i]! : -1;
         value = code >= 0 ? Number(valueColumn!.dict[code]) : NaN;
         if (!Number.isFinite(value)) { nonNumeric++; continue; }
@@ -100,7 +100,7 @@ export function armData(log: EventLog, e: Experiment): ArmData {
 }
 
 /** The metric value of one customer using events up to `until`; NaN when it has none (time to convert without a conversion). */
-export function metricValue(who: Assigned, kind: Experiment['primary']['kind'], until: number): number {
+export function metricValue(who: Assigned, kind: Experiment['primaryMetric']['kind'], until: number): number {
   if (kind === 'conversion') return who.goals.some((g) => g.at <= until) ? 1 : 0;
   if (kind === 'value') return who.goals.reduce((s, g) => (g.at <= until ? s + g.value : s), 0);
   let first = Infinity;

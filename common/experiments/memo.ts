@@ -8,8 +8,8 @@ import type { Verdict } from './verdict';
 
 /** A difference in the metric's units (points for conversion). */
 export function effectText(e: Experiment, x: number): string {
-  if (e.primary.kind === 'conversion') return `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)} pts`;
-  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}${e.primary.kind === 'timeToConvert' ? ' h' : ''}`;
+  if (e.primaryMetric.kind === 'conversion') return `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)} pts`;
+  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}${e.primaryMetric.kind === 'timeToConvert' ? ' h' : ''}`;
 }
 
 /** A p-value as shown. */
@@ -32,7 +32,7 @@ export function memoText(e: Experiment, r: Results, v: Verdict): MemoText {
     verdict: v.title,
     reasons: v.reasons,
     sections: [
-      { heading: 'What was tested', text: `${e.hypothesis || 'No hypothesis was written down.'} Arms: ${e.arms.map((a) => `${a.name} (planned share ${a.share})`).join(', ')}. Primary metric: ${e.primary.kind === 'conversion' ? `share of customers with "${e.primary.event}"` : e.primary.kind === 'value' ? `sum of "${e.primary.property}" on "${e.primary.event}" per customer` : `hours to the first "${e.primary.event}", among customers who reached it (those who never did are not in this figure, so read it beside the conversion rate)`}. ${day(e.start)} to ${day(e.plannedEnd)}; data up to ${new Date(r.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC.` },
+      { heading: 'What was tested', text: `${e.hypothesis || 'No hypothesis was written down.'} Arms: ${e.arms.map((a) => `${a.name} (planned share ${a.share})`).join(', ')}. Primary metric: ${e.primaryMetric.kind === 'conversion' ? `share of customers with "${e.primaryMetric.event}"` : e.primaryMetric.kind === 'value' ? `sum of "${e.primaryMetric.property}" on "${e.primaryMetric.event}" per customer` : `hours to the first "${e.primaryMetric.event}", among customers who reached it (those who never did are not in this figure, so read it beside the conversion rate)`}. ${day(e.start)} to ${day(e.plannedEnd)}; data up to ${new Date(r.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC.` },
       { heading: 'Arms', text: arms ? `${arms}.` : 'No customer was assigned to any arm in this data.' },
       { heading: 'Effect', text: effects || 'No effect can be computed from this data.' },
       { heading: 'Decision rule', text: decisionRule(e) },

@@ -30,7 +30,7 @@ const experiment = (over: Partial<Experiment> = {}): Experiment => ({
   id: 'exp1', name: 'New checkout', hypothesis: 'A one-page checkout raises purchases.', datasetId: 'd1',
   assignmentEvent: 'assigned', armProperty: 'arm',
   arms: [{ name: 'Control', value: 'A', share: 1 }, { name: 'One page', value: 'B', share: 1 }],
-  primary: { kind: 'conversion', event: 'purchase' }, guardrails: [{ name: 'Complaints', event: 'complaint' }],
+  primaryMetric: { kind: 'conversion', event: 'purchase' }, guardrails: [{ name: 'Complaints', event: 'complaint' }],
   mde: 0.02, alpha: 0.05, power: 0.8, start, plannedEnd: start + 14 * day, updatedAt: 0, ...over,
 });
 const log = eventLogFromPlain(sampleExperimentLog({

@@ -18,7 +18,7 @@ describe('stored experiments', () => {
       { ...e, arms: [e.arms[0]] },
       { ...e, arms: Array.from({ length: 7 }, (_, i) => ({ name: `a${i}`, value: `${i}`, share: 1 })) },
       { ...e, alpha: 0.5 },
-      { ...e, primary: { kind: 'median', event: 'x' } },
+      { ...e, primaryMetric: { kind: 'median', event: 'x' } },
       { ...e, hypothesis: 'x'.repeat(2001) },
       { ...e, id: '_design' },
       { ...e, extra: 1 },

@@ -35,7 +35,7 @@ export interface Experiment {
   assignmentEvent: string;
   armProperty: string;
   arms: ExperimentArm[];
-  primary: PrimaryMetric;
+  primaryMetric: PrimaryMetric;
   guardrails: Guardrail[];
   /** Minimum detectable effect, absolute, in the metric's units (rate points as a fraction for conversion). */
   mde: number;
@@ -64,12 +64,12 @@ export function experimentProblems(e: Experiment): string[] {
   if (e.arms.some((a) => !(a.share > 0) || !Number.isFinite(a.share))) out.push('Every arm needs a planned share above 0.');
   if (!e.assignmentEvent) out.push('Choose the event that assigns customers to arms.');
   if (!e.armProperty) out.push('Choose the column that names the arm.');
-  if (!e.primary.event) out.push('Choose the event of the primary metric.');
-  if (e.primary.kind === 'value' && !e.primary.property) out.push('Choose the numeric property the metric sums.');
+  if (!e.primaryMetric.event) out.push('Choose the event of the primary metric.');
+  if (e.primaryMetric.kind === 'value' && !e.primaryMetric.property) out.push('Choose the numeric property the metric sums.');
   if (!(e.alpha > 0 && e.alpha <= 0.2)) out.push('Alpha must be above 0 and at most 0.2.');
   if (!(e.power >= 0.5 && e.power < 1)) out.push('Power must be between 0.5 and 0.99.');
   if (!(e.mde > 0) || !Number.isFinite(e.mde)) out.push('The minimum detectable effect must be above 0.');
-  if (e.primary.kind === 'conversion' && e.mde >= 1) out.push('For a conversion rate the effect is a share below 1 (0.02 is 2 points).');
+  if (e.primaryMetric.kind === 'conversion' && e.mde >= 1) out.push('For a conversion rate the effect is a share below 1 (0.02 is 2 points).');
   if (!(e.plannedEnd > e.start)) out.push('The planned end must come after the start.');
   return out;
 }
@@ -81,7 +81,7 @@ export function blankExperiment(id: string, now: number, name = 'New experiment'
   return {
     id, name, hypothesis: '', datasetId: '', assignmentEvent: '', armProperty: '',
     arms: [{ name: 'Control', value: 'A', share: 1 }, { name: 'Variant', value: 'B', share: 1 }],
-    primary: { kind: 'conversion', event: '' }, guardrails: [], mde: 0.02, alpha: 0.05, power: 0.8,
+    primaryMetric: { kind: 'conversion', event: '' }, guardrails: [], mde: 0.02, alpha: 0.05, power: 0.8,
     start: now, plannedEnd: now + fourWeeks, updatedAt: now,
   };
 }

@@ -29,9 +29,9 @@ export function planExperiment(log: EventLog, e: Experiment): { ok: true; plan: 
   for (let i = 0; i < log.length; i++) { const t = log.time[i]!; if (t < first) first = t; if (t > last) last = t; }
   const customers = log.customers.length;
   const dailyCustomers = customers / Math.max(1, (last - first) / day);
-  const goal = log.events.indexOf(e.primary.event);
-  if (goal < 0) return { ok: false, message: `The log has no "${e.primary.event}" events to take a baseline from.` };
-  const column = e.primary.property ? log.properties.find((p) => p.name === e.primary.property) : undefined;
+  const goal = log.events.indexOf(e.primaryMetric.event);
+  if (goal < 0) return { ok: false, message: `The log has no "${e.primaryMetric.event}" events to take a baseline from.` };
+  const column = e.primaryMetric.property ? log.properties.find((p) => p.name === e.primaryMetric.property) : undefined;
   const perCustomer = new Float64Array(customers);
   const firstAt = new Float64Array(customers).fill(Infinity);
   const goalAt = new Float64Array(customers).fill(Infinity);
@@ -41,19 +41,19 @@ export function planExperiment(log: EventLog, e: Experiment): { ok: true; plan: 
     if (log.event[i] !== goal) continue;
     if (log.time[i]! < goalAt[c]!) goalAt[c] = log.time[i]!;
     const code = column ? column.codes[i]! : -1;
-    const v = e.primary.kind === 'value' ? (code >= 0 ? Number(column!.dict[code]) : NaN) : 1;
-    if (Number.isFinite(v)) perCustomer[c] = e.primary.kind === 'value' ? perCustomer[c]! + v : 1;
+    const v = e.primaryMetric.kind === 'value' ? (code >= 0 ? Number(column!.dict[code]) : NaN) : 1;
+    if (Number.isFinite(v)) perCustomer[c] = e.primaryMetric.kind === 'value' ? perCustomer[c]! + v : 1;
   }
   const k = e.arms.length;
   const alpha = e.alpha / Math.max(1, k - 1);
   const ratios = e.arms.map((a) => a.share / e.arms[0]!.share);
   let baseline: number, sd: number | null = null, control: number;
-  if (e.primary.kind === 'conversion') {
+  if (e.primaryMetric.kind === 'conversion') {
     baseline = perCustomer.reduce((s, v) => s + v, 0) / customers;
     if (baseline + e.mde >= 1 || baseline <= 0) return { ok: false, message: `A baseline of ${(100 * baseline).toFixed(1)} % with an effect of ${(100 * e.mde).toFixed(1)} points is not a rate between 0 and 100 %.` };
     control = Math.max(...ratios.slice(1).map((r) => controlSizeForProportions(baseline, e.mde, alpha, e.power, r)));
   } else {
-    const values = e.primary.kind === 'value' ? perCustomer : Float64Array.from([...goalAt].map((g, c) => (g - firstAt[c]!) / 3_600_000).filter(Number.isFinite));
+    const values = e.primaryMetric.kind === 'value' ? perCustomer : Float64Array.from([...goalAt].map((g, c) => (g - firstAt[c]!) / 3_600_000).filter(Number.isFinite));
     const m = moments(values);
     if (!(m.variance > 0)) return { ok: false, message: 'The metric does not vary in the log, so no sample size can be computed.' };
     baseline = m.mean; sd = Math.sqrt(m.variance);

@@ -9,7 +9,7 @@ const eventName = shortText(200);
  */
 export const experimentsSchema = {
   title: 'experiments',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -28,7 +28,9 @@ export const experimentsSchema = {
         required: ['name', 'value', 'share'],
       },
     },
-    primary: {
+    // Not `primary`: a top-level field of that name shadows RxDocument.primary, which RxDB's query
+    // results key documents by, so a deleted experiment stayed in every list (version 1 renamed it).
+    primaryMetric: {
       type: 'object', additionalProperties: false,
       properties: { kind: { type: 'string', enum: ['conversion', 'value', 'timeToConvert'] }, event: eventName, property: eventName },
       required: ['kind', 'event'],
@@ -44,5 +46,5 @@ export const experimentsSchema = {
     plannedEnd: timeField,
     updatedAt: timeField,
   },
-  required: ['id', 'name', 'hypothesis', 'datasetId', 'assignmentEvent', 'armProperty', 'arms', 'primary', 'guardrails', 'mde', 'alpha', 'power', 'start', 'plannedEnd', 'updatedAt'],
+  required: ['id', 'name', 'hypothesis', 'datasetId', 'assignmentEvent', 'armProperty', 'arms', 'primaryMetric', 'guardrails', 'mde', 'alpha', 'power', 'start', 'plannedEnd', 'updatedAt'],
 } as const;

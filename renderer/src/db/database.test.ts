@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionSchemas, maxCollections } from '../../../common/db/collections';
 import { migrations } from '../../../common/db/migrations';
+import { blankExperiment } from '../../../common/experiments/model';
 import { createDatabase } from './database';
 import type { Workspace } from './database';
 
@@ -40,6 +41,21 @@ describe('workspace database', () => {
       await expect(db.settings.insert(doc)).rejects.toThrow();
     }
     expect(await db.settings.count().exec()).toBe(0);
+  });
+
+  test('a deleted experiment leaves the query results (its metric field no longer shadows RxDocument.primary)', async () => {
+    db = await createDatabase(getRxStorageMemory(), `t${Math.random().toString(36).slice(2)}`);
+    const exp = (id: string) => ({ ...blankExperiment(id, now), name: id });
+    await db.experiments.bulkInsert([exp('e1'), exp('e2')]);
+    const query = db.experiments.find({ selector: {}, sort: [{ id: 'asc' }] });
+    expect((await query.exec()).map((d) => d.primary)).toEqual(['e1', 'e2']);
+    await (await db.experiments.findOne('e1').exec())!.remove();
+    expect((await query.exec()).map((d) => d.primary)).toEqual(['e2']);
+  });
+
+  test('an experiment of schema version 0 migrates its primary metric', () => {
+    const old = { id: 'e1', primary: { kind: 'value', event: 'purchase', property: 'revenue' } };
+    expect(migrations.experiments[1]!(structuredClone(old))).toEqual({ id: 'e1', primaryMetric: { kind: 'value', event: 'purchase', property: 'revenue' } });
   });
 
   test('keeps a valid document', async () => {

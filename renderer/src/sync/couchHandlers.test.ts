@@ -75,4 +75,10 @@ describe('pushing to a CouchDB database', () => {
     expect(t.newer).toEqual([{ collection: 'personas', id: 'n1', version: 5 }]);
     expect(fromCouch(t, { _id: 'o1', _rev: '1-x', name: 'Old', [versionField]: 0 })).toEqual({ id: 'o1', name: 'Old', _deleted: false });
   });
+
+  test('a document an older app version wrote is migrated to this schema on the way in', () => {
+    const t = { ...target({}), collection: 'experiments', schemaVersion: 1 };
+    const old = { _id: 'e1', _rev: '2-x', name: 'Checkout', primary: { kind: 'conversion', event: 'purchase' }, [versionField]: 0, [writerField]: 'them' };
+    expect(fromCouch(t, old)).toEqual({ id: 'e1', name: 'Checkout', primaryMetric: { kind: 'conversion', event: 'purchase' }, _deleted: false });
+  });
 });

@@ -1,4 +1,6 @@
 import type { WithDeleted } from 'rxdb/plugins/core';
+import { migrations } from '../../../common/db/migrations';
+import type { CollectionName } from '../../../common/db/collections';
 import type { SyncFetch } from '../../../common/sync/fetch';
 
 /** A document the server holds that a newer app version wrote: kept aside, never applied here. */
@@ -57,7 +59,16 @@ export function fromCouch(target: CouchTarget, couch: Record<string, unknown>): 
     target.onNewer({ collection: target.collection, id: String(_id), version });
     return null;
   }
-  return { ...rest, id: String(_id), _deleted: couch._deleted === true } as Doc;
+  // A teammate on an older app version wrote it: bring it up to this schema with the same steps
+  // the local database's own migration takes, so the pull never hands RxDB an invalid document.
+  let data: Record<string, unknown> | null = rest;
+  const steps = migrations[target.collection as CollectionName] ?? {};
+  for (let v = (typeof version === 'number' ? version : 0) + 1; v <= target.schemaVersion && data; v++) {
+    const step = steps[v];
+    if (step) data = step(data);
+  }
+  if (!data) return null;
+  return { ...data, id: String(_id), _deleted: couch._deleted === true } as Doc;
 }
 
 /** RxDB document data → the Couch document this laptop writes. */

@@ -13,7 +13,7 @@ export function ExperimentForm({ draft, logs, log, onChange }: Props) {
   const set = (patch: Partial<Experiment>) => onChange({ ...draft, ...patch });
   const events = log?.events ?? [];
   const props = log?.properties ?? [];
-  const conversion = draft.primary.kind === 'conversion';
+  const conversion = draft.primaryMetric.kind === 'conversion';
   const eventOptions = (value: string) => (
     <>
       <option value="">Choose…</option>
@@ -58,14 +58,14 @@ export function ExperimentForm({ draft, logs, log, onChange }: Props) {
       <fieldset>
         <legend>Primary metric</legend>
         <label>Kind
-          <select value={draft.primary.kind} onChange={(ev) => set({ primary: { ...draft.primary, kind: ev.target.value as MetricKind } })}>
+          <select value={draft.primaryMetric.kind} onChange={(ev) => set({ primaryMetric: { ...draft.primaryMetric, kind: ev.target.value as MetricKind } })}>
             {(Object.keys(metricLabels) as MetricKind[]).map((k) => <option key={k} value={k}>{metricLabels[k]}</option>)}
           </select>
         </label>
-        <label>Goal event <select value={draft.primary.event} onChange={(ev) => set({ primary: { ...draft.primary, event: ev.target.value } })}>{eventOptions(draft.primary.event)}</select></label>
-        {draft.primary.kind === 'value' && (
+        <label>Goal event <select value={draft.primaryMetric.event} onChange={(ev) => set({ primaryMetric: { ...draft.primaryMetric, event: ev.target.value } })}>{eventOptions(draft.primaryMetric.event)}</select></label>
+        {draft.primaryMetric.kind === 'value' && (
           <label>Property
-            <select value={draft.primary.property ?? ''} onChange={(ev) => set({ primary: { ...draft.primary, property: ev.target.value } })}>
+            <select value={draft.primaryMetric.property ?? ''} onChange={(ev) => set({ primaryMetric: { ...draft.primaryMetric, property: ev.target.value } })}>
               <option value="">Choose…</option>
               {props.map((n) => <option key={n} value={n}>{n}</option>)}
             </select>

@@ -14,7 +14,7 @@ export function PlannerView({ e, plan }: { e: Experiment; plan: Plan }) {
   return (
     <section className="exp-panel" aria-label="Planner">
       <h2>Planner</h2>
-      <p>The log sees about <strong>{Math.round(plan.dailyCustomers).toLocaleString()}</strong> customers a day; baseline {e.primary.kind === 'conversion' ? pct(plan.baseline, 2) : plan.baseline.toFixed(2)}{plan.sd !== null ? ` (standard deviation ${plan.sd.toFixed(2)})` : ''}.</p>
+      <p>The log sees about <strong>{Math.round(plan.dailyCustomers).toLocaleString()}</strong> customers a day; baseline {e.primaryMetric.kind === 'conversion' ? pct(plan.baseline, 2) : plan.baseline.toFixed(2)}{plan.sd !== null ? ` (standard deviation ${plan.sd.toFixed(2)})` : ''}.</p>
       <p>To detect {effectText(e, e.mde)} with alpha {e.alpha}{e.arms.length > 2 ? ` (÷ ${e.arms.length - 1} comparisons)` : ''} and power {pct(e.power, 0)}: {e.arms.map((a, i) => `${a.name} ${plan.perArm[i]!.toLocaleString()}`).join(', ')} customers, <strong>{plan.total.toLocaleString()}</strong> in all, about <strong>{plan.days.toLocaleString()} days</strong> at this traffic if every customer enters the test.</p>
     </section>
   );
@@ -33,11 +33,11 @@ export function ResultsTables({ e, r }: { e: Experiment; r: Results }) {
       {r.problems.map((p) => <p key={p.code + p.message} className={p.blocking ? 'error-text' : 'warning-text'}>{p.message}</p>)}
       {r.arms.length > 0 && (
         <div className="table-scroll"><table className="data-table">
-          <thead><tr><th>Arm</th><th className="num">Customers</th><th className="num">Converted</th><th className="num">Rate (95 % Wilson)</th>{e.primary.kind !== 'conversion' && <th className="num">Mean (n)</th>}</tr></thead>
+          <thead><tr><th>Arm</th><th className="num">Customers</th><th className="num">Converted</th><th className="num">Rate (95 % Wilson)</th>{e.primaryMetric.kind !== 'conversion' && <th className="num">Mean (n)</th>}</tr></thead>
           <tbody>{r.arms.map((a) => (
             <tr key={a.name}><td>{a.name}</td><td className="num">{a.customers.toLocaleString()}</td><td className="num">{a.conversions.toLocaleString()}</td>
               <td className="num">{pct(a.rate, 2)} ({a.rateInterval ? `${pct(a.rateInterval.lower, 2)} – ${pct(a.rateInterval.upper, 2)}` : '—'})</td>
-              {e.primary.kind !== 'conversion' && <td className="num">{Number.isFinite(a.values.mean) ? `${a.values.mean.toFixed(2)} (${a.values.n})` : '—'}</td>}</tr>
+              {e.primaryMetric.kind !== 'conversion' && <td className="num">{Number.isFinite(a.values.mean) ? `${a.values.mean.toFixed(2)} (${a.values.n})` : '—'}</td>}</tr>
           ))}</tbody>
         </table></div>
       )}

@@ -4,7 +4,7 @@ import type { Result } from '../../../../common/result';
 /** A stored experiment; the collection schema already checked its shape on write and pull. */
 export function parseExperiment(doc: unknown): Result<Experiment> {
   const d = doc as Partial<Experiment> | null;
-  if (!d || typeof d.id !== 'string' || !Array.isArray(d.arms) || !d.primary) return { ok: false, code: 'invalid-document', message: 'Not an experiment.' };
+  if (!d || typeof d.id !== 'string' || !Array.isArray(d.arms) || !d.primaryMetric) return { ok: false, code: 'invalid-document', message: 'Not an experiment.' };
   return { ok: true, data: d as Experiment };
 }
 
