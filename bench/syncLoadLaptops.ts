@@ -122,6 +122,9 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     if (!seq) throw new Error('no last_seq in page');
     return { rows, lastSeq: seq[1]!.startsWith('"') ? (JSON.parse(seq[1]!) as string) : seq[1]! };
   };
+  // Every simulated laptop uses the same account: one request first fills the server's credential
+  // cache, or the 1,000 opening requests would each verify the password (scrypt) at once and time out.
+  await startSeq(target.dbs[collections[0]!]!);
   const positions = await Promise.all(Array.from({ length: laptops }, async () => Object.fromEntries(await Promise.all(collections.map(async (c) => [c, await startSeq(target.dbs[c]!)] as const)))));
 
   const pull = async (laptop: number, collection: string): Promise<void> => {
