@@ -12,7 +12,7 @@ import { formatRow } from './report';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 // Long runs (minutes of load) run only when asked for by name, e.g. `npm run bench -- sync-load`.
-const onlyByName = new Set(['syncload']);
+const onlyByName = new Set(['syncload', 'engine']);
 const plain = (name: string): string => name.replace('.bench.ts', '').replaceAll('-', '').toLowerCase();
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))

@@ -56,18 +56,19 @@ export class Leases {
     const live = (await control.all<HeartbeatDoc>('worker|', 'worker|\ufff0')).filter((h) => h.expiresAt > now).length;
     const share = Math.ceil(partitions / Math.max(1, live));
     const leases = new Map((await control.all<LeaseDoc>('lease|', 'lease|\ufff0')).map((l) => [l.partition, l]));
-    // Renew ours; a lease someone else now holds is lost.
+    // Renew ours in one request; a lease someone else now holds is lost.
+    const renew: LeaseDoc[] = [];
     for (const [p, mine] of this.held) {
       const stored = leases.get(p);
-      if (!stored || stored.owner !== worker || stored._rev !== mine._rev) {
-        this.lose(p);
-        continue;
-      }
-      const next: LeaseDoc = { ...stored, expiresAt: now + ttlMs };
-      const rev = await control.put(next);
-      if (rev) this.held.set(p, { ...next, _rev: rev });
-      else this.lose(p);
+      if (!stored || stored.owner !== worker || stored._rev !== mine._rev) this.lose(p);
+      else renew.push({ ...stored, expiresAt: now + ttlMs });
     }
+    const renewed = await control.bulk(renew);
+    renewed.forEach((r, i) => {
+      const lease = renew[i]!;
+      if (r.ok && r.rev) this.held.set(lease.partition, { ...lease, _rev: r.rev });
+      else this.lose(lease.partition);
+    });
     // Hand back partitions above the fair share so a newly started worker gets some.
     const extra = this.held.size - share;
     if (extra > 0) {

@@ -129,6 +129,8 @@ export class Worker implements EventLookup {
         continue;
       }
       if (!did) await this.sleep(Math.max(5, Math.min(200, (this.due.peek() ?? Infinity) - this.now())));
+      // Let I/O callbacks (finished sends, feeds) run between ticks even when every tick finds work.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -197,11 +199,10 @@ export class Worker implements EventLookup {
   private process(id: string, now: number): Advanced | undefined {
     const doc = this.runs.get(id);
     if (!doc || isOver(doc) || this.inFlight.has(id)) return undefined;
-    if (!this.leases.owns(doc.partition)) {
-      // A lease renewal is late: look again when it is renewed (or the partition is dropped).
-      this.parked.add(id);
-      return undefined;
-    }
+    // A held lease whose renewal is late still counts (a busy database delays the renewal): if another
+    // worker has claimed it meanwhile, our writes meet its `_rev` and conflict, and the next lease
+    // round drops the partition.
+    if (!this.leases.holds(doc.partition)) return undefined;
     const d = this.o.directory;
     const control = d.controlState(doc.journeyId);
     if (control === 'killed') return killDoc(doc, now, this.o.worker);
@@ -290,7 +291,7 @@ export class Worker implements EventLookup {
     const found = new Set(docs.map((d) => d._id));
     for (const doc of docs) {
       if (doc._id.startsWith('c|')) this.counters.rebase(doc as never);
-      else if (doc._id.startsWith('r|') && this.leases.owns(partitionOfId(doc._id))) this.accept(doc as unknown as RunDoc);
+      else if (doc._id.startsWith('r|') && this.leases.holds(partitionOfId(doc._id))) this.accept(doc as unknown as RunDoc);
     }
     // A counter that was never written conflicts only with a concurrent first write: rebase on empty.
     for (const id of ids) if (id.startsWith('c|') && !found.has(id)) this.counters.rebase({ _id: id } as never);
@@ -314,11 +315,11 @@ export class Worker implements EventLookup {
           this.inFlight.delete(id);
           this.results.set(id, outcome);
           this.touch(id);
+          this.fireSends();
           this.poke();
         });
     }
-    for (const id of this.toSend) this.touch(id);
-    this.toSend.clear();
+    // The rest stay queued: each finished send starts the next one.
   }
 
   /** True when `rev` of a run is one this worker wrote or has already seen. */
