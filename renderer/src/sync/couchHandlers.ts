@@ -61,9 +61,12 @@ export function fromCouch(target: CouchTarget, couch: Record<string, unknown>): 
   }
   // A teammate on an older app version wrote it: bring it up to this schema with the same steps
   // the local database's own migration takes, so the pull never hands RxDB an invalid document.
+  // Only a document stamped with an older version is migrated: one without a stamp (another tool
+  // wrote it) is taken as it is, as before.
   let data: Record<string, unknown> | null = rest;
   const steps = migrations[target.collection as CollectionName] ?? {};
-  for (let v = (typeof version === 'number' ? version : 0) + 1; v <= target.schemaVersion && data; v++) {
+  const from = typeof version === 'number' ? version : target.schemaVersion;
+  for (let v = from + 1; v <= target.schemaVersion && data; v++) {
     const step = steps[v];
     if (step) data = step(data);
   }
