@@ -3,20 +3,14 @@ import { eventLogFromPlain } from '../journeyAnalytics/eventLog';
 import { analyseExperiment } from './analyse';
 import type { Experiment } from './model';
 import { experimentProblems } from './model';
-import { sampleExperimentLog } from './sampleLog';
+import { sampleExperiment, sampleExperimentLog } from './sampleLog';
 import type { SampleOptions } from './sampleLog';
 import { decide } from './verdict';
 
 const start = Date.UTC(2026, 4, 1);
 const day = 86_400_000;
 
-const experiment = (over: Partial<Experiment> = {}): Experiment => ({
-  id: 'exp1', name: 'New checkout', hypothesis: 'A one-page checkout raises purchases.', datasetId: 'd1',
-  assignmentEvent: 'assigned', armProperty: 'arm',
-  arms: [{ name: 'Control', value: 'A', share: 1 }, { name: 'One page', value: 'B', share: 1 }],
-  primaryMetric: { kind: 'conversion', event: 'purchase' }, guardrails: [{ name: 'Complaints', event: 'complaint' }],
-  mde: 0.02, alpha: 0.05, power: 0.8, start, plannedEnd: start + 14 * day, updatedAt: 0, ...over,
-});
+const experiment = (over: Partial<Experiment> = {}) => sampleExperiment(start, over);
 
 const log = (o: Partial<SampleOptions> = {}) => eventLogFromPlain(sampleExperimentLog({
   seed: 7, start, days: 14, customersPerDay: 400,

@@ -8,7 +8,7 @@ import { analyseExperiment } from './analyse';
 import { memoText } from './memo';
 import { buildMemoPdf } from './memoPdf';
 import type { Experiment } from './model';
-import { sampleExperimentLog } from './sampleLog';
+import { sampleExperiment, sampleExperimentLog } from './sampleLog';
 import { decide } from './verdict';
 
 const fonts = {
@@ -26,13 +26,7 @@ function read(bytes: Uint8Array): { text: string; pages: number } {
 
 const start = Date.UTC(2026, 4, 1);
 const day = 86_400_000;
-const experiment = (over: Partial<Experiment> = {}): Experiment => ({
-  id: 'exp1', name: 'New checkout', hypothesis: 'A one-page checkout raises purchases.', datasetId: 'd1',
-  assignmentEvent: 'assigned', armProperty: 'arm',
-  arms: [{ name: 'Control', value: 'A', share: 1 }, { name: 'One page', value: 'B', share: 1 }],
-  primaryMetric: { kind: 'conversion', event: 'purchase' }, guardrails: [{ name: 'Complaints', event: 'complaint' }],
-  mde: 0.02, alpha: 0.05, power: 0.8, start, plannedEnd: start + 14 * day, updatedAt: 0, ...over,
-});
+const experiment = (over: Partial<Experiment> = {}) => sampleExperiment(start, over);
 const log = eventLogFromPlain(sampleExperimentLog({
   seed: 7, start, days: 14, customersPerDay: 400,
   arms: [{ value: 'A', rate: 0.10, share: 1 }, { value: 'B', rate: 0.14, share: 1 }],

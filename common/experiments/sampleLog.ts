@@ -5,6 +5,7 @@
  */
 import type { PlainEvent } from '../journeyAnalytics/reference';
 import { seededRandom } from '../random';
+import type { Experiment } from './model';
 
 export interface SampleArm { value: string; rate: number; share: number; complaintRate?: number; meanAmount?: number }
 
@@ -42,4 +43,15 @@ export function sampleExperimentLog(o: SampleOptions): PlainEvent[] {
     }
   }
   return out;
+}
+
+/** A two-arm conversion experiment over 14 days from `start`, for tests of the results and the memo. */
+export function sampleExperiment(start: number, over: Partial<Experiment> = {}): Experiment {
+  return {
+    id: 'exp1', name: 'New checkout', hypothesis: 'A one-page checkout raises purchases.', datasetId: 'd1',
+    assignmentEvent: 'assigned', armProperty: 'arm',
+    arms: [{ name: 'Control', value: 'A', share: 1 }, { name: 'One page', value: 'B', share: 1 }],
+    primaryMetric: { kind: 'conversion', event: 'purchase' }, guardrails: [{ name: 'Complaints', event: 'complaint' }],
+    mde: 0.02, alpha: 0.05, power: 0.8, start, plannedEnd: start + 14 * 86_400_000, updatedAt: 0, ...over,
+  };
 }
