@@ -64,6 +64,18 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
   await expect(page.getByTestId('sentiment-st_signup')).toContainText('mean 3.80 · 60.0 % top-2 of 5 · n 5');
   if (shots) { await page.setViewportSize({ width: 1700, height: 1500 }); await page.screenshot({ path: `${shots}/journey-personas.png`, fullPage: true }); }
 
+  // The poster prints the funnel strip and the drop-off heat; the map PNG carries them too (not the rules row).
+  await page.locator('details.export-menu > summary').first().click();
+  const posterFile = path.join(tmpdir(), `cx-jp-poster-${Date.now()}.pdf`);
+  await saveDownload(page, 'PDF', posterFile);
+  const poster = execFileSync('pdftotext', ['-enc', 'UTF-8', posterFile, '-']).toString('utf8').replace(/\s+/g, ' ');
+  for (const want of ['Funnel', '80.0 % of previous', 'Drop-off', '33.3 %']) expect(poster).toContain(want);
+  if (shots) execFileSync('pdftoppm', ['-png', '-r', '30', '-singlefile', posterFile, path.join(shots, 'journey-personas-poster')]);
+  const pngFile = path.join(shots ?? tmpdir(), 'journey-personas-map.png');
+  await page.getByRole('combobox', { name: 'PNG scale' }).selectOption('1');
+  await saveDownload(page, 'PNG', pngFile);
+  expect(readFileSync(pngFile).subarray(1, 4).toString()).toBe('PNG');
+
   // The choices are the journey's settings: they are there after a reload.
   await page.reload();
   await expect(page.getByTestId('persona-join')).toContainText('4 respondents joined');
@@ -91,6 +103,12 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
   expect(signup.slice(1, 5)).toEqual(['Onboarding from events', 'onboarding-events', 'Sign-up', 5]);
   expect(signup.slice(11, 15)).toEqual(['satisfaction', 3.8, 60, 5]);
 });
+
+async function saveDownload(page: Page, button: string, file: string): Promise<void> {
+  const started = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await (await started).saveAs(file);
+}
 
 async function download(page: Page, button: string): Promise<Buffer> {
   const menu = page.getByTestId('analytics-export');

@@ -5,6 +5,7 @@ import { registerFonts, type PdfFonts } from './fonts';
 import { drawLabel, drawText, setFont, wrap } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
 import { pageSize, type PageOrientation } from './paper';
+import { drawPosterAnalytics, posterRowHeight, type PosterAnalytics } from './posterAnalytics';
 
 /** Paper for a journey map: A3 to A0 posters, and office paper for a small map or a flow. */
 export type PosterPaper = 'a4' | 'letter' | 'a3' | 'a2' | 'a1' | 'a0';
@@ -24,6 +25,8 @@ export interface JourneyPdfInput {
   map: JourneyMap;
   /** Names of the personas the emotion curves speak for, by persona id (the legend prints them). */
   personas?: Readonly<Record<string, string>>;
+  /** The funnel strip and heat row, when the journey has an event log chosen (journey analytics). */
+  analytics?: PosterAnalytics;
 }
 
 /** The poster's margin on every side, in points. */
@@ -91,9 +94,11 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
     const g = geometry(fs);
     return { stageH: stageHeight(doc, map, g.colW, fs), lanes: map.lanes.map((l) => laneHeight(doc, map, l, g, fs, personas)) };
   };
+  // The funnel strip and the heat row sit between the stage headers and the first lane.
+  const analyticsH = (fs: number) => (journey.analytics && journey.analytics.stages.length === map.stages.length ? 2 * (posterRowHeight(fs) + gap) : 0);
   const needed = (fs: number) => {
     const h = heights(fs);
-    return h.stageH + gap + h.lanes.reduce((t, l) => t + l + gap, 0);
+    return h.stageH + gap + analyticsH(fs) + h.lanes.reduce((t, l) => t + l + gap, 0);
   };
   const f = fitTextSize(needed, avail, Math.max(5, Math.min(maxPosterText, geometry(maxPosterText).colW / 8)));
   const { stageH, lanes } = heights(f);
@@ -101,7 +106,7 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
   const weights = map.lanes.map((l) => (l.type === 'emotion' ? 3 : 1));
   const total = weights.reduce((a, b) => a + b, 0);
   const laneHeights = spare > 0 && total > 0 ? lanes.map((h, i) => h + (spare * (weights[i] ?? 1)) / total) : lanes;
-  const drawn = stageH + gap + laneHeights.reduce((t, l) => t + l + gap, 0) - gap;
+  const drawn = stageH + gap + analyticsH(f) + laneHeights.reduce((t, l) => t + l + gap, 0) - gap;
   return { titleSize, top, f, ...geometry(f), stageH, laneHeights, height: Math.min(size.h - margin, top + drawn) };
 }
 
@@ -118,6 +123,7 @@ export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
   drawStages(ctx, top, plan.stageH);
   const drawn: DrawnEmotion[] = [];
   let y = top + plan.stageH + gap;
+  if (journey.analytics && journey.analytics.stages.length === map.stages.length) y += drawPosterAnalytics(doc, journey.analytics, { x0: margin + labelW, labelW, colW, f, gap }, y);
   map.lanes.forEach((lane, i) => {
     const h = Math.min(plan.laneHeights[i] ?? 0, size.h - margin - y);
     if (h <= 0) return;

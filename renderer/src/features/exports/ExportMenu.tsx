@@ -11,6 +11,7 @@ import { startExport, type RunningExport } from './exportClient';
 import { safeFileName } from './fileNames';
 import { comparisonJob } from './comparisonJob';
 import { curvePersonaNames } from './curvePersonas';
+import { posterFigures } from '../journeyAnalytics/posterFigures';
 import { imagesFor, personaPages, personaWorkbookInput, readJourney, readPersonas } from './gather';
 import type { ExportJob } from './jobs';
 import './exports.css';
@@ -48,7 +49,8 @@ export function ExportMenu({ target, capture }: {
     if (target.kind === 'journey') {
       const j = await readJourney(db, target.id);
       if (!j) return 'This journey no longer exists.';
-      const journey = { name: j.name, description: j.description, map: j.map, flow: j.flow, personas: await curvePersonaNames(db, j.map) };
+      const analytics = format === 'pdf' ? await posterFigures(db, j.map) : undefined;
+      const journey = { name: j.name, description: j.description, map: j.map, flow: j.flow, personas: await curvePersonaNames(db, j.map), ...(analytics ? { analytics } : {}) };
       const options = { paper: paper as PosterPaper, orientation: orientation === 'follow' ? 'landscape' as const : orientation };
       if (format === 'flow') return { job: { kind: 'flowPdf', journey, options }, name: safeFileName(`${j.name} flow`, 'pdf') };
       const job: ExportJob = format === 'xlsx' ? { kind: 'journeyXlsx', journey }

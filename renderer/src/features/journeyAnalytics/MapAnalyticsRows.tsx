@@ -55,9 +55,10 @@ export function MapAnalyticsRows({ stages }: { stages: readonly Stage[] }) {
       })}
       <div />
       {a.survey && <SentimentRow stages={stages} />}
-      <div className="lane-header analytics-row-header"><strong>Events</strong><span className="muted">which events mean “in this stage”</span></div>
+      {/* The rules row is for editing: the PNG of the map leaves it out (the whole row, so the grid stays aligned). */}
+      <div className="lane-header analytics-row-header" data-export="hide"><strong>Events</strong><span className="muted">which events mean “in this stage”</span></div>
       {stages.map((s) => (
-        <div key={s.id} className="map-cell stage-rules" data-testid={`rules-${s.id}`}>
+        <div key={s.id} className="map-cell stage-rules" data-testid={`rules-${s.id}`} data-export="hide">
           {editing === s.id ? (
             <StageRulesEditor stage={s} log={a.log} dispatch={a.dispatch} onClose={() => setEditing(null)} />
           ) : (
@@ -69,7 +70,7 @@ export function MapAnalyticsRows({ stages }: { stages: readonly Stage[] }) {
           )}
         </div>
       ))}
-      <div />
+      <div data-export="hide" />
     </>
   );
 }
