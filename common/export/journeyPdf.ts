@@ -5,7 +5,7 @@ import { registerFonts, type PdfFonts } from './fonts';
 import { drawLabel, drawText, setFont, wrap } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
 import { pageSize, type PageOrientation } from './paper';
-import { drawPosterAnalytics, posterRowHeight, type PosterAnalytics } from './posterAnalytics';
+import { drawPosterAnalytics, posterRowsHeight, type PosterAnalytics } from './posterAnalytics';
 
 /** Paper for a journey map: A3 to A0 posters, and office paper for a small map or a flow. */
 export type PosterPaper = 'a4' | 'letter' | 'a3' | 'a2' | 'a1' | 'a0';
@@ -83,9 +83,10 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
   const descLines = journey.description ? Math.min(2, wrap(doc, journey.description, size.w - 2 * margin).length) : 0;
   const top = margin + titleSize * 1.5 + descLines * titleSize * 0.45 * 1.25;
   const avail = size.h - top - margin;
-  // The label column fits the longest word of any lane name, so names wrap between words.
+  // The label column fits the longest word of any lane name (and of the analytics rows' titles), so names wrap between words.
   setFont(doc, 10, true);
-  const longestWord = Math.max(0, ...map.lanes.flatMap((l) => l.name.split(/\s+/)).map((word) => doc.getTextWidth(word) / 10));
+  const rowTitles = journey.analytics ? [journey.analytics.funnelTitle, journey.analytics.dropOffTitle] : [];
+  const longestWord = Math.max(0, ...[...map.lanes.map((l) => l.name), ...rowTitles].flatMap((name) => name.split(/\s+/)).map((word) => doc.getTextWidth(word) / 10));
   const geometry = (fs: number) => {
     const labelW = Math.min(size.w * 0.2, Math.max(160, longestWord * fs + gap + fs * 1.6));
     return { labelW, colW: (size.w - 2 * margin - labelW) / Math.max(1, map.stages.length) };
@@ -95,7 +96,8 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
     return { stageH: stageHeight(doc, map, g.colW, fs), lanes: map.lanes.map((l) => laneHeight(doc, map, l, g, fs, personas)) };
   };
   // The funnel strip and the heat row sit between the stage headers and the first lane.
-  const analyticsH = (fs: number) => (journey.analytics && journey.analytics.stages.length === map.stages.length ? 2 * (posterRowHeight(fs) + gap) : 0);
+  const rows = journey.analytics && journey.analytics.stages.length === map.stages.length ? journey.analytics : null;
+  const analyticsH = (fs: number) => (rows ? posterRowsHeight(doc, rows, { x0: margin + geometry(fs).labelW, ...geometry(fs), f: fs, gap }) : 0);
   const needed = (fs: number) => {
     const h = heights(fs);
     return h.stageH + gap + analyticsH(fs) + h.lanes.reduce((t, l) => t + l + gap, 0);

@@ -3,31 +3,57 @@
  * headers when the journey has an event log chosen: per stage the customers who reached it in order
  * as a bar with the share of the previous stage, and the drop-off rate as heat (white to deep orange,
  * relative to the worst stage), the same figures and colours as the map on screen.
+ *
+ * No text is ever cut: each piece is set at its preferred size when it fits, smaller (down to half)
+ * when it does not, and wraps onto more lines after that; the rows are as tall as their text needs,
+ * and the poster's plan measures them with the same function that draws them.
  */
 import type { jsPDF } from 'jspdf';
 import type { JourneyFigures } from '../journeyAnalytics/types';
 import { formatRate } from '../journeyAnalytics/report';
-import { drawLabel, drawText, setFont } from './pdfText';
+import { setFont, textWidth, wrap } from './pdfText';
+import { drawRuns } from './pdfRuns';
 import { fillRounded } from './pdfShapes';
 
-/** What the poster prints of a journey's figures: small, plain data. */
+/** The words the rows print, in the user's language (the app passes its translations). */
+export interface PosterWords {
+  funnel: string;
+  dropOff: string;
+  /** What the heat means, under "Drop-off". */
+  heatNote: string;
+  /** The first stage's note (it has no previous stage). */
+  started: string;
+  /** A later stage's note, given the formatted share of the previous stage. */
+  ofPrevious: (rate: string) => string;
+}
+
+/** English words, for the command line and tests. */
+export const englishPosterWords: PosterWords = {
+  funnel: 'Funnel', dropOff: 'Drop-off', heatNote: 'darker = more of those reaching the stage lost',
+  started: 'started', ofPrevious: (rate) => `${rate} of previous`,
+};
+
+/** What the poster prints of a journey's figures: small, plain data (it goes to the export worker). */
 export interface PosterAnalytics {
   logName: string;
-  customers: number;
-  completionRate: number | null;
-  stages: { reach: number; ofPrevious: string; dropOffRate: number | null }[];
+  funnelTitle: string;
+  dropOffTitle: string;
+  heatNote: string;
+  stages: { reach: string; share: number; note: string; dropOff: string; dropOffRate: number | null }[];
 }
 
 /** The poster rows of a journey's figures. */
-export function posterAnalyticsOf(f: JourneyFigures, logName: string): PosterAnalytics {
+export function posterAnalyticsOf(f: JourneyFigures, logName: string, words: PosterWords = englishPosterWords, formatCount = (n: number) => n.toLocaleString('en-US')): PosterAnalytics {
+  const start = f.stages[0]?.reachStrict ?? 0;
   return {
-    logName, customers: f.customers, completionRate: f.completionRate,
-    stages: f.stages.map((s, i) => ({ reach: s.reachStrict, ofPrevious: i === 0 ? 'started' : `${formatRate(s.conversionStrict)} of previous`, dropOffRate: s.dropOffRate })),
+    logName, funnelTitle: words.funnel, dropOffTitle: words.dropOff, heatNote: words.heatNote,
+    stages: f.stages.map((s, i) => ({
+      reach: formatCount(s.reachStrict), share: start > 0 ? s.reachStrict / start : 0,
+      note: i === 0 ? words.started : words.ofPrevious(formatRate(s.conversionStrict)),
+      dropOff: formatRate(s.dropOffRate), dropOffRate: s.dropOffRate,
+    })),
   };
 }
-
-/** Height of one analytics row at text size `f`. */
-export const posterRowHeight = (f: number): number => f * 3.4;
 
 /** White to a deep red-orange by intensity 0–1 (the map's heat colour). */
 export function heatRgb(intensity: number): [number, number, number] {
@@ -36,40 +62,106 @@ export function heatRgb(intensity: number): [number, number, number] {
   return [mix(255, 204), mix(247, 76), mix(236, 2)];
 }
 
-/** Draws the two rows from `y`; returns the height used. */
-export function drawPosterAnalytics(doc: jsPDF, a: PosterAnalytics, g: { x0: number; labelW: number; colW: number; f: number; gap: number }, y: number): number {
-  const { x0, labelW, colW, f, gap } = g;
-  const h = posterRowHeight(f);
-  const start = a.stages[0]?.reach ?? 0;
-  const worst = Math.max(0, ...a.stages.map((s) => s.dropOffRate ?? 0));
-  // The label column can be narrow (it fits the lane names): title and note wrap rather than being cut.
-  const label = (title: string, note: string, top: number) => {
-    fillRounded(doc, { x: x0 - labelW, y: top, w: labelW - gap, h }, 4, '#eef2f7');
-    const box = { x: x0 - labelW + f * 0.6, w: labelW - gap - f * 1.2 };
-    const used = drawText(doc, title, { ...box, y: top + f * 0.3, h: h / 2 }, { size: f * 0.9, bold: true, color: '#374151', maxLines: 2 });
-    drawText(doc, note, { ...box, y: top + f * 0.3 + used, h: h - used - f * 0.3 }, { size: f * 0.7, color: '#6b7280', maxLines: 3 });
+/** Text set to fit a width: its size and lines. */
+interface Fitted { size: number; lines: string[]; bold: boolean; leading: number }
+
+const leading = 1.2;
+
+/**
+ * Sets `text` at `size` when its words fit `width` in at most `maxLines` lines; otherwise at the
+ * largest size down to half that does; otherwise at half size on as many lines as it takes (a word
+ * wider than the line is broken between characters, never dropped).
+ */
+export function fitText(doc: jsPDF, text: string, width: number, size: number, maxLines: number, bold = false): Fitted {
+  const at = (s: number): Fitted => {
+    setFont(doc, s, bold);
+    return { size: s, lines: wrap(doc, text, width), bold, leading };
   };
-  label('Funnel', a.logName, y);
+  // Every word must fit whole: the wrapper would otherwise break a long word between characters.
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const fits = (fitted: Fitted) => fitted.lines.length <= maxLines && words.every((w) => textWidth(doc, w) <= width + 0.01);
+  for (let s = size; s >= size / 2; s *= 0.9) {
+    const fitted = at(s);
+    if (fits(fitted)) return fitted;
+  }
+  return at(size / 2);
+}
+
+const heightOf = (t: Fitted) => t.lines.length * t.size * t.leading;
+
+/** Geometry of the rows: the label column and the stage columns. */
+export interface RowGeometry { x0: number; labelW: number; colW: number; f: number; gap: number }
+
+/** Everything the two rows print, fitted to the geometry, with the rows' heights. */
+interface RowsLayout {
+  funnelLabel: [Fitted, Fitted];
+  heatLabel: [Fitted, Fitted];
+  cells: { reach: Fitted; note: Fitted; dropOff: Fitted }[];
+  funnelH: number;
+  heatH: number;
+}
+
+function layoutRows(doc: jsPDF, a: PosterAnalytics, g: RowGeometry): RowsLayout {
+  const { labelW, colW, f, gap } = g;
+  const pad = f * 0.5;
+  const labelInner = labelW - gap - 2 * pad;
+  const cellInner = colW - gap - 2 * pad;
+  const label = (title: string, note: string): [Fitted, Fitted] => [fitText(doc, title, labelInner, f * 0.9, 1, true), fitText(doc, note, labelInner, f * 0.7, 3)];
+  const funnelLabel = label(a.funnelTitle, a.logName);
+  const heatLabel = label(a.dropOffTitle, a.heatNote);
+  const cells = a.stages.map((s) => ({
+    reach: fitText(doc, s.reach, cellInner, f * 1.2, 1, true),
+    note: fitText(doc, s.note, cellInner, f * 0.8, 2),
+    dropOff: fitText(doc, s.dropOff, cellInner, f * 1.1, 1, true),
+  }));
+  const pair = (p: [Fitted, Fitted]) => heightOf(p[0]) + heightOf(p[1]);
+  const funnelH = 2 * pad + Math.max(pair(funnelLabel), ...cells.map((c) => heightOf(c.reach) + heightOf(c.note)));
+  const heatH = 2 * pad + Math.max(pair(heatLabel), ...cells.map((c) => heightOf(c.dropOff)));
+  return { funnelLabel, heatLabel, cells, funnelH, heatH };
+}
+
+/** The height the two rows take at this geometry, gaps included. */
+export function posterRowsHeight(doc: jsPDF, a: PosterAnalytics, g: RowGeometry): number {
+  const l = layoutRows(doc, a, g);
+  return l.funnelH + l.heatH + 2 * g.gap;
+}
+
+function drawFitted(doc: jsPDF, t: Fitted, x: number, top: number, color: string, align: 'left' | 'center' = 'left'): number {
+  setFont(doc, t.size, t.bold, color);
+  t.lines.forEach((line, i) => drawRuns(doc, line, x, top + t.size * 0.85 + i * t.size * t.leading, align));
+  return heightOf(t);
+}
+
+/** Draws the two rows from `y`; returns the height used (as {@link posterRowsHeight}). */
+export function drawPosterAnalytics(doc: jsPDF, a: PosterAnalytics, g: RowGeometry, y: number): number {
+  const { x0, labelW, colW, f, gap } = g;
+  const pad = f * 0.5;
+  const l = layoutRows(doc, a, g);
+  const worst = Math.max(0, ...a.stages.map((s) => s.dropOffRate ?? 0));
+  const label = (p: [Fitted, Fitted], top: number, h: number) => {
+    fillRounded(doc, { x: x0 - labelW, y: top, w: labelW - gap, h }, 4, '#eef2f7');
+    const used = drawFitted(doc, p[0], x0 - labelW + pad, top + pad, '#374151');
+    drawFitted(doc, p[1], x0 - labelW + pad, top + pad + used, '#6b7280');
+  };
+  label(l.funnelLabel, y, l.funnelH);
   a.stages.forEach((s, i) => {
-    const box = { x: x0 + i * colW + gap / 2, y, w: colW - gap, h };
+    const box = { x: x0 + i * colW + gap / 2, y, w: colW - gap, h: l.funnelH };
     fillRounded(doc, box, 3, '#f3f6fa');
-    const share = start > 0 ? s.reach / start : 0;
-    if (share > 0) fillRounded(doc, { x: box.x, y: box.y + f * 0.4, w: Math.max(2, box.w * share), h: box.h - f * 0.8 }, 2, '#dbe7f5');
-    setFont(doc, f * 1.2, true, '#111827');
-    drawLabel(doc, s.reach.toLocaleString('en-US'), box.x + f * 0.6, box.y + f * 1.5, box.w - f);
-    setFont(doc, f * 0.8, false, '#4b5563');
-    drawLabel(doc, s.ofPrevious, box.x + f * 0.6, box.y + f * 2.7, box.w - f);
+    if (s.share > 0) fillRounded(doc, { x: box.x, y: box.y + pad / 2, w: Math.max(2, box.w * Math.min(1, s.share)), h: box.h - pad }, 2, '#dbe7f5');
+    const cell = l.cells[i]!;
+    const used = drawFitted(doc, cell.reach, box.x + pad, box.y + pad, '#111827');
+    drawFitted(doc, cell.note, box.x + pad, box.y + pad + used, '#4b5563');
   });
-  const y2 = y + h + gap;
-  label('Drop-off', 'heat: darker = more of those reaching the stage lost', y2);
+  const y2 = y + l.funnelH + gap;
+  label(l.heatLabel, y2, l.heatH);
   a.stages.forEach((s, i) => {
-    const box = { x: x0 + i * colW + gap / 2, y: y2, w: colW - gap, h };
+    const box = { x: x0 + i * colW + gap / 2, y: y2, w: colW - gap, h: l.heatH };
     const t = s.dropOffRate === null || worst === 0 ? 0 : s.dropOffRate / worst;
     const [r, gr, b] = heatRgb(t);
     doc.setFillColor(r, gr, b);
     doc.roundedRect(box.x, box.y, box.w, box.h, 3, 3, 'F');
-    setFont(doc, f * 1.1, true, t > 0.6 ? '#ffffff' : '#111827');
-    drawLabel(doc, formatRate(s.dropOffRate), box.x + box.w / 2, box.y + f * 2, box.w - f, 'center');
+    const text = l.cells[i]!.dropOff;
+    drawFitted(doc, text, box.x + box.w / 2, box.y + (box.h - heightOf(text)) / 2, t > 0.6 ? '#ffffff' : '#111827', 'center');
   });
-  return 2 * h + 2 * gap;
+  return l.funnelH + l.heatH + 2 * gap;
 }

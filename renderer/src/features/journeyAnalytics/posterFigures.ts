@@ -1,7 +1,8 @@
-import { posterAnalyticsOf, type PosterAnalytics } from '../../../../common/export/posterAnalytics';
+import { posterAnalyticsOf, type PosterAnalytics, type PosterWords } from '../../../../common/export/posterAnalytics';
 import type { JourneyMap } from '../../../../common/journey';
 import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import type { Workspace } from '../../db/database';
+import { activeLocale, translate } from '../../i18n';
 import { createJourneyClient } from '../../workers/journeyClient';
 import { readChunks } from '../data/datasetStore';
 import { parseHeader } from '../data/storedForm';
@@ -24,8 +25,20 @@ export async function posterFigures(db: Workspace, map: JourneyMap): Promise<Pos
     if (!loaded.ok) return undefined;
     const stages = map.stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) }));
     const figures = await client.analyse(`poster:${id}`, stages, { topPaths: 0 });
-    return figures.ok ? posterAnalyticsOf(figures.data, header.name) : undefined;
+    const count = new Intl.NumberFormat(activeLocale());
+    return figures.ok ? posterAnalyticsOf(figures.data, header.name, posterWords(), (n) => count.format(n)) : undefined;
   } finally {
     client.dispose();
   }
+}
+
+/** The rows' words in the language the app shows. */
+function posterWords(): PosterWords {
+  return {
+    funnel: translate('journeyAnalytics.poster.funnel'),
+    dropOff: translate('journeyAnalytics.poster.dropOff'),
+    heatNote: translate('journeyAnalytics.poster.heatNote'),
+    started: translate('journeyAnalytics.poster.started'),
+    ofPrevious: (rate) => translate('journeyAnalytics.poster.ofPrevious', { rate }),
+  };
 }
