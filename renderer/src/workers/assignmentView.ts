@@ -19,9 +19,9 @@ export interface ArrivalRow { id: string; persona: number; percent: number; marg
 export interface AssignmentView {
   counts: AssignmentCounts;
   latest: { label: string; importedAt: number; total: number; counts: AssignmentCounts; rows: ArrivalRow[] } | null;
-  /** Against the accepted classification; null before one exists. */
-  change: AssignmentChange | null;
-  classifiedAt: number | null;
+  /** Against the accepted classification (this one, when none was accepted before). */
+  change: AssignmentChange;
+  classifiedAt: number;
 }
 
 /** Rows of the latest wave listed on screen; the counts cover all of them. */
@@ -53,12 +53,16 @@ export function assignmentView(analysis: Analysis, table: Table, keys: string[],
     }
     latestView = { label: latest.label, importedAt: latest.importedAt, total, counts: countAssignments(a, personaIds.length, inWave), rows };
   }
+  // The first classification the screen sees is the baseline: the panel (and its "Re-classify all")
+  // shows from the first dashboard on, "matching" it, instead of only from the second one, which a
+  // user who opened the screen once never saw.
+  const base = accepted ?? current;
   return {
     view: {
       counts: countAssignments(a, personaIds.length),
       latest: latestView,
-      change: accepted ? compareAssignments(accepted, current) : null,
-      classifiedAt: accepted?.at ?? null,
+      change: compareAssignments(base, current),
+      classifiedAt: base.at,
     },
     current,
   };

@@ -23,29 +23,27 @@ export function AssignmentPanel({ dashboard, view, onClassify }: { dashboard: Da
         runner-up: clear at {clearMargin} points or more, likely from {likelyMargin}, a close call below {likelyMargin}.
       </p>
       <CountsTable label="Assignment" names={names} counts={view.counts} />
-      {view.change && (
-        <div className="reclassify" role="status">
-          {view.change.changed === 0
-            ? <p>Matches the classification of {time.format(view.classifiedAt ?? 0)}{view.change.added > 0 ? `; ${view.change.added} respondents arrived since` : ''}.</p>
-            : <p><strong>{view.change.changed.toLocaleString()} {view.change.changed === 1 ? 'respondent changes' : 'respondents change'} persona</strong> against the classification of {time.format(view.classifiedAt ?? 0)} (when this screen opened or you last re-classified).</p>}
-          {view.change.changed > 0 && (
-            <table className="data-table" aria-label="Before and after">
-              <thead><tr><th scope="col">Before</th><th scope="col">After</th><th scope="col" className="num">Respondents</th></tr></thead>
-              <tbody>
-                {view.change.moves.flatMap((row, from) => row.map((n, to) => ({ from, to, n }))).filter((m) => m.n > 0 && m.from !== m.to).map((m) => (
-                  <tr key={`${m.from}-${m.to}`}>
-                    <td>{m.from === view.change!.personaIds.length ? 'No persona' : nameOf(view.change!.personaIds[m.from]!)}</td>
-                    <td>{m.to === view.change!.personaIds.length ? 'No persona' : nameOf(view.change!.personaIds[m.to]!)}</td>
-                    <td className="num">{m.n.toLocaleString()}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <button type="button" onClick={() => void classify()}>Re-classify all</button>
-          {message && <p className="error-text" role="alert">{message}</p>}
-        </div>
-      )}
+      <div className="reclassify" role="status">
+        {view.change.changed === 0
+          ? <p>Matches the classification of {time.format(view.classifiedAt)}{view.change.added > 0 ? `; ${view.change.added} respondents arrived since` : ''}.</p>
+          : <p><strong>{view.change.changed.toLocaleString()} {view.change.changed === 1 ? 'respondent changes' : 'respondents change'} persona</strong> against the classification of {time.format(view.classifiedAt)} (when this screen opened or you last re-classified).</p>}
+        {view.change.changed > 0 && (
+          <table className="data-table" aria-label="Before and after">
+            <thead><tr><th scope="col">Before</th><th scope="col">After</th><th scope="col" className="num">Respondents</th></tr></thead>
+            <tbody>
+              {view.change.moves.flatMap((row, from) => row.map((n, to) => ({ from, to, n }))).filter((m) => m.n > 0 && m.from !== m.to).map((m) => (
+                <tr key={`${m.from}-${m.to}`}>
+                  <td>{m.from === view.change.personaIds.length ? 'No persona' : nameOf(view.change.personaIds[m.from]!)}</td>
+                  <td>{m.to === view.change.personaIds.length ? 'No persona' : nameOf(view.change.personaIds[m.to]!)}</td>
+                  <td className="num">{m.n.toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <button type="button" onClick={() => void classify()}>Re-classify all</button>
+        {message && <p className="error-text" role="alert">{message}</p>}
+      </div>
       {view.latest && (
         <>
           <h3>Latest import: {view.latest.label}, {time.format(view.latest.importedAt)}</h3>

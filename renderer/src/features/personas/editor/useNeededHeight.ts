@@ -12,6 +12,7 @@ export function useNeededHeight(ref: RefObject<HTMLElement | null>, id: string, 
     const head = card?.querySelector<HTMLElement>('.section-head');
     const content = card?.querySelector<HTMLElement>('.section-content');
     if (!card || !head || !content || !onNeed) return;
+    let grown: { extent: number; px: number } | undefined;
     const measure = () => {
       const kids = Array.from(content.children);
       if (kids.length === 0) return;
@@ -28,7 +29,19 @@ export function useNeededHeight(ref: RefObject<HTMLElement | null>, id: string, 
       // a pixel over it and would otherwise grow it a row at a time, for ever), and it gets the same
       // room for rounding: without it a card 2 px short of a row shrank into overflow and grew again.
       const overflows = content.scrollHeight > content.clientHeight + 1;
-      onNeed(id, Math.ceil(overflows ? Math.max(need, card.offsetHeight + content.scrollHeight - content.clientHeight) + 4 : Math.min(need + 4, card.offsetHeight)));
+      const extent = Math.round(bottom - top);
+      if (overflows) {
+        const px = Math.ceil(Math.max(need, card.offsetHeight + content.scrollHeight - content.clientHeight) + 4);
+        grown = { extent, px };
+        onNeed(id, px);
+        return;
+      }
+      // The children's boxes miss a margin that collapses out of the last of them (a list item's
+      // margin-bottom), which the overflow counts: such a card overflowed at n rows, grew to n + 1, then
+      // measured as fitting in n and shrank, for ever. Content of the same extent that overflowed at a
+      // height keeps the height it needed then.
+      const fits = Math.ceil(Math.min(need + 4, card.offsetHeight));
+      onNeed(id, grown?.extent === extent ? Math.max(fits, grown.px) : fits);
     };
     let frame = 0;
     const soon = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(measure); };
