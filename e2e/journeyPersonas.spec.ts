@@ -105,6 +105,37 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
   expect(signup.slice(11, 15)).toEqual(['satisfaction', 3.8, 60, 5]);
 });
 
+// The flow's steps belong to the map's stages (fixture): each shows its stage's funnel figures from the log.
+test('the flow view shows the event log\'s counts on steps and edges, as the map\'s funnel', async ({ page }) => {
+  await page.goto('/#/data');
+  const events = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import event log…' }).click();
+  await (await events).setFiles(path.join(fixtures, 'onboarding-events.csv'));
+  await expect(page.getByText(/Imported 16 events from onboarding-events\.csv/)).toBeVisible();
+  await page.goto('/#/journeys');
+  const journey = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import JSON…' }).click();
+  await (await journey).setFiles(path.join(fixtures, 'onboarding-journey.json'));
+  await page.getByRole('combobox', { name: 'Event data' }).selectOption({ label: 'onboarding-events (16 events)' });
+  await expect(page.getByTestId('funnel-st_setup')).toContainText('3');
+
+  await page.getByRole('navigation', { name: 'Journey views' }).getByRole('link', { name: 'Flow' }).click();
+  await expect(page.getByTestId('flow-event-note')).toHaveText('Counts from the event log onboarding-events: customers who reached each step\'s stage, as in the map\'s funnel.');
+  const counts = (id: string) => page.getByTestId(`flow-node-${id}`).getByTestId('flow-event-counts');
+  // Each of these stages has one customer whose latest event is there (c4, c3, c2, c5).
+  await expect(counts('n_signup')).toHaveText('5 customers reached1 there now');
+  await expect(counts('n_welcome')).toHaveText('4 customers reached80% of the previous stage1 there now');
+  await expect(counts('n_wait')).toHaveText('4 customers reached80% of the previous stage1 there now');
+  await expect(counts('n_setup')).toHaveText('3 customers reached75% of the previous stage1 there now');
+  await expect(counts('n_report')).toHaveText('2 customers reached67% of the previous stage1 there now');
+  await expect(counts('n_report')).toHaveAttribute('title', 'From the event log onboarding-events: customers who reached the stage First value in order (the map\'s funnel)');
+  // A step without a stage gets no count; edges into the next stage count who moved on, edges within a stage none.
+  await expect(page.getByTestId('flow-node-n_done').getByTestId('flow-event-counts')).toHaveCount(0);
+  const labels = page.locator('.react-flow__edge-text');
+  await expect(labels).toHaveText(['4 moved on', '3 moved on', '2 moved on']);
+  if (shots) await page.screenshot({ path: `${shots}/journey-flow-counts.png` });
+});
+
 async function saveDownload(page: Page, button: string, file: string): Promise<void> {
   const started = page.waitForEvent('download');
   await page.getByRole('button', { name: button, exact: true }).click();

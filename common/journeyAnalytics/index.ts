@@ -26,3 +26,5 @@ export { joinRespondents } from './respondentJoin';
 export type { JoinCounts } from './respondentJoin';
 export { stageSentiment, canvasMeetsStages, stageTexts } from './stageSignals';
 export type { StageSentiment, CanvasItem } from './stageSignals';
+export { flowEventCounts } from './flowCounts';
+export type { FlowEventCounts, FlowNodeEventCount } from './flowCounts';

@@ -16,6 +16,9 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { boundsOf, fitViewport, openingViewport, revealRect, type CanvasBox } from './viewport';
 import { SimulateButton, SimulatorPanel, type ShownSimulation } from '../simulator/SimulatorPanel';
 import { sameDesign } from '../simulator/simForm';
+import { useFlowEventCounts } from '../../journeyAnalytics/useFlowEventCounts';
+import { FlowEventNote } from '../../journeyAnalytics/FlowEventCounts';
+import { useT } from '../../../i18n';
 
 const nodeTypes = { journey: FlowNodeCard };
 /** A step's box before React Flow has measured it (the size the CSS gives a two-line summary). */
@@ -27,6 +30,12 @@ const minimapCorner = { width: minimapSize.width + 15, height: minimapSize.heigh
 // Past this many steps only the steps in view are mounted: a 200-step flow otherwise spends most of
 // its first second in React Flow measuring nodes nobody can see yet.
 const virtualiseAbove = 60;
+
+/** An edge's label: its handle (yes/no/timeout) and, from the event log, the customers who moved on. */
+function edgeLabel(t: ReturnType<typeof useT>, handle: string | undefined, movedOn: number | undefined): string | undefined {
+  const count = movedOn === undefined ? undefined : t('journeyAnalytics.flow.edge', { count: movedOn });
+  return handle && count ? `${handle} · ${count}` : handle ?? count;
+}
 
 /** The flow editor; default export so the editor screen can load it lazily. */
 export default function FlowView(props: { editor: JourneyEditor; focusStage: string | null }) {
@@ -60,6 +69,9 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const [simulated, setSimulation] = useState<ShownSimulation | null>(null);
   // Counts only while the canvas shows the design that was simulated (moving steps keeps them).
   const simulation = useMemo(() => (simulated && sameDesign(simulated.flow, flow) ? simulated : null), [simulated, flow]);
+  // Counts from the imported event log where steps belong to stages with event rules (journey analytics).
+  const eventView = useFlowEventCounts(map, flow);
+  const t = useT();
 
   // Positions while a drag is in progress and sizes React Flow measured: view state, not journey data.
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
@@ -74,9 +86,10 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
       data: {
         node: n, problems: byNode.get(n.id) ?? [], stage: n.stageId ? stageOf.get(n.stageId) : undefined, dimmed: !!stageFilter && n.stageId !== stageFilter,
         sim: simulation?.report.nodes[n.id] ? { figures: simulation.report.nodes[n.id]!, unreached: simulation.report.unreached.includes(n.id) } : undefined,
+        events: eventView?.counts?.nodes[n.id] ? { counts: eventView.counts.nodes[n.id]!, logName: eventView.logName } : undefined,
       },
     };
-  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, measured, simulation]);
+  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, measured, simulation, eventView]);
   // While dragging only the dragged nodes get new objects, so React Flow re-renders just those.
   const nodes = useMemo(() => placed.map((n) => {
     const p = dragging[n.id];
@@ -86,8 +99,8 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const edges = useMemo<Edge[]>(() => flow.edges.map((e) => ({
     id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle, targetHandle: 'in', selected: e.id === selectedEdge,
     className: badEdges.has(e.id) ? 'edge-problem' : `edge-${e.sourceHandle}`,
-    label: e.sourceHandle === 'yes' || e.sourceHandle === 'no' || e.sourceHandle === 'timeout' ? e.sourceHandle : undefined,
-  })), [flow.edges, badEdges, selectedEdge]);
+    label: edgeLabel(t, e.sourceHandle === 'yes' || e.sourceHandle === 'no' || e.sourceHandle === 'timeout' ? e.sourceHandle : undefined, eventView?.counts?.edges[e.id]?.customers),
+  })), [flow.edges, badEdges, selectedEdge, eventView, t]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const moved: Record<string, XYPosition> = {};
@@ -175,6 +188,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
             {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
           <SimulateButton onClick={() => setSimulating(true)} disabled={simulating} />
+          {eventView && <FlowEventNote logName={eventView.logName} ready={!!eventView.counts} />}
         </div>
         <ReactFlow<CanvasNode, Edge>
           nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
