@@ -46,7 +46,7 @@ function DatasetsPage() {
     try {
       setFile({ name: opened.name, bytes: await opened.bytes(), append });
     } catch (e) {
-      showToast(`${opened.name} could not be read: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
+      showToast(t('data.page.unreadable', { name: opened.name, reason: e instanceof Error ? e.message : String(e) }), { tone: 'error' });
     }
   };
 
@@ -54,12 +54,12 @@ function DatasetsPage() {
   return (
     <section className="data-page">
       <header className="page-header">
-        <h1>Data</h1>
-        <button type="button" className="primary" disabled={file !== null} onClick={() => void pick(null)}>Import survey file…</button>
+        <h1>{t('data.page.title')}</h1>
+        <button type="button" className="primary" disabled={file !== null} onClick={() => void pick(null)}>{t('data.page.import')}</button>
       </header>
       {file && <ImportFlow key={`${file.name}:${file.append?.id ?? ''}`} file={file} onClose={() => setFile(null)} />}
       {loading ? <Loading /> : datasets.length === 0 ? (
-        !file && <EmptyState title="No survey data yet">Import a CSV or Excel export from SurveyMonkey, Qualtrics, Google Forms, Typeform or any table with one response per row.</EmptyState>
+        !file && <EmptyState title={t('data.page.emptyTitle')}>{t('data.page.emptyBody')}</EmptyState>
       ) : (
         <DatasetList datasets={datasets} busy={file !== null} onAddWave={(d) => void pick(d)} />
       )}

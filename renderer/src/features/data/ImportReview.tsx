@@ -1,6 +1,5 @@
 import type { ImportOutcome } from '../../../../common/import/importer';
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+import { useT } from '../../i18n';
 
 /**
  * What the import found before anything is saved: rows left out (with row number and reason),
@@ -8,47 +7,51 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} 
  * the user imports or stops.
  */
 export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportOutcome; onImport: () => void; onStop: () => void }) {
+  const t = useT();
   const { rejectedCount, unreadableCount, warnings } = outcome;
   const title = rejectedCount > 0
-    ? `${plural(rejectedCount, 'row was', 'rows were')} rejected`
-    : unreadableCount > 0 ? `${plural(unreadableCount, 'value', 'values')} could not be read` : 'Check before saving';
+    ? t('data.review.rejectedTitle', { count: rejectedCount })
+    : unreadableCount > 0 ? t('data.review.unreadableTitle', { count: unreadableCount }) : t('data.review.checkTitle');
+  // One sentence per message, joined with a space (sentences, not fragments, so each language keeps its order).
+  const summary = [
+    outcome.duplicates > 0
+      ? t('data.review.readyWithDuplicates', { count: outcome.imported, duplicates: outcome.duplicates })
+      : t('data.review.ready', { count: outcome.imported }),
+    unreadableCount > 0 ? t('data.review.unreadableNote', { count: unreadableCount }) : null,
+    rejectedCount > 0 ? t('data.review.choiceRejected') : t('data.review.choice'),
+  ].filter((s) => s !== null).join(' ');
   return (
     <section aria-labelledby="review-title" className="panel warning-panel">
       <h3 id="review-title">{title}</h3>
-      <p>
-        {plural(outcome.imported, 'response is', 'responses are')} ready to import
-        {outcome.duplicates > 0 ? ` (${outcome.duplicates} already present skipped)` : ''}.
-        {unreadableCount > 0 && ` ${plural(unreadableCount, 'value', 'values')} that could not be read will be left empty: those responses are kept and the rules on that answer do not match.`}
-        {rejectedCount > 0 ? ' Import without the rejected rows, or stop and fix the file.' : ' Import, or stop and fix the file.'}
-      </p>
-      {warnings.length > 0 && <ul className="review-list" aria-label="Warnings">{warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+      <p>{summary}</p>
+      {warnings.length > 0 && <ul className="review-list" aria-label={t('data.review.warnings')}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
       {rejectedCount > 0 && (
         <>
-          <h4>Rows left out</h4>
+          <h4>{t('data.review.rowsLeftOut')}</h4>
           <div className="table-scroll">
-            <table className="data-table" aria-label="Rejected rows">
-              <thead><tr><th scope="col">Row</th><th scope="col">Reason</th></tr></thead>
+            <table className="data-table" aria-label={t('data.review.rejectedRows')}>
+              <thead><tr><th scope="col">{t('data.review.row')}</th><th scope="col">{t('data.review.reason')}</th></tr></thead>
               <tbody>{outcome.rejected.map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.reason}</td></tr>)}</tbody>
             </table>
           </div>
-          {outcome.rejected.length < rejectedCount && <p className="muted">Showing the first {outcome.rejected.length} of {rejectedCount} rejected rows.</p>}
+          {outcome.rejected.length < rejectedCount && <p className="muted">{t('data.review.showingRejected', { shown: outcome.rejected.length, total: rejectedCount })}</p>}
         </>
       )}
       {unreadableCount > 0 && (
         <>
-          <h4>Values left empty</h4>
+          <h4>{t('data.review.valuesLeftEmpty')}</h4>
           <div className="table-scroll">
-            <table className="data-table" aria-label="Unreadable values">
-              <thead><tr><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Value</th><th scope="col">Why</th></tr></thead>
+            <table className="data-table" aria-label={t('data.review.unreadableValues')}>
+              <thead><tr><th scope="col">{t('data.review.row')}</th><th scope="col">{t('data.review.column')}</th><th scope="col">{t('data.review.value')}</th><th scope="col">{t('data.review.why')}</th></tr></thead>
               <tbody>{outcome.unreadable.map((u) => <tr key={`${u.row}:${u.column}`}><td>{u.row}</td><td>{u.column}</td><td>{u.value}</td><td>{u.reason}</td></tr>)}</tbody>
             </table>
           </div>
-          {outcome.unreadable.length < unreadableCount && <p className="muted">Showing the first {outcome.unreadable.length} of {unreadableCount} unreadable values.</p>}
+          {outcome.unreadable.length < unreadableCount && <p className="muted">{t('data.review.showingUnreadable', { shown: outcome.unreadable.length, total: unreadableCount })}</p>}
         </>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={onImport}>{rejectedCount > 0 ? 'Import without them' : 'Import'}</button>
-        <button type="button" onClick={onStop}>Stop</button>
+        <button type="button" className="primary" onClick={onImport}>{rejectedCount > 0 ? t('data.review.importWithout') : t('data.review.import')}</button>
+        <button type="button" onClick={onStop}>{t('data.review.stop')}</button>
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import type { ColumnType } from '../../../../common/analytics/rules';
 import type { ImportPreview } from '../../../../common/import/importer';
 import { attributes, type ColumnMapping, type MappedColumn } from '../../../../common/import/mapping';
 import { labelsFor } from '../../../../common/import/preview';
+import { translate, type MessageId } from '../../i18n';
 
 /**
  * One source column's choice; `key` '' means the column is not imported. `labels`: for a number
@@ -75,20 +76,26 @@ export function mappingProblems(rows: readonly MappingRow[]): string[] {
     c.types.add(r.type);
     counts.set(r.key, c);
   }
-  if (counts.size === 0) problems.push('Map at least one column.');
+  if (counts.size === 0) problems.push(translate('data.mapping.problem.none'));
   for (const [key, c] of counts) {
-    if (c.types.size > 1) problems.push(`"${labelOf(key)}" is given different types; choose one.`);
-    else if (c.n > 1 && !c.types.has('multi')) problems.push(`"${labelOf(key)}" is mapped from ${c.n} columns; only a multi-value attribute can gather several.`);
+    if (c.types.size > 1) problems.push(translate('data.mapping.problem.types', { label: labelOf(key) }));
+    else if (c.n > 1 && !c.types.has('multi')) problems.push(translate('data.mapping.problem.several', { label: labelOf(key), count: c.n }));
   }
-  if ([...counts.values()].filter((c) => c.types.has('id')).length > 1) problems.push('Only one column can be the respondent id.');
+  if ([...counts.values()].filter((c) => c.types.has('id')).length > 1) problems.push(translate('data.mapping.problem.ids'));
   for (const r of rows) {
     if (r.key === '' || r.type !== 'number' || !r.labels) continue;
-    if (Object.values(r.labels).some((n) => !Number.isFinite(n))) problems.push(`Give every answer label of "${r.source}" a number.`);
+    if (Object.values(r.labels).some((n) => !Number.isFinite(n))) problems.push(translate('data.mapping.problem.labels', { source: r.source }));
   }
   return problems;
 }
 
-/** The label of an attribute key (custom keys show as they are). */
+/** The catalogue key of a built-in attribute's label. */
+export function attributeLabelId(key: (typeof attributes)[number]['key']): MessageId {
+  return `data.attribute.${key}`;
+}
+
+/** The label of an attribute key in the current language (custom keys show as they are). */
 export function labelOf(key: string): string {
-  return attributes.find((a) => a.key === key)?.label ?? key;
+  const builtIn = attributes.find((a) => a.key === key);
+  return builtIn ? translate(attributeLabelId(builtIn.key)) : key;
 }

@@ -7,6 +7,7 @@ import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { ImportOutcome, ImportPreview } from '../../../../common/import/importer';
 import type { DateOrder } from '../../../../common/import/values';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import { createImportClient, type ImportClient, type RunningImport } from '../../workers/importClient';
 import { useTimeZone } from '../analytics/workspaceSettings';
@@ -68,8 +69,8 @@ export function useImportFlow(file: ImportFile, onDone: () => void) {
       else setPhase({ kind: 'failed', message: saved.message, preview });
       return;
     }
-    const dup = outcome.duplicates > 0 ? `, ${outcome.duplicates} already present skipped` : '';
-    finish(`Imported ${outcome.imported} responses into ${saved.data.name}${dup}.`);
+    const values = { count: outcome.imported, name: saved.data.name, duplicates: outcome.duplicates };
+    finish(translate(outcome.duplicates > 0 ? 'data.import.doneWithDuplicates' : 'data.import.done', values));
   }, [db, finish]);
 
   /** `dateOrder`: null while the user kept the guess, so the import can still warn that it is one. */
@@ -85,12 +86,12 @@ export function useImportFlow(file: ImportFile, onDone: () => void) {
     const res = await run.result;
     running.current = null;
     if (!res.ok) {
-      if (res.code === 'cancelled') finish('Import cancelled; nothing was saved.');
+      if (res.code === 'cancelled') finish(translate('data.import.cancelled'));
       else setPhase({ kind: 'failed', message: res.message, preview });
       return;
     }
     if (res.data.imported === 0) {
-      setPhase({ kind: 'failed', message: `No new rows to import (${res.data.rejectedCount} rejected, ${res.data.duplicates} already present).`, preview });
+      setPhase({ kind: 'failed', message: translate('data.import.nothingNew', { rejected: res.data.rejectedCount, duplicates: res.data.duplicates }), preview });
       return;
     }
     // Anything left out, left empty or worth a word is shown before saving.
@@ -103,7 +104,7 @@ export function useImportFlow(file: ImportFile, onDone: () => void) {
     cancelWrite.current = true;
   }, []);
 
-  const stop = useCallback(() => finish('Stopped: nothing was imported.'), [finish]);
+  const stop = useCallback(() => finish(translate('data.import.stopped')), [finish]);
 
   return { phase, setPhase, start, write, cancel, stop };
 }
