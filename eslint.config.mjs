@@ -63,8 +63,11 @@ export default tseslint.config(
       'renderer/src/i18n/**/*.tsx',
       'renderer/src/features/personas/**/*.tsx',
       'renderer/src/features/journeys/simulator/**/*.tsx',
+      'renderer/src/features/data/**/*.tsx',
+      'renderer/src/features/journeys/**/*.tsx',
     ],
-    ignores: ['**/*.test.tsx'],
+    // runs/ is the engine panel's screen, translated on its own.
+    ignores: ['**/*.test.tsx', 'renderer/src/features/journeys/runs/**'],
     plugins: { cx: cxPlugin },
     rules: { 'cx/no-jsx-text': 'error' },
   },
