@@ -1,5 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { clippedText, overlappingText } from './i18nLayout';
+import { importSurvey } from './surveyImport';
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 // The language setting: follows the system on first start, switches live from the sidebar, and
 // lays Arabic out right to left.
@@ -139,6 +144,34 @@ for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['j
       const list = ['nav.sidebar', '.page-header', '.list-toolbar', '.persona-card'];
       expect(await clippedText(page, list)).toEqual([]);
       expect(await overlappingText(page, list)).toEqual([]);
+    });
+  });
+}
+
+// The Data screen (dataset list, import preview, column mapping) in the same three cases.
+const dataTitle = { ar: 'البيانات', de: 'Daten', ja: 'データ' } as const;
+for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['ja', 1280, 720]] as const) {
+  test.describe(`${locale} at ${width}×${height}, Data`, () => {
+    test.use({ viewport: { width, height } });
+    test('the dataset list and the import preview and mapping show every label whole, nothing on top of anything', async ({ page }) => {
+      await importSurvey(page, path.join(fixtures, 'survey-small.csv'));
+      await page.getByTestId('language-picker').selectOption(locale);
+      await expect(page.getByRole('heading', { level: 1, name: dataTitle[locale] })).toBeVisible();
+      await expect(page.locator('.dataset-list th').first()).not.toHaveText('Dataset');
+      await page.screenshot({ path: test.info().outputPath(`${locale}-data-list.png`) });
+      const list = ['nav.sidebar', '.page-header', '.dataset-list'];
+      expect(await clippedText(page, list)).toEqual([]);
+      expect(await overlappingText(page, list)).toEqual([]);
+
+      const chooser = page.waitForEvent('filechooser');
+      await page.locator('.page-header button.primary').click();
+      await (await chooser).setFiles(path.join(fixtures, 'survey-small.csv'));
+      await expect(page.locator('.import-flow')).toBeVisible();
+      await expect(page.getByTestId('detected-shape')).not.toHaveText('Plain table');
+      await page.screenshot({ path: test.info().outputPath(`${locale}-data-import.png`), fullPage: true });
+      const flow = ['.import-flow'];
+      expect(await clippedText(page, flow)).toEqual([]);
+      expect(await overlappingText(page, flow)).toEqual([]);
     });
   });
 }
