@@ -64,10 +64,8 @@ export default tseslint.config(
       'renderer/src/features/personas/**/*.tsx',
       'renderer/src/features/journeys/simulator/**/*.tsx',
       'renderer/src/features/data/**/*.tsx',
-      'renderer/src/features/journeys/**/*.tsx',
     ],
-    // runs/ is the engine panel's screen, translated on its own.
-    ignores: ['**/*.test.tsx', 'renderer/src/features/journeys/runs/**'],
+    ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },
     rules: { 'cx/no-jsx-text': 'error' },
   },
