@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TenantRole } from '../../../common/sync/names';
 import { CouchError, badRequest, unauthorized } from '../http/errors';
-import { verifyPassword } from './passwords';
+import { CredentialChecks } from './credentialChecks';
 import { FailureLimiter } from './rateLimit';
 import type { Account, Registry } from './registry';
 import { signToken, verifyToken } from './tokens';
@@ -29,6 +29,8 @@ export interface AuthOptions {
   /** Failed sign-ins allowed per login name from one address within `failureWindowMs` (×5 per address). */
   maxFailures?: number;
   failureWindowMs?: number;
+  /** The shared, bounded password checks (tests pass one with a stub verify). */
+  checks?: CredentialChecks;
 }
 
 /** A successful sign-in. */
@@ -40,6 +42,10 @@ export interface Session {
 
 /** Most signed-out tokens remembered at once (each entry lives until its token expires anyway). */
 const maxRevoked = 10_000;
+/** Most verified Basic credentials remembered at once: a firm's laptops, with room to spare. */
+const maxCachedCredentials = 20_000;
+/** How long a verified Basic credential is trusted without a new scrypt (while its account keeps the same hash). */
+const cachedCredentialMs = 5 * 60_000;
 
 /** Name of the session cookie, as in CouchDB. */
 export const sessionCookie = 'AuthSession';
@@ -56,8 +62,12 @@ export class Auth {
   private readonly byNameAndAddress: FailureLimiter;
   private readonly byAddress: FailureLimiter;
   // Basic auth sends the password on every request; a scrypt per request would cap throughput,
-  // so verified headers are remembered (by HMAC, never in clear) until the registry changes.
-  private basicCache = new Map<string, { login: string; version: string; until: number }>();
+  // so verified headers are remembered (by HMAC, never in clear) with the hash they matched. An
+  // entry counts only while its account still has that hash: a removed user or a changed password
+  // stops it at once, and a change to someone else's account does not make every laptop of the
+  // firm run scrypt again.
+  private readonly basicCache = new Map<string, { login: string; hash: string; until: number }>();
+  private readonly checks: CredentialChecks;
   // Tokens are stateless; signing out (DELETE /_session) lists the token here until it expires,
   // so a copy of a signed-out cookie stops working at once. Kept by MAC, bounded in size.
   private revoked = new Map<string, number>();
@@ -70,26 +80,42 @@ export class Auth {
     const window = options.failureWindowMs ?? 15 * 60 * 1000;
     this.byNameAndAddress = new FailureLimiter(options.maxFailures ?? 10, window);
     this.byAddress = new FailureLimiter((options.maxFailures ?? 10) * 5, window);
+    this.checks = options.checks ?? new CredentialChecks();
   }
 
   /** Checks a name and password (rate-limited) and issues a session token. */
   async login(login: string, password: string, address: string): Promise<Session> {
+    const account = await this.verified(login, password, address);
+    const expiresAt = this.clock.now() + this.ttl;
+    const token = signToken({ sub: login, gen: account.record.gen, exp: expiresAt }, this.secret);
+    return { principal: toPrincipal(account), token, expiresAt };
+  }
+
+  /** The account whose password this is, checked (rate-limited); throws 401/429 otherwise. */
+  private async verified(login: string, password: string, address: string): Promise<Account> {
     const now = this.clock.now();
     const pair = `${address}\n${login}`;
     const wait = Math.max(this.byNameAndAddress.blockedFor(pair, now), this.byAddress.blockedFor(address, now));
     if (wait > 0) {
       throw new CouchError(429, 'too_many_requests', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60_000)} minute(s).`);
     }
-    const account = this.registry.account(login);
-    const good = await verifyPassword(password, account?.record.hash);
-    if (!good || !account) {
+    const stored = this.registry.account(login)?.record.hash;
+    const good = await this.checks.check(this.credentialKey(login, password), password, stored);
+    if (!good) {
       this.byNameAndAddress.fail(pair, now);
       this.byAddress.fail(address, now);
       throw unauthorized('Name or password is incorrect.');
     }
-    const expiresAt = now + this.ttl;
-    const token = signToken({ sub: login, gen: account.record.gen, exp: expiresAt }, this.secret);
-    return { principal: toPrincipal(account), token, expiresAt };
+    // The answer is about the hash that was checked: if the password changed or the user was
+    // removed while scrypt ran, the old password must not get in.
+    const account = this.registry.account(login);
+    if (!account || stored === undefined || account.record.hash !== stored) throw unauthorized('Name or password is incorrect.');
+    return account;
+  }
+
+  /** A keyed hash naming one name and password pair (the password never kept in clear). */
+  private credentialKey(login: string, password: string): string {
+    return createHmac('sha256', this.secret).update(JSON.stringify([login, password])).digest('base64url');
   }
 
   /** The principal behind a request's credentials; anonymous when it sent none. */
@@ -116,17 +142,25 @@ export class Auth {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) throw badRequest('Malformed Basic credentials: no "name:password".');
-    const key = createHmac('sha256', this.secret).update(decoded).digest('base64url');
+    const login = decoded.slice(0, colon);
+    const password = decoded.slice(colon + 1);
+    const key = this.credentialKey(login, password);
     const now = this.clock.now();
     const cached = this.basicCache.get(key);
-    if (cached && cached.version === this.registry.version && cached.until > now) {
+    if (cached && cached.until > now) {
       const account = this.registry.account(cached.login);
-      if (account) return toPrincipal(account);
+      if (account && account.record.hash === cached.hash) return toPrincipal(account);
     }
-    const session = await this.login(decoded.slice(0, colon), decoded.slice(colon + 1), address);
-    if (this.basicCache.size > 1000) this.basicCache = new Map();
-    this.basicCache.set(key, { login: decoded.slice(0, colon), version: this.registry.version, until: now + 5 * 60_000 });
-    return session.principal;
+    this.basicCache.delete(key);
+    const account = await this.verified(login, password, address);
+    // Oldest first out (Map keeps insertion order): a firm bigger than the cap costs some
+    // scrypts, never a wipe that makes every laptop check again at once.
+    for (const old of this.basicCache.keys()) {
+      if (this.basicCache.size < maxCachedCredentials) break;
+      this.basicCache.delete(old);
+    }
+    this.basicCache.set(key, { login, hash: account.record.hash, until: now + cachedCredentialMs });
+    return toPrincipal(account);
   }
 
   /** Ends a session: the token stops authenticating now, not at its expiry. */
