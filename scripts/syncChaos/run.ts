@@ -165,6 +165,19 @@ async function dumpOf(laptop: Laptop): Promise<Record<string, Record<string, unk
 }
 
 async function serverState(url: string): Promise<Record<string, Record<string, unknown>[]>> {
+  // The harness's own reads go straight to the server; under heavy machine load one can still be
+  // reset, which must not end a 100-seed run (it did once): a few tries.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serverStateOnce(url);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await sleep(500 * attempt);
+    }
+  }
+}
+
+async function serverStateOnce(url: string): Promise<Record<string, Record<string, unknown>[]>> {
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const c of collections) {
     const response = await fetch(`${url}/${tenantDatabaseName('acme', c)}/_all_docs?include_docs=true`, { headers: { authorization: basic('root') } });

@@ -48,6 +48,7 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
       tenant: settings.tenant,
       clientId: `${workspace.id}${Math.random().toString(36).slice(2, 8)}`,
       writerId: writerIdFor(workspace.id),
+      readOnly: settings.role === 'viewer',
       fetch: createSyncFetch({ authorization: () => header, ...(credential.kind === 'cookie' ? { credentials: 'same-origin' as const } : {}) }),
     });
     session.current = started;

@@ -184,7 +184,8 @@ function byteLength(text: string): number {
   return encoder.encode(text).byteLength;
 }
 
-function sameContent(a: Doc, b: Doc): boolean {
+/** Same document content, RxDB's and CouchDB's bookkeeping fields aside. */
+export function sameContent(a: Doc, b: Doc): boolean {
   const strip = ({ _meta: _m, _rev: _r, _attachments: _a, ...rest }: Record<string, unknown>) => rest;
   return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }

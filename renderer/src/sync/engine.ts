@@ -18,6 +18,7 @@ import { collectionLabel, syncErrorSentence } from './syncMessages';
 import { sequenceNumber, watchFeed } from './heal';
 import type { FeedCheckpoint } from './heal';
 import { recordConflict } from '../db/recordConflict';
+import { Rechecks, recheckDelayMs } from './recheck';
 
 /** Where and as whom to sync. */
 export interface SyncTarget {
@@ -38,6 +39,12 @@ export interface SyncTarget {
   log?: (message: string, error: unknown) => void;
   /** How long a failed replication request waits before retrying; tests shorten it. */
   retryMs?: number;
+  /**
+   * A viewer's laptop: the server refuses its writes, so it never tries to settle the server's
+   * conflicting leaves (that would only record a merge it cannot send); it holds the server's
+   * winner, and an editor's laptop settles them.
+   */
+  readOnly?: boolean;
 }
 
 /** What the status line shows. */
@@ -130,6 +137,8 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   });
 
   const replications = new Map<CollectionName, RxReplicationState<{ id: string }, FeedCheckpoint>>();
+  /** Pulls asked for after conflicts, by collection (recheck.ts). */
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Where each collection's last pull ended (for skipping rings it already covers). */
   const pulledTo = new Map<string, FeedCheckpoint>();
   let healed = 0;
@@ -143,7 +152,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       return (await handler.resolve({ assumedMasterState: base, realMasterState: winner, newDocumentState: loser }, 'server-leaves')) as Doc;
     };
     const handlerTarget: CouchTarget = {
-      settleConflicts: (couch) => settleServerConflicts(handlerTarget, couch, mergeLeaves),
+      ...(target.readOnly ? {} : { settleConflicts: (couch: Record<string, unknown>) => settleServerConflicts(handlerTarget, couch, mergeLeaves) }),
       url: `${base}/${tenantDatabaseName(target.tenant, name)}/`,
       collection: name,
       schemaVersion: collectionSchemas[name].version,
@@ -163,6 +172,14 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     // Pulls take 500 documents a request (measured in Chromium: about twice the documents a second
     // of 100). Pushes hand 500 to the push handler, which sends them in requests of at most 4 MB
     // (couchPush.ts): fewer round trips for many small documents (bench syncCompare).
+    const rechecks = new Rechecks(handlerTarget, () => db[name].storageInstance);
+    const recheckSoon = () => {
+      if (stopped || timers.has(name) || !rechecks.waiting) return;
+      timers.set(name, setTimeout(() => {
+        timers.delete(name);
+        replications.get(name)?.reSync();
+      }, recheckDelayMs));
+    };
     const pullSize = name === 'datasets' ? datasetBatchSize : 500;
     const pushSize = name === 'datasets' ? datasetBatchSize : 500;
     const feed = watchFeed({
@@ -188,12 +205,16 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         batchSize: pullSize,
         handler: async (checkpoint, size) => {
           const start = await feed(checkpoint ?? undefined);
+          const again = await rechecks.take();
           const result = await pullBatch(handlerTarget, start.since, size);
           moved += result.documents.length;
           recovered(name);
           const reached = { ...result.checkpoint, ...(start.epoch ? { epoch: start.epoch } : {}) };
           pulledTo.set(name, reached);
-          return { documents: result.documents, checkpoint: reached };
+          recheckSoon();
+          // The feed's copy of a document is at least as new as the recheck's (read after it).
+          const fed = new Set(result.documents.map((d) => d.id));
+          return { documents: [...result.documents, ...again.filter((d) => !fed.has(d.id))], checkpoint: reached };
         },
       },
       push: {
@@ -203,6 +224,9 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
           moved += written;
           recovered(name);
           if (written > 0) bell.ring(name);
+          // The server's copies in these answers may be old by the time RxDB resolves them (recheck.ts).
+          rechecks.add(conflicts.map((c) => c.id));
+          recheckSoon();
           return conflicts;
         },
       },
@@ -246,6 +270,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     async stop() {
       stopped = true;
       clearInterval(safety);
+      for (const t of timers.values()) clearTimeout(t);
       bell.stop();
       await Promise.all([...replications.values()].map((r) => r.cancel()));
       publish();

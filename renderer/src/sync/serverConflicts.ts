@@ -1,4 +1,5 @@
 import { canonicalJson } from '../../../common/sync/merge';
+import { SyncHttpError } from '../../../common/sync/fetch';
 import { fromCouch, toCouch } from './couchHandlers';
 import type { CouchTarget, Doc } from './couchHandlers';
 
@@ -61,7 +62,11 @@ export async function settleServerConflicts(target: CouchTarget, winnerRaw: Reco
   }
   if (!same(merged, first)) {
     const [result] = await bulkDocs(target, [toCouch(target, merged, winnerRev)]);
-    if (!result?.ok) return null; // the winner moved on: settle again when its change arrives
+    if (result?.error === 'conflict') return null; // the winner moved on: settle again when its change arrives
+    // Not allowed to settle it (a viewer; the role check refuses the write): hold the winner the
+    // server shows, as CouchDB does, and leave the leaves for an editor's laptop to settle.
+    // Skipping the document instead would leave it missing here until someone edits it again.
+    if (!result?.ok) return first;
   }
   // Only now that the merge is on the server may the losing leaves go (deleting a leaf that
   // another laptop deleted first is refused with 409, which is fine).
@@ -88,9 +93,18 @@ async function readRevisions(target: CouchTarget, id: string, revs: string[], wi
   return out;
 }
 
+/**
+ * `_bulk_docs`; a request refused as a whole for the role (our server answers a viewer 403, CouchDB
+ * answers per document) comes back as one `forbidden` result per document, so the pull goes on.
+ */
 async function bulkDocs(target: CouchTarget, docs: Record<string, unknown>[]): Promise<{ id: string; ok?: boolean; error?: string }[]> {
-  const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs }) });
-  return (await response.json()) as { id: string; ok?: boolean; error?: string }[];
+  try {
+    const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: JSON.stringify({ docs }) });
+    return (await response.json()) as { id: string; ok?: boolean; error?: string }[];
+  } catch (error) {
+    if (error instanceof SyncHttpError && error.status === 403) return docs.map((d) => ({ id: String(d._id), error: 'forbidden' }));
+    throw error;
+  }
 }
 
 function same(a: Doc, b: Doc): boolean {
