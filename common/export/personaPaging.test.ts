@@ -6,8 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { sequentialIds } from '../persona/ids';
 import { createFromTemplate } from '../persona/instantiate';
 import { ecommerceTemplate } from '../persona/templates/consumer';
-import { buildPersonaPdf } from './personaPdf';
-import { minScale, sliceCanvas } from './personaPaging';
+import { jsPDF } from 'jspdf';
+import { builtInTemplates } from '../persona/templates';
+import { registerFonts } from './fonts';
+import { buildPersonaPdf, canvasRect, canvasSize } from './personaPdf';
+import { grownPersona } from './personaGrowth';
+import { minScale, planPersonaPages, sliceCanvas } from './personaPaging';
 
 const fonts = {
   regular: readFileSync('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
@@ -61,5 +65,22 @@ describe('persona pages', () => {
     expect(sliceCanvas(rects, 730, 500)).toEqual([{ top: 0, bottom: 304 }, { top: 304, bottom: 730 }]);
     // A section taller than a page keeps its page and is cut at its bottom.
     expect(sliceCanvas([{ x: 0, y: 0, w: 10, h: 900 }], 910, 500)).toEqual([{ top: 0, bottom: 500 }, { top: 500, bottom: 910 }]);
+  });
+
+  // Measured as the PDF measures it (grown with its own fonts), planned as it plans: the B2B
+  // template put its scenarios across the whole width below everything and ran onto three A4
+  // landscape pages while one Letter portrait page held it.
+  test('every built-in template prints on one page in both orientations of A4 and Letter', () => {
+    const measure = new jsPDF({ unit: 'pt' });
+    registerFonts(measure, fonts);
+    for (const template of builtInTemplates) {
+      const persona = grownPersona(measure, createFromTemplate(template, { ids: sequentialIds('t'), now: 0, author: 'Sam' }));
+      for (const paper of ['a4', 'letter'] as const) {
+        for (const orientation of ['portrait', 'landscape'] as const) {
+          const plan = planPersonaPages(persona, paper, canvasSize(persona), persona.sections.map(canvasRect), orientation);
+          expect(plan.slices, `${template.name} on ${paper} ${orientation}`).toHaveLength(1);
+        }
+      }
+    }
   });
 });

@@ -27,6 +27,8 @@ export interface SectionSpec {
   title?: string;
   data: (ids: IdSource) => Record<string, unknown>;
   evidence?: Evidence;
+  /** Grid size instead of the section type's default, where the default would leave a hole. */
+  size?: { w: number; h: number };
 }
 
 /**
@@ -46,7 +48,7 @@ export const list = (type: string, items: ItemSpec[], title?: string): SectionSp
   type, title, data: (ids) => ({ items: items.map((i) => item(ids, i)) }),
 });
 /** A free-text section. */
-export const prose = (type: string, text: string, title?: string): SectionSpec => ({ type, title, data: () => ({ text }) });
+export const prose = (type: string, text: string, title?: string, size?: { w: number; h: number }): SectionSpec => ({ type, title, data: () => ({ text }), ...(size ? { size } : {}) });
 /** The identity header. */
 export const header = (marketSize: string, tagline: string): SectionSpec => ({ type: 'header', data: () => ({ marketSize, tagline }) });
 /** A quote. */
@@ -84,7 +86,7 @@ export function templateBody(key: string, fields: Partial<PersonaBody>, specs: S
   for (const spec of specs) {
     const def = getSectionDef(spec.type);
     if (!def) throw new Error(`Template ${key} uses unknown section type ${spec.type}`);
-    const layout = placeNew(sections.map((s) => s.layout), sizeFor(def.defaultSize, base.orientation), cols);
+    const layout = placeNew(sections.map((s) => s.layout), spec.size ?? sizeFor(def.defaultSize, base.orientation), cols);
     const section: PersonaSection = { id: ids(), type: spec.type, title: spec.title ?? def.defaultTitle, layout, data: spec.data(ids) };
     if (spec.evidence) section.evidence = spec.evidence;
     sections.push(section);

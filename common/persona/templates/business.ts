@@ -37,8 +37,10 @@ export const b2bTemplate: PersonaTemplate = {
     list('frustrations', ['Quotes in different formats', 'Salespeople who skip procurement', 'Contracts that renew silently']),
     list('motivations', ['Recognition from the finance director', 'Fewer escalations']),
     chart('barChart', 'Decision criteria weight', [['Price', 35], ['Reliability', 30], ['Compliance', 20], ['Service', 15]]),
-    prose('scenarios', 'A department asks for a new supplier in March. Thomas collects three quotes, checks certifications, runs a scored comparison with the requester and finance, and negotiates payment terms before signing in May.'),
     channels({ email: 4, phone: 3, web: 2, inStore: 1 }),
+    // Beside the channels rather than across the whole width below everything, which left a hole of
+    // two thirds of the canvas beside the chart and ran the persona onto a second landscape page.
+    prose('scenarios', 'A department asks for a new supplier in March. Thomas collects three quotes, checks certifications, runs a scored comparison with the requester and finance, and negotiates payment terms before signing in May.', undefined, { w: 4, h: 5 }),
   ]),
 };
 
