@@ -4,24 +4,41 @@
  * times faster than a general parser (event logs of millions of rows are usually written this way).
  * Files with quotes go through papaparse as usual.
  */
+import type { TextPiece } from '../import/bytes';
 
-/** Rows of quote-free CSV text in batches of about `batchChars` characters. */
-export async function* plainCsvBatches(text: string, delimiter: string, batchChars = 1 << 20): AsyncGenerator<{ rows: string[][]; cursor: number }> {
-  let at = 0;
-  while (at < text.length) {
-    const until = Math.min(text.length, at + batchChars);
-    const rows: string[][] = [];
-    while (at < text.length && (at < until || rows.length === 0)) {
-      let end = text.indexOf('\n', at);
-      if (end < 0) end = text.length;
-      const stop = end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      if (stop > at) rows.push(text.slice(at, stop).split(delimiter));
-      at = end + 1;
-    }
-    yield { rows, cursor: Math.min(at, text.length) };
-    // Let the event loop run between batches (progress, cancel), as the general parser does.
+/** The longest row the fast path carries from one slice to the next, in characters. */
+export const maxPlainRowChars = 1 << 24;
+
+/**
+ * Rows of quote-free CSV decoded slice by slice (`textPieces`): the file's text is never held whole,
+ * only a slice and the row it cut, so the import's memory is the file's bytes and the log it builds.
+ */
+export async function* plainCsvPieces(pieces: AsyncIterable<TextPiece>, delimiter: string): AsyncGenerator<{ rows: string[][]; cursor: number }> {
+  let carry = '';
+  for await (const piece of pieces) {
+    const text = carry + piece.text;
+    const cut = piece.last ? text.length : text.lastIndexOf('\n') + 1;
+    carry = text.slice(cut);
+    if (carry.length > maxPlainRowChars) throw new Error(`a row is longer than ${maxPlainRowChars.toLocaleString('en')} characters`);
+    yield { rows: splitRows(text, cut, delimiter), cursor: piece.cursor };
+    // Let the event loop run between slices (progress, cancel), as the general parser does.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }
+}
+
+/** The rows of `text` up to `end` (a line end or the end of the text). */
+function splitRows(text: string, end: number, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let at = 0;
+  while (at < end) {
+    let stop = text.indexOf('\n', at);
+    if (stop < 0 || stop > end) stop = end;
+    const next = stop + 1;
+    if (stop > at && text.charCodeAt(stop - 1) === 13) stop--;
+    if (stop > at) rows.push(text.slice(at, stop).split(delimiter));
+    at = next;
+  }
+  return rows;
 }
 
 const isoWithZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
