@@ -110,15 +110,11 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
   // Coverage as bitsets, so the pairwise overlap is a popcount of ANDed words, not a row loop per pair.
   const words = (n + 31) >>> 5;
   const coverBits: Uint32Array[] = [];
-  // Best persona per row, kept while scoring: score as a double is exact enough to order, since two
-  // different fractions with denominators ≤ 10^7 differ by far more than a double's spacing.
-  const bestPersona = new Int16Array(n).fill(-1);
-  const bestScore = new Float64Array(n);
   for (const [p, persona] of personas.entries()) {
     const scores = scorePersona(table, persona.rules);
     const inScope = scopeMask(table, persona, range);
     const bits = new Uint32Array(words);
-    results.push(summarise(persona, scores, inScope, bits, { bestPersona, bestScore, index: p }, options.topN ?? 10));
+    results.push(summarise(persona, scores, inScope, bits, options.topN ?? 10));
     coverBits.push(bits);
     yield (p + 1) / (personas.length + 1);
   }
@@ -132,6 +128,7 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
     for (const bits of coverBits) any |= bits[w]!;
     covered += popcount(any);
   }
+  const bestPersona = bestPersonas(results, n);
   const bestCounts = results.map(() => 0);
   for (let i = 0; i < n; i++) {
     const p = bestPersona[i]!;
@@ -144,16 +141,11 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
   };
 }
 
-interface BestSoFar { bestPersona: Int16Array; bestScore: Float64Array; index: number }
-
-function summarise(
-  persona: PersonaInput, scores: PersonaScores, inScope: Uint8Array, bits: Uint32Array, best: BestSoFar, topN: number,
-): PersonaAnalysis {
+function summarise(persona: PersonaInput, scores: PersonaScores, inScope: Uint8Array, bits: Uint32Array, topN: number): PersonaAnalysis {
   const { codes, numeratorOf, denominator: den } = scores;
   const n = codes.length;
   const hist = new Uint32Array(numeratorOf.length);
   const cover = codesAtLeast(scores, coveredPercent);
-  const scoreOf = Float64Array.from(numeratorOf, (v) => (den > 0 ? v / den : 0));
   // A histogram of codes (every summary below reads it) and the coverage bitset, built a 32-row
   // word at a time without branches.
   for (let w = 0, base = 0; base < n; w++, base += 32) {
@@ -167,7 +159,6 @@ function summarise(
     }
     bits[w] = word;
   }
-  updateBest(codes, scoreOf, inScope, best);
   const strongCodes = codesAtLeast(scores, strongPercent);
   let scored = 0, sum = 0, bestNum = -1, strong = 0, covered = 0;
   hist.forEach((count, c) => {
@@ -192,15 +183,37 @@ function summarise(
   };
 }
 
-/** Keeps, per row, the best persona so far; strictly better wins, so the first persona wins ties. */
-function updateBest(codes: PersonaScores['codes'], scoreOf: Float64Array, inScope: Uint8Array, best: BestSoFar): void {
-  const { bestPersona, bestScore, index } = best;
-  for (let i = 0; i < codes.length; i++) {
+/**
+ * Per row, the index of the best-scoring persona: strictly better wins, so the first wins ties, and
+ * -1 when every score is 0 or out of scope. A score as a double is exact enough to order, since two
+ * different fractions with denominators ≤ 10^7 differ by far more than a double's spacing. Rows go
+ * in blocks that keep the running best in the CPU cache while every persona's codes pass over it,
+ * instead of reading and writing a best score per row once per persona.
+ */
+function bestPersonas(results: readonly PersonaAnalysis[], n: number): Int16Array {
+  const bestPersona = new Int16Array(n).fill(-1);
+  const block = 2048;
+  const bestScore = new Float64Array(block);
+  const scoreOf = results.map(({ scores: { numeratorOf, denominator: den } }) => Float64Array.from(numeratorOf, (v) => (den > 0 ? v / den : 0)));
+  for (let base = 0; base < n; base += block) {
+    const end = Math.min(n, base + block);
+    bestScore.fill(0);
+    results.forEach((p, index) => updateBest(p.scores.codes, scoreOf[index]!, p.inScope, base, end, bestScore, bestPersona, index));
+  }
+  return bestPersona;
+}
+
+/** Keeps, for rows `base` to `end`, the best persona so far; `bestScore` is indexed from `base`. */
+function updateBest(
+  codes: PersonaScores['codes'], scoreOf: Float64Array, inScope: Uint8Array, base: number, end: number,
+  bestScore: Float64Array, bestPersona: Int16Array, index: number,
+): void {
+  for (let i = base; i < end; i++) {
     // Branch-free: a data-dependent branch here mispredicts on most rows.
     const sc = scoreOf[codes[i]!]! * inScope[i]!;
-    const prev = bestScore[i]!;
+    const prev = bestScore[i - base]!;
     const better = +(sc > prev);
-    bestScore[i] = better * sc + (1 - better) * prev;
+    bestScore[i - base] = better * sc + (1 - better) * prev;
     bestPersona[i] = better * index + (1 - better) * bestPersona[i]!;
   }
 }

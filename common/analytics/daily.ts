@@ -7,6 +7,7 @@ import type { PersonaAnalysis } from './analyse';
 import { dayName, indexDays, type DayIndex } from './days';
 import { coveredPercent, percentOf, strongPercent } from './fraction';
 import { codesAtLeast } from './kernels';
+import { codeCount, countDays, countedMetrics, slotDays } from './dayCounts';
 import { addMean, addNps, emptyMetrics, metricColumns, type MetricAccumulator } from './metrics';
 import type { Table } from './table';
 
@@ -54,41 +55,10 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
   const { codes, numeratorOf, denominator: den } = persona.scores;
   const K = numeratorOf.length;
   const cover = codesAtLeast(persona.scores, coveredPercent);
-  // Scores go into a day × code histogram (the distribution and mean follow from it); only covered
-  // rows touch the metric sums: per day a histogram of each mean metric's answer codes (whole answers
-  // 0–10 and "other", see `answerCodes`; n, sum, squares and top-2-box follow exactly), the sum and
-  // squares of "other" answers, and [unused, sum, promoters, passives, detractors, no answer] for NPS.
-  const hist = new Uint32Array(D * K);
-  const metricKeys = [metricColumns.satisfaction, metricColumns.trust, metricColumns.effort];
-  const [sat, trust, effort] = metricKeys.map((k) => answerCodes(numberColumn(table, k))) as [Uint8Array, Uint8Array, Uint8Array];
-  const answers = new Uint32Array(D * 3 * C);
-  const others = new Float64Array(D * 3 * 2);
-  const { kind: npsKind, value: npsValue } = npsClasses(table);
-  const npsSums = new Float64Array(D * 6), npsSq = new Float64Array(D);
-  const covered = new Uint32Array(D);
-  const { dayOfRow } = days;
-  const { inScope } = persona;
-  for (let i = 0; i < codes.length; i++) {
-    const d = dayOfRow[i]!;
-    if (d < 0 || inScope[i] === 0) continue;
-    const c = codes[i]!;
-    hist[d * K + c]! += 1;
-    if (cover[c] === 0) continue;
-    covered[d]! += 1;
-    // Unrolled: a loop over the three arrays here costs more than the additions themselves.
-    const s = sat[i]!, t = trust[i]!, e = effort[i]!, at = d * 3 * C;
-    answers[at + s]! += 1;
-    answers[at + C + t]! += 1;
-    answers[at + 2 * C + e]! += 1;
-    // Answers that are not whole numbers 0–10 are rare: their values are summed as they are.
-    if (s === other || t === other || e === other) addOthers(table, metricKeys, i, d, [s, t, e], others);
-    // The class of an NPS answer is looked up, not branched on: answers are random to the predictor.
-    npsSums[d * 6 + npsKind[i]!]! += 1;
-    const v = npsValue[i]!;
-    npsSums[d * 6 + 1]! += v;
-    npsSq[d]! += v * v;
-  }
   const strongCodes = codesAtLeast(persona.scores, strongPercent);
+  const { hist, answers, others, npsOthers } = countDays(table, codes, K, cover, slotDays(days.dayOfRow, D, persona.inScope), D);
+  const C = codeCount;
+  const M = countedMetrics.length;
   const out: DayFigures[] = [];
   for (let d = 0; d < D; d++) {
     let responses = 0, strong = 0, moderate = 0, scorePercentSum = 0;
@@ -101,19 +71,25 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
       else if (cover[c] === 1) moderate += count;
     }
     if (responses === 0) continue;
-    const mean = (m: number) => meanOf(answers, (d * 3 + m) * C, others[(d * 3 + m) * 2]!, others[(d * 3 + m) * 2 + 1]!);
+    // Only the covered slot of the day is read: the metrics are those of its matched responses.
+    const slot = d * 2 + 1;
+    const mean = (m: number) => meanOf(answers, (slot * M + m) * C, others[(slot * M + m) * 2]!, others[(slot * M + m) * 2 + 1]!);
     const boxed = (m: number) => {
       const a = mean(m);
-      const h = (d * 3 + m) * C;
+      const h = (slot * M + m) * C;
       // Codes 2–6 are the answers 1–5; 5 and 6 are the top two boxes.
       return { ...a, top2: answers[h + 5]! + answers[h + 6]!, offScale: a.n - answers[h + 2]! - answers[h + 3]! - answers[h + 4]! - answers[h + 5]! - answers[h + 6]! };
     };
+    // NPS from its answer codes: 1–7 are 0–6 (detractors), 8–9 are 7–8, 10–11 are 9–10.
+    const npsAt = (slot * M + 3) * C;
+    const count = (from: number, to: number) => { let k = 0; for (let c = from; c <= to; c++) k += answers[npsAt + c]!; return k; };
+    const promoters = count(10, 11) + npsOthers[slot * 3]!, passives = count(8, 9) + npsOthers[slot * 3 + 1]!, detractors = count(1, 7) + npsOthers[slot * 3 + 2]!;
+    const npsMean = mean(3);
+    let covered = 0;
+    for (let c = 0; c < K; c++) covered += hist[d * K + c]! * cover[c]!;
     const metrics: MetricAccumulator = {
-      responses: covered[d]!, satisfaction: boxed(0), trust: boxed(1), effort: mean(2),
-      nps: {
-        n: npsSums[d * 6 + 2]! + npsSums[d * 6 + 3]! + npsSums[d * 6 + 4]!, sum: npsSums[d * 6 + 1]!, sq: npsSq[d]!,
-        promoters: npsSums[d * 6 + 2]!, passives: npsSums[d * 6 + 3]!, detractors: npsSums[d * 6 + 4]!,
-      },
+      responses: covered, satisfaction: boxed(0), trust: boxed(1), effort: mean(2),
+      nps: { n: promoters + passives + detractors, sum: npsMean.sum, sq: npsMean.sq, promoters, passives, detractors },
     };
     out.push({
       day: dayName(days.firstDay + d), responses, scorePercentSum, metrics,
@@ -123,42 +99,9 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
   return out;
 }
 
-/**
- * Answer codes of a mean metric: 0 missing, 1–11 the whole answers 0–10 (code = answer + 1), 12 any
- * other value. Survey scales are whole numbers, so a day's n, sum, squares and top-2-box come from a
- * histogram of codes: one increment per row instead of arithmetic and branches on random answers.
- */
-const C = 13;
-const other = 12;
-const codeCache = new WeakMap<Float64Array, Uint8Array>();
-
-function answerCodes(values: Float64Array): Uint8Array {
-  let codes = codeCache.get(values);
-  if (!codes) {
-    codes = new Uint8Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v !== v) continue;
-      codes[i] = Number.isInteger(v) && v >= 0 && v <= 10 ? v + 1 : other;
-    }
-    codeCache.set(values, codes);
-  }
-  return codes;
-}
-
-/** Adds the "other" answers of row `i` (day `d`) to their day's sum and squares. */
-function addOthers(table: Table, keys: readonly string[], i: number, d: number, codes: readonly number[], others: Float64Array): void {
-  codes.forEach((code, m) => {
-    if (code !== other) return;
-    const v = numberColumn(table, keys[m]!)[i]!;
-    others[(d * 3 + m) * 2]! += v;
-    others[(d * 3 + m) * 2 + 1]! += v * v;
-  });
-}
-
 /** n, sum and squares of one day's metric from its code histogram at `h` and its "other" sums. */
 function meanOf(answers: Uint32Array, h: number, otherSum: number, otherSq: number): { n: number; sum: number; sq: number } {
-  let n = answers[h + other]!, sum = otherSum, sq = otherSq;
+  let n = answers[h + codeCount - 1]!, sum = otherSum, sq = otherSq;
   for (let v = 0; v <= 10; v++) {
     const count = answers[h + v + 1]!;
     n += count;
@@ -166,37 +109,6 @@ function meanOf(answers: Uint32Array, h: number, otherSum: number, otherSq: numb
     sq += count * v * v;
   }
   return { n, sum, sq };
-}
-
-/** Per row: slot of its NPS answer (2 promoter, 3 passive, 4 detractor, 5 none) and the value or 0. */
-interface NpsClasses { kind: Uint8Array; value: Float64Array }
-const npsCache = new WeakMap<Table, NpsClasses>();
-
-function npsClasses(table: Table): NpsClasses {
-  let cached = npsCache.get(table);
-  if (!cached) {
-    const values = numberColumn(table, metricColumns.nps);
-    const kind = new Uint8Array(values.length).fill(5);
-    const value = new Float64Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (!(v >= 0 && v <= 10)) continue;
-      kind[i] = v >= 9 ? 2 : v <= 6 ? 4 : 3;
-      value[i] = v;
-    }
-    npsCache.set(table, (cached = { kind, value }));
-  }
-  return cached;
-}
-
-// A missing metric column reads as all-missing, so the loops need no per-row null checks.
-const noNumbers = new WeakMap<Table, Float64Array>();
-function numberColumn(table: Table, key: string): Float64Array {
-  const c = table.columns.get(key);
-  if (c && c.type === 'number') return c.values;
-  let empty = noNumbers.get(table);
-  if (!empty) noNumbers.set(table, (empty = new Float64Array(table.rowCount).fill(Number.NaN)));
-  return empty;
 }
 
 /**

@@ -7,6 +7,7 @@
  * per-dictionary lookup, so a category is normalised once per distinct value, never per row. No
  * code generation: the app's CSP forbids `new Function`.
  */
+import { byteColumn, orBytes, orBytes1, orBytes2 } from './byteCodes';
 import { atLeastPercent } from './fraction';
 import { integerWeight, normaliseCategory, type Rule } from './rules';
 import type { MultiColumn, Table, TableColumn } from './table';
@@ -44,26 +45,42 @@ export function codesAtLeast(scores: PersonaScores, percent: number): Uint8Array
 }
 
 type BitKernel = (out: Uint8Array, bit: number) => void;
+/** A rule on a byte column: per row byte, the rule's bit when it matches (see byteCodes.ts). */
+interface ByteRule { bytes: Uint8Array; lut: Uint8Array }
 
 /** Scores a persona's (valid) rules over all rows of a table. */
 export function scorePersona(table: Table, rules: readonly Rule[]): PersonaScores {
   const n = table.rowCount;
   const prepared: PreparedRule[] = [];
-  const groups: { pattern: Uint8Array; lut: Uint32Array }[] = [];
+  const groups: { pattern: Uint8Array; lut: Uint32Array; bytes: ByteRule[] }[] = [];
   rules.forEach((rule, r) => {
-    const { kernel, matches, problem } = compileRule(table, rule);
+    const { kernel, matches, problem, byteHits } = compileRule(table, rule);
     const weight = integerWeight(rule);
     prepared.push({ rule, weight, matches, ...(problem ? { problem } : {}) });
     const bit = r & 7;
-    if (bit === 0) groups.push({ pattern: new Uint8Array(n), lut: new Uint32Array(256) });
+    if (bit === 0) groups.push({ pattern: new Uint8Array(n), lut: new Uint32Array(256), bytes: [] });
     const g = groups[groups.length - 1]!;
-    kernel?.(g.pattern, 1 << bit);
+    if (byteHits) g.bytes.push({ bytes: byteHits.bytes, lut: byteHits.hits.map((h) => h << bit) });
+    else kernel?.(g.pattern, 1 << bit);
     for (let p = 0; p < 256; p++) if (p & (1 << bit)) g.lut[p]! += weight;
   });
+  for (const g of groups) orByteRules(g.pattern, g.bytes);
   const denominator = prepared.reduce((s, r) => s + r.weight, 0);
   if (groups.length === 0) return { rules: prepared, denominator, codes: new Uint8Array(n), numeratorOf: new Uint32Array(1) };
   if (groups.length === 1) return { rules: prepared, denominator, codes: groups[0]!.pattern, numeratorOf: groups[0]!.lut };
   return { rules: prepared, denominator, ...compress(groups, n) };
+}
+
+/** ORs the bits of a group's byte-column rules into its pattern, up to four rules per pass. */
+function orByteRules(out: Uint8Array, rules: readonly ByteRule[]): void {
+  for (let k = 0; k < rules.length; k += 4) {
+    const left = rules.length - k;
+    const a = rules[k]!, b = rules[k + Math.min(1, left - 1)]!, c = rules[k + Math.min(2, left - 1)]!, d = rules[k + Math.min(3, left - 1)]!;
+    // A rule repeated to fill the four slots ORs the same bit twice, which changes nothing.
+    if (left === 1) orBytes1(out, a.bytes, a.lut);
+    else if (left === 2) orBytes2(out, a.bytes, a.lut, b.bytes, b.lut);
+    else orBytes(out, a.bytes, a.lut, b.bytes, b.lut, c.bytes, c.lut, d.bytes, d.lut);
+  }
 }
 
 // More than eight rules: sum the groups' numerators, then number the distinct sums so summaries can
@@ -82,12 +99,20 @@ function compress(groups: { pattern: Uint8Array; lut: Uint32Array }[], n: number
   return { codes, numeratorOf: Uint32Array.from(values) };
 }
 
-function never(problem: string): { kernel: null; matches: () => boolean; problem: string } {
+interface CompiledRule {
+  kernel: BitKernel | null;
+  matches: (row: number) => boolean;
+  problem?: string;
+  /** When the column has a byte form: its bytes and, per byte value, 1 when the rule matches. */
+  byteHits?: { bytes: Uint8Array; hits: Uint8Array };
+}
+
+function never(problem: string): CompiledRule {
   return { kernel: null, matches: () => false, problem };
 }
 
 /** Turns one rule into a column kernel that sets `bit` where it matches, and a single-row test. */
-function compileRule(table: Table, rule: Rule): { kernel: BitKernel | null; matches: (row: number) => boolean; problem?: string } {
+function compileRule(table: Table, rule: Rule): CompiledRule {
   const column = table.columns.get(rule.column);
   if (!column) return never(`Column "${rule.column}" is not in the data.`);
   if (rule.kind === 'range') {
@@ -96,18 +121,24 @@ function compileRule(table: Table, rule: Rule): { kernel: BitKernel | null; matc
     const min = rule.min ?? -Infinity;
     const max = rule.max ?? Infinity;
     // NaN compares false both ways, so a missing number never matches without a separate check.
+    const byte = byteColumn(column);
     return {
       kernel: (out, bit) => rangeKernel(values, min, max, out, bit),
       matches: (row) => { const v = values[row]!; return v >= min && v <= max; },
+      // Byte k + 1 is the value byte.values[k]; byte 0 (missing) never matches.
+      ...(byte?.values ? { byteHits: { bytes: byte.bytes, hits: hitsOf((k) => k > 0 && byte.values![k - 1]! >= min && byte.values![k - 1]! <= max) } } : {}),
     };
   }
   const wanted = new Set(rule.values.map(normaliseCategory));
   if (column.type === 'category') {
     const lut = dictionaryLut(column, wanted);
     const codes = column.codes;
+    const byte = byteColumn(column);
     return {
       kernel: (out, bit) => lookupKernel(codes, Uint8Array.from([0, ...lut], (v) => v * bit), out),
       matches: (row) => { const c = codes[row]!; return c >= 0 && lut[c] === 1; },
+      // Byte c + 1 is code c; byte 0 (missing) never matches.
+      ...(byte ? { byteHits: { bytes: byte.bytes, hits: hitsOf((k) => k > 0 && lut[k - 1] === 1) } } : {}),
     };
   }
   if (column.type === 'multi' && rule.kind === 'overlap') {
@@ -117,18 +148,26 @@ function compileRule(table: Table, rule: Rule): { kernel: BitKernel | null; matc
       for (let j = offsets[row]!, end = offsets[row + 1]!; j < end; j++) if (lut[codes[j]!] === 1) return true;
       return false;
     };
+    let want = 0;
+    lut.forEach((hit, code) => { if (hit) want |= 1 << code; });
+    // Up to eight values: the byte is the row's set, and the rule matches a set sharing a value.
+    const byte = byteColumn(column);
+    if (byte) return { kernel: null, matches: any, byteHits: { bytes: byte.bytes, hits: hitsOf((set) => (set & want) !== 0) } };
     const sets = column.dict.length <= 32 ? rowSets(column) : null;
-    if (sets) {
-      let want = 0;
-      lut.forEach((hit, code) => { if (hit) want |= 1 << code; });
-      return { kernel: (out, bit) => setKernel(sets, want, out, bit), matches: any };
-    }
+    if (sets) return { kernel: (out, bit) => setKernel(sets, want, out, bit), matches: any };
     return {
       kernel: (out, bit) => { for (let i = 0; i + 1 < offsets.length; i++) if (any(i)) out[i]! |= bit; },
       matches: any,
     };
   }
   return never(`A ${rule.kind} rule cannot read "${rule.column}", which holds ${column.type} values.`);
+}
+
+/** 256 entries: 1 for the byte values where `hit` holds. */
+function hitsOf(hit: (byte: number) => boolean): Uint8Array {
+  const out = new Uint8Array(256);
+  for (let k = 0; k < 256; k++) out[k] = hit(k) ? 1 : 0;
+  return out;
 }
 
 // Per multi-value column with at most 32 distinct values, each row's set as a 32-bit mask, built

@@ -1,0 +1,170 @@
+/**
+ * The one pass over the rows behind `dailyFigures`: per day a histogram of score codes and, per
+ * day and covered / not covered, a histogram of each live metric's answer codes. Every row adds to
+ * the same few counters whatever its values: rows outside the persona's scope or without a date
+ * count in an extra "no day" slot, and rows below 50 % in a "not covered" slot, so the loop has no
+ * data-dependent branch (survey answers are random to a branch predictor, and a mispredicted branch
+ * per row cost more than all the counting). The slots that are not read are simply ignored.
+ */
+import { metricColumns } from './metrics';
+import type { Table } from './table';
+
+/**
+ * Answer codes: 0 missing, 1–11 the whole answers 0–10 (code = answer + 1), 12 any other value.
+ * Survey scales are whole numbers, so a day's n, sum, squares and top-2-box come exactly from a
+ * histogram of codes; the rare other values are summed as they are, in row order.
+ */
+export const codeCount = 13;
+export const otherCode = 12;
+/** The metrics counted, in slot order. */
+export const countedMetrics = [metricColumns.satisfaction, metricColumns.trust, metricColumns.effort, metricColumns.nps] as const;
+const M = countedMetrics.length;
+
+/** What one pass counts. Slots: `slot = day * 2 + covered`, days 0 … dayCount (the last is "no day"). */
+export interface DayCounts {
+  /** [day][score code]: rows in scope (the "no day" row holds the rest). */
+  hist: Uint32Array;
+  /** [slot][metric][answer code]. */
+  answers: Uint32Array;
+  /** [slot][metric][sum, squares] of the "other" answers. */
+  others: Float64Array;
+  /** [slot][promoters, passives, detractors] among "other" NPS answers (in 0–10, not whole). */
+  npsOthers: Float64Array;
+}
+
+/** Counts a persona's rows by day: `codes` its score codes, `cover` 1 per code at or above 50 %. */
+export function countDays(table: Table, codes: ArrayLike<number>, codeSpace: number, cover: Uint8Array, slotDay: Uint16Array | Int32Array, dayCount: number): DayCounts {
+  const K = codeSpace;
+  const slots = (dayCount + 1) * 2;
+  const hist = new Uint32Array((dayCount + 1) * K);
+  const answers = new Uint32Array(slots * M * codeCount);
+  const others = new Float64Array(slots * M * 2);
+  const npsOthers = new Float64Array(slots * 3);
+  const { packed, otherRows } = packedAnswers(table);
+  const C = codeCount;
+  for (let i = 0; i < slotDay.length; i++) {
+    const d = slotDay[i]!;
+    const c = codes[i]!;
+    hist[d * K + c]! += 1;
+    const at = (d * 2 + cover[c]!) * M * C;
+    // Four answer codes in the nibbles of one 16-bit word, unrolled: a loop over the metrics here
+    // costs more than the additions themselves.
+    const x = packed[i]!;
+    answers[at + (x & 15)]! += 1;
+    answers[at + C + ((x >>> 4) & 15)]! += 1;
+    answers[at + 2 * C + ((x >>> 8) & 15)]! += 1;
+    answers[at + 3 * C + (x >>> 12)]! += 1;
+  }
+  // The rare rows with an answer that is not a whole 0–10 also add its value, in row order.
+  for (let k = 0; k < otherRows.length; k++) {
+    const i = otherRows[k]!;
+    const slot = slotDay[i]! * 2 + cover[codes[i]!]!;
+    const x = packed[i]!;
+    for (let m = 0; m < M; m++) {
+      if (((x >>> (4 * m)) & 15) !== otherCode) continue;
+      const v = numberColumn(table, countedMetrics[m]!)[i]!;
+      others[(slot * M + m) * 2]! += v;
+      others[(slot * M + m) * 2 + 1]! += v * v;
+      if (m === M - 1) npsOthers[slot * 3 + (v >= 9 ? 0 : v <= 6 ? 2 : 1)]! += 1;
+    }
+  }
+  return { hist, answers, others, npsOthers };
+}
+
+/** Per row the answer codes of the counted metrics, four bits each, and the rows with an "other" code. */
+interface PackedAnswers { packed: Uint16Array; otherRows: Int32Array }
+const packedCache = new WeakMap<Table, PackedAnswers>();
+
+function packedAnswers(table: Table): PackedAnswers {
+  let found = packedCache.get(table);
+  if (!found) {
+    const columns = countedMetrics.map((key) => answerCodes(table, key));
+    const packed = new Uint16Array(table.rowCount);
+    const otherRows: number[] = [];
+    for (let i = 0; i < packed.length; i++) {
+      let x = 0, other = false;
+      columns.forEach((codes, m) => { x |= codes[i]! << (4 * m); other ||= codes[i] === otherCode; });
+      packed[i] = x;
+      if (other) otherRows.push(i);
+    }
+    packedCache.set(table, (found = { packed, otherRows: Int32Array.from(otherRows) }));
+  }
+  return found;
+}
+
+/**
+ * Per row its day, or `dayCount` (the "no day" slot) when undated or out of the persona's scope.
+ * Personas without a dataset filter share one scope mask, so this is computed once per scope.
+ */
+const slotCache = new WeakMap<Int32Array, WeakMap<Uint8Array, Uint16Array | Int32Array>>();
+
+export function slotDays(dayOfRow: Int32Array, dayCount: number, inScope: Uint8Array): Uint16Array | Int32Array {
+  let byScope = slotCache.get(dayOfRow);
+  if (!byScope) slotCache.set(dayOfRow, (byScope = new WeakMap()));
+  let slots = byScope.get(inScope);
+  if (!slots) {
+    // Two bytes a row cover 179 years of days, which is every real survey; four otherwise.
+    slots = dayCount < 65535 ? new Uint16Array(dayOfRow.length) : new Int32Array(dayOfRow.length);
+    for (let i = 0; i < slots.length; i++) {
+      const d = dayOfRow[i]!;
+      slots[i] = d >= 0 && inScope[i] === 1 ? d : dayCount;
+    }
+    byScope.set(inScope, slots);
+  }
+  return slots;
+}
+
+// Per column and table: answer codes, built once and kept while the column lives. NPS answers
+// outside 0–10 are not answers (code 0), as the NPS definition has it. An NPS column with any answer
+// in 0–10 that is not whole has all its answers summed as they are, in row order, like other values.
+const codeCache = new WeakMap<Float64Array, Uint8Array>();
+const noAnswers = new WeakMap<Table, Uint8Array>();
+
+function answerCodes(table: Table, key: string): Uint8Array {
+  const column = table.columns.get(key);
+  if (!column || column.type !== 'number') {
+    let none = noAnswers.get(table);
+    if (!none) noAnswers.set(table, (none = new Uint8Array(table.rowCount)));
+    return none;
+  }
+  const values = column.values;
+  let codes = codeCache.get(values);
+  if (!codes) {
+    codes = key === metricColumns.nps ? npsCodes(values) : meanCodes(values);
+    codeCache.set(values, codes);
+  }
+  return codes;
+}
+
+function meanCodes(values: Float64Array): Uint8Array {
+  const codes = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    codes[i] = Number.isInteger(v) && v >= 0 && v <= 10 ? v + 1 : otherCode;
+  }
+  return codes;
+}
+
+function npsCodes(values: Float64Array): Uint8Array {
+  const codes = new Uint8Array(values.length);
+  let whole = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= 0 && v <= 10)) continue;
+    if (!Number.isInteger(v)) whole = false;
+    codes[i] = v + 1;
+  }
+  if (!whole) for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) codes[i] = otherCode;
+  return codes;
+}
+
+// A missing metric column reads as all-missing, so the loops need no per-row null checks.
+const noNumbers = new WeakMap<Table, Float64Array>();
+function numberColumn(table: Table, key: string): Float64Array {
+  const c = table.columns.get(key);
+  if (c && c.type === 'number') return c.values;
+  let empty = noNumbers.get(table);
+  if (!empty) noNumbers.set(table, (empty = new Float64Array(table.rowCount).fill(Number.NaN)));
+  return empty;
+}
