@@ -5,6 +5,7 @@
  * {@link analyseAsync} yields between personas so a worker can report progress and be cancelled.
  */
 import { atLeastPercent, coveredPercent, percentOf, strongPercent, type Score } from './fraction';
+import { bestPersonas } from './bestPersona';
 import { codesAtLeast, numeratorAt, scorePersona, type PersonaScores } from './kernels';
 import type { Rule } from './rules';
 import type { Table } from './table';
@@ -143,22 +144,8 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
 
 function summarise(persona: PersonaInput, scores: PersonaScores, inScope: Uint8Array, bits: Uint32Array, topN: number): PersonaAnalysis {
   const { codes, numeratorOf, denominator: den } = scores;
-  const n = codes.length;
-  const hist = new Uint32Array(numeratorOf.length);
   const cover = codesAtLeast(scores, coveredPercent);
-  // A histogram of codes (every summary below reads it) and the coverage bitset, built a 32-row
-  // word at a time without branches.
-  for (let w = 0, base = 0; base < n; w++, base += 32) {
-    let word = 0;
-    const end = Math.min(n, base + 32);
-    for (let i = base; i < end; i++) {
-      const c = codes[i]!;
-      const s = inScope[i]!;
-      hist[c]! += s;
-      word |= (cover[c]! & s) << (i - base);
-    }
-    bits[w] = word;
-  }
+  const hist = countCodes(codes, inScope, cover, numeratorOf.length, bits);
   const strongCodes = codesAtLeast(scores, strongPercent);
   let scored = 0, sum = 0, bestNum = -1, strong = 0, covered = 0;
   hist.forEach((count, c) => {
@@ -184,38 +171,27 @@ function summarise(persona: PersonaInput, scores: PersonaScores, inScope: Uint8A
 }
 
 /**
- * Per row, the index of the best-scoring persona: strictly better wins, so the first wins ties, and
- * -1 when every score is 0 or out of scope. A score as a double is exact enough to order, since two
- * different fractions with denominators ≤ 10^7 differ by far more than a double's spacing. Rows go
- * in blocks that keep the running best in the CPU cache while every persona's codes pass over it,
- * instead of reading and writing a best score per row once per persona.
+ * A histogram of codes in scope (every summary reads it) and the coverage bitset, built a 32-row
+ * word at a time without branches. Four histograms take turns: consecutive rows often share a code,
+ * and adding to the counter the previous row just wrote waits for that write to finish.
  */
-function bestPersonas(results: readonly PersonaAnalysis[], n: number): Int16Array {
-  const bestPersona = new Int16Array(n).fill(-1);
-  const block = 2048;
-  const bestScore = new Float64Array(block);
-  const scoreOf = results.map(({ scores: { numeratorOf, denominator: den } }) => Float64Array.from(numeratorOf, (v) => (den > 0 ? v / den : 0)));
-  for (let base = 0; base < n; base += block) {
-    const end = Math.min(n, base + block);
-    bestScore.fill(0);
-    results.forEach((p, index) => updateBest(p.scores.codes, scoreOf[index]!, p.inScope, base, end, bestScore, bestPersona, index));
+function countCodes(codes: PersonaScores['codes'], inScope: Uint8Array, cover: Uint8Array, K: number, bits: Uint32Array): Uint32Array {
+  const n = codes.length;
+  const four = new Uint32Array(4 * K);
+  for (let w = 0, base = 0; base < n; w++, base += 32) {
+    let word = 0;
+    const end = Math.min(n, base + 32);
+    for (let i = base; i < end; i++) {
+      const c = codes[i]!;
+      const s = inScope[i]!;
+      four[(i & 3) * K + c]! += s;
+      word |= (cover[c]! & s) << (i - base);
+    }
+    bits[w] = word;
   }
-  return bestPersona;
-}
-
-/** Keeps, for rows `base` to `end`, the best persona so far; `bestScore` is indexed from `base`. */
-function updateBest(
-  codes: PersonaScores['codes'], scoreOf: Float64Array, inScope: Uint8Array, base: number, end: number,
-  bestScore: Float64Array, bestPersona: Int16Array, index: number,
-): void {
-  for (let i = base; i < end; i++) {
-    // Branch-free: a data-dependent branch here mispredicts on most rows.
-    const sc = scoreOf[codes[i]!]! * inScope[i]!;
-    const prev = bestScore[i - base]!;
-    const better = +(sc > prev);
-    bestScore[i - base] = better * sc + (1 - better) * prev;
-    bestPersona[i] = better * index + (1 - better) * bestPersona[i]!;
-  }
+  const hist = new Uint32Array(K);
+  for (let c = 0; c < K; c++) hist[c] = four[c]! + four[K + c]! + four[2 * K + c]! + four[3 * K + c]!;
+  return hist;
 }
 
 /** The best `k` rows by score, first rows winning ties: a threshold from the histogram, then one scan. */

@@ -81,6 +81,14 @@ export function orBytes(
   for (let i = 0; i < out.length; i++) out[i]! |= la[a[i]!]! | lb[b[i]!]! | lc[c[i]!]! | ld[d[i]!]!;
 }
 
+/** `orBytes` for eight columns. */
+export function orBytes8(
+  out: Uint8Array, a: Uint8Array, la: Uint8Array, b: Uint8Array, lb: Uint8Array, c: Uint8Array, lc: Uint8Array, d: Uint8Array, ld: Uint8Array,
+  e: Uint8Array, le: Uint8Array, f: Uint8Array, lf: Uint8Array, g: Uint8Array, lg: Uint8Array, h: Uint8Array, lh: Uint8Array,
+): void {
+  for (let i = 0; i < out.length; i++) out[i]! |= la[a[i]!]! | lb[b[i]!]! | lc[c[i]!]! | ld[d[i]!]! | le[e[i]!]! | lf[f[i]!]! | lg[g[i]!]! | lh[h[i]!]!;
+}
+
 /** `orBytes` for two columns. */
 export function orBytes2(out: Uint8Array, a: Uint8Array, la: Uint8Array, b: Uint8Array, lb: Uint8Array): void {
   for (let i = 0; i < out.length; i++) out[i]! |= la[a[i]!]! | lb[b[i]!]!;

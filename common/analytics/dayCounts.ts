@@ -41,20 +41,7 @@ export function countDays(table: Table, codes: ArrayLike<number>, codeSpace: num
   const others = new Float64Array(slots * M * 2);
   const npsOthers = new Float64Array(slots * 3);
   const { packed, otherRows } = packedAnswers(table);
-  const C = codeCount;
-  for (let i = 0; i < slotDay.length; i++) {
-    const d = slotDay[i]!;
-    const c = codes[i]!;
-    hist[d * K + c]! += 1;
-    const at = (d * 2 + cover[c]!) * M * C;
-    // Four answer codes in the nibbles of one 16-bit word, unrolled: a loop over the metrics here
-    // costs more than the additions themselves.
-    const x = packed[i]!;
-    answers[at + (x & 15)]! += 1;
-    answers[at + C + ((x >>> 4) & 15)]! += 1;
-    answers[at + 2 * C + ((x >>> 8) & 15)]! += 1;
-    answers[at + 3 * C + (x >>> 12)]! += 1;
-  }
+  countRows(slotDay, codes, K, cover, packed, hist, answers);
   // The rare rows with an answer that is not a whole 0–10 also add its value, in row order.
   for (let k = 0; k < otherRows.length; k++) {
     const i = otherRows[k]!;
@@ -69,6 +56,28 @@ export function countDays(table: Table, codes: ArrayLike<number>, codeSpace: num
     }
   }
   return { hist, answers, others, npsOthers };
+}
+
+// Kept apart from the rest so V8 optimises this loop on its own: inside the larger function it ran
+// at half the speed.
+function countRows(
+  slotDay: Uint16Array | Int32Array, codes: ArrayLike<number>, K: number, cover: Uint8Array, packed: Uint16Array, hist: Uint32Array, answers: Uint32Array,
+): void {
+  // Locals, not the module's constants: V8 reloads module constants on every iteration.
+  const C = 13, MC = 4 * 13;
+  for (let i = 0; i < slotDay.length; i++) {
+    const d = slotDay[i]!;
+    const c = codes[i]!;
+    hist[d * K + c]! += 1;
+    const at = (d * 2 + cover[c]!) * MC;
+    // Four answer codes in the nibbles of one 16-bit word, unrolled: a loop over the metrics here
+    // costs more than the additions themselves.
+    const x = packed[i]!;
+    answers[at + (x & 15)]! += 1;
+    answers[at + C + ((x >>> 4) & 15)]! += 1;
+    answers[at + 2 * C + ((x >>> 8) & 15)]! += 1;
+    answers[at + 3 * C + (x >>> 12)]! += 1;
+  }
 }
 
 /** Per row the answer codes of the counted metrics, four bits each, and the rows with an "other" code. */

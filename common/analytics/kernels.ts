@@ -7,7 +7,7 @@
  * per-dictionary lookup, so a category is normalised once per distinct value, never per row. No
  * code generation: the app's CSP forbids `new Function`.
  */
-import { byteColumn, orBytes, orBytes1, orBytes2 } from './byteCodes';
+import { byteColumn, orBytes, orBytes1, orBytes2, orBytes8 } from './byteCodes';
 import { atLeastPercent } from './fraction';
 import { integerWeight, normaliseCategory, type Rule } from './rules';
 import type { MultiColumn, Table, TableColumn } from './table';
@@ -67,19 +67,24 @@ export function scorePersona(table: Table, rules: readonly Rule[]): PersonaScore
   for (const g of groups) orByteRules(g.pattern, g.bytes);
   const denominator = prepared.reduce((s, r) => s + r.weight, 0);
   if (groups.length === 0) return { rules: prepared, denominator, codes: new Uint8Array(n), numeratorOf: new Uint32Array(1) };
-  if (groups.length === 1) return { rules: prepared, denominator, codes: groups[0]!.pattern, numeratorOf: groups[0]!.lut };
+  // One group of r rules uses codes below 2^r only: a shorter table keeps every per-code pass (and
+  // the day × code histograms) small.
+  if (groups.length === 1) return { rules: prepared, denominator, codes: groups[0]!.pattern, numeratorOf: groups[0]!.lut.slice(0, 1 << rules.length) };
   return { rules: prepared, denominator, ...compress(groups, n) };
 }
 
-/** ORs the bits of a group's byte-column rules into its pattern, up to four rules per pass. */
+/** ORs the bits of a group's byte-column rules (at most eight) into its pattern in one pass. */
 function orByteRules(out: Uint8Array, rules: readonly ByteRule[]): void {
-  for (let k = 0; k < rules.length; k += 4) {
-    const left = rules.length - k;
-    const a = rules[k]!, b = rules[k + Math.min(1, left - 1)]!, c = rules[k + Math.min(2, left - 1)]!, d = rules[k + Math.min(3, left - 1)]!;
-    // A rule repeated to fill the four slots ORs the same bit twice, which changes nothing.
-    if (left === 1) orBytes1(out, a.bytes, a.lut);
-    else if (left === 2) orBytes2(out, a.bytes, a.lut, b.bytes, b.lut);
-    else orBytes(out, a.bytes, a.lut, b.bytes, b.lut, c.bytes, c.lut, d.bytes, d.lut);
+  const k = rules.length;
+  if (k === 0) return;
+  // A rule repeated to fill the slots ORs the same bit twice, which changes nothing.
+  const r = (j: number) => rules[Math.min(j, k - 1)]!;
+  if (k === 1) orBytes1(out, r(0).bytes, r(0).lut);
+  else if (k === 2) orBytes2(out, r(0).bytes, r(0).lut, r(1).bytes, r(1).lut);
+  else if (k <= 4) orBytes(out, r(0).bytes, r(0).lut, r(1).bytes, r(1).lut, r(2).bytes, r(2).lut, r(3).bytes, r(3).lut);
+  else {
+    orBytes8(out, r(0).bytes, r(0).lut, r(1).bytes, r(1).lut, r(2).bytes, r(2).lut, r(3).bytes, r(3).lut,
+      r(4).bytes, r(4).lut, r(5).bytes, r(5).lut, r(6).bytes, r(6).lut, r(7).bytes, r(7).lut);
   }
 }
 
