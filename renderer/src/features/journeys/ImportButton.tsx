@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { navigate } from '../../app/route';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { useT } from '../../i18n';
 import { usePlatform } from '../../platform';
 import { showToast } from '../../ui/toast';
 import { parseJourneyEnvelope, planImport, type JourneyDoc, type ParsedImport, type PathProblem } from '../../../../common/journey';
@@ -15,6 +16,7 @@ type Pending =
  * exists here asks whether to import a copy or replace it, and never overwrites on its own.
  */
 export function ImportButton({ existing }: { existing: readonly JourneyDoc[] }) {
+  const t = useT();
   const db = useWorkspace();
   const platform = usePlatform();
   const [pending, setPending] = useState<Pending | null>(null);
@@ -29,8 +31,8 @@ export function ImportButton({ existing }: { existing: readonly JourneyDoc[] }) 
     setPending(null);
     const journey = planImport(parsed, { newId: newJourneyId(), now: Date.now(), existing: clash, mode, author: currentAuthor() });
     await saveJourney(db, journey);
-    const notes = parsed.warnings.length ? ` (${parsed.warnings.length} gap${parsed.warnings.length === 1 ? '' : 's'} filled in)` : '';
-    showToast(mode === 'replace' ? `Replaced "${journey.name}"${notes}.` : `Imported "${journey.name}"${notes}.`);
+    const gaps = parsed.warnings.length;
+    showToast(t(mode === 'replace' ? 'journeys.import.replaced' : 'journeys.import.imported', { name: journey.name, gaps }));
     navigate('journeys', journey.id, 'map');
   };
 
@@ -49,26 +51,26 @@ export function ImportButton({ existing }: { existing: readonly JourneyDoc[] }) 
 
   return (
     <>
-      <button type="button" onClick={() => void start()}>Import JSON…</button>
+      <button type="button" onClick={() => void start()}>{t('journeys.import.button')}</button>
       <dialog ref={dialog} className="dialog" onCancel={(e) => { e.preventDefault(); setPending(null); }} aria-labelledby="import-title">
         {pending?.kind === 'problems' && (
           <>
-            <h2 id="import-title">"{pending.fileName}" cannot be imported</h2>
-            <p>Nothing was changed. Fix these {pending.problems.length} problem{pending.problems.length === 1 ? '' : 's'} in the file and try again:</p>
+            <h2 id="import-title">{t('journeys.import.cannotTitle', { name: pending.fileName })}</h2>
+            <p>{t('journeys.import.cannotBody', { count: pending.problems.length })}</p>
             <ul className="problem-list">
-              {pending.problems.slice(0, 50).map((p, i) => <li key={i}><code>{p.path || '(file)'}</code> {p.message}</li>)}
+              {pending.problems.slice(0, 50).map((p, i) => <li key={i}><code>{p.path || t('journeys.import.wholeFile')}</code> {p.message}</li>)}
             </ul>
-            <div className="dialog-actions"><button type="button" autoFocus onClick={() => setPending(null)}>Close</button></div>
+            <div className="dialog-actions"><button type="button" autoFocus onClick={() => setPending(null)}>{t('journeys.import.close')}</button></div>
           </>
         )}
         {pending?.kind === 'clash' && (
           <>
-            <h2 id="import-title">"{pending.existing.name}" is already here</h2>
-            <p>Import the file as a new copy, or replace the existing draft with it (its published versions are kept).</p>
+            <h2 id="import-title">{t('journeys.import.clashTitle', { name: pending.existing.name })}</h2>
+            <p>{t('journeys.import.clashBody')}</p>
             <div className="dialog-actions">
-              <button type="button" onClick={() => setPending(null)}>Cancel</button>
-              <button type="button" className="danger" onClick={() => void finish(pending.parsed, pending.existing, 'replace')}>Replace draft</button>
-              <button type="button" autoFocus className="primary" onClick={() => void finish(pending.parsed, pending.existing, 'copy')}>Import as copy</button>
+              <button type="button" onClick={() => setPending(null)}>{t('journeys.cancel')}</button>
+              <button type="button" className="danger" onClick={() => void finish(pending.parsed, pending.existing, 'replace')}>{t('journeys.import.replace')}</button>
+              <button type="button" autoFocus className="primary" onClick={() => void finish(pending.parsed, pending.existing, 'copy')}>{t('journeys.import.copy')}</button>
             </div>
           </>
         )}

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { navigate, routeHash } from '../../app/route';
+import { useT, type MessageId } from '../../i18n';
 import { EmptyState, Loading } from '../../ui/States';
 import { JourneyAnalyticsPanel } from '../journeyAnalytics/JourneyAnalyticsPanel';
 import { JourneyHeader } from './JourneyHeader';
@@ -14,6 +15,7 @@ const FlowView = lazy(loadFlowView);
 
 /** One journey: header actions and the map, flow and versions tabs. */
 export function JourneyEditorScreen({ id, tab }: { id: string; tab: 'map' | 'flow' | 'versions' }) {
+  const t = useT();
   const { editor, loading, problem } = useJourneyEditor(id);
   const [focusStage, setFocusStage] = useState<string | null>(null);
 
@@ -39,18 +41,18 @@ export function JourneyEditorScreen({ id, tab }: { id: string; tab: 'map' | 'flo
   if (loading) return <Loading />;
   if (!editor) {
     return (
-      <EmptyState title="Journey not found" action={<button type="button" onClick={() => navigate('journeys')}>Back to journeys</button>}>
-        {problem ?? 'It may have been deleted, or not synced to this computer yet.'}
+      <EmptyState title={t('journeys.editor.notFound')} action={<button type="button" onClick={() => navigate('journeys')}>{t('journeys.backToList')}</button>}>
+        {problem ?? t('journeys.editor.notFoundBody')}
       </EmptyState>
     );
   }
-  const tabs = [['map', 'Map'], ['flow', 'Flow'], ['versions', 'Versions']] as const;
+  const tabs: readonly (readonly ['map' | 'flow' | 'versions', MessageId])[] = [['map', 'journeys.editor.map'], ['flow', 'journeys.editor.flow'], ['versions', 'journeys.editor.versions']];
   return (
     <section className="journeys journey-editor">
       <JourneyHeader editor={editor} />
-      <nav className="tabs" aria-label="Journey views">
+      <nav className="tabs" aria-label={t('journeys.editor.views')}>
         {tabs.map(([key, label]) => (
-          <a key={key} href={routeHash('journeys', id, key)} aria-current={tab === key ? 'page' : undefined}>{label}</a>
+          <a key={key} href={routeHash('journeys', id, key)} aria-current={tab === key ? 'page' : undefined}>{t(label)}</a>
         ))}
       </nav>
       {tab === 'map' && (
@@ -59,7 +61,7 @@ export function JourneyEditorScreen({ id, tab }: { id: string; tab: 'map' | 'flo
         </JourneyAnalyticsPanel>
       )}
       {tab === 'flow' && (
-        <Suspense fallback={<Loading label="Loading the flow editor…" />}>
+        <Suspense fallback={<Loading label={t('journeys.editor.loadingFlow')} />}>
           <FlowView editor={editor} focusStage={focusStage} />
         </Suspense>
       )}

@@ -3,6 +3,7 @@ import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useT, type MessageId } from '../../i18n';
 import { EmptyState, Loading } from '../../ui/States';
 import { showToast } from '../../ui/toast';
 import {
@@ -11,10 +12,11 @@ import {
 import { ImportButton } from './ImportButton';
 import { deleteJourney, newJourneyId, now, parsePersonaRef, saveJourney } from './store';
 
-const statusLabel: Record<JourneyStatus, string> = { draft: 'Draft', active: 'Active', archived: 'Archived' };
+const statusLabel: Record<JourneyStatus, MessageId> = { draft: 'journeys.status.draft', active: 'journeys.status.active', archived: 'journeys.status.archived' };
 
 /** The journey list: search, filters, and clone / archive / delete with confirmation and undo. */
 export function JourneyList() {
+  const t = useT();
   const db = useWorkspace();
   const { items, loading } = useLiveQuery('journeys', { selector: {}, sort: [{ updatedAt: 'desc' }] }, readJourneyDoc);
   const personas = useLiveQuery('personas', { selector: {} }, parsePersonaRef).items;
@@ -34,77 +36,77 @@ export function JourneyList() {
   const clone = async (j: JourneyDoc) => {
     const copy = cloneJourney(j, newJourneyId(), now());
     await saveJourney(db, copy);
-    showToast(`Cloned as "${copy.name}".`);
+    showToast(t('journeys.list.cloned', { name: copy.name }));
   };
   const archive = async (j: JourneyDoc, archived: boolean) => {
     await saveJourney(db, setArchived(j, archived, now()));
-    showToast(archived ? `"${j.name}" archived.` : `"${j.name}" restored from the archive.`, {
-      action: { label: 'Undo', run: () => void saveJourney(db, { ...j, updatedAt: now() }) },
+    showToast(t(archived ? 'journeys.list.archived' : 'journeys.list.unarchived', { name: j.name }), {
+      action: { label: t('journeys.undo'), run: () => void saveJourney(db, { ...j, updatedAt: now() }) },
     });
   };
   const remove = async (j: JourneyDoc) => {
     setToDelete(null);
     const saved = await deleteJourney(db, j.id);
     if (!saved) return;
-    showToast(`"${j.name}" deleted.`, { action: { label: 'Undo', run: () => void saveJourney(db, { ...saved, updatedAt: now() }) }, ms: 10000 });
+    showToast(t('journeys.list.deleted', { name: j.name }), { action: { label: t('journeys.undo'), run: () => void saveJourney(db, { ...saved, updatedAt: now() }) }, ms: 10000 });
   };
 
   return (
     <section className="journeys">
       <header className="page-header">
-        <h1>Journeys</h1>
+        <h1>{t('journeys.list.title')}</h1>
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => navigate('journeys', 'templates')}>New journey</button>
+          <button type="button" className="primary" onClick={() => navigate('journeys', 'templates')}>{t('journeys.list.new')}</button>
           <ImportButton existing={items} />
         </div>
       </header>
       <div className="toolbar filters" role="search">
-        <input dir="auto" type="search" aria-label="Search journeys" placeholder="Search name, description, tags" value={text} onChange={(e) => setText(e.target.value)} />
-        <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as JourneyStatus | 'all')}>
-          <option value="all">All statuses</option>
-          {(['draft', 'active', 'archived'] as const).map((s) => <option key={s} value={s}>{statusLabel[s]}</option>)}
+        <input dir="auto" type="search" aria-label={t('journeys.list.search')} placeholder={t('journeys.list.searchPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
+        <select aria-label={t('journeys.list.status')} value={status} onChange={(e) => setStatus(e.target.value as JourneyStatus | 'all')}>
+          <option value="all">{t('journeys.list.allStatuses')}</option>
+          {(['draft', 'active', 'archived'] as const).map((s) => <option key={s} value={s}>{t(statusLabel[s])}</option>)}
         </select>
-        <select aria-label="Tag" value={tag} onChange={(e) => setTag(e.target.value)}>
-          <option value="">All tags</option>
-          {tags.map((t) => <option key={t} value={t}>{t}</option>)}
+        <select aria-label={t('journeys.list.tag')} value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">{t('journeys.list.allTags')}</option>
+          {tags.map((tag) => <option key={tag} value={tag}>{tag}</option>)}
         </select>
-        <select aria-label="Persona" value={personaId} onChange={(e) => setPersonaId(e.target.value)}>
-          <option value="">All personas</option>
+        <select aria-label={t('journeys.list.persona')} value={personaId} onChange={(e) => setPersonaId(e.target.value)}>
+          <option value="">{t('journeys.list.allPersonas')}</option>
           {personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
         </select>
       </div>
       {loading ? <Loading /> : items.length === 0 ? (
-        <EmptyState title="No journeys yet" action={<button type="button" className="primary" onClick={() => navigate('journeys', 'templates')}>Start from a template</button>}>
-          Map a customer journey stage by stage, then design the flow that supports it.
+        <EmptyState title={t('journeys.list.emptyTitle')} action={<button type="button" className="primary" onClick={() => navigate('journeys', 'templates')}>{t('journeys.list.emptyAction')}</button>}>
+          {t('journeys.list.emptyBody')}
         </EmptyState>
-      ) : shown.length === 0 ? <p className="muted">No journey matches these filters.</p> : (
+      ) : shown.length === 0 ? <p className="muted">{t('journeys.list.noMatch')}</p> : (
         <ul className="journey-list">
           {shown.map((j) => (
             <li key={j.id} className="card journey-card">
               <div className="journey-card-main">
                 <a href={`#/journeys/${encodeURIComponent(j.id)}/map`} className="journey-name">{j.name}</a>
-                <span className={`status status-${j.status}`}>{statusLabel[j.status]}{j.publishedVersion > 0 ? ` · v${j.publishedVersion}` : ''}</span>
-                {hasUnpublishedChanges(j, activeOf.get(j.id) ?? null) && <span className="chip">unpublished changes</span>}
+                <span className={`status status-${j.status}`}>{j.publishedVersion > 0 ? t('journeys.status.withVersion', { status: t(statusLabel[j.status]), version: j.publishedVersion }) : t(statusLabel[j.status])}</span>
+                {hasUnpublishedChanges(j, activeOf.get(j.id) ?? null) && <span className="chip">{t('journeys.list.unpublished')}</span>}
                 <p className="muted">{j.description}</p>
                 <div className="chips">
-                  {j.tags.map((t) => <span key={t} className="chip">{t}</span>)}
-                  {j.personaIds.map((p) => <span key={p} className="chip chip-persona">{personaName.get(p) ?? 'Unknown persona'}</span>)}
+                  {j.tags.map((tag) => <span key={tag} className="chip">{tag}</span>)}
+                  {j.personaIds.map((p) => <span key={p} className="chip chip-persona">{personaName.get(p) ?? t('journeys.list.unknownPersona')}</span>)}
                 </div>
               </div>
               <div className="toolbar">
-                <button type="button" onClick={() => void clone(j)} aria-label={`Clone ${j.name}`}>Clone</button>
-                <button type="button" onClick={() => void archive(j, j.status !== 'archived')} aria-label={`${j.status === 'archived' ? 'Unarchive' : 'Archive'} ${j.name}`}>
-                  {j.status === 'archived' ? 'Unarchive' : 'Archive'}
+                <button type="button" onClick={() => void clone(j)} aria-label={t('journeys.list.cloneNamed', { name: j.name })}>{t('journeys.list.clone')}</button>
+                <button type="button" onClick={() => void archive(j, j.status !== 'archived')} aria-label={t(j.status === 'archived' ? 'journeys.list.unarchiveNamed' : 'journeys.list.archiveNamed', { name: j.name })}>
+                  {t(j.status === 'archived' ? 'journeys.list.unarchive' : 'journeys.list.archive')}
                 </button>
-                <button type="button" className="danger" onClick={() => setToDelete(j)} aria-label={`Delete ${j.name}`}>Delete</button>
+                <button type="button" className="danger" onClick={() => setToDelete(j)} aria-label={t('journeys.list.deleteNamed', { name: j.name })}>{t('journeys.list.delete')}</button>
               </div>
             </li>
           ))}
         </ul>
       )}
-      <ConfirmDialog open={toDelete !== null} title={`Delete "${toDelete?.name ?? ''}"?`} confirmLabel="Delete" danger
+      <ConfirmDialog open={toDelete !== null} title={t('journeys.list.confirmTitle', { name: toDelete?.name ?? '' })} confirmLabel={t('journeys.list.delete')} danger
         onConfirm={() => toDelete && void remove(toDelete)} onCancel={() => setToDelete(null)}>
-        The draft is removed. Published versions stay in the history. You can undo right after.
+        {t('journeys.list.confirmBody')}
       </ConfirmDialog>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n';
 
 /** A request for one line of text (Electron has no window.prompt, so the app asks in its own dialog). */
 export interface PromptRequest {
@@ -13,6 +14,7 @@ export interface PromptRequest {
 
 /** A modal asking for one line of text; Escape or Cancel closes it without doing anything. */
 export function PromptDialog({ request, onClose }: { request: PromptRequest | null; onClose: () => void }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState('');
   useEffect(() => {
@@ -39,7 +41,7 @@ export function PromptDialog({ request, onClose }: { request: PromptRequest | nu
           <input dir="auto" autoFocus value={value} maxLength={2000} onChange={(e) => setValue(e.target.value)} />
         </label>
         <div className="dialog-actions">
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" onClick={onClose}>{t('journeys.cancel')}</button>
           <button type="submit" className="primary" disabled={!ok}>{request?.confirmLabel}</button>
         </div>
       </form>

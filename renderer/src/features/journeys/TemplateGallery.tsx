@@ -1,45 +1,47 @@
 import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { useT } from '../../i18n';
 import { builtInTemplates, createFromTemplate, createJourney, type JourneyTemplate } from '../../../../common/journey';
 import { newJourneyId, now, parseTemplate, saveJourney } from './store';
 
 /** Built-in and saved templates; picking one creates a draft journey and opens it. */
 export function TemplateGallery() {
+  const t = useT();
   const db = useWorkspace();
   const custom = useLiveQuery('templates', { selector: { entity: 'journey' } }, parseTemplate).items;
   const create = async (template: JourneyTemplate | null) => {
     const at = now();
     const journey = template
       ? createFromTemplate(template, { id: newJourneyId(), now: at })
-      : createJourney({ id: newJourneyId(), name: 'Untitled journey', now: at });
+      : createJourney({ id: newJourneyId(), name: t('journeys.templates.untitled'), now: at });
     await saveJourney(db, journey);
     navigate('journeys', journey.id, 'map');
   };
-  const card = (t: JourneyTemplate) => (
-    <li key={t.id} className="card template-card">
-      <h3>{t.name}</h3>
-      <p className="muted">{t.category} · {t.body.map.stages.length} stages · {t.body.flow.nodes.length} flow steps</p>
-      <p>{t.description}</p>
+  const card = (tpl: JourneyTemplate) => (
+    <li key={tpl.id} className="card template-card">
+      <h3>{tpl.name}</h3>
+      <p className="muted">{t('journeys.templates.counts', { category: tpl.category, stages: tpl.body.map.stages.length, steps: tpl.body.flow.nodes.length })}</p>
+      <p>{tpl.description}</p>
       <div className="stage-strip" aria-hidden="true">
-        {t.body.map.stages.map((s) => <span key={s.id} style={{ background: s.colour }} title={s.name} />)}
+        {tpl.body.map.stages.map((s) => <span key={s.id} style={{ background: s.colour }} title={s.name} />)}
       </div>
-      <button type="button" className="primary" onClick={() => void create(t)} aria-label={`Use template ${t.name}`}>Use template</button>
+      <button type="button" className="primary" onClick={() => void create(tpl)} aria-label={t('journeys.templates.useNamed', { name: tpl.name })}>{t('journeys.templates.use')}</button>
     </li>
   );
   return (
     <section className="journeys">
       <header className="page-header">
-        <h1>New journey</h1>
+        <h1>{t('journeys.list.new')}</h1>
         <div className="toolbar">
-          <button type="button" onClick={() => navigate('journeys')}>Back to journeys</button>
-          <button type="button" onClick={() => void create(null)}>Blank journey</button>
+          <button type="button" onClick={() => navigate('journeys')}>{t('journeys.backToList')}</button>
+          <button type="button" onClick={() => void create(null)}>{t('journeys.templates.blank')}</button>
         </div>
       </header>
-      <h2>Built-in templates</h2>
+      <h2>{t('journeys.templates.builtIn')}</h2>
       <ul className="template-grid">{builtInTemplates().map(card)}</ul>
-      <h2>Your templates</h2>
-      {custom.length === 0 ? <p className="muted">Save any journey as a template from its editor and it appears here.</p> : (
+      <h2>{t('journeys.templates.yours')}</h2>
+      {custom.length === 0 ? <p className="muted">{t('journeys.templates.yoursEmpty')}</p> : (
         <ul className="template-grid">{custom.map(card)}</ul>
       )}
     </section>

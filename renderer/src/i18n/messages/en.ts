@@ -3,6 +3,7 @@
 // Adding an area: one import and one spread below, nothing else (other locales load by file name).
 import app from './app/en.json';
 import data from './data/en.json';
+import journeys from './journeys/en.json';
 import journeyAnalytics from './journeyAnalytics/en.json';
 import personas from './personas/en.json';
 import simulator from './simulator/en.json';
@@ -11,6 +12,7 @@ import simulator from './simulator/en.json';
 export const en = {
   ...app,
   ...data,
+  ...journeys,
   ...journeyAnalytics,
   ...personas,
   ...simulator,
