@@ -175,3 +175,36 @@ for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['j
     });
   });
 }
+
+// The Journeys screens (list, template picker, editor header and tabs) in the same three cases.
+const journeysTitle = { ar: 'الرحلات', de: 'Journeys', ja: 'ジャーニー' } as const;
+const newJourneyTitle = { ar: 'رحلة جديدة', de: 'Neue Journey', ja: '新しいジャーニー' } as const;
+for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['ja', 1280, 720]] as const) {
+  test.describe(`${locale} at ${width}×${height}, Journeys`, () => {
+    test.use({ viewport: { width, height } });
+    test('the journey list, template picker and editor header show every label whole, nothing on top of anything', async ({ page }) => {
+      await page.addInitScript((l) => localStorage.setItem('cx.locale.v1', l), locale);
+      await page.goto('/#/journeys/templates');
+      await expect(page.getByRole('heading', { level: 1, name: newJourneyTitle[locale] })).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath(`${locale}-journey-templates.png`) });
+      const picker = ['nav.sidebar', '.page-header', '.template-card'];
+      expect(await clippedText(page, picker)).toEqual([]);
+      expect(await overlappingText(page, picker)).toEqual([]);
+
+      await page.locator('.template-card button.primary').first().click();
+      await expect(page.locator('.journey-header')).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath(`${locale}-journey-editor.png`) });
+      const editor = ['.journey-header', 'nav.tabs'];
+      expect(await clippedText(page, editor)).toEqual([]);
+      expect(await overlappingText(page, editor)).toEqual([]);
+
+      await page.locator('.journey-header a.back').click();
+      await expect(page.getByRole('heading', { level: 1, name: journeysTitle[locale] })).toBeVisible();
+      await expect(page.locator('.journey-card')).toHaveCount(1);
+      await page.screenshot({ path: test.info().outputPath(`${locale}-journey-list.png`) });
+      const list = ['.page-header', '.filters', '.journey-card'];
+      expect(await clippedText(page, list)).toEqual([]);
+      expect(await overlappingText(page, list)).toEqual([]);
+    });
+  });
+}
