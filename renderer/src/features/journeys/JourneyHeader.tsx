@@ -60,7 +60,7 @@ export function JourneyHeader({ editor }: { editor: JourneyEditor }) {
   return (
     <header className="page-header journey-header">
       <div className="journey-title">
-        <a href="#/journeys" className="back"><span className="flip-rtl" aria-hidden="true">←</span> {t('journeys.list.title')}</a>
+        <a href="#/journeys" className="back"><span className="flip-rtl">←</span> {t('journeys.list.title')}</a>
         <h1>
           <CommitInput aria-label={t('journeys.header.name')} className="title-input" value={journey.name} maxLength={200}
             onCommit={(name) => name.trim() && editor.update({ name: name.trim() })} />
