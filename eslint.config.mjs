@@ -67,6 +67,8 @@ export default tseslint.config(
       // The journey list, templates, editor header and tabs, import and version diff (the map, flow
       // and versions panel follow; runs/ is the engine panel's).
       'renderer/src/features/journeys/{JourneyList,TemplateGallery,JourneyHeader,JourneyEditorScreen,ImportButton,PromptDialog,DiffList}.tsx',
+      'renderer/src/features/analytics/**/*.tsx',
+      'renderer/src/features/segments/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },

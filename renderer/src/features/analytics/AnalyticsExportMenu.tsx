@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { usePlatform } from '../../platform';
+import { useT, translate } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import { ProgressBar } from '../data/ProgressBar';
 import { gatherAnalyticsExport, runAnalyticsExport, type AnalyticsExportScope, type RunningAnalyticsExport } from '../exports/analyticsExport';
@@ -16,6 +17,7 @@ type Format = 'pdf' | 'xlsx';
 export function AnalyticsExportMenu({ scope, disabled }: { scope: AnalyticsExportScope; disabled: boolean }) {
   const db = useWorkspace();
   const platform = usePlatform();
+  const t = useT();
   const [busy, setBusy] = useState<{ format: Format; label: string; fraction: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const running = useRef<RunningAnalyticsExport | null>(null);
@@ -24,7 +26,7 @@ export function AnalyticsExportMenu({ scope, disabled }: { scope: AnalyticsExpor
   const run = async (format: Format) => {
     setError(null);
     cancelled.current = false;
-    setBusy({ format, label: 'Reading responses…', fraction: 0 });
+    setBusy({ format, label: translate('analytics.reading'), fraction: 0 });
     try {
       const body = await gatherAnalyticsExport(db, scope);
       if (cancelled.current) return;
@@ -32,10 +34,10 @@ export function AnalyticsExportMenu({ scope, disabled }: { scope: AnalyticsExpor
       running.current = exp;
       const out = await exp.result;
       if (!out.ok) {
-        if (out.code !== 'cancelled') setError(`The ${format === 'pdf' ? 'PDF report' : 'workbook'} was not saved: ${out.message}`);
-      } else if (out.data.saved) showToast(`Saved ${out.data.fileName}.`);
+        if (out.code !== 'cancelled') setError(translate('analytics.export.notSaved', { format, message: out.message }));
+      } else if (out.data.saved) showToast(translate('analytics.export.saved', { fileName: out.data.fileName }));
     } catch (e) {
-      setError(`The export failed: ${e instanceof Error ? e.message : String(e)}`);
+      setError(translate('analytics.export.failed', { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       running.current = null;
       setBusy(null);
@@ -50,13 +52,13 @@ export function AnalyticsExportMenu({ scope, disabled }: { scope: AnalyticsExpor
   const off = disabled || busy !== null;
   return (
     <details className="export-menu analytics-export" data-testid="analytics-export">
-      <summary>Export</summary>
-      <div className="export-menu-body" role="group" aria-label="Export analytics">
+      <summary>{t('analytics.export.summary')}</summary>
+      <div className="export-menu-body" role="group" aria-label={t('analytics.export.group')}>
         <div className="export-menu-actions">
-          <button type="button" onClick={() => void run('pdf')} disabled={off}>{busy?.format === 'pdf' ? 'Building PDF…' : 'PDF report'}</button>
-          <button type="button" onClick={() => void run('xlsx')} disabled={off}>{busy?.format === 'xlsx' ? 'Building workbook…' : 'Excel workbook'}</button>
+          <button type="button" onClick={() => void run('pdf')} disabled={off}>{busy?.format === 'pdf' ? t('analytics.export.buildingPdf') : t('analytics.export.pdf')}</button>
+          <button type="button" onClick={() => void run('xlsx')} disabled={off}>{busy?.format === 'xlsx' ? t('analytics.export.buildingXlsx') : t('analytics.export.xlsx')}</button>
         </div>
-        {disabled && !busy && <p className="muted">Import responses and create a persona to export.</p>}
+        {disabled && !busy && <p className="muted">{t('analytics.export.disabled')}</p>}
         {busy && <ProgressBar label={busy.label} fraction={busy.fraction} onCancel={cancel} />}
         {error && <p className="export-error" role="alert">{error}</p>}
       </div>

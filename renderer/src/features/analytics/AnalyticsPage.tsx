@@ -3,6 +3,7 @@ import { dayStart, parseDayName } from '../../../../common/analytics/days';
 import { routeHash } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { useT } from '../../i18n';
 import { EmptyState, Loading } from '../../ui/States';
 import { parseHeader } from '../data/storedForm';
 import { useSurveyHeaders } from '../journeyAnalytics/surveyHeaders';
@@ -33,6 +34,7 @@ function rangeInstants(range: DayRange, timeZone: string): { from?: number; to?:
  */
 export default function AnalyticsPage({ path }: { path: string[] }) {
   const db = useWorkspace();
+  const t = useT();
   const timeZone = useTimeZone();
   const sigmas = useAnomalySigmas();
   const allHeaders = useLiveQuery('datasets', { selector: { kind: 'header' } }, parseHeader);
@@ -61,39 +63,39 @@ export default function AnalyticsPage({ path }: { path: string[] }) {
   return (
     <section className="analytics-page">
       <header className="page-header">
-        <h1>Analytics</h1>
+        <h1>{t('analytics.title')}</h1>
         <Toolbar range={range} onRange={setRange} busy={state.busy} onRecalculate={() => session.recalculate()}
           onBackfill={scheduler.backfill} snapshotsRunning={scheduler.running} />
         <AnalyticsExportMenu disabled={headers.items.length === 0 || personas.items.length === 0}
           scope={{ headers: headers.items, personas: personas.items, range, timeZone, ...rangeInstants(range, timeZone) }} />
       </header>
-      {state.error && <p role="alert" className="error-text">The analysis failed: {state.error}</p>}
+      {state.error && <p role="alert" className="error-text">{t('analytics.failed', { error: state.error })}</p>}
       {state.incomplete.length > 0 && (
-        <p role="status" className="banner banner-warning">Some responses of {state.incomplete.join(', ')} are still arriving through sync; Recalculate once sync has finished.</p>
+        <p role="status" className="banner banner-warning">{t('analytics.incomplete', { datasets: state.incomplete.join(', ') })}</p>
       )}
       <SettingsPanel key={`${timeZone}|${sigmas}`} timeZone={timeZone} sigmas={sigmas} />
       {personas.items.length === 0 ? (
-        <EmptyState title="No personas to score yet">Create a persona in Personas, then give it mapping rules here to score survey responses against it.</EmptyState>
+        <EmptyState title={t('analytics.noPersonas.title')}>{t('analytics.noPersonas.body')}</EmptyState>
       ) : (
-        <nav className="persona-tabs" aria-label="Analytics views">
-          <a href={routeHash('analytics')} aria-current={personaId === null && !segments ? 'page' : undefined}>All personas</a>
-          <a href={routeHash('analytics', 'segments')} aria-current={segments ? 'page' : undefined}>Segments</a>
+        <nav className="persona-tabs" aria-label={t('analytics.views')}>
+          <a href={routeHash('analytics')} aria-current={personaId === null && !segments ? 'page' : undefined}>{t('analytics.allPersonas')}</a>
+          <a href={routeHash('analytics', 'segments')} aria-current={segments ? 'page' : undefined}>{t('analytics.segments')}</a>
           {personas.items.map((p) => (
             <a key={p.id} href={routeHash('analytics', 'persona', p.id)} aria-current={p.id === personaId ? 'page' : undefined}>{p.name}</a>
           ))}
         </nav>
       )}
       {headers.items.length === 0 && (
-        <EmptyState title="Nothing to analyse yet">Import survey responses in Data; scores and coverage per persona are computed here, on this computer.</EmptyState>
+        <EmptyState title={t('analytics.noData.title')}>{t('analytics.noData.body')}</EmptyState>
       )}
-      {personaId !== null && !persona && <EmptyState title="Persona not found">It may have been deleted.</EmptyState>}
+      {personaId !== null && !persona && <EmptyState title={t('analytics.notFound.title')}>{t('analytics.notFound.body')}</EmptyState>}
       {persona && (
         <>
           <div className="persona-heading">
             <h2>{persona.name}</h2>
-            <nav className="sub-tabs" aria-label={`${persona.name} views`}>
-              <a href={routeHash('analytics', 'persona', persona.id)} aria-current={view === 'dashboard' ? 'page' : undefined}>Dashboard</a>
-              <a href={routeHash('analytics', 'persona', persona.id, 'rules')} aria-current={view === 'rules' ? 'page' : undefined}>Rules ({persona.rules.length})</a>
+            <nav className="sub-tabs" aria-label={t('analytics.personaViews', { name: persona.name })}>
+              <a href={routeHash('analytics', 'persona', persona.id)} aria-current={view === 'dashboard' ? 'page' : undefined}>{t('analytics.dashboard')}</a>
+              <a href={routeHash('analytics', 'persona', persona.id, 'rules')} aria-current={view === 'rules' ? 'page' : undefined}>{t('analytics.rulesTab', { count: persona.rules.length })}</a>
             </nav>
           </div>
           {view === 'rules' ? <RulesPanel key={persona.id} persona={persona} headers={headers.items} /> : (

@@ -8,24 +8,24 @@ import { useWorkspace } from '../../db/WorkspaceContext';
 import { showToast } from '../../ui/toast';
 import { setSnapshotsEnabled } from './personaRules';
 import { EvolutionLine } from './charts';
-import { mean, nps, pct } from './display';
+import { useT, type MessageId } from '../../i18n';
+import { useAnalyticsFormat } from './display';
 import type { AnalyticsPersona } from './personaModel';
 import { parseSnapshot } from './snapshotStore';
 
 type Charted = MetricName | 'csat' | 'trustPercent' | 'averagePercent';
 
 // Shares (CSAT %, trust %) are charted but not judged for anomalies: the control limit works on means.
-const metrics: { id: Charted; label: string }[] = [
-  { id: 'nps', label: 'NPS' }, { id: 'npsMean', label: 'NPS mean (0–10)' }, { id: 'csat', label: 'CSAT % (4–5 of 5)' },
-  { id: 'satisfaction', label: 'Satisfaction mean' }, { id: 'trustPercent', label: 'Trust % (4–5 of 5)' }, { id: 'trust', label: 'Trust mean' },
-  { id: 'effort', label: 'CES (mean effort)' }, { id: 'averagePercent', label: 'Average match %' },
-];
+const metrics: Charted[] = ['nps', 'npsMean', 'csat', 'satisfaction', 'trustPercent', 'trust', 'effort', 'averagePercent'];
+const metricLabel = (m: Charted): MessageId => `analytics.metric.${m}`;
 const judged = (m: Charted): m is MetricName => m !== 'averagePercent' && m !== 'csat' && m !== 'trustPercent';
 
 /** A persona's metrics day by day from its snapshots, over 7/30/90 days or a custom range, with anomaly flags. */
 export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Record<string, string> | undefined; today: string; sigmas: number }) {
   const { persona, today, sigmas } = props;
   const db = useWorkspace();
+  const t = useT();
+  const { mean, nps, pct } = useAnalyticsFormat();
   const [span, setSpan] = useState<'7' | '30' | '90' | 'custom'>('30');
   const [metric, setMetric] = useState<Charted>('nps');
   const [custom, setCustom] = useState({ from: dayName((parseDayName(today) ?? 0) - 29), to: today });
@@ -38,47 +38,47 @@ export function EvolutionPanel(props: { persona: AnalyticsPersona; digests: Reco
   const anomalies = !judged(metric) ? [] : detectAnomalies(evo.points, {
     metric, sigmas, ...(metric === 'nps' && persona.expectedMetrics.loyalty !== undefined ? { expected: persona.expectedMetrics.loyalty } : {}),
   });
-  const label = metrics.find((m) => m.id === metric)?.label ?? metric;
+  const label = t(metricLabel(metric));
   const turnOn = async () => {
     const res = await setSnapshotsEnabled(db, persona.id, true);
-    showToast(res.ok ? `Daily snapshots are on for ${persona.name}.` : res.message, res.ok ? undefined : { tone: 'error' });
+    showToast(res.ok ? t('analytics.evolution.turnedOn', { name: persona.name }) : res.message, res.ok ? undefined : { tone: 'error' });
   };
   return (
     <section aria-labelledby="evolution-title" className="panel">
       <div className="panel-header">
-        <h3 id="evolution-title">Evolution</h3>
-        <label>Metric <select value={metric} onChange={(e) => setMetric(e.target.value as Charted)}>{metrics.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}</select></label>
-        <label>Range <select value={span} onChange={(e) => setSpan(e.target.value as typeof span)}>
-          <option value="7">Last 7 days</option><option value="30">Last 30 days</option><option value="90">Last 90 days</option><option value="custom">Custom</option>
+        <h3 id="evolution-title">{t('analytics.evolution.title')}</h3>
+        <label>{t('analytics.evolution.metric')} <select value={metric} onChange={(e) => setMetric(e.target.value as Charted)}>{metrics.map((m) => <option key={m} value={m}>{t(metricLabel(m))}</option>)}</select></label>
+        <label>{t('analytics.evolution.range')} <select value={span} onChange={(e) => setSpan(e.target.value as typeof span)}>
+          <option value="7">{t('analytics.evolution.last7')}</option><option value="30">{t('analytics.evolution.last30')}</option><option value="90">{t('analytics.evolution.last90')}</option><option value="custom">{t('analytics.evolution.custom')}</option>
         </select></label>
         {span === 'custom' && (
           <>
-            <label>First day <input type="date" value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} /></label>
-            <label>Last day <input type="date" value={custom.to} min={custom.from} onChange={(e) => setCustom({ ...custom, to: e.target.value })} /></label>
+            <label>{t('analytics.evolution.firstDay')} <input type="date" value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} /></label>
+            <label>{t('analytics.evolution.lastDay')} <input type="date" value={custom.to} min={custom.from} onChange={(e) => setCustom({ ...custom, to: e.target.value })} /></label>
           </>
         )}
       </div>
       {!persona.snapshotsEnabled ? (
         <p role="status" data-testid="evolution-empty">
-          Evolution is empty because daily snapshots are off for this persona: its metrics are not recorded day by day.{' '}
-          <button type="button" onClick={() => void turnOn()}>Turn on daily snapshots</button>
+          {t('analytics.evolution.off')}{' '}
+          <button type="button" onClick={() => void turnOn()}>{t('analytics.evolution.turnOn')}</button>
         </p>
       ) : evo.total.responses === 0 && (
         <p role="status" data-testid="evolution-empty">
-          No snapshot in this range yet. Snapshots are taken each day from the day the persona was created; Backfill snapshots computes the days of older responses.
+          {t('analytics.evolution.empty')}
         </p>
       )}
       <p className="muted" data-testid="evolution-total">
-        {evo.total.responses} responses in range · NPS {nps(evo.total.live.nps)} · CSAT {pct(evo.total.live.csat)}
+        {t('analytics.evolution.total', { count: evo.total.responses, nps: nps(evo.total.live.nps), csat: pct(evo.total.live.csat) })}
       </p>
       <EvolutionLine data={values} metricLabel={label} anomalies={anomalies.map((a) => ({ day: a.day, value: a.value }))} />
       {anomalies.length > 0 ? (
-        <ul className="anomalies" aria-label="Anomalies">
+        <ul className="anomalies" aria-label={t('analytics.evolution.anomalies')}>
           {anomalies.map((a) => (
-            <li key={`${a.day}-${a.against}`}>{a.day}: {label} {mean(a.value)} is {mean(Math.abs(a.deviation))} {a.deviation > 0 ? 'above' : 'below'} the {a.against === 'expected' ? 'expected value' : 'trailing mean'} ({mean(a.reference)})</li>
+            <li key={`${a.day}-${a.against}`}>{t('analytics.evolution.anomaly', { day: a.day, metric: label, value: mean(a.value), deviation: mean(Math.abs(a.deviation)), direction: a.deviation > 0 ? 'above' : 'below', against: a.against, reference: mean(a.reference) })}</li>
           ))}
         </ul>
-      ) : <p className="muted">No day outside its control limit ({sigmas} standard errors of the day’s answers; days with fewer than 5 answers are not judged).</p>}
+      ) : <p className="muted">{t('analytics.evolution.noAnomaly', { sigmas })}</p>}
     </section>
   );
 }

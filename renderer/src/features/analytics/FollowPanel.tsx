@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { demographicColumns, type FollowConfig, type FollowMatch } from '../../../../common/analytics/follow';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { PersonaDoc, PersonaSection } from '../../../../common/persona';
-import { matchWords } from '../../../../common/segments/segment';
 import { useLiveDocument } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import { latestVersion, parsePersona, recordVersion, savePersona } from '../personas/store';
 import type { AnalyticsSession } from './analyticsSession';
@@ -22,22 +22,23 @@ const choiceTypes = new Set(['category', 'multi']);
 export function FollowPanel(props: { personaId: string; headers: DatasetHeaderDoc[]; session: AnalyticsSession; timeZone: string }) {
   const { item: doc } = useLiveDocument('personas', props.personaId, parsePersona);
   const drift = usePersonaDrift(props.personaId);
+  const t = useT();
   if (!doc) return null;
   const sections = doc.sections.filter((s) => followKinds[s.type]);
   return (
     <section className="panel" aria-labelledby="follow-title">
-      <div className="panel-header"><h3 id="follow-title">Follow data</h3></div>
+      <div className="panel-header"><h3 id="follow-title">{t('analytics.follow.title')}</h3></div>
       {sections.length === 0 ? (
-        <p className="muted">Add a demographics, pie chart or bar chart section to this persona’s canvas to let it follow the data.</p>
+        <p className="muted">{t('analytics.follow.noSection')}</p>
       ) : props.headers.length === 0 ? (
-        <p className="muted">Import survey responses in Data first: a section follows the respondents who match this persona in one dataset.</p>
+        <p className="muted">{t('analytics.follow.noData')}</p>
       ) : (
         <ul className="follow-list">
           {sections.map((s) => <FollowRow key={s.id} doc={doc} section={s} {...props} />)}
         </ul>
       )}
       {drift && drift.followProblems.length > 0 && (
-        <ul className="follow-problems" aria-label="Follow data problems">{drift.followProblems.map((m) => <li key={m} role="status">{m}</li>)}</ul>
+        <ul className="follow-problems" aria-label={t('analytics.follow.problems')}>{drift.followProblems.map((m) => <li key={m} role="status">{m}</li>)}</ul>
       )}
     </section>
   );
@@ -46,6 +47,7 @@ export function FollowPanel(props: { personaId: string; headers: DatasetHeaderDo
 function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: DatasetHeaderDoc[]; session: AnalyticsSession; timeZone: string }) {
   const { doc, section, headers } = props;
   const db = useWorkspace();
+  const t = useT();
   const current = followOf(section);
   const [datasetId, setDatasetId] = useState(current?.datasetId ?? headers[0]?.id ?? '');
   const [match, setMatch] = useState<FollowMatch>(current?.match ?? 'strong');
@@ -54,7 +56,7 @@ function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: D
   const [column, setColumn] = useState(current?.column ?? choices[0]?.key ?? '');
   const [busy, setBusy] = useState(false);
   const kind = followKinds[section.type]!;
-  const label = `${section.title} (${kind === 'chart' ? 'chart' : 'demographics'})`;
+  const label = t('analytics.follow.label', { title: section.title, kind });
 
   const write = async (next: PersonaDoc, done: string) => {
     const saved = await savePersona(db, next);
@@ -76,17 +78,17 @@ function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: D
   });
   const turnOn = async () => {
     if (!header) return;
-    if (kind === 'chart' && !column) return showToast(`${header.name} has no choice column for a chart to follow.`, { tone: 'error' });
+    if (kind === 'chart' && !column) return showToast(translate('analytics.follow.noChoice', { dataset: header.name }), { tone: 'error' });
     const columns = kind === 'demographics' ? demographicColumns(header.columns) : undefined;
     if (columns && Object.keys(columns).length === 0) {
-      return showToast(`No column of ${header.name} looks like a demographic (age, gender, location, occupation, education, income, family).`, { tone: 'error' });
+      return showToast(translate('analytics.follow.noDemographic', { dataset: header.name }), { tone: 'error' });
     }
     setBusy(true);
     try {
       // What the user typed stays reachable: History → "Before following data" → Restore.
-      await recordVersion(db, doc, await latestVersion(db, doc.id), 'Before following data');
+      await recordVersion(db, doc, await latestVersion(db, doc.id), translate('analytics.follow.versionLabel'));
       const config: FollowConfig = { datasetId: header.id, datasetName: header.name.slice(0, 200), match, ...(kind === 'chart' ? { column } : { columns: columns! }) };
-      await write(setFollow(config), `${section.title} now follows ${header.name}. Its previous values are in History as “Before following data”.`);
+      await write(setFollow(config), translate('analytics.follow.on', { title: section.title, dataset: header.name }));
     } finally {
       setBusy(false);
     }
@@ -94,7 +96,7 @@ function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: D
   const turnOff = async () => {
     setBusy(true);
     try {
-      await write(setFollow(undefined), `${section.title} no longer follows the data; its last values are kept.`);
+      await write(setFollow(undefined), translate('analytics.follow.off', { title: section.title }));
     } finally {
       setBusy(false);
     }
@@ -103,25 +105,25 @@ function FollowRow(props: { doc: PersonaDoc; section: PersonaSection; headers: D
   return (
     <li className="follow-row" data-testid={`follow-${section.id}`}>
       <label className="switch">
-        <input type="checkbox" checked={current !== null} disabled={busy} aria-label={`Follow data: ${label}`}
+        <input type="checkbox" checked={current !== null} disabled={busy} aria-label={t('analytics.follow.toggle', { label })}
           onChange={(e) => void (e.target.checked ? turnOn() : turnOff())} />
         {' '}<strong>{label}</strong>
       </label>
       {current ? (
         <p className="muted">
-          Follows {current.datasetName}, matched = {matchWords[current.match]}
-          {current.column ? `, column “${current.column}”` : current.columns ? `, columns ${Object.entries(current.columns).map(([f, c]) => `${f} ← ${c}`).join(', ')}` : ''}.
-          {section.evidence?.source ? ` Now: ${section.evidence.source}.` : ''}
+          {t('analytics.follow.follows', { dataset: current.datasetName, match: t('analytics.match', { match: current.match }) })}
+          {current.column ? t('analytics.follow.column', { column: current.column }) : current.columns ? t('analytics.follow.columns', { columns: Object.entries(current.columns).map(([f, c]) => `${f} ← ${c}`).join(', ') }) : ''}.
+          {section.evidence?.source ? ` ${t('analytics.follow.now', { source: section.evidence.source })}` : ''}
           <br /><span data-testid="follow-values">{valuesText(section)}</span>
         </p>
       ) : (
         <div className="follow-options">
-          <label>Dataset <select value={header?.id ?? ''} onChange={(e) => setDatasetId(e.target.value)}>{headers.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}</select></label>
-          <label>Matched <select value={match} onChange={(e) => setMatch(e.target.value as FollowMatch)}>
-            <option value="strong">{matchWords.strong}</option><option value="covered">{matchWords.covered}</option>
+          <label>{t('analytics.follow.dataset')} <select value={header?.id ?? ''} onChange={(e) => setDatasetId(e.target.value)}>{headers.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}</select></label>
+          <label>{t('analytics.follow.matched')} <select value={match} onChange={(e) => setMatch(e.target.value as FollowMatch)}>
+            <option value="strong">{t('analytics.match', { match: 'strong' })}</option><option value="covered">{t('analytics.match', { match: 'covered' })}</option>
           </select></label>
           {kind === 'chart' && (
-            <label>Column <select value={column} onChange={(e) => setColumn(e.target.value)}>
+            <label>{t('analytics.follow.columnField')} <select value={column} onChange={(e) => setColumn(e.target.value)}>
               {choices.map((c) => <option key={c.key} value={c.key}>{c.label && c.label !== c.key ? `${c.key}: ${c.label.slice(0, 60)}` : c.key}</option>)}
             </select></label>
           )}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n';
 import type { Dashboard } from '../../workers/dashboard';
 
 /**
@@ -5,14 +6,15 @@ import type { Dashboard } from '../../workers/dashboard';
  * The diagonal is each persona's own coverage.
  */
 export function OverlapTable({ dashboard }: { dashboard: Dashboard }) {
+  const t = useT();
   const names = dashboard.personas.map((p) => p.name);
   const max = Math.max(1, ...dashboard.overlap.flat());
   return (
-    <figure className="chart" aria-label="Overlap between personas">
-      <figcaption>Overlap (responses ≥ 50 for both)</figcaption>
+    <figure className="chart" aria-label={t('analytics.overlap.label')}>
+      <figcaption>{t('analytics.overlap.caption')}</figcaption>
       <div className="table-scroll">
-        <table className="data-table heat-table" aria-label="Overlap">
-          <thead><tr><th scope="col"><span className="visually-hidden">Persona</span></th>{names.map((n, i) => <th key={i} scope="col">{n}</th>)}</tr></thead>
+        <table className="data-table heat-table" aria-label={t('analytics.overlap.table')}>
+          <thead><tr><th scope="col"><span className="visually-hidden">{t('analytics.overview.persona')}</span></th>{names.map((n, i) => <th key={i} scope="col">{n}</th>)}</tr></thead>
           <tbody>
             {dashboard.overlap.map((row, a) => (
               <tr key={a}>

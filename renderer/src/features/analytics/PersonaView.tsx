@@ -1,7 +1,8 @@
 import { liveTarget } from '../../../../common/analytics/liveFigures';
 import type { PersonaDashboard } from '../../workers/dashboard';
 import { DistributionPie, VolumeBar } from './charts';
-import { mean, nps, pct } from './display';
+import { useT } from '../../i18n';
+import { useAnalyticsFormat } from './display';
 import { EvolutionPanel } from './EvolutionPanel';
 import { KpiCards } from './KpiCards';
 import type { AnalyticsPersona } from './personaModel';
@@ -12,35 +13,37 @@ export function PersonaView(props: {
   persona: AnalyticsPersona; data: PersonaDashboard | undefined; digests: Record<string, string> | undefined; today: string; sigmas: number;
 }) {
   const { persona, data } = props;
+  const t = useT();
+  const { mean, nps, pct, count } = useAnalyticsFormat();
   const columns = new Map(persona.rules.map((r) => [r.id, r.column]));
   const withTarget = (key: string, rest: string) => {
     const target = liveTarget(persona.expectedMetrics, key);
-    return target === undefined ? rest : `target ${target} · ${rest}`;
+    return target === undefined ? rest : t('analytics.kpi.withTarget', { target, rest });
   };
   return (
     <div className="dashboard">
       {persona.ruleProblems.length > 0 && (
-        <p role="alert" className="error-text">This persona's stored rules are invalid ({persona.ruleProblems[0]!.message}); it is scored with no rules until they are fixed.</p>
+        <p role="alert" className="error-text">{t('analytics.persona.invalidRules', { message: persona.ruleProblems[0]!.message })}</p>
       )}
       {data && data.problems.length > 0 && (
-        <ul className="error-text" aria-label="Rule problems">{data.problems.map((p) => <li key={p.ruleId}>Rule {p.ruleId}: {p.message}</li>)}</ul>
+        <ul className="error-text" aria-label={t('analytics.persona.ruleProblems')}>{data.problems.map((p) => <li key={p.ruleId}>{t('analytics.persona.ruleProblem', { rule: p.ruleId, message: p.message })}</li>)}</ul>
       )}
       {data && (
         <>
           <KpiCards items={[
-            { id: 'responses', label: 'Responses', value: data.scored.toLocaleString() },
-            { id: 'average', label: 'Average match', value: pct(data.averagePercent), hint: data.bestPercent !== null ? `best ${pct(data.bestPercent)}` : undefined },
-            { id: 'coverage', label: 'Coverage', value: pct(data.coverage.percent), hint: `${data.coverage.covered} of ${data.coverage.total} ≥ 50` },
-            { id: 'strong', label: 'Strong matches', value: data.distribution.strong.toLocaleString(), hint: '≥ 70' },
+            { id: 'responses', label: t('analytics.kpi.responses'), value: count(data.scored) },
+            { id: 'average', label: t('analytics.kpi.average'), value: pct(data.averagePercent), hint: data.bestPercent !== null ? t('analytics.kpi.best', { value: pct(data.bestPercent) }) : undefined },
+            { id: 'coverage', label: t('analytics.kpi.coverage'), value: pct(data.coverage.percent), hint: t('analytics.kpi.coverageHint', { covered: data.coverage.covered, total: data.coverage.total }) },
+            { id: 'strong', label: t('analytics.kpi.strong'), value: count(data.distribution.strong), hint: '≥ 70' },
           ]} />
           <section aria-labelledby="live-title">
-            <h3 id="live-title">Live metrics of matched responses ({data.live.responses})</h3>
+            <h3 id="live-title">{t('analytics.persona.live', { count: data.live.responses })}</h3>
             {/* Each figure in its target's unit: CSAT % and trust % are shares of 4–5 answers, CES a mean. */}
             <KpiCards items={[
-              { id: 'nps', label: 'Loyalty (NPS)', value: nps(data.live.nps), hint: withTarget('loyalty', `mean ${mean(data.live.npsMean)} · ${data.live.promoters} promoters, ${data.live.detractors} detractors`) },
-              { id: 'satisfaction', label: 'CSAT %', value: pct(data.live.csat), hint: withTarget('satisfaction', `4–5 of 5 · mean ${mean(data.live.satisfaction)}`) },
-              { id: 'trust', label: 'Trust %', value: pct(data.live.trustPercent), hint: withTarget('trust', `4–5 of 5 · mean ${mean(data.live.trust)}`) },
-              { id: 'effort', label: 'CES', value: mean(data.live.effort), hint: withTarget('effort', 'mean effort answer') },
+              { id: 'nps', label: t('analytics.kpi.loyalty'), value: nps(data.live.nps), hint: withTarget('loyalty', t('analytics.kpi.npsHint', { mean: mean(data.live.npsMean), promoters: data.live.promoters, detractors: data.live.detractors })) },
+              { id: 'satisfaction', label: t('analytics.kpi.csat'), value: pct(data.live.csat), hint: withTarget('satisfaction', t('analytics.kpi.shareHint', { mean: mean(data.live.satisfaction) })) },
+              { id: 'trust', label: t('analytics.kpi.trust'), value: pct(data.live.trustPercent), hint: withTarget('trust', t('analytics.kpi.shareHint', { mean: mean(data.live.trust) })) },
+              { id: 'effort', label: t('analytics.kpi.ces'), value: mean(data.live.effort), hint: withTarget('effort', t('analytics.kpi.cesHint')) },
             ]} />
           </section>
           <div className="chart-grid">
@@ -52,7 +55,7 @@ export function PersonaView(props: {
       <EvolutionPanel persona={persona} digests={props.digests} today={props.today} sigmas={props.sigmas} />
       {data && (
         <section aria-labelledby="top-title">
-          <h3 id="top-title">Top matches</h3>
+          <h3 id="top-title">{t('analytics.persona.top')}</h3>
           <TopMatches top={data.top} columns={columns} />
         </section>
       )}

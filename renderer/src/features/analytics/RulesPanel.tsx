@@ -3,6 +3,7 @@ import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { validateRules, type ColumnType } from '../../../../common/analytics/rules';
 import { savePersonaAnalytics } from './personaRules';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import type { AnalyticsPersona } from './personaModel';
 import { RuleRow } from './RuleRow';
@@ -14,6 +15,7 @@ import { draftsOf, newDraft, problemsByRule, ruleColumns, rulesOf, type DraftRul
  */
 export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; headers: DatasetHeaderDoc[] }) {
   const db = useWorkspace();
+  const t = useT();
   const [drafts, setDrafts] = useState<DraftRule[]>(() => draftsOf(persona.rules));
   const [datasetIds, setDatasetIds] = useState<string[]>(persona.datasetIds);
   const [snapshots, setSnapshots] = useState(persona.snapshotsEnabled);
@@ -32,19 +34,19 @@ export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; he
 
   const save = async () => {
     if (problems.length > 0) {
-      showToast(`Fix ${problems.length === 1 ? 'the problem' : `the ${problems.length} problems`} shown before saving the rules.`, { tone: 'error', ms: 6000 });
+      showToast(translate('analytics.rules.tooMany', { count: problems.length }), { tone: 'error', ms: 6000 });
       return;
     }
     const res = await savePersonaAnalytics(db, persona.id, { rules, datasetIds, snapshotsEnabled: snapshots }, context);
-    if (res.ok) showToast(`Saved ${res.data} ${res.data === 1 ? 'rule' : 'rules'} for ${persona.name}.`);
+    if (res.ok) showToast(translate('analytics.rules.saved', { count: res.data, name: persona.name }));
     else showToast(res.message, { tone: 'error' });
   };
 
   return (
     <section className="panel rules-panel" aria-labelledby="rules-title">
-      <h2 id="rules-title">Mapping rules for {persona.name}</h2>
-      <p className="muted">A response's score is the weighted share of rules it matches; a missing value counts as not matched. Weights default to 1.</p>
-      {drafts.length === 0 && <p>No rules yet: every response scores 0 for this persona.</p>}
+      <h2 id="rules-title">{t('analytics.rules.title', { name: persona.name })}</h2>
+      <p className="muted">{t('analytics.rules.intro')}</p>
+      {drafts.length === 0 && <p>{t('analytics.rules.none')}</p>}
       <ol className="rule-list">
         {drafts.map((d, i) => (
           <RuleRow key={d.id + i} draft={d} index={i} columns={columns} problems={byRule.get(i) ?? []}
@@ -53,11 +55,11 @@ export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; he
         ))}
       </ol>
       {(byRule.get(-1) ?? []).map((p) => <p key={p.message} className="error-text">{p.message}</p>)}
-      <button type="button" onClick={() => setDrafts([...drafts, newDraft(drafts, columns)])}>Add rule</button>
+      <button type="button" onClick={() => setDrafts([...drafts, newDraft(drafts, columns)])}>{t('analytics.rules.add')}</button>
 
       <fieldset className="dataset-choice">
-        <legend>Datasets feeding this persona</legend>
-        <label><input type="radio" name="dataset-scope" checked={datasetIds.length === 0} onChange={() => setDatasetIds([])} /> All datasets</label>
+        <legend>{t('analytics.rules.datasets')}</legend>
+        <label><input type="radio" name="dataset-scope" checked={datasetIds.length === 0} onChange={() => setDatasetIds([])} /> {t('analytics.rules.allDatasets')}</label>
         {headers.map((h) => (
           <label key={h.datasetId}>
             <input type="checkbox" checked={datasetIds.includes(h.datasetId)}
@@ -65,9 +67,9 @@ export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; he
           </label>
         ))}
       </fieldset>
-      <label className="switch"><input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Take daily snapshots of this persona’s metrics</label>
+      <label className="switch"><input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> {t('analytics.rules.snapshots')}</label>
       <div className="actions">
-        <button type="button" className="primary" onClick={() => void save()}>Save rules</button>
+        <button type="button" className="primary" onClick={() => void save()}>{t('analytics.rules.save')}</button>
       </div>
     </section>
   );

@@ -6,6 +6,7 @@
  */
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { Workspace } from '../../db/database';
+import { translate } from '../../i18n';
 import { createAnalyticsClient, type AnalyticsClient, type Pending } from '../../workers/analyticsClient';
 import type { Dashboard } from '../../workers/dashboard';
 import { readChunks } from '../data/datasetStore';
@@ -101,7 +102,7 @@ export class AnalyticsSession {
     if (!client || !inputs) return;
     const generation = ++this.loadGeneration;
     this.scoring?.cancel();
-    this.set({ busy: { label: 'Reading responses…', fraction: 0 }, error: null });
+    this.set({ busy: { label: translate('analytics.reading'), fraction: 0 }, error: null });
     const datasets = [];
     const incomplete: string[] = [];
     for (const [i, header] of inputs.headers.entries()) {
@@ -109,7 +110,7 @@ export class AnalyticsSession {
       if (chunks.length < header.chunkCount) incomplete.push(header.name);
       datasets.push({ header, chunks });
       if (generation !== this.loadGeneration) return;
-      this.set({ busy: { label: 'Reading responses…', fraction: (i + 1) / inputs.headers.length } });
+      this.set({ busy: { label: translate('analytics.reading'), fraction: (i + 1) / inputs.headers.length } });
     }
     const res = await client.load(datasets).result;
     if (generation !== this.loadGeneration) return;
@@ -121,7 +122,7 @@ export class AnalyticsSession {
   /** Accepts the current assignment (what the overview's before/after compares with), then rescores to show it. */
   async classify(): Promise<string | null> {
     const client = this.client;
-    if (!client) return 'The analytics worker is not running.';
+    if (!client) return translate('analytics.workerDown');
     const res = await client.classify().result;
     if (!res.ok) return res.message;
     this.rescore(true);
@@ -137,10 +138,10 @@ export class AnalyticsSession {
     if (!force && key === this.scoreKey) return;
     this.scoreKey = key;
     this.scoring?.cancel();
-    this.set({ busy: { label: 'Scoring responses…', fraction: 0 }, error: null });
+    this.set({ busy: { label: translate('analytics.scoring'), fraction: 0 }, error: null });
     const run = client.dashboard(
       { personas: personas.map(engineInput), timeZone, detail, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) },
-      (fraction) => { if (this.scoring === run) this.set({ busy: { label: 'Scoring responses…', fraction } }); },
+      (fraction) => { if (this.scoring === run) this.set({ busy: { label: translate('analytics.scoring'), fraction } }); },
     );
     this.scoring = run;
     void run.result.then((res) => {

@@ -4,20 +4,22 @@
  * draws are also in the KPI cards or tables next to it, for keyboard and screen-reader users.
  */
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useT } from '../../i18n';
 import { bucketColors } from './display';
 
 /** Strong / moderate / weak shares. */
 export function DistributionPie({ distribution }: { distribution: { strong: number; moderate: number; weak: number } }) {
+  const t = useT();
   const data = [
-    { name: 'Strong (≥ 70)', key: 'strong' as const, value: distribution.strong },
-    { name: 'Moderate (50–69)', key: 'moderate' as const, value: distribution.moderate },
-    { name: 'Weak (< 50)', key: 'weak' as const, value: distribution.weak },
+    { name: t('analytics.chart.strongRange'), key: 'strong' as const, value: distribution.strong },
+    { name: t('analytics.chart.moderateRange'), key: 'moderate' as const, value: distribution.moderate },
+    { name: t('analytics.chart.weakRange'), key: 'weak' as const, value: distribution.weak },
   ];
   const total = data.reduce((s, d) => s + d.value, 0);
   return (
-    <figure className="chart" aria-label="Match distribution">
-      <figcaption>Match distribution</figcaption>
-      {total === 0 ? <p className="muted">No scored responses.</p> : (
+    <figure className="chart" aria-label={t('analytics.chart.distribution')}>
+      <figcaption>{t('analytics.chart.distribution')}</figcaption>
+      {total === 0 ? <p className="muted">{t('analytics.chart.noScored')}</p> : (
         <ResponsiveContainer width="100%" height={220}>
           <PieChart>
             <Pie data={data} dataKey="value" nameKey="name" innerRadius={50} outerRadius={85} isAnimationActive={false}>
@@ -34,10 +36,11 @@ export function DistributionPie({ distribution }: { distribution: { strong: numb
 
 /** Responses per day; with buckets, stacked by strong / moderate / weak. */
 export function VolumeBar({ data, buckets }: { data: { day: string; responses: number; strong?: number; moderate?: number; weak?: number }[]; buckets: boolean }) {
+  const t = useT();
   return (
-    <figure className="chart" aria-label="Response volume">
-      <figcaption>Response volume per day</figcaption>
-      {data.length === 0 ? <p className="muted">No dated responses in this range.</p> : (
+    <figure className="chart" aria-label={t('analytics.chart.volume')}>
+      <figcaption>{t('analytics.chart.volumeCaption')}</figcaption>
+      {data.length === 0 ? <p className="muted">{t('analytics.chart.noDated')}</p> : (
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -46,12 +49,12 @@ export function VolumeBar({ data, buckets }: { data: { day: string; responses: n
             <Tooltip />
             {buckets ? (
               <>
-                <Bar dataKey="strong" stackId="a" fill={bucketColors.strong} name="Strong" isAnimationActive={false} />
-                <Bar dataKey="moderate" stackId="a" fill={bucketColors.moderate} name="Moderate" isAnimationActive={false} />
-                <Bar dataKey="weak" stackId="a" fill={bucketColors.weak} name="Weak" isAnimationActive={false} />
+                <Bar dataKey="strong" stackId="a" fill={bucketColors.strong} name={t('analytics.chart.strong')} isAnimationActive={false} />
+                <Bar dataKey="moderate" stackId="a" fill={bucketColors.moderate} name={t('analytics.chart.moderate')} isAnimationActive={false} />
+                <Bar dataKey="weak" stackId="a" fill={bucketColors.weak} name={t('analytics.chart.weak')} isAnimationActive={false} />
                 <Legend />
               </>
-            ) : <Bar dataKey="responses" fill="#3d5afe" name="Responses" isAnimationActive={false} />}
+            ) : <Bar dataKey="responses" fill="#3d5afe" name={t('analytics.chart.responses')} isAnimationActive={false} />}
           </BarChart>
         </ResponsiveContainer>
       )}
@@ -61,9 +64,11 @@ export function VolumeBar({ data, buckets }: { data: { day: string; responses: n
 
 /** One metric over days, with anomalous days marked. */
 export function EvolutionLine(props: { data: { day: string; value: number | null; responses: number }[]; metricLabel: string; anomalies: { day: string; value: number }[] }) {
+  const t = useT();
+  const title = t('analytics.chart.overTime', { metric: props.metricLabel });
   return (
-    <figure className="chart" aria-label={`${props.metricLabel} over time`}>
-      <figcaption>{props.metricLabel} over time</figcaption>
+    <figure className="chart" aria-label={title}>
+      <figcaption>{title}</figcaption>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={props.data}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -6,6 +6,7 @@
 import { validateRules, type Rule, type RuleContext } from '../../../../common/analytics/rules';
 import { err, ok, type Result } from '../../../../common/result';
 import type { Workspace } from '../../db/database';
+import { translate } from '../../i18n';
 
 /** What the rules panel saves. */
 export interface PersonaAnalyticsPatch { rules: Rule[]; datasetIds: string[]; snapshotsEnabled: boolean }
@@ -15,7 +16,7 @@ export async function savePersonaAnalytics(db: Workspace, personaId: string, pat
   const problems = validateRules(patch.rules, context);
   if (problems.length > 0) return err('invalid-argument', problems[0]!.message);
   const doc = await db.personas.findOne(personaId).exec();
-  if (!doc) return err('not-found', 'This persona no longer exists.');
+  if (!doc) return err('not-found', translate('analytics.personaGone'));
   // JSON round trip: RxDB's validator refuses fields set to `undefined`.
   const clean = JSON.parse(JSON.stringify(patch)) as PersonaAnalyticsPatch;
   await doc.incrementalPatch({ ...clean, updatedAt: Date.now() });
@@ -25,7 +26,7 @@ export async function savePersonaAnalytics(db: Workspace, personaId: string, pat
 /** Turns a persona's daily snapshots on or off (the switch the Evolution panel offers when they are off). */
 export async function setSnapshotsEnabled(db: Workspace, personaId: string, enabled: boolean): Promise<Result<boolean>> {
   const doc = await db.personas.findOne(personaId).exec();
-  if (!doc) return err('not-found', 'This persona no longer exists.');
+  if (!doc) return err('not-found', translate('analytics.personaGone'));
   await doc.incrementalPatch({ snapshotsEnabled: enabled, updatedAt: Date.now() });
   return ok(enabled);
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { dayOf } from '../../../../common/analytics/days';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import type { AnalyticsSession } from './analyticsSession';
 import { engineInput, type AnalyticsPersona } from './personaModel';
@@ -42,11 +43,11 @@ export function useSnapshotScheduler(session: AnalyticsSession, personas: Analyt
           setDigests(res.data.digests);
           // Followed sections and drift are judged on the data each snapshot run has just seen.
           const follow = await runFollow(db, client, timeZone);
-          if (!follow.ok && follow.code !== 'cancelled') showToast(`Follow data and drift could not be computed: ${follow.message}`, { tone: 'error' });
-          if (backfill && !personasRef.current.some((p) => p.snapshotsEnabled)) showToast('Daily snapshots are off for every persona; turn them on in a persona’s Rules.');
-          else if (backfill) showToast(res.data.written > 0 ? `Backfilled ${res.data.written} daily snapshots.` : 'Snapshots are up to date.');
+          if (!follow.ok && follow.code !== 'cancelled') showToast(translate('analytics.snapshots.followFailed', { message: follow.message }), { tone: 'error' });
+          if (backfill && !personasRef.current.some((p) => p.snapshotsEnabled)) showToast(translate('analytics.snapshots.allOff'));
+          else if (backfill) showToast(res.data.written > 0 ? translate('analytics.snapshots.backfilled', { count: res.data.written }) : translate('analytics.snapshots.upToDate'));
         } else if (res.code !== 'cancelled') {
-          showToast(`Snapshots could not be computed: ${res.message}`, { tone: 'error' });
+          showToast(translate('analytics.snapshots.failed', { message: res.message }), { tone: 'error' });
         }
       }
     } finally {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { segmentLimits } from '../../../../common/segments/segment';
 import { usePlatform } from '../../platform';
+import { FormattedMessage, translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import type { AnalyticsClient } from '../../workers/analyticsClient';
 import type { SegmentInput } from '../../workers/segmentJob';
@@ -9,6 +10,7 @@ import type { SegmentInput } from '../../workers/segmentJob';
 /** Export of one segment's members: respondent ids and the chosen columns, as CSV or Excel. */
 export function SegmentExport(props: { name: string; segment: SegmentInput; members: number; headers: DatasetHeaderDoc[]; client: AnalyticsClient | null; onClose: () => void }) {
   const platform = usePlatform();
+  const t = useT();
   const columns = [...new Map(props.headers.flatMap((h) => h.columns).filter((c) => c.type !== 'id').map((c) => [c.key, c])).values()];
   const [chosen, setChosen] = useState<string[]>([]);
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
@@ -19,7 +21,7 @@ export function SegmentExport(props: { name: string; segment: SegmentInput; memb
     const { checkMemberExport, memberFile } = await import('../../../../common/segments/memberExport');
     const check = checkMemberExport(props.members, chosen.length, format);
     if (!check.ok) return setProblem(check.message);
-    if (!props.client) return setProblem('The analytics are not loaded yet; try again in a moment.');
+    if (!props.client) return setProblem(translate('analytics.seg.notLoaded'));
     setProblem(null);
     setBusy(true);
     try {
@@ -27,26 +29,26 @@ export function SegmentExport(props: { name: string; segment: SegmentInput; memb
       if (!res.ok) return setProblem(res.message);
       const bytes = await memberFile(res.data, format);
       const safe = props.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'segment';
-      const saved = await platform.saveFile({ suggestedName: `${safe} members.${format}`, kind: format, bytes });
+      const saved = await platform.saveFile({ suggestedName: `${translate('analytics.seg.fileName', { name: safe })}.${format}`, kind: format, bytes });
       if (!saved.ok) return setProblem(saved.message);
-      showToast(`Exported ${res.data.rows.length.toLocaleString('en')} members of ${props.name}.`);
+      showToast(translate('analytics.seg.exported', { count: res.data.rows.length, name: props.name }));
       props.onClose();
     } finally {
       setBusy(false);
     }
   };
   return (
-    <div className="segment-export" role="group" aria-label={`Export ${props.name}`}>
-      <p>Export the {props.members.toLocaleString('en')} members of <strong>{props.name}</strong>: the respondent id, then the columns you tick (at most {segmentLimits.exportColumns}).</p>
+    <div className="segment-export" role="group" aria-label={t('analytics.seg.exportGroup', { name: props.name })}>
+      <p><FormattedMessage id="analytics.seg.exportIntro" values={{ count: props.members, name: props.name, max: segmentLimits.exportColumns, b: (c) => <strong>{c}</strong> }} /></p>
       <fieldset className="column-ticks">
-        <legend>Columns</legend>
+        <legend>{t('analytics.seg.columns')}</legend>
         {columns.map((c) => (
           <label key={c.key}><input type="checkbox" checked={chosen.includes(c.key)} onChange={() => toggle(c.key)} /> {c.key}</label>
         ))}
       </fieldset>
-      <label>Format <select value={format} onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')}><option value="csv">CSV</option><option value="xlsx">Excel (.xlsx)</option></select></label>
-      <button type="button" disabled={busy} onClick={() => void run()}>{busy ? 'Exporting…' : 'Export members'}</button>
-      <button type="button" className="ghost" onClick={props.onClose}>Close</button>
+      <label>{t('analytics.seg.format')} <select value={format} onChange={(e) => setFormat(e.target.value as 'csv' | 'xlsx')}><option value="csv">{t('analytics.seg.csv')}</option><option value="xlsx">{t('analytics.seg.excel')}</option></select></label>
+      <button type="button" disabled={busy} onClick={() => void run()}>{busy ? t('analytics.seg.exporting') : t('analytics.seg.exportButton')}</button>
+      <button type="button" className="ghost" onClick={props.onClose}>{t('analytics.seg.close')}</button>
       {problem && <p role="alert" className="error-text">{problem}</p>}
     </div>
   );

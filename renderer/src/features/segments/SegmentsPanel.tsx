@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
-import { effectiveSegment, matchWords, segmentFromPersona, segmentLimits, type MatchLevel } from '../../../../common/segments/segment';
+import { effectiveSegment, segmentFromPersona, segmentLimits, type MatchLevel } from '../../../../common/segments/segment';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import type { SegmentFigures, SegmentInput } from '../../workers/segmentJob';
 import type { AnalyticsSession } from '../analytics/analyticsSession';
+import { useAnalyticsFormat } from '../analytics/display';
 import type { AnalyticsPersona } from '../analytics/personaModel';
 import { SegmentExport } from './SegmentExport';
 import { SegmentGrowth } from './SegmentGrowth';
@@ -20,6 +22,8 @@ import './segments.css';
  */
 export function SegmentsPanel(props: { session: AnalyticsSession; personas: AnalyticsPersona[]; headers: DatasetHeaderDoc[]; timeZone: string; loadCount: number }) {
   const db = useWorkspace();
+  const t = useT();
+  const { count } = useAnalyticsFormat();
   const stored = useLiveQuery('segments', { selector: {}, sort: [{ createdAt: 'asc' }] }, parseSegment);
   const [venn, setVenn] = useState<string[]>([]);
   const [computed, setComputed] = useState<{ key: string; figures: SegmentFigures } | null>(null);
@@ -48,7 +52,7 @@ export function SegmentsPanel(props: { session: AnalyticsSession; personas: Anal
 
   const toggleVenn = (id: string) => {
     if (venn.includes(id)) return setVenn(venn.filter((v) => v !== id));
-    if (venn.length >= segmentLimits.venn) return showToast(`A Venn view shows at most ${segmentLimits.venn} segments: untick one first.`, { tone: 'error' });
+    if (venn.length >= segmentLimits.venn) return showToast(translate('analytics.seg.vennLimit', { count: segmentLimits.venn }), { tone: 'error' });
     setVenn([...venn, id]);
   };
   const names = stored.items.map((s) => s.name);
@@ -56,27 +60,27 @@ export function SegmentsPanel(props: { session: AnalyticsSession; personas: Anal
 
   return (
     <section className="panel segments" aria-labelledby="segments-title">
-      <div className="panel-header"><h3 id="segments-title">Segments</h3></div>
+      <div className="panel-header"><h3 id="segments-title">{t('analytics.seg.title')}</h3></div>
       <NewSegment personas={props.personas} onCreate={async (persona, name, match) => {
         const made = segmentFromPersona({ id: persona.id, name: persona.name, rules: persona.rules, datasetIds: persona.datasetIds }, name, match, newId(), Date.now());
         const res = made.ok ? await addSegment(db, made.data) : made;
-        showToast(res.ok ? `Segment “${res.data.name}” saved.` : res.message, res.ok ? undefined : { tone: 'error' });
+        showToast(res.ok ? translate('analytics.seg.saved', { name: res.data.name }) : res.message, res.ok ? undefined : { tone: 'error' });
       }} />
-      {problem && <p role="alert" className="error-text">Segments could not be computed: {problem}</p>}
-      {stored.items.length === 0 ? <p className="muted">No segment yet. Save one from a persona’s rules above, or from a group under Data → Find personas.</p> : (
-        <table className="data-table" aria-label="Saved segments">
-          <thead><tr><th scope="col">Segment</th><th scope="col">From</th><th scope="col">Members</th><th scope="col">Size over time</th><th scope="col">Venn</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+      {problem && <p role="alert" className="error-text">{t('analytics.seg.failed', { message: problem })}</p>}
+      {stored.items.length === 0 ? <p className="muted">{t('analytics.seg.none')}</p> : (
+        <table className="data-table" aria-label={t('analytics.seg.table')}>
+          <thead><tr><th scope="col">{t('analytics.seg.segment')}</th><th scope="col">{t('analytics.seg.from')}</th><th scope="col">{t('analytics.seg.members')}</th><th scope="col">{t('analytics.seg.growth')}</th><th scope="col">{t('analytics.seg.venn')}</th><th scope="col"><span className="visually-hidden">{t('analytics.seg.actions')}</span></th></tr></thead>
           <tbody>
             {effective.map((e, i) => (
               <tr key={e.segment.id} data-testid={`segment-${e.segment.name}`}>
-                <th scope="row">{e.segment.name}<div className="muted">{matchWords[e.segment.match]}</div></th>
+                <th scope="row">{e.segment.name}<div className="muted">{t('analytics.match', { match: e.segment.match })}</div></th>
                 <td>{e.segment.sourceLabel}{e.notice && <div role="status" className="notice">{e.notice}</div>}</td>
-                <td className="num" data-testid="segment-size">{figures ? figures.sizes[i]?.toLocaleString('en') ?? '…' : '…'}</td>
+                <td className="num" data-testid="segment-size">{figures ? (figures.sizes[i] !== undefined ? count(figures.sizes[i]!) : '…') : '…'}</td>
                 <td>{figures?.growth[i] ? <SegmentGrowth name={e.segment.name} points={figures.growth[i]!} /> : '…'}</td>
-                <td><input type="checkbox" aria-label={`Show ${e.segment.name} in the Venn view`} checked={venn.includes(e.segment.id)} onChange={() => toggleVenn(e.segment.id)} /></td>
+                <td><input type="checkbox" aria-label={t('analytics.seg.showInVenn', { name: e.segment.name })} checked={venn.includes(e.segment.id)} onChange={() => toggleVenn(e.segment.id)} /></td>
                 <td>
-                  <button type="button" className="ghost" onClick={() => setExporting(e.segment.id)}>Export members…</button>
-                  <button type="button" className="ghost" onClick={() => void removeSegment(db, e.segment.id).then(() => showToast(`Segment “${e.segment.name}” deleted.`))}>Delete</button>
+                  <button type="button" className="ghost" onClick={() => setExporting(e.segment.id)}>{t('analytics.seg.export')}</button>
+                  <button type="button" className="ghost" onClick={() => void removeSegment(db, e.segment.id).then(() => showToast(translate('analytics.seg.deleted', { name: e.segment.name })))}>{t('analytics.seg.delete')}</button>
                 </td>
               </tr>
             ))}
@@ -88,20 +92,20 @@ export function SegmentsPanel(props: { session: AnalyticsSession; personas: Anal
           client={props.session.worker} onClose={() => setExporting(null)} />
       )}
       {figures && stored.items.length >= 2 && (
-        <figure className="chart" aria-label="Overlap between segments">
-          <figcaption>Overlap (respondents in both; the diagonal is each segment’s size)</figcaption>
+        <figure className="chart" aria-label={t('analytics.seg.overlapLabel')}>
+          <figcaption>{t('analytics.seg.overlapCaption')}</figcaption>
           <div className="table-scroll">
-            <table className="data-table heat-table" aria-label="Segment overlap">
-              <thead><tr><th scope="col"><span className="visually-hidden">Segment</span></th>{names.map((n) => <th key={n} scope="col">{n}</th>)}</tr></thead>
+            <table className="data-table heat-table" aria-label={t('analytics.seg.overlapTable')}>
+              <thead><tr><th scope="col"><span className="visually-hidden">{t('analytics.seg.segment')}</span></th>{names.map((n) => <th key={n} scope="col">{n}</th>)}</tr></thead>
               <tbody>{figures.overlap.map((row, a) => (
-                <tr key={a}><th scope="row">{names[a]}</th>{row.map((v, b) => <td key={b} className="num">{v.toLocaleString('en')}</td>)}</tr>
+                <tr key={a}><th scope="row">{names[a]}</th>{row.map((v, b) => <td key={b} className="num">{count(v)}</td>)}</tr>
               ))}</tbody>
             </table>
           </div>
         </figure>
       )}
       {figures?.venn ? <VennView names={figures.venn.of.map((i) => names[i]!)} regions={figures.venn.regions} />
-        : stored.items.length >= 2 && <p className="muted">Tick 2 or 3 segments for a Venn view.</p>}
+        : stored.items.length >= 2 && <p className="muted">{t('analytics.seg.tickVenn')}</p>}
     </section>
   );
 }
@@ -110,19 +114,20 @@ function NewSegment(props: { personas: AnalyticsPersona[]; onCreate: (p: Analyti
   const [personaId, setPersonaId] = useState(props.personas[0]?.id ?? '');
   const [name, setName] = useState('');
   const [match, setMatch] = useState<MatchLevel>('strong');
+  const t = useT();
   const persona = props.personas.find((p) => p.id === personaId) ?? props.personas[0];
-  if (!persona) return <p className="muted">Create a persona with mapping rules first: a segment is the set of respondents who match it.</p>;
+  if (!persona) return <p className="muted">{t('analytics.seg.needPersona')}</p>;
   return (
-    <form className="follow-options" aria-label="New segment" onSubmit={(e) => {
+    <form className="follow-options" aria-label={t('analytics.seg.new')} onSubmit={(e) => {
       e.preventDefault();
       void props.onCreate(persona, name.trim() || persona.name, match).then(() => setName(''));
     }}>
-      <label>From persona <select value={persona.id} onChange={(e) => setPersonaId(e.target.value)}>{props.personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select></label>
-      <label>Name <input value={name} maxLength={segmentLimits.name} placeholder={persona.name} onChange={(e) => setName(e.target.value)} /></label>
-      <label>Members <select value={match} onChange={(e) => setMatch(e.target.value as MatchLevel)}>
-        <option value="strong">{matchWords.strong}</option><option value="covered">{matchWords.covered}</option>
+      <label>{t('analytics.seg.fromPersona')} <select value={persona.id} onChange={(e) => setPersonaId(e.target.value)}>{props.personas.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</select></label>
+      <label>{t('analytics.seg.name')} <input value={name} maxLength={segmentLimits.name} placeholder={persona.name} onChange={(e) => setName(e.target.value)} /></label>
+      <label>{t('analytics.seg.members')} <select value={match} onChange={(e) => setMatch(e.target.value as MatchLevel)}>
+        <option value="strong">{t('analytics.match', { match: 'strong' })}</option><option value="covered">{t('analytics.match', { match: 'covered' })}</option>
       </select></label>
-      <button type="submit">Save segment</button>
+      <button type="submit">{t('analytics.seg.save')}</button>
     </form>
   );
 }

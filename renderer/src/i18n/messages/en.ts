@@ -1,6 +1,7 @@
 // The English catalogue: the source of every key. Each area's en.json is imported here, so a key
 // used in code that no catalogue has fails `tsc` (MessageId is the union of these keys).
 // Adding an area: one import and one spread below, nothing else (other locales load by file name).
+import analytics from './analytics/en.json';
 import app from './app/en.json';
 import data from './data/en.json';
 import journeys from './journeys/en.json';
@@ -10,6 +11,7 @@ import simulator from './simulator/en.json';
 
 /** Every English message, by key. */
 export const en = {
+  ...analytics,
   ...app,
   ...data,
   ...journeys,
