@@ -17,7 +17,8 @@ export async function clippedText(page: Page, scopes: string[]): Promise<LayoutP
     for (const scope of scopes) {
       for (const root of document.querySelectorAll(scope)) {
         for (const el of root.querySelectorAll<HTMLElement>(readable)) {
-          if (el.clientWidth === 0 || !el.textContent?.trim()) continue;
+          // Text for screen readers only is clipped on purpose.
+          if (el.clientWidth === 0 || !el.textContent?.trim() || el.closest('.visually-hidden')) continue;
           // One pixel of rounding either way is not clipping.
           if (el.scrollWidth > el.clientWidth + 1) found.push({ text: el.textContent.trim().slice(0, 60), problem: `width ${el.scrollWidth} > ${el.clientWidth}` });
           else if (el.scrollHeight > el.clientHeight + 2 && getComputedStyle(el).overflowY !== 'visible') found.push({ text: el.textContent.trim().slice(0, 60), problem: `height ${el.scrollHeight} > ${el.clientHeight}` });

@@ -4,7 +4,7 @@
  * draws are also in the KPI cards or tables next to it, for keyboard and screen-reader users.
  */
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useT } from '../../i18n';
+import { useRightToLeft, useT } from '../../i18n';
 import { bucketColors } from './display';
 
 /** Strong / moderate / weak shares. */
@@ -37,6 +37,8 @@ export function DistributionPie({ distribution }: { distribution: { strong: numb
 /** Responses per day; with buckets, stacked by strong / moderate / weak. */
 export function VolumeBar({ data, buckets }: { data: { day: string; responses: number; strong?: number; moderate?: number; weak?: number }[]; buckets: boolean }) {
   const t = useT();
+  // Right to left, days run from the right edge and the count axis sits there too.
+  const rtl = useRightToLeft();
   return (
     <figure className="chart" aria-label={t('analytics.chart.volume')}>
       <figcaption>{t('analytics.chart.volumeCaption')}</figcaption>
@@ -44,8 +46,8 @@ export function VolumeBar({ data, buckets }: { data: { day: string; responses: n
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={data}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="day" tick={{ fontSize: 11 }} />
-            <YAxis allowDecimals={false} width={36} />
+            <XAxis dataKey="day" tick={{ fontSize: 11 }} reversed={rtl} />
+            <YAxis allowDecimals={false} width={36} orientation={rtl ? 'right' : 'left'} />
             <Tooltip />
             {buckets ? (
               <>
@@ -65,6 +67,7 @@ export function VolumeBar({ data, buckets }: { data: { day: string; responses: n
 /** One metric over days, with anomalous days marked. */
 export function EvolutionLine(props: { data: { day: string; value: number | null; responses: number }[]; metricLabel: string; anomalies: { day: string; value: number }[] }) {
   const t = useT();
+  const rtl = useRightToLeft();
   const title = t('analytics.chart.overTime', { metric: props.metricLabel });
   return (
     <figure className="chart" aria-label={title}>
@@ -72,8 +75,8 @@ export function EvolutionLine(props: { data: { day: string; value: number | null
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={props.data}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tick={{ fontSize: 11 }} />
-          <YAxis width={40} />
+          <XAxis dataKey="day" tick={{ fontSize: 11 }} reversed={rtl} />
+          <YAxis width={40} orientation={rtl ? 'right' : 'left'} />
           <Tooltip />
           <Line type="monotone" dataKey="value" name={props.metricLabel} stroke="#3d5afe" connectNulls dot isAnimationActive={false} />
           {props.anomalies.map((a) => <ReferenceDot key={a.day} x={a.day} y={a.value} r={6} fill="#c62828" stroke="none" />)}
