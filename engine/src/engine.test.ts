@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flowOf, node } from '../../common/flowEngine/testFlows';
 import type { CommandDoc, CounterDoc, StartCustomer } from '../../common/journeyRuns/docs';
-import { commandPrefix } from '../../common/journeyRuns/ids';
+import { commandPrefix, rangeEnd } from '../../common/journeyRuns/ids';
+import type { EngineSettingsDoc, FailureDoc } from '../../common/journeyRuns/panel';
+import { engineSettingsId, journeyFailurePrefix, liveNodeCounts, runHistory } from '../../common/journeyRuns/panel';
 import type { Harness } from './testing/engineHarness';
 import { startHarness } from './testing/engineHarness';
 import { publish, until } from './testing/parts';
@@ -74,10 +76,22 @@ describe('engine with the real sync server, SMTP server and provider', () => {
     expect(dead.state!.failure!.message).toMatch(/503.*gave up after 4 tries/);
     expect(dead.notes.at(-1)!.kind).toBe('deadLetter');
     expect(h.logs.some((l) => l.msg === 'Send dead-lettered')).toBe(true);
+    // The failure index the app lists, written with the run; the counters count it as failed at the SMS step.
+    const listed = async () => e.runs.all<FailureDoc>(journeyFailurePrefix('nudge'), rangeEnd(journeyFailurePrefix('nudge')));
+    await until(async () => (await listed()).length === 1, 5000, 'failure listed');
+    expect((await listed())[0]).toMatchObject({ runId: dead._id, customerId: 'c2', nodeId: 'sms', version: 1, message: expect.stringMatching(/gave up after 4 tries/) });
+    await until(async () => liveNodeCounts(await e.runs.all<CounterDoc>('c|', 'c|\ufff0'), new Set()).sms?.failed === 1, 5000, 'failed count');
+    const rows = runHistory(dead);
+    expect(rows.filter((r) => r.what === 'retry')).toHaveLength(3);
+    expect(rows.filter((r) => r.what === 'sending' || r.what === 'failed').map((r) => r.key)).toEqual([h.receiver.requests.at(-1)!.key, h.receiver.requests.at(-1)!.key]);
     await e.control.put({ _id: `${commandPrefix}retry-1`, type: 'command', command: 'retry', runId: dead._id, createdAt: Date.now() });
     await until(async () => (await failed())?.state?.status === 'exited', 10_000, 'retried run');
     expect((await e.control.get<CommandDoc>(`${commandPrefix}retry-1`))?.doneAt).toBeGreaterThan(0);
     expect(h.receiver.delivered).toHaveLength(2);
+    await until(async () => (await listed()).length === 0, 5000, 'failure removed after the retry');
+    const counts = liveNodeCounts(await e.runs.all<CounterDoc>('c|', 'c|\ufff0'), new Set());
+    expect(counts.sms).toEqual({ active: 0, waiting: 0, done: 2, failed: 0 });
+    expect((await e.control.get<EngineSettingsDoc>(engineSettingsId))?.partitions).toBe(4);
   });
 
   it('fails a step whose template variable has no value, sending nothing, and shows why', async () => {

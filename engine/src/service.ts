@@ -2,12 +2,15 @@ import type { Senders } from '../../common/flowEngine';
 import type { CommandDoc, JourneyControlDoc } from '../../common/journeyRuns/docs';
 import { commandPrefix, controlCollection, runsCollection } from '../../common/journeyRuns/ids';
 import { tenantDatabaseName } from '../../common/sync/names';
+import type { EngineSettingsDoc } from '../../common/journeyRuns/panel';
+import { engineSettingsId } from '../../common/journeyRuns/panel';
 import { runStartCommand } from './commands';
 import type { CouchServer, StoredDoc } from './couch';
 import { CouchDb } from './couch';
 import { JourneyDirectory } from './journeys';
 import type { DeliveryPolicy } from './policy';
 import type { Log } from './worker';
+import type { WorkerOptions } from './worker';
 import { Worker } from './worker';
 
 /**
@@ -16,22 +19,8 @@ import { Worker } from './worker';
  * commands) and the work loop. `stop()` ends every loop; with `release` the leases go back at once.
  */
 
-/** Options of {@link startTenantEngine}. */
-export interface TenantEngineOptions {
-  server: CouchServer;
-  tenant: string;
-  worker: string;
-  senders: Senders;
-  policy: DeliveryPolicy;
-  partitions: number;
-  leaseTtlMs: number;
-  log: Log;
-  now?: () => number;
-  batchSize?: number;
-  sendConcurrency?: number;
-  waitScale?: number;
-  onWritten?: (steps: number, docs: number, latenciesMs: number[]) => void;
-}
+/** Options of {@link startTenantEngine}: the worker's, less what the tenant engine opens itself. */
+export type TenantEngineOptions = Omit<WorkerOptions, 'runs' | 'control' | 'directory'> & { server: CouchServer; tenant: string };
 
 /** A running tenant engine. */
 export interface TenantEngine {
@@ -51,13 +40,25 @@ export async function engineDatabases(server: CouchServer, tenant: string): Prom
   return { runs, control };
 }
 
+/**
+ * The settings the app needs to look runs up (the partition count is part of every run id). Written
+ * only when missing or different, so restarts add no revisions.
+ */
+async function writeSettings(control: CouchDb, partitions: number): Promise<void> {
+  const stored = await control.get<EngineSettingsDoc>(engineSettingsId);
+  if (stored?.partitions === partitions) return;
+  await control.put({ _id: engineSettingsId, ...(stored?._rev ? { _rev: stored._rev } : {}), type: 'settings', partitions });
+}
+
 /** Starts a tenant's engine; see the module comment. */
 export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantEngine> {
   const now = o.now ?? Date.now;
   const { runs, control } = await engineDatabases(o.server, o.tenant);
+  await writeSettings(control, o.partitions);
   const directory = new JourneyDirectory(new CouchDb(o.server, tenantDatabaseName(o.tenant, 'journeys')), new CouchDb(o.server, tenantDatabaseName(o.tenant, 'history')));
   await directory.refresh();
-  const worker = new Worker({ worker: o.worker, runs, control, directory, senders: o.senders, policy: o.policy, partitions: o.partitions, leaseTtlMs: o.leaseTtlMs, log: o.log, now, ...(o.batchSize ? { batchSize: o.batchSize } : {}), ...(o.sendConcurrency ? { sendConcurrency: o.sendConcurrency } : {}), ...(o.waitScale ? { waitScale: o.waitScale } : {}), ...(o.onWritten ? { onWritten: o.onWritten } : {}) });
+  const { server: _server, tenant: _tenant, ...workerOptions } = o;
+  const worker = new Worker({ ...workerOptions, runs, control, directory });
   const abort = new AbortController();
   let stopped = false;
   const pause = (ms: number): Promise<void> => new Promise((resolve) => {

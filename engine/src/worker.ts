@@ -13,6 +13,7 @@ import type { DeliveryDeps } from './delivery';
 import { gate, settle } from './delivery';
 import { sendMessage } from './senders';
 import { Counters } from './tally';
+import { failureChanges } from './failures';
 
 /**
  * One engine process's work loop for one tenant (engine/README.md, "How a worker runs"). It owns some
@@ -250,13 +251,15 @@ export class Worker implements EventLookup {
     for (const { a } of changed.values()) this.counters.add(a.delta, a.doc.partition, now);
     const runDocs = [...changed.values()].map(({ a }) => a.doc);
     const counterDocs = this.counters.take();
-    const results = await this.o.runs.bulk([...runDocs, ...counterDocs] as unknown as StoredDoc[]);
+    const failureDocs = await failureChanges(this.o.runs, runDocs, (id) => this.runs.get(id));
+    const results = await this.o.runs.bulk([...runDocs, ...counterDocs, ...failureDocs] as unknown as StoredDoc[]);
     const written = this.now();
     let steps = 0;
     const latencies: number[] = [];
     const refetch: string[] = [];
     for (let i = 0; i < results.length; i++) {
       const r = results[i]!;
+      if (i >= runDocs.length + counterDocs.length) continue; // failure index: rewritten on the run's next change
       if (i >= runDocs.length) {
         if (r.ok && r.rev) this.counters.written(r.id, r.rev);
         else refetch.push(r.id);
