@@ -69,6 +69,7 @@ export default tseslint.config(
       'renderer/src/features/journeys/{JourneyList,TemplateGallery,JourneyHeader,JourneyEditorScreen,ImportButton,PromptDialog,DiffList}.tsx',
       'renderer/src/features/analytics/**/*.tsx',
       'renderer/src/features/segments/**/*.tsx',
+      'renderer/src/features/journeys/runs/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },

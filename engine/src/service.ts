@@ -1,4 +1,3 @@
-import type { Senders } from '../../common/flowEngine';
 import type { CommandDoc, JourneyControlDoc } from '../../common/journeyRuns/docs';
 import { commandPrefix, controlCollection, runsCollection } from '../../common/journeyRuns/ids';
 import { tenantDatabaseName } from '../../common/sync/names';
@@ -8,8 +7,6 @@ import { runStartCommand } from './commands';
 import type { CouchServer, StoredDoc } from './couch';
 import { CouchDb } from './couch';
 import { JourneyDirectory } from './journeys';
-import type { DeliveryPolicy } from './policy';
-import type { Log } from './worker';
 import type { WorkerOptions } from './worker';
 import { Worker } from './worker';
 

@@ -42,10 +42,7 @@ export interface WorkerOptions {
   batchSize?: number;
   /** Sends in flight at once. */
   sendConcurrency?: number;
-  /**
-   * Divides every wait by this factor (tests and the bench compress "wait 1 day" into moments).
-   * 1 in production.
-   */
+  /** Divides every wait by this factor (tests and the bench compress "wait 1 day" into moments); 1 in production. */
   waitScale?: number;
   /** Told after each successful write: steps executed and, per written run, ms from due to written. */
   onWritten?: (steps: number, docs: number, latenciesMs: number[]) => void;
@@ -322,8 +319,7 @@ export class Worker implements EventLookup {
           this.poke();
         });
     }
-    // The rest stay queued: each finished send starts the next one.
-  }
+  } // The rest stay queued: each finished send starts the next one.
 
   /** True when `rev` of a run is one this worker wrote or has already seen. */
   isOwnWrite(id: string, rev: string | undefined): boolean {

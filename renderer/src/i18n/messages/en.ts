@@ -7,6 +7,7 @@ import data from './data/en.json';
 import journeys from './journeys/en.json';
 import journeyAnalytics from './journeyAnalytics/en.json';
 import personas from './personas/en.json';
+import runs from './runs/en.json';
 import simulator from './simulator/en.json';
 
 /** Every English message, by key. */
@@ -17,6 +18,7 @@ export const en = {
   ...journeys,
   ...journeyAnalytics,
   ...personas,
+  ...runs,
   ...simulator,
 };
 

@@ -6,11 +6,15 @@ import { nodeSummary } from './describe';
 import { SimNodeCounts, type SimNodeData } from '../simulator/SimNodeCounts';
 import { FlowEventCounts } from '../../journeyAnalytics/FlowEventCounts';
 import type { FlowNodeEventCount } from '../../../../../common/journeyAnalytics';
+import { RunNodeCounts } from '../runs/RunNodeCounts';
+import type { LiveNodeCounts } from '../../../../../common/journeyRuns/panel';
 
 /** What the canvas passes to a node card. */
 export type CardData = { node: FlowNode; problems: FlowProblem[]; stage?: { name: string; colour: string } | undefined; dimmed: boolean; sim?: SimNodeData | undefined;
   /** Counts from the imported event log (journey analytics), with the log's name. */
-  events?: { counts: FlowNodeEventCount; logName: string } | undefined };
+  events?: { counts: FlowNodeEventCount; logName: string } | undefined;
+  /** Live counts of the published journey (the Runs panel). */
+  runs?: LiveNodeCounts | undefined };
 /** A canvas node carrying a journey flow node. */
 export type CanvasNode = Node<CardData, 'journey'>;
 
@@ -29,7 +33,7 @@ function handleLabel(node: FlowNode, handle: string): string {
  * an input on top (not on triggers) and one labelled output per branch along the bottom: flows read top to bottom.
  */
 export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeProps<CanvasNode>) {
-  const { node, problems, stage, dimmed, sim, events } = data;
+  const { node, problems, stage, dimmed, sim, events, runs } = data;
   const outs = outputHandles(node);
   const errors = problems.filter((p) => p.severity === 'error');
   return (
@@ -45,6 +49,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ data, selected }: NodeP
       {stage && <div className="flow-node-stage" style={{ borderLeftColor: stage.colour }}>{stage.name}</div>}
       {sim && <SimNodeCounts sim={sim} />}
       {events && <FlowEventCounts counts={events.counts} logName={events.logName} />}
+      {runs && <RunNodeCounts counts={runs} />}
       <div className="flow-node-outs">
         {outs.map((h, i) => (
           <div key={h} className={`flow-out out-${h}`} style={{ left: `${((i + 1) * 100) / (outs.length + 1)}%` }}>

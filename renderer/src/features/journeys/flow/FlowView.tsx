@@ -19,6 +19,8 @@ import { sameDesign } from '../simulator/simForm';
 import { useFlowEventCounts } from '../../journeyAnalytics/useFlowEventCounts';
 import { FlowEventNote } from '../../journeyAnalytics/FlowEventCounts';
 import { useT } from '../../../i18n';
+import { RunsButton, RunsPanel } from '../runs/RunsPanel';
+import type { LiveNodeCounts } from '../../../../../common/journeyRuns/panel';
 
 const nodeTypes = { journey: FlowNodeCard };
 /** A step's box before React Flow has measured it (the size the CSS gives a two-line summary). */
@@ -72,6 +74,8 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   // Counts from the imported event log where steps belong to stages with event rules (journey analytics).
   const eventView = useFlowEventCounts(map, flow);
   const t = useT();
+  const [runsOpen, setRunsOpen] = useState(false);
+  const [runCounts, setRunCounts] = useState<Record<string, LiveNodeCounts> | null>(null);
 
   // Positions while a drag is in progress and sizes React Flow measured: view state, not journey data.
   const [dragging, setDragging] = useState<Record<string, XYPosition>>({});
@@ -87,9 +91,10 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
         node: n, problems: byNode.get(n.id) ?? [], stage: n.stageId ? stageOf.get(n.stageId) : undefined, dimmed: !!stageFilter && n.stageId !== stageFilter,
         sim: simulation?.report.nodes[n.id] ? { figures: simulation.report.nodes[n.id]!, unreached: simulation.report.unreached.includes(n.id) } : undefined,
         events: eventView?.counts?.nodes[n.id] ? { counts: eventView.counts.nodes[n.id]!, logName: eventView.logName } : undefined,
+        runs: runCounts ? runCounts[n.id] ?? { active: 0, waiting: 0, done: 0, failed: 0 } : undefined,
       },
     };
-  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, measured, simulation, eventView]);
+  }), [flow.nodes, byNode, stageOf, selectedId, stageFilter, measured, simulation, eventView, runCounts]);
   // While dragging only the dragged nodes get new objects, so React Flow re-renders just those.
   const nodes = useMemo(() => placed.map((n) => {
     const p = dragging[n.id];
@@ -170,7 +175,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const selected = flow.nodes.find((n) => n.id === selectedId) ?? null;
 
   return (
-    <div className={`flow-editor${simulating ? ' simulating' : ''}`}>
+    <div className={`flow-editor${simulating ? ' simulating' : ''}${runsOpen ? ' runs-open' : ''}`}>
       <Palette onAdd={add} />
       <div className="flow-canvas" aria-label="Flow canvas" ref={canvasRef}
         onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteDragType)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
@@ -187,6 +192,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
             <option value="">All stages</option>
             {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
+          <RunsButton onClick={() => setRunsOpen(true)} disabled={runsOpen} />
           <SimulateButton onClick={() => setSimulating(true)} disabled={simulating} />
           {eventView && <FlowEventNote logName={eventView.logName} ready={!!eventView.counts} />}
         </div>
@@ -207,6 +213,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
         </ReactFlow>
       </div>
       <aside className="flow-side">
+        {runsOpen && <RunsPanel journey={journey} onCounts={setRunCounts} onClose={() => setRunsOpen(false)} />}
         {simulating && (
           <SimulatorPanel journey={journey} onResult={setSimulation} onClose={() => setSimulating(false)} onSelect={(id) => {
             setSelectedId(id);
