@@ -18,7 +18,7 @@ export interface SyncServerProcess {
  * parallel never clash) over a fresh data directory. The app is served on E2E_PORT, which need
  * not be one of the origins the server allows by default, so that origin is allowed explicitly.
  */
-export async function startSyncServer(options: { password: string; users: [name: string, role: string][]; extraArgs?: string[] }): Promise<SyncServerProcess> {
+export async function startSyncServer(options: { password: string; users: [name: string, role: string][]; admins?: string[]; extraArgs?: string[] }): Promise<SyncServerProcess> {
   const data = mkdtempSync(join(tmpdir(), 'cx-e2e-sync-'));
   const cli = (args: string[]) => {
     const run = spawnSync('npx', ['tsx', 'sync-server/src/index.ts', ...args, '--data', data], { env: { ...process.env, CX_PASSWORD: options.password }, encoding: 'utf8' });
@@ -26,6 +26,7 @@ export async function startSyncServer(options: { password: string; users: [name:
   };
   cli(['tenant', 'add', 'acme']);
   for (const [name, role] of options.users) cli(['user', 'add', 'acme', name, '--role', role]);
+  for (const name of options.admins ?? []) cli(['admin', 'add', name]);
   const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
   const server: ChildProcess = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data, '--cors-origin', appOrigin, ...(options.extraArgs ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {

@@ -67,16 +67,23 @@ export async function startReceiver(): Promise<Receiver> {
 /** A mail the SMTP server received. */
 export interface Mail { to: string[]; data: string }
 
-/** An SMTP server on 127.0.0.1; `dropNext` cuts the next N connections during DATA. */
-export interface Smtp { port: number; mails: Mail[]; dropNext: number; close(): Promise<void> }
+/**
+ * An SMTP server on 127.0.0.1; `dropNext` cuts the next N connections during DATA; a recipient in
+ * `reject` is refused with 550 (a permanent failure: the engine dead-letters it).
+ */
+export interface Smtp { port: number; mails: Mail[]; dropNext: number; reject: Set<string>; close(): Promise<void> }
 
 /** Starts an SMTP server (no TLS, no auth). */
 export async function startSmtp(): Promise<Smtp> {
-  const state = { mails: [] as Mail[], dropNext: 0 };
+  const state = { mails: [] as Mail[], dropNext: 0, reject: new Set<string>() };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!state.reject.has(address.address)) return callback();
+      return callback(Object.assign(new Error(`Mailbox ${address.address} unavailable`), { responseCode: 550 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
