@@ -1,29 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importSurvey } from './surveyImport';
+import { importSurvey, personaWithRules as persona } from './surveyImport';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 test.use({ timezoneId: 'UTC' });
-
-async function persona(page: Page, name: string, rules: { kind: string; column: string; fields: Record<string, string> }[]): Promise<void> {
-  await page.goto('/#/personas/new');
-  await page.getByRole('button', { name: 'Start blank' }).click();
-  await expect(page).not.toHaveURL(/#\/personas\/new$/);
-  await page.getByLabel('Persona name').fill(name);
-  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-  await page.goto('/#/analytics');
-  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name }).click();
-  await page.getByRole('link', { name: 'Rules (0)' }).click();
-  for (const [i, r] of rules.entries()) {
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel(`Rule ${i + 1} kind`).selectOption({ label: r.kind });
-    await page.getByLabel(`Rule ${i + 1} column`).selectOption(r.column);
-    for (const [field, value] of Object.entries(r.fields)) await page.getByLabel(`Rule ${i + 1} ${field}`).fill(value);
-  }
-  await page.getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByText(`Saved ${rules.length} rules for ${name}.`).last()).toBeVisible();
-}
 
 /** Changes one field of one rule of a persona, saves, and returns to the overview. */
 async function editRule(page: Page, persona: string, field: string, value: string): Promise<void> {

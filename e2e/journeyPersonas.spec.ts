@@ -5,28 +5,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importSurvey } from './surveyImport';
+import { importSurvey, personaWithRules } from './surveyImport';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const shots = process.env.E2E_SHOTS;
 test.use({ timezoneId: 'UTC' });
 
-async function persona(page: Page, name: string, location: string): Promise<void> {
-  await page.goto('/#/personas/new');
-  await page.getByRole('button', { name: 'Start blank' }).click();
-  await expect(page).not.toHaveURL(/#\/personas\/new$/);
-  await page.getByLabel('Persona name').fill(name);
-  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-  await page.goto('/#/analytics');
-  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name }).click();
-  await page.getByRole('link', { name: 'Rules (0)' }).click();
-  await page.getByRole('button', { name: 'Add rule' }).click();
-  await page.getByLabel('Rule 1 kind').selectOption({ label: 'One of' });
-  await page.getByLabel('Rule 1 column').selectOption('location');
-  await page.getByLabel('Rule 1 values').fill(location);
-  await page.getByRole('button', { name: 'Save rules' }).click();
-  await expect(page.getByText(`Saved 1 rule for ${name}.`).last()).toBeVisible();
-}
+/** A blank persona whose one rule is its city. */
+const persona = (page: Page, name: string, location: string) =>
+  personaWithRules(page, name, [{ kind: 'One of', column: 'location', fields: { values: location } }]);
 
 /** Survey (c1–c4 and c9) and event log (c1–c5) share customer ids; the journey file carries the stage rules. */
 async function setUp(page: Page): Promise<void> {

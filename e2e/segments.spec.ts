@@ -2,36 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importSurvey } from './surveyImport';
+import { importSurvey, personaWithRules as persona } from './surveyImport';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const shots = process.env.E2E_SHOTS;
 test.use({ timezoneId: 'UTC', acceptDownloads: true });
 // Four personas typed in through the UI, then every view: longer than the default minute on a shared machine.
 test.describe.configure({ timeout: 150_000 });
-
-/** A blank persona with rules typed in Analytics → Rules; `sections` are added from the palette first. */
-async function persona(page: Page, name: string, rules: { kind: string; column: string; fields: Record<string, string> }[], sections: string[] = []): Promise<void> {
-  await page.goto('/#/personas/new');
-  await page.getByRole('button', { name: 'Start blank' }).click();
-  await expect(page).not.toHaveURL(/#\/personas\/new$/);
-  await page.getByLabel('Persona name').fill(name);
-  for (const s of sections) await page.getByRole('button', { name: `Add ${s}` }).click();
-  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-  await page.goto('/#/analytics');
-  await page.getByRole('navigation', { name: 'Analytics views' }).getByRole('link', { name }).click();
-  await page.getByRole('link', { name: 'Rules (0)' }).click();
-  for (const [i, r] of rules.entries()) {
-    await page.getByRole('button', { name: 'Add rule' }).click();
-    await page.getByLabel(`Rule ${i + 1} kind`).selectOption({ label: r.kind });
-    await page.getByLabel(`Rule ${i + 1} column`).selectOption(r.column);
-    for (const [field, value] of Object.entries(r.fields)) await page.getByLabel(`Rule ${i + 1} ${field}`).fill(value);
-  }
-  if (rules.length > 0) {
-    await page.getByRole('button', { name: 'Save rules' }).click();
-    await expect(page.getByText(`Saved ${rules.length} ${rules.length === 1 ? 'rule' : 'rules'} for ${name}.`).last()).toBeVisible();
-  }
-}
 
 async function saveSegment(page: Page, from: string, name: string): Promise<void> {
   const form = page.getByRole('form', { name: 'New segment' });
