@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { useFormat, useT } from '../../i18n';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { showToast } from '../../ui/toast';
 import {
@@ -20,6 +21,8 @@ interface Restorable { key: string; title: string; entityId: string; snapshot: J
  * (the editor's undo does not survive a reload).
  */
 export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
+  const t = useT();
+  const f = useFormat();
   const db = useWorkspace();
   const { journey } = editor;
   // Live, so versions a teammate publishes appear as they sync in.
@@ -39,10 +42,10 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
   const a = bodyOf(left);
   const b = bodyOf(right);
   const diff = a && b ? diffBodies(a, b) : null;
-  const keptTitle = (d: { createdAt: number }) => `Draft kept ${new Date(d.createdAt).toLocaleString()}`;
+  const keptTitle = (d: { createdAt: number }) => t('journeys.versions.kept', { date: f.dateTime(d.createdAt) });
   const options = [
-    <option key="draft" value="draft">Current draft</option>,
-    ...(versions ?? []).map((v) => <option key={v.number} value={String(v.number)}>Version {v.number}</option>),
+    <option key="draft" value="draft">{t('journeys.versions.currentDraft')}</option>,
+    ...(versions ?? []).map((v) => <option key={v.number} value={String(v.number)}>{t('journeys.versions.version', { number: v.number })}</option>),
     ...drafts.map((d) => <option key={d.id} value={`kept:${d.id}`}>{keptTitle(d)}</option>),
   ];
 
@@ -52,30 +55,30 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
     if (!r.ok) return showToast(r.message, { tone: 'error' });
     if (!sameData(snapshotOf(journey), target.snapshot)) {
       try {
-        await insertKeptDraft(db, keepDraftEntry(journey, { id: randomId('h'), now: now(), author: currentAuthor(), summary: `Draft before restoring ${target.title}` }));
+        await insertKeptDraft(db, keepDraftEntry(journey, { id: randomId('h'), now: now(), author: currentAuthor(), summary: t('journeys.versions.draftBefore', { title: target.title }) }));
       } catch (e) {
-        return showToast(`Nothing was restored: the current draft could not be kept (${e instanceof Error ? e.message : String(e)}).`, { tone: 'error' });
+        return showToast(t('journeys.versions.keepFailed', { reason: e instanceof Error ? e.message : String(e) }), { tone: 'error' });
       }
     }
     editor.replace(r.data);
-    showToast(`${target.title[0]?.toUpperCase() ?? ''}${target.title.slice(1)} is now the draft; the one it replaced is kept below.`, { action: { label: 'Undo', run: editor.undo } });
+    showToast(t('journeys.versions.restored', { title: `${target.title[0]?.toUpperCase() ?? ''}${target.title.slice(1)}` }), { action: { label: t('journeys.undo'), run: editor.undo } });
   };
 
-  if (versions === null) return <p className="muted">Loading versions…</p>;
+  if (versions === null) return <p className="muted">{t('journeys.versions.loading')}</p>;
   return (
     <div className="versions">
       <section>
-        <h2>Published versions</h2>
-        {versions.length === 0 ? <p className="muted">Nothing published yet. Publishing freezes the draft as version 1 and makes the journey active.</p> : (
+        <h2>{t('journeys.versions.published')}</h2>
+        {versions.length === 0 ? <p className="muted">{t('journeys.versions.nonePublished')}</p> : (
           <ol className="version-list" reversed>
             {versions.map((v) => (
               <li key={v.id} className="card">
-                <strong>Version {v.number}</strong>{v.number === journey.publishedVersion && <span className="chip">latest</span>}
-                <span className="muted"> · {new Date(v.createdAt).toLocaleString()} · {v.author}</span>
+                <strong>{t('journeys.versions.version', { number: v.number })}</strong>{v.number === journey.publishedVersion && <span className="chip">{t('journeys.versions.latest')}</span>}
+                <span className="muted"> · {f.dateTime(v.createdAt)} · {v.author}</span>
                 {v.summary && <p>{v.summary}</p>}
                 <div className="toolbar">
-                  <button type="button" onClick={() => { setLeft(String(v.number)); setRight('draft'); }}>Compare with draft</button>
-                  <button type="button" onClick={() => setRestoring({ key: String(v.number), title: `version ${v.number}`, entityId: v.entityId, snapshot: v.snapshot })}>Restore as draft</button>
+                  <button type="button" onClick={() => { setLeft(String(v.number)); setRight('draft'); }}>{t('journeys.versions.compareWithDraft')}</button>
+                  <button type="button" onClick={() => setRestoring({ key: String(v.number), title: t('journeys.versions.versionRef', { number: v.number }), entityId: v.entityId, snapshot: v.snapshot })}>{t('journeys.versions.restoreAsDraft')}</button>
                 </div>
               </li>
             ))}
@@ -83,15 +86,15 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
         )}
         {drafts.length > 0 && (
           <>
-            <h2>Kept drafts</h2>
-            <ul className="version-list" aria-label="Kept drafts">
+            <h2>{t('journeys.versions.keptDrafts')}</h2>
+            <ul className="version-list" aria-label={t('journeys.versions.keptDrafts')}>
               {drafts.map((d) => (
                 <li key={d.id} className="card">
                   <strong>{d.summary}</strong>
-                  <span className="muted"> · {new Date(d.createdAt).toLocaleString()} · {d.author}</span>
+                  <span className="muted"> · {f.dateTime(d.createdAt)} · {d.author}</span>
                   <div className="toolbar">
-                    <button type="button" onClick={() => { setLeft(`kept:${d.id}`); setRight('draft'); }}>Compare with draft</button>
-                    <button type="button" aria-label="Restore this kept draft" onClick={() => setRestoring({ key: `kept:${d.id}`, title: `the ${keptTitle(d).toLowerCase()}`, entityId: d.entityId, snapshot: d.snapshot })}>Restore as draft</button>
+                    <button type="button" onClick={() => { setLeft(`kept:${d.id}`); setRight('draft'); }}>{t('journeys.versions.compareWithDraft')}</button>
+                    <button type="button" aria-label={t('journeys.versions.restoreKept')} onClick={() => setRestoring({ key: `kept:${d.id}`, title: t('journeys.versions.keptRef', { date: f.dateTime(d.createdAt) }), entityId: d.entityId, snapshot: d.snapshot })}>{t('journeys.versions.restoreAsDraft')}</button>
                   </div>
                 </li>
               ))}
@@ -100,17 +103,17 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
         )}
       </section>
       <section className="diff">
-        <h2>Compare</h2>
+        <h2>{t('journeys.versions.compare')}</h2>
         <div className="toolbar">
-          <select aria-label="Compare from" value={left} onChange={(e) => setLeft(e.target.value)}><option value="">Choose…</option>{options}</select>
-          <span>→</span>
-          <select aria-label="Compare to" value={right} onChange={(e) => setRight(e.target.value)}>{options}</select>
+          <select aria-label={t('journeys.versions.compareFrom')} value={left} onChange={(e) => setLeft(e.target.value)}><option value="">{t('journeys.versions.choose')}</option>{options}</select>
+          <span className="flip-rtl" aria-hidden="true">→</span>
+          <select aria-label={t('journeys.versions.compareTo')} value={right} onChange={(e) => setRight(e.target.value)}>{options}</select>
         </div>
-        {diff === null ? <p className="muted">Choose two versions.</p> : diff.length === 0 ? <p>No differences.</p> : <DiffList entries={diff} />}
+        {diff === null ? <p className="muted">{t('journeys.versions.chooseTwo')}</p> : diff.length === 0 ? <p>{t('journeys.versions.noDifferences')}</p> : <DiffList entries={diff} />}
       </section>
-      <ConfirmDialog open={restoring !== null} title={`Restore ${restoring?.title ?? ''} as the draft?`} confirmLabel="Restore"
+      <ConfirmDialog open={restoring !== null} title={t('journeys.versions.confirmTitle', { title: restoring?.title ?? '' })} confirmLabel={t('journeys.versions.restore')}
         onConfirm={() => restoring && void restore(restoring)} onCancel={() => setRestoring(null)}>
-        The current draft is replaced and kept under Kept drafts (undo brings it back too). Published versions do not change.
+        {t('journeys.versions.confirmBody')}
       </ConfirmDialog>
     </div>
   );
