@@ -176,13 +176,13 @@ for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['j
   });
 }
 
-// The Journeys screens (list, template picker, editor header and tabs) in the same three cases.
+// The Journeys screens (list, template picker, editor header and tabs, versions) in the same three cases.
 const journeysTitle = { ar: 'الرحلات', de: 'Journeys', ja: 'ジャーニー' } as const;
 const newJourneyTitle = { ar: 'رحلة جديدة', de: 'Neue Journey', ja: '新しいジャーニー' } as const;
 for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['ja', 1280, 720]] as const) {
   test.describe(`${locale} at ${width}×${height}, Journeys`, () => {
     test.use({ viewport: { width, height } });
-    test('the journey list, template picker and editor header show every label whole, nothing on top of anything', async ({ page }) => {
+    test('the journey list, template picker, editor header and versions show every label whole, nothing on top of anything', async ({ page }) => {
       await page.addInitScript((l) => localStorage.setItem('cx.locale.v1', l), locale);
       await page.goto('/#/journeys/templates');
       await expect(page.getByRole('heading', { level: 1, name: newJourneyTitle[locale] })).toBeVisible();
@@ -197,6 +197,12 @@ for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['j
       const editor = ['.journey-header', 'nav.tabs'];
       expect(await clippedText(page, editor)).toEqual([]);
       expect(await overlappingText(page, editor)).toEqual([]);
+
+      await page.locator('nav.tabs a').nth(2).click();
+      await expect(page.locator('.versions')).toBeVisible();
+      await page.screenshot({ path: test.info().outputPath(`${locale}-journey-versions.png`) });
+      expect(await clippedText(page, ['.versions'])).toEqual([]);
+      expect(await overlappingText(page, ['.versions'])).toEqual([]);
 
       await page.locator('.journey-header a.back').click();
       await expect(page.getByRole('heading', { level: 1, name: journeysTitle[locale] })).toBeVisible();
