@@ -4,6 +4,7 @@ import { tenantDatabaseName } from '../../common/sync/names';
 import type { EngineSettingsDoc } from '../../common/journeyRuns/panel';
 import { engineSettingsId } from '../../common/journeyRuns/panel';
 import { runStartCommand } from './commands';
+import { secureEngineDb } from './security';
 import type { CouchServer, StoredDoc } from './couch';
 import { CouchDb } from './couch';
 import { JourneyDirectory } from './journeys';
@@ -34,6 +35,8 @@ export async function engineDatabases(server: CouchServer, tenant: string): Prom
   const control = new CouchDb(server, tenantDatabaseName(tenant, controlCollection));
   await runs.ensure();
   await control.ensure();
+  await secureEngineDb(runs, tenant, 'runs');
+  await secureEngineDb(control, tenant, 'control');
   return { runs, control };
 }
 

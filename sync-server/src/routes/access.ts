@@ -1,4 +1,5 @@
 import { parseDatabaseName } from '../../../common/sync/names';
+import { runsCollection } from '../../../common/journeyRuns/ids';
 import { CouchError, dbNotFound, forbidden, unauthorized } from '../http/errors';
 import type { Ctx } from '../http/context';
 import type { PouchDatabase } from '../store/pouch';
@@ -37,6 +38,12 @@ export async function openDb(ctx: Ctx, name: string, need: Need): Promise<PouchD
       throw forbidden('Viewers cannot change documents. Ask a tenant admin for the editor role.');
     }
     if (need === 'design' && p.role !== 'admin') throw forbidden('Only tenant admins may change design documents.');
+    // The journey engine's run state (engine/README.md) is written by the engine, a server admin,
+    // only: members read counters, failures and single runs. No `_local` writes either, so no laptop
+    // keeps a replication checkpoint of a database it must never replicate.
+    if (need !== 'read' && parseDatabaseName(name)?.collection === runsCollection) {
+      throw forbidden('Only the journey engine writes run state. Pause, resume, kill and retry go through the engine_control database.');
+    }
   }
   return db;
 }
