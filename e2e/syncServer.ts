@@ -28,7 +28,7 @@ export async function startSyncServer(options: { password: string; users: [name:
   for (const [name, role] of options.users) cli(['user', 'add', 'acme', name, '--role', role]);
   for (const name of options.admins ?? []) cli(['admin', 'add', name]);
   const appOrigin = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
-  const server: ChildProcess = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data, '--cors-origin', appOrigin, ...(options.extraArgs ?? [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const server: ChildProcess = spawn('npx', ['tsx', 'sync-server/src/index.ts', 'serve', '--port', '0', '--data', data, '--cors-origin', appOrigin, ...(options.extraArgs ?? [])], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('sync server did not start')), 90_000);
     let seen = '';
@@ -41,7 +41,12 @@ export async function startSyncServer(options: { password: string; users: [name:
       }
     });
   });
-  return { url, password: options.password, stop: () => server.kill('SIGTERM') };
+  // npx and tsx each start a child: signalling npx alone left the server itself running after the
+  // spec, so the whole process group (its own, from `detached`) is stopped.
+  const stop = () => {
+    try { if (server.pid) process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+  };
+  return { url, password: options.password, stop };
 }
 
 /** The Sync page's sign-in form (the page has other password fields, e.g. workspace backups). */
