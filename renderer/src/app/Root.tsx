@@ -31,12 +31,15 @@ export function Root() {
   const db = opened?.key === key ? opened.db : null;
   const failure = failed?.key === key ? failed.message : null;
 
+  // Unless the person chose a name, work is signed with the team server's user name. The database
+  // reads the name at each write, so signing in does not reopen it: reopening on Connect closed the
+  // database under screens that still held it ("This screen ran into a problem" on Journeys).
+  useEffect(() => setSignedInUser(workspace.sync?.user), [workspace.sync?.user]);
+
   useEffect(() => {
     let cancelled = false;
     let database: Workspace | null = null;
     void requestPersistentStorage().catch(() => false);
-    // Unless the person chose a name, work is signed with the team server's user name.
-    setSignedInUser(workspace.sync?.user);
     createDatabase(appStorage(), workspace.dbName, { author: authorName })
       .then((created) => {
         database = created;
@@ -48,7 +51,7 @@ export function Root() {
       cancelled = true;
       void database?.close();
     };
-  }, [key, workspace.dbName, workspace.sync?.user]);
+  }, [key, workspace.dbName]);
 
   // "Sign out and remove this computer's copy": delete the database, then open it empty.
   const wipe = useCallback(async () => {
