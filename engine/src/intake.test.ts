@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { flowOf, node } from '../../common/flowEngine/testFlows';
 import type { IntakeProblemsDoc } from '../../common/journeyRuns/docs';
+import { tenantDatabaseName } from '../../common/sync/names';
+import { CouchDb } from './couch';
 import { createIntake } from './intake';
 import type { Harness } from './testing/engineHarness';
 import { startHarness } from './testing/engineHarness';
@@ -83,4 +85,29 @@ it('refuses bad signatures, stale timestamps, oversized bodies, unknown journeys
   expect(summary!.counts).toEqual({ 'bad-signature': 2, 'stale-timestamp': 1, 'too-large': 1, 'unknown-journey': 1, 'bad-payload': 2 });
   expect(summary!.recent.map((r) => r.message)).toEqual(expect.arrayContaining([expect.stringMatching(/not JSON/), expect.stringMatching(/does not match the body/), expect.stringMatching(/the limit is 2048/)]));
   expect(await h.runs(e)).toHaveLength(0);
+});
+
+it('says which journeys an accepted event did not start and why, and asks for a retry while a named journey’s new version is not readable', async () => {
+  engine.directory.setControl({ _id: 'jc|signup', type: 'journeyControl', journeyId: 'signup', state: 'paused', updatedAt: Date.now() });
+  const paused = await post('/hooks/acme/events', { id: 'ev1', customerId: 'cu1', name: 'signup' });
+  expect(paused.status).toBe(202);
+  expect(await paused.json()).toMatchObject({ runs: 0, skipped: [{ journeyId: 'signup', reason: 'paused' }] });
+  // An event no trigger of the paused journey listens to is not reported as skipped.
+  expect(await (await post('/hooks/acme/events', { id: 'ev2', customerId: 'cu1', name: 'browse' })).json()).toMatchObject({ runs: 0, skipped: [] });
+  engine.directory.setControl({ _id: 'jc|signup', type: 'journeyControl', journeyId: 'signup', state: 'running', updatedAt: Date.now() });
+
+  // Version 2's list entry is there, its published snapshot not yet (replication order).
+  const journeys = new CouchDb(h.admin, tenantDatabaseName('acme', 'journeys'));
+  const row = await journeys.get<{ _id: string; _rev: string }>('signup');
+  await journeys.put({ ...row!, publishedVersion: 2 });
+  await engine.directory.refresh();
+  const early = await post('/hooks/acme/events', { id: 'ev3', customerId: 'cu2', name: 'signup', journeyId: 'signup' });
+  expect(early.status).toBe(503);
+  expect(await early.json()).toMatchObject({ error: 'version-not-ready' });
+  expect(await h.runs(engine)).toHaveLength(0);
+  await publish(h.admin, 'acme', 'signup', flowOf([node.trigger('t', { type: 'event', eventName: 'signup' }), node.exit('x')], ['t', 'x']), 2);
+  await engine.directory.refresh();
+  // Readable a few seconds later, not a minute: the retry starts the run.
+  await until(async () => (await post('/hooks/acme/events', { id: 'ev3', customerId: 'cu2', name: 'signup', journeyId: 'signup' })).status === 202, 10_000, 'the retry accepted');
+  expect((await h.runs(engine)).filter((r) => r.version === 2)).toHaveLength(1);
 });

@@ -108,7 +108,7 @@ export function createIntake(o: IntakeOptions): { handle: (req: IncomingMessage,
     if (Math.abs(now() - Number(ts) * 1000) > (o.toleranceMs ?? 300_000)) throw new Refused(401, 'stale-timestamp', 'The timestamp is more than 5 minutes from the server\'s clock (a replay, or a wrong clock).');
   };
 
-  const accept = async (tenant: string, t: IntakeTenant, kind: Intake['type'], input: Record<string, unknown>): Promise<{ runs: number; duplicate: boolean }> => {
+  const accept = async (tenant: string, t: IntakeTenant, kind: Intake['type'], input: Record<string, unknown>): Promise<{ runs: number; duplicate: boolean; skipped: { journeyId: string; reason: 'paused' | 'version-not-ready' }[] }> => {
     const customerId = input.customerId;
     const id = input.id;
     if (!isValidCustomerId(customerId)) throw new Refused(400, 'bad-payload', 'customerId must be a string of 1 to 200 characters.');
@@ -136,10 +136,24 @@ export function createIntake(o: IntakeOptions): { handle: (req: IncomingMessage,
     const name = intake.type === 'event' ? intake.name : intake.type;
     docs.push({ _id: eventDocId(customerId, id, t.partitions), type: 'event', customerId, eventId: id, name, at, properties, receivedAt: now() });
     const attributes = cleanAttributes(input.attributes);
+    // Journeys this intake would have started and did not, with why: the answer says so instead of a
+    // bare "0 runs" (a paused journey, or a version published a moment ago whose flow is not readable yet).
+    const skipped: { journeyId: string; reason: 'paused' | 'version-not-ready' }[] = [];
     for (const journeyId of journeyIds) {
       const ref = d.published(journeyId);
-      if (!ref?.acceptsRuns || !(await d.load(journeyId, ref.version, now()))) continue;
-      for (const trigger of triggerMatches(d.program(journeyId, ref.version)!, intake)) {
+      if (!ref) continue;
+      if (!(await d.load(journeyId, ref.version, now()))) {
+        // Named by the sender: answer "retry" before anything is written, so the retry starts the run.
+        if (typeof input.journeyId === 'string') throw new Refused(503, 'version-not-ready', `Version ${ref.version} of journey "${journeyId.slice(0, 80)}" is published but its flow cannot be read yet; retry in a few seconds.`);
+        skipped.push({ journeyId, reason: 'version-not-ready' });
+        continue;
+      }
+      const triggers = triggerMatches(d.program(journeyId, ref.version)!, intake);
+      if (triggers.length > 0 && !ref.acceptsRuns) {
+        skipped.push({ journeyId, reason: 'paused' });
+        continue;
+      }
+      for (const trigger of triggers) {
         docs.push({
           _id: runId(customerId, journeyId, `${kind}-${id}-${trigger}`, t.partitions), type: 'run', journeyId, version: ref.version,
           partition: partitionOf(customerId, t.partitions), customerId, ...(typeof input.timeZone === 'string' ? { timeZone: input.timeZone.slice(0, 64) } : {}),
@@ -152,8 +166,8 @@ export function createIntake(o: IntakeOptions): { handle: (req: IncomingMessage,
     const failed = results.find((r) => !r.ok && r.error !== 'conflict');
     if (failed) throw new Error(`Could not store the intake: ${failed.error} ${failed.reason ?? ''}`);
     const runs = results.filter((r) => r.ok && r.id.startsWith('r|')).length;
-    o.log({ level: 'info', msg: 'Intake accepted', tenant, kind, id, customer: customerId, runs });
-    return { runs, duplicate: results.every((r) => r.error === 'conflict') };
+    o.log({ level: skipped.length > 0 ? 'warn' : 'info', msg: 'Intake accepted', tenant, kind, id, customer: customerId, runs, ...(skipped.length > 0 ? { skipped } : {}) });
+    return { runs, skipped, duplicate: results.every((r) => r.error === 'conflict') };
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -177,7 +191,7 @@ export function createIntake(o: IntakeOptions): { handle: (req: IncomingMessage,
       }
       if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Refused(400, 'bad-payload', 'The body must be a JSON object.');
       const r = await accept(tenant, t, kinds[parts[2]!]!, input as Record<string, unknown>);
-      send(r.duplicate ? 200 : 202, { ok: true, runs: r.runs, duplicate: r.duplicate });
+      send(r.duplicate ? 200 : 202, { ok: true, runs: r.runs, duplicate: r.duplicate, skipped: r.skipped });
     })().catch((error: unknown) => {
       if (error instanceof Refused) {
         problem(tenant, error.code, error.message, error.status);

@@ -57,7 +57,11 @@ export class JourneyDirectory implements JourneyLookup {
     return this.programs.get(`${journeyId}@${version}`);
   }
 
-  /** Loads a version's program; false when the version does not exist (checked again after a minute). */
+  /**
+   * Loads a version's program; false when the version does not exist yet. Checked again after a few
+   * seconds, not a minute: a journey's list entry can replicate before its published snapshot, and a
+   * minute's cache of "missing" dropped every event for that journey in the first minute after publishing.
+   */
   async load(journeyId: string, version: number, now: number): Promise<boolean> {
     const key = `${journeyId}@${version}`;
     if (this.programs.has(key)) return true;
@@ -65,7 +69,7 @@ export class JourneyDirectory implements JourneyLookup {
     const entry = await this.historyDb.get<HistoryRow>(publishedEntryId(journeyId, version));
     const flow = entry?.snapshot?.flow;
     if (!flow || !Array.isArray(flow.nodes) || !Array.isArray(flow.edges)) {
-      this.missing.set(key, now + 60_000);
+      this.missing.set(key, now + 2_000);
       return false;
     }
     this.programs.set(key, buildProgram({ journeyId, version, flow }));
