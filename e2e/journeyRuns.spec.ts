@@ -104,8 +104,8 @@ test('a published journey runs: live counts on the flow, customer lookup with ke
   smtp!.reject.add('bad@example.com');
   // The engine reads the journey list every 5 s: until it has the new version, an event starts nothing.
   await expect.poll(async () => (await sendEvent('ann@example.com', `e-ann-${Date.now()}`)).runs, { timeout: 30_000, intervals: [1000] }).toBe(1);
-  expect(await sendEvent('bob@example.com', 'e-bob')).toEqual({ status: 202, ok: true, runs: 1, duplicate: false });
-  expect(await sendEvent('bad@example.com', 'e-bad')).toEqual({ status: 202, ok: true, runs: 1, duplicate: false });
+  expect(await sendEvent('bob@example.com', 'e-bob')).toEqual({ status: 202, ok: true, runs: 1, duplicate: false, skipped: [] });
+  expect(await sendEvent('bad@example.com', 'e-bad')).toEqual({ status: 202, ok: true, runs: 1, duplicate: false, skipped: [] });
   const refresh = () => panel.getByRole('button', { name: 'Refresh' }).click();
   await expect(async () => {
     await refresh();
