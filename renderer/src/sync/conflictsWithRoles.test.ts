@@ -11,6 +11,7 @@ import { createDatabase } from '../db/database';
 import type { Workspace } from '../db/database';
 import { startSync } from './engine';
 import type { SyncSession } from './engine';
+import { losingFetch } from './losingFetch.testing';
 
 /**
  * Issue 20, items 1 and 4, on servers whose writes pass a role check: our server (roles from
@@ -69,22 +70,6 @@ afterEach(async () => {
   current = undefined;
 });
 
-/** A fetch that, when armed, lets the next `_bulk_docs` reach the server and then loses its answer. */
-function losingFetch() {
-  let armed = false;
-  let lost = 0;
-  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const response = await globalThis.fetch(input, init);
-    if (armed && String(input).endsWith('/_bulk_docs')) {
-      armed = false;
-      lost++;
-      await response.arrayBuffer();
-      throw new TypeError('fetch failed');
-    }
-    return response;
-  };
-  return { fetch, arm: () => void (armed = true), lost: () => lost };
-}
 
 async function laptop(server: Server, name: string, role: 'editor' | 'viewer', options: { readOnly?: boolean } = {}) {
   const net = losingFetch();

@@ -7,6 +7,7 @@ import type { TestServer } from '../../../sync-server/src/testing/harness';
 import { createDatabase } from '../db/database';
 import type { Workspace } from '../db/database';
 import { startSync } from './engine';
+import { losingFetch } from './losingFetch.testing';
 
 /**
  * The server applies a push but its answer never arrives (Wi-Fi drop, server killed right after
@@ -21,22 +22,6 @@ afterEach(async () => {
   await server?.close();
 });
 
-/** A fetch that, when armed, lets the next `_bulk_docs` reach the server and then loses its answer. */
-function losingFetch() {
-  let armed = false;
-  let lost = 0;
-  const fetch = async (input: string | URL | Request, init?: RequestInit) => {
-    const response = await globalThis.fetch(input, init);
-    if (armed && String(input).endsWith('/_bulk_docs')) {
-      armed = false;
-      lost++;
-      await response.arrayBuffer();
-      throw new TypeError('fetch failed');
-    }
-    return response;
-  };
-  return { fetch, arm: () => void (armed = true), lost: () => lost };
-}
 
 async function laptop(name: string, retryMs: number) {
   const net = losingFetch();
