@@ -116,11 +116,33 @@ test('the flow view shows the event log\'s counts on steps and edges, as the map
   await expect(counts('n_setup')).toHaveText('3 customers reached75% of the previous stage1 there now');
   await expect(counts('n_report')).toHaveText('2 customers reached67% of the previous stage1 there now');
   await expect(counts('n_report')).toHaveAttribute('title', 'From the event log onboarding-events: customers who reached the stage First value in order (the map\'s funnel)');
-  // A step without a stage gets no count; edges into the next stage count who moved on, edges within a stage none.
+  // A step without a stage gets no count; edges into the next stage count who moved on, edges within a
+  // stage none; the edge skipping Welcome and the one going back to it count who made that move (nobody here).
   await expect(page.getByTestId('flow-node-n_done').getByTestId('flow-event-counts')).toHaveCount(0);
   const labels = page.locator('.react-flow__edge-text');
-  await expect(labels).toHaveText(['4 moved on', '3 moved on', '2 moved on']);
+  await expect(labels).toHaveText(['yes · 4 moved on', 'no · 0 skipped ahead', '3 moved on', '2 moved on', 'yes', 'no · 0 went back']);
   if (shots) await page.screenshot({ path: `${shots}/journey-flow-counts.png` });
+
+  // A log where customers skip Welcome and come back to it: the map lists the moves, the flow's edges count them.
+  const flowUrl = page.url();
+  await page.goto('/#/data');
+  const loops = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import event log…' }).click();
+  await (await loops).setFiles(path.join(fixtures, 'onboarding-loops.csv'));
+  await expect(page.getByText(/Imported 15 events from onboarding-loops\.csv/)).toBeVisible();
+  await page.goto(flowUrl);
+  const views = page.getByRole('navigation', { name: 'Journey views' });
+  await views.getByRole('link', { name: 'Map' }).click();
+  await expect(page.getByRole('region', { name: 'Skips and loops' })).toContainText('No customer skipped a stage or went back.');
+  await page.getByRole('combobox', { name: 'Event data' }).selectOption({ label: 'onboarding-loops (15 events)' });
+  const moves = page.getByTestId('stage-moves').getByRole('row');
+  await expect(moves).toHaveText([
+    'Sign-up → Setup3 customers4 movesskips stages', 'First value → Welcome2 customers2 movesgoes back', 'Setup → Sign-up1 customer1 movegoes back',
+  ]);
+  if (shots) await page.getByRole('region', { name: 'Skips and loops' }).screenshot({ path: `${shots}/journey-map-moves.png` });
+  await views.getByRole('link', { name: 'Flow' }).click();
+  await expect(labels).toHaveText(['yes · 2 moved on', 'no · 3 skipped ahead', '1 moved on', '1 moved on', 'yes', 'no · 2 went back']);
+  if (shots) await page.screenshot({ path: `${shots}/journey-flow-moves.png` });
 });
 
 async function saveDownload(page: Page, button: string, file: string): Promise<void> {

@@ -16,13 +16,14 @@ const stages: Stage[] = [
 
 // c1 goes all the way, c2 to Setup, c3 to Welcome, c4 only signs up; c5 welcomes before signing up (not in order).
 const day = 86_400_000;
-const log = eventLogFromPlain([
+const plain = [
   ...['signup_completed', 'welcome_email_opened', 'data_connected', 'report_viewed'].map((event, i) => ({ customer: 'c1', event, time: i * day })),
   ...['signup_completed', 'tour_started', 'data_connected'].map((event, i) => ({ customer: 'c2', event, time: i * day })),
   ...['signup_completed', 'welcome_email_opened'].map((event, i) => ({ customer: 'c3', event, time: i * day })),
   { customer: 'c4', event: 'signup_completed', time: 0 },
   { customer: 'c5', event: 'tour_started', time: 0 }, { customer: 'c5', event: 'signup_completed', time: day },
-]);
+];
+const log = eventLogFromPlain(plain);
 
 const node = (id: string, stageId?: string): FlowNode => ({ id, position: { x: 0, y: 0 }, label: id, kind: 'action', config: { type: 'sms', message: 'hi' }, ...(stageId ? { stageId } : {}) });
 const edge = (id: string, source: string, target: string, sourceHandle = 'out'): FlowEdge => ({ id, source, target, sourceHandle });
@@ -57,8 +58,29 @@ describe('event-log counts on the flow view', () => {
     expect(counts.nodes.ticket).toBeUndefined();
   });
 
-  test('an edge into the next stage counts the customers who moved on; other edges have none', () => {
-    expect(counts.edges).toEqual({ 'start-mail': { customers: 3 }, 'nudge-connect': { customers: 2 }, 'connect-report': { customers: 1 } });
+  test('an edge into the next stage counts the customers who moved on; skips and loops count who made that move', () => {
+    // start-connect skips Welcome: nobody went from Sign-up straight to Setup. report-mail goes back: nobody did.
+    // Edges within a stage (mail-nudge), to a rule-less stage (report-ticket) or from a stage-less step (loose-start) have none.
+    expect(counts.edges).toEqual({
+      'start-mail': { kind: 'next', customers: 3 }, 'nudge-connect': { kind: 'next', customers: 2 }, 'connect-report': { kind: 'next', customers: 1 },
+      'start-connect': { kind: 'skip', customers: 0 }, 'report-mail': { kind: 'back', customers: 0 },
+    });
+  });
+
+  test('skip and loop edges carry the kernels\' stage-to-stage moves, not the funnel', () => {
+    // c6 signs up, connects data (skipping Welcome), views a report, then opens the welcome mail (back);
+    // c7 does the same skip twice over a restart. A skip edge counts customers, not moves.
+    const more = eventLogFromPlain([
+      ...plain,
+      ...['signup_completed', 'data_connected', 'report_viewed', 'welcome_email_opened'].map((event, i) => ({ customer: 'c6', event, time: i * day })),
+      ...['signup_completed', 'data_connected', 'signup_completed', 'data_connected'].map((event, i) => ({ customer: 'c7', event, time: i * day })),
+    ]);
+    const f = analyseJourney(more, stages, { asOf: 3 * day });
+    const c = flowEventCounts(flow, stages, f);
+    expect(c.edges['start-connect']).toEqual({ kind: 'skip', customers: 2 });
+    expect(c.edges['report-mail']).toEqual({ kind: 'back', customers: 1 });
+    expect(f.transitions.find((t) => t.from === 0 && t.to === 2)).toEqual({ from: 0, to: 2, customers: 2, moves: 3 });
+    expect(c.edges['start-mail']).toEqual({ kind: 'next', customers: f.stages[1]!.reachStrict });
   });
 
   test('figures of other stages (an out-of-date analysis) are not pinned on the wrong step', () => {
@@ -73,6 +95,6 @@ describe('event-log counts on the flow view', () => {
     const none = analyseJourney(eventLogFromPlain([{ customer: 'x', event: 'other', time: 0 }]), stages);
     const c = flowEventCounts(flow, stages, none);
     expect(c.nodes.start!.reach).toBe(0);
-    expect(c.edges['start-mail']).toEqual({ customers: 0 });
+    expect(c.edges['start-mail']).toEqual({ kind: 'next', customers: 0 });
   });
 });

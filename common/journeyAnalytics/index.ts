@@ -27,4 +27,4 @@ export type { JoinCounts } from './respondentJoin';
 export { stageSentiment, canvasMeetsStages, stageTexts } from './stageSignals';
 export type { StageSentiment, CanvasItem } from './stageSignals';
 export { flowEventCounts } from './flowCounts';
-export type { FlowEventCounts, FlowNodeEventCount } from './flowCounts';
+export type { FlowEdgeEventCount, FlowEventCounts, FlowNodeEventCount } from './flowCounts';

@@ -83,7 +83,35 @@ describe('journey figures', () => {
     expect(f.topPaths.map((p) => [p.stages, p.loops, p.skips, p.completes])).toEqual([
       [[0, 1], false, false, false], [[1, 0], false, true, false], [[0, 1, 0], true, false, false], [[0, 1, 2], false, false, true],
     ]);
+    expect(f.transitions).toEqual([
+      { from: 0, to: 1, customers: 3, moves: 3 }, { from: 1, to: 0, customers: 2, moves: 2 }, { from: 1, to: 2, customers: 1, moves: 1 },
+    ]);
     expect(f).toEqual(referenceAnalyse(events, stages, { inactiveAfterMs: 3 * h }));
+  });
+
+  test('moves between stages: skips and loops counted per customer and per move, over the whole path', () => {
+    const stages: StageSpec[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, name: id.toUpperCase(), events: [{ match: 'equals', values: [id] }] }));
+    const walk = (customer: string, names: string, channel = 'web'): PlainEvent[] =>
+      Array.from(names, (event, i) => ({ customer, event, time: i * 60_000, properties: { channel } }));
+    const events = [
+      ...walk('loop', 'abababd'), // round the A–B loop three times, then skips C
+      ...walk('skip', 'ad'), // A straight to D
+      ...walk('noise', 'axxc', 'app'), // unmatched events between stages are not stages: A → C
+      ...walk('back', 'abcb', 'app'), // C back to B
+    ];
+    // Paths cut at two stages must not cut the moves: the loop's later moves still count.
+    const f = analyseJourney(eventLogFromPlain(events), stages, { maxPathLength: 2 });
+    expect(f.transitions).toEqual([
+      { from: 0, to: 1, customers: 2, moves: 4 }, { from: 0, to: 2, customers: 1, moves: 1 }, { from: 0, to: 3, customers: 1, moves: 1 },
+      { from: 1, to: 0, customers: 1, moves: 2 }, { from: 1, to: 2, customers: 1, moves: 1 }, { from: 1, to: 3, customers: 1, moves: 1 },
+      { from: 2, to: 1, customers: 1, moves: 1 },
+    ]);
+    const app = analyseJourney(eventLogFromPlain(events), stages, { filter: { kind: 'property', property: 'channel', values: ['app'] } });
+    expect(app.transitions).toEqual([
+      { from: 0, to: 1, customers: 1, moves: 1 }, { from: 0, to: 2, customers: 1, moves: 1 }, { from: 1, to: 2, customers: 1, moves: 1 }, { from: 2, to: 1, customers: 1, moves: 1 },
+    ]);
+    expect(f).toEqual(referenceAnalyse(events, stages, { maxPathLength: 2 }));
+    expect(analyseJourney(eventLogFromPlain(walk('one', 'aaa')), stages).transitions).toEqual([]);
   });
 
   test('property conditions pick the first stage whose rule holds, falling back to a plain rule', () => {

@@ -1,6 +1,7 @@
 /**
  * The journey kernels: one pass over a log in customer and time order computes reach in order and
- * in any order, drop-off, time in and between stages, completion, paths and current stages. Typed
+ * in any order, drop-off, time in and between stages, completion, paths, moves between stages
+ * (skips and loops) and current stages. Typed
  * arrays throughout; the only per-customer allocation is the path string. Checked against the plain
  * reference in reference.ts on generated logs.
  */
@@ -8,7 +9,7 @@ import { stagesOfEvents, type StageSpec } from './match';
 import { customerOrder } from './order';
 import { pathFlags, rankPaths } from './paths';
 import { DurationList } from './stats';
-import type { AnalyseOptions, EventLog, JourneyFigures, StageFigures } from './types';
+import type { AnalyseOptions, EventLog, JourneyFigures, StageFigures, StageTransition } from './types';
 
 const day = 86_400_000;
 
@@ -43,6 +44,10 @@ export function analyseJourney(log: EventLog, stages: readonly StageSpec[], opti
   const lastIn = new Float64Array(k);
   const unmatched = new Int32Array(log.events.length);
   const paths = new Map<string, number>();
+  // k ≤ 200 stages (the map's limit), so a k×k table of moves is at most 40,000 cells.
+  const moves = new Int32Array(k * k);
+  const movers = new Int32Array(k * k);
+  const movedBy = new Int32Array(k * k).fill(-1);
   let events = 0, duplicates = 0, customers = 0, matchedCustomers = 0, inactive = 0;
 
   for (let c = 0; c < log.customers.length; c++) {
@@ -64,6 +69,11 @@ export function analyseJourney(log: EventLog, stages: readonly StageSpec[], opti
       if (seen[s] !== c) { seen[s] = c; reachAny[s]!++; }
       if (p < k && s === p) { entry[p] = t; lastIn[p] = t; p++; } else if (p > 0 && s === p - 1) lastIn[s] = t;
       if (s !== prev) {
+        if (prev >= 0) {
+          const cell = prev * k + s;
+          moves[cell]!++;
+          if (movedBy[cell] !== c) { movedBy[cell] = c; movers[cell]!++; }
+        }
         if (pathLength < maxPath) path += String.fromCharCode(0x100 + s);
         else if (pathLength === maxPath) path += '\u00ff';
         pathLength++;
@@ -111,12 +121,22 @@ export function analyseJourney(log: EventLog, stages: readonly StageSpec[], opti
     timeToComplete: toComplete.summary(),
     topPaths: rankPaths(paths, options.topPaths ?? 20).map(([key, count]) => ({ ...pathFlags(key, k), customers: count })),
     pathCount: paths.size,
+    transitions: transitionList(moves, movers, k),
     asOf, inactiveAfterMs: inactiveAfter, inactive,
     unmatched: Array.from(unmatched, (count, code) => ({ name: log.events[code]!, count }))
       .filter((u) => u.count > 0)
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .slice(0, options.unmatchedListed ?? 50),
   };
+}
+
+/** The non-empty cells of the move table, by `from` then `to`. */
+function transitionList(moves: Int32Array, movers: Int32Array, k: number): StageTransition[] {
+  const out: StageTransition[] = [];
+  for (let cell = 0; cell < moves.length; cell++) {
+    if (moves[cell]! > 0) out.push({ from: Math.floor(cell / k), to: cell % k, customers: movers[cell]!, moves: moves[cell]! });
+  }
+  return out;
 }
 
 function ratio(a: number, b: number): number | null {

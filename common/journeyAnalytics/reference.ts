@@ -64,9 +64,11 @@ export function referenceAnalyse(all: readonly PlainEvent[], stages: readonly St
   const toComplete: number[] = [];
   const current = new Array<number>(k).fill(0);
   const paths = new Map<string, number>();
+  // "from>to" → the customers who made that move and how many times.
+  const moved = new Map<string, { who: Set<number>; moves: number }>();
   const unmatched = new Map<string, number>();
   let inactive = 0, events = 0, duplicates = 0;
-  for (const { kept, duplicates: d } of included) {
+  for (const [who, { kept, duplicates: d }] of included.entries()) {
     duplicates += d;
     events += kept.length;
     for (const x of kept) if (x.stage < 0) unmatched.set(x.e.event, (unmatched.get(x.e.event) ?? 0) + 1);
@@ -95,6 +97,13 @@ export function referenceAnalyse(all: readonly PlainEvent[], stages: readonly St
     if (p === k && k > 0) toComplete.push(matched[at[k - 1]!]!.e.time - matched[at[0]!]!.e.time);
     const visited: number[] = [];
     for (const x of matched) if (visited[visited.length - 1] !== x.stage || visited.length === 0) visited.push(x.stage);
+    for (let i = 1; i < visited.length; i++) {
+      const key = `${visited[i - 1]}>${visited[i]}`;
+      const cell = moved.get(key) ?? { who: new Set<number>(), moves: 0 };
+      cell.who.add(who);
+      cell.moves += 1;
+      moved.set(key, cell);
+    }
     const path = visited.length > maxPath ? [...visited.slice(0, maxPath), -1] : visited;
     const key = pathKey(path);
     paths.set(key, (paths.get(key) ?? 0) + 1);
@@ -122,7 +131,12 @@ export function referenceAnalyse(all: readonly PlainEvent[], stages: readonly St
     }),
     completed, completionRate: k > 0 ? rate(completed, reached(0)) : null, timeToComplete: summary(toComplete),
     topPaths: rankPaths(paths, options.topPaths ?? 20).map(([key, n]) => ({ ...pathFlags(key, k), customers: n })),
-    pathCount: paths.size, asOf: now, inactiveAfterMs: inactiveAfter, inactive,
+    pathCount: paths.size,
+    transitions: [...moved].map(([key, cell]) => {
+      const [from, to] = key.split('>').map(Number) as [number, number];
+      return { from, to, customers: cell.who.size, moves: cell.moves };
+    }).sort((a, b) => a.from - b.from || a.to - b.to),
+    asOf: now, inactiveAfterMs: inactiveAfter, inactive,
     unmatched: [...unmatched].map(([name, count]) => ({ name, count }))
       .sort((a, b) => b.count - a.count || byText(a.name, b.name)).slice(0, options.unmatchedListed ?? 50),
   };

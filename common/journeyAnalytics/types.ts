@@ -82,6 +82,21 @@ export interface PathCount {
   completes: boolean;
 }
 
+/**
+ * Customers who went straight from one stage to another: the next stage event after an event of
+ * `from` belongs to `to` (unmatched events in between are ignored and repeats of a stage in a row are
+ * one visit, as in paths). `to > from + 1` skips stages, `to < from` goes back (a loop). Counted over
+ * the whole path, however long, not only the part a listed path shows.
+ */
+export interface StageTransition {
+  from: number;
+  to: number;
+  /** Distinct customers who made this move at least once. */
+  customers: number;
+  /** Moves in all (a customer going round a loop twice counts twice). */
+  moves: number;
+}
+
 /** Everything computed for one journey over one event log (or one segment of it). */
 export interface JourneyFigures {
   /** Events read, after duplicates were dropped. */
@@ -102,6 +117,8 @@ export interface JourneyFigures {
   topPaths: PathCount[];
   /** Distinct paths. */
   pathCount: number;
+  /** Every stage-to-stage move made at least once, by `from` then `to`. */
+  transitions: StageTransition[];
   /** The "now" of current-stage counts and the inactivity cut-off used. */
   asOf: number;
   inactiveAfterMs: number;

@@ -10,6 +10,7 @@ import { parseHeader } from '../data/storedForm';
 import { MapAnalyticsContext } from './analyticsState';
 import { ComparePanel } from './ComparePanel';
 import { PersonasPanel } from './PersonasPanel';
+import { StageMoves } from './StageMoves';
 import { usePersonaReport } from './usePersonaReport';
 import { heatMeasures, type HeatMeasure } from './heat';
 import { useJourneyWorker } from './useJourneyWorker';
@@ -156,6 +157,7 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
               ))}
             </ol>
           </section>
+          <StageMoves figures={figures} names={names} />
           <PersonasPanel state={personas} map={map} surveys={surveys} dispatch={dispatch} />
           <ComparePanel key={log.key} log={log} stages={spec} worker={worker} inactiveAfterMs={inactiveDays * 86_400_000} />
         </div>

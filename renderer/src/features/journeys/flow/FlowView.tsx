@@ -21,6 +21,7 @@ import { FlowEventNote } from '../../journeyAnalytics/FlowEventCounts';
 import { useT } from '../../../i18n';
 import { RunsButton, RunsPanel } from '../runs/RunsPanel';
 import type { LiveNodeCounts } from '../../../../../common/journeyRuns/panel';
+import type { FlowEdgeEventCount } from '../../../../../common/journeyAnalytics';
 
 const nodeTypes = { journey: FlowNodeCard };
 /** A step's box before React Flow has measured it (the size the CSS gives a two-line summary). */
@@ -29,13 +30,15 @@ const approxNode = { width: 220, height: 90 };
 const minimapSize = { width: 150, height: 100 };
 const minimapCorner = { width: minimapSize.width + 15, height: minimapSize.height + 15 };
 
+const edgeMessage = { next: 'journeyAnalytics.flow.edge', skip: 'journeyAnalytics.flow.edgeSkip', back: 'journeyAnalytics.flow.edgeBack' } as const;
+
 // Past this many steps only the steps in view are mounted: a 200-step flow otherwise spends most of
 // its first second in React Flow measuring nodes nobody can see yet.
 const virtualiseAbove = 60;
 
-/** An edge's label: its handle (yes/no/timeout) and, from the event log, the customers who moved on. */
-function edgeLabel(t: ReturnType<typeof useT>, handle: string | undefined, movedOn: number | undefined): string | undefined {
-  const count = movedOn === undefined ? undefined : t('journeyAnalytics.flow.edge', { count: movedOn });
+/** An edge's label: its handle (yes/no/timeout) and, from the event log, the customers who moved on, skipped ahead or went back. */
+function edgeLabel(t: ReturnType<typeof useT>, handle: string | undefined, moved: FlowEdgeEventCount | undefined): string | undefined {
+  const count = moved && t(edgeMessage[moved.kind], { count: moved.customers });
   return handle && count ? `${handle} · ${count}` : handle ?? count;
 }
 
@@ -104,7 +107,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const edges = useMemo<Edge[]>(() => flow.edges.map((e) => ({
     id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle, targetHandle: 'in', selected: e.id === selectedEdge,
     className: badEdges.has(e.id) ? 'edge-problem' : `edge-${e.sourceHandle}`,
-    label: edgeLabel(t, e.sourceHandle === 'yes' || e.sourceHandle === 'no' || e.sourceHandle === 'timeout' ? e.sourceHandle : undefined, eventView?.counts?.edges[e.id]?.customers),
+    label: edgeLabel(t, e.sourceHandle === 'yes' || e.sourceHandle === 'no' || e.sourceHandle === 'timeout' ? e.sourceHandle : undefined, eventView?.counts?.edges[e.id]),
   })), [flow.edges, badEdges, selectedEdge, eventView, t]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
