@@ -64,9 +64,8 @@ export default tseslint.config(
       'renderer/src/features/personas/**/*.tsx',
       'renderer/src/features/journeys/simulator/**/*.tsx',
       'renderer/src/features/data/**/*.tsx',
-      // The journey list, templates, editor header and tabs, import, versions and diff (the map and
-      // flow views follow; runs/ is the engine panel's).
-      'renderer/src/features/journeys/{JourneyList,TemplateGallery,JourneyHeader,JourneyEditorScreen,ImportButton,PromptDialog,DiffList,VersionsPanel,PersonaLinks,PersonaJourneys}.tsx',
+      // The journeys screens: list, templates, editor, map, flow, versions, runs and simulator.
+      'renderer/src/features/journeys/**/*.tsx',
       'renderer/src/features/analytics/**/*.tsx',
       'renderer/src/features/segments/**/*.tsx',
       'renderer/src/features/journeys/runs/**/*.tsx',

@@ -17,6 +17,18 @@ export type FlowProblemCode =
   | 'unknown-stage'
   | 'missing-content';
 
+/**
+ * Which sentence a problem is, with what it names: screens word it in the user's language from
+ * this (renderer i18n catalogue), while `message` stays the English sentence for the CLI and logs.
+ */
+export type FlowProblemAbout =
+  | { case: 'noTrigger' | 'unreachable' | 'loop' | 'danglingEdge' | 'unknownHandle' | 'inputOnTrigger' | 'unknownStage' }
+  | { case: 'conditionBranch'; branch: 'yes' | 'no' }
+  | { case: 'splitSum'; sum: number }
+  | { case: 'branch'; label: string }
+  | { case: 'elseBranch' | 'waitDuration' | 'waitTimeout' | 'waitDeadEnd' | 'deadEnd' | 'gotoTarget' }
+  | { case: 'emailSubject' | 'emailBody' | 'smsMessage' | 'whatsappMessage' | 'webhookUrl' };
+
 /** A problem found in a flow, attached to the node or edge it is about (neither for whole-flow problems). */
 export interface FlowProblem {
   /** Which rule is broken. */
@@ -27,8 +39,10 @@ export interface FlowProblem {
   nodeId?: string;
   /** The edge the problem is about. */
   edgeId?: string;
-  /** A sentence a designer can act on. */
+  /** A sentence a designer can act on (English). */
   message: string;
+  /** The same sentence as data, for translated screens. */
+  about: FlowProblemAbout;
 }
 
 /** Options for validation: the stages that exist, so ties to removed stages are reported. */
@@ -50,7 +64,7 @@ export function validateFlow(flow: JourneyFlow, options: ValidateOptions = {}): 
   // A journey that is only a map (no flow steps) is a complete deliverable for most teams: it can be
   // versioned and published. Once the flow has steps, it needs a way in.
   if (flow.nodes.length > 0 && !flow.nodes.some((n) => n.kind === 'trigger')) {
-    problems.push({ code: 'no-trigger', severity: 'error', message: 'Add a trigger: a flow with steps needs at least one way in.' });
+    problems.push({ code: 'no-trigger', severity: 'error', message: 'Add a trigger: a flow with steps needs at least one way in.', about: { case: 'noTrigger' } });
   }
 
   const outgoing = new Map<string, FlowEdge[]>();
@@ -61,7 +75,7 @@ export function validateFlow(flow: JourneyFlow, options: ValidateOptions = {}): 
   const reached = reachableFromTriggers(flow.nodes, outgoing);
   for (const node of flow.nodes) {
     if (node.kind !== 'trigger' && !reached.has(node.id)) {
-      problems.push({ code: 'unreachable', severity: 'error', nodeId: node.id, message: 'No trigger leads here: connect this step or remove it.' });
+      problems.push({ code: 'unreachable', severity: 'error', nodeId: node.id, message: 'No trigger leads here: connect this step or remove it.', about: { case: 'unreachable' } });
     }
   }
 
@@ -69,7 +83,7 @@ export function validateFlow(flow: JourneyFlow, options: ValidateOptions = {}): 
     for (const nodeId of cycle) {
       problems.push({
         code: 'cycle-without-wait', severity: 'error', nodeId,
-        message: 'This step is in a loop with no wait: add a wait so customers are not looped instantly.',
+        message: 'This step is in a loop with no wait: add a wait so customers are not looped instantly.', about: { case: 'loop' },
       });
     }
   }
@@ -77,13 +91,16 @@ export function validateFlow(flow: JourneyFlow, options: ValidateOptions = {}): 
 }
 
 /** What an action still needs before it can be sent: a message with nothing to say is an error. */
-function missingContent(config: Extract<FlowNode, { kind: 'action' }>['config']): string[] {
+function missingContent(config: Extract<FlowNode, { kind: 'action' }>['config']): Array<[string, FlowProblemAbout]> {
   const blank = (s: string | undefined) => (s ?? '').trim() === '';
   switch (config.type) {
-    case 'email': return [...(blank(config.subject) ? ['Give the email a subject.'] : []), ...(blank(config.body) ? ['Write the email\'s body.'] : [])];
-    case 'sms': return blank(config.message) ? ['Write the SMS message.'] : [];
-    case 'whatsapp': return blank(config.message) ? ['Write the WhatsApp message.'] : [];
-    case 'webhook': return blank(config.url) ? ['Enter the URL the webhook calls.'] : [];
+    case 'email': return [
+      ...(blank(config.subject) ? [['Give the email a subject.', { case: 'emailSubject' }] as [string, FlowProblemAbout]] : []),
+      ...(blank(config.body) ? [['Write the email\'s body.', { case: 'emailBody' }] as [string, FlowProblemAbout]] : []),
+    ];
+    case 'sms': return blank(config.message) ? [['Write the SMS message.', { case: 'smsMessage' }]] : [];
+    case 'whatsapp': return blank(config.message) ? [['Write the WhatsApp message.', { case: 'whatsappMessage' }]] : [];
+    case 'webhook': return blank(config.url) ? [['Enter the URL the webhook calls.', { case: 'webhookUrl' }]] : [];
     default: return [];
   }
 }
@@ -99,15 +116,15 @@ function checkEdges(edges: FlowEdge[], byId: Map<string, FlowNode>, problems: Fl
     const source = byId.get(e.source);
     const target = byId.get(e.target);
     if (!source || !target) {
-      problems.push({ code: 'dangling-edge', severity: 'error', edgeId: e.id, message: 'This connection points at a step that no longer exists.' });
+      problems.push({ code: 'dangling-edge', severity: 'error', edgeId: e.id, message: 'This connection points at a step that no longer exists.', about: { case: 'danglingEdge' } });
       continue;
     }
     if (!outputHandles(source).includes(e.sourceHandle)) {
-      problems.push({ code: 'unknown-handle', severity: 'error', edgeId: e.id, nodeId: source.id, message: 'This connection leaves from an output the step does not have.' });
+      problems.push({ code: 'unknown-handle', severity: 'error', edgeId: e.id, nodeId: source.id, message: 'This connection leaves from an output the step does not have.', about: { case: 'unknownHandle' } });
       continue;
     }
     if (!hasInput(target)) {
-      problems.push({ code: 'input-on-trigger', severity: 'error', edgeId: e.id, nodeId: target.id, message: 'A trigger starts the journey and cannot be entered from another step.' });
+      problems.push({ code: 'input-on-trigger', severity: 'error', edgeId: e.id, nodeId: target.id, message: 'A trigger starts the journey and cannot be entered from another step.', about: { case: 'inputOnTrigger' } });
       continue;
     }
     good.push(e);
@@ -117,45 +134,50 @@ function checkEdges(edges: FlowEdge[], byId: Map<string, FlowNode>, problems: Fl
 
 function checkNode(node: FlowNode, out: FlowEdge[], options: ValidateOptions, problems: FlowProblem[]): void {
   const used = new Set(out.map((e) => e.sourceHandle));
-  const add = (code: FlowProblemCode, message: string, severity: 'error' | 'warning' = 'error') =>
-    problems.push({ code, severity, nodeId: node.id, message });
+  const add = (code: FlowProblemCode, message: string, about: FlowProblemAbout, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ code, severity, nodeId: node.id, message, about });
 
   if (node.stageId !== undefined && options.stageIds && !options.stageIds.has(node.stageId)) {
-    add('unknown-stage', 'This step is tied to a stage that is no longer on the map.', 'warning');
+    add('unknown-stage', 'This step is tied to a stage that is no longer on the map.', { case: 'unknownStage' }, 'warning');
   }
+  const deadEnd = 'Nothing follows this step; end with an exit if that is intended.';
   switch (node.kind) {
     case 'condition':
       for (const h of ['yes', 'no'] as const) {
-        if (!used.has(h)) add('missing-branch', `Connect the "${h}" branch: every condition needs both.`);
+        if (!used.has(h)) add('missing-branch', `Connect the "${h}" branch: every condition needs both.`, { case: 'conditionBranch', branch: h });
       }
       return;
     case 'randomSplit': {
       const sum = node.config.branches.reduce((s, b) => s + b.percent, 0);
       // Compared in hundredths so 33.33 + 33.33 + 33.34 counts as 100 despite floating point.
-      if (Math.round(sum * 100) !== 10000) add('split-sum', `Split percentages add up to ${round2(sum)}; they must add up to 100.`);
-      for (const b of node.config.branches) if (!used.has(b.id)) add('missing-branch', `Connect branch "${b.label}".`);
+      if (Math.round(sum * 100) !== 10000) {
+        add('split-sum', `Split percentages add up to ${round2(sum)}; they must add up to 100.`, { case: 'splitSum', sum: round2(sum) });
+      }
+      for (const b of node.config.branches) if (!used.has(b.id)) add('missing-branch', `Connect branch "${b.label}".`, { case: 'branch', label: b.label });
       return;
     }
     case 'multiSplit':
-      for (const b of node.config.branches) if (!used.has(b.id)) add('missing-branch', `Connect branch "${b.label}".`);
-      if (!used.has('else')) add('missing-branch', 'Connect the "else" branch for customers no branch matches.');
+      for (const b of node.config.branches) if (!used.has(b.id)) add('missing-branch', `Connect branch "${b.label}".`, { case: 'branch', label: b.label });
+      if (!used.has('else')) add('missing-branch', 'Connect the "else" branch for customers no branch matches.', { case: 'elseBranch' });
       return;
     case 'wait':
       // The schema wants a duration of 1 or more, but a draft restored from an older or hand-edited
       // file may lack it: a wait of nothing would send the next message at once.
-      if (node.config.mode === 'duration' && !(node.config.duration?.amount >= 1)) add('missing-content', 'Set how long to wait.');
-      if (node.config.mode === 'until' && !node.config.timeout) add('wait-timeout', 'A wait-until needs a timeout, or customers may wait forever.');
-      if (!used.has('out')) add('dead-end', 'Nothing follows this wait.', 'warning');
+      if (node.config.mode === 'duration' && !(node.config.duration?.amount >= 1)) add('missing-content', 'Set how long to wait.', { case: 'waitDuration' });
+      if (node.config.mode === 'until' && !node.config.timeout) {
+        add('wait-timeout', 'A wait-until needs a timeout, or customers may wait forever.', { case: 'waitTimeout' });
+      }
+      if (!used.has('out')) add('dead-end', 'Nothing follows this wait.', { case: 'waitDeadEnd' }, 'warning');
       return;
     case 'action':
-      for (const message of missingContent(node.config)) add('missing-content', message);
-      if (!used.has('out')) add('dead-end', 'Nothing follows this step; end with an exit if that is intended.', 'warning');
+      for (const [message, about] of missingContent(node.config)) add('missing-content', message, about);
+      if (!used.has('out')) add('dead-end', deadEnd, { case: 'deadEnd' }, 'warning');
       return;
     case 'trigger':
-      if (!used.has('out')) add('dead-end', 'Nothing follows this step; end with an exit if that is intended.', 'warning');
+      if (!used.has('out')) add('dead-end', deadEnd, { case: 'deadEnd' }, 'warning');
       return;
     case 'goto':
-      if (!node.config.journeyId) add('goto-target', 'Choose the journey to go to.');
+      if (!node.config.journeyId) add('goto-target', 'Choose the journey to go to.', { case: 'gotoTarget' });
       return;
     case 'exit':
       return;

@@ -6,6 +6,8 @@ import app from './app/en.json';
 import data from './data/en.json';
 import journeys from './journeys/en.json';
 import journeyAnalytics from './journeyAnalytics/en.json';
+import journeyFlow from './journeyFlow/en.json';
+import journeyMap from './journeyMap/en.json';
 import personas from './personas/en.json';
 import runs from './runs/en.json';
 import simulator from './simulator/en.json';
@@ -17,6 +19,8 @@ export const en = {
   ...data,
   ...journeys,
   ...journeyAnalytics,
+  ...journeyFlow,
+  ...journeyMap,
   ...personas,
   ...runs,
   ...simulator,

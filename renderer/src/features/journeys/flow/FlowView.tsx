@@ -13,6 +13,7 @@ import { FlowNodeCard, type CanvasNode } from './FlowNodeCard';
 import { Inspector } from './Inspector';
 import { Palette, paletteDragType } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
+import { paletteLabel } from './labels';
 import { boundsOf, fitViewport, openingViewport, revealRect, type CanvasBox } from './viewport';
 import { SimulateButton, SimulatorPanel, type ShownSimulation } from '../simulator/SimulatorPanel';
 import { sameDesign } from '../simulator/simForm';
@@ -40,6 +41,11 @@ const virtualiseAbove = 60;
 function edgeLabel(t: ReturnType<typeof useT>, handle: string | undefined, moved: FlowEdgeEventCount | undefined): string | undefined {
   const count = moved && t(edgeMessage[moved.kind], { count: moved.customers });
   return handle && count ? `${handle} · ${count}` : handle ?? count;
+}
+
+/** The words on a yes / no / timeout edge; other edges carry none. */
+function edgeHandleText(t: ReturnType<typeof useT>, handle: string): string | undefined {
+  return handle === 'yes' ? t('journeyFlow.out.yes') : handle === 'no' ? t('journeyFlow.out.no') : handle === 'timeout' ? t('journeyFlow.out.timeout') : undefined;
 }
 
 /** The flow editor; default export so the editor screen can load it lazily. */
@@ -107,7 +113,7 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   const edges = useMemo<Edge[]>(() => flow.edges.map((e) => ({
     id: e.id, source: e.source, target: e.target, sourceHandle: e.sourceHandle, targetHandle: 'in', selected: e.id === selectedEdge,
     className: badEdges.has(e.id) ? 'edge-problem' : `edge-${e.sourceHandle}`,
-    label: edgeLabel(t, e.sourceHandle === 'yes' || e.sourceHandle === 'no' || e.sourceHandle === 'timeout' ? e.sourceHandle : undefined, eventView?.counts?.edges[e.id]),
+    label: edgeLabel(t, edgeHandleText(t, e.sourceHandle), eventView?.counts?.edges[e.id]),
   })), [flow.edges, badEdges, selectedEdge, eventView, t]);
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
@@ -180,19 +186,19 @@ function FlowCanvas({ editor, focusStage }: { editor: JourneyEditor; focusStage:
   return (
     <div className={`flow-editor${simulating ? ' simulating' : ''}${runsOpen ? ' runs-open' : ''}`}>
       <Palette onAdd={add} />
-      <div className="flow-canvas" aria-label="Flow canvas" ref={canvasRef}
+      <div className="flow-canvas" aria-label={t('journeyFlow.canvas')} ref={canvasRef}
         onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteDragType)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; } }}
         onDrop={(e) => {
           const item = palette[Number(e.dataTransfer.getData(paletteDragType))];
           if (!item) return;
           e.preventDefault();
-          add(item, { x: e.clientX, y: e.clientY });
+          add({ ...item, label: paletteLabel(t, item) }, { x: e.clientX, y: e.clientY });
         }}>
         <div className="flow-toolbar toolbar">
-          <button type="button" onClick={autoLayout}>Auto layout</button>
-          <button type="button" onClick={() => showAll(flow.nodes.map((n) => rectOf(n)), 200)}>Fit view</button>
-          <select aria-label="Highlight stage" value={stageFilter ?? ''} onChange={(e) => setStageFilter(e.target.value || null)}>
-            <option value="">All stages</option>
+          <button type="button" onClick={autoLayout}>{t('journeyFlow.autoLayout')}</button>
+          <button type="button" onClick={() => showAll(flow.nodes.map((n) => rectOf(n)), 200)}>{t('journeyFlow.fitView')}</button>
+          <select aria-label={t('journeyFlow.highlightStage')} value={stageFilter ?? ''} onChange={(e) => setStageFilter(e.target.value || null)}>
+            <option value="">{t('journeyFlow.allStages')}</option>
             {map.stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
           <RunsButton onClick={() => setRunsOpen(true)} disabled={runsOpen} />

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { Curve, Stage } from '../../../../../common/journey';
 import type { PersonaRef } from '../store';
+import { useT } from '../../../i18n';
 
 /** A marker of a curve at a stage, where it is drawn. */
 export interface CurveMarker {
@@ -43,23 +44,29 @@ export function curveMarkers(
 }
 
 /** What a curve stands for, in words: its name, as-is or to-be, and its persona. */
-export function curveMeaning(curve: Curve, personas: readonly PersonaRef[]): string {
-  const who = curve.personaId ? (personas.find((p) => p.id === curve.personaId)?.name ?? 'a removed persona') : 'any customer';
-  return `${curve.label || 'Curve'} (${curve.variant}) · ${who}`;
+export function curveMeaning(t: ReturnType<typeof useT>, curve: Curve, personas: readonly PersonaRef[]): string {
+  const persona = curve.personaId ? personas.find((p) => p.id === curve.personaId)?.name : undefined;
+  return t('journeyMap.curve.meaning', {
+    label: curve.label || t('journeyMap.curve.unnamed'),
+    variant: curve.variant === 'as-is' ? 'asIs' : 'toBe',
+    who: curve.personaId ? 'persona' : 'anyone',
+    persona: persona ?? t('journeyMap.curve.removedPersona'),
+  });
 }
 
 /** The chart's key: each curve's line style and colour with its name, as-is or to-be, and persona. */
 export const CurveKey = memo(function CurveKey({ curves, personas }: { curves: readonly Curve[]; personas: readonly PersonaRef[] }) {
+  const t = useT();
   if (curves.length === 0) return null;
   return (
-    <ul className="curve-key" aria-label="Curves">
+    <ul className="curve-key" aria-label={t('journeyMap.curve.keyLabel')}>
       {curves.map((c) => (
         <li key={c.id}>
           <svg width={28} height={10} aria-hidden="true">
             <line x1={0} x2={28} y1={5} y2={5} stroke={c.colour} strokeWidth={2.5} strokeDasharray={c.variant === 'to-be' ? '6 4' : undefined} />
             <circle cx={14} cy={5} r={4} fill={c.colour} />
           </svg>
-          <span>{curveMeaning(c, personas)}</span>
+          <span>{curveMeaning(t, c, personas)}</span>
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import { CurveKey, curveMarkers } from './CurveKey';
 import type { Curve, EmotionLane, JourneyChange, Stage } from '../../../../../common/journey';
 import { CurveLegend } from './CurveLegend';
 import { stageWidth } from './MapView';
+import { useFormat, useRightToLeft, useT } from '../../../i18n';
 
 const height = 170;
 const pad = 14;
@@ -23,6 +24,10 @@ type Drag = { curveId: string; stageId: string; value: number };
 export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, scale, dispatch }: {
   lane: EmotionLane; stages: Stage[]; scale: { min: number; max: number }; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
+  const t = useT();
+  const f = useFormat();
+  // In Arabic the stages run right to left, and so does the curve drawn over them.
+  const rtl = useRightToLeft();
   const [drag, setDrag] = useState<Drag | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const personas = useLiveQuery('personas', { selector: {} }, parsePersonaRef).items;
@@ -33,12 +38,12 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
     const v = scale.max - ((py - pad) / (height - 2 * pad)) * (scale.max - scale.min);
     return Math.round(Math.min(scale.max, Math.max(scale.min, v)) * 10) / 10;
   };
-  const x = (i: number) => i * stageWidth + stageWidth / 2;
+  const x = (i: number) => (rtl ? width - i * stageWidth - stageWidth / 2 : i * stageWidth + stageWidth / 2);
   const setPoint = (curveId: string, stageId: string, value: number | null) =>
     dispatch({ type: 'setCurvePoint', laneId: lane.id, curveId, stageId, value });
   const step = (scale.max - scale.min) / 8;
 
-  if (stages.length === 0) return <div className="map-cell muted">Add stages to draw the curve.</div>;
+  if (stages.length === 0) return <div className="map-cell muted">{t('journeyMap.emotion.noStages')}</div>;
   const svgY = (e: React.PointerEvent<SVGElement>) => {
     const box = (e.currentTarget.ownerSVGElement ?? (e.currentTarget as SVGSVGElement)).getBoundingClientRect();
     return ((e.clientY - box.top) / box.height) * height;
@@ -52,12 +57,13 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
   return (
     <div className="emotion-lane" style={{ gridColumn: `span ${stages.length}` }} data-lane={lane.id}>
       <div className="emotion-chart">
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={`${lane.name} chart`}
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('journeyMap.emotion.chart', { lane: lane.name })}
         onPointerDown={(e) => {
           // A click on empty chart space sets the selected curve's point for that stage.
           if (!curve || e.target !== e.currentTarget) return;
           const box = e.currentTarget.getBoundingClientRect();
-          const stage = stages[Math.floor(((e.clientX - box.left) / box.width) * stages.length)];
+          const across = (e.clientX - box.left) / box.width;
+          const stage = stages[Math.floor((rtl ? 1 - across : across) * stages.length)];
           if (stage) setPoint(curve.id, stage.id, valueAt(((e.clientY - box.top) / box.height) * height));
         }}>
         {ticks.map((v) => <line key={v} x1={0} x2={width} y1={y(v)} y2={y(v)} className={v === 0 ? 'zero-line' : 'tick-line'} />)}
@@ -86,7 +92,8 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
           const c = m.curve;
           return (
             <circle key={`${c.id}-${m.stageId}`} cx={m.cx} cy={m.cy} r={7} fill={c.colour} className={`curve-marker${c.id === curve?.id ? ' selected' : ''}`} tabIndex={0}
-              role="slider" aria-label={`${c.label} at ${m.stageName}`} aria-valuetext={`${m.value}, ${c.variant}`} aria-valuemin={scale.min} aria-valuemax={scale.max} aria-valuenow={m.value}
+              role="slider" aria-label={t('journeyMap.emotion.marker', { curve: c.label, stage: m.stageName })}
+              aria-valuetext={t('journeyMap.emotion.markerValue', { value: f.number(m.value), variant: c.variant === 'as-is' ? 'asIs' : 'toBe' })} aria-valuemin={scale.min} aria-valuemax={scale.max} aria-valuenow={m.value}
               data-curve={c.id} data-stage={m.stageId}
               onFocus={() => setSelected(c.id)}
               onPointerDown={(e) => { e.stopPropagation(); e.preventDefault(); e.currentTarget.setPointerCapture(e.pointerId); setSelected(c.id); setDrag({ curveId: c.id, stageId: m.stageId, value: m.value }); }}
@@ -102,9 +109,9 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
         })}
       </svg>
       {/* The axis sticks beside the lane names, so the values stay in view when the map scrolls sideways. */}
-      <svg className="emotion-axis" width={axisW} height={height} aria-label={`${lane.name} scale`} role="img">
+      <svg className="emotion-axis" width={axisW} height={height} aria-label={t('journeyMap.emotion.scale', { lane: lane.name })} role="img">
         {ticks.map((v) => (
-          <text key={v} x={axisW - 6} y={y(v) + 4} textAnchor="end" className="axis-label">{v > 0 && scale.min < 0 ? `+${v}` : v < 0 ? `−${-v}` : v}</text>
+          <text key={v} x={rtl ? 6 : axisW - 6} y={y(v) + 4} textAnchor={rtl ? 'start' : 'end'} className="axis-label">{v > 0 && scale.min < 0 ? `+${f.number(v)}` : v < 0 ? `−${f.number(-v)}` : f.number(v)}</text>
         ))}
       </svg>
       </div>
@@ -122,11 +129,12 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
 const CurveValues = memo(function CurveValues({ curve, stages, scale, laneId, dispatch }: {
   curve: Curve; stages: Stage[]; scale: { min: number; max: number }; laneId: string; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
+  const t = useT();
   return (
     <div className="curve-values" style={{ gridTemplateColumns: `repeat(${stages.length}, ${stageWidth}px)` }}>
       {stages.map((s) => (
         <input key={`${curve.id}-${s.id}-${curve.points[s.id] ?? ''}`} type="number" step="0.5" min={scale.min} max={scale.max}
-          aria-label={`${curve.label} value at ${s.name}`} defaultValue={curve.points[s.id] ?? ''}
+          aria-label={t('journeyMap.emotion.valueAt', { curve: curve.label, stage: s.name })} defaultValue={curve.points[s.id] ?? ''}
           onBlur={(e) => {
             const t = e.target.value.trim();
             const v = t === '' ? null : Number(t);

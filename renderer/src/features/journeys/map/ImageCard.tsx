@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useWorkspace } from '../../../db/WorkspaceContext';
 import { usePlatform } from '../../../platform';
 import { showToast } from '../../../ui/toast';
+import { useT } from '../../../i18n';
 import { maxAssetBase64Length } from '../../../../../common/db/schemas/assets';
 import { randomId, type Card } from '../../../../../common/journey';
 
@@ -18,6 +19,7 @@ const mimeOf = (name: string) => (/\.png$/i.test(name) ? 'image/png' : /\.webp$/
  * versions and list queries never carry the bytes.
  */
 export function ImageCard({ card, onAsset }: { card: Card; onAsset: (assetId: string) => void }) {
+  const t = useT();
   const db = useWorkspace();
   const platform = usePlatform();
   const [src, setSrc] = useState<string | null>(null);
@@ -36,7 +38,7 @@ export function ImageCard({ card, onAsset }: { card: Card; onAsset: (assetId: st
     if (!file) return;
     const data = toBase64(await file.bytes());
     if (data.length > maxAssetBase64Length) {
-      showToast('This image is larger than 2 MB; choose a smaller one.', { tone: 'error', ms: 6000 });
+      showToast(t('journeyMap.image.tooLarge', { mb: 2 }), { tone: 'error', ms: 6000 });
       return;
     }
     const id = randomId('as');
@@ -46,8 +48,8 @@ export function ImageCard({ card, onAsset }: { card: Card; onAsset: (assetId: st
 
   return (
     <div className="image-card">
-      {card.assetId && src ? <img src={src} alt={card.text || 'Map image'} /> : <span className="muted">{card.assetId ? 'Image not synced yet' : 'No image'}</span>}
-      <button type="button" className="ghost" onClick={() => void pick()}>{card.assetId ? 'Replace image' : 'Choose image'}</button>
+      {card.assetId && src ? <img src={src} alt={card.text || t('journeyMap.image.alt')} /> : <span className="muted">{t(card.assetId ? 'journeyMap.image.notSynced' : 'journeyMap.image.none')}</span>}
+      <button type="button" className="ghost" onClick={() => void pick()}>{t(card.assetId ? 'journeyMap.image.replace' : 'journeyMap.image.choose')}</button>
     </div>
   );
 }

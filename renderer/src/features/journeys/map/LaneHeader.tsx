@@ -2,21 +2,22 @@ import { memo } from 'react';
 import { metricKinds, type JourneyChange, type Lane, type MetricLane } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
 import { ArrowDown, ArrowUp, Trash2 } from '../../../ui/icons';
-import { laneTypeLabel } from './labels';
-
-const metricLabel = { nps: 'NPS', csat: 'CSAT', ces: 'CES', custom: 'Custom' } as const;
+import { laneTypeKey, metricKey } from './labels';
+import { useT } from '../../../i18n';
 
 /** A lane's row header: name, type, type settings (scale, metric), move and remove. */
 export const LaneHeader = memo(function LaneHeader({ lane, index, count, dispatch }: {
   lane: Lane; index: number; count: number; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
+  const t = useT();
+  const named = { lane: lane.name };
   return (
     <div className={`lane-header lane-${lane.type}`} data-lane-id={lane.id}>
-      <CommitInput aria-label={`Lane ${index + 1} name`} className="lane-name" value={lane.name} maxLength={120}
+      <CommitInput aria-label={t('journeyMap.lane.name', { n: index + 1 })} className="lane-name" value={lane.name} maxLength={120}
         onCommit={(name) => dispatch({ type: 'renameLane', laneId: lane.id, name })} />
-      <span className="muted lane-type">{laneTypeLabel[lane.type]}</span>
+      <span className="muted lane-type">{t(laneTypeKey[lane.type])}</span>
       {lane.type === 'emotion' && (
-        <select aria-label={`Scale of ${lane.name}`} value={lane.scale}
+        <select aria-label={t('journeyMap.lane.scale', named)} value={lane.scale}
           onChange={(e) => dispatch({ type: 'setEmotionScale', laneId: lane.id, scale: e.target.value as 'bipolar' | 'ten' })}>
           <option value="bipolar">−2 … +2</option>
           <option value="ten">1 … 10</option>
@@ -24,22 +25,22 @@ export const LaneHeader = memo(function LaneHeader({ lane, index, count, dispatc
       )}
       {lane.type === 'metric' && (
         <span className="metric-kind">
-          <select aria-label={`Metric of ${lane.name}`} value={lane.metric}
+          <select aria-label={t('journeyMap.lane.metric', named)} value={lane.metric}
             onChange={(e) => dispatch({ type: 'setMetricKind', laneId: lane.id, metric: e.target.value as MetricLane['metric'] })}>
-            {metricKinds.map((m) => <option key={m} value={m}>{metricLabel[m]}</option>)}
+            {metricKinds.map((m) => <option key={m} value={m}>{t(metricKey[m])}</option>)}
           </select>
           {lane.metric === 'custom' && (
-            <CommitInput aria-label="Unit" placeholder="unit" className="unit" value={lane.unit ?? ''} maxLength={40}
+            <CommitInput aria-label={t('journeyMap.lane.unit')} placeholder={t('journeyMap.lane.unitPlaceholder')} className="unit" value={lane.unit ?? ''} maxLength={40}
               onCommit={(unit) => dispatch({ type: 'setMetricKind', laneId: lane.id, metric: 'custom', unit })} />
           )}
         </span>
       )}
       <div className="lane-tools">
-        <button type="button" className="ghost" disabled={index === 0} aria-label={`Move ${lane.name} up`}
+        <button type="button" className="ghost" disabled={index === 0} aria-label={t('journeyMap.lane.moveUp', named)}
           onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index - 1 })}><ArrowUp size={16} /></button>
-        <button type="button" className="ghost" disabled={index === count - 1} aria-label={`Move ${lane.name} down`}
+        <button type="button" className="ghost" disabled={index === count - 1} aria-label={t('journeyMap.lane.moveDown', named)}
           onClick={() => dispatch({ type: 'moveLane', laneId: lane.id, toIndex: index + 1 })}><ArrowDown size={16} /></button>
-        <button type="button" className="ghost" aria-label={`Remove lane ${lane.name}`} title="Remove lane (undo with Ctrl+Z)"
+        <button type="button" className="ghost" aria-label={t('journeyMap.lane.remove', named)} title={t('journeyMap.lane.removeTitle')}
           onClick={() => dispatch({ type: 'removeLane', laneId: lane.id })}><Trash2 size={16} /></button>
       </div>
     </div>

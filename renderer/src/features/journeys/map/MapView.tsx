@@ -9,19 +9,20 @@ import { EmotionLaneView } from './EmotionLaneView';
 import { LaneHeader } from './LaneHeader';
 import { MetricCell } from './MetricCell';
 import { StageHeader } from './StageHeader';
-import { laneTypeLabel, stageColours } from './labels';
+import { laneTypeKey, stageColours } from './labels';
+import { useT } from '../../../i18n';
 
 type Dispatch = (...changes: JourneyChange[]) => boolean;
 
 /** Width of a stage column in pixels; the emotion curve's SVG uses the same grid. */
 export const stageWidth = 220;
 
-/** A new lane of a type, with a sensible name. */
-function newLane(type: LaneType): Lane {
+/** A new lane of a type, named in the workspace's language (the name is data: it stays as written). */
+function newLane(t: ReturnType<typeof useT>, type: LaneType): Lane {
   const id = randomId('ln');
-  const name = laneTypeLabel[type];
+  const name = t(laneTypeKey[type]);
   if (type === 'emotion') {
-    return { id, type, name, scale: 'bipolar', curves: [{ id: randomId('cv'), variant: 'as-is', label: 'Customer', colour: '#c0504d', points: {} }] };
+    return { id, type, name, scale: 'bipolar', curves: [{ id: randomId('cv'), variant: 'as-is', label: t('journeyMap.curve.customer'), colour: '#c0504d', points: {} }] };
   }
   if (type === 'metric') return { id, type, name, metric: 'nps', values: {} };
   return { id, type, name };
@@ -32,6 +33,7 @@ function newLane(type: LaneType): Lane {
  * buttons; every cell edits in place; the last row lists the flow steps tied to each stage.
  */
 export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShowNodes: (stageId: string) => void }) {
+  const t = useT();
   const { map } = editor.journey;
   const [addType, setAddType] = useState<LaneType>('touchpoints');
   const dispatch = editor.dispatch;
@@ -43,16 +45,16 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
 
   const addStage = () => dispatch({
     type: 'addStage',
-    stage: { id: randomId('st'), name: `Stage ${map.stages.length + 1}`, colour: stageColours[map.stages.length % stageColours.length]!, momentOfTruth: false },
+    stage: { id: randomId('st'), name: t('journeyMap.stage.newName', { n: map.stages.length + 1 }), colour: stageColours[map.stages.length % stageColours.length]!, momentOfTruth: false },
   });
 
   return (
-    <div className="journey-map" role="region" aria-label="Journey map">
+    <div className="journey-map" role="region" aria-label={t('journeyMap.region')}>
       {/* The image of the map ends at the last stage: the "+ Stage" column is left out of it. */}
       <div className="map-grid" style={{ gridTemplateColumns: columns, width }} data-export-drop="last-column">
-        <div className="map-corner">Stages</div>
+        <div className="map-corner">{t('journeyMap.stages')}</div>
         {map.stages.map((s, i) => <StageHeader key={s.id} stage={s} index={i} count={map.stages.length} dispatch={dispatch} />)}
-        <div className="map-add-stage"><button type="button" onClick={addStage}>+ Stage</button></div>
+        <div className="map-add-stage"><button type="button" onClick={addStage}>{t('journeyMap.stage.add')}</button></div>
         <MapAnalyticsRows stages={map.stages} />
 
         {map.lanes.map((lane, li) => (
@@ -60,7 +62,7 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
         ))}
 
         {/* A map with no flow steps leaves their row out of its image rather than print it empty. */}
-        <div className="lane-header lane-flow" data-export={hasSteps ? undefined : 'hide'}><strong>Flow steps</strong><span className="muted">tied to each stage</span></div>
+        <div className="lane-header lane-flow" data-export={hasSteps ? undefined : 'hide'}><strong>{t('journeyMap.flowSteps')}</strong><span className="muted">{t('journeyMap.flowStepsHint')}</span></div>
         {map.stages.map((s) => (
           <div key={s.id} className="map-cell flow-steps" data-stage={s.id} data-export={hasSteps ? undefined : 'hide'}>
             {(byStage.get(s.id) ?? []).map((n) => (
@@ -71,11 +73,11 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
         <div />
       </div>
       <div className="toolbar add-lane">
-        <select aria-label="Lane type" value={addType} onChange={(e) => setAddType(e.target.value as LaneType)}>
-          {laneTypes.map((t) => <option key={t} value={t}>{laneTypeLabel[t]}</option>)}
+        <select aria-label={t('journeyMap.lane.type')} value={addType} onChange={(e) => setAddType(e.target.value as LaneType)}>
+          {laneTypes.map((k) => <option key={k} value={k}>{t(laneTypeKey[k])}</option>)}
         </select>
-        <button type="button" onClick={() => dispatch({ type: 'addLane', lane: newLane(addType) })}>+ Lane</button>
-        {map.stages.length === 0 && <span className="muted">Add a stage to start mapping.</span>}
+        <button type="button" onClick={() => dispatch({ type: 'addLane', lane: newLane(t, addType) })}>{t('journeyMap.lane.add')}</button>
+        {map.stages.length === 0 && <span className="muted">{t('journeyMap.empty')}</span>}
       </div>
     </div>
   );

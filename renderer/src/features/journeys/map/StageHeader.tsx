@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { JourneyChange, Stage } from '../../../../../common/journey';
 import { ArrowLeft, ArrowRight, GripVertical, Star, Trash2 } from '../../../ui/icons';
 import { CommitInput } from '../CommitInput';
+import { useT } from '../../../i18n';
 
 /** The drag payload type for stage reordering, so drops from elsewhere are ignored. */
 const dragType = 'application/x-cx-stage';
@@ -13,6 +14,8 @@ const dragType = 'application/x-cx-stage';
 export const StageHeader = memo(function StageHeader({ stage, index, count, dispatch }: {
   stage: Stage; index: number; count: number; dispatch: (...c: JourneyChange[]) => boolean;
 }) {
+  const t = useT();
+  const named = { stage: stage.name };
   const [over, setOver] = useState(false);
   const move = (toIndex: number) => dispatch({ type: 'moveStage', stageId: stage.id, toIndex });
   return (
@@ -31,22 +34,22 @@ export const StageHeader = memo(function StageHeader({ stage, index, count, disp
       }}
     >
       <div className="stage-top">
-        <span className="drag-handle" aria-hidden="true" title="Drag to reorder"><GripVertical size={16} /></span>
-        <CommitInput aria-label={`Stage ${index + 1} name`} className="stage-name" value={stage.name} maxLength={120}
+        <span className="drag-handle" aria-hidden="true" title={t('journeyMap.stage.drag')}><GripVertical size={16} /></span>
+        <CommitInput aria-label={t('journeyMap.stage.name', { n: index + 1 })} className="stage-name" value={stage.name} maxLength={120}
           onCommit={(name) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { name } })} />
       </div>
       <div className="stage-tools">
-        <input type="color" aria-label={`Colour of ${stage.name}`} value={stage.colour}
+        <input type="color" aria-label={t('journeyMap.stage.colour', named)} value={stage.colour}
           onChange={(e) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { colour: e.target.value } })} />
         <button type="button" className={`ghost mot${stage.momentOfTruth ? ' on' : ''}`} aria-pressed={stage.momentOfTruth}
-          aria-label={`Moment of truth: ${stage.name}`} title="Moment of truth"
+          aria-label={t('journeyMap.stage.momentOf', named)} title={t('journeyMap.stage.moment')}
           onClick={() => dispatch({ type: 'updateStage', stageId: stage.id, patch: { momentOfTruth: !stage.momentOfTruth } })}><Star size={16} fill={stage.momentOfTruth ? 'currentColor' : 'none'} /></button>
-        <button type="button" className="ghost" disabled={index === 0} aria-label={`Move ${stage.name} left`} onClick={() => move(index - 1)}><ArrowLeft size={16} /></button>
-        <button type="button" className="ghost" disabled={index === count - 1} aria-label={`Move ${stage.name} right`} onClick={() => move(index + 1)}><ArrowRight size={16} /></button>
-        <button type="button" className="ghost" aria-label={`Remove stage ${stage.name}`} title="Remove stage (undo with Ctrl+Z)"
+        <button type="button" className="ghost" disabled={index === 0} aria-label={t('journeyMap.stage.moveEarlier', named)} onClick={() => move(index - 1)}><ArrowLeft size={16} className="flip-rtl" /></button>
+        <button type="button" className="ghost" disabled={index === count - 1} aria-label={t('journeyMap.stage.moveLater', named)} onClick={() => move(index + 1)}><ArrowRight size={16} className="flip-rtl" /></button>
+        <button type="button" className="ghost" aria-label={t('journeyMap.stage.remove', named)} title={t('journeyMap.stage.removeTitle')}
           onClick={() => dispatch({ type: 'removeStage', stageId: stage.id })}><Trash2 size={16} /></button>
       </div>
-      {stage.momentOfTruth && <span className="mot-badge">Moment of truth</span>}
+      {stage.momentOfTruth && <span className="mot-badge">{t('journeyMap.stage.moment')}</span>}
     </div>
   );
 });

@@ -1,10 +1,31 @@
-import type { LaneType } from '../../../../../common/journey';
+import type { Channel, LaneType, MetricLane } from '../../../../../common/journey';
+import type { MessageId } from '../../../i18n';
 
-/** Display names of lane types. */
-export const laneTypeLabel: Record<LaneType, string> = {
-  text: 'Text', touchpoints: 'Touchpoints', channels: 'Channels', goals: 'Goals', pains: 'Pains',
-  opportunities: 'Opportunities', actions: 'Actions', thinkFeel: 'Thinks and feels', backstage: 'Backstage',
-  images: 'Images', emotion: 'Emotion curve', metric: 'Metric',
+/** Catalogue keys of the lane types' display names (also the name a new lane starts with). */
+export const laneTypeKey: Record<LaneType, MessageId> = {
+  text: 'journeyMap.laneType.text', touchpoints: 'journeyMap.laneType.touchpoints', channels: 'journeyMap.laneType.channels',
+  goals: 'journeyMap.laneType.goals', pains: 'journeyMap.laneType.pains', opportunities: 'journeyMap.laneType.opportunities',
+  actions: 'journeyMap.laneType.actions', thinkFeel: 'journeyMap.laneType.thinkFeel', backstage: 'journeyMap.laneType.backstage',
+  images: 'journeyMap.laneType.images', emotion: 'journeyMap.laneType.emotion', metric: 'journeyMap.laneType.metric',
+};
+
+/** Catalogue keys of the channel names a channel card shows. */
+export const channelKey: Record<Channel, MessageId> = {
+  web: 'journeyMap.channel.web', app: 'journeyMap.channel.app', email: 'journeyMap.channel.email', sms: 'journeyMap.channel.sms',
+  whatsapp: 'journeyMap.channel.whatsapp', phone: 'journeyMap.channel.phone', chat: 'journeyMap.channel.chat',
+  social: 'journeyMap.channel.social', store: 'journeyMap.channel.store', mail: 'journeyMap.channel.mail', 'in-person': 'journeyMap.channel.inPerson',
+};
+
+/** What backs a card: research, data or an assumption. */
+export type EvidenceKind = 'research' | 'data' | 'assumption';
+export const evidenceKinds: readonly EvidenceKind[] = ['research', 'data', 'assumption'];
+export const evidenceKey: Record<EvidenceKind, MessageId> = {
+  research: 'journeyMap.evidence.research', data: 'journeyMap.evidence.data', assumption: 'journeyMap.evidence.assumption',
+};
+
+/** Catalogue keys of the metric names (NPS, CSAT and CES stay acronyms in most languages). */
+export const metricKey: Record<MetricLane['metric'], MessageId> = {
+  nps: 'journeyMap.metric.nps', csat: 'journeyMap.metric.csat', ces: 'journeyMap.metric.ces', custom: 'journeyMap.metric.custom',
 };
 
 /** Colours offered to new stages, in turn. */
