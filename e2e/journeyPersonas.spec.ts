@@ -94,11 +94,15 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
 
 // The flow's steps belong to the map's stages (fixture): each shows its stage's funnel figures from the log.
 test('the flow view shows the event log\'s counts on steps and edges, as the map\'s funnel', async ({ page }) => {
+  // Journey workers started: the Data screen's import starts one of its own; the map and the flow share one.
+  let journeyWorkers = 0;
+  page.on('worker', (w) => { if (w.url().includes('journeyWorker')) journeyWorkers++; });
   await page.goto('/#/data');
   const events = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import event log…' }).click();
   await (await events).setFiles(path.join(fixtures, 'onboarding-events.csv'));
   await expect(page.getByText(/Imported 16 events from onboarding-events\.csv/)).toBeVisible();
+  const afterImport = journeyWorkers;
   await page.goto('/#/journeys');
   const journey = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import JSON…' }).click();
@@ -121,6 +125,8 @@ test('the flow view shows the event log\'s counts on steps and edges, as the map
   await expect(page.getByTestId('flow-node-n_done').getByTestId('flow-event-counts')).toHaveCount(0);
   const labels = page.locator('.react-flow__edge-text');
   await expect(labels).toHaveText(['yes · 4 moved on', 'no · 0 skipped ahead', '3 moved on', '2 moved on', 'yes', 'no · 0 went back']);
+  // The flow's counts came from the map's worker: no second worker, so no second read and decode of the log.
+  expect(journeyWorkers - afterImport).toBe(1);
   if (shots) await page.screenshot({ path: `${shots}/journey-flow-counts.png` });
 
   // A log where customers skip Welcome and come back to it: the map lists the moves, the flow's edges count them.
@@ -142,6 +148,8 @@ test('the flow view shows the event log\'s counts on steps and edges, as the map
   if (shots) await page.getByRole('region', { name: 'Skips and loops' }).screenshot({ path: `${shots}/journey-map-moves.png` });
   await views.getByRole('link', { name: 'Flow' }).click();
   await expect(labels).toHaveText(['yes · 2 moved on', 'no · 3 skipped ahead', '1 moved on', '1 moved on', 'yes', 'no · 2 went back']);
+  // One more: the second import's own; the journey screens still use the worker they shared.
+  expect(journeyWorkers - afterImport).toBe(2);
   if (shots) await page.screenshot({ path: `${shots}/journey-flow-moves.png` });
 });
 

@@ -13,7 +13,8 @@ import { PersonasPanel } from './PersonasPanel';
 import { StageMoves } from './StageMoves';
 import { usePersonaReport } from './usePersonaReport';
 import { heatMeasures, type HeatMeasure } from './heat';
-import { useJourneyWorker } from './useJourneyWorker';
+import { useSharedJourneyWorker } from './useJourneyWorker';
+import { logKeyOf } from '../../workers/sharedJourneyClient';
 import './journeyAnalytics.css';
 
 /** Adds an event name to a stage's rules: into its first plain "is"/"is one of" rule, or as a new rule. */
@@ -32,7 +33,7 @@ export function withEventName(stage: Stage, name: string): EventRule[] {
 export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: JourneyMap; dispatch: (...c: JourneyChange[]) => boolean; children: ReactNode }) {
   const stages = map.stages;
   const db = useWorkspace();
-  const worker = useJourneyWorker();
+  const worker = useSharedJourneyWorker();
   const { items } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
   const logs = items.filter(isEventDataset);
   const surveys = useMemo(() => items.filter((h) => !isEventDataset(h)), [items]);
@@ -45,12 +46,12 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
   const [measure, setMeasure] = useState<HeatMeasure>('reach');
   const [inactiveDays, setInactiveDays] = useState(30);
   const header = logs.find((l) => l.datasetId === datasetId) ?? null;
-  const loadKey = header ? `${header.datasetId}:${header.chunkCount}:${header.updatedAt}` : '';
+  const loadKey = header ? logKeyOf(header) : '';
 
   useEffect(() => {
     if (!header) return;
     let live = true;
-    void readChunks(db, header).then((chunks) => worker().load(loadKey, [{ header, chunks }])).then((res) => {
+    void worker().loadLog(loadKey, async () => [{ header, chunks: await readChunks(db, header) }]).then((res) => {
       if (live) setLoaded({ key: loadKey, log: res.ok ? res.data : null, problem: res.ok ? null : res.message });
     });
     return () => { live = false; };

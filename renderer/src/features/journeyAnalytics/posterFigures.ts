@@ -3,14 +3,15 @@ import type { JourneyMap } from '../../../../common/journey';
 import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import type { Workspace } from '../../db/database';
 import { activeLocale, translate } from '../../i18n';
-import { createJourneyClient } from '../../workers/journeyClient';
+import { acquireJourneyClient, logKeyOf } from '../../workers/sharedJourneyClient';
 import { readChunks } from '../data/datasetStore';
 import { parseHeader } from '../data/storedForm';
 
 /**
  * The poster's funnel strip and heat row for a journey whose map has an event log chosen and stage
- * rules; undefined otherwise (the poster prints without them). Computed in a journey worker of its
- * own, ended as soon as the figures are back, so the export never decodes a log on the page's thread.
+ * rules; undefined otherwise (the poster prints without them). Computed in the journey worker the
+ * journey screens share, so a log the map has decoded is not decoded again (and the export never
+ * decodes one on the page's thread); the key is the map's, one per version of the log.
  */
 export async function posterFigures(db: Workspace, map: JourneyMap): Promise<PosterAnalytics | undefined> {
   const id = map.analytics?.eventDatasetId;
@@ -19,16 +20,17 @@ export async function posterFigures(db: Workspace, map: JourneyMap): Promise<Pos
   const parsed = doc ? parseHeader(doc.toJSON()) : null;
   if (!parsed?.ok || !isEventDataset(parsed.data)) return undefined;
   const header = parsed.data;
-  const client = createJourneyClient();
+  const { client, release } = acquireJourneyClient();
+  const key = logKeyOf(header);
   try {
-    const loaded = await client.load(`poster:${id}`, [{ header, chunks: await readChunks(db, header) }]);
+    const loaded = await client.loadLog(key, async () => [{ header, chunks: await readChunks(db, header) }]);
     if (!loaded.ok) return undefined;
     const stages = map.stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) }));
-    const figures = await client.analyse(`poster:${id}`, stages, { topPaths: 0 });
+    const figures = await client.analyse(key, stages, { topPaths: 0 });
     const count = new Intl.NumberFormat(activeLocale());
     return figures.ok ? posterAnalyticsOf(figures.data, header.name, posterWords(), (n) => count.format(n)) : undefined;
   } finally {
-    client.dispose();
+    release();
   }
 }
 

@@ -5,7 +5,8 @@ import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { readChunks } from '../data/datasetStore';
 import { parseHeader } from '../data/storedForm';
-import { useJourneyWorker } from './useJourneyWorker';
+import { useSharedJourneyWorker } from './useJourneyWorker';
+import { logKeyOf } from '../../workers/sharedJourneyClient';
 
 /** The flow's event-log counts, with the log they come from; `counts` is null while computing. */
 export interface FlowEventView {
@@ -15,28 +16,29 @@ export interface FlowEventView {
 
 /**
  * Event-log counts for the flow view: when the journey has an event log chosen (on the map) and
- * stage rules, the log is decoded and analysed in a journey worker of the flow view's own, and each
- * step gets its stage's funnel figures. Null when there is nothing to count. Recomputed when the
+ * stage rules, the log is analysed in the journey worker the map shares (decoded there once, so
+ * opening the Flow tab after the map reads and decodes nothing), and each step gets its stage's
+ * funnel figures and each edge its moves. Null when there is nothing to count. Recomputed when the
  * log, the rules or the flow's stages change; moving steps does not recompute.
  */
 export function useFlowEventCounts(map: JourneyMap, flow: JourneyFlow): FlowEventView | null {
   const db = useWorkspace();
-  const worker = useJourneyWorker();
+  const worker = useSharedJourneyWorker();
   const datasetId = map.analytics?.eventDatasetId ?? '';
   const { items } = useLiveQuery('datasets', { selector: { kind: 'header' }, sort: [{ id: 'asc' }] }, parseHeader);
   const header = items.find((h) => h.datasetId === datasetId && isEventDataset(h)) ?? null;
-  const loadKey = header ? `${header.datasetId}:${header.chunkCount}:${header.updatedAt}` : '';
+  const loadKey = header ? logKeyOf(header) : '';
   const spec = useMemo(() => map.stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) })), [map.stages]);
   const ruled = spec.some((s) => (s.events ?? []).length > 0);
   const specKey = JSON.stringify(spec);
   const [loaded, setLoaded] = useState<{ key: string; logKey: string | null } | null>(null);
   const [computed, setComputed] = useState<{ key: string; figures: JourneyFigures | null } | null>(null);
 
-  // The log is decoded once per version of it; rule edits only run the analysis again.
+  // The log is decoded once per version of it, in whichever screen asked first; rule edits only run the analysis again.
   useEffect(() => {
     if (!header || !ruled) return;
     let live = true;
-    void readChunks(db, header).then((chunks) => worker().load(loadKey, [{ header, chunks }])).then((res) => {
+    void worker().loadLog(loadKey, async () => [{ header, chunks: await readChunks(db, header) }]).then((res) => {
       if (live) setLoaded({ key: loadKey, logKey: res.ok ? res.data.key : null });
     });
     return () => { live = false; };

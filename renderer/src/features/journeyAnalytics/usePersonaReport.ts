@@ -4,7 +4,7 @@ import type { JourneyMap } from '../../../../common/journey';
 import { stageTexts, type CanvasItem, type PersonaReport } from '../../../../common/journeyAnalytics';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
-import type { JourneyClient } from '../../workers/journeyClient';
+import type { SharedJourneyClient } from '../../workers/sharedJourneyClient';
 import type { LoadedLog } from '../../workers/journeyProtocol';
 import { engineInput, parseAnalyticsPersona } from '../analytics/personaModel';
 import { readChunks } from '../data/datasetStore';
@@ -46,7 +46,7 @@ export interface PersonaReportState {
  * Loads the joined survey into the journey worker and computes the persona report whenever the log,
  * the survey, its id column, the personas or the map change (debounced like the funnel).
  */
-export function usePersonaReport(worker: () => JourneyClient, log: LoadedLog | null, map: JourneyMap, surveys: DatasetHeaderDoc[]): PersonaReportState {
+export function usePersonaReport(worker: () => SharedJourneyClient, log: LoadedLog | null, map: JourneyMap, surveys: DatasetHeaderDoc[]): PersonaReportState {
   const db = useWorkspace();
   const personas = useLiveQuery('personas', { selector: {}, sort: [{ id: 'asc' }] }, parseJourneyPersona).items;
   const settings = map.analytics ?? {};
@@ -58,7 +58,7 @@ export function usePersonaReport(worker: () => JourneyClient, log: LoadedLog | n
   useEffect(() => {
     if (!survey) return;
     let live = true;
-    void readChunks(db, survey).then((chunks) => worker().loadSurvey(surveyKey, [{ header: survey, chunks }])).then((res) => {
+    void worker().loadSurveyData(surveyKey, async () => [{ header: survey, chunks: await readChunks(db, survey) }]).then((res) => {
       if (live) setLoadedSurvey({ key: surveyKey, problem: res.ok ? null : res.message });
     });
     return () => { live = false; };
