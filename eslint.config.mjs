@@ -69,6 +69,8 @@ export default tseslint.config(
       'renderer/src/features/analytics/**/*.tsx',
       'renderer/src/features/segments/**/*.tsx',
       'renderer/src/features/journeys/runs/**/*.tsx',
+      'renderer/src/features/experiments/**/*.tsx',
+      'renderer/src/features/sync/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },

@@ -9,7 +9,7 @@ describe('stored experiments', () => {
   it('a new experiment passes the collection schema and its settings need filling in', () => {
     const e = blankExperiment('exp-1', 1_760_000_000_000);
     expect(validator.validate(e).valid).toBe(true);
-    expect(experimentProblems(e)).toContain('Choose the event that assigns customers to arms.');
+    expect(experimentProblems(e)).toEqual(['assignmentEvent', 'armColumn', 'metricEvent']);
   });
 
   it('the schema refuses documents past its limits', () => {

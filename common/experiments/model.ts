@@ -53,34 +53,48 @@ export const experimentLimits = { arms: 6, guardrails: 5, text: 2000, name: 120 
 /** Whether a larger value of the metric is the better outcome. */
 export const higherIsBetter = (kind: MetricKind): boolean => kind !== 'timeToConvert';
 
-/** Problems with an experiment's settings, as sentences (empty when it can be analysed). */
-export function experimentProblems(e: Experiment): string[] {
-  const out: string[] = [];
-  if (!e.name.trim()) out.push('Give the experiment a name.');
-  if (e.arms.length < 2) out.push('An experiment needs a control and at least one other arm.');
-  if (e.arms.length > experimentLimits.arms) out.push(`At most ${experimentLimits.arms} arms.`);
+/**
+ * What can be wrong with an experiment's settings. Codes, not sentences: common/ speaks no
+ * language, the screen words each code in the reader's (renderer catalogue `experiments.problem.*`).
+ */
+export const experimentProblemCodes = [
+  'name', 'armsFew', 'armsMany', 'armValues', 'armShares', 'assignmentEvent', 'armColumn',
+  'metricEvent', 'metricProperty', 'alpha', 'power', 'mde', 'mdeShare', 'dates',
+] as const;
+/** One thing wrong with an experiment's settings. */
+export type ExperimentProblem = (typeof experimentProblemCodes)[number];
+
+/** Problems with an experiment's settings, in form order (empty when it can be analysed). */
+export function experimentProblems(e: Experiment): ExperimentProblem[] {
+  const out: ExperimentProblem[] = [];
+  if (!e.name.trim()) out.push('name');
+  if (e.arms.length < 2) out.push('armsFew');
+  if (e.arms.length > experimentLimits.arms) out.push('armsMany');
   const values = new Set(e.arms.map((a) => a.value));
-  if (values.size !== e.arms.length) out.push('Two arms use the same value of the arm column.');
-  if (e.arms.some((a) => !(a.share > 0) || !Number.isFinite(a.share))) out.push('Every arm needs a planned share above 0.');
-  if (!e.assignmentEvent) out.push('Choose the event that assigns customers to arms.');
-  if (!e.armProperty) out.push('Choose the column that names the arm.');
-  if (!e.primaryMetric.event) out.push('Choose the event of the primary metric.');
-  if (e.primaryMetric.kind === 'value' && !e.primaryMetric.property) out.push('Choose the numeric property the metric sums.');
-  if (!(e.alpha > 0 && e.alpha <= 0.2)) out.push('Alpha must be above 0 and at most 0.2.');
-  if (!(e.power >= 0.5 && e.power < 1)) out.push('Power must be between 0.5 and 0.99.');
-  if (!(e.mde > 0) || !Number.isFinite(e.mde)) out.push('The minimum detectable effect must be above 0.');
-  if (e.primaryMetric.kind === 'conversion' && e.mde >= 1) out.push('For a conversion rate the effect is a share below 1 (0.02 is 2 points).');
-  if (!(e.plannedEnd > e.start)) out.push('The planned end must come after the start.');
+  if (values.size !== e.arms.length) out.push('armValues');
+  if (e.arms.some((a) => !(a.share > 0) || !Number.isFinite(a.share))) out.push('armShares');
+  if (!e.assignmentEvent) out.push('assignmentEvent');
+  if (!e.armProperty) out.push('armColumn');
+  if (!e.primaryMetric.event) out.push('metricEvent');
+  if (e.primaryMetric.kind === 'value' && !e.primaryMetric.property) out.push('metricProperty');
+  if (!(e.alpha > 0 && e.alpha <= 0.2)) out.push('alpha');
+  if (!(e.power >= 0.5 && e.power < 1)) out.push('power');
+  if (!(e.mde > 0) || !Number.isFinite(e.mde)) out.push('mde');
+  if (e.primaryMetric.kind === 'conversion' && e.mde >= 1) out.push('mdeShare');
+  if (!(e.plannedEnd > e.start)) out.push('dates');
   return out;
 }
 
 const fourWeeks = 28 * 86_400_000;
 
-/** A new experiment with usual defaults (50/50 split, alpha 0.05, power 0.8, four weeks from `now`). */
-export function blankExperiment(id: string, now: number, name = 'New experiment'): Experiment {
+/**
+ * A new experiment with usual defaults (50/50 split, alpha 0.05, power 0.8, four weeks from `now`).
+ * The screen passes the name and the two arms' names in the reader's language.
+ */
+export function blankExperiment(id: string, now: number, name = 'New experiment', armNames: readonly [string, string] = ['Control', 'Variant']): Experiment {
   return {
     id, name, hypothesis: '', datasetId: '', assignmentEvent: '', armProperty: '',
-    arms: [{ name: 'Control', value: 'A', share: 1 }, { name: 'Variant', value: 'B', share: 1 }],
+    arms: [{ name: armNames[0], value: 'A', share: 1 }, { name: armNames[1], value: 'B', share: 1 }],
     primaryMetric: { kind: 'conversion', event: '' }, guardrails: [], mde: 0.02, alpha: 0.05, power: 0.8,
     start: now, plannedEnd: now + fourWeeks, updatedAt: now,
   };

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { blankExperiment, experimentProblems } from '../../../../common/experiments/model';
+import { blankExperiment, experimentLimits, experimentProblems } from '../../../../common/experiments/model';
 import type { Experiment } from '../../../../common/experiments/model';
 import type { MemoText } from '../../../../common/experiments/memo';
 import type { VerdictKind } from '../../../../common/experiments/verdict';
@@ -12,6 +12,7 @@ import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate, useT } from '../../i18n';
 import { EmptyState } from '../../ui/States';
 import { showToast } from '../../ui/toast';
 import { parseHeader } from '../data/storedForm';
@@ -24,24 +25,25 @@ import './experiments.css';
 /** Experiments (issue 17): the list, and the open experiment's form, planner, results and memo. */
 export default function ExperimentsPage({ path }: { path: string[] }) {
   const db = useWorkspace();
+  const t = useT();
   const { items } = useLiveQuery('experiments', { selector: {}, sort: [{ id: 'asc' }] }, parseExperiment);
   const open = items.find((x) => x.id === path[0]) ?? null;
   const create = async () => {
     const id = `exp-${Date.now().toString(36)}`;
-    await db.experiments.insert({ ...blankExperiment(id, Date.now()) });
+    await db.experiments.insert({ ...blankExperiment(id, Date.now(), t('experiments.new.name'), [t('experiments.new.control'), t('experiments.new.variant')]) });
     navigate('experiments', id);
   };
   return (
     <section className="experiments-page">
       <header className="page-header">
-        <h1>Experiments</h1>
-        <button type="button" className="primary" onClick={() => void create()}>New experiment</button>
+        <h1>{t('experiments.title')}</h1>
+        <button type="button" className="primary" onClick={() => void create()}>{t('experiments.new')}</button>
       </header>
-      <nav className="exp-list" aria-label="Experiments">
+      <nav className="exp-list" aria-label={t('experiments.list')}>
         {items.map((x) => <a key={x.id} href={`#/experiments/${x.id}`} aria-current={x.id === open?.id ? 'page' : undefined}>{x.name}</a>)}
       </nav>
       {open ? <ExperimentScreen key={`${open.id}:${open.updatedAt}`} stored={open} /> : items.length === 0 && (
-        <EmptyState title="No experiments yet">Import an event log with an arm column on the Data screen, then create an experiment to plan it and read its result.</EmptyState>
+        <EmptyState title={t('experiments.empty.title')}>{t('experiments.empty.body')}</EmptyState>
       )}
     </section>
   );
@@ -50,6 +52,7 @@ export default function ExperimentsPage({ path }: { path: string[] }) {
 function ExperimentScreen({ stored }: { stored: Experiment }) {
   const db = useWorkspace();
   const platform = usePlatform();
+  const t = useT();
   // Remounted (see the key) when the stored experiment changes, so the draft starts from it.
   const [draft, setDraft] = useState(stored);
   // Results are as of opening (or the last save): fixed-horizon validity depends on this time.
@@ -64,15 +67,15 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
   const save = async () => {
     if (problems.length) return;
     await db.experiments.upsert({ ...draft, updatedAt: Date.now() });
-    showToast('Experiment saved.');
+    showToast(translate('experiments.saved'));
   };
   const savePdf = async (memo: MemoText, kind: VerdictKind) => {
     try {
       const bytes = buildMemoPdf(memo, kind, await loadPdfFonts(JSON.stringify(memo)));
-      const saved = await platform.saveFile({ suggestedName: `${stored.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'experiment'} memo.pdf`, kind: 'pdf', bytes });
+      const saved = await platform.saveFile({ suggestedName: translate('experiments.memo.fileName', { name: stored.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || translate('experiments.memo.fileFallback') }), kind: 'pdf', bytes });
       if (!saved.ok) showToast(saved.message, { tone: 'error' });
     } catch (error) {
-      showToast(`The memo PDF could not be made: ${error instanceof Error ? error.message : String(error)}`, { tone: 'error' });
+      showToast(translate('experiments.memo.failed', { error: error instanceof Error ? error.message : String(error) }), { tone: 'error' });
     }
   };
   const computed = useMemo(() => {
@@ -83,18 +86,18 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
   return (
     <div className="experiment-screen">
       <ExperimentForm draft={draft} logs={logs} log={log} onChange={setDraft} />
-      {problems.length > 0 && <ul className="form-problems">{problems.map((p) => <li key={p} className="error-text">{p}</li>)}</ul>}
+      {problems.length > 0 && <ul className="form-problems">{problems.map((p) => <li key={p} className="error-text">{t('experiments.problem', { code: p, max: experimentLimits.arms })}</li>)}</ul>}
       <div className="actions">
-        <button type="button" className="primary" disabled={!dirty || problems.length > 0} onClick={() => void save()}>Save</button>
-        {dirty && <span className="muted">Results show the saved experiment; save to update them.</span>}
+        <button type="button" className="primary" disabled={!dirty || problems.length > 0} onClick={() => void save()}>{t('experiments.save')}</button>
+        {dirty && <span className="muted">{t('experiments.unsaved')}</span>}
       </div>
-      {loading && <p className="muted" role="status">Reading the event log…</p>}
-      {computing && <p className="muted" role="status">Computing the results…</p>}
+      {loading && <p className="muted" role="status">{t('experiments.reading')}</p>}
+      {computing && <p className="muted" role="status">{t('experiments.computing')}</p>}
       {error && <p className="error-text">{error}</p>}
-      {!header && draft.datasetId && <p className="error-text">The chosen event log no longer exists; choose another.</p>}
+      {!header && draft.datasetId && <p className="error-text">{t('experiments.logGone')}</p>}
       {computed && (
         <>
-          {computed.plan.ok ? <PlannerView e={stored} plan={computed.plan.plan} /> : <p className="warning-text">Planner: {computed.plan.message}</p>}
+          {computed.plan.ok ? <PlannerView e={stored} plan={computed.plan.plan} /> : <p className="warning-text">{t('experiments.plannerProblem', { message: computed.plan.message })}</p>}
           <ResultsTables e={stored} r={computed.results} />
           <Memo memo={computed.memo} kind={computed.verdict.kind} onPdf={() => void savePdf(computed.memo, computed.verdict.kind)} />
         </>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { Experiment } from '../../../../common/experiments/model';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate } from '../../i18n';
 import { createExperimentClient, type ExperimentClient } from '../../workers/experimentClient';
 import type { ExperimentFigures, LogSummary } from '../../workers/experimentProtocol';
 import { readChunks } from '../data/datasetStore';
@@ -35,7 +36,7 @@ export function useExperimentFigures(header: DatasetHeaderDoc | null, stored: Ex
         if (!live || !r) return;
         setLoaded(r.ok ? { header, log: r.data, error: null } : { header, log: null, error: r.message });
       })
-      .catch((e: unknown) => { if (live) setLoaded({ header, log: null, error: `The event log could not be read: ${e instanceof Error ? e.message : String(e)}` }); });
+      .catch((e: unknown) => { if (live) setLoaded({ header, log: null, error: translate('experiments.logUnreadable', { error: e instanceof Error ? e.message : String(e) }) }); });
     return () => { live = false; };
   }, [db, header]);
 

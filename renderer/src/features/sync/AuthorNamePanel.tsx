@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { clearAuthorName, maxAuthorLength, setAuthorName, useAuthorName } from '../../app/authorName';
+import { FormattedMessage, useT } from '../../i18n';
 
 /**
  * "Your name": what this laptop signs its edits, versions and kept conflicts with, so teammates
  * see who changed what. Kept on this computer only.
  */
 export function AuthorNamePanel() {
+  const t = useT();
   const { name, chosen } = useAuthorName();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -19,19 +21,19 @@ export function AuthorNamePanel() {
   };
   return (
     <section className="panel stack" aria-labelledby="author-title">
-      <h2 id="author-title">Your name</h2>
+      <h2 id="author-title">{t('settings.author.title')}</h2>
       <p className="muted">
-        Changes, versions and conflicts you make are recorded as <strong data-testid="author-name">{name}</strong>.
-        {!chosen && ' Type your name so teammates can see who changed what.'}
+        <FormattedMessage id="settings.author.recordedAs" values={{ name, b: (chunks) => <strong data-testid="author-name">{chunks}</strong> }} />
+        {!chosen && ` ${t('settings.author.typeYourName')}`}
       </p>
       <form className="row" onSubmit={save} noValidate>
         <input dir="auto"
-          aria-label="Your name" placeholder="Your name" value={value} maxLength={maxAuthorLength * 2}
+          aria-label={t('settings.author.title')} placeholder={t('settings.author.title')} value={value} maxLength={maxAuthorLength * 2}
           aria-invalid={error ? true : undefined} aria-describedby={error ? 'author-error' : undefined}
           onChange={(e) => { setDraft(e.target.value); setError(null); }}
         />
-        <button type="submit">Save name</button>
-        {chosen && <button type="button" onClick={() => { clearAuthorName(); setDraft(null); }}>Use the default</button>}
+        <button type="submit">{t('settings.author.save')}</button>
+        {chosen && <button type="button" onClick={() => { clearAuthorName(); setDraft(null); }}>{t('settings.author.useDefault')}</button>}
       </form>
       {error && <p id="author-error" role="alert" className="field-error">{error}</p>}
     </section>

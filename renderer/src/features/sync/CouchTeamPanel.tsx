@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Member } from '../../sync/account';
 import { readableCouchMembers } from '../../sync/account';
 import { useSync } from '../../sync/SyncContext';
+import { FormattedMessage, useT } from '../../i18n';
 
 /**
  * Team members on an Apache CouchDB server. Only its server admin may create accounts and give
@@ -9,6 +10,7 @@ import { useSync } from '../../sync/SyncContext';
  * says who manages members and how, and lists what this account may read.
  */
 export function CouchTeamPanel() {
+  const t = useT();
   const { settings, authorization } = useSync();
   const [read, setRead] = useState<{ members: Member[]; complete: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,23 +31,20 @@ export function CouchTeamPanel() {
   const command = `npm run sync-server -- couchdb-user add NAME --url ${settings.serverUrl} --tenant ${settings.tenant} --role viewer|editor|admin`;
   return (
     <section className="panel stack" aria-labelledby="team-title" data-testid="couch-team">
-      <h2 id="team-title">Team members</h2>
-      <p>
-        This team syncs through an Apache CouchDB server. Its members and their roles are managed by the
-        CouchDB server admin, on the command line:
-      </p>
+      <h2 id="team-title">{t('settings.team.title')}</h2>
+      <p>{t('settings.couch.explain')}</p>
       <p><code>{command}</code></p>
-      <p className="muted">The same command has <code>role</code>, <code>passwd</code>, <code>remove</code> and <code>list</code>. Each member can change their own password below.</p>
+      <p className="muted"><FormattedMessage id="settings.couch.subcommands" values={{ code: (chunks) => <code>{chunks}</code> }} /></p>
       {error && <p role="alert" className="field-error">{error}</p>}
       {read && (
         <>
           <table className="plain">
-            <thead><tr><th>User</th><th>Role</th></tr></thead>
+            <thead><tr><th>{t('settings.team.user')}</th><th>{t('settings.team.role')}</th></tr></thead>
             <tbody>
-              {read.members.map((m) => <tr key={m.name}><td>{m.name}</td><td>{m.role}</td></tr>)}
+              {read.members.map((m) => <tr key={m.name}><td>{m.name}</td><td>{t('settings.team.roleName', { role: m.role })}</td></tr>)}
             </tbody>
           </table>
-          {!read.complete && <p className="muted">Only the server admin can list every member; this is your own account.</p>}
+          {!read.complete && <p className="muted">{t('settings.couch.ownOnly')}</p>}
         </>
       )}
     </section>

@@ -8,15 +8,17 @@ import { TeamPanel } from './TeamPanel';
 import { WorkspaceFilePanel } from '../exports/WorkspaceFilePanel';
 import { WorkshopPanel } from './WorkshopPanel';
 import { WorkspacesPanel } from './WorkspacesPanel';
+import { useT } from '../../i18n';
 
 /** Team sync: connect this workspace to a server, see its status, resolve conflicts, manage members. */
 export default function SyncPage(_props: { path: string[] }) {
+  const t = useT();
   const { settings, status } = useSync();
   const needsSignIn = !settings || status?.message?.startsWith('Sign in') || status?.message?.startsWith('Signed out');
   return (
     <section className="stack">
-      <header className="page-header"><h1>Sync</h1></header>
-      {!settings && <p>This workspace is saved on this computer only. Connect it to your team's server to share it.</p>}
+      <header className="page-header"><h1>{t('settings.title')}</h1></header>
+      {!settings && <p>{t('settings.localOnly')}</p>}
       <SyncStatusPanel />
       {needsSignIn && <ConnectForm />}
       <AuthorNamePanel />

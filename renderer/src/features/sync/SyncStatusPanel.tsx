@@ -1,46 +1,46 @@
 import { useState } from 'react';
 import { useSync } from '../../sync/SyncContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useT } from '../../i18n';
 
-const describeState = { connecting: 'Connecting…', syncing: 'Syncing', idle: 'Up to date', error: 'Problem', stopped: 'Paused' } as const;
 
 /** The connected server, the live status, and the controls: sync now, pause, sign out. */
 export function SyncStatusPanel() {
+  const t = useT();
   const { settings, status, syncNow, paused, pause, resume, signOut } = useSync();
   const [confirming, setConfirming] = useState(false);
   const [wipe, setWipe] = useState(false);
   if (!settings) return null;
-  const state = paused ? 'Paused' : status ? describeState[status.state] : 'Connecting…';
+  const state = t('settings.status.state', { state: paused ? 'stopped' : status?.state ?? 'connecting' });
   return (
     <section className="panel stack" aria-labelledby="sync-status-title">
-      <h2 id="sync-status-title">Team server</h2>
+      <h2 id="sync-status-title">{t('settings.status.title')}</h2>
       <dl className="form-grid">
-        <dt>Server</dt><dd>{settings.serverUrl}</dd>
-        <dt>Team</dt><dd>{settings.tenant}</dd>
-        <dt>Signed in as</dt><dd>{settings.user}{settings.role ? ` (${settings.role})` : ''}</dd>
-        <dt>Status</dt>
+        <dt>{t('settings.status.server')}</dt><dd>{settings.serverUrl}</dd>
+        <dt>{t('settings.status.team')}</dt><dd>{settings.tenant}</dd>
+        <dt>{t('settings.status.signedInAs')}</dt><dd>{settings.role ? t('settings.status.userWithRole', { user: settings.user, role: t('settings.team.roleName', { role: settings.role }) }) : settings.user}</dd>
+        <dt>{t('settings.status.status')}</dt>
         <dd data-testid="sync-state">
           {state}
-          {status?.state === 'syncing' && status.moved > 0 ? ` — ${status.moved} documents` : ''}
+          {status?.state === 'syncing' && status.moved > 0 ? t('settings.status.moved', { count: status.moved }) : ''}
         </dd>
       </dl>
       {status?.message && status.state === 'error' && <p role="alert" className="field-error">{status.message}</p>}
       {status?.notice && <p role="status" className="banner banner-warning">{status.notice}</p>}
       {status && status.newer.length > 0 && (
         <p role="alert" className="banner banner-warning">
-          {status.newer.length} item{status.newer.length === 1 ? ' was' : 's were'} saved by a newer version of CX Studio and kept aside.
-          Update CX Studio to see {status.newer.length === 1 ? 'it' : 'them'}; nothing else is affected.
+          {t('settings.status.newer', { count: status.newer.length })}
         </p>
       )}
       <div className="row">
-        <button type="button" onClick={syncNow} disabled={paused}>Sync now</button>
-        {paused ? <button type="button" onClick={resume}>Resume</button> : <button type="button" onClick={pause}>Pause</button>}
-        <button type="button" className="danger" onClick={() => setConfirming(true)}>Sign out…</button>
+        <button type="button" onClick={syncNow} disabled={paused}>{t('settings.status.syncNow')}</button>
+        {paused ? <button type="button" onClick={resume}>{t('settings.status.resume')}</button> : <button type="button" onClick={pause}>{t('settings.status.pause')}</button>}
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>{t('settings.status.signOutEllipsis')}</button>
       </div>
       <ConfirmDialog
         open={confirming}
-        title="Sign out of the team server?"
-        confirmLabel={wipe ? 'Sign out and remove' : 'Sign out'}
+        title={t('settings.signOut.title')}
+        confirmLabel={wipe ? t('settings.signOut.andRemove') : t('settings.signOut.confirm')}
         danger
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
@@ -48,10 +48,10 @@ export function SyncStatusPanel() {
           void signOut(wipe);
         }}
       >
-        <p>Syncing stops. Changes that have not reached the server yet stay on this computer.</p>
+        <p>{t('settings.signOut.explain')}</p>
         <label className="row">
           <input type="checkbox" checked={wipe} onChange={(e) => setWipe(e.target.checked)} />
-          Also remove this computer's copy of the workspace
+          {t('settings.signOut.wipe')}
         </label>
       </ConfirmDialog>
     </section>

@@ -4,6 +4,7 @@ import { useSync } from '../../sync/SyncContext';
 import { showToast } from '../../ui/toast';
 import { CouchTeamPanel } from './CouchTeamPanel';
 import { useServerKind } from './useServerKind';
+import { translate, useT } from '../../i18n';
 
 interface Member { name: string; role: string }
 
@@ -20,6 +21,7 @@ export function TeamPanel() {
 
 /** Team members on our sync server, through its user route. */
 function CxTeamPanel() {
+  const t = useT();
   const { settings, authorization } = useSync();
   const [members, setMembers] = useState<Member[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,12 +64,12 @@ function CxTeamPanel() {
     event.preventDefault();
     try {
       await call(`${base}/${encodeURIComponent(name.trim())}`, { method: 'PUT', body: JSON.stringify({ password, role }) });
-      showToast(`${name.trim()} can now sign in as ${role}.`);
+      showToast(translate('settings.team.added', { name: name.trim(), role: translate('settings.team.roleName', { role }) }));
       setName('');
       setPassword('');
       await load();
     } catch (e) {
-      showToast(`Could not add ${name}: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
+      showToast(translate('settings.team.addFailed', { name, error: e instanceof Error ? e.message : String(e) }), { tone: 'error' });
     }
   };
   const remove = async (member: Member) => {
@@ -75,36 +77,34 @@ function CxTeamPanel() {
       await call(`${base}/${encodeURIComponent(member.name)}`, { method: 'DELETE' });
       await load();
     } catch (e) {
-      showToast(`Could not remove ${member.name}: ${e instanceof Error ? e.message : String(e)}`, { tone: 'error' });
+      showToast(translate('settings.team.removeFailed', { name: member.name, error: e instanceof Error ? e.message : String(e) }), { tone: 'error' });
     }
   };
 
   return (
     <section className="panel stack" aria-labelledby="team-title">
-      <h2 id="team-title">Team members</h2>
+      <h2 id="team-title">{t('settings.team.title')}</h2>
       {error && <p role="alert" className="field-error">{error}</p>}
       {members && (
         <table className="plain">
-          <thead><tr><th>User</th><th>Role</th><th /></tr></thead>
+          <thead><tr><th>{t('settings.team.user')}</th><th>{t('settings.team.role')}</th><th /></tr></thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.name}>
-                <td>{m.name}</td><td>{m.role}</td>
-                <td>{m.name !== settings.user && <button type="button" onClick={() => void remove(m)}>Remove</button>}</td>
+                <td>{m.name}</td><td>{t('settings.team.roleName', { role: m.role })}</td>
+                <td>{m.name !== settings.user && <button type="button" onClick={() => void remove(m)}>{t('settings.team.remove')}</button>}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
       <form className="row" onSubmit={(e) => void add(e)}>
-        <input dir="auto" aria-label="New user name" placeholder="User name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
-        <input dir="auto" aria-label="Their password" placeholder="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={500} autoComplete="new-password" />
-        <select aria-label="Role" value={role} onChange={(e) => setRole(e.target.value)}>
-          <option value="viewer">Viewer (reads)</option>
-          <option value="editor">Editor (reads and writes)</option>
-          <option value="admin">Admin (also manages members)</option>
+        <input dir="auto" aria-label={t('settings.team.newUser')} placeholder={t('settings.connect.user')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+        <input dir="auto" aria-label={t('settings.team.theirPassword')} placeholder={t('settings.connect.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8} maxLength={500} autoComplete="new-password" />
+        <select aria-label={t('settings.team.role')} value={role} onChange={(e) => setRole(e.target.value)}>
+          {(['viewer', 'editor', 'admin'] as const).map((r) => <option key={r} value={r}>{t('settings.team.roleChoice', { role: r })}</option>)}
         </select>
-        <button type="submit">Add member</button>
+        <button type="submit">{t('settings.team.add')}</button>
       </form>
     </section>
   );

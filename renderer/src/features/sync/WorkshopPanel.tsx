@@ -5,12 +5,14 @@ import { signIn } from '../../sync/signIn';
 import { useSync } from '../../sync/SyncContext';
 import { showToast } from '../../ui/toast';
 import { addWorkspace, credentialKey, switchWorkspace } from '../../workspaces/registry';
+import { useT } from '../../i18n';
 
 /**
  * Workshops without Wi-Fi infrastructure: one laptop hosts the room (its own data goes into the
  * session it hosts), teammates join with the code shown here. Desktop app only.
  */
 export function WorkshopPanel() {
+  const t = useT();
   const platform = usePlatform();
   const sync = useSync();
   const [joinCode, setJoinCode] = useState<string | null>(null);
@@ -21,8 +23,8 @@ export function WorkshopPanel() {
   if (!workshop) {
     return (
       <section className="panel stack" aria-labelledby="workshop-title">
-        <h2 id="workshop-title">Workshops</h2>
-        <p className="muted">Hosting or joining a workshop session needs the desktop app: a browser tab cannot accept connections from other computers.</p>
+        <h2 id="workshop-title">{t('settings.workshop.title')}</h2>
+        <p className="muted">{t('settings.workshop.desktopOnly')}</p>
       </section>
     );
   }
@@ -45,7 +47,7 @@ export function WorkshopPanel() {
     await sync.signOut(false);
     await workshop.stop();
     setJoinCode(null);
-    showToast('The session has ended. Everyone keeps the data they have.');
+    showToast(t('settings.workshop.ended'));
   };
   const join = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,32 +66,32 @@ export function WorkshopPanel() {
       return;
     }
     // A joined session is its own workspace, so the room's data never mixes into the laptop's own.
-    const entry = addWorkspace(`Workshop ${new Date().toLocaleDateString()}`, { serverUrl, tenant, user, ...(signedIn.data.role ? { role: signedIn.data.role } : {}) });
+    const entry = addWorkspace(t('settings.workshop.workspaceName', { date: new Date() }), { serverUrl, tenant, user, ...(signedIn.data.role ? { role: signedIn.data.role } : {}) });
     await platform.secrets.set(credentialKey(entry.id), JSON.stringify(signedIn.data.credential));
     switchWorkspace(entry.id);
   };
 
   return (
     <section className="panel stack" aria-labelledby="workshop-title">
-      <h2 id="workshop-title">Workshops</h2>
+      <h2 id="workshop-title">{t('settings.workshop.title')}</h2>
       {joinCode ? (
         <>
-          <p>Hosting this workspace. Teammates on the same network choose “Join a session” and paste this code:</p>
-          <textarea dir="auto" readOnly value={joinCode} rows={3} aria-label="Join code" onFocus={(e) => e.currentTarget.select()} />
+          <p>{t('settings.workshop.hosting')}</p>
+          <textarea dir="auto" readOnly value={joinCode} rows={3} aria-label={t('settings.workshop.joinCode')} onFocus={(e) => e.currentTarget.select()} />
           <div className="row">
-            <button type="button" onClick={() => void navigator.clipboard.writeText(joinCode)}>Copy code</button>
-            <button type="button" className="danger" onClick={() => void stop()}>Stop hosting</button>
+            <button type="button" onClick={() => void navigator.clipboard.writeText(joinCode)}>{t('settings.workshop.copy')}</button>
+            <button type="button" className="danger" onClick={() => void stop()}>{t('settings.workshop.stop')}</button>
           </div>
         </>
       ) : (
         <div className="row">
-          <button type="button" className="primary" disabled={busy} onClick={() => void host()}>Host a session</button>
-          <span className="muted">Runs the team server on this laptop for the room; no internet needed.</span>
+          <button type="button" className="primary" disabled={busy} onClick={() => void host()}>{t('settings.workshop.host')}</button>
+          <span className="muted">{t('settings.workshop.hostExplain')}</span>
         </div>
       )}
       <form className="row" onSubmit={(e) => void join(e)}>
-        <input dir="auto" aria-label="Join code" placeholder="Paste a join code (CXJ1-…)" value={code} onChange={(e) => setCode(e.target.value)} required maxLength={2000} />
-        <button type="submit" disabled={busy}>Join a session</button>
+        <input dir="auto" aria-label={t('settings.workshop.joinCode')} placeholder={t('settings.workshop.pasteCode')} value={code} onChange={(e) => setCode(e.target.value)} required maxLength={2000} />
+        <button type="submit" disabled={busy}>{t('settings.workshop.join')}</button>
       </form>
     </section>
   );

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { addWorkspace, switchWorkspace, useWorkspaces } from '../../workspaces/registry';
+import { useT } from '../../i18n';
 
 /** Several workspaces on one laptop (a client each, say), each with its own data and server. */
 export function WorkspacesPanel() {
+  const t = useT();
   const { workspaces, active } = useWorkspaces();
   const [name, setName] = useState('');
   const add = (event: FormEvent) => {
@@ -14,19 +16,19 @@ export function WorkspacesPanel() {
   };
   return (
     <section className="panel stack" aria-labelledby="workspaces-title">
-      <h2 id="workspaces-title">Workspaces on this computer</h2>
+      <h2 id="workspaces-title">{t('settings.workspaces.title')}</h2>
       <ul className="plain-list">
         {workspaces.map((w) => (
           <li key={w.id} className="row">
             <strong>{w.name}</strong>
-            <span className="muted">{w.sync ? `${w.sync.tenant} on ${w.sync.serverUrl}` : 'local only'}</span>
-            {w.id === active ? <span className="muted">(open)</span> : <button type="button" onClick={() => switchWorkspace(w.id)}>Open</button>}
+            <span className="muted">{w.sync ? t('settings.workspaces.syncedTo', { team: w.sync.tenant, server: w.sync.serverUrl }) : t('settings.workspaces.localOnly')}</span>
+            {w.id === active ? <span className="muted">{t('settings.workspaces.isOpen')}</span> : <button type="button" onClick={() => switchWorkspace(w.id)}>{t('settings.workspaces.open')}</button>}
           </li>
         ))}
       </ul>
       <form className="row" onSubmit={add}>
-        <input dir="auto" aria-label="New workspace name" placeholder="Workspace name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
-        <button type="submit">Add workspace</button>
+        <input dir="auto" aria-label={t('settings.workspaces.newName')} placeholder={t('settings.workspaces.namePlaceholder')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
+        <button type="submit">{t('settings.workspaces.add')}</button>
       </form>
     </section>
   );

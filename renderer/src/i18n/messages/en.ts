@@ -4,12 +4,14 @@
 import analytics from './analytics/en.json';
 import app from './app/en.json';
 import data from './data/en.json';
+import experiments from './experiments/en.json';
 import journeys from './journeys/en.json';
 import journeyAnalytics from './journeyAnalytics/en.json';
 import journeyFlow from './journeyFlow/en.json';
 import journeyMap from './journeyMap/en.json';
 import personas from './personas/en.json';
 import runs from './runs/en.json';
+import settings from './settings/en.json';
 import simulator from './simulator/en.json';
 
 /** Every English message, by key. */
@@ -17,12 +19,14 @@ export const en = {
   ...analytics,
   ...app,
   ...data,
+  ...experiments,
   ...journeys,
   ...journeyAnalytics,
   ...journeyFlow,
   ...journeyMap,
   ...personas,
   ...runs,
+  ...settings,
   ...simulator,
 };
 
