@@ -8,7 +8,9 @@
  * run in child processes (bench/syncServers.ts). Printed: documents per second of each pairing and
  * the ratio of the app on our server to PouchDB on pouchdb-server (aims: pull ≥ 2×, push ≥ 1.1×).
  *
- * `SYNC_BENCH_SCALE` (default 1) scales both sizes, e.g. 0.1 for 10k small and 100 large documents.
+ * `SYNC_BENCH_SCALE` scales both sizes, e.g. 0.1 for 10k small and 100 large documents. Asked for
+ * by name (`npm run bench -- sync` or `-- syncCompare`) it runs the full size (1); inside a plain
+ * `npm run bench` of every area it runs at 0.1, since the full size takes many minutes.
  */
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionSchemas } from '../common/db/collections';
@@ -22,7 +24,8 @@ import type { BenchRow } from './report';
 import type { BenchServer } from './syncServers';
 import { startOurs, startPouchdbServer } from './syncServers';
 
-const scale = Number(process.env.SYNC_BENCH_SCALE ?? 1);
+const named = process.argv.slice(2).some((arg) => 'synccompare'.startsWith(arg.toLowerCase()));
+const scale = Number(process.env.SYNC_BENCH_SCALE ?? (named ? 1 : 0.1));
 if (!(scale > 0 && scale <= 1)) throw new Error('SYNC_BENCH_SCALE must be a number in (0, 1]');
 /** The longest one measurement may run before its rate so far is reported instead. */
 const capMs = 10 * 60_000;

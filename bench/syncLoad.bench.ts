@@ -5,9 +5,12 @@
  * side by side in the same run. Prints writes/s achieved, write and notify p50/p99, errors, and the
  * server process's CPU (% of one core) and RSS. Everything stays on 127.0.0.1.
  *
- * `SYNC_LOAD_SECONDS` (default 60) sets each run's length; `SYNC_LOAD_LAPTOPS` (e.g. `100,500`)
- * and `SYNC_LOAD_SERVERS` (`ours`, `pouchdb-server`) narrow the matrix for a quick look.
+ * `SYNC_LOAD_SECONDS` (default 60) sets each run's length; `SYNC_LOAD_LAPTOPS` (e.g. `100,500`),
+ * `SYNC_LOAD_MODES` (`doorbell`, `longpoll`) and `SYNC_LOAD_SERVERS` (`ours`, `pouchdb-server`)
+ * narrow the matrix for a quick look. Each row ends with the machine's 1-minute load average at
+ * its end: on a shared machine a row is only comparable with rows taken at a similar load.
  */
+import { loadavg } from 'node:os';
 import type { BenchRow } from './report';
 import type { Mode } from './syncLoadLaptops';
 import { percentile, runLoad } from './syncLoadLaptops';
@@ -17,6 +20,7 @@ import { startOurs, startPouchdbServer, usage } from './syncServers';
 const seconds = Number(process.env.SYNC_LOAD_SECONDS ?? 60);
 const sizes = (process.env.SYNC_LOAD_LAPTOPS ?? '100,300,500').split(',').map(Number);
 const servers = (process.env.SYNC_LOAD_SERVERS ?? 'ours,pouchdb-server').split(',');
+const modes = (process.env.SYNC_LOAD_MODES ?? 'doorbell,longpoll').split(',') as Mode[];
 const rate = 100;
 const collections = ['personas', 'journeys'];
 
@@ -26,8 +30,8 @@ function targetOf(server: BenchServer) {
 
 export default async function bench(report: (row: BenchRow) => void): Promise<void> {
   console.log(`  ${seconds} s per run, ${rate} writes/s offered; notify = write sent → document at a laptop (sampled on 50 laptops)`);
-  console.log(`  ${'server'.padEnd(15)} ${'mode'.padEnd(9)} ${'laptops'.padStart(7)} ${'writes/s'.padStart(9)} ${'write p50/p99 ms'.padStart(17)} ${'notify p50/p99 ms'.padStart(18)} ${'errors'.padStart(7)} ${'CPU %'.padStart(6)} ${'RSS MB'.padStart(7)} ${'load CPU %'.padStart(10)}`);
-  for (const mode of ['doorbell', 'longpoll'] as Mode[]) {
+  console.log(`  ${'server'.padEnd(15)} ${'mode'.padEnd(9)} ${'laptops'.padStart(7)} ${'writes/s'.padStart(9)} ${'write p50/p99 ms'.padStart(17)} ${'notify p50/p99 ms'.padStart(18)} ${'errors'.padStart(7)} ${'CPU %'.padStart(6)} ${'RSS MB'.padStart(7)} ${'load CPU %'.padStart(10)} ${'load avg'.padStart(8)}`);
+  for (const mode of modes) {
     for (const laptops of sizes) {
       for (const name of servers) {
         const server = name === 'ours' ? await startOurs(['bench']) : await startPouchdbServer(['bench']);
@@ -44,7 +48,7 @@ export default async function bench(report: (row: BenchRow) => void): Promise<vo
           // The simulated laptops share the machine: when this nears 100 %, latencies are the load generator's.
           const load = ((used.user + used.system) / 1e6 / elapsed) * 100;
           const fmt = (v: number[]): string => `${percentile(v, 50).toFixed(0)}/${percentile(v, 99).toFixed(0)}`;
-          console.log(`  ${name.padEnd(15)} ${mode.padEnd(9)} ${String(laptops).padStart(7)} ${writesPerS.toFixed(1).padStart(9)} ${fmt(r.writeMs).padStart(17)} ${fmt(r.notifyMs).padStart(18)} ${String(r.errors).padStart(7)} ${cpu.toFixed(0).padStart(6)} ${after.rssMb.toFixed(0).padStart(7)} ${load.toFixed(0).padStart(10)}${r.firstError ? `  first error: ${r.firstError}` : ''}`);
+          console.log(`  ${name.padEnd(15)} ${mode.padEnd(9)} ${String(laptops).padStart(7)} ${writesPerS.toFixed(1).padStart(9)} ${fmt(r.writeMs).padStart(17)} ${fmt(r.notifyMs).padStart(18)} ${String(r.errors).padStart(7)} ${cpu.toFixed(0).padStart(6)} ${after.rssMb.toFixed(0).padStart(7)} ${load.toFixed(0).padStart(10)} ${loadavg()[0]!.toFixed(1).padStart(8)}${r.firstError ? `  first error: ${r.firstError}` : ''}`);
           if (name === 'ours') {
             report({ name: `${mode} ${laptops} laptops: writes/s`, value: writesPerS, unit: 'writes/s', against: { value: 95, label: 'aim', higherIsBetter: true } });
             report({ name: `${mode} ${laptops} laptops: write p99`, value: percentile(r.writeMs, 99), unit: 'ms', against: { value: 300, label: 'aim' } });

@@ -8,29 +8,32 @@ describe('notifier', () => {
     let now = 0;
     const notifier = new Notifier(() => now);
     let reads = 0;
+    // Not derivable: only requests asking exactly the same share it.
     const read = async () => {
       reads++;
-      return { results: [{ id: 'a', seq: reads }], last_seq: reads };
+      return { results: [{ id: 'a', seq: reads }], last_seq: reads, derivable: false };
     };
-    const pages = await Promise.all(Array.from({ length: 500 }, () => notifier.page('acme-x', 'since=3', read)));
+    const at = (since: number) => ({ since, limit: 10, shape: 'docs' });
+    const pages = await Promise.all(Array.from({ length: 500 }, () => notifier.page('acme-x', at(3), read)));
     expect(reads).toBe(1);
     expect(new Set(pages.map((p) => p.text)).size).toBe(1);
-    expect(pages[0]).toEqual({ text: '{"results":[{"id":"a","seq":1}],"last_seq":1}\n', count: 1 });
-    await notifier.page('acme-x', 'since=3', read);
-    await notifier.page('acme-x', 'since=9', read);
+    expect(pages[0]).toMatchObject({ text: '{"results":[{"id":"a","seq":1}],"last_seq":1}\n', count: 1 });
+    await notifier.page('acme-x', at(3), read);
+    await notifier.page('acme-x', at(9), read);
     expect(reads).toBe(2);
     notifier.notify('acme-x');
-    await notifier.page('acme-x', 'since=3', read);
+    await notifier.page('acme-x', at(3), read);
     expect(reads).toBe(3);
     now += pageTtlMs;
-    await notifier.page('acme-x', 'since=3', read);
+    await notifier.page('acme-x', at(3), read);
     expect(reads).toBe(4);
   });
 
   test('a failed read is not kept', async () => {
     const notifier = new Notifier();
-    await expect(notifier.page('acme-x', 'k', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
-    await expect(notifier.page('acme-x', 'k', async () => ({ results: [] }))).resolves.toMatchObject({ count: 0 });
+    const k = { since: 0, limit: undefined, shape: '' };
+    await expect(notifier.page('acme-x', k, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(notifier.page('acme-x', k, async () => ({ results: [], last_seq: 0, derivable: true }))).resolves.toMatchObject({ count: 0 });
   });
 
   test('a burst of writes wakes each waiter once, on the next turn', async () => {

@@ -1,3 +1,6 @@
+import type { FeedPage, PageRange } from './feedPages';
+import { derivePage } from './feedPages';
+
 /**
  * Wakes waiting longpolls when a database changes, and shares change-feed pages between the
  * requests that ask for the same one. Every write goes through this server, so the write paths
@@ -20,6 +23,17 @@ export interface SharedPage {
   count: number;
 }
 
+/** What a request asks of a database's feed. */
+export interface PageRequest extends PageRange {
+  /** Every other option (style, include_docs, …), as a string: only equal shapes share. */
+  shape: string;
+}
+
+/** A page as read, with whether other `since` values may be answered from it (feedPages.ts). */
+export interface ReadPage extends FeedPage {
+  derivable: boolean;
+}
+
 /** How long an unchanged page may be served again. */
 export const pageTtlMs = 2000;
 /** Pages kept per database (distinct `since`/option sets), oldest dropped first. */
@@ -32,12 +46,24 @@ const pagesPerDb = 64;
 const concurrentReads = 2;
 /** Larger pages are shared while in flight but not kept (memory). */
 const maxKeptBytes = 4 * 1024 * 1024;
+/**
+ * Rows are kept (to answer other `since` values) only for pages up to this size: the pages woken
+ * longpolls and doorbell pulls ask for are small, while an initial pull's large pages are each
+ * asked for once and would only hold memory.
+ */
+const maxDerivableBytes = 512 * 1024;
+
+interface Served extends SharedPage {
+  /** The rows, kept when other requests may be answered from them. */
+  feed?: FeedPage;
+}
 
 interface Entry {
-  page: Promise<SharedPage>;
+  request: PageRequest;
+  page: Promise<Served>;
   at: number;
-  /** Set once it resolved; too-large pages are dropped then. */
-  bytes?: number;
+  /** Set once it resolved. */
+  done?: Served;
 }
 
 export class Notifier {
@@ -87,36 +113,71 @@ export class Notifier {
   }
 
   /**
-   * The page of `db` for `key` (its `since` and options): shared with any request asking the same
-   * now or since the last write, else read by `read` and serialised once.
+   * The page of `db` for `request`: shared with any request asking the same now or since the last
+   * write; else taken from a kept page of the same shape that covers it (feedPages.ts), waiting
+   * for one still being read when it may; else read by `read` and serialised once. Pages are kept
+   * per database name, so two databases (and so two tenants) never share one.
    */
-  page(db: string, key: string, read: () => Promise<unknown>): Promise<SharedPage> {
+  page(db: string, request: PageRequest, read: () => Promise<ReadPage>): Promise<SharedPage> {
     const now = this.now();
     let byKey = this.pages.get(db);
-    const hit = byKey?.get(key);
-    if (hit && now - hit.at < pageTtlMs) return hit.page;
     if (!byKey) {
       byKey = new Map();
       this.pages.set(db, byKey);
     }
     const entries = byKey;
-    const page = this.gated(read).then((answer) => {
-      const text = JSON.stringify(answer) + '\n';
-      return { text, count: (answer as { results?: unknown[] }).results?.length ?? 0 };
-    });
-    const entry: Entry = { page, at: now };
+    const key = JSON.stringify([request.shape, request.since, request.limit ?? null]);
+    const hit = entries.get(key);
+    if (hit && now - hit.at < pageTtlMs) return hit.page;
+    let at = now;
+    let page: Promise<Served>;
+    const source = this.source(entries, request, now);
+    const readOwn = (): Promise<Served> => this.gated(read).then(serve);
+    if (source?.derived) {
+      at = source.entry.at;
+      page = Promise.resolve(serve({ ...source.derived, derivable: true }));
+    } else if (source) {
+      // Still being read: its answer probably covers this one; if not, read after all.
+      const from = source.entry;
+      page = from.page.then(
+        (served) => {
+          const derived = served.feed && derivePage(served.feed, from.request, request);
+          return derived ? serve({ ...derived, derivable: true }) : readOwn();
+        },
+        () => readOwn(),
+      );
+    } else page = readOwn();
+    const entry: Entry = { request, page, at };
     entries.delete(key);
     entries.set(key, entry);
     if (entries.size > pagesPerDb) entries.delete(entries.keys().next().value!);
     page.then(
-      (p) => {
-        if (p.text.length > maxKeptBytes && entries.get(key) === entry) entries.delete(key);
+      (served) => {
+        if (entries.get(key) !== entry) return;
+        if (served.text.length > maxKeptBytes) entries.delete(key);
+        else entry.done = served;
       },
       () => {
         if (entries.get(key) === entry) entries.delete(key);
       },
     );
     return page;
+  }
+
+  /**
+   * A kept page that answers `request`: a read one whose rows give the answer now, else the one
+   * being read from the nearest `since` at or below it (most likely to cover it), else none.
+   */
+  private source(entries: Map<string, Entry>, request: PageRequest, now: number): { entry: Entry; derived?: FeedPage } | undefined {
+    let pending: Entry | undefined;
+    for (const entry of entries.values()) {
+      if (now - entry.at >= pageTtlMs || entry.request.shape !== request.shape || entry.request.since > request.since) continue;
+      if (entry.done) {
+        const derived = entry.done.feed && derivePage(entry.done.feed, entry.request, request);
+        if (derived) return { entry, derived };
+      } else if (!pending || entry.request.since > pending.request.since) pending = entry;
+    }
+    return pending && { entry: pending };
   }
 
   /** Runs `read` when fewer than {@link concurrentReads} reads are running, in arrival order. */
@@ -136,4 +197,11 @@ export class Notifier {
     if (!set) return;
     for (const wake of [...set]) wake();
   }
+}
+
+/** Serialises a page once; keeps its rows when other requests may be answered from them. */
+function serve(read: ReadPage): Served {
+  const feed = { results: read.results, last_seq: read.last_seq };
+  const text = JSON.stringify(feed) + '\n';
+  return { text, count: read.results.length, ...(read.derivable && text.length <= maxDerivableBytes ? { feed } : {}) };
 }

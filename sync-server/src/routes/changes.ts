@@ -1,7 +1,7 @@
 import { CouchError, badRequest, dbNotFound } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Reply, Route } from '../http/context';
-import type { SharedPage } from '../http/notifier';
+import type { PageRequest, ReadPage, SharedPage } from '../http/notifier';
 import type { RawLevel } from '../store/feed';
 import { canReadFast, readChanges } from '../store/feed';
 import type { ChangeRow, PouchDatabase } from '../store/pouch';
@@ -20,7 +20,7 @@ import { boolParam, checkInt, intParam, jsonParam, sinceParam } from './query';
 const defaultTimeoutMs = 60_000;
 const heartbeatCapMs = 10 * 60_000;
 
-interface ChangesOptions {
+export interface ChangesOptions {
   since: number;
   limit: number | undefined;
   include_docs: boolean;
@@ -60,12 +60,12 @@ export const changes: Route = async (ctx) => {
   // A database deleted while a request reads or waits on it answers like a missing one (its
   // PouchDB handle is closed: reading it threw "cannot call iterator() before open()").
   const gone = async (): Promise<boolean> => (await ctx.deps.store.open(name)) !== db;
-  const key = JSON.stringify([opts.since, opts.limit, opts.include_docs, opts.conflicts, opts.style, opts.doc_ids]);
-  // Pages are shared between requests asking the same (http/notifier.ts).
+  const request: PageRequest = { since: opts.since, limit: opts.limit, shape: JSON.stringify([opts.include_docs, opts.conflicts, opts.style, opts.doc_ids]) };
+  // Pages are shared between requests asking the same or covered by one (http/notifier.ts).
   const read = async (): Promise<SharedPage> => {
     if (await gone()) throw dbNotFound();
     try {
-      return await ctx.deps.notifier.page(name, key, () => readFeed(db, raw, opts));
+      return await ctx.deps.notifier.page(name, request, () => readFeed(db, raw, opts));
     } catch (thrown) {
       if (await gone()) throw dbNotFound();
       throw thrown;
@@ -102,18 +102,21 @@ export const changes: Route = async (ctx) => {
   }
 };
 
-/** Reads a page: straight from the store when the options allow (feed.ts), else through PouchDB. */
-async function readFeed(db: PouchDatabase, raw: RawLevel | undefined, opts: ChangesOptions): Promise<{ results: ChangeRow[]; last_seq: number }> {
+/**
+ * Reads a page: straight from the store when the options allow (feed.ts), else through PouchDB.
+ * Only the first kind may answer other `since` values (http/feedPages.ts follows its rules).
+ */
+export async function readFeed(db: PouchDatabase, raw: RawLevel | undefined, opts: ChangesOptions): Promise<ReadPage & { results: ChangeRow[] }> {
   if (raw && canReadFast(opts)) {
     const fast = await readChanges(raw, opts);
-    if (fast) return fast;
+    if (fast) return { ...fast, derivable: true };
   }
   const args: Record<string, unknown> = { since: opts.since, include_docs: opts.include_docs, style: opts.style, return_docs: true };
   if (opts.limit !== undefined) args.limit = opts.limit;
   if (opts.conflicts) args.conflicts = true;
   if (opts.doc_ids) args.doc_ids = opts.doc_ids;
   const answer = await db.changes(args);
-  return { results: answer.results, last_seq: answer.last_seq ?? opts.since };
+  return { results: answer.results, last_seq: answer.last_seq ?? opts.since, derivable: false };
 }
 
 /** Waits for a wake-up, the timeout or the client leaving (true), sending heartbeats meanwhile. */
