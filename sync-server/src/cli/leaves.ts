@@ -32,3 +32,19 @@ export async function compareLeaves(source: PouchDatabase, target: PouchDatabase
   for (const id of there.keys()) if (!here.has(id) && !id.startsWith('_design/')) problems.push(`${id} should not be there`);
   return problems;
 }
+
+/**
+ * Leaves of `source` that `target` does not hold anywhere in its revision trees. Unlike
+ * {@link compareLeaves}, a target that went on from them is fine: laptops write on top of a
+ * restored database as soon as it exists again (they notice its new epoch and send what they
+ * have), so a restore checks that nothing of the backup is missing, not that nothing was added.
+ */
+export async function missingLeaves(source: PouchDatabase, target: PouchDatabase): Promise<string[]> {
+  const leaves = [...(await leafMap(source))].map(([id, revs]) => [id, revs.replace(/^!/, '').split(',')] as const);
+  const missing: string[] = [];
+  for (let start = 0; start < leaves.length; start += 500) {
+    const diff = await target.revsDiff(Object.fromEntries(leaves.slice(start, start + 500)));
+    for (const [id, entry] of Object.entries(diff)) if (entry.missing.length > 0) missing.push(`${id} lacks ${entry.missing.join(',')}`);
+  }
+  return missing;
+}

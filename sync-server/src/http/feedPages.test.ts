@@ -99,7 +99,7 @@ describe('a page answered from another page', () => {
 });
 
 const options = (since: number, limit?: number): ChangesOptions => ({ since, limit, include_docs: true, conflicts: true, style: 'all_docs', doc_ids: undefined });
-const request = (o: ChangesOptions): PageRequest => ({ since: o.since, limit: o.limit, shape: JSON.stringify([o.include_docs, o.conflicts, o.style, o.doc_ids]) });
+const request = (o: ChangesOptions, handle: object): PageRequest => ({ since: o.since, limit: o.limit, shape: JSON.stringify([o.include_docs, o.conflicts, o.style, o.doc_ids]), handle });
 
 describe('the notifier answering from kept pages', () => {
   test('longpolls woken at many since values share a few reads and get what a direct read gets', async () => {
@@ -108,9 +108,9 @@ describe('the notifier answering from kept pages', () => {
     const notifier = new Notifier();
     let reads = 0;
     const ask = (o: ChangesOptions) =>
-      notifier.page(name, request(o), () => {
+      notifier.page(name, request(o, db), (range) => {
         reads++;
-        return readFeed(db, store.raw(name), o);
+        return readFeed(db, store.raw(name), { ...o, ...range });
       });
     // The laptops at the lowest since ask first, as after a write; 200 requests at 50 sinces.
     const sinces = Array.from({ length: 200 }, (_, i) => 10 + (i % 50));
@@ -134,10 +134,10 @@ describe('the notifier answering from kept pages', () => {
     let reads = 0;
     const held: (() => void)[] = [];
     const ask = (o: ChangesOptions) =>
-      notifier.page(name, request(o), async () => {
+      notifier.page(name, request(o, db), async (range) => {
         reads++;
         await new Promise<void>((resolve) => held.push(resolve));
-        return readFeed(db, store.raw(name), o);
+        return readFeed(db, store.raw(name), { ...o, ...range });
       });
     const low = ask(options(2, 5));
     const covered = ask(options(4, 2));
@@ -160,7 +160,7 @@ describe('the notifier answering from kept pages', () => {
     for (const [i, { db }] of dbs.entries()) await apply(db, Array.from({ length: 10 + i * 3 }, (_, n) => ({ kind: 'put', id: `${i}-${n % 4}`, v: n }) as Op));
     // All at once, so requests meet pages being read as well as pages kept.
     const asked = [0, 3, 6].flatMap((since) => dbs.map(({ db, store, name }) => ({ since, db, store, name })));
-    const pages = await Promise.all(asked.map(({ since, db, store, name }) => notifier.page(name, request(options(since)), () => readFeed(db, store.raw(name), options(since)))));
+    const pages = await Promise.all(asked.map(({ since, db, store, name }) => notifier.page(name, request(options(since), db), (range) => readFeed(db, store.raw(name), { ...options(since), ...range }))));
     for (const [i, { since, store, name }] of asked.entries()) {
       expect(pages[i]!.text, `${name} ${since}`).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(since))) + '\n');
     }

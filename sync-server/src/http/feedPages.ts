@@ -62,3 +62,40 @@ function firstAfter(rows: readonly { seq: number }[], since: number): number {
   }
   return low;
 }
+
+/**
+ * A complete page kept across writes (the notifier's "tail" of a database's feed): every document
+ * whose latest change is after `since`, as of `feed.last_seq`. `bytes` estimates its JSON size.
+ */
+export interface Tail<Row extends { seq: number; id: string } = { seq: number; id: string }> {
+  since: number;
+  feed: FeedPage<Row>;
+  bytes: number;
+}
+
+/**
+ * `tail` brought up to date by `delta`, a complete read from `tail.feed.last_seq` (everything
+ * written since). A document changed again leaves its old row for its new one at the end, which
+ * is what a read from `tail.since` now returns. While the estimate is over `maxBytes`, the oldest
+ * rows are dropped and `since` moves to the last dropped one: the page then starts there.
+ */
+export function extendTail<Row extends { seq: number; id: string }>(tail: Tail<Row>, delta: FeedPage<Row>, deltaBytes: number, maxBytes: number): Tail<Row> {
+  const changed = new Set(delta.results.map((row) => row.id));
+  const kept = tail.feed.results.filter((row) => !changed.has(row.id));
+  const perRow = tail.feed.results.length > 0 ? tail.bytes / tail.feed.results.length : 0;
+  let results = [...kept, ...delta.results];
+  let since = tail.since;
+  let bytes = perRow * kept.length + deltaBytes;
+  let drop = 0;
+  const averageOfAll = results.length > 0 ? bytes / results.length : 0;
+  while (bytes > maxBytes && drop < results.length) {
+    bytes -= averageOfAll;
+    drop++;
+  }
+  if (drop > 0) {
+    since = results[drop - 1]!.seq;
+    results = results.slice(drop);
+  }
+  const lastSeq = delta.results.length > 0 ? delta.last_seq : tail.feed.last_seq;
+  return { since, feed: { results, last_seq: Math.max(lastSeq, since) }, bytes: Math.max(bytes, 0) };
+}

@@ -13,7 +13,8 @@ describe('notifier', () => {
       reads++;
       return { results: [{ id: 'a', seq: reads }], last_seq: reads, derivable: false };
     };
-    const at = (since: number) => ({ since, limit: 10, shape: 'docs' });
+    const handle = {};
+    const at = (since: number) => ({ since, limit: 10, shape: 'docs', handle });
     const pages = await Promise.all(Array.from({ length: 500 }, () => notifier.page('acme-x', at(3), read)));
     expect(reads).toBe(1);
     expect(new Set(pages.map((p) => p.text)).size).toBe(1);
@@ -31,7 +32,7 @@ describe('notifier', () => {
 
   test('a failed read is not kept', async () => {
     const notifier = new Notifier();
-    const k = { since: 0, limit: undefined, shape: '' };
+    const k = { since: 0, limit: undefined, shape: '', handle: {} };
     await expect(notifier.page('acme-x', k, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(notifier.page('acme-x', k, async () => ({ results: [], last_seq: 0, derivable: true }))).resolves.toMatchObject({ count: 0 });
   });

@@ -1,5 +1,5 @@
-import type { FeedPage, PageRange } from './feedPages';
-import { derivePage } from './feedPages';
+import type { FeedPage, PageRange, Tail } from './feedPages';
+import { derivePage, extendTail } from './feedPages';
 
 /**
  * Wakes waiting longpolls when a database changes, and shares change-feed pages between the
@@ -27,10 +27,17 @@ export interface SharedPage {
 export interface PageRequest extends PageRange {
   /** Every other option (style, include_docs, …), as a string: only equal shapes share. */
   shape: string;
+  /**
+   * The open database the page is read from. A tail is caught up only for the same one, so a
+   * database deleted and created again (a restore) never sees the old one's rows.
+   */
+  handle: object;
 }
 
+type Row = { seq: number; id: string };
+
 /** A page as read, with whether other `since` values may be answered from it (feedPages.ts). */
-export interface ReadPage extends FeedPage {
+export interface ReadPage extends FeedPage<Row> {
   derivable: boolean;
 }
 
@@ -51,11 +58,26 @@ const maxKeptBytes = 4 * 1024 * 1024;
  * longpolls and doorbell pulls ask for are small, while an initial pull's large pages are each
  * asked for once and would only hold memory.
  */
-const maxDerivableBytes = 512 * 1024;
+const maxDerivableBytes = 256 * 1024;
+/** Tails kept (one per database and shape), least recently used dropped first: bounds memory. */
+const maxTails = 256;
+/** Rows a catch-up reads at most; more written since the tail was read means a read of its own. */
+const catchUpLimit = 500;
 
 interface Served extends SharedPage {
-  /** The rows, kept when other requests may be answered from them. */
-  feed?: FeedPage;
+  /** The rows and the range they cover, kept when other requests may be answered from them. */
+  derive?: Derivable;
+}
+
+/** Rows that may answer other requests, the range they cover and their JSON size. */
+interface Derivable {
+  range: PageRange;
+  feed: FeedPage<Row>;
+  bytes: number;
+}
+
+interface KeptTail extends Tail<Row> {
+  handle: object;
 }
 
 interface Entry {
@@ -73,6 +95,8 @@ export class Notifier {
   private scheduled = false;
   private reading = 0;
   private readonly queued: (() => void)[] = [];
+  /** Per database and shape, the widest complete page, caught up after writes (feedPages.ts). */
+  private readonly tails = new Map<string, KeptTail>();
 
   constructor(private readonly now: () => number = () => Date.now()) {}
 
@@ -115,10 +139,11 @@ export class Notifier {
   /**
    * The page of `db` for `request`: shared with any request asking the same now or since the last
    * write; else taken from a kept page of the same shape that covers it (feedPages.ts), waiting
-   * for one still being read when it may; else read by `read` and serialised once. Pages are kept
-   * per database name, so two databases (and so two tenants) never share one.
+   * for one still being read when it may; else from the database's tail, brought up to date by a
+   * read of what was written since; else read by `read` and serialised once. Pages are kept per
+   * database name, so two databases (and so two tenants) never share one.
    */
-  page(db: string, request: PageRequest, read: () => Promise<ReadPage>): Promise<SharedPage> {
+  page(db: string, request: PageRequest, read: (range: PageRange) => Promise<ReadPage>): Promise<SharedPage> {
     const now = this.now();
     let byKey = this.pages.get(db);
     if (!byKey) {
@@ -128,31 +153,35 @@ export class Notifier {
     const entries = byKey;
     const key = JSON.stringify([request.shape, request.since, request.limit ?? null]);
     const hit = entries.get(key);
-    if (hit && now - hit.at < pageTtlMs) return hit.page;
+    // A request that opened the database before it was deleted may still be reading the old one:
+    // pages are shared only between requests on the same open database.
+    if (hit && hit.request.handle === request.handle && now - hit.at < pageTtlMs) return hit.page;
     let at = now;
     let page: Promise<Served>;
     const source = this.source(entries, request, now);
-    const readOwn = (): Promise<Served> => this.gated(read).then(serve);
+    const readOwn = (): Promise<Served> => this.gated(() => read(request)).then((p) => serve(p, request));
+    const fromSource = (served: Served): Promise<Served> | Served => {
+      const derived = served.derive && derivePage(served.derive.feed, served.derive.range, request);
+      return derived ? serve({ ...derived, derivable: true }, request) : readOwn();
+    };
     if (source?.derived) {
       at = source.entry.at;
-      page = Promise.resolve(serve({ ...source.derived, derivable: true }));
+      page = Promise.resolve(serve({ ...source.derived, derivable: true }, request));
     } else if (source) {
       // Still being read: its answer probably covers this one; if not, read after all.
-      const from = source.entry;
-      page = from.page.then(
-        (served) => {
-          const derived = served.feed && derivePage(served.feed, from.request, request);
-          return derived ? serve({ ...derived, derivable: true }) : readOwn();
-        },
-        () => readOwn(),
-      );
-    } else page = readOwn();
+      page = source.entry.page.then(fromSource, () => readOwn());
+    } else {
+      const tail = this.tails.get(db + '\0' + request.shape);
+      const usable = tail && tail.handle === request.handle && tail.since <= request.since;
+      page = usable ? this.catchUp(db, entries, tail, request, read).then(fromSource, () => readOwn()) : readOwn();
+    }
     const entry: Entry = { request, page, at };
     entries.delete(key);
     entries.set(key, entry);
     if (entries.size > pagesPerDb) entries.delete(entries.keys().next().value!);
     page.then(
       (served) => {
+        if (served.derive) this.offerTail(db, request, served.derive);
         if (entries.get(key) !== entry) return;
         if (served.text.length > maxKeptBytes) entries.delete(key);
         else entry.done = served;
@@ -165,17 +194,62 @@ export class Notifier {
   }
 
   /**
-   * A kept page that answers `request`: a read one whose rows give the answer now, else the one
-   * being read from the nearest `since` at or below it (most likely to cover it), else none.
+   * `tail` with what was written since it was read, as a page being read that requests of the
+   * same shape wait for (under a key no request asks for, since it has no text of its own).
    */
-  private source(entries: Map<string, Entry>, request: PageRequest, now: number): { entry: Entry; derived?: FeedPage } | undefined {
+  private catchUp(db: string, entries: Map<string, Entry>, tail: KeptTail, request: PageRequest, read: (range: PageRange) => Promise<ReadPage>): Promise<Served> {
+    const page = this.gated(() => read({ since: tail.feed.last_seq, limit: catchUpLimit })).then((delta): Served => {
+      // A long backlog, or a page PouchDB read: the tail cannot be extended by it.
+      if (!delta.derivable || delta.results.length >= catchUpLimit) return { text: '', count: 0 };
+      const next = extendTail(tail, delta, JSON.stringify(delta.results).length, maxDerivableBytes);
+      const range = { since: next.since, limit: undefined };
+      this.keepTail(db, request.shape, { ...next, handle: tail.handle }, tail);
+      return { text: '', count: next.feed.results.length, derive: { range, feed: next.feed, bytes: next.bytes } };
+    });
+    const entry: Entry = { request: { ...request, since: tail.since, limit: undefined }, page, at: this.now() };
+    const key = JSON.stringify(['tail', request.shape]);
+    entries.set(key, entry);
+    page.then(
+      (served) => void (entry.done = served),
+      () => entries.get(key) === entry && entries.delete(key),
+    );
+    return page;
+  }
+
+  /** A complete page read for `request` may become its database's tail (the widest, newest one). */
+  private offerTail(db: string, request: PageRequest, derive: Derivable): void {
+    const { range, feed, bytes } = derive;
+    if (range.limit !== undefined && range.limit > 0 && feed.results.length >= range.limit) return;
+    const current = this.tails.get(db + '\0' + request.shape);
+    const wider = !current || current.handle !== request.handle || (range.since <= current.since && feed.last_seq >= current.feed.last_seq);
+    if (!wider) return;
+    this.keepTail(db, request.shape, { since: range.since, feed, bytes, handle: request.handle }, current);
+  }
+
+  private keepTail(db: string, shape: string, tail: KeptTail, replacing: KeptTail | undefined): void {
+    const key = db + '\0' + shape;
+    const current = this.tails.get(key);
+    // Two catch-ups of one tail may end in either order: the one that knows more stays.
+    if (current && current !== replacing && current.handle === tail.handle && current.feed.last_seq > tail.feed.last_seq) return;
+    this.tails.delete(key);
+    this.tails.set(key, tail);
+    if (this.tails.size > maxTails) this.tails.delete(this.tails.keys().next().value!);
+  }
+
+  /**
+   * A kept page that answers `request`: a read one whose rows give the answer now, else the one
+   * being read most likely to cover it (no limit first: it reads to the end; then the nearest
+   * `since` at or below), else none.
+   */
+  private source(entries: Map<string, Entry>, request: PageRequest, now: number): { entry: Entry; derived?: FeedPage<Row> } | undefined {
     let pending: Entry | undefined;
     for (const entry of entries.values()) {
-      if (now - entry.at >= pageTtlMs || entry.request.shape !== request.shape || entry.request.since > request.since) continue;
+      const alike = entry.request.shape === request.shape && entry.request.handle === request.handle;
+      if (!alike || now - entry.at >= pageTtlMs || entry.request.since > request.since) continue;
       if (entry.done) {
-        const derived = entry.done.feed && derivePage(entry.done.feed, entry.request, request);
+        const derived = entry.done.derive && derivePage(entry.done.derive.feed, entry.done.derive.range, request);
         if (derived) return { entry, derived };
-      } else if (!pending || entry.request.since > pending.request.since) pending = entry;
+      } else if (!pending || better(entry.request, pending.request)) pending = entry;
     }
     return pending && { entry: pending };
   }
@@ -200,8 +274,16 @@ export class Notifier {
 }
 
 /** Serialises a page once; keeps its rows when other requests may be answered from them. */
-function serve(read: ReadPage): Served {
+function serve(read: ReadPage, range: PageRange): Served {
   const feed = { results: read.results, last_seq: read.last_seq };
   const text = JSON.stringify(feed) + '\n';
-  return { text, count: read.results.length, ...(read.derivable && text.length <= maxDerivableBytes ? { feed } : {}) };
+  const derivable = read.derivable && text.length <= maxDerivableBytes;
+  return { text, count: read.results.length, ...(derivable ? { derive: { range: { since: range.since, limit: range.limit }, feed, bytes: text.length } } : {}) };
+}
+
+/** Of two pages being read, whether `a` more likely covers a later `since` than `b`. */
+function better(a: PageRange, b: PageRange): boolean {
+  const open = (r: PageRange): boolean => r.limit === undefined || r.limit <= 0;
+  if (open(a) !== open(b)) return open(a);
+  return a.since > b.since;
 }

@@ -60,12 +60,13 @@ export const changes: Route = async (ctx) => {
   // A database deleted while a request reads or waits on it answers like a missing one (its
   // PouchDB handle is closed: reading it threw "cannot call iterator() before open()").
   const gone = async (): Promise<boolean> => (await ctx.deps.store.open(name)) !== db;
-  const request: PageRequest = { since: opts.since, limit: opts.limit, shape: JSON.stringify([opts.include_docs, opts.conflicts, opts.style, opts.doc_ids]) };
+  const shape = JSON.stringify([opts.include_docs, opts.conflicts, opts.style, opts.doc_ids]);
+  const request: PageRequest = { since: opts.since, limit: opts.limit, shape, handle: db };
   // Pages are shared between requests asking the same or covered by one (http/notifier.ts).
   const read = async (): Promise<SharedPage> => {
     if (await gone()) throw dbNotFound();
     try {
-      return await ctx.deps.notifier.page(name, request, () => readFeed(db, raw, opts));
+      return await ctx.deps.notifier.page(name, request, (range) => readFeed(db, raw, { ...opts, ...range }));
     } catch (thrown) {
       if (await gone()) throw dbNotFound();
       throw thrown;
