@@ -123,4 +123,20 @@ describe('populations', () => {
     expect(generateCustomers(5, 3)).toEqual(generateCustomers(5, 3));
     expect(Object.keys(generateCustomers(1)[0]!.attributes).sort()).toEqual(['country', 'email', 'first_name', 'last_name', 'phone']);
   });
+
+  test('a schedule trigger starts the whole population at each slot of the simulated days, in its own time zone', () => {
+    const weekly = flowOf([
+      node.trigger('t', { type: 'schedule', every: { amount: 1, unit: 'days' }, time: '09:00', timeZone: 'Asia/Tokyo', weekdays: [1, 4] }),
+      node.email('mail', 'News', 'Hello {{first_name}}'), node.exit('x'),
+    ], ['t', 'mail', 'x']);
+    // 2026-01-01 (UTC) is a Thursday; Mondays and Thursdays at 09:00 Tokyo are 00:00 UTC on those days.
+    const r = simulate(input({ flow: weekly, customers: generateCustomers(50), options: options({ horizonDays: 14, arrivalDays: 3 }) }));
+    if (!r.ok) throw new Error(r.message);
+    expect(r.data.started).toBe(4 * 50);
+    expect(r.data.messagesPerDay).toEqual([0, 4, 7, 11].map((d) => ({ day: d, counts: { email: 50 } })));
+    const none = simulate(input({ flow: weekly, options: options({ horizonDays: 1, startAt: Date.UTC(2026, 0, 2) }) }));
+    expect(none.ok ? '' : none.message).toMatch(/fires no slot within the simulated days/);
+    const big = simulate(input({ flow: weekly, customers: generateCustomers(maxSimulatedCustomers), options: options({ horizonDays: 14 }) }));
+    expect(big.ok ? '' : big.message).toMatch(/4 slots × 200,000 customers is over the simulator's limit/);
+  });
 });

@@ -6,6 +6,7 @@ import { buildProgram, type FlowProgram } from './program';
 import { stableDraw } from './split';
 import { startRun, stepRun } from './step';
 import { MinHeap } from './heap';
+import { slotsBetween } from './schedule';
 import { summarise, type SimulationReport } from './simulateReport';
 
 /**
@@ -31,7 +32,7 @@ export interface SimulationOptions {
   triggerNodeId?: string;
   /** Start of the simulated time, epoch ms. */
   startAt: number;
-  /** Customers arrive spread evenly-at-random over this many days (0: all at once). */
+  /** Customers arrive spread evenly-at-random over this many days (0: all at once); a schedule trigger starts everyone at each of its slots instead. */
   arrivalDays: number;
   /** Simulated time stops this many days after the start; runs still waiting then count as waiting. */
   horizonDays: number;
@@ -53,7 +54,7 @@ export interface SimulationInput {
 }
 
 /** Checks input before anything runs: a clear sentence for each way it cannot. */
-export function checkSimulation(input: SimulationInput): Result<{ program: FlowProgram; triggerNodeId: string }> {
+export function checkSimulation(input: SimulationInput): Result<{ program: FlowProgram; triggerNodeId: string; slots: number[] | null }> {
   const { flow, customers, options } = input;
   const triggers = flow.nodes.filter((n) => n.kind === 'trigger');
   if (triggers.length === 0) return err('invalid-argument', 'This flow has no trigger: add one so customers have a way in.');
@@ -68,8 +69,18 @@ export function checkSimulation(input: SimulationInput): Result<{ program: FlowP
   if (!(options.horizonDays >= 1 && options.horizonDays <= 3650)) return err('invalid-argument', 'Simulate between 1 and 3,650 days.');
   if (!(options.arrivalDays >= 0 && options.arrivalDays <= options.horizonDays)) return err('invalid-argument', 'Arrivals must spread over 0 days up to the simulated period.');
   const triggerNodeId = options.triggerNodeId ?? triggers[0]!.id;
-  if (!triggers.some((t) => t.id === triggerNodeId)) return err('invalid-argument', 'The chosen trigger is not in this flow.');
-  return ok({ program: buildProgram({ journeyId: input.journeyId, version: input.version, flow }), triggerNodeId });
+  const trigger = triggers.find((t) => t.id === triggerNodeId);
+  if (!trigger) return err('invalid-argument', 'The chosen trigger is not in this flow.');
+  let slots: number[] | null = null;
+  if (trigger.kind === 'trigger' && trigger.config.type === 'schedule') {
+    // A schedule starts the whole population (its audience here) at every slot in the simulated days.
+    slots = slotsBetween(trigger.config, options.startAt, options.startAt + options.horizonDays * dayMs, maxSimulatedCustomers + 1);
+    if (slots.length === 0) return err('invalid-argument', 'The schedule fires no slot within the simulated days: simulate more days.');
+    if (slots.length * customers.length > maxSimulatedCustomers) {
+      return err('too-large', `${slots.length.toLocaleString('en')} slots × ${customers.length.toLocaleString('en')} customers is over the simulator's limit of ${maxSimulatedCustomers.toLocaleString('en')} runs: simulate fewer days or customers.`);
+    }
+  }
+  return ok({ program: buildProgram({ journeyId: input.journeyId, version: input.version, flow }), triggerNodeId, slots });
 }
 
 /** Counters the run loop fills. */
@@ -85,18 +96,21 @@ export interface Tally {
 export function simulate(input: SimulationInput, onProgress?: (fraction: number) => void): Result<SimulationReport> {
   const checked = checkSimulation(input);
   if (!checked.ok) return checked;
-  const { program, triggerNodeId } = checked.data;
+  const { program, triggerNodeId, slots } = checked.data;
   const { customers, options } = input;
   const directory = new Map(options.journeys.map((j) => [j.journeyId, j]));
   const journeys: JourneyLookup = { published: (id) => { const j = directory.get(id); return j ? { ...j, acceptsRuns: true } : null; } };
   const ctx: StepContext = { journeys, undecided: chooser(options) };
   const tally: Tally = { perDay: new Map(), arms: new Map(), steps: 0 };
-  const states: RunState[] = new Array<RunState>(customers.length);
+  // One run per customer, or per customer and slot for a schedule: run i is customer i % n.
+  const n = customers.length;
+  const runs = n * (slots?.length ?? 1);
+  const states: RunState[] = new Array<RunState>(runs);
   const horizon = options.startAt + options.horizonDays * dayMs;
-  // Wake-ups: (time, customer, kind). Arrivals go in the same queue so time runs forward once.
+  // Wake-ups: (time, run, kind). Arrivals go in the same queue so time runs forward once.
   const queue = new MinHeap();
-  for (let i = 0; i < customers.length; i++) {
-    const at = options.startAt + Math.floor(stableDraw('arrive', customers[i]!.id, i) * options.arrivalDays * dayMs);
+  for (let i = 0; i < runs; i++) {
+    const at = slots ? slots[Math.floor(i / n)]! : options.startAt + Math.floor(stableDraw('arrive', customers[i]!.id, i) * options.arrivalDays * dayMs);
     queue.push(at, i, 0);
   }
   let started = 0;
@@ -116,9 +130,9 @@ export function simulate(input: SimulationInput, onProgress?: (fraction: number)
     if (top.at > horizon) break;
     const i = top.index;
     if (top.kind === 0) {
-      const c = customers[i]!;
+      const c = customers[i % n]!;
       record(i, startRun(program, { runId: `sim-${i}`, customerId: c.id, triggerNodeId, at: top.at, attributes: c.attributes }, ctx));
-      if (++started % 10_000 === 0) onProgress?.(started / customers.length);
+      if (++started % 10_000 === 0) onProgress?.(started / runs);
       continue;
     }
     const s = states[i]!;

@@ -3,7 +3,8 @@ import { buildProgram } from './program';
 import { startRun } from './step';
 import { pickArm, stableDraw } from './split';
 import { contextWith, edge, flowOf, node, startOf } from './testFlows';
-import { nextScheduleTime, triggerMatches } from './triggers';
+import { triggerMatches } from './triggers';
+import { nextSlot } from './schedule';
 import { renderTemplate } from './template';
 
 const splitFlow = flowOf([node.trigger('t'), node.random('r', [['A', 20], ['B', 30], ['C', 50]]), node.exit('xa'), node.exit('xb'), node.exit('xc')],
@@ -56,8 +57,8 @@ test('triggers fire for their intake only; survey score ranges are inclusive', (
   expect(triggerMatches(p, { type: 'manual' })).toEqual(['m']);
   expect(triggerMatches(p, { type: 'schedule', triggerNodeId: 'sch' })).toEqual(['sch']);
   const day = 86_400_000;
-  expect(nextScheduleTime({ type: 'schedule', every: { amount: 1, unit: 'days' }, startAt: 1000 }, 0)).toBe(1000);
-  expect(nextScheduleTime({ type: 'schedule', every: { amount: 1, unit: 'days' }, startAt: 1000 }, 1000)).toBe(1000 + day);
+  expect(nextSlot({ type: 'schedule', every: { amount: 1, unit: 'days' }, startAt: 1000 }, 0)).toBe(1000);
+  expect(nextSlot({ type: 'schedule', every: { amount: 1, unit: 'days' }, startAt: 1000 }, 1000)).toBe(1000 + day);
 });
 
 test('templates: spaces inside braces, customer_id, and blank values count as missing', () => {

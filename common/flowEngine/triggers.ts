@@ -1,6 +1,5 @@
 import type { FlowNode } from '../journey/flowModel';
 import type { FlowProgram } from './program';
-import { durationMs } from './program';
 
 type TriggerNode = Extract<FlowNode, { kind: 'trigger' }>;
 
@@ -43,12 +42,4 @@ export function entryTrigger(program: FlowProgram): string | null {
     first ??= node.id;
   }
   return first;
-}
-
-/** The first time after `after` a schedule trigger fires: `startAt` (default 0) plus whole periods. */
-export function nextScheduleTime(config: Extract<TriggerNode['config'], { type: 'schedule' }>, after: number): number {
-  const start = config.startAt ?? 0;
-  if (after < start) return start;
-  const every = durationMs(config.every);
-  return start + (Math.floor((after - start) / every) + 1) * every;
 }

@@ -45,7 +45,12 @@ export function stepDetails(node: FlowNode): string[] {
         return [`Survey: ${or(c.surveyId)}`, ...range];
       }
       if (c.type === 'event') return [`Event: ${or(c.eventName)}`];
-      if (c.type === 'schedule') return [`Every ${durationText(c.every)}`];
+      if (c.type === 'schedule') {
+        const days = c.weekdays?.length ? c.weekdays.map((d) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d]).join(', ') : 'Daily';
+        const when = c.time !== undefined ? `${days} at ${c.time} (${c.timeZone ?? 'UTC'})` : `Every ${durationText(c.every)}`;
+        const who = c.audience?.kind === 'customers' ? `${c.audience.ids.length} listed customers` : c.audience?.kind === 'event' ? `Customers with "${or(c.audience.eventName)}" in ${c.audience.withinDays} days` : 'Starts nobody yet';
+        return [when, who];
+      }
       if (c.type === 'segmentEntry') return [`Segment: ${or(c.segmentId)}`];
       return ['Started by hand'];
     }

@@ -42,7 +42,22 @@ export type Condition = v.InferOutput<typeof conditionSchema>;
 export const triggerConfigSchema = v.variant('type', [
   v.object({ type: v.literal('surveyResponse'), surveyId: text(200), minScore: v.optional(v.number()), maxScore: v.optional(v.number()) }),
   v.object({ type: v.literal('event'), eventName: text(200) }),
-  v.object({ type: v.literal('schedule'), every: durationSchema, startAt: v.optional(v.pipe(v.number(), v.minValue(0))) }),
+  v.object({
+    type: v.literal('schedule'),
+    /** Period form: every `every` from `startAt` (epoch ms, default 0). Ignored when `time` is set. */
+    every: durationSchema,
+    startAt: v.optional(v.pipe(v.number(), v.minValue(0))),
+    /** Calendar form: at this local time (`HH:MM`, 24 h) on `weekdays` (0 Sunday … 6 Saturday; absent or empty: every day). */
+    time: v.optional(v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
+    weekdays: v.optional(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.maxLength(7))),
+    /** IANA zone of `time`: the workspace zone when the trigger was set up, kept with it so a published schedule never shifts. */
+    timeZone: v.optional(text(64)),
+    /** Whom each slot starts: listed customer ids, or customers who sent an event within the last days. Absent: nobody (the engine logs it). */
+    audience: v.optional(v.variant('kind', [
+      v.object({ kind: v.literal('customers'), ids: v.pipe(v.array(text(200)), v.maxLength(1000)) }),
+      v.object({ kind: v.literal('event'), eventName: text(200), withinDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(365)) }),
+    ])),
+  }),
   v.object({ type: v.literal('segmentEntry'), segmentId: text(200) }),
   v.object({ type: v.literal('manual') }),
 ]);

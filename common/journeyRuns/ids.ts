@@ -82,6 +82,11 @@ export function counterId(journeyId: string, day: string, partition: number): st
   return `${journeyCounterPrefix(journeyId)}${day}|${pad(partition)}`;
 }
 
+/** The slot document of one journey's schedule trigger in one partition (which slot fired last). */
+export function scheduleSlotId(journeyId: string, nodeId: string, partition: number): string {
+  return `s|${part(journeyId)}|${part(nodeId)}|${pad(partition)}`;
+}
+
 /** The lease document of one partition. */
 export function leaseId(partition: number): string {
   return `lease|${pad(partition)}`;

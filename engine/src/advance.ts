@@ -117,3 +117,11 @@ export function recover(doc: RunDoc, now: number, worker: string): RunDoc {
   note(doc, { at: now, nodeId: doc.state.nodeId, kind: 'recovered', message: 'Picked up by another engine process while sending; sent again with the same idempotency key.', worker });
   return doc;
 }
+
+/** Divides a fresh wait by `scale` (tests and the bench compress "wait 1 day" into moments; 1 in production). */
+export function compressWait(doc: RunDoc, scale: number): void {
+  const wait = doc.state?.status === 'waiting' ? doc.state.wait : undefined;
+  if (scale === 1 || !wait || wait.until === null || doc.wakeAt !== wait.until || wait.until - wait.since <= 0) return;
+  wait.until = wait.since + Math.max(1, Math.round((wait.until - wait.since) / scale));
+  doc.wakeAt = wait.until;
+}

@@ -13,7 +13,7 @@ import type { CouchDb, StoredDoc } from './couch';
  */
 
 interface JourneyRow extends StoredDoc { status?: string; publishedVersion?: number; name?: string }
-interface HistoryRow extends StoredDoc { snapshot?: { flow?: JourneyFlow } }
+interface HistoryRow extends StoredDoc { snapshot?: { flow?: JourneyFlow }; createdAt?: number }
 
 /** Reads and caches journeys, versions and controls. */
 export class JourneyDirectory implements JourneyLookup {
@@ -21,6 +21,7 @@ export class JourneyDirectory implements JourneyLookup {
   private readonly controls = new Map<string, JourneyControlDoc>();
   private readonly programs = new Map<string, FlowProgram>();
   private readonly missing = new Map<string, number>();
+  private readonly publishedAt = new Map<string, number>();
 
   constructor(private readonly journeysDb: CouchDb, private readonly historyDb: CouchDb) {}
 
@@ -73,6 +74,12 @@ export class JourneyDirectory implements JourneyLookup {
       return false;
     }
     this.programs.set(key, buildProgram({ journeyId, version, flow }));
+    this.publishedAt.set(key, typeof entry.createdAt === 'number' ? entry.createdAt : 0);
     return true;
+  }
+
+  /** When a loaded version was published (epoch ms; 0 when unknown): schedules fire no slot before it. */
+  versionPublishedAt(journeyId: string, version: number): number {
+    return this.publishedAt.get(`${journeyId}@${version}`) ?? 0;
   }
 }

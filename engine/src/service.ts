@@ -10,6 +10,7 @@ import { CouchDb } from './couch';
 import { JourneyDirectory } from './journeys';
 import type { WorkerOptions } from './worker';
 import { Worker } from './worker';
+import { Schedules } from './schedules';
 
 /**
  * One tenant's engine in this process: its databases, the journey directory, the lease round, the
@@ -133,6 +134,8 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
   every(30_000, 'Open commands', async () => {
     for (const cmd of await control.all<StoredDoc>(commandPrefix, `${commandPrefix}\ufff0`)) if (cmd.type === 'command' && cmd.doneAt === undefined) onCommand(cmd as unknown as CommandDoc);
   });
+  const schedules = new Schedules({ runs, directory, worker, partitions: o.partitions, now, log: o.log });
+  every(1000, 'Schedules', () => schedules.round());
   const main = worker.run();
 
   return {

@@ -2,7 +2,7 @@ import type { CustomerEvent, EventLookup, SendOutcome, Senders, StepContext } fr
 import type { EventDoc, RunDoc } from '../../common/journeyRuns/docs';
 import { partitionEventPrefix, partitionRunPrefix, rangeEnd } from '../../common/journeyRuns/ids';
 import type { Advanced } from './advance';
-import { handoverDoc, isOver, killDoc, note, recover, startDoc, stepDoc } from './advance';
+import { compressWait, handoverDoc, isOver, killDoc, note, recover, startDoc, stepDoc } from './advance';
 import type { CouchDb, StoredDoc } from './couch';
 import { TimerHeap } from './heap';
 import type { JourneyDirectory } from './journeys';
@@ -173,7 +173,7 @@ export class Worker implements EventLookup {
       const before = this.runs.get(id)?.log.length ?? 0;
       const a = this.process(id, now);
       if (!a) continue;
-      if (a.doc.log.length !== before) this.compress(a.doc);
+      if (a.doc.log.length !== before) compressWait(a.doc, this.o.waitScale ?? 1);
       changed.set(id, { a, since });
       for (const h of a.handovers) {
         const child = h.kind === 'startRun' ? handoverDoc(a.doc, h, now, this.o.partitions) : undefined;
@@ -183,14 +183,6 @@ export class Worker implements EventLookup {
     await this.write(changed, now);
     this.fireSends();
     return true;
-  }
-
-  private compress(doc: RunDoc): void {
-    const scale = this.o.waitScale ?? 1;
-    const wait = doc.state?.status === 'waiting' ? doc.state.wait : undefined;
-    if (scale === 1 || !wait || wait.until === null || doc.wakeAt !== wait.until || wait.until - wait.since <= 0) return;
-    wait.until = wait.since + Math.max(1, Math.round((wait.until - wait.since) / scale));
-    doc.wakeAt = wait.until;
   }
 
   /** Decides one run's next move; undefined when nothing is to be written. */
@@ -344,6 +336,9 @@ export class Worker implements EventLookup {
     this.events.set(ev.customerId, list.slice(-100));
     for (const doc of this.runs.values()) if (doc.customerId === ev.customerId && !isOver(doc)) this.touch(doc._id);
   }
+
+  /** Stored events of the held partitions' customers, by customer (a schedule's event audience reads them). */
+  get heldEvents(): ReadonlyMap<string, readonly EventDoc[]> { return this.events; }
 
   /** A user asked to retry a failed run. */
   requestRetry(runId: string, command: StoredDoc): void {

@@ -7,6 +7,7 @@ import { ConditionEditor, DurationEditor } from './ConditionEditor';
 import { X } from '../../../ui/icons';
 import { useT } from '../../../i18n';
 import { actionKey, priorityKey, triggerKey } from './labels';
+import { ScheduleFields } from '../runs/ScheduleFields';
 
 type SetConfig = (config: FlowNode['config']) => void;
 
@@ -103,7 +104,7 @@ function TriggerFields({ config: c, set }: { config: NodeConfig<'trigger'>; set:
       </label>
       {c.type === 'surveyResponse' && <Text label={t('journeyFlow.trigger.survey')} value={c.surveyId} max={200} onCommit={(surveyId) => set({ ...c, surveyId })} />}
       {c.type === 'event' && <Text label={t('journeyFlow.trigger.eventName')} value={c.eventName} max={200} onCommit={(eventName) => set({ ...c, eventName })} />}
-      {c.type === 'schedule' && <DurationEditor label={t('journeyFlow.trigger.every')} value={c.every} onChange={(every) => set({ ...c, every })} />}
+      {c.type === 'schedule' && <ScheduleFields config={c} onChange={set} />}
       {c.type === 'segmentEntry' && <Text label={t('journeyFlow.trigger.segment')} value={c.segmentId} max={200} onCommit={(segmentId) => set({ ...c, segmentId })} />}
     </>
   );
