@@ -92,3 +92,29 @@ test('a flow with no trigger is refused with a message', async ({ page }) => {
   await panel.getByRole('button', { name: 'Run simulation' }).click();
   await expect(panel.getByRole('alert')).toHaveText('This flow has no trigger: add one so customers have a way in.');
 });
+
+test('a schedule trigger set up in the flow: daily at 09:00 for listed ids, simulated as one run per customer and slot', async ({ page }) => {
+  const panel = await openFirstPurchaseFlow(page);
+  await card(page, 'Cart abandoned').click();
+  await page.getByRole('combobox', { name: 'Trigger type' }).selectOption('schedule');
+  await page.getByRole('combobox', { name: 'Repeats' }).selectOption('calendar');
+  await expect(page.getByLabel('Time', { exact: true })).toHaveValue('09:00');
+  await expect(page.getByText(/^Time zone: /)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Starts' }).selectOption('customers');
+  const ids = page.getByRole('textbox', { name: 'Customer ids, separated by commas' });
+  await ids.fill(`ann, bob, ann, ${'x'.repeat(201)}`);
+  await ids.press('Enter');
+  await expect(page.getByText('Customer ids (2)')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Ids left out' })).toContainText('Ids left out: 2 (duplicates');
+  await expect(card(page, 'Cart abandoned')).toContainText('Daily at 09:00');
+
+  await panel.getByRole('spinbutton', { name: 'Generated customers' }).fill('100');
+  await panel.getByRole('button', { name: 'Run simulation' }).click();
+  const status = panel.getByTestId('sim-results').getByRole('status');
+  await expect(status).toContainText('100 customers at each of', { timeout: 30_000 });
+  const m = /([\d,]+) runs started: 100 customers at each of (\d+) schedule slots/.exec((await status.textContent()) ?? '');
+  expect(m).not.toBeNull();
+  // 30 simulated days hold 30 (or 31, by the start's time of day) daily slots.
+  expect([30, 31]).toContain(Number(m![2]));
+  expect(num(m![1])).toBe(100 * Number(m![2]));
+});

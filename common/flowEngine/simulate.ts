@@ -141,7 +141,7 @@ export function simulate(input: SimulationInput, onProgress?: (fraction: number)
     else record(i, stepRun(program, s, { type: 'event', at: top.at, event: { name: simulatedEventName(program, s.wait!.nodeId), at: top.at, properties: {} } }, ctx));
   }
   onProgress?.(1);
-  return ok(summarise(program, states.filter((s) => s !== undefined), tally, customers.length));
+  return ok({ ...summarise(program, states.filter((s) => s !== undefined), tally, customers.length), slots: slots?.length ?? 0 });
 }
 
 /** Picks by the designer's weights among the handles the data left open (equal weights when none set). */

@@ -13,8 +13,10 @@ export interface NodeFigures {
 /** What a simulation shows. */
 export interface SimulationReport {
   customers: number;
-  /** Customers whose run started inside the simulated period. */
+  /** Runs started inside the simulated period (one per customer; per customer and slot for a schedule). */
   started: number;
+  /** Schedule slots in the simulated period (0 when the trigger is not a schedule). */
+  slots: number;
   nodes: Record<string, NodeFigures>;
   /** Steps no simulated customer reached, in flow order. */
   unreached: string[];
@@ -74,6 +76,7 @@ export function summarise(program: FlowProgram, states: readonly RunState[], tal
   return {
     customers,
     started: states.length,
+    slots: 0,
     nodes,
     unreached: [...program.nodes.keys()].filter((id) => nodes[id]!.reached === 0),
     outcomes,

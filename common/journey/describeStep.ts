@@ -1,4 +1,4 @@
-import type { Condition, Duration, FlowNode } from './flowModel';
+import type { Condition, Duration, FlowNode, NodeConfig } from './flowModel';
 
 /** "3 days", "1 hour". */
 export function durationText(d: Duration): string {
@@ -46,8 +46,7 @@ export function stepDetails(node: FlowNode): string[] {
       }
       if (c.type === 'event') return [`Event: ${or(c.eventName)}`];
       if (c.type === 'schedule') {
-        const days = c.weekdays?.length ? c.weekdays.map((d) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d]).join(', ') : 'Daily';
-        const when = c.time !== undefined ? `${days} at ${c.time} (${c.timeZone ?? 'UTC'})` : `Every ${durationText(c.every)}`;
+        const when = scheduleWhen(c);
         const who = c.audience?.kind === 'customers' ? `${c.audience.ids.length} listed customers` : c.audience?.kind === 'event' ? `Customers with "${or(c.audience.eventName)}" in ${c.audience.withinDays} days` : 'Starts nobody yet';
         return [when, who];
       }
@@ -72,4 +71,11 @@ export function stepDetails(node: FlowNode): string[] {
     case 'exit': return [node.config.reason ? `Reason: ${node.config.reason}` : 'Leaves the journey'];
     case 'goto': return [node.config.journeyId ? 'Continues in another journey' : 'No journey chosen'];
   }
+}
+
+/** When a schedule trigger fires, in a few words: "Mon, Thu at 09:00 (Europe/Berlin)" or "Every 2 hours". */
+export function scheduleWhen(c: Extract<NodeConfig<'trigger'>, { type: 'schedule' }>): string {
+  if (c.time === undefined) return `Every ${durationText(c.every)}`;
+  const days = c.weekdays?.length ? c.weekdays.map((d) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d]).join(', ') : 'Daily';
+  return `${days} at ${c.time} (${c.timeZone ?? 'UTC'})`;
 }

@@ -1,5 +1,6 @@
 import type { Condition, Duration, FlowNode } from '../../../../../common/journey';
 import { operatorText, priorityKey, unitKey, type Translate } from './labels';
+import { calendarSummary } from '../runs/scheduleText';
 
 /** "3 days", "1 hour", in the current language (ICU plural per unit). */
 export function durationText(t: Translate, d: Duration): string {
@@ -23,7 +24,7 @@ export function nodeSummary(t: Translate, node: FlowNode): string {
       const c = node.config;
       return c.type === 'surveyResponse' ? t('journeyFlow.summary.survey', { survey: c.surveyId || '?' })
         : c.type === 'event' ? t('journeyFlow.summary.event', { name: c.eventName || '?' })
-          : c.type === 'schedule' ? t('journeyFlow.summary.every', { duration: durationText(t, c.every) })
+          : c.type === 'schedule' ? calendarSummary(t, c) ?? t('journeyFlow.summary.every', { duration: durationText(t, c.every) })
             : c.type === 'segmentEntry' ? t('journeyFlow.summary.segment', { segment: c.segmentId || '?' }) : t('journeyFlow.summary.manual');
     }
     case 'action': return actionSummary(t, node.config);

@@ -32,7 +32,9 @@ export function SimulatorResults({ report, nodes, onSelect }: { report: Simulati
   const share = (n: number, of: number) => (of === 0 ? t('simulator.duration.none') : f.percent(n / of, 1));
   return (
     <div className="sim-results" data-testid="sim-results">
-      <p role="status">{t('simulator.summary', { started: report.started, customers: report.customers, steps: report.steps })}</p>
+      <p role="status">{report.slots > 0
+        ? t('simulator.summarySchedule', { started: report.started, customers: report.customers, slots: report.slots, steps: report.steps })
+        : t('simulator.summary', { started: report.started, customers: report.customers, steps: report.steps })}</p>
       <table className="sim-table" aria-label={t('simulator.outcomes')}>
         <tbody>{statuses.filter((s) => report.outcomes[s]).map((s) => (
           <tr key={s}><td>{t(`simulator.outcome.${s}` as MessageId)}</td><td className="num">{f.number(report.outcomes[s]!)}</td></tr>
