@@ -18,6 +18,15 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   return { size: bytes.length, read: async (offset, length) => bytes.subarray(offset, offset + length) };
 }
 
+/**
+ * A Blob (a File the user picked) as a {@link ByteSource}: each read takes one slice, so a file of
+ * gigabytes is read a megabyte at a time and never held whole. A File crosses to a worker by
+ * reference (structured clone shares its backing store), so the screen never copies it.
+ */
+export function blobSource(blob: Blob): ByteSource {
+  return { size: blob.size, read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()) };
+}
+
 /** Whether an input is a {@link ByteSource} rather than bytes. */
 export function isByteSource(input: ArrayBuffer | Uint8Array | ByteSource): input is ByteSource {
   return !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer) && typeof (input as ByteSource).read === 'function';

@@ -35,6 +35,13 @@ export const sampleSize = 50;
 /** Bytes enough to tell a binary file from text: a caller with a large file reads only these first. */
 export const sniffBytes = 4 << 20;
 
+/**
+ * The largest workbook opened. A workbook is a ZIP of XML that ExcelJS reads whole, so it is held in
+ * memory several times over (bytes, inflated XML, rows); CSV has no such limit because it is read in
+ * slices. Excel itself caps a sheet at 1,048,576 rows, which rarely needs more than this.
+ */
+export const maxWorkbookBytes = 256 << 20;
+
 /** The most text read for the sample: rows longer than this leave a shorter sample. */
 const maxSampleBytes = 16 << 20;
 
@@ -104,6 +111,10 @@ async function sampleOf(file: ByteSource, encoding: DecodedText['encoding'], bom
 
 async function openWorkbook(input: FileInput, file: ByteSource, fileName: string): Promise<Result<Source>> {
   let loaded: { rows: string[][]; sheet: string };
+  if (file.size > maxWorkbookBytes) {
+    const mb = (n: number) => Math.ceil(n / 1024 / 1024);
+    return err('too-large', `${fileName || 'The workbook'} is ${mb(file.size)} MB. Excel workbooks are read whole, up to ${mb(maxWorkbookBytes)} MB; save the sheet as CSV, which is read in slices at any size.`);
+  }
   try {
     const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input instanceof Uint8Array ? input : await file.read(0, file.size);
     const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;

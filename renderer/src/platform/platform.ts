@@ -3,8 +3,8 @@ import type { WorkbookBegun } from '../../../common/ipc/workbookSchemas';
 import type { SheetColumn, XlsxCell } from '../../../common/export/analyticsSheets';
 import type { Result } from '../../../common/result';
 
-/** A file the user chose to open. */
-export interface OpenedFile { name: string; size: number; bytes(): Promise<Uint8Array>; text(): Promise<string> }
+/** A file the user chose to open; `blob` reads it in slices (a large survey file is never read whole). */
+export interface OpenedFile { name: string; size: number; blob: Blob; bytes(): Promise<Uint8Array>; text(): Promise<string> }
 
 /**
  * What the app needs from where it runs (STYLE.md "Ports with per-runtime implementations"): the
@@ -59,7 +59,7 @@ export function pickFile(accept: readonly string[]): Promise<OpenedFile | null> 
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       input.remove();
-      resolve(file ? { name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()), text: () => file.text() } : null);
+      resolve(file ? { name: file.name, size: file.size, blob: file, bytes: async () => new Uint8Array(await file.arrayBuffer()), text: () => file.text() } : null);
     });
     input.addEventListener('cancel', () => {
       input.remove();

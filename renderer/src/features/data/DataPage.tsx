@@ -9,17 +9,18 @@ import { showToast } from '../../ui/toast';
 import { EventLogSection } from '../journeyAnalytics/EventLogSection';
 import { FindPersonasPage } from '../personasFromData/FindPersonasPage';
 import { DatasetList } from './DatasetList';
+import { maxWorkbookBytes } from '../../../../common/import/source';
 import { ImportFlow } from './ImportFlow';
 import { parseHeader } from './storedForm';
 import type { ImportFile } from './useImportFlow';
 import './data.css';
 
 /**
- * The largest survey file the app imports. The import keeps every chunk in memory until it is saved
- * (all or nothing) and the screen holds the file's bytes; the command line has no such limit (it
- * reads the file in slices and keeps only the decoded table).
+ * The largest CSV file the app imports. A CSV is read in slices and each chunk saved as it fills,
+ * so memory does not grow with the file; the limit keeps a mistaken pick (a disk image, a video)
+ * from filling the browser's storage. The command line has no limit.
  */
-const maxImportMb = 256;
+const maxCsvMb = 4096;
 
 const accept = ['.csv', '.tsv', '.txt', '.xlsx', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
@@ -38,16 +39,19 @@ function DatasetsPage() {
   const pick = async (append: DatasetHeaderDoc | null) => {
     const opened = await platform.openFile(accept);
     if (!opened) return;
-    // Said before a byte is read: a file over the limit would otherwise fail late, or take the window down.
-    if (opened.size > maxImportMb * 1024 * 1024) {
-      showToast(t('data.import.tooLarge', { name: opened.name, size: Math.ceil(opened.size / 1024 / 1024), limit: maxImportMb }), { tone: 'error' });
+    // Said before a byte is read. A workbook is read whole (the worker refuses a large one whatever
+    // its name too); a CSV in slices.
+    const size = Math.ceil(opened.size / 1024 / 1024);
+    const workbookMb = maxWorkbookBytes / 1024 / 1024;
+    if (/\.(xlsx|xlsm)$/i.test(opened.name) && size > workbookMb) {
+      showToast(t('data.import.workbookTooLarge', { name: opened.name, size, limit: workbookMb }), { tone: 'error' });
       return;
     }
-    try {
-      setFile({ name: opened.name, bytes: await opened.bytes(), append });
-    } catch (e) {
-      showToast(t('data.page.unreadable', { name: opened.name, reason: e instanceof Error ? e.message : String(e) }), { tone: 'error' });
+    if (size > maxCsvMb) {
+      showToast(t('data.import.tooLarge', { name: opened.name, size, limit: maxCsvMb }), { tone: 'error' });
+      return;
     }
+    setFile({ name: opened.name, file: opened.blob, append });
   };
 
   const datasets = items.filter((d) => !isEventDataset(d)).sort((a, b) => b.importedAt - a.importedAt);

@@ -1,4 +1,4 @@
-import type { ImportOutcome } from '../../../../common/import/importer';
+import type { ImportSummary } from '../../../../common/import/importer';
 import { useT } from '../../i18n';
 
 /**
@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
  * values that could not be read (their responses are kept with that answer missing) and warnings;
  * the user imports or stops.
  */
-export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportOutcome; onImport: () => void; onStop: () => void }) {
+export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportSummary; onImport: () => void; onStop: () => void }) {
   const t = useT();
   const { rejectedCount, unreadableCount, warnings } = outcome;
   const title = rejectedCount > 0

@@ -2,7 +2,7 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, test } from 'vitest';
 import { datasetFromRecords } from '../../../../common/import/records';
 import { createDatabase, type Workspace } from '../../db/database';
-import { deleteDataset, readChunks, readHeaders, respondentIds, writeImport } from './datasetStore';
+import { chunkWriter, deleteDataset, readChunks, readHeaders, respondentIds, writeImport } from './datasetStore';
 
 let db: Workspace | undefined;
 afterEach(async () => {
@@ -58,6 +58,47 @@ describe('writing an import is all or nothing', () => {
     const wave = datasetFromRecords([{ respondentId: 'x', age: 1, city: 'Paris' }], columns, { datasetId: 'ds1', now: 2 });
     await w.datasets.insert({ ...wave.chunks[0]!, id: 'ds1--13', chunkIndex: 13, data: { ...wave.chunks[0]!.data, waveId: 'w2' } });
     expect((await readChunks(w, header!)).length).toBe(13);
+  });
+});
+
+describe('saving chunks as the import worker hands them over', () => {
+  test('chunks saved one by one are invisible until the header is written, then read in order', async () => {
+    const w = await open();
+    const { header, chunks } = dataset();
+    const writer = chunkWriter(w);
+    const saved = await Promise.all(chunks.map((c) => writer.add(c)));
+    expect(saved.every(Boolean)).toBe(true);
+    expect(writer.written).toBe(13);
+    expect(await readHeaders(w)).toEqual([]);
+    expect(await writer.failure()).toBeNull();
+    expect(await writer.finish(header)).toMatchObject({ ok: true });
+    expect((await readChunks(w, header)).map((c) => c.chunkIndex)).toEqual([...Array(13).keys()]);
+  });
+
+  test('a discard (cancel, refused file, "stop") removes every chunk saved, emptied first', async () => {
+    const w = await open();
+    const { chunks } = dataset();
+    const writer = chunkWriter(w);
+    // Not awaited: the discard waits for the writes still queued.
+    for (const c of chunks.slice(0, 7)) void writer.add(c);
+    await writer.discard();
+    expect(await readHeaders(w)).toEqual([]);
+    expect(await w.datasets.count().exec()).toBe(0);
+    expect(await everything(w)).not.toContain('London');
+  });
+
+  test('a chunk that cannot be saved refuses every later one, and finishing keeps nothing', async () => {
+    const w = await open();
+    const { header, chunks } = dataset();
+    const writer = chunkWriter(w);
+    expect(await writer.add(chunks[0]!)).toBe(true);
+    // A chunk whose data does not pass the schema.
+    expect(await writer.add({ ...chunks[1]!, chunkRows: -1 })).toBe(false);
+    expect(await writer.add(chunks[2]!)).toBe(false);
+    expect(await writer.failure()).toMatch(/could not be saved .*nothing was kept/);
+    expect(await writer.finish(header)).toMatchObject({ ok: false, code: 'io-error' });
+    expect(await readHeaders(w)).toEqual([]);
+    expect(await w.datasets.count().exec()).toBe(0);
   });
 });
 

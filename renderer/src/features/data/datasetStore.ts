@@ -50,6 +50,79 @@ export async function writeImport(
   }
 }
 
+/**
+ * Writes an import's chunks one by one as the import worker hands them over, so a large file is never
+ * held whole; the header comes last (`finish`). Until then the chunks are invisible (readers read only
+ * chunks below a header's `chunkCount`, and a new dataset has no header), and `discard` empties and
+ * removes every chunk written, so a cancel, a refusal or a "stop" keeps nothing.
+ */
+export interface ChunkWriter {
+  /** Queues a chunk; resolves false once any write failed (every later chunk is refused too). */
+  add(chunk: DatasetChunkDoc): Promise<boolean>;
+  /** Chunks saved so far. */
+  readonly written: number;
+  /** Waits for the queued writes: null when all were saved, else what went wrong (a sentence). */
+  failure(): Promise<string | null>;
+  /** Waits for the queued writes, then writes the header: the import becomes visible. */
+  finish(header: DatasetHeaderDoc): Promise<Result<DatasetHeaderDoc>>;
+  /** Waits for the queued writes, then removes every chunk written. */
+  discard(): Promise<void>;
+}
+
+/** A {@link ChunkWriter} for one import. */
+export function chunkWriter(db: Workspace): ChunkWriter {
+  const ids: string[] = [];
+  let datasetId = '';
+  let failure: string | null = null;
+  // Writes run one after another, in the order the chunks came.
+  let tail: Promise<unknown> = Promise.resolve();
+  const add = (chunk: DatasetChunkDoc) => {
+    const done = tail.then(async () => {
+      if (failure !== null) return false;
+      try {
+        // Upsert, not insert: a chunk id left over by an interrupted earlier attempt is overwritten.
+        const res = await db.datasets.bulkUpsert([storedChunk(chunk)]);
+        datasetId = chunk.datasetId;
+        ids.push(chunk.id);
+        if (res.error.length > 0) throw new Error(res.error[0]?.status === 422 ? 'a chunk did not pass the schema' : `write failed (${res.error[0]?.status})`);
+        return true;
+      } catch (e) {
+        failure = e instanceof Error ? e.message : String(e);
+        return false;
+      }
+    });
+    tail = done;
+    return done;
+  };
+  const discard = async () => {
+    await tail;
+    await removeChunks(db, datasetId, ids.splice(0));
+  };
+  const unsaved = () => `The dataset could not be saved (${failure}); nothing was kept.`;
+  return {
+    add,
+    get written() { return ids.length; },
+    discard,
+    async failure() {
+      await tail;
+      return failure === null ? null : unsaved();
+    },
+    async finish(header) {
+      await tail;
+      try {
+        if (failure === null) {
+          await db.datasets.upsert(storedHeader(header));
+          return ok(header);
+        }
+      } catch (e) {
+        failure = e instanceof Error ? e.message : String(e);
+      }
+      await discard().catch(() => undefined);
+      return err('io-error', unsaved());
+    },
+  };
+}
+
 /** Empties chunks to their minimal form, then removes them. */
 async function removeChunks(db: Workspace, datasetId: string, ids: readonly string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 50) {
