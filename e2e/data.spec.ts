@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -118,6 +119,41 @@ test('an XLSX wave appends to a dataset, de-duplicated by respondent id, and a d
   await expect(page.getByText('No survey data yet')).toBeVisible();
   // Chunks are emptied before removal: no respondent's answers remain anywhere in IndexedDB.
   expect(await storedRecordsMentioning(page, 'save time')).toBe(0);
+});
+
+test('a large CSV is saved chunk by chunk as it is read; a quote broken deep in it names the row and keeps nothing', async ({ page }, info) => {
+  // A Qualtrics-shaped export (three header rows, metadata columns, "," inside a multi-select) of ~12 MB.
+  const header = [
+    'StartDate,Status,ResponseId,LocationLatitude,DistributionChannel,UserLanguage,Q1,Q2,Q3,Q4',
+    'Start Date,Response Type,Response ID,Location Latitude,Distribution Channel,User Language,How old are you?,Where do you live?,What are your goals? - Selected Choice,Anything else?',
+    '{"ImportId":"startDate"},{"ImportId":"status"},{"ImportId":"_recordId"},{"ImportId":"locationLatitude"},{"ImportId":"distributionChannel"},{"ImportId":"userLanguage"},{"ImportId":"QID1"},{"ImportId":"QID2"},{"ImportId":"QID3"},{"ImportId":"QID4_TEXT"}',
+  ];
+  const rows = (broken: number) => Array.from({ length: 90_000 }, (_, i) =>
+    `2024-03-0${1 + (i % 9)} 10:00:00,IP Address,R_${i},51.5,anonymous,EN,${18 + (i % 60)},${['Paris', 'Leeds'][i % 2]},"Save time,Learn",${i === broken ? '"streamed answer never closed' : `streamed answer ${i}`}`);
+  const write = (name: string, broken: number) => {
+    const file = info.outputPath(name);
+    writeFileSync(file, [...header, ...rows(broken)].join('\n'));
+    return file;
+  };
+  await openData(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import survey file…' }).click();
+  await (await chooser).setFiles(write('qualtrics-broken.csv', 80_000));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  // Row 80,004: three header rows, then the 80,001st response.
+  // Generous: the machines that run this are shared, and 12 MB is parsed and saved twice below.
+  test.setTimeout(300_000);
+  await expect(page.getByRole('alert')).toContainText('row 80004: a quote', { timeout: 120_000 });
+  await expect(page.getByRole('alert')).toContainText('Nothing was imported');
+  // Chunks saved before the broken row was reached were removed, emptied first.
+  await expect.poll(() => storedRecordsMentioning(page, 'streamed answer')).toBe(0);
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  const again = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import survey file…' }).click();
+  await (await again).setFiles(write('qualtrics-large.csv', -1));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /qualtrics-large/ })).toContainText('90,000', { timeout: 120_000 });
 });
 
 /** Counts IndexedDB records of the datasets collection whose JSON mentions a text. */

@@ -65,18 +65,26 @@ test('SurveyMonkey answer text: the label mapping is shown, editable, and every 
   await expect(page.getByRole('table', { name: 'Datasets' }).getByRole('row', { name: /surveymonkey-labels/ })).toContainText('4');
 });
 
-test('a file over the app\'s import limit is refused before it is read, pointing to the command line', async ({ page }, info) => {
-  // Sparse: 300 MB on paper, nothing written; the limit is checked from the size alone.
-  const big = info.outputPath('huge.csv');
-  const fd = openSync(big, 'w');
-  writeSync(fd, Buffer.from('x'), 0, 1, 300 * 1024 * 1024 - 1);
-  closeSync(fd);
+test('files over the app\'s limits are refused before they are read: a workbook over 256 MB, a CSV over 4 GB', async ({ page }, info) => {
+  // Sparse: large on paper, nothing written; the limits are checked from the size alone.
+  const sparse = (name: string, bytes: number) => {
+    const file = info.outputPath(name);
+    const fd = openSync(file, 'w');
+    writeSync(fd, Buffer.from('x'), 0, 1, bytes - 1);
+    closeSync(fd);
+    return file;
+  };
+  const pick = async (file: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import survey file…' }).click();
+    await (await chooser).setFiles(file);
+  };
   await page.goto('/#/data');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import survey file…' }).click();
-  await (await chooser).setFiles(big);
-  await expect(page.getByText('huge.csv is 300 MB. The app imports survey files up to 256 MB')).toBeVisible();
-  await expect(page.getByText(/npm run cli -- analyze/)).toBeVisible();
+  await pick(sparse('huge.xlsx', 300 * 1024 * 1024));
+  await expect(page.getByText('huge.xlsx is 300 MB. Excel workbooks are read whole, up to 256 MB. Save the sheet as CSV')).toBeVisible();
   await snap(page, 'import-too-large');
+  await pick(sparse('huge.csv', 4097 * 1024 * 1024));
+  await expect(page.getByText('huge.csv is 4097 MB. The app imports survey files up to 4096 MB')).toBeVisible();
+  await expect(page.getByText(/npm run cli -- analyze/).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: /Preview of/ })).toHaveCount(0);
 });
