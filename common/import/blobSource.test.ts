@@ -15,7 +15,7 @@ const base = { now: 1_700_000_000_000, datasetId: 'ds1', maxRows: 40 };
 const fixtureDir = join(__dirname, 'fixtures');
 
 /** A Blob that records the largest slice taken from it. */
-function watched(bytes: Uint8Array) {
+function watched(bytes: Uint8Array<ArrayBuffer>) {
   const blob = new Blob([bytes]);
   const seen = { largest: 0 };
   const proxy = { size: blob.size, slice: (start: number, end: number) => { seen.largest = Math.max(seen.largest, end - start); return blob.slice(start, end); } };
