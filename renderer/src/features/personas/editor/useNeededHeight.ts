@@ -12,7 +12,7 @@ export function useNeededHeight(ref: RefObject<HTMLElement | null>, id: string, 
     const head = card?.querySelector<HTMLElement>('.section-head');
     const content = card?.querySelector<HTMLElement>('.section-content');
     if (!card || !head || !content || !onNeed) return;
-    let grown: { extent: number; px: number } | undefined;
+    let grown: { extent: number; width: number; px: number } | undefined;
     const measure = () => {
       const kids = Array.from(content.children);
       if (kids.length === 0) return;
@@ -30,18 +30,22 @@ export function useNeededHeight(ref: RefObject<HTMLElement | null>, id: string, 
       // room for rounding: without it a card 2 px short of a row shrank into overflow and grew again.
       const overflows = content.scrollHeight > content.clientHeight + 1;
       const extent = Math.round(bottom - top);
+      const width = card.offsetWidth;
       if (overflows) {
         const px = Math.ceil(Math.max(need, card.offsetHeight + content.scrollHeight - content.clientHeight) + 4);
-        grown = { extent, px };
+        grown = { extent, width, px };
         onNeed(id, px);
         return;
       }
       // The children's boxes miss a margin that collapses out of the last of them (a list item's
       // margin-bottom), which the overflow counts: such a card overflowed at n rows, grew to n + 1, then
       // measured as fitting in n and shrank, for ever. Content of the same extent that overflowed at a
-      // height keeps the height it needed then.
+      // height keeps the height it needed then, at the same width only: the grid first lays cards out
+      // at a default width (a title wrapping to two lines there) and then at the measured one, and a
+      // height kept from the first pass left a card a row taller than the PDF prints it.
       const fits = Math.ceil(Math.min(need + 4, card.offsetHeight));
-      onNeed(id, grown?.extent === extent ? Math.max(fits, grown.px) : fits);
+      const same = grown?.extent === extent && grown.width === width;
+      onNeed(id, same && grown ? Math.max(fits, grown.px) : fits);
     };
     let frame = 0;
     const soon = () => { cancelAnimationFrame(frame); frame = requestAnimationFrame(measure); };
