@@ -84,3 +84,43 @@ describe('persona pages', () => {
     }
   });
 });
+
+// A canvas bound by the page's height printed with a quarter of the paper blank on each side, and its
+// cards half empty (plain lines where the screen has boxed fields): the grid now stretches to the page
+// and the text grows as far as the fullest card allows, without cutting any of it.
+describe('persona pages are filled', () => {
+  /** Per page: where its text reaches, the footer (its lowest line) left out. */
+  const extents = (file: string) => {
+    const xml = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', file, '-']).toString('utf8');
+    return xml.split('<page ').slice(1).map((page) => {
+      const lines = [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g)].map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]) }));
+      const footer = Math.max(...lines.map((l) => l.y0));
+      const body = lines.filter((l) => l.y0 < footer);
+      return { left: Math.min(...body.map((l) => l.x0)), right: Math.max(...body.map((l) => l.x1)), bottom: Math.max(...body.map((l) => l.y1)) };
+    });
+  };
+
+  test('every built-in template fills A4 landscape and Letter portrait across and down, and no text is cut', () => {
+    // The blank starter has no text to measure the page by. One deck per paper (a cover, then one
+    // page per template): a PDF per template took over 30 s on a loaded machine.
+    const personas = builtInTemplates.filter((t) => t.id !== 'builtin-classic')
+      .map((template) => createFromTemplate(template, { ids: sequentialIds('t'), now: 0, author: 'Sam' }));
+    for (const [paper, orientation] of [['a4', 'landscape'], ['letter', 'portrait']] as const) {
+      const file = join(dir, `fill-${paper}.pdf`);
+      writeFileSync(file, buildPersonaPdf(personas.map((persona) => ({ persona })), { paper, orientation, fonts, images: new Map() }));
+      const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [file]).toString());
+      const page = { w: Number(size?.[1]), h: Number(size?.[2]) };
+      const pages = extents(file).slice(1);
+      expect(pages).toHaveLength(personas.length);
+      pages.forEach(({ left, right, bottom }, i) => {
+        const name = `${personas[i]!.name} on ${paper} ${orientation}`;
+        expect(left, name).toBeLessThan(80);
+        expect(right / page.w, name).toBeGreaterThan(0.85);
+        expect(bottom / page.h, name).toBeGreaterThan(0.7);
+      });
+      // Growing the text never costs a word: no ellipsis but the templates' own.
+      const ellipses = (t: string) => t.split('…').length - 1;
+      expect(ellipses(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8')), paper).toBe(ellipses(JSON.stringify(personas)));
+    }
+  });
+});

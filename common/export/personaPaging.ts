@@ -1,6 +1,7 @@
 import type { PersonaDoc } from '../persona/document';
 import { pageSize, type PageOrientation } from './paper';
 import type { Box } from './pdfText';
+import { maxTextScale } from './personaFill';
 
 /**
  * Smallest scale from canvas pixels to points at which a whole canvas is put on one page: body text
@@ -22,12 +23,24 @@ export interface CanvasSlice {
   bottom: number;
 }
 
+/**
+ * How much wider than the canvas's proportions a one-page canvas may be printed, so that a canvas
+ * bound by the page's height fills its width instead of leaving a quarter of the paper blank on each
+ * side. The cards get wider; their text is sized by `s` and then by what the fullest card leaves room
+ * for (personaFill). Taller only as far as that text can grow: cards stretched further down would
+ * only be emptier.
+ */
+export const maxStretch = { x: 1.6, y: maxTextScale };
+
 /** How a persona is put on paper: page size and orientation, scale, and the canvas band per page. */
 export interface PagePlan {
   orientation: PageOrientation;
   size: { w: number; h: number };
-  /** Points per canvas pixel. */
+  /** Points per canvas pixel that keep the canvas's proportions: text and the cards' chrome use it. */
   s: number;
+  /** Points per canvas pixel across and down: the card grid stretched to fill the page (≥ `s`). */
+  sx: number;
+  sy: number;
   /** Left edge of the canvas on the page. */
   ox: number;
   slices: CanvasSlice[];
@@ -65,8 +78,12 @@ function planFor(paper: Parameters<typeof pageSize>[0], orientation: PageOrienta
   // Fit the page when that keeps text readable; else fill the page's width (the canvas runs onto
   // more pages either way, so its text may as well be as large as the width allows).
   const fitH = availH / canvas.h;
-  const s = fitH >= minScale ? Math.min(fitW, fitH) : fitW;
-  return { orientation, size, s, ox: pageMargin + (availW - canvas.w * s) / 2, slices: sliceCanvas(rects, canvas.h, availH / s) };
+  const onePage = fitH >= minScale;
+  const s = onePage ? Math.min(fitW, fitH) : fitW;
+  // A canvas that continues on more pages keeps its proportions: its pages are cut at the width's scale.
+  const sx = onePage ? Math.min(fitW, s * maxStretch.x) : s;
+  const sy = onePage ? Math.min(fitH, s * maxStretch.y) : s;
+  return { orientation, size, s, sx, sy, ox: pageMargin + (availW - canvas.w * sx) / 2, slices: sliceCanvas(rects, canvas.h, availH / sy) };
 }
 
 /**

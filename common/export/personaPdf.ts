@@ -12,6 +12,7 @@ import type { LiveMetricsInput } from './liveMetricsPdf';
 import type { PageOrientation } from './paper';
 import { pageMargin, planPersonaPages, type CanvasSlice, type PagePlan } from './personaPaging';
 import { cardPad, cardTitleBand, grid, grownPersona } from './personaGrowth';
+import { headerPad, textScale } from './personaFill';
 
 /** Paper sizes a persona page is offered in. */
 export type PersonaPaper = 'a4' | 'letter' | 'a3';
@@ -67,6 +68,15 @@ export function buildPersonaPdf(given: readonly PersonaPdfPage[], options: Perso
   const pages = given.map((p) => ({ ...p, persona: grownPersona(measure, p.persona) }));
   const first = pages[0]!;
   const plans = pages.map((p) => planPersonaPages(p.persona, options.paper, canvasSize(p.persona), p.persona.sections.map(canvasRect), options.orientation));
+  // Text as large as the fullest card allows, measured on each page's own card boxes.
+  const texts = pages.map((p, i) => {
+    const { sx, sy, s } = plans[i]!;
+    const boxes = new Map(p.persona.sections.map((sec) => {
+      const r = canvasRect(sec);
+      return [sec.id, { x: 0, y: 0, w: r.w * sx, h: r.h * sy }];
+    }));
+    return textScale(measure, p.persona, boxes, s);
+  });
   const plan0 = plans[0]!;
   const doc = new jsPDF({ unit: 'pt', format: [plan0.size.w, plan0.size.h], orientation: plan0.orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
@@ -85,7 +95,7 @@ export function buildPersonaPdf(given: readonly PersonaPdfPage[], options: Perso
     plan.slices.forEach((slice, n) => {
       if (pageNo > 0) doc.addPage([plan.size.w, plan.size.h], plan.orientation);
       pageNo += 1;
-      drawPersonaPage(doc, page, plan, slice, options.images);
+      drawPersonaPage(doc, page, plan, slice, texts[i]!, options.images);
       const note = deck ? `page ${pageNo} of ${total}` : plan.slices.length > 1 ? `page ${n + 1} of ${plan.slices.length}` : '';
       drawFooter(doc, page.persona, plan.size, plan.ox, note);
     });
@@ -94,19 +104,20 @@ export function buildPersonaPdf(given: readonly PersonaPdfPage[], options: Perso
 }
 
 // Draws the sections whose top edge lies in the page's band of the canvas; a section taller than the
-// rest of the page is cut at the band's bottom.
-function drawPersonaPage(doc: jsPDF, page: PersonaPdfPage, plan: PagePlan, slice: CanvasSlice, images: PdfImages): void {
+// rest of the page is cut at the band's bottom. The card grid is stretched to the page (sx, sy); what
+// is drawn in a card (text, its title band and padding) is sized by `s` times the text factor.
+function drawPersonaPage(doc: jsPDF, page: PersonaPdfPage, plan: PagePlan, slice: CanvasSlice, text: number, images: PdfImages): void {
   const { persona } = page;
-  const { s, ox } = plan;
+  const { sx, sy, ox } = plan;
   const oy = pageMargin;
   const pageBottom = oy + (plan.size.h - 2 * pageMargin - 16);
   const metrics = page.metrics ?? { live: null, day: null, targets: persona.expectedMetrics };
-  const ctx: SectionContext = { doc, s, accent: persona.accentColor, images, metrics };
+  const ctx: SectionContext = { doc, s: plan.s * text, accent: persona.accentColor, images, metrics };
   for (const section of persona.sections) {
     const r = canvasRect(section);
     if (r.y < slice.top || r.y >= slice.bottom) continue;
-    const y = oy + (r.y - slice.top) * s;
-    const box = { x: ox + r.x * s, y, w: r.w * s, h: Math.min(r.h * s, pageBottom - y) };
+    const y = oy + (r.y - slice.top) * sy;
+    const box = { x: ox + r.x * sx, y, w: r.w * sx, h: Math.min(r.h * sy, pageBottom - y) };
     if (section.type === 'header') drawHeader(ctx, persona, section, box);
     else drawSection(ctx, section, box);
   }
@@ -126,7 +137,7 @@ function drawSection(ctx: SectionContext, section: PersonaSection, box: Box): vo
 function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSection, box: Box): void {
   const { doc, s } = ctx;
   fillRounded(doc, box, 8 * s, tint(persona.accentColor, 0.88));
-  const pad = 14 * s;
+  const pad = headerPad * s;
   // A narrow (portrait) header keeps most of its width for the name.
   const photoSide = Math.min(box.h - 2 * pad, 120 * s, box.w * 0.3);
   const photo = { x: box.x + pad, y: box.y + pad, w: photoSide, h: photoSide };

@@ -50,8 +50,16 @@ const paragraph: Drawer = (ctx, data, box) => {
 
 const quote: Drawer = (ctx, data, box) => {
   const { doc, s } = ctx;
-  setFont(doc, 34 * s, true, tint(ctx.accent, 0.5));
-  doc.text('“', box.x, box.y + 26 * s);
+  // The opening mark is drawn, not typed: as a large glyph beside the text, PDF readers (pdftotext,
+  // copy and paste, screen readers) took it and the first word for a line of their own.
+  doc.setFillColor(tint(ctx.accent, 0.5));
+  for (const dx of [0, 9]) {
+    const cx = box.x + (dx + 4) * s;
+    const cy = box.y + 9 * s;
+    // A "6": the ball, and its tail rising from the ball's left to the upper right.
+    doc.circle(cx, cy, 3.6 * s, 'F');
+    doc.triangle(cx - 3.6 * s, cy, cx + 0.6 * s, cy - 3.4 * s, cx + 3.6 * s, cy - 9 * s, 'F');
+  }
   const inner = { x: box.x + 22 * s, y: box.y, w: box.w - 22 * s, h: box.h - 16 * s };
   const used = drawText(doc, str(data.text), inner, { size: 14 * s, leading: 1.3, color: '#111827' });
   const who = str(data.attribution);
