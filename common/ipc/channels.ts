@@ -4,6 +4,7 @@
  */
 export const channels = [
   'app:getInfo',
+  'app:setLocale',
   'files:saveAs',
   'shell:openExternal',
   'secrets:set',

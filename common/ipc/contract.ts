@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Result } from '../result';
 import type { Channel } from './channels';
+import { locales, pseudoLocale, type Locale } from '../i18n/locales';
 import { workbookSchemas, type WorkbookBegun } from './workbookSchemas';
 
 /** Largest file the renderer may hand main to save (a big analytics workbook fits). */
@@ -33,6 +34,8 @@ const secretKey = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,120}$/, 'A secr
 /** Argument schema of each channel. Main validates every call against it before doing anything. */
 export const argumentSchemas = {
   'app:getInfo': v.undefined(),
+  // The language the app is shown in, so main draws the native menu in it too.
+  'app:setLocale': v.strictObject({ locale: v.picklist([...locales, pseudoLocale]) }),
   'files:saveAs': v.strictObject({
     suggestedName: fileName,
     kind: v.picklist(fileKinds),
@@ -62,6 +65,8 @@ export type SaveOutcome = { saved: false } | { saved: true; fileName: string };
 /** Result data of each channel. */
 export interface ChannelResults {
   'app:getInfo': AppInfo;
+  /** The language the menu is now drawn in (English for the pseudo-locale). */
+  'app:setLocale': { menuLocale: Locale };
   'files:saveAs': SaveOutcome;
   'shell:openExternal': { opened: boolean };
   'secrets:set': { stored: boolean };

@@ -5,6 +5,7 @@ import { allowPermission } from './permissions';
 import { openExternalLink } from './external';
 import { createAppWorkbookStreams, registerIpc } from './ipcMain';
 import { menuTemplate } from './menu';
+import { createMenuLanguage } from './menuLanguage';
 import { createOpenedFiles, readOpenedFile, workspaceFileFromArgv } from './openedFile';
 import { serveAppProtocol } from './serveApp';
 import { createWorkshopHandlers } from './workshop/handlers';
@@ -127,18 +128,18 @@ if (!app.requestSingleInstanceLock()) {
     serveAppProtocol(rendererRoot);
     workshop = createWorkshopHandlers({ dataDir: join(app.getPath('userData'), 'workshops'), log: jsonLog });
     workbooks = createAppWorkbookStreams(dialog, app.getPath('userData'));
-    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion(), workshop, workbooks, openedFiles }, (message, error) =>
-      console.error(message, error),
+    const menuActions = {
+      openSection,
+      openWorkspaceFile: () => void chooseWorkspaceFile(),
+      showAbout: () => app.showAboutPanel(),
+      openHelp: () => void openExternalLink('https://cxstudio.io/help'),
+    };
+    // In the system's language until the renderer reports the app's (app:setLocale), then in that.
+    const menuLanguage = createMenuLanguage(app.getPreferredSystemLanguages(), (labels) =>
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform === 'darwin', menuActions, labels))),
     );
-    Menu.setApplicationMenu(
-      Menu.buildFromTemplate(
-        menuTemplate(process.platform === 'darwin', {
-          openSection,
-          openWorkspaceFile: () => void chooseWorkspaceFile(),
-          showAbout: () => app.showAboutPanel(),
-          openHelp: () => void openExternalLink('https://cxstudio.io/help'),
-        }),
-      ),
+    registerIpc(ipcMain, { dialog, safeStorage, userData: app.getPath('userData'), version: app.getVersion(), workshop, workbooks, openedFiles, menuLanguage }, (message, error) =>
+      console.error(message, error),
     );
     mainWindow = createWindow();
     mainWindow.on('closed', () => {

@@ -12,6 +12,7 @@ import { lastFolderStore } from './lastFolder';
 import { createOpenedFiles } from './openedFile';
 import type { Handlers } from './ipcRouter';
 import type { createWorkshopHandlers } from './workshop/handlers';
+import type { MenuLanguage } from './menuLanguage';
 
 /** What registering the IPC handlers needs from Electron. */
 export interface IpcDeps {
@@ -24,6 +25,8 @@ export interface IpcDeps {
   workbooks?: ReturnType<typeof createWorkbookStreams>;
   /** Workspace files main opened for the renderer to take; an empty queue when absent (tests). */
   openedFiles?: ReturnType<typeof createOpenedFiles>;
+  /** The native menu's language; absent in tests that build no menu (the call is then acknowledged in English). */
+  menuLanguage?: MenuLanguage;
 }
 
 /** The streamed-workbook handlers with the app's dialog and remembered folder. */
@@ -38,6 +41,7 @@ export function createHandlers(deps: IpcDeps): Handlers {
   const openedFiles = deps.openedFiles ?? createOpenedFiles();
   return {
     'app:getInfo': async () => ok({ version: deps.version, platform: process.platform, shell: 'electron' }),
+    'app:setLocale': async ({ locale }) => ok({ menuLocale: deps.menuLanguage ? deps.menuLanguage.set(locale) : 'en' }),
     'files:saveAs': createSaveHandler({
       showSaveDialog: (options) => deps.dialog.showSaveDialog(options),
       lastFolder: lastFolderStore(deps.userData),

@@ -6,7 +6,7 @@ import { WorkspaceContext } from '../db/WorkspaceContext';
 import { PlatformContext, detectPlatform } from '../platform';
 import { SyncProvider } from '../sync/SyncProvider';
 import { Loading } from '../ui/States';
-import { useT } from '../i18n';
+import { useLocaleSetting, useT } from '../i18n';
 import { useWorkspaces } from '../workspaces/registry';
 import { App } from './App';
 import { authorName, setSignedInUser } from './authorName';
@@ -21,6 +21,9 @@ const platform = detectPlatform();
 export function Root() {
   const registry = useWorkspaces();
   const t = useT();
+  // The native menu follows the app's language (Electron; the web platform has no menu).
+  const { locale } = useLocaleSetting();
+  useEffect(() => void platform.setMenuLocale?.(locale), [locale]);
   const workspace = registry.workspaces.find((w) => w.id === registry.active) ?? registry.workspaces[0]!;
   const [generation, setGeneration] = useState(0);
   const key = `${workspace.dbName}#${generation}`;

@@ -8,6 +8,7 @@ export function createElectronPlatform(api: DesktopApi): Platform {
     kind: 'electron',
     saveFile: (args) => api['files:saveAs'](args as ChannelArgs<'files:saveAs'>),
     openFile: pickFile,
+    setMenuLocale: (locale) => api['app:setLocale']({ locale }),
     takeOpenedWorkspaceFile: () => api['workspaceFile:takeOpened'](undefined),
     workbookStream: {
       begin: (suggestedName) => api['workbook:begin']({ suggestedName }),

@@ -2,6 +2,7 @@ import type { FileKind, OpenedWorkspaceFile, SaveOutcome, WorkshopConnection } f
 import type { WorkbookBegun } from '../../../common/ipc/workbookSchemas';
 import type { SheetColumn, XlsxCell } from '../../../common/export/analyticsSheets';
 import type { Result } from '../../../common/result';
+import type { Locale, UiLocale } from '../../../common/i18n/locales';
 
 /** A file the user chose to open; `blob` reads it in slices (a large survey file is never read whole). */
 export interface OpenedFile { name: string; size: number; blob: Blob; bytes(): Promise<Uint8Array>; text(): Promise<string> }
@@ -31,6 +32,8 @@ export interface Platform {
    * once. Main announces one with a `cxstudio:workspace-file` window event.
    */
   takeOpenedWorkspaceFile?(): Promise<Result<{ file: OpenedWorkspaceFile | null }>>;
+  /** Electron only: draws the native menu in the app's language (a browser has no menu of ours). */
+  setMenuLocale?(locale: UiLocale): Promise<Result<{ menuLocale: Locale }>>;
   /** Lets the user pick one file; resolves null when they cancel. */
   openFile(accept: readonly string[]): Promise<OpenedFile | null>;
   /** Opens an http(s) link the user clicked in their browser. */
