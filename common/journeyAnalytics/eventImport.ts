@@ -18,6 +18,7 @@ import { epochFromNumber, recogniseEventColumns, type EventColumns } from './eve
 import { eventColumns, eventShapePrefix, encodeEvents } from './eventStore';
 import { jsonLinesRows, looksLikeJsonLines } from './jsonLines';
 import { fastIsoTime, plainCsvPieces } from './plainCsv';
+import { NotUtf8, readPlainCsvBytes } from './plainCsvBytes';
 import { customerOrder } from './order';
 import type { EventLog } from './types';
 
@@ -60,41 +61,70 @@ export interface EventImportOutcome {
   ignoredColumns: string[];
 }
 
-interface Rows { headers: string[]; headerRows: number; batches: AsyncGenerator<{ rows: string[][]; cursor: number; problems?: { row: number; message: string }[] }>; size: number }
+interface Rows {
+  headers: string[]; headerRows: number; size: number;
+  batches: () => AsyncGenerator<{ rows: string[][]; cursor: number; problems?: { row: number; message: string }[] }>;
+  /** Quote-free UTF-8 CSV with a one-byte delimiter: read from the bytes (plainCsvBytes.ts). */
+  plain?: { from: number; delimiter: number };
+}
 
-async function openRows(bytes: Uint8Array, fileName: string): Promise<Result<Rows>> {
+// The head of the file read to find its delimiter and header (and to guess its date order).
+const headBytes = 1 << 20;
+
+async function openRows(bytes: Uint8Array, fileName: string, fromBytes: boolean): Promise<Result<Rows>> {
   const head = decodeText(bytes.subarray(0, 4096)).text;
   if (looksLikeJsonLines(head, fileName)) {
     const parsed = jsonLinesRows(decodeText(bytes).text, maxEventsPerImport);
     if (!parsed.ok) return parsed;
     const { headers, rows } = parsed.data;
-    return ok({ headers, headerRows: 0, size: rows.length, batches: (async function* () { yield { rows, cursor: rows.length }; })() });
+    return ok({ headers, headerRows: 0, size: rows.length, batches: async function* () { yield { rows, cursor: rows.length }; } });
   }
   const kind = sniffFile(bytes, fileName);
   if (!kind.ok) return kind;
   // A CSV without a quote byte (in UTF-8 and Windows-1252 no other character has one) takes the fast
-  // path, decoded slice by slice: the file's text is never held whole beside its bytes.
+  // path: from the bytes when UTF-8 (only the head is sniffed; every value read is checked as it is
+  // decoded), else decoded slice by slice. The file's text is never held whole beside its bytes.
   if (kind.data === 'csv' && bytes.indexOf(0x22) < 0) {
-    const opened = await openSource(bytes, fileName);
+    const cut = bytes.length <= headBytes ? bytes.length : bytes.lastIndexOf(10, headBytes) + 1;
+    const opened = await openSource(fromBytes && cut > 0 ? bytes.subarray(0, cut) : bytes, fileName);
     if (!opened.ok) return opened;
     const { encoding = 'utf-8', delimiter = ',', sample } = opened.data;
     if (sample.length === 0) return err('invalid-argument', `${fileName || 'The file'} is empty.`);
     const { bom } = detectEncoding(bytes.subarray(0, 4096));
-    return ok({ headers: sample[0]!.map((h) => h.replace(/^\uFEFF/, '')), headerRows: 1, size: bytes.length, batches: plainCsvPieces(textPieces(bytesSource(bytes), encoding, bom), delimiter) });
+    const headers = sample[0]!.map((h) => h.replace(/^\uFEFF/, ''));
+    if (fromBytes && cut > 0 && encoding === 'utf-8' && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80) {
+      return ok({ headers, headerRows: 1, size: bytes.length, batches: () => plainCsvPieces(textPieces(bytesSource(bytes.subarray(0, cut)), 'utf-8', bom), delimiter), plain: { from: bom, delimiter: delimiter.charCodeAt(0) } });
+    }
+    return ok({ headers, headerRows: 1, size: bytes.length, batches: () => plainCsvPieces(textPieces(bytesSource(bytes), encoding, bom), delimiter) });
   }
   const opened = await openSource(bytes, fileName);
   if (!opened.ok) return opened;
   const source = opened.data;
-  return ok({ headers: (source.sample[0] ?? []).map((h) => h.replace(/^\uFEFF/, '')), headerRows: 1, size: source.size, batches: source.batches() });
+  return ok({ headers: (source.sample[0] ?? []).map((h) => h.replace(/^\uFEFF/, '')), headerRows: 1, size: source.size, batches: source.batches });
 }
 
 /** Imports an event log. Errors: `invalid-argument` (columns not found), `invalid-document`, `too-large`, `cancelled`, `unsupported-type`. */
 export async function importEvents(input: ArrayBuffer | Uint8Array, options: EventImportOptions): Promise<Result<EventImportOutcome>> {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  try {
+    return await importFrom(bytes, options, true);
+  } catch (e) {
+    // A value that is not UTF-8: the file is read again as text, which decides its encoding as a whole.
+    if (e instanceof NotUtf8) return importFrom(bytes, options, false);
+    throw e;
+  }
+}
+
+/** The import on the string path only (never from the bytes): tests compare the two paths with it. */
+export function importEventsAsText(bytes: Uint8Array, options: EventImportOptions): Promise<Result<EventImportOutcome>> {
+  return importFrom(bytes, options, false);
+}
+
+async function importFrom(bytes: Uint8Array, options: EventImportOptions, fromBytes: boolean): Promise<Result<EventImportOutcome>> {
   const cancelled = () => err('cancelled', 'Import cancelled; nothing was saved.');
-  const opened = await openRows(bytes, options.fileName);
+  const opened = await openRows(bytes, options.fileName, fromBytes);
   if (!opened.ok) return opened;
-  const { headers, batches, size } = opened.data;
+  const { headers, size, plain } = opened.data;
   const columns = recogniseEventColumns(headers, options.columns);
   if (!columns) {
     return err('invalid-argument', `${options.fileName} does not look like an event log: no customer, event and time columns among ${headers.slice(0, 12).map((h) => `"${h}"`).join(', ')}. Name them with the column choices.`);
@@ -123,7 +153,22 @@ export async function importEvents(input: ArrayBuffer | Uint8Array, options: Eve
   let dateOrder = options.dateOrder;
   let rowNumber = 0;
   const props = new Array<string | null>(columns.properties.length);
-  try {
+  const tooLarge = () => err('too-large', `${options.fileName} has more than ${maxEventsPerImport.toLocaleString('en')} events; split it into waves.`);
+  const batches = opened.data.batches();
+  if (plain) {
+    // The date order is guessed from the head's first rows, as the string path guesses it from its first slice's.
+    try {
+      const first = await batches.next();
+      dateOrder ??= guessDateOrder(first.done ? [] : first.value.rows.slice(0, 200).map((r) => r[columns.time] ?? ''));
+    } finally {
+      await batches.return(undefined);
+    }
+    const done = await readPlainCsvBytes({
+      bytes, from: plain.from, delimiter: plain.delimiter, columns, builder, maxChars: maxNameChars, maxEvents: maxEventsPerImport,
+      reject, slowTime: (text) => readTime(text, columns, zone, dateOrder), ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    if (done === 'too-large') return tooLarge();
+  } else try {
     for await (const batch of batches) {
       if (options.signal?.aborted) return cancelled();
       if (batch.problems && batch.problems.length > 0) {
@@ -143,7 +188,7 @@ export async function importEvents(input: ArrayBuffer | Uint8Array, options: Eve
         if (who.length > maxNameChars || what.length > maxNameChars) { reject(rowNumber, `a customer id or event name is longer than ${maxNameChars} characters`); continue; }
         const when = readTime(row[columns.time] ?? '', columns, zone, dateOrder);
         if (typeof when !== 'number') { reject(rowNumber, when.error, 'time'); continue; }
-        if (builder.length - existing >= maxEventsPerImport) return err('too-large', `${options.fileName} has more than ${maxEventsPerImport.toLocaleString('en')} events; split it into waves.`);
+        if (builder.length - existing >= maxEventsPerImport) return tooLarge();
         for (let k = 0; k < props.length; k++) { const v = (row[columns.properties[k]!.index] ?? '').trim(); props[k] = v === '' ? null : v.slice(0, maxNameChars); }
         builder.add(who, what, when, props);
       }

@@ -65,6 +65,26 @@ export class EventLogBuilder {
     }
   }
 
+  /** The code of a customer id, an event name or the k-th property's value (interned on first sight). */
+  customerCode(value: string): number { return this.customers.code(value); }
+  eventCode(value: string): number { return this.events.code(value); }
+  propertyCode(k: number, value: string): number { return this.props[k]!.dict.code(value); }
+
+  /** Adds an event by codes from the three methods above; `properties[k]` is -1 when missing. */
+  addCodes(customer: number, event: number, time: number, properties: Int32Array): void {
+    const i = this.n++;
+    if (i >= this.customer.length) {
+      this.customer = grow(this.customer, i + 1);
+      this.event = grow(this.event, i + 1);
+      this.time = grow(this.time, i + 1);
+      for (const p of this.props) p.codes = grow(p.codes, i + 1);
+    }
+    this.customer[i] = customer;
+    this.event[i] = event;
+    this.time[i] = time;
+    for (let k = 0; k < this.props.length; k++) this.props[k]!.codes[i] = properties[k]!;
+  }
+
   /**
    * The log (the builder should not be used afterwards). Its columns are views of the builder's
    * arrays, not copies: copying 10M events' columns would add their size to the import's peak.
