@@ -111,7 +111,7 @@ export const EmotionLaneView = memo(function EmotionLaneView({ lane, stages, sca
       {/* The axis sticks beside the lane names, so the values stay in view when the map scrolls sideways. */}
       <svg className="emotion-axis" width={axisW} height={height} aria-label={t('journeyMap.emotion.scale', { lane: lane.name })} role="img">
         {ticks.map((v) => (
-          <text key={v} x={rtl ? 6 : axisW - 6} y={y(v) + 4} textAnchor={rtl ? 'start' : 'end'} className="axis-label">{v > 0 && scale.min < 0 ? `+${f.number(v)}` : v < 0 ? `−${f.number(-v)}` : f.number(v)}</text>
+          <text key={v} x={rtl ? 6 : axisW - 6} y={y(v) + 4} textAnchor={rtl ? 'start' : 'end'} direction="ltr" className="axis-label">{v > 0 && scale.min < 0 ? `+${f.number(v)}` : v < 0 ? `−${f.number(-v)}` : f.number(v)}</text>
         ))}
       </svg>
       </div>

@@ -19,8 +19,9 @@ export const LaneHeader = memo(function LaneHeader({ lane, index, count, dispatc
       {lane.type === 'emotion' && (
         <select aria-label={t('journeyMap.lane.scale', named)} value={lane.scale}
           onChange={(e) => dispatch({ type: 'setEmotionScale', laneId: lane.id, scale: e.target.value as 'bipolar' | 'ten' })}>
-          <option value="bipolar">−2 … +2</option>
-          <option value="ten">1 … 10</option>
+          {/* Isolated left to right so Arabic does not reorder the range into "2+ … −2". */}
+          <option value="bipolar">{'\u2066−2 … +2\u2069'}</option>
+          <option value="ten">{'\u20661 … 10\u2069'}</option>
         </select>
       )}
       {lane.type === 'metric' && (
