@@ -38,6 +38,25 @@ test('in French the map, the flow, a new step and its problems read in French', 
   await expect(page.locator('.react-flow__node.selected .flow-node-summary')).toHaveText('E-mail : sans objet');
 });
 
+test('in French, built-in templates make journeys and personas with French content', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => localStorage.setItem('cx.locale.v1', 'fr'));
+  await page.goto('/#/journeys/templates');
+  await expect(page.locator('.template-card h3').first()).toHaveText('Intégration client');
+  await page.getByRole('button', { name: /Intégration client$/ }).click();
+  await expect(page.locator('.journey-map')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Nom de l’étape 1' })).toHaveValue('Inscription');
+  await expect(page.locator('.lane-header input.lane-name').first()).toHaveValue('Objectifs du client');
+  await expect(page.locator('.map-card').first()).toContainText('Démarrer vite');
+  await page.locator('nav.tabs a').nth(1).click();
+  await expect(page.locator('.flow-node-head strong').first()).toHaveText('Compte créé');
+
+  await page.goto('/#/personas/new');
+  await page.getByRole('button', { name: 'Utiliser le modèle Administratrice SaaS' }).click();
+  await expect(page.locator('.section-goals .section-title')).toHaveValue('Objectifs');
+  await expect(page.locator('.section-goals')).toContainText('Intégrer les nouveaux arrivants en une journée');
+});
+
 for (const [locale, width, height] of [['ar', 1440, 900], ['de', 1280, 720], ['ja', 1280, 720]] as const) {
   test.describe(`${locale} at ${width}×${height}, journey map and flow`, () => {
     test.use({ viewport: { width, height } });

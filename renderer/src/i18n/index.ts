@@ -43,6 +43,7 @@ import type { MessageId } from './messages/en';
 export { I18nProvider } from './I18nProvider';
 export { LanguagePicker } from './LanguagePicker';
 export { useFormat, useRightToLeft, useT } from './hooks';
+export { useTemplateText } from './templateText';
 export { translate, activeLocale, type MessageValues } from './translate';
 export { currentLocale, setLocale, useLocaleSetting } from './localeSetting';
 export type { MessageId } from './messages/en';

@@ -1,7 +1,9 @@
+import { useMemo } from 'react';
 import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
-import { useT } from '../../i18n';
+import { useT, useTemplateText } from '../../i18n';
+import { localizeTemplate } from '../../../../common/i18n/templateText';
 import { builtInTemplates, createFromTemplate, createJourney, type JourneyTemplate } from '../../../../common/journey';
 import { newJourneyId, now, parseTemplate, saveJourney } from './store';
 
@@ -10,6 +12,9 @@ export function TemplateGallery() {
   const t = useT();
   const db = useWorkspace();
   const custom = useLiveQuery('templates', { selector: { entity: 'journey' } }, parseTemplate).items;
+  // Built-in templates in the app's language: the journey made from one starts with that text.
+  const texts = useTemplateText();
+  const builtIns = useMemo(() => builtInTemplates().map((tpl) => localizeTemplate(tpl, texts)), [texts]);
   const create = async (template: JourneyTemplate | null) => {
     const at = now();
     const journey = template
@@ -39,7 +44,7 @@ export function TemplateGallery() {
         </div>
       </header>
       <h2>{t('journeys.templates.builtIn')}</h2>
-      <ul className="template-grid">{builtInTemplates().map(card)}</ul>
+      <ul className="template-grid">{builtIns.map(card)}</ul>
       <h2>{t('journeys.templates.yours')}</h2>
       {custom.length === 0 ? <p className="muted">{t('journeys.templates.yoursEmpty')}</p> : (
         <ul className="template-grid">{custom.map(card)}</ul>

@@ -1,10 +1,12 @@
+import { useMemo } from 'react';
 import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { showToast } from '../../ui/toast';
 import { builtInTemplates, createBlankPersona, createFromTemplate, newId, sectionItems, type PersonaTemplate } from '../../../../common/persona';
 import { createPersona, currentAuthor, parseTemplate } from './store';
-import { translate, useT } from '../../i18n';
+import { translate, useT, useTemplateText } from '../../i18n';
+import { localizeTemplate } from '../../../../common/i18n/templateText';
 
 /** Create a persona: blank, or from a built-in or custom template. */
 export default function TemplateGallery() {
@@ -18,7 +20,10 @@ export default function TemplateGallery() {
     if (!saved.ok) return showToast(saved.message, { tone: 'error' });
     navigate('personas', doc.id);
   };
-  const templates = [...builtInTemplates, ...custom.items];
+  // Built-in templates in the app's language: the persona made from one starts with that text.
+  const texts = useTemplateText();
+  const builtIns = useMemo(() => builtInTemplates.map((tpl) => localizeTemplate(tpl, texts)), [texts]);
+  const templates = [...builtIns, ...custom.items];
   return (
     <section>
       <header className="page-header">
