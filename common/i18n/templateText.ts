@@ -32,3 +32,15 @@ function swap(value: unknown, table: TemplateTextTable, textField: boolean): unk
 export function localizeTemplate<T extends object>(template: T, table: TemplateTextTable): T {
   return swap(template, table, false) as T;
 }
+
+/** Every readable text of a template (what a table for it has to cover), once each. */
+export function templateTexts(template: object): string[] {
+  const found = new Set<string>();
+  const walk = (value: unknown, textField: boolean): void => {
+    if (typeof value === 'string') { if (textField && value.trim() !== '') found.add(value); return; }
+    if (Array.isArray(value)) { for (const v of value) walk(v, textField); return; }
+    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, textKeys.has(k));
+  };
+  walk(template, false);
+  return [...found];
+}
