@@ -8,7 +8,7 @@ import type { CouchDb } from './couch';
  * the app can read counters, failures and single runs; nobody but the server admin is a database
  * admin. A validation function then limits writes: `engine_runs` is written by server admins (the
  * engine) only; in `engine_control` editors and tenant admins write journey controls (`journey|…`)
- * and commands (`cmd|…`), nothing else (not leases, heartbeats or settings). CouchDB lets members
+ * and new retry commands (`cmd|…`), nothing else (not leases, heartbeats, settings or start commands). CouchDB lets members
  * read every document and the changes feed; that is what the panel needs, and the databases hold
  * nothing another member of the same tenant may not see.
  */
@@ -20,6 +20,20 @@ export function engineSecurity(tenant: string): { admins: { names: string[]; rol
   return { admins: { names: [], roles: [] }, members: { names: [], roles: (['viewer', 'editor', 'admin'] as const).map((r) => tenantRoleName(tenant, r)) } };
 }
 
+// The same rule as common/journeyRuns/access.ts (our server), in the ES5 CouchDB runs.
+const controlRule = `if (newDoc._deleted) throw({ forbidden: 'Journey controls and commands are not deleted.' });
+       if (newDoc._id.indexOf('journey|') === 0) {
+         if (newDoc.type !== 'journeyControl' || typeof newDoc.journeyId !== 'string' || 'journey|' + encodeURIComponent(newDoc.journeyId) !== newDoc._id
+           || ['running', 'paused', 'killed'].indexOf(newDoc.state) === -1) throw({ forbidden: 'A journey control is {type: "journeyControl", journeyId, state} under journey|<journeyId>.' });
+         return;
+       }
+       if (newDoc._id.indexOf(${JSON.stringify(commandPrefix)}) === 0) {
+         if (newDoc.type !== 'command' || newDoc.command !== 'retry' || typeof newDoc.runId !== 'string' || newDoc.runId.indexOf('r|') !== 0) throw({ forbidden: 'Members may write retry commands only.' });
+         if (oldDoc || newDoc.doneAt !== undefined || newDoc.result !== undefined || newDoc.claimedBy !== undefined) throw({ forbidden: 'A retry command is written once, new; the engine records its outcome.' });
+         return;
+       }
+       throw({ forbidden: 'Only the journey engine writes leases, heartbeats, settings and intake summaries.' });`;
+
 /** The validation design document of an engine database (`runs`: engine only; `control`: controls and commands for editors). */
 export function engineDesignDoc(tenant: string, kind: 'runs' | 'control'): { _id: string; language: string; validate_doc_update: string } {
   const writers = JSON.stringify([tenantRoleName(tenant, 'editor'), tenantRoleName(tenant, 'admin')]);
@@ -27,7 +41,7 @@ export function engineDesignDoc(tenant: string, kind: 'runs' | 'control'): { _id
     ? `throw({ forbidden: 'Only the journey engine writes run state.' });`
     : `var ok = false; for (var i = 0; i < userCtx.roles.length; i++) { if (${writers}.indexOf(userCtx.roles[i]) !== -1) ok = true; }
        if (!ok) throw({ forbidden: 'Viewers cannot pause, resume, kill or retry. Ask for the editor role.' });
-       if (newDoc._id.indexOf('journey|') !== 0 && newDoc._id.indexOf(${JSON.stringify(commandPrefix)}) !== 0) throw({ forbidden: 'Members write only journey controls and commands here.' });`;
+       ${controlRule}`;
   return { _id: engineDesignId, language: 'javascript', validate_doc_update: `function (newDoc, oldDoc, userCtx) { if (userCtx.roles.indexOf('_admin') !== -1) return; ${member} }` };
 }
 

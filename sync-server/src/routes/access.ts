@@ -1,8 +1,9 @@
 import { parseDatabaseName } from '../../../common/sync/names';
-import { runsCollection } from '../../../common/journeyRuns/ids';
+import { controlCollection, runsCollection } from '../../../common/journeyRuns/ids';
+import { memberControlRefusal } from '../../../common/journeyRuns/access';
 import { CouchError, dbNotFound, forbidden, unauthorized } from '../http/errors';
 import type { Ctx } from '../http/context';
-import type { PouchDatabase } from '../store/pouch';
+import type { Doc, PouchDatabase } from '../store/pouch';
 
 /**
  * Who may do what to a database. Tenant users reach only `<their tenant>-*`; anything else answers
@@ -44,8 +45,46 @@ export async function openDb(ctx: Ctx, name: string, need: Need): Promise<PouchD
     if (need !== 'read' && parseDatabaseName(name)?.collection === runsCollection) {
       throw forbidden('Only the journey engine writes run state. Pause, resume, kill and retry go through the engine_control database.');
     }
+    if (need !== 'read' && parseDatabaseName(name)?.collection === controlCollection) return memberControlDb(db);
   }
   return db;
+}
+
+/**
+ * `engine_control` as a member writes it: each document passes common/journeyRuns/access.ts first.
+ * A refused document in `_bulk_docs` gets its own `forbidden` row (as CouchDB's validation gives)
+ * and the others are written; a refused single write or any attachment answers 403.
+ */
+function memberControlDb(db: PouchDatabase): PouchDatabase {
+  const check = (doc: Doc): void => {
+    const refusal = memberControlRefusal(doc);
+    if (refusal) throw forbidden(refusal);
+  };
+  const noAttachments = (): never => {
+    throw forbidden('Engine control documents carry no attachments.');
+  };
+  const own: Partial<PouchDatabase> = {
+    // PouchDB counts arguments: an explicit `undefined` options argument breaks it, so pass on only what came.
+    put: (...args: Parameters<PouchDatabase['put']>) => (check(args[0]), db.put(...args)),
+    bulkDocs: async (docs, opts) => {
+      const refusals = docs.map((d) => memberControlRefusal(d));
+      const allowed = docs.filter((_, i) => refusals[i] === null);
+      const written = opts ? await db.bulkDocs(allowed, opts) : await db.bulkDocs(allowed);
+      const refused = (d: Doc, i: number) => ({ id: d._id, error: 'forbidden', reason: refusals[i] });
+      let k = 0; // one result per document, in order (the route drops successes for new_edits:false)
+      return docs.map((d, i) => (refusals[i] ? refused(d, i) : written[k++]));
+    },
+    putAttachment: noAttachments,
+    removeAttachment: noAttachments,
+  };
+  // Everything else is the database itself, bound to it.
+  return new Proxy(db, {
+    get(target, prop) {
+      if (typeof prop === 'string' && prop in own) return own[prop as keyof PouchDatabase];
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Throws unless the principal is a server admin. */
