@@ -37,7 +37,7 @@ describe('engine databases and tenant members', () => {
 
   it('editors write only pause/resume/kill controls and new retry commands to engine_control, never what the engine owns', async () => {
     const control = `${sync.url}/acme-engine_control`;
-    const put = (id: string, body: Record<string, unknown>, who = accounts.acmeEditor) => call(`${control}/${encodeURIComponent(id)}`, who, { method: 'PUT', body });
+    const put = (id: string, body: Record<string, unknown>, who: string = accounts.acmeEditor) => call(`${control}/${encodeURIComponent(id)}`, who, { method: 'PUT', body });
     for (const state of ['paused', 'running', 'killed']) {
       const current = await call(`${control}/journey%7Cj1`, accounts.acmeEditor);
       const rev = current.status === 200 ? { _rev: current.body._rev } : {};
