@@ -177,7 +177,11 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
         if (idAt >= 0) {
           const id = cells[idAt] as string;
           if (seen.has(id)) { duplicates += 1; continue; }
-          seen.add(detached(id));
+          // The chunk keeps the same copy as the set, so a caller that keeps the ids (the command
+          // line's table) holds each one once.
+          const own = detached(id);
+          seen.add(own);
+          cells[idAt] = own;
         }
         if (res.unreadable.length > 0) {
           const u = res.unreadable[0]!;
