@@ -57,6 +57,10 @@ test.describe('experiments and sync in German', () => {
     await expect(results).toContainText('z-Test für zwei Anteile');
     // Percentages with a decimal comma and a space before the sign.
     await expect(results.locator('tbody td.num').nth(2)).toHaveText(/^\d+,\d\d\s%/);
+    // A data problem common/ reports as a code with its parts, worded in German.
+    await page.getByLabel('Wert von Gruppe 2', { exact: true }).fill('b');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await expect(results).toContainText('Gruppe „Variant“ hat keine Kunden erhalten (kein Ereignis „assigned“ mit arm = „b“)');
     // A setting problem common/ reports as a code, worded in German.
     await page.getByLabel('Name', { exact: true }).fill('');
     await expect(page.getByText('Geben Sie dem Experiment einen Namen.')).toBeVisible();

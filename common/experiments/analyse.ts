@@ -17,8 +17,17 @@ import type { Counts, Interval } from './stats/proportions';
 import { msprt } from './stats/sequential';
 import { sampleRatioTest, srmThreshold } from './stats/srm';
 
-/** A problem with the data, with a sentence for the user. `blocking` problems forbid "Ship". */
-export interface Problem { code: 'no-assignments' | 'arm-no-traffic' | 'metric-no-events' | 'split-changed' | 'srm' | 'unknown-arm' | 'crossover' | 'non-numeric'; message: string; blocking: boolean }
+/**
+ * A problem with the data. `blocking` problems forbid "Ship". `message` is the English sentence (the
+ * memo and the command line print it); `values` are the sentence's parts, so the screen words
+ * `code` in the reader's language (renderer catalogue `experiments.dataProblem`).
+ */
+export interface Problem {
+  code: 'no-assignments' | 'arm-no-traffic' | 'metric-no-events' | 'split-changed' | 'srm' | 'unknown-arm' | 'crossover' | 'non-numeric';
+  message: string;
+  blocking: boolean;
+  values: Record<string, string | number>;
+}
 
 export interface ArmFigures { name: string; customers: number; conversions: number; rate: number; rateInterval: Interval | null; values: Moments }
 
@@ -68,16 +77,16 @@ function splitStability(daily: number[][]): { p: number; first: number[]; last: 
 function dataProblems(e: Experiment, data: ArmData): Problem[] {
   const out: Problem[] = [];
   const sizes = data.customers.map((c) => c.length);
-  if (sizes.every((n) => n === 0)) out.push({ code: 'no-assignments', blocking: true, message: `No customer has a "${e.assignmentEvent}" event with an arm value of ${e.arms.map((a) => `"${a.value}"`).join(', ')} in the "${e.armProperty}" column between the start and the planned end.` });
-  else e.arms.forEach((a, i) => { if (sizes[i] === 0) out.push({ code: 'arm-no-traffic', blocking: true, message: `Arm "${a.name}" received no customers (no "${e.assignmentEvent}" event with ${e.armProperty} = "${a.value}"). Check that the arm value is spelled as in the log.` }); });
-  if (data.goalEvents === 0) out.push({ code: 'metric-no-events', blocking: true, message: `The log has no "${e.primaryMetric.event}" events, so the primary metric cannot be measured.` });
-  if (data.unknownArm.events > 0) out.push({ code: 'unknown-arm', blocking: false, message: `${data.unknownArm.events} assignment events name an arm this experiment does not have (${data.unknownArm.values.join(', ')}); they are left out.` });
-  if (data.crossover > 0) out.push({ code: 'crossover', blocking: data.crossover > 0.01 * sizes.reduce((s, n) => s + n, 0), message: `${data.crossover} customers were assigned to two arms and are left out.` });
-  if (data.nonNumeric > 0) out.push({ code: 'non-numeric', blocking: false, message: `${data.nonNumeric} "${e.primaryMetric.event}" events have no number in "${e.primaryMetric.property}"; they are left out.` });
+  if (sizes.every((n) => n === 0)) out.push({ code: 'no-assignments', blocking: true, values: { event: e.assignmentEvent, values: e.arms.map((a) => `"${a.value}"`).join(', '), column: e.armProperty }, message: `No customer has a "${e.assignmentEvent}" event with an arm value of ${e.arms.map((a) => `"${a.value}"`).join(', ')} in the "${e.armProperty}" column between the start and the planned end.` });
+  else e.arms.forEach((a, i) => { if (sizes[i] === 0) out.push({ code: 'arm-no-traffic', blocking: true, values: { arm: a.name, event: e.assignmentEvent, column: e.armProperty, value: a.value }, message: `Arm "${a.name}" received no customers (no "${e.assignmentEvent}" event with ${e.armProperty} = "${a.value}"). Check that the arm value is spelled as in the log.` }); });
+  if (data.goalEvents === 0) out.push({ code: 'metric-no-events', blocking: true, values: { event: e.primaryMetric.event }, message: `The log has no "${e.primaryMetric.event}" events, so the primary metric cannot be measured.` });
+  if (data.unknownArm.events > 0) out.push({ code: 'unknown-arm', blocking: false, values: { count: data.unknownArm.events, values: data.unknownArm.values.join(', ') }, message: `${data.unknownArm.events} assignment events name an arm this experiment does not have (${data.unknownArm.values.join(', ')}); they are left out.` });
+  if (data.crossover > 0) out.push({ code: 'crossover', blocking: data.crossover > 0.01 * sizes.reduce((s, n) => s + n, 0), values: { count: data.crossover }, message: `${data.crossover} customers were assigned to two arms and are left out.` });
+  if (data.nonNumeric > 0) out.push({ code: 'non-numeric', blocking: false, values: { count: data.nonNumeric, event: e.primaryMetric.event, property: e.primaryMetric.property ?? '' }, message: `${data.nonNumeric} "${e.primaryMetric.event}" events have no number in "${e.primaryMetric.property}"; they are left out.` });
   const split = sizes.every((n) => n > 0) ? splitStability(data.daily) : null;
   if (split && split.p < srmThreshold) {
     const share = (row: number[]) => e.arms.map((a, i) => `${a.name} ${pct(row[i]! / row.reduce((s, v) => s + v, 0))}`).join(', ');
-    out.push({ code: 'split-changed', blocking: true, message: `The split changed during the test (chi-square across periods, p = ${split.p.toExponential(2)}): first period ${share(split.first)}; last period ${share(split.last)}. Customers assigned under different splits are not comparable.` });
+    out.push({ code: 'split-changed', blocking: true, values: { p: split.p, first: share(split.first), last: share(split.last) }, message: `The split changed during the test (chi-square across periods, p = ${split.p.toExponential(2)}): first period ${share(split.first)}; last period ${share(split.last)}. Customers assigned under different splits are not comparable.` });
   }
   return out;
 }
@@ -92,7 +101,7 @@ export function analyseExperiment(log: EventLog, e: Experiment, now: number): Re
   const sizes = data.customers.map((c) => c.length);
   const s = sampleRatioTest(sizes, e.arms.map((a) => a.share));
   const srm = { statistic: s.statistic, p: s.p, passed: s.p >= srmThreshold };
-  if (!srm.passed) problems.unshift({ code: 'srm', blocking: true, message: `Sample ratio mismatch: the arms got ${e.arms.map((a, i) => `${a.name} ${sizes[i]}`).join(', ')} customers against a planned split of ${e.arms.map((a) => a.share).join(' : ')} (chi-square p = ${s.p.toExponential(2)}). Something in assignment or logging is broken; no result can be trusted.` });
+  if (!srm.passed) problems.unshift({ code: 'srm', blocking: true, values: { sizes: e.arms.map((a, i) => `${a.name} ${sizes[i]}`).join(', '), split: e.arms.map((a) => a.share).join(' : '), p: s.p }, message: `Sample ratio mismatch: the arms got ${e.arms.map((a, i) => `${a.name} ${sizes[i]}`).join(', ')} customers against a planned split of ${e.arms.map((a) => a.share).join(' : ')} (chi-square p = ${s.p.toExponential(2)}). Something in assignment or logging is broken; no result can be trusted.` });
   if (problems.some((p) => p.code === 'metric-no-events')) return { ...empty, srm };
 
   const kind = e.primaryMetric.kind;

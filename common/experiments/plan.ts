@@ -22,15 +22,18 @@ export interface Plan {
 
 const day = 86_400_000;
 
-/** The plan, or a sentence saying why none can be made. */
-export function planExperiment(log: EventLog, e: Experiment): { ok: true; plan: Plan } | { ok: false; message: string } {
-  if (log.length === 0) return { ok: false, message: 'The event log is empty.' };
+/** Why no plan can be made: a code and its parts for the screen's words, and the English sentence. */
+export interface PlanProblem { ok: false; code: 'emptyLog' | 'noGoalEvents' | 'rateOutOfRange' | 'noVariance'; values: Record<string, string | number>; message: string }
+
+/** The plan, or why none can be made. */
+export function planExperiment(log: EventLog, e: Experiment): { ok: true; plan: Plan } | PlanProblem {
+  if (log.length === 0) return { ok: false, code: 'emptyLog', values: {}, message: 'The event log is empty.' };
   let first = Infinity, last = -Infinity;
   for (let i = 0; i < log.length; i++) { const t = log.time[i]!; if (t < first) first = t; if (t > last) last = t; }
   const customers = log.customers.length;
   const dailyCustomers = customers / Math.max(1, (last - first) / day);
   const goal = log.events.indexOf(e.primaryMetric.event);
-  if (goal < 0) return { ok: false, message: `The log has no "${e.primaryMetric.event}" events to take a baseline from.` };
+  if (goal < 0) return { ok: false, code: 'noGoalEvents', values: { event: e.primaryMetric.event }, message: `The log has no "${e.primaryMetric.event}" events to take a baseline from.` };
   const column = e.primaryMetric.property ? log.properties.find((p) => p.name === e.primaryMetric.property) : undefined;
   const perCustomer = new Float64Array(customers);
   const firstAt = new Float64Array(customers).fill(Infinity);
@@ -50,12 +53,12 @@ export function planExperiment(log: EventLog, e: Experiment): { ok: true; plan: 
   let baseline: number, sd: number | null = null, control: number;
   if (e.primaryMetric.kind === 'conversion') {
     baseline = perCustomer.reduce((s, v) => s + v, 0) / customers;
-    if (baseline + e.mde >= 1 || baseline <= 0) return { ok: false, message: `A baseline of ${(100 * baseline).toFixed(1)} % with an effect of ${(100 * e.mde).toFixed(1)} points is not a rate between 0 and 100 %.` };
+    if (baseline + e.mde >= 1 || baseline <= 0) return { ok: false, code: 'rateOutOfRange', values: { baseline, effect: e.mde }, message: `A baseline of ${(100 * baseline).toFixed(1)} % with an effect of ${(100 * e.mde).toFixed(1)} points is not a rate between 0 and 100 %.` };
     control = Math.max(...ratios.slice(1).map((r) => controlSizeForProportions(baseline, e.mde, alpha, e.power, r)));
   } else {
     const values = e.primaryMetric.kind === 'value' ? perCustomer : Float64Array.from([...goalAt].map((g, c) => (g - firstAt[c]!) / 3_600_000).filter(Number.isFinite));
     const m = moments(values);
-    if (!(m.variance > 0)) return { ok: false, message: 'The metric does not vary in the log, so no sample size can be computed.' };
+    if (!(m.variance > 0)) return { ok: false, code: 'noVariance', values: {}, message: 'The metric does not vary in the log, so no sample size can be computed.' };
     baseline = m.mean; sd = Math.sqrt(m.variance);
     control = Math.max(...ratios.slice(1).map((r) => controlSizeForMeans(sd!, e.mde, alpha, e.power, r)));
   }

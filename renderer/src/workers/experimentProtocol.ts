@@ -5,14 +5,14 @@
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../common/analytics/format';
 import type { Results } from '../../../common/experiments/analyse';
 import type { Experiment } from '../../../common/experiments/model';
-import type { Plan } from '../../../common/experiments/plan';
+import type { Plan, PlanProblem } from '../../../common/experiments/plan';
 import type { Result } from '../../../common/result';
 
 /** What the form needs from a loaded log: its event names and property columns. */
 export interface LogSummary { key: string; length: number; events: string[]; properties: string[] }
 
 export interface ExperimentFigures {
-  plan: { ok: true; plan: Plan } | { ok: false; message: string };
+  plan: { ok: true; plan: Plan } | PlanProblem;
   results: Results;
 }
 

@@ -12,7 +12,9 @@ import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
-import { translate, useT } from '../../i18n';
+import { activeLocale, translate, useT } from '../../i18n';
+import { formattersFor } from '../../../../common/i18n/format';
+import type { PlanProblem } from '../../../../common/experiments/plan';
 import { EmptyState } from '../../ui/States';
 import { showToast } from '../../ui/toast';
 import { parseHeader } from '../data/storedForm';
@@ -47,6 +49,14 @@ export default function ExperimentsPage({ path }: { path: string[] }) {
       )}
     </section>
   );
+}
+
+/** Why the planner has no plan, in the screen's language. */
+function planProblemText(t: ReturnType<typeof useT>, problem: PlanProblem): string {
+  const { baseline, effect } = problem.values;
+  const pct = (x: unknown) => (typeof x === 'number' ? formattersFor(activeLocale()).percent(x, 1) : '');
+  const points = typeof effect === 'number' ? formattersFor(activeLocale()).number(100 * effect, 1) : '';
+  return t('experiments.planProblem', { ...problem.values, code: problem.code, baseline: pct(baseline), effect: points });
 }
 
 function ExperimentScreen({ stored }: { stored: Experiment }) {
@@ -97,7 +107,7 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
       {!header && draft.datasetId && <p className="error-text">{t('experiments.logGone')}</p>}
       {computed && (
         <>
-          {computed.plan.ok ? <PlannerView e={stored} plan={computed.plan.plan} /> : <p className="warning-text">{t('experiments.plannerProblem', { message: computed.plan.message })}</p>}
+          {computed.plan.ok ? <PlannerView e={stored} plan={computed.plan.plan} /> : <p className="warning-text">{t('experiments.plannerProblem', { message: planProblemText(t, computed.plan) })}</p>}
           <ResultsTables e={stored} r={computed.results} />
           <Memo memo={computed.memo} kind={computed.verdict.kind} onPdf={() => void savePdf(computed.memo, computed.verdict.kind)} />
         </>

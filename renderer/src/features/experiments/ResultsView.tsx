@@ -32,6 +32,9 @@ export function PlannerView({ e, plan }: { e: Experiment; plan: Plan }) {
   );
 }
 
+// Codes are kebab-case; ICU select keys cannot hold a hyphen.
+const camelCode = (code: string) => code.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
 function testText(t: ReturnType<typeof useT>, name: string): string {
   const key = testKeys[name];
   return key ? t('experiments.results.test', { test: key }) : name;
@@ -50,7 +53,7 @@ export function ResultsTables({ e, r }: { e: Experiment; r: Results }) {
           {t('experiments.results.srm', { passed: r.srm.passed, chi: f.fixed(r.srm.statistic, 2), p: f.p(r.srm.p), threshold: f.number(srmThreshold, 4) })}
         </p>
       )}
-      {r.problems.map((p) => <p key={p.code + p.message} className={p.blocking ? 'error-text' : 'warning-text'}>{p.message}</p>)}
+      {r.problems.map((p) => <p key={p.code + p.message} className={p.blocking ? 'error-text' : 'warning-text'}>{t('experiments.dataProblem', { ...p.values, code: camelCode(p.code), p: typeof p.values.p === 'number' ? f.p(p.values.p) : '' })}</p>)}
       {r.arms.length > 0 && (
         <div className="table-scroll"><table className="data-table">
           <thead><tr><th>{t('experiments.results.arm')}</th><th className="num">{t('experiments.results.customers')}</th><th className="num">{t('experiments.results.converted')}</th><th className="num">{t('experiments.results.rate')}</th>{notConversion && <th className="num">{t('experiments.results.mean')}</th>}</tr></thead>
