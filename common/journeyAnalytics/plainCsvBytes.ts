@@ -177,6 +177,11 @@ export async function readPlainCsvBytes(input: PlainBytesInput): Promise<'done' 
   const codes = new Int32Array(props.length);
   const existing = builder.length;
   const size = b.length;
+  // Rows expected from the head's average line length, plus a little: the columns are sized once.
+  const headEnd = Math.min(size, input.from + (1 << 20));
+  let headLines = 0;
+  for (let i = b.indexOf(10, input.from); i >= 0 && i < headEnd; i = b.indexOf(10, i + 1)) headLines++;
+  if (headLines > 0) builder.reserve(existing + Math.min(input.maxEvents, Math.ceil(((size - input.from) / ((headEnd - input.from) / headLines)) * 1.02) + 1024));
   let rowNumber = 0;
   let at = input.from;
   let pauseAt = at + pauseEvery;
