@@ -12,21 +12,42 @@ export function quotingFailure(fileName: string, problems: readonly { row: numbe
   return err('invalid-document', `${fileName} cannot be read whole (${listed}). Nothing was imported: fix the quotes in the file, or export it again.`);
 }
 
-/** What the dates of the whole file said about their order, as sentences. */
-export function dateWarnings(order: DateOrder, seen: DateOrderSeen, chosen: boolean): string[] {
-  const name = (o: DateOrder) => (o === 'dmy' ? 'day first' : 'month first');
-  if (seen.dayFirstRow > 0 && seen.monthFirstRow > 0) {
-    return [`Dates disagree: row ${seen.dayFirstRow} is written day first and row ${seen.monthFirstRow} month first; they were read ${name(order)}, and dates that cannot be were listed as unreadable.`];
-  }
+/**
+ * A warning of an import as a code and its parts: the app words it in the reader's language
+ * (renderer catalogue `data.review.notice`); `importNoticeText` is the English the CLI prints.
+ */
+export type ImportNotice =
+  | { code: 'datesDisagree'; dayFirstRow: number; monthFirstRow: number; order: DateOrder }
+  | { code: 'datesAgainstOrder'; row: number; written: DateOrder; order: DateOrder; chosen: boolean }
+  | { code: 'datesAmbiguous'; order: DateOrder }
+  | { code: 'shortened'; row: number; column: string; length: number; kept: number }
+  | { code: 'moreShortened'; count: number };
+
+/** What the dates of the whole file said about their order. */
+export function dateNotices(order: DateOrder, seen: DateOrderSeen, chosen: boolean): ImportNotice[] {
+  if (seen.dayFirstRow > 0 && seen.monthFirstRow > 0) return [{ code: 'datesDisagree', dayFirstRow: seen.dayFirstRow, monthFirstRow: seen.monthFirstRow, order }];
   // Only one order is written, but the other was chosen: every date that decides is unreadable.
   const against = order === 'mdy' ? seen.dayFirstRow : seen.monthFirstRow;
-  if (against > 0) {
-    return [`Row ${against} is written ${name(order === 'mdy' ? 'dmy' : 'mdy')}, but dates were read ${name(order)}${chosen ? ' as chosen' : ''}: dates that cannot be read that way were listed as unreadable. Choose the other date order if that is wrong.`];
-  }
-  if (seen.dayFirstRow === 0 && seen.monthFirstRow === 0 && seen.either > 0 && !chosen) {
-    return [`No date in the file has a day above 12, so "05/03/2024" could be 5 March or 3 May: dates were read ${name(order)}. Choose the date order if that is wrong.`];
-  }
+  if (against > 0) return [{ code: 'datesAgainstOrder', row: against, written: order === 'mdy' ? 'dmy' : 'mdy', order, chosen }];
+  if (seen.dayFirstRow === 0 && seen.monthFirstRow === 0 && seen.either > 0 && !chosen) return [{ code: 'datesAmbiguous', order }];
   return [];
+}
+
+/** A notice as an English sentence (the command line's words, and the import result's `warnings`). */
+export function importNoticeText(n: ImportNotice): string {
+  const name = (o: DateOrder) => (o === 'dmy' ? 'day first' : 'month first');
+  switch (n.code) {
+    case 'datesDisagree':
+      return `Dates disagree: row ${n.dayFirstRow} is written day first and row ${n.monthFirstRow} month first; they were read ${name(n.order)}, and dates that cannot be were listed as unreadable.`;
+    case 'datesAgainstOrder':
+      return `Row ${n.row} is written ${name(n.written)}, but dates were read ${name(n.order)}${n.chosen ? ' as chosen' : ''}: dates that cannot be read that way were listed as unreadable. Choose the other date order if that is wrong.`;
+    case 'datesAmbiguous':
+      return `No date in the file has a day above 12, so "05/03/2024" could be 5 March or 3 May: dates were read ${name(n.order)}. Choose the date order if that is wrong.`;
+    case 'shortened':
+      return `Row ${n.row}, ${n.column}: ${n.length.toLocaleString('en')} characters, kept the first ${n.kept.toLocaleString('en')} (Excel's cell limit).`;
+    case 'moreShortened':
+      return `${n.count} more answers were shortened the same way.`;
+  }
 }
 
 /**

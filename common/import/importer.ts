@@ -10,7 +10,7 @@
 import type { DatasetChunkDoc, DatasetColumn, DatasetHeaderDoc } from '../analytics/format';
 import { err, ok, type Result } from '../result';
 import { ChunkEncoder, type ChunkLimits } from './encode';
-import { dateOrderOfFile, dateWarnings, headerOf, isBlank, quotingFailure, randomSuffix, targetOf } from './importParts';
+import { dateNotices, dateOrderOfFile, headerOf, importNoticeText, isBlank, quotingFailure, randomSuffix, targetOf, type ImportNotice } from './importParts';
 import { resolveMapping, type ColumnMapping } from './mapping';
 import { previewOf, type ImportPreview } from './preview';
 import { isRejected, maxCellChars, rowReader, type DateOrderSeen, type RejectedRow, type UnreadableValue } from './rows';
@@ -86,6 +86,8 @@ export interface ImportOutcome {
   dateOrder: DateOrder;
   /** Sentences the user should read before saving (ambiguous dates, shortened answers). */
   warnings: string[];
+  /** The same warnings as codes and parts, one per sentence of `warnings`, for the app to word in its language. */
+  notices: ImportNotice[];
   /** Rows skipped because their respondent id was already in the dataset or earlier in the file. */
   duplicates: number;
   preview: Omit<ImportPreview, 'rows' | 'rejectedSample' | 'unreadableSample'>;
@@ -153,7 +155,7 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
   let chunkCount = 0;
   const rejected: RejectedRow[] = [];
   const unreadable: UnreadableValue[] = [];
-  const shortened: string[] = [];
+  const shortened: ImportNotice[] = [];
   let rejectedCount = 0, unreadableCount = 0, shortenedCount = 0, duplicates = 0, imported = 0, rowNumber = 0;
   const maxListed = options.maxRejectedListed ?? 1000;
   const stop = (row: number, reason: string) => err('invalid-document', `Row ${row}: ${reason}. Nothing was imported.`);
@@ -191,7 +193,7 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
         }
         for (const cut of res.shortened) {
           shortenedCount += 1;
-          if (shortened.length < 20) shortened.push(`Row ${rowNumber}, ${cut.column}: ${cut.length.toLocaleString('en')} characters, kept the first ${maxCellChars.toLocaleString('en')} (Excel's cell limit).`);
+          if (shortened.length < 20) shortened.push({ code: 'shortened', row: rowNumber, column: cut.column, length: cut.length, kept: maxCellChars });
         }
         imported += 1;
         if (options.dryRun) continue;
@@ -210,8 +212,9 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
   if (last) { chunkCount += 1; await sink.add(last); }
   const header = headerOf(options, datasetId, storedColumns, { waveId, now, imported, chunkCount: firstChunkIndex + chunkCount, shape: shape.shape });
   const { rows: _rows, rejectedSample: _sample, unreadableSample: _unreadable, ...previewInfo } = preview;
-  const warnings = [...dateWarnings(dateOrder, dateOrderSeen, fixedOrder !== undefined), ...shortened];
-  if (shortenedCount > shortened.length) warnings.push(`${shortenedCount - shortened.length} more answers were shortened the same way.`);
-  return ok({ header, imported, rejected, rejectedCount, unreadable, unreadableCount, dateOrder, warnings, duplicates, preview: previewInfo });
+  const notices: ImportNotice[] = [...dateNotices(dateOrder, dateOrderSeen, fixedOrder !== undefined), ...shortened];
+  if (shortenedCount > shortened.length) notices.push({ code: 'moreShortened', count: shortenedCount - shortened.length });
+  const warnings = notices.map(importNoticeText);
+  return ok({ header, imported, rejected, rejectedCount, unreadable, unreadableCount, dateOrder, warnings, notices, duplicates, preview: previewInfo });
 }
 

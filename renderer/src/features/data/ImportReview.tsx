@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
  */
 export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportSummary; onImport: () => void; onStop: () => void }) {
   const t = useT();
-  const { rejectedCount, unreadableCount, warnings } = outcome;
+  const { rejectedCount, unreadableCount, notices } = outcome;
   const title = rejectedCount > 0
     ? t('data.review.rejectedTitle', { count: rejectedCount })
     : unreadableCount > 0 ? t('data.review.unreadableTitle', { count: unreadableCount }) : t('data.review.checkTitle');
@@ -24,7 +24,7 @@ export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportSum
     <section aria-labelledby="review-title" className="panel warning-panel">
       <h3 id="review-title">{title}</h3>
       <p>{summary}</p>
-      {warnings.length > 0 && <ul className="review-list" aria-label={t('data.review.warnings')}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
+      {notices.length > 0 && <ul className="review-list" aria-label={t('data.review.warnings')}>{notices.map((n, i) => <li key={i}>{t('data.review.notice', n)}</li>)}</ul>}
       {rejectedCount > 0 && (
         <>
           <h4>{t('data.review.rowsLeftOut')}</h4>
