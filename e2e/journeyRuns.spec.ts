@@ -167,6 +167,20 @@ test('a published journey runs: live counts on the flow, customer lookup with ke
   expect(smtp!.mails.filter((m) => m.to.includes('bad@example.com'))).toHaveLength(1);
   await page.screenshot({ path: 'test-results/journey-runs.png' });
 
+  // The map shows the same runs per stage: the four at "Wait until ordered" are in Checkout, whose
+  // steps they are at; Discover has no steps. Off until asked for.
+  await page.getByRole('link', { name: 'Map' }).click();
+  const stageIds = await page.locator('.stage-header').evaluateAll((els) => els.map((e) => ({ id: (e as HTMLElement).dataset.stageId!, name: (e.querySelector('input') as HTMLInputElement | null)?.value ?? e.textContent ?? '' })));
+  const idOf = (name: string) => stageIds.find((s) => s.name.includes(name))!.id;
+  await expect(page.getByTestId(`stage-runs-${idOf('Checkout')}`)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page.getByTestId(`stage-runs-${idOf('Checkout')}`)).toContainText('waiting 4', { timeout: 15_000 });
+  await expect(page.getByTestId(`stage-runs-${idOf('Checkout')}`)).toContainText('failed 0');
+  await expect(page.getByTestId(`stage-runs-${idOf('Discover')}`)).toHaveText('No flow steps');
+  await page.screenshot({ path: 'test-results/journey-runs-map.png' });
+  await page.getByRole('link', { name: 'Flow' }).click();
+  await page.getByRole('button', { name: 'Runs…' }).click();
+
   // Kill asks first; cancelling changes nothing, confirming stops every run.
   await panel.getByRole('button', { name: 'Kill…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();

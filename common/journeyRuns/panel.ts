@@ -184,3 +184,36 @@ export function runSummary(run: RunDoc): RunSummary {
     ...(s?.failure ? { failure: s.failure.message } : {}),
   };
 }
+
+/** What a map stage shows: runs now at its steps (moving or waiting) and runs failed at them. */
+export interface StageRunCounts {
+  active: number;
+  waiting: number;
+  failed: number;
+}
+
+/**
+ * Sums the live counts of the steps tied to each stage (a step's `stageId`). "Done" is left out: a
+ * run passes several steps of a stage, so the steps' done counts do not add up to customers.
+ * Stages with no steps are absent.
+ */
+export function stageRunCounts(nodes: readonly { id: string; stageId?: string }[], counts: Readonly<Record<string, LiveNodeCounts>>): Record<string, StageRunCounts> {
+  const out: Record<string, StageRunCounts> = {};
+  for (const n of nodes) {
+    if (n.stageId === undefined) continue;
+    const sum = out[n.stageId] ?? { active: 0, waiting: 0, failed: 0 };
+    const c = counts[n.id];
+    if (c) {
+      sum.active += c.active;
+      sum.waiting += c.waiting;
+      sum.failed += c.failed;
+    }
+    out[n.stageId] = sum;
+  }
+  return out;
+}
+
+/** Steps whose runs count as waiting rather than active (wait and wait-until). */
+export function waitNodeIds(nodes: readonly { id: string; kind: string }[]): Set<string> {
+  return new Set(nodes.filter((n) => n.kind === 'wait').map((n) => n.id));
+}

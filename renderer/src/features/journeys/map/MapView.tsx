@@ -3,6 +3,7 @@ import {
   emotionScales, laneTypes, nodesByStage, randomId, type Card, type JourneyChange, type Lane, type LaneType, type Stage,
 } from '../../../../../common/journey';
 import { MapAnalyticsRows } from '../../journeyAnalytics/MapAnalyticsRows';
+import { MapRunRows } from '../runs/MapRunRows';
 import type { JourneyEditor } from '../useJourneyEditor';
 import { CardCell } from './CardCell';
 import { EmotionLaneView } from './EmotionLaneView';
@@ -56,6 +57,7 @@ export function MapView({ editor, onShowNodes }: { editor: JourneyEditor; onShow
         {map.stages.map((s, i) => <StageHeader key={s.id} stage={s} index={i} count={map.stages.length} dispatch={dispatch} />)}
         <div className="map-add-stage"><button type="button" onClick={addStage}>{t('journeyMap.stage.add')}</button></div>
         <MapAnalyticsRows stages={map.stages} />
+        <MapRunRows journey={editor.journey} stages={map.stages} />
 
         {map.lanes.map((lane, li) => (
           <LaneRow key={lane.id} lane={lane} index={li} count={map.lanes.length} stages={map.stages} row={map.cells[lane.id]} dispatch={dispatch} />

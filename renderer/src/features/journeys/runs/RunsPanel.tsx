@@ -1,18 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { JourneyDoc } from '../../../../../common/journey';
 import type { JourneyControlDoc } from '../../../../../common/journeyRuns/docs';
-import { liveNodeCounts, runTotals, type LiveNodeCounts } from '../../../../../common/journeyRuns/panel';
+import { liveNodeCounts, runTotals, waitNodeIds, type LiveNodeCounts } from '../../../../../common/journeyRuns/panel';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useSync } from '../../../sync/SyncContext';
 import { useFormat, useT } from '../../../i18n';
 import { readOverview, setJourneyState, type RunsOverview, type RunsTarget } from './runsApi';
 import { useProblemText } from './problemText';
+import { useRunsTarget } from './useRunsTarget';
 import { CustomerLookup } from './CustomerLookup';
 import { FailureList } from './FailureList';
 import './runs.css';
 
-/** How often the open panel reads the counters again. */
-const refreshMs = 5000;
+/** How often the open panel (and the map's live row) reads the counters again. */
+export const refreshMs = 5000;
 
 /**
  * "Runs…": what the engine is doing with the published journey, read from the team server (never
@@ -25,9 +26,8 @@ export function RunsPanel({ journey, onCounts, onClose }: {
   onClose: () => void;
 }) {
   const t = useT();
-  const sync = useSync();
-  const settings = sync.settings;
-  const target = useMemo<RunsTarget | null>(() => (settings ? { serverUrl: settings.serverUrl, tenant: settings.tenant, user: settings.user, authorization: sync.authorization() } : null), [settings, sync]);
+  const settings = useSync().settings;
+  const target = useRunsTarget();
   return (
     <section className="runs-panel" aria-label={t('runs.region')}>
       <header className="runs-head">
@@ -50,7 +50,7 @@ function RunsBody({ journey, target, canAct, onCounts }: { journey: JourneyDoc; 
   const [actionProblem, setActionProblem] = useState<string | null>(null);
   const [confirmKill, setConfirmKill] = useState(false);
   const [busy, setBusy] = useState(false);
-  const waitNodes = useMemo(() => new Set(journey.flow.nodes.filter((n) => n.kind === 'wait').map((n) => n.id)), [journey.flow.nodes]);
+  const waitNodes = useMemo(() => waitNodeIds(journey.flow.nodes), [journey.flow.nodes]);
   const labels = useMemo(() => new Map(journey.flow.nodes.map((n) => [n.id, n.label])), [journey.flow.nodes]);
   const nodeLabel = useCallback((id: string) => labels.get(id) ?? id, [labels]);
 
