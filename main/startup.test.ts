@@ -142,6 +142,15 @@ describe('the built desktop app starts and runs (out/main/index.cjs under a reco
     expect(window.webContents.scripts).toContain('location.hash = "#/journeys"');
   });
 
+  // The stand-in lacked app.getPreferredSystemLanguages when main began to call it at start: the
+  // built app threw on ready ("failed to start") and only this file saw it.
+  test('the native menu follows the language the app reports, and back', async () => {
+    expect(await invoke('app:setLocale', { locale: 'de' })).toEqual({ ok: true, data: { menuLocale: 'de' } });
+    expect(standIn.record.applicationMenu?.map((item) => item.label)[0]).toBe('Datei');
+    expect(await invoke('app:setLocale', { locale: 'en' })).toEqual({ ok: true, data: { menuLocale: 'en' } });
+    expect(standIn.record.applicationMenu?.map((item) => item.label)[0]).toBe('File');
+  });
+
   test('navigation away from the app is refused, links open in the system browser, only local-network permissions are granted', async () => {
     let prevented = false;
     window.webContents.emit('will-navigate', { preventDefault: () => (prevented = true) }, 'https://example.com/page');

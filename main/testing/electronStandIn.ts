@@ -36,6 +36,8 @@ export interface StandInOptions {
   version: string;
   /** The file the save dialog answers with (undefined: the user cancelled). */
   savePath?: () => string | undefined;
+  /** `app.getPreferredSystemLanguages()`, the system's languages in order; `['en-US']` by default. */
+  systemLanguages?: string[];
 }
 
 type IpcHandler = (event: { senderFrame: { url: string; parent: unknown } | null }, arg: unknown) => unknown;
@@ -96,6 +98,7 @@ export function createElectronStandIn(options: StandInOptions): ElectronStandIn 
       return options.userData;
     },
     getVersion: () => options.version,
+    getPreferredSystemLanguages: () => options.systemLanguages ?? ['en-US'],
     showAboutPanel: () => {},
     /** Electron: `before-quit` handlers may call preventDefault, and then the app keeps running. */
     quit: () => {
