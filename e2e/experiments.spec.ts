@@ -1,12 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sampleExperimentLog } from '../common/experiments/sampleLog';
+import { fillCheckoutExperiment, importCheckoutLog } from './experimentSetup';
 
 const shots = process.env.E2E_SHOTS;
-const start = Date.UTC(2026, 4, 1);
 
 async function snap(page: Page, name: string): Promise<void> {
   if (!shots) return;
@@ -14,27 +13,11 @@ async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
-/** A 14-day checkout test: B converts 16 % against A's 10 %, 50/50 split, 1 % complaints. */
-function writeLog(): string {
-  const events = sampleExperimentLog({
-    seed: 17, start, days: 14, customersPerDay: 150,
-    arms: [{ value: 'A', rate: 0.10, share: 1 }, { value: 'B', rate: 0.16, share: 1 }],
-  });
-  const lines = ['customer_id,event,timestamp,arm,amount', ...events.map((e) => [e.customer, e.event, new Date(e.time).toISOString(), e.properties?.arm ?? '', e.properties?.amount ?? ''].join(','))];
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cx-exp-')), 'checkout-test.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
-
 test('an experiment is planned, read from an imported event log, and decided in a memo; bad input is named', async ({ page }) => {
   test.slow();
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
   page.on('console', (m) => { if (m.type() === 'error') console.log('CONSOLE', m.text()); });
-  await page.goto('/#/data');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import event log…' }).click();
-  await (await chooser).setFiles(writeLog());
-  await expect(page.getByText(/Imported [\d,]+ events from checkout-test\.csv/)).toBeVisible();
+  await importCheckoutLog(page);
 
   await page.getByRole('link', { name: 'Experiments' }).click();
   await expect(page.getByText('No experiments yet')).toBeVisible();
@@ -42,17 +25,7 @@ test('an experiment is planned, read from an imported event log, and decided in 
   await expect(page.getByText('Choose the event that assigns customers to arms.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
 
-  await page.getByLabel('Name', { exact: true }).fill('One-page checkout');
-  await page.getByLabel('Hypothesis', { exact: true }).fill('A one-page checkout lets more customers finish their purchase.');
-  await page.getByRole('combobox', { name: 'Event log', exact: true }).selectOption({ label: 'checkout-test' });
-  await page.getByRole('combobox', { name: 'Assignment event', exact: true }).selectOption('assigned');
-  await page.getByRole('combobox', { name: 'Arm column', exact: true }).selectOption('arm');
-  await page.getByRole('combobox', { name: 'Goal event', exact: true }).selectOption('purchase');
-  await page.getByRole('button', { name: 'Add guardrail' }).click();
-  await page.getByLabel('Guardrail 1 name', { exact: true }).fill('Complaints');
-  await page.getByRole('combobox', { name: 'Guardrail 1 event', exact: true }).selectOption('complaint');
-  await page.getByLabel('Start', { exact: true }).fill('2026-05-01');
-  await page.getByLabel('Planned end', { exact: true }).fill('2026-05-14');
+  await fillCheckoutExperiment(page, 'A one-page checkout lets more customers finish their purchase.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 
   const planner = page.getByRole('region', { name: 'Planner' });

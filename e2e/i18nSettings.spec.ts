@@ -1,44 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { sampleExperimentLog } from '../common/experiments/sampleLog';
+import { fillCheckoutExperiment, importCheckoutLog } from './experimentSetup';
 import { clippedText, overlappingText } from './i18nLayout';
 
 // The translated Experiments and Sync screens (kept apart from i18n.spec.ts and i18nAnalytics.spec.ts,
 // which other screens extend).
 
-/** A 14-day checkout test log, as experiments.spec.ts imports it. */
-function writeLog(): string {
-  const events = sampleExperimentLog({
-    seed: 17, start: Date.UTC(2026, 4, 1), days: 14, customersPerDay: 150,
-    arms: [{ value: 'A', rate: 0.10, share: 1 }, { value: 'B', rate: 0.16, share: 1 }],
-  });
-  const lines = ['customer_id,event,timestamp,arm,amount', ...events.map((e) => [e.customer, e.event, new Date(e.time).toISOString(), e.properties?.arm ?? '', e.properties?.amount ?? ''].join(','))];
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'cx-exp-')), 'checkout-test.csv');
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
-}
-
 /** An experiment with three arms and a guardrail, saved and read from an imported log (in English). */
 async function savedExperiment(page: Page): Promise<void> {
-  await page.goto('/#/data');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import event log…' }).click();
-  await (await chooser).setFiles(writeLog());
-  await expect(page.getByText(/Imported [\d,]+ events from checkout-test\.csv/)).toBeVisible();
+  await importCheckoutLog(page);
   await page.getByRole('link', { name: 'Experiments' }).click();
   await page.getByRole('button', { name: 'New experiment' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('One-page checkout');
-  await page.getByRole('combobox', { name: 'Event log', exact: true }).selectOption({ label: 'checkout-test' });
-  await page.getByRole('combobox', { name: 'Assignment event', exact: true }).selectOption('assigned');
-  await page.getByRole('combobox', { name: 'Arm column', exact: true }).selectOption('arm');
-  await page.getByRole('combobox', { name: 'Goal event', exact: true }).selectOption('purchase');
-  await page.getByRole('button', { name: 'Add guardrail' }).click();
-  await page.getByLabel('Guardrail 1 name', { exact: true }).fill('Complaints');
-  await page.getByRole('combobox', { name: 'Guardrail 1 event', exact: true }).selectOption('complaint');
-  await page.getByLabel('Start', { exact: true }).fill('2026-05-01');
-  await page.getByLabel('Planned end', { exact: true }).fill('2026-05-14');
+  await fillCheckoutExperiment(page);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Results' })).toContainText('Sample ratio check: passed');
 }

@@ -49,13 +49,7 @@ export class EventLogBuilder {
 
   /** Adds an event; `properties[i]` is the value of the i-th named property (null or '' when missing). */
   add(customer: string, event: string, time: number, properties: readonly (string | null | undefined)[] = []): void {
-    const i = this.n++;
-    if (i >= this.customer.length) {
-      this.customer = grow(this.customer, i + 1);
-      this.event = grow(this.event, i + 1);
-      this.time = grow(this.time, i + 1);
-      for (const p of this.props) p.codes = grow(p.codes, i + 1);
-    }
+    const i = this.next();
     this.customer[i] = this.customers.code(customer);
     this.event[i] = this.events.code(event);
     this.time[i] = time;
@@ -63,6 +57,18 @@ export class EventLogBuilder {
       const v = properties[k];
       this.props[k]!.codes[i] = v === null || v === undefined || v === '' ? -1 : this.props[k]!.dict.code(v);
     }
+  }
+
+  /** The index of a new event, the columns grown to hold it. */
+  private next(): number {
+    const i = this.n++;
+    if (i >= this.customer.length) {
+      this.customer = grow(this.customer, i + 1);
+      this.event = grow(this.event, i + 1);
+      this.time = grow(this.time, i + 1);
+      for (const p of this.props) p.codes = grow(p.codes, i + 1);
+    }
+    return i;
   }
 
   /**
@@ -85,13 +91,7 @@ export class EventLogBuilder {
 
   /** Adds an event by codes from the three methods above; `properties[k]` is -1 when missing. */
   addCodes(customer: number, event: number, time: number, properties: Int32Array): void {
-    const i = this.n++;
-    if (i >= this.customer.length) {
-      this.customer = grow(this.customer, i + 1);
-      this.event = grow(this.event, i + 1);
-      this.time = grow(this.time, i + 1);
-      for (const p of this.props) p.codes = grow(p.codes, i + 1);
-    }
+    const i = this.next();
     this.customer[i] = customer;
     this.event[i] = event;
     this.time[i] = time;
