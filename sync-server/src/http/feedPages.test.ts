@@ -84,8 +84,9 @@ describe('a page answered from another page', () => {
       ),
       { numRuns: 150 },
     );
-    // The property compared something: most queries are answerable.
-    expect(derived).toBeGreaterThan(200);
+    // The property compared something. fast-check draws a new seed each run, so the count varies
+    // (185–228 in six runs): 200 as the bound failed a CI run at 188.
+    expect(derived).toBeGreaterThan(50);
   });
 
   test('a page that stopped at its limit does not answer past its last row', () => {
