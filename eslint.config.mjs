@@ -71,6 +71,7 @@ export default tseslint.config(
       'renderer/src/features/journeys/runs/**/*.tsx',
       'renderer/src/features/experiments/**/*.tsx',
       'renderer/src/features/sync/**/*.tsx',
+      'renderer/src/features/personasFromData/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },

@@ -27,8 +27,16 @@ export interface Features {
   cat: Int32Array;
 }
 
-/** Why a column cannot be used, in words. */
-export interface FeatureProblem { column: string; message: string }
+/**
+ * Why a column cannot be used: a code the app words in the reader's language (renderer catalogue
+ * `findPersonas.results.problem`), `max` for `tooMany`, and `message`, the English sentence.
+ */
+export interface FeatureProblem {
+  column: string;
+  code: 'missing' | 'constant' | 'oneAnswer' | 'noAnswers' | 'freeText' | 'wrongType' | 'tooMany';
+  max?: number;
+  message: string;
+}
 
 /** Builds the features of `columns`; columns that cannot be used are listed, not silently dropped. */
 export function buildFeatures(table: Table, columns: readonly string[]): { features: Features; problems: FeatureProblem[] } {
@@ -39,13 +47,13 @@ export function buildFeatures(table: Table, columns: readonly string[]): { featu
   for (const key of columns.slice(0, maxClusterColumns)) {
     const column = table.columns.get(key);
     if (!column) {
-      problems.push({ column: key, message: `There is no column "${key}" in this data.` });
+      problems.push({ column: key, code: 'missing', message: `There is no column "${key}" in this data.` });
       continue;
     }
     if (column.type === 'number') {
       const { mean, std } = moments(column.values);
       if (!(std > 0)) {
-        problems.push({ column: key, message: `"${key}" has the same value in every response (or none), so it cannot tell groups apart.` });
+        problems.push({ column: key, code: 'constant', message: `"${key}" has the same value in every response (or none), so it cannot tell groups apart.` });
         continue;
       }
       const z = new Float64Array(rows);
@@ -53,7 +61,7 @@ export function buildFeatures(table: Table, columns: readonly string[]): { featu
       numeric.push({ spec: { column: key, mean, std }, values: z });
     } else if (column.type === 'category') {
       if (column.dict.length < 2) {
-        problems.push({ column: key, message: `"${key}" has fewer than two different answers.` });
+        problems.push({ column: key, code: 'oneAnswer', message: `"${key}" has fewer than two different answers.` });
         continue;
       }
       categorical.push({ spec: { column: key, dict: column.dict }, codes: column.codes });
@@ -62,7 +70,7 @@ export function buildFeatures(table: Table, columns: readonly string[]): { featu
       for (const c of column.codes) counts[c]! += 1;
       const options = [...counts.keys()].filter((c) => counts[c]! > 0).sort((a, b) => counts[b]! - counts[a]! || a - b).slice(0, maxOptionsPerColumn);
       if (options.length === 0) {
-        problems.push({ column: key, message: `"${key}" has no answers.` });
+        problems.push({ column: key, code: 'noAnswers', message: `"${key}" has no answers.` });
         continue;
       }
       for (const option of options) {
@@ -77,10 +85,10 @@ export function buildFeatures(table: Table, columns: readonly string[]): { featu
         categorical.push({ spec: { column: key, option: column.dict[option]!, dict: ['no', 'yes'] }, codes });
       }
     } else {
-      problems.push({ column: key, message: `"${key}" is ${column.type === 'text' ? 'free text (used for phrases, not for grouping)' : `a ${column.type} column`}; pick numbers or choices.` });
+      problems.push({ column: key, code: column.type === 'text' ? 'freeText' : 'wrongType', message: `"${key}" is ${column.type === 'text' ? 'free text (used for phrases, not for grouping)' : `a ${column.type} column`}; pick numbers or choices.` });
     }
   }
-  if (columns.length > maxClusterColumns) problems.push({ column: columns[maxClusterColumns]!, message: `At most ${maxClusterColumns} columns can be used; the rest were left out.` });
+  if (columns.length > maxClusterColumns) problems.push({ column: columns[maxClusterColumns]!, code: 'tooMany', max: maxClusterColumns, message: `At most ${maxClusterColumns} columns can be used; the rest were left out.` });
   const nNum = numeric.length, nCat = categorical.length;
   const num = new Float64Array(rows * nNum);
   const cat = new Int32Array(rows * nCat);

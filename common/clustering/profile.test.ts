@@ -14,7 +14,7 @@ describe('finding personas in survey data', () => {
     const found = await findPersonas(table, { columns: [...columns, 'comment'], kFrom: 2, kTo: 6, onProgress: (p) => progress.push(p) });
     expect(found.proposed.k).toBe(4);
     expect(found.evidence.map((e) => e.k)).toEqual([2, 3, 4, 5, 6]);
-    expect(found.problems).toEqual([{ column: 'comment', message: expect.stringContaining('free text') }]);
+    expect(found.problems).toEqual([{ column: 'comment', code: 'freeText', message: expect.stringContaining('free text') }]);
     expect(progress.at(-1)).toBe(1);
     expect(adjustedRandIndex(found.proposed.assignments, labels)).toBeGreaterThanOrEqual(0.9);
 

@@ -3,6 +3,7 @@ import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { Result } from '../../../../common/result';
 import { navigate } from '../../app/route';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import type { ClusterView, FindOutcome } from '../../workers/clusterProtocol';
 import { ClusterCard } from './ClusterCard';
@@ -15,6 +16,7 @@ export function ClusterResults({ header, outcome, view, labelOf, textColumns, on
   header: DatasetHeaderDoc; outcome: FindOutcome; view: ClusterView; labelOf: (key: string) => string; textColumns: string[];
   onView: (k: number) => Promise<Result<ClusterView>>;
 }) {
+  const t = useT();
   const db = useWorkspace();
   // Drafts created in this search, by "k:group", so a second click opens instead of duplicating.
   const [created, setCreated] = useState(() => new Map<string, string>());
@@ -23,7 +25,7 @@ export function ClusterResults({ header, outcome, view, labelOf, textColumns, on
   const create = async (cluster: number): Promise<string | null> => {
     const saved = await saveClusterDraft(db, header, view, cluster, textColumns);
     if (!saved.ok) {
-      showToast(`The draft for group ${cluster + 1} could not be saved: ${saved.message}`, { tone: 'error' });
+      showToast(translate('findPersonas.results.draftFailed', { group: cluster + 1, error: saved.message }), { tone: 'error' });
       return null;
     }
     setCreated((m) => new Map(m).set(`${view.k}:${cluster}`, saved.data.id));
@@ -34,15 +36,15 @@ export function ClusterResults({ header, outcome, view, labelOf, textColumns, on
     setBusy(true);
     const id = await create(cluster);
     setBusy(false);
-    if (id) showToast(`Created a persona draft from group ${cluster + 1}.`, { action: { label: 'Open', run: () => navigate('personas', id) } });
+    if (id) showToast(translate('findPersonas.results.draftCreated', { group: cluster + 1 }), { action: { label: translate('findPersonas.results.open'), run: () => navigate('personas', id) } });
   };
 
   // A group's derived rules as a saved segment (Analytics → Segments), kept even if no draft is made.
   const saveSegment = async (cluster: number) => {
-    const label = `Group ${cluster + 1} of ${view.k} in ${header.name}`;
+    const label = translate('findPersonas.results.segmentName', { group: cluster + 1, k: view.k, name: header.name });
     const res = await addGroupSegment(db, view.rules[cluster] ?? [], label, header.id);
     if (!res.ok) return showToast(res.message, { tone: 'error' });
-    showToast(`Saved segment “${res.data.name}”.`, { action: { label: 'Open', run: () => navigate('analytics', 'segments') } });
+    showToast(translate('findPersonas.results.segmentSaved', { name: res.data.name }), { action: { label: translate('findPersonas.results.open'), run: () => navigate('analytics', 'segments') } });
   };
 
   const createAll = async () => {
@@ -53,7 +55,7 @@ export function ClusterResults({ header, outcome, view, labelOf, textColumns, on
       if (await create(p.cluster)) made++;
     }
     setBusy(false);
-    showToast(`Created ${made} persona draft${made === 1 ? '' : 's'}; they are on the Personas screen with status Draft.`);
+    showToast(translate('findPersonas.results.createdAll', { count: made }));
   };
 
   const show = async (k: number) => {
@@ -65,17 +67,17 @@ export function ClusterResults({ header, outcome, view, labelOf, textColumns, on
 
   const remaining = view.profiles.filter((p) => !created.has(`${view.k}:${p.cluster}`)).length;
   return (
-    <section className="cluster-results" aria-label="Groups found">
+    <section className="cluster-results" aria-label={t('findPersonas.results.label')}>
       {outcome.evidence.length > 1 && <EvidenceChart evidence={outcome.evidence} proposedK={outcome.proposedK} shownK={view.k} onShow={(k) => void show(k)} busy={busy} />}
       {outcome.problems.length > 0 && (
         <div className="warning-panel panel" role="note">
-          <p className="warning-text">Some chosen columns were left out or limited:</p>
-          <ul className="review-list">{outcome.problems.map((p) => <li key={p.column}>{labelOf(p.column)}: {p.message}</li>)}</ul>
+          <p className="warning-text">{t('findPersonas.results.problems')}</p>
+          <ul className="review-list">{outcome.problems.map((p) => <li key={p.column}>{t('findPersonas.results.problem', { ...p, column: labelOf(p.column) })}</li>)}</ul>
         </div>
       )}
       <div className="panel-header">
-        <h2>{view.k} groups of {view.rows.toLocaleString()} respondents</h2>
-        <button type="button" disabled={busy || remaining === 0} onClick={() => void createAll()}>Create all {remaining} drafts</button>
+        <h2>{t('findPersonas.results.heading', { k: view.k, rows: view.rows })}</h2>
+        <button type="button" disabled={busy || remaining === 0} onClick={() => void createAll()}>{t('findPersonas.results.createAll', { count: remaining })}</button>
       </div>
       <div className="cluster-grid">
         {view.profiles.map((p) => (

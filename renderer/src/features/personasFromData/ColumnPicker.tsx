@@ -1,15 +1,15 @@
 import type { DatasetColumn } from '../../../../common/analytics/format';
+import { useT } from '../../i18n';
 
 /** Columns a grouping can use: numbers and choices; open text only feeds the phrases. */
 export const groupable = (c: DatasetColumn) => c.type === 'number' || c.type === 'category' || c.type === 'multi';
 export const textual = (c: DatasetColumn) => c.type === 'text';
 
-const typeName: Record<string, string> = { number: 'number', category: 'single choice', multi: 'multiple choice', text: 'open text' };
-
 /** Checkboxes for one group of columns, with "all" and "none". */
 export function ColumnPicker({ legend, columns, chosen, onChange, disabled }: {
   legend: string; columns: DatasetColumn[]; chosen: ReadonlySet<string>; onChange: (next: Set<string>) => void; disabled: boolean;
 }) {
+  const t = useT();
   const toggle = (key: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(key); else next.delete(key);
@@ -19,9 +19,9 @@ export function ColumnPicker({ legend, columns, chosen, onChange, disabled }: {
     <fieldset className="column-picker" disabled={disabled}>
       <legend>{legend}</legend>
       <div className="picker-actions">
-        <button type="button" onClick={() => onChange(new Set(columns.map((c) => c.key)))}>All</button>
-        <button type="button" onClick={() => onChange(new Set())}>None</button>
-        <span className="muted">{chosen.size} of {columns.length} chosen</span>
+        <button type="button" onClick={() => onChange(new Set(columns.map((c) => c.key)))}>{t('findPersonas.picker.all')}</button>
+        <button type="button" onClick={() => onChange(new Set())}>{t('findPersonas.picker.none')}</button>
+        <span className="muted">{t('findPersonas.picker.chosen', { count: chosen.size, total: columns.length })}</span>
       </div>
       <ul>
         {columns.map((c) => (
@@ -29,7 +29,7 @@ export function ColumnPicker({ legend, columns, chosen, onChange, disabled }: {
             <label>
               <input type="checkbox" checked={chosen.has(c.key)} onChange={(e) => toggle(c.key, e.target.checked)} />
               <span className="column-name">{c.label || c.key}</span>
-              <span className="muted"> · {typeName[c.type] ?? c.type}{c.label && c.label !== c.key ? ` · ${c.key}` : ''}</span>
+              <span className="muted"> · {t('findPersonas.picker.type', { type: c.type })}{c.label && c.label !== c.key ? ` · ${c.key}` : ''}</span>
             </label>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import type { KEvidence } from '../../../../common/clustering/findPersonas';
+import { FormattedMessage, useFormat, useT } from '../../i18n';
 
 /**
  * The silhouette for each number of groups as bars; each bar is a button that shows that grouping.
@@ -7,12 +8,13 @@ import type { KEvidence } from '../../../../common/clustering/findPersonas';
 export function EvidenceChart({ evidence, proposedK, shownK, onShow, busy }: {
   evidence: KEvidence[]; proposedK: number; shownK: number; onShow: (k: number) => void; busy: boolean;
 }) {
+  const t = useT();
+  const f = useFormat();
   const top = Math.max(0.05, ...evidence.map((e) => e.silhouette));
   return (
-    <figure className="evidence-chart" aria-label="Silhouette by number of groups">
+    <figure className="evidence-chart" aria-label={t('findPersonas.chart.label')}>
       <figcaption>
-        How clearly respondents separate into groups (silhouette, higher is clearer; above 0.25 is a usable structure,
-        above 0.5 a strong one). Proposed: <strong>{proposedK} groups</strong>. Choose a bar to see another grouping.
+        <FormattedMessage id="findPersonas.chart.caption" values={{ usable: 0.25, strong: 0.5, k: proposedK, b: (chunks) => <strong>{chunks}</strong> }} />
       </figcaption>
       <div className="evidence-bars">
         {evidence.map((e) => {
@@ -20,11 +22,11 @@ export function EvidenceChart({ evidence, proposedK, shownK, onShow, busy }: {
           return (
             <button key={e.k} type="button" disabled={busy} aria-pressed={e.k === shownK}
               className={`evidence-bar${e.k === proposedK ? ' proposed' : ''}`}
-              aria-label={`${e.k} groups: silhouette ${e.silhouette.toFixed(2)}${e.k === proposedK ? ', proposed' : ''}`}
+              aria-label={t('findPersonas.chart.bar', { k: e.k, value: e.silhouette, proposed: e.k === proposedK })}
               onClick={() => onShow(e.k)}>
-              <span className="bar-value">{e.silhouette.toFixed(2)}</span>
+              <span className="bar-value">{t('findPersonas.chart.value', { value: e.silhouette })}</span>
               <span className="bar" style={{ height: `${Math.round(height * 120)}px` }} />
-              <span className="bar-k">{e.k}</span>
+              <span className="bar-k">{f.integer(e.k)}</span>
             </button>
           );
         })}

@@ -10,6 +10,7 @@ import { maxK } from '../../../../common/clustering/findPersonas';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { routeHash } from '../../app/route';
+import { translate, useFormat, useT } from '../../i18n';
 import { EmptyState, Loading } from '../../ui/States';
 import { createClusterClient, type ClusterClient } from '../../workers/clusterClient';
 import type { ClusterView, FindOutcome } from '../../workers/clusterProtocol';
@@ -28,12 +29,15 @@ type Phase =
 export function FindPersonasPage({ datasetId }: { datasetId: string }) {
   const { items, loading } = useLiveQuery('datasets', { selector: { kind: 'header', datasetId } }, parseHeader);
   const header = items[0];
+  const t = useT();
   if (loading) return <Loading />;
-  if (!header) return <EmptyState title="Dataset not found">It may have been deleted. <a href={routeHash('data')}>Back to Data</a></EmptyState>;
+  if (!header) return <EmptyState title={t('findPersonas.notFound.title')}>{t('findPersonas.notFound.body')} <a href={routeHash('data')}>{t('findPersonas.back')}</a></EmptyState>;
   return <FindPersonas key={header.id} header={header} />;
 }
 
 function FindPersonas({ header }: { header: DatasetHeaderDoc }) {
+  const t = useT();
+  const f = useFormat();
   const db = useWorkspace();
   const usable = useMemo(() => header.columns.filter(groupable), [header]);
   const texts = useMemo(() => header.columns.filter(textual), [header]);
@@ -50,8 +54,8 @@ function FindPersonas({ header }: { header: DatasetHeaderDoc }) {
     return (key: string) => labels.get(key) ?? key;
   }, [header]);
 
-  const problem = columns.size === 0 ? 'Choose at least one number or choice column to group by.'
-    : columns.size > maxClusterColumns ? `Choose at most ${maxClusterColumns} columns (${columns.size} are chosen).` : null;
+  const problem = columns.size === 0 ? t('findPersonas.chooseOne')
+    : columns.size > maxClusterColumns ? t('findPersonas.tooMany', { max: maxClusterColumns, count: columns.size }) : null;
 
   const start = () => {
     if (problem) return;
@@ -71,30 +75,27 @@ function FindPersonas({ header }: { header: DatasetHeaderDoc }) {
   return (
     <section className="find-personas">
       <header className="page-header">
-        <h1>Find personas in {header.name}</h1>
-        <a href={routeHash('data')}>Back to Data</a>
+        <h1>{t('findPersonas.title', { name: header.name })}</h1>
+        <a href={routeHash('data')}>{t('findPersonas.back')}</a>
       </header>
-      <p className="muted">
-        Groups {header.rowCount.toLocaleString()} respondents by their answers (k-prototypes: numbers and choices together),
-        proposes a number of groups, and shows what sets each apart. Nothing is saved until you create a draft.
-      </p>
+      <p className="muted">{t('findPersonas.intro', { count: header.rowCount })}</p>
       <div className="find-form">
         {usable.length === 0
-          ? <p className="error-text">This dataset has no number or choice columns to group by.</p>
-          : <ColumnPicker legend="Group respondents by" columns={usable} chosen={columns} onChange={setColumns} disabled={running} />}
-        {texts.length > 0 && <ColumnPicker legend="Open text for typical phrases" columns={texts} chosen={textColumns} onChange={setTextColumns} disabled={running} />}
+          ? <p className="error-text">{t('findPersonas.noColumns')}</p>
+          : <ColumnPicker legend={t('findPersonas.groupBy')} columns={usable} chosen={columns} onChange={setColumns} disabled={running} />}
+        {texts.length > 0 && <ColumnPicker legend={t('findPersonas.phraseColumns')} columns={texts} chosen={textColumns} onChange={setTextColumns} disabled={running} />}
         <label className="k-choice">
-          Number of groups{' '}
+          {t('findPersonas.k.label')}{' '}
           <select value={k ?? 'auto'} disabled={running} onChange={(e) => setK(e.target.value === 'auto' ? null : Number(e.target.value))}>
-            <option value="auto">Compare 2 to 8 and propose one</option>
-            {Array.from({ length: maxK - 1 }, (_, i) => i + 2).map((n) => <option key={n} value={n}>{n}</option>)}
+            <option value="auto">{t('findPersonas.k.auto', { min: 2, max: maxK })}</option>
+            {Array.from({ length: maxK - 1 }, (_, i) => i + 2).map((n) => <option key={n} value={n}>{f.integer(n)}</option>)}
           </select>
         </label>
         {problem && <p className="error-text" role="alert">{problem}</p>}
         {phase.kind === 'choosing' && phase.error && <p className="error-text" role="alert">{phase.error}</p>}
         {running
-          ? <ProgressBar label="Grouping respondents" fraction={phase.fraction} onCancel={() => { phase.cancel(); setPhase({ kind: 'choosing', error: 'Stopped. Nothing was saved.' }); }} />
-          : <div className="actions"><button type="button" className="primary" disabled={problem !== null || usable.length === 0} onClick={start}>Find personas</button></div>}
+          ? <ProgressBar label={t('findPersonas.running')} fraction={phase.fraction} onCancel={() => { phase.cancel(); setPhase({ kind: 'choosing', error: translate('findPersonas.stopped') }); }} />
+          : <div className="actions"><button type="button" className="primary" disabled={problem !== null || usable.length === 0} onClick={start}>{t('findPersonas.find')}</button></div>}
       </div>
       {phase.kind === 'done' && (
         <ClusterResults header={header} outcome={phase.outcome} view={phase.view} labelOf={labelOf} textColumns={[...textColumns]}

@@ -3,6 +3,7 @@ import { err, type Result } from '../../../../common/result';
 import type { Workspace } from '../../db/database';
 import type { ClusterClient } from '../../workers/clusterClient';
 import type { FindOutcome, FindRequest } from '../../workers/clusterProtocol';
+import { translate } from '../../i18n';
 import { readChunks } from '../data/datasetStore';
 
 /** Reads the dataset's chunks (refusing a dataset still arriving from sync) and runs the search in the worker. */
@@ -13,9 +14,9 @@ export async function runSearch(db: Workspace, client: ClusterClient, header: Da
   on.onStart(() => { stopped = true; });
   const chunks = await readChunks(db, header);
   if (chunks.length < header.chunkCount) {
-    return err('unavailable', `${header.name} is still arriving from sync (${chunks.length} of ${header.chunkCount} parts); try again when sync is done.`);
+    return err('unavailable', translate('findPersonas.stillArriving', { name: header.name, count: chunks.length, total: header.chunkCount }));
   }
-  if (stopped) return err('cancelled', 'Stopped. Nothing was saved.');
+  if (stopped) return err('cancelled', translate('findPersonas.stopped'));
   const job = client.find([{ header, chunks }], request, on.onProgress);
   on.onStart(job.cancel);
   return job.result;
