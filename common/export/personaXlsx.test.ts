@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
 import { sampleSnapshot } from './sampleSnapshots';
-import { buildPersonaXlsx, personaSheets } from './personaXlsx';
+import { exportText } from '../i18n/exportText';
+import { buildPersonaXlsx, personaSheetNames, personaSheets } from './personaXlsx';
 import { samplePersona } from './samplePersona';
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -69,5 +70,25 @@ describe('persona XLSX for a deck', () => {
     expect(profile).toContainEqual(['مريم الحسن', 'Name', 'مريم الحسن']);
     const rules = rowsOf(wb.getWorksheet('Rules'));
     expect(rules.filter((r) => r[0] === 'Анна Петрова')).toHaveLength(3);
+  });
+});
+
+describe('persona XLSX in German', () => {
+  test('names sheets and labels in German and keeps the persona’s values', async () => {
+    const de = exportText('de');
+    const inputs = [samplePersona('Anna', 'a'), samplePersona('Ben', 'b')].map((persona) => ({ persona, snapshots: [snapshot('2026-10-01', [5, 5, 5, 2])], versions: [] }));
+    const wb = await open(await buildPersonaXlsx(inputs, de));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Profil', 'Abschnitte', 'Regeln', 'Live-Kennzahlen', 'Versionen']);
+    expect(personaSheetNames(de)).toEqual(wb.worksheets.map((w) => w.name));
+    expect(wb.title).toBe('2 Personas');
+    const profile = rowsOf(wb.getWorksheet('Profil'));
+    expect(profile[0]).toEqual(['Persona', 'Feld', 'Wert']);
+    expect(profile).toContainEqual(['Anna', 'Name', 'Anna']);
+    expect(profile).toContainEqual(['Anna', 'Ziel-CSAT %', 80]);
+    expect(rowsOf(wb.getWorksheet('Regeln'))[0]).toEqual(['Persona', 'ID', 'Spalte', 'Prüfung', 'Min.', 'Max.', 'Werte', 'Gewichtung', 'Bezeichnung']);
+    expect(rowsOf(wb.getWorksheet('Live-Kennzahlen'))[0]?.slice(0, 4)).toEqual(['Persona', 'Tag', 'Antworten', 'CSAT %']);
+    // No English label is left on any sheet's header row (values may be English: they are the persona's).
+    const english = new Set(['Field', 'Value', 'Section', 'Column', 'Rules', 'Day', 'Responses', 'Author', 'Summary', 'Evidence']);
+    for (const ws of wb.worksheets) expect(rowsOf(ws)[0]?.filter((h) => english.has(String(h)))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { PersonaSnapshotDoc } from '../analytics/snapshots';
 import type { Rule } from '../analytics/rules';
 import type { PersonaDoc } from '../persona/document';
 import type { PersonaVersion } from '../persona/versions';
+import { columns, englishText, type ExportText, type ReportKey } from '../i18n/exportText';
 import { sectionRows } from './sectionRows';
 import { addTable, cellDate, workbookBytes } from './xlsxStyle';
 
@@ -16,34 +17,47 @@ export interface PersonaXlsxInput {
   versions: readonly Pick<PersonaVersion, 'number' | 'author' | 'summary' | 'createdAt'>[];
 }
 
-/** Sheet names, in workbook order; tests and readers rely on them. */
+/** The sheets, in workbook order, by English name (each is named in the export's language). */
 export const personaSheets = ['Profile', 'Sections', 'Rules', 'Live metrics', 'Versions'] as const;
+type Sheet = (typeof personaSheets)[number];
+const sheetKeys: Record<Sheet, ReportKey> = {
+  Profile: 'report.persona.sheet.profile', Sections: 'report.persona.sheet.sections', Rules: 'report.persona.sheet.rules',
+  'Live metrics': 'report.persona.sheet.live', Versions: 'report.persona.sheet.versions',
+};
+
+/** The sheet names a persona workbook has in `text`'s language, in workbook order. */
+export function personaSheetNames(text: ExportText = englishText): string[] {
+  return personaSheets.map((s) => text.t(sheetKeys[s]));
+}
 
 type Rows = { headers: string[]; rows: unknown[][] };
 
-function sheetsFor(input: PersonaXlsxInput): Record<(typeof personaSheets)[number], Rows> {
+function sheetsFor(input: PersonaXlsxInput, text: ExportText): Record<Sheet, Rows> {
   const { persona } = input;
   const t = persona.expectedMetrics;
+  const l = columns.bind(null, text);
+  const [name, role, type, status, tags, owner, domain, targetCsat, targetLoyalty, targetTrust, targetCes, earlierEffort, created, updated, updatedBy] =
+    l('name', 'role', 'type', 'status', 'tags', 'owner', 'domain', 'targetCsat', 'targetLoyalty', 'targetTrust', 'targetCes', 'earlierEffort', 'created', 'updated', 'updatedBy');
   const snaps = [...input.snapshots].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : b.computedAt - a.computedAt));
   return {
-    Profile: { headers: ['Field', 'Value'], rows: [
-      ['Name', persona.name], ['Role', persona.role], ['Type', persona.personaType], ['Status', persona.status],
-      ['Tags', persona.tags.join(', ')], ['Owner', persona.owner], ['Domain', persona.domain],
-      ['Target CSAT %', t.satisfaction ?? null], ['Target loyalty (NPS)', t.loyalty ?? null],
-      ['Target trust %', t.trust ?? null], ['Target CES', t.ces ?? null],
+    Profile: { headers: l('field', 'value'), rows: [
+      [name, persona.name], [role, persona.role], [type, persona.personaType], [status, persona.status],
+      [tags, persona.tags.join(', ')], [owner, persona.owner], [domain, persona.domain],
+      [targetCsat, t.satisfaction ?? null], [targetLoyalty, t.loyalty ?? null],
+      [targetTrust, t.trust ?? null], [targetCes, t.ces ?? null],
       // An "Effort %" target from before CES targets: kept so nothing is lost, compared with nothing.
-      ...(t.effort === undefined ? [] : [['Earlier target effort % (not compared)', t.effort]]),
-      ['Created', cellDate(persona.createdAt)], ['Updated', cellDate(persona.updatedAt)], ['Updated by', persona.updatedBy],
+      ...(t.effort === undefined ? [] : [[earlierEffort, t.effort]]),
+      [created, cellDate(persona.createdAt)], [updated, cellDate(persona.updatedAt)], [updatedBy, persona.updatedBy],
     ] },
-    Sections: { headers: ['Section', 'Type', 'Column', 'Row', 'Width', 'Height', 'Item', 'Value', 'Evidence'], rows: persona.sections.flatMap((sec) => {
+    Sections: { headers: l('section', 'type', 'column', 'row', 'width', 'height', 'item', 'value', 'evidence'), rows: persona.sections.flatMap((sec) => {
       const at = [sec.title, sec.type, sec.layout.x, sec.layout.y, sec.layout.w, sec.layout.h];
-      const rows = sectionRows(sec);
+      const rows = sectionRows(sec, text);
       return rows.length === 0 ? [[...at, '', '', '']] : rows.map((r) => [...at, r.item, r.value, r.evidence]);
     }) },
-    Rules: { headers: ['Id', 'Column', 'Test', 'Min', 'Max', 'Values', 'Weight', 'Label'], rows: persona.rules.map(ruleRow) },
+    Rules: { headers: ruleHeaders(text), rows: persona.rules.map(ruleRow) },
     'Live metrics': {
-      headers: ['Day', 'Responses', 'CSAT %', 'Target CSAT %', 'Satisfaction mean', 'NPS', 'Target NPS', 'Trust %', 'Target trust %', 'Trust mean',
-        'CES', 'Target CES', 'Strong', 'Moderate', 'Weak', 'Computed'],
+      headers: l('day', 'responses', 'csat', 'targetCsat', 'satisfactionMean', 'nps', 'targetNps', 'trustPercent', 'targetTrust', 'trustMean',
+        'ces', 'targetCes', 'strong', 'moderate', 'weak', 'computed'),
       rows: snaps.map((sn) => {
         // From the sums, not the stored `live`: snapshots of older engines lack the top-2-box figures.
         const l = summariseMetrics(sn.metrics.sums);
@@ -52,7 +66,7 @@ function sheetsFor(input: PersonaXlsxInput): Record<(typeof personaSheets)[numbe
           l.effort, t.ces ?? null, d.strong, d.moderate, d.weak, cellDate(sn.computedAt)];
       }),
     },
-    Versions: { headers: ['Version', 'Date', 'Author', 'Summary'], rows: [...input.versions].sort((a, b) => b.number - a.number).map((v) => [v.number, cellDate(v.createdAt), v.author, v.summary]) },
+    Versions: { headers: l('version', 'date', 'author', 'summary'), rows: [...input.versions].sort((a, b) => b.number - a.number).map((v) => [v.number, cellDate(v.createdAt), v.author, v.summary]) },
   };
 }
 
@@ -60,20 +74,27 @@ function sheetsFor(input: PersonaXlsxInput): Record<(typeof personaSheets)[numbe
  * A workbook an analyst can filter: profile fields, every section flattened to item/value rows,
  * mapping rules, live metrics per snapshot day against targets, and version history. Given several
  * personas (a deck), every sheet starts with a Persona column so one filter picks a persona.
+ * Sheet names and labels are in `text`'s language; values stay as the persona has them.
  */
-export async function buildPersonaXlsx(input: PersonaXlsxInput | readonly PersonaXlsxInput[]): Promise<Uint8Array> {
+export async function buildPersonaXlsx(input: PersonaXlsxInput | readonly PersonaXlsxInput[], text: ExportText = englishText): Promise<Uint8Array> {
   const inputs = 'persona' in input ? [input] : input;
   const many = inputs.length > 1;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'CX Studio';
-  wb.title = many ? `${inputs.length} personas` : (inputs[0]?.persona.name ?? 'Persona');
-  const all = inputs.map((i) => ({ name: i.persona.name, sheets: sheetsFor(i) }));
+  const persona = text.t('report.col.persona');
+  wb.title = many ? text.t('report.persona.title', { count: inputs.length }) : (inputs[0]?.persona.name ?? persona);
+  const all = inputs.map((i) => ({ name: i.persona.name, sheets: sheetsFor(i, text) }));
   for (const sheet of personaSheets) {
     const headers = all[0]?.sheets[sheet].headers ?? [];
     const rows = all.flatMap((p) => p.sheets[sheet].rows.map((r) => (many ? [p.name, ...r] : r)));
-    addTable(wb, sheet, many ? ['Persona', ...headers] : headers, rows);
+    addTable(wb, text.t(sheetKeys[sheet]), many ? [persona, ...headers] : headers, rows);
   }
   return workbookBytes(wb);
+}
+
+/** The headers of `ruleRow`'s cells in `text`'s language. */
+export function ruleHeaders(text: ExportText = englishText): string[] {
+  return columns(text, 'id', 'column', 'test', 'min', 'max', 'values', 'weight', 'label');
 }
 
 /** A mapping rule as the cells Id, Column, Test, Min, Max, Values, Weight, Label. */

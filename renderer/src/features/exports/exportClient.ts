@@ -1,4 +1,5 @@
-import type { ExportJob, ExportResponse } from './jobs';
+import { activeLocale } from '../../i18n';
+import type { ExportJob, ExportRequest, ExportResponse } from './jobs';
 
 /** A running export: its bytes, and a way to stop it. */
 export interface RunningExport {
@@ -52,7 +53,8 @@ export function startExport(job: ExportJob): RunningExport {
   const id = nextId++;
   const w = ensureWorker();
   const result = new Promise<Awaited<RunningExport['result']>>((resolve) => waiting.set(id, resolve));
-  w.postMessage({ id, job });
+  const request: ExportRequest = { id, job, locale: activeLocale() };
+  w.postMessage(request);
   return {
     result,
     cancel() {

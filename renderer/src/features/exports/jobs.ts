@@ -8,6 +8,7 @@ import { buildPersonaPdf, type PersonaPdfOptions, type PersonaPdfPage } from '..
 import { buildPersonaXlsx, type PersonaXlsxInput } from '../../../../common/export/personaXlsx';
 import type { AssetImage } from '../../../../common/export/pdfImages';
 import type { PdfFonts } from '../../../../common/export/fonts';
+import { englishText, reportCatalogueText, type ExportText } from '../../../../common/i18n/exportText';
 import { imageSides, imagesForPrint } from './exportImages';
 
 /** One export to build: plain data, so it can cross to a worker by structured clone. */
@@ -25,17 +26,20 @@ async function printImages(pages: readonly PersonaPdfPage[], images: [string, As
   return new Map(await imagesForPrint(images, imageSides(pages.map((p) => p.persona))));
 }
 
-/** All the text a job can print (image bytes left out), to pick the fonts its PDF needs. */
-export function jobText(job: ExportJob): string {
-  return JSON.stringify(job, (key, value: unknown) => (key === 'images' ? undefined : value));
+/**
+ * All the text a job can print (image bytes left out) and every label of its language, to pick the
+ * fonts its PDF needs: Japanese labels need the CJK font even when the content is English.
+ */
+export function jobText(job: ExportJob, text: ExportText = englishText): string {
+  return JSON.stringify(job, (key, value: unknown) => (key === 'images' ? undefined : value)) + reportCatalogueText(text.locale);
 }
 
-/** Builds the bytes of a job; `fonts` is only called for PDFs, with the job's text. */
-export async function runExportJob(job: ExportJob, loadFonts: (text: string) => Promise<PdfFonts>): Promise<Uint8Array> {
-  const fonts = () => loadFonts(jobText(job));
+/** Builds the bytes of a job, labelled in `text`'s language; `fonts` is only called for PDFs, with the job's text. */
+export async function runExportJob(job: ExportJob, loadFonts: (text: string) => Promise<PdfFonts>, text: ExportText = englishText): Promise<Uint8Array> {
+  const fonts = () => loadFonts(jobText(job, text));
   switch (job.kind) {
     case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images) });
-    case 'personaXlsx': return buildPersonaXlsx(job.input);
+    case 'personaXlsx': return buildPersonaXlsx(job.input, text);
     case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyXlsx': return buildJourneyXlsx(job.journey);
@@ -45,8 +49,8 @@ export async function runExportJob(job: ExportJob, loadFonts: (text: string) => 
   }
 }
 
-/** Messages between the window and the export worker. */
-export type ExportRequest = { id: number; job: ExportJob };
+/** Messages between the window and the export worker; `locale` is the app's language, the export's labels follow it. */
+export type ExportRequest = { id: number; job: ExportJob; locale: string };
 /**
  * The worker's answer: the bytes (transferred) and the characters no embedded font could print
  * (the user is asked before saving), or a sentence for the user.
