@@ -72,6 +72,7 @@ export default tseslint.config(
       'renderer/src/features/experiments/**/*.tsx',
       'renderer/src/features/sync/**/*.tsx',
       'renderer/src/features/personasFromData/**/*.tsx',
+      'renderer/src/sync/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },

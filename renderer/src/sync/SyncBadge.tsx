@@ -1,22 +1,25 @@
 import { routeHash } from '../app/route';
+import { useT } from '../i18n';
 import { useSync } from './SyncContext';
-
-const labels = { connecting: 'Connecting…', syncing: 'Syncing', idle: 'Up to date', error: 'Sync problem', stopped: 'Paused' } as const;
+import { useSyncProblemWords } from './statusWords';
 
 /** The sync state, shown in the sidebar on every screen; a link to the Sync section. */
 export function SyncBadge() {
+  const t = useT();
+  const words = useSyncProblemWords();
   const { settings, status, paused } = useSync();
   const online = typeof navigator === 'undefined' || navigator.onLine;
-  let text: string;
+  let state: string;
   let tone: string;
-  if (!settings) [text, tone] = ['Local only', 'muted'];
-  else if (paused) [text, tone] = ['Paused', 'muted'];
-  else if (!online) [text, tone] = ['Offline — changes are kept', 'muted'];
-  else if (!status) [text, tone] = ['Connecting…', 'muted'];
-  else if (status.state === 'syncing') [text, tone] = [status.moved > 0 ? `Syncing ${status.moved}` : 'Syncing', 'busy'];
-  else [text, tone] = [labels[status.state], status.state === 'error' ? 'error' : status.state === 'idle' ? 'ok' : 'muted'];
+  if (!settings) [state, tone] = ['local', 'muted'];
+  else if (paused) [state, tone] = ['paused', 'muted'];
+  else if (!online) [state, tone] = ['offline', 'muted'];
+  else if (!status) [state, tone] = ['connecting', 'muted'];
+  else if (status.state === 'syncing') [state, tone] = ['syncing', 'busy'];
+  else [state, tone] = [status.state === 'stopped' ? 'paused' : status.state, status.state === 'error' ? 'error' : status.state === 'idle' ? 'ok' : 'muted'];
+  const text = state === 'syncing' && status && status.moved > 0 ? t('sync.badge.moved', { count: status.moved }) : t('sync.badge.state', { state });
   return (
-    <a className={`sync-badge sync-${tone}`} href={routeHash('sync')} title={status?.message ?? text} aria-live="polite">
+    <a className={`sync-badge sync-${tone}`} href={routeHash('sync')} title={status?.problem ? words(status.problem) : text} aria-live="polite">
       <span className="dot" aria-hidden="true" />
       {text}
     </a>

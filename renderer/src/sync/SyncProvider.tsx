@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { createSyncFetch } from '../../../common/sync/fetch';
 import type { Workspace } from '../db/database';
+import { translate } from '../i18n';
 import { usePlatform } from '../platform';
 import { clearSync, credentialKey, updateWorkspace } from '../workspaces/registry';
 import type { WorkspaceEntry, SyncSettings } from '../workspaces/registry';
@@ -10,7 +11,10 @@ import { startSync } from './engine';
 import type { Credential } from './signIn';
 import { authorizationOf, forgetCredential, loadCredential, signInAndKeep } from './signIn';
 import { SyncContext } from './SyncContext';
+import { syncProblemText, type SyncProblem } from './syncMessages';
 import { writerIdFor } from './writerId';
+
+const signIn: SyncProblem = { code: 'signIn' };
 
 /**
  * Owns the open workspace's sync session: starts it when the workspace has a server and a stored
@@ -71,7 +75,7 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
       updateWorkspace(workspace.id, { sync: { ...next, serverUrl: next.serverUrl.trim().replace(/\/+$/, ''), ...(result.data.role ? { role: result.data.role } : {}) } });
       setCredential(result.data.credential);
       setPaused(false);
-      return result.data.warning ? `Connected, but ${result.data.warning}` : null;
+      return result.data.warning ? translate('sync.connectedBut', { warning: result.data.warning }) : null;
     },
     [platform, workspace.id, setCredential],
   );
@@ -92,7 +96,7 @@ export function SyncProvider({ db, workspace, onWipe, children }: { db: Workspac
   const value = useMemo(
     () => ({
       settings,
-      status: settings && !credential ? { state: 'error' as const, moved: 0, newer: [], message: 'Sign in to sync this workspace.' } : status,
+      status: settings && !credential ? { state: 'error' as const, moved: 0, newer: [], message: syncProblemText(signIn), problem: signIn } : status,
       connect,
       signOut,
       paused,

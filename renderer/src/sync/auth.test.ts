@@ -45,6 +45,7 @@ describe('signing in and expiring', () => {
       const off = session!.subscribe((s) => s.state === 'error' && s.message?.startsWith('Signed out') && (off(), resolve(s)));
     });
     expect(status.message).toBe('Signed out: your password or token is no longer accepted. Sign in again.');
+    expect(status.problem).toEqual({ code: 'signedOut' });
     await new Promise((r) => setTimeout(r, 6_000));
     const unauthorized = server.responses.filter((r) => r.status === 401).length;
     // One 401 per request already in flight when the token expired, then silence until sign-in.

@@ -14,7 +14,7 @@ import { settleServerConflicts } from './serverConflicts';
 import type { LeafMerge } from './serverConflicts';
 import { startDoorbell } from './doorbell';
 import type { RingPosition } from './doorbell';
-import { collectionLabel, syncErrorSentence } from './syncMessages';
+import { syncProblemOf, syncProblemText, type SyncProblem } from './syncMessages';
 import { sequenceNumber, watchFeed } from './heal';
 import type { FeedCheckpoint } from './heal';
 import { recordConflict } from '../db/recordConflict';
@@ -55,12 +55,16 @@ export interface SyncStatus {
   state: SyncState;
   /** Documents moved in the current burst of activity (the "syncing N"). */
   moved: number;
-  /** The first error's reason, for `error`. */
+  /** The first error's reason, for `error`, as an English sentence (logs, tests). */
   message?: string;
+  /** The same error as a code and parts, for the screens to word in the reader's language. */
+  problem?: SyncProblem;
   /** Documents a newer app version wrote; this app keeps them aside until it is updated. */
   newer: NewerDocument[];
   /** Something the user should know that is not an error (the server was restored from a backup). */
   notice?: string;
+  /** With `notice`: how many items this laptop sent back to a server restored from a backup. */
+  restored?: number;
 }
 
 /** A running sync of the whole workspace. */
@@ -86,7 +90,7 @@ export const safetyResyncMs = 60_000;
 export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   const base = target.serverUrl.replace(/\/+$/, '');
   const listeners = new Set<(s: SyncStatus) => void>();
-  const errors = new Map<string, string>();
+  const errors = new Map<string, SyncProblem>();
   const active = new Set<string>();
   const newer = new Map<string, NewerDocument>();
   let status: SyncStatus = { state: 'connecting', moved: 0, newer: [] };
@@ -95,10 +99,11 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
 
   const publish = () => {
     // A rejected credential stops all traffic (the sync fetch refuses to call out): say so plainly.
-    if (target.fetch.authFailure) errors.set('auth', syncErrorSentence('auth', target.fetch.authFailure));
+    if (target.fetch.authFailure) errors.set('auth', syncProblemOf('auth', target.fetch.authFailure));
     const state: SyncState = stopped ? 'stopped' : errors.size > 0 ? 'error' : active.size > 0 ? 'syncing' : status.state === 'connecting' && moved === 0 && !everIdle ? 'connecting' : 'idle';
     if (state === 'idle') moved = 0;
-    status = { state, moved, newer: [...newer.values()], ...(errors.size > 0 ? { message: [...errors.values()][0] } : {}), ...(notice ? { notice } : {}) };
+    const first = errors.values().next().value;
+    status = { state, moved, newer: [...newer.values()], ...(first ? { message: syncProblemText(first), problem: first } : {}), ...(notice ? { notice, restored: healed } : {}) };
     for (const l of listeners) l(status);
   };
   let everIdle = false;
@@ -106,9 +111,10 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   // (a retry every few seconds must not flood it).
   const log = target.log ?? ((message: string, error: unknown) => console.warn(message, error));
   const fail = (key: string, error: unknown) => {
-    const sentence = syncErrorSentence(key, error);
-    if (errors.get(key) !== sentence) log(`sync: ${key} failed`, error);
-    errors.set(key, sentence);
+    const problem = syncProblemOf(key, error);
+    const before = errors.get(key);
+    if (!before || syncProblemText(before) !== syncProblemText(problem)) log(`sync: ${key} failed`, error);
+    errors.set(key, problem);
   };
   // A request that succeeded clears that collection's error, even when it moved nothing: after an
   // outage the status must return to "up to date" without waiting for someone to edit something.
@@ -164,7 +170,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         publish();
       },
       onRefused: (doc: { collection: string; id: string; reason: string }) => {
-        errors.set(`refused:${doc.collection}/${doc.id}`, `Not synced (${collectionLabel(doc.collection)}): ${doc.reason}`);
+        errors.set(`refused:${doc.collection}/${doc.id}`, { code: 'notSynced', collection: doc.collection, reason: doc.reason });
         publish();
       },
     };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SyncHttpError } from '../../../common/sync/fetch';
-import { syncErrorSentence } from './syncMessages';
+import { syncErrorSentence, syncProblemOf } from './syncMessages';
 
 const rxdbWrapped = (message: string) => ({ code: 'RC_PULL', message: `RxError (RC_PULL):\n${'x'.repeat(10_000)}`, parameters: { errors: [{ message }] } });
 
@@ -31,5 +31,12 @@ describe('the sync status sentence', () => {
 
   test('an expired credential reads the same on every collection', () => {
     expect(syncErrorSentence('journeys', new SyncHttpError(401, 'unauthorized', 'x'))).toBe('Signed out: your password or token is no longer accepted. Sign in again.');
+  });
+
+  test('each kind of failure is a code with its parts, for the screens to word', () => {
+    expect(syncProblemOf('personas', new SyncHttpError(403, 'forbidden', 'Viewers cannot write.'))).toEqual({ code: 'refused', collection: 'personas', reason: 'Viewers cannot write' });
+    expect(syncProblemOf('datasets', rxdbWrapped('503 service_unavailable: x'))).toEqual({ code: 'serverError', collection: 'datasets', status: 503 });
+    expect(syncProblemOf('journeys', new SyncHttpError(401, 'unauthorized', 'x'))).toEqual({ code: 'signedOut' });
+    expect(syncProblemOf('doorbell', new TypeError('fetch failed'))).toEqual({ code: 'unreachable', collection: 'doorbell' });
   });
 });

@@ -14,7 +14,7 @@ import { useT } from '../../i18n';
 export default function SyncPage(_props: { path: string[] }) {
   const t = useT();
   const { settings, status } = useSync();
-  const needsSignIn = !settings || status?.message?.startsWith('Sign in') || status?.message?.startsWith('Signed out');
+  const needsSignIn = !settings || status?.problem?.code === 'signIn' || status?.problem?.code === 'signedOut';
   return (
     <section className="stack">
       <header className="page-header"><h1>{t('settings.title')}</h1></header>

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useSync } from '../../sync/SyncContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useT } from '../../i18n';
+import { useSyncProblemWords } from '../../sync/statusWords';
 
 
 /** The connected server, the live status, and the controls: sync now, pause, sign out. */
 export function SyncStatusPanel() {
   const t = useT();
+  const words = useSyncProblemWords();
   const { settings, status, syncNow, paused, pause, resume, signOut } = useSync();
   const [confirming, setConfirming] = useState(false);
   const [wipe, setWipe] = useState(false);
@@ -25,8 +27,8 @@ export function SyncStatusPanel() {
           {status?.state === 'syncing' && status.moved > 0 ? t('settings.status.moved', { count: status.moved }) : ''}
         </dd>
       </dl>
-      {status?.message && status.state === 'error' && <p role="alert" className="field-error">{status.message}</p>}
-      {status?.notice && <p role="status" className="banner banner-warning">{status.notice}</p>}
+      {status?.problem && status.state === 'error' && <p role="alert" className="field-error">{words(status.problem)}</p>}
+      {status?.restored !== undefined && <p role="status" className="banner banner-warning">{t('sync.restored', { count: status.restored })}</p>}
       {status && status.newer.length > 0 && (
         <p role="alert" className="banner banner-warning">
           {t('settings.status.newer', { count: status.newer.length })}

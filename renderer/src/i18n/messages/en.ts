@@ -14,6 +14,7 @@ import personas from './personas/en.json';
 import runs from './runs/en.json';
 import settings from './settings/en.json';
 import simulator from './simulator/en.json';
+import sync from './sync/en.json';
 
 /** Every English message, by key. */
 export const en = {
@@ -30,6 +31,7 @@ export const en = {
   ...runs,
   ...settings,
   ...simulator,
+  ...sync,
 };
 
 /** A message key that exists in the English catalogue. */

@@ -1,0 +1,59 @@
+import { createIntl, type IntlShape } from 'react-intl';
+import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { FeatureProblem } from '../../../common/clustering/features';
+import { locales } from '../../../common/i18n/locales';
+import { syncProblemText, type SyncProblem } from '../sync/syncMessages';
+import { loadMessages } from './catalogue';
+import type { MessageId } from './messages/en';
+
+// Every code that common/ or the sync layer hands the screens, with sample parts. The Records are
+// keyed by the code unions, so a new code fails tsc here until it has a sample (and so a test).
+const syncSamples: Record<SyncProblem['code'], SyncProblem> = {
+  signIn: { code: 'signIn' },
+  signedOut: { code: 'signedOut' },
+  refused: { code: 'refused', collection: 'personas', reason: 'Viewers cannot write' },
+  noDatabase: { code: 'noDatabase', collection: 'datasets' },
+  unreachable: { code: 'unreachable', collection: 'doorbell' },
+  serverError: { code: 'serverError', collection: 'journeys', status: 503 },
+  serverSaid: { code: 'serverSaid', collection: 'history', status: 422, reason: 'bad document' },
+  notSynced: { code: 'notSynced', collection: 'segments', reason: 'too large' },
+  unexpected: { code: 'unexpected', collection: 'assets', reason: 'disk full' },
+};
+const featureSamples: Record<FeatureProblem['code'], Record<string, string | number>> = {
+  missing: { code: 'missing' }, constant: { code: 'constant' }, oneAnswer: { code: 'oneAnswer' }, noAnswers: { code: 'noAnswers' },
+  freeText: { code: 'freeText' }, wrongType: { code: 'wrongType' }, tooMany: { code: 'tooMany', max: 30 },
+};
+
+/** One message per code: formats each sample, collecting ICU errors instead of logging them. */
+function wordAll(intl: IntlShape, id: MessageId, samples: Record<string, Record<string, unknown>>, extra: (s: Record<string, unknown>) => Record<string, unknown> = () => ({})) {
+  return Object.entries(samples).map(([code, sample]) => [code, intl.formatMessage({ id }, { column: 'Q1', ...sample, ...extra(sample) } as never)] as const);
+}
+
+describe.each(locales)('problem codes in %s', (locale) => {
+  let intl: IntlShape;
+  const errors: unknown[] = [];
+  beforeAll(async () => {
+    intl = createIntl({ locale, messages: (await loadMessages(locale)) as Record<string, string>, onError: (e) => errors.push(e) });
+  });
+  beforeEach(() => {
+    errors.length = 0;
+  });
+
+  const checks = (worded: (readonly [string, string])[]) => {
+    expect(errors).toEqual([]);
+    for (const [code, text] of worded) expect(text, code).not.toMatch(/[{}]|undefined/);
+    // Each code has its own sentence: none falls into another's branch.
+    expect(new Set(worded.map(([, text]) => text)).size).toBe(worded.length);
+  };
+
+  test('sync problems', () => {
+    const worded = wordAll(intl, 'sync.problem', syncSamples, (s) => ({ what: 'collection' in s ? intl.formatMessage({ id: 'sync.collection' }, { collection: s.collection as string }) : '' }));
+    checks(worded);
+    // English on screen is the sentence the status keeps for logs and tests.
+    if (locale === 'en') for (const [code, text] of worded) expect(text).toBe(syncProblemText(syncSamples[code as SyncProblem['code']]));
+  });
+
+  test('column problems of the persona search', () => {
+    checks(wordAll(intl, 'findPersonas.results.problem', featureSamples));
+  });
+});
