@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { stepDetails, stepKindName } from '../journey/describeStep';
 import type { FlowEdge, FlowNode, JourneyFlow } from '../journey/flowModel';
 import { builtInTemplates } from '../journey/templates/index';
+import { exportText, type ExportText } from '../i18n/exportText';
 import { buildFlowPdf } from './flowPdf';
 import { pageSize } from './paper';
 
@@ -16,9 +17,9 @@ const fonts = {
 const dir = mkdtempSync(join(tmpdir(), 'cx-flow-'));
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-function print(name: string, flow: JourneyFlow, orientation: 'portrait' | 'landscape' = 'landscape'): string {
+function print(name: string, flow: JourneyFlow, orientation: 'portrait' | 'landscape' = 'landscape', text?: ExportText): string {
   const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, buildFlowPdf({ name, flow }, { paper: 'a4', orientation, fonts }));
+  writeFileSync(file, buildFlowPdf({ name, flow }, { paper: 'a4', orientation, fonts, text }));
   return file;
 }
 const pagesOf = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString('utf8'))?.[1]);
@@ -98,5 +99,40 @@ describe('flow PDF', () => {
 
   test('an empty flow says so instead of printing a blank page', () => {
     expect(textOf(print('empty', { nodes: [], edges: [] }))).toContain('no flow yet');
+  });
+
+  // Trigger on an event, wait 2 days, check NPS, email or leave: each kind of wording once.
+  const twoDays: JourneyFlow = {
+    nodes: [
+      { id: 't', kind: 'trigger', label: '', position: { x: 0, y: 0 }, config: { type: 'event', eventName: 'signed.up' } },
+      { id: 'w', kind: 'wait', label: '', position: { x: 0, y: 0 }, config: { mode: 'duration', duration: { amount: 2, unit: 'days' } } },
+      { id: 'c', kind: 'condition', label: '', position: { x: 0, y: 0 }, config: { match: 'all', rules: [{ source: 'response', field: 'nps', operator: 'atLeast', value: 9 }, { source: 'response', field: 'plan', operator: 'isSet' }] } },
+      action('a', 'Thanks', 'Hello'),
+      { id: 'x', kind: 'exit', label: '', position: { x: 0, y: 0 }, config: {} },
+    ],
+    edges: [edge('t', 'w'), edge('w', 'c'), edge('c', 'a', 'yes'), edge('c', 'x', 'no')],
+  };
+
+  test('in German, headings, step kinds and descriptions are German ("2 Tage warten")', () => {
+    const text = textOf(print('de', twoDays, 'landscape', exportText('de')));
+    for (const de of ['de — Ablauf', 'AUSLÖSER · EREIGNIS', 'Ereignis: signed.up', 'WARTEN', '2 Tage warten', 'BEDINGUNG', 'Wenn nps ≥ 9 und plan ist gesetzt', 'Betreff: Hello', 'AUSSTIEG', 'Verlässt die Journey', 'ja', 'nein'])
+      expect(text, de).toContain(de);
+    for (const en of ['Wait 2 days', 'flow', 'Subject', 'Leaves the journey', 'Trigger']) expect(text, en).not.toContain(en);
+  });
+
+  test('in Arabic, the step descriptions print shaped and right to left', () => {
+    const file = print('ar', twoDays, 'landscape', exportText('ar'));
+    // pdftotext -bbox gives an Arabic word's glyphs in visual order: reversed, it reads as written.
+    const reading = (w: string) => (/[\u0600-\u06FF\uFE70-\uFEFF]/.test(w) ? Array.from(w).reverse().join('') : w);
+    const ws = words(file).map((w) => ({ ...w, text: reading(w.text).normalize('NFKC') }));
+    const at = (w: string) => ws.find((x) => x.text === w);
+    for (const w of ['انتظار', 'يومان', 'الرحلة', 'يغادر']) expect(at(w), w).toBeDefined();
+    expect(at('انتظار')!.xMin).toBeGreaterThan(at('يومان')!.xMin); // "wait" first, on the right
+    expect(at('يغادر')!.xMin).toBeGreaterThan(at('الرحلة')!.xMin);
+    expect(textOf(file)).not.toContain('Wait');
+  });
+
+  test('an empty flow says so in the export\'s language', () => {
+    expect(textOf(print('empty-fr', { nodes: [], edges: [] }, 'landscape', exportText('fr')))).toContain('pas encore de flux');
   });
 });

@@ -4,6 +4,7 @@ import { outputHandles, type FlowNode, type JourneyFlow } from '../journey/flowM
 import { layoutFlowGraph } from '../journey/layout';
 import { pageDiagram, type DiagramPage, type LaidBox } from './flowPaging';
 import { registerFonts, type PdfFonts } from './fonts';
+import { englishText, type ExportText } from '../i18n/exportText';
 import { drawLabel, setFont, textWidth, wrap } from './pdfText';
 import { fillRounded } from './pdfShapes';
 import { pageSize, type PageOrientation, type PaperSize } from './paper';
@@ -13,6 +14,8 @@ export interface FlowPdfOptions {
   paper: PaperSize;
   orientation?: PageOrientation;
   fonts: PdfFonts;
+  /** The language of the headings and step descriptions (English when not given). */
+  text?: ExportText;
 }
 
 // A step's box at scale 1, in points; each box is as tall as its text.
@@ -38,13 +41,14 @@ const kindColours: Record<FlowNode['kind'], string> = {
 interface StepText { kind: string; title: string[]; details: string[] }
 
 /** The lines a step prints, wrapped at scale 1 (at scale s everything is s times larger, so they still fit). */
-function stepText(doc: jsPDF, node: FlowNode): StepText {
+function stepText(doc: jsPDF, node: FlowNode, text: ExportText): StepText {
   const inner = boxW - 2 * pad - 4;
+  const kind = stepKindName(node, text);
   setFont(doc, titleSize, true);
-  const title = cut(doc, wrap(doc, node.label || stepKindName(node), inner), maxTitleLines, inner);
+  const title = cut(doc, wrap(doc, node.label || kind, inner), maxTitleLines, inner);
   setFont(doc, detailSize);
-  const details = cut(doc, stepDetails(node).flatMap((d) => wrap(doc, d, inner)), maxDetailLines, inner);
-  return { kind: stepKindName(node).toUpperCase(), title, details };
+  const details = cut(doc, stepDetails(node, text).flatMap((d) => wrap(doc, d, inner)), maxDetailLines, inner);
+  return { kind: kind.toLocaleUpperCase(text.locale), title, details };
 }
 
 function cut(doc: jsPDF, lines: string[], max: number, width: number): string[] {
@@ -71,16 +75,18 @@ export function buildFlowPdf(journey: { name: string; flow: JourneyFlow }, optio
   const size = pageSize(options.paper, orientation);
   const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
-  const title = `${journey.name} — flow`;
+  const text = options.text ?? englishText;
+  const { t } = text;
+  const title = t('report.flow.title', { name: journey.name });
   doc.setProperties({ title, creator: 'CX Studio' });
   const { nodes, edges } = journey.flow;
   if (nodes.length === 0) {
-    header(doc, title, size.w, 1, 1);
+    header(doc, text, title, size.w, 1, 1);
     setFont(doc, 11, false, '#6b7280');
-    doc.text('This journey has no flow yet.', margin, margin + headerH + 14);
+    drawLabel(doc, t('report.flow.none'), margin, margin + headerH + 14, size.w - 2 * margin);
     return new Uint8Array(doc.output('arraybuffer'));
   }
-  const texts = new Map(nodes.map((n) => [n.id, stepText(doc, n)]));
+  const texts = new Map(nodes.map((n) => [n.id, stepText(doc, n, text)]));
   const { boxes, bends } = layoutFlowGraph(nodes, edges, (n) => ({ width: boxW, height: boxHeight(texts.get(n.id)!) }), { layerGap: 46, nodeGap: 26 });
   const minX = Math.min(...Object.values(boxes).map((b) => b.x));
   const minY = Math.min(...Object.values(boxes).map((b) => b.y));
@@ -109,7 +115,7 @@ export function buildFlowPdf(journey: { name: string; flow: JourneyFlow }, optio
 
   pages.forEach((page, i) => {
     if (i > 0) doc.addPage([size.w, size.h], orientation);
-    header(doc, title, size.w, i + 1, pages.length);
+    header(doc, text, title, size.w, i + 1, pages.length);
     const at = (p: { x: number; y: number }) => ({ x: area.x + centre.x + (p.x - page.origin.x) * s, y: area.y + centre.y + (p.y - page.origin.y) * s });
     const onPage = new Set(page.ids);
     // Off-page edges leaving one step are listed one under another below it.
@@ -125,7 +131,7 @@ export function buildFlowPdf(journey: { name: string; flow: JourneyFlow }, optio
       const slot = Math.max(0, outs.indexOf(e.sourceHandle));
       const start = at({ x: sb.x + (sb.width * (slot + 1)) / (outs.length + 1), y: sb.y + sb.height });
       const end = at({ x: tb.x + tb.width / 2, y: tb.y });
-      const label = e.sourceHandle === 'out' ? '' : handleLabel(a, e.sourceHandle);
+      const label = e.sourceHandle === 'out' ? '' : handleLabel(a, e.sourceHandle, text);
       if (onPage.has(a.id) && onPage.has(b.id)) {
         polyline(doc, [start, ...(bends[e.id] ?? []).map(at), end], s);
         if (label) edgeLabel(doc, label, start.x + 3 * s, start.y + 9 * s, s);
@@ -135,48 +141,53 @@ export function buildFlowPdf(journey: { name: string; flow: JourneyFlow }, optio
         const baseline = start.y + (14 + k * detailSize * leading) * s;
         if (k === 0) polyline(doc, [start, { x: start.x, y: start.y + 8 * s }], s);
         setFont(doc, detailSize * s, false, '#374151');
-        drawLabel(doc, `${label ? `${label}: ` : ''}→ ${b.label || stepKindName(b)} (page ${(pageOf.get(b.id) ?? 0) + 1})`, at(sb).x, baseline, sb.width * s);
+        const to = t('report.flow.toPage', { step: b.label || stepKindName(b, text), page: (pageOf.get(b.id) ?? 0) + 1 });
+        drawLabel(doc, label ? t('report.flow.labelled', { label, text: to }) : to, at(sb).x, baseline, sb.width * s);
       } else {
         setFont(doc, detailSize * s, false, '#374151');
-        drawLabel(doc, `from ${a.label || stepKindName(a)}${label ? ` (${label})` : ''}, page ${(pageOf.get(a.id) ?? 0) + 1}`, at(tb).x, end.y - 4 * s, tb.width * s);
+        const from = { step: a.label || stepKindName(a, text), page: (pageOf.get(a.id) ?? 0) + 1 };
+        drawLabel(doc, label ? t('report.flow.fromPageVia', { ...from, label }) : t('report.flow.fromPage', from), at(tb).x, end.y - 4 * s, tb.width * s);
       }
     }
-    for (const id of page.ids) drawStep(doc, byId.get(id)!, texts.get(id)!, boxes[id]!, at, s);
+    for (const id of page.ids) drawStep(doc, byId.get(id)!, texts.get(id)!, boxes[id]!, at, s, text.rtl);
   });
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-function header(doc: jsPDF, title: string, pageW: number, n: number, of: number): void {
+// A right-to-left export puts the title on the right and the page number on the left.
+function header(doc: jsPDF, text: ExportText, title: string, pageW: number, n: number, of: number): void {
   setFont(doc, 16, true, '#111827');
-  drawLabel(doc, title, margin, margin + 14, pageW - 2 * margin - 90);
+  drawLabel(doc, title, text.rtl ? pageW - margin : margin, margin + 14, pageW - 2 * margin - 90, text.rtl ? 'right' : 'left');
   if (of > 1) {
     setFont(doc, 9, false, '#6b7280');
-    drawLabel(doc, `Page ${n} of ${of}`, pageW - margin, margin + 12, 90, 'right');
+    drawLabel(doc, text.t('report.page', { n, of }), text.rtl ? margin : pageW - margin, margin + 12, 90, text.rtl ? 'left' : 'right');
   }
 }
 
-function drawStep(doc: jsPDF, node: FlowNode, t: StepText, b: LaidBox, at: (p: { x: number; y: number }) => { x: number; y: number }, s: number): void {
+function drawStep(doc: jsPDF, node: FlowNode, t: StepText, b: LaidBox, at: (p: { x: number; y: number }) => { x: number; y: number }, s: number, rtl: boolean): void {
   const p = at(b);
   const box = { x: p.x, y: p.y, w: b.width * s, h: b.height * s };
   const colour = kindColours[node.kind];
   fillRounded(doc, box, 6 * s, '#ffffff', colour);
   doc.setFillColor(colour);
   doc.rect(box.x, box.y + 5 * s, 3.5 * s, box.h - 10 * s, 'F');
-  const x = box.x + (pad + 4) * s;
   const width = box.w - (2 * pad + 4) * s;
+  // Right-to-left step text hangs from the box's right edge (the colour bar stays on the left).
+  const align = rtl ? 'right' : 'left';
+  const x = rtl ? box.x + box.w - pad * s : box.x + (pad + 4) * s;
   let y = box.y + pad * s + kindSize * s * 0.85;
   setFont(doc, kindSize * s, true, colour);
-  drawLabel(doc, t.kind, x, y, width);
+  drawLabel(doc, t.kind, x, y, width, align);
   y += kindSize * leading * s;
   setFont(doc, titleSize * s, true, '#111827');
   for (const line of t.title) {
-    drawLabel(doc, line, x, y + titleSize * s * 0.85, width);
+    drawLabel(doc, line, x, y + titleSize * s * 0.85, width, align);
     y += titleSize * leading * s;
   }
   y += 2 * s;
   setFont(doc, detailSize * s, false, '#374151');
   for (const line of t.details) {
-    drawLabel(doc, line, x, y + detailSize * s * 0.85, width);
+    drawLabel(doc, line, x, y + detailSize * s * 0.85, width, align);
     y += detailSize * leading * s;
   }
 }
@@ -198,10 +209,10 @@ function edgeLabel(doc: jsPDF, text: string, x: number, y: number, s: number): v
 }
 
 /** The word printed on an edge: yes/no, timeout, else, or the branch's own label. */
-export function handleLabel(node: FlowNode, handle: string): string {
+export function handleLabel(node: FlowNode, handle: string, text: ExportText = englishText): string {
   if (node.kind === 'multiSplit' || node.kind === 'randomSplit') {
     const branch = (node.config.branches as { id: string; label: string }[]).find((b) => b.id === handle);
     if (branch) return branch.label;
   }
-  return handle;
+  return text.t('report.flow.handle', { handle });
 }
