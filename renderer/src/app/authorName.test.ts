@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { authorName, chosenAuthorName, clearAuthorName, setAuthorName, setSignedInUser, unnamedAuthor, validateAuthorName } from './authorName';
+import { authorName, authorNameProblem, chosenAuthorName, clearAuthorName, setAuthorName, setSignedInUser, unnamedAuthor, validateAuthorName } from './authorName';
 
 // A minimal localStorage (unit tests run in Node).
 class MemoryStorage {
@@ -35,6 +35,13 @@ describe('the author name', () => {
       expect(validateAuthorName(bad).ok, JSON.stringify(bad)).toBe(false);
     for (const good of ['A', 'x'.repeat(80), 'Zoë Ødegård', 'محمد', '李小龙', '👩‍💻'.repeat(8)])
       expect(validateAuthorName(good)).toEqual({ ok: true, data: good });
+  });
+
+  test('each refusal has its reason, which the screen words in the app\'s language', () => {
+    expect(authorNameProblem('  ')).toBe('empty');
+    expect(authorNameProblem('x'.repeat(81))).toBe('too-long');
+    expect(authorNameProblem('two\nlines')).toBe('not-one-line');
+    expect(authorNameProblem(' Ana ')).toBeNull();
   });
 
   test('a refused name keeps the previous one, and a tampered stored value counts as unset', () => {

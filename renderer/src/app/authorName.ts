@@ -17,14 +17,29 @@ const key = 'cx.authorName.v1';
 const listeners = new Set<() => void>();
 let signedInUser: string | null = null;
 
+/** Why a typed name cannot be used (the screen words it), or null when it can. */
+export type AuthorNameProblem = 'empty' | 'too-long' | 'not-one-line';
+
 /** Checks a typed name: surrounding spaces dropped, 1 to 80 characters, no line breaks or control characters. */
-export function validateAuthorName(input: string): Result<string> {
+export function authorNameProblem(input: string): AuthorNameProblem | null {
   const name = input.trim();
-  if (name.length === 0) return err('invalid-argument', 'Type a name, so teammates can see who changed what.');
-  if ([...name].length > maxAuthorLength) return err('invalid-argument', `Use at most ${maxAuthorLength} characters.`);
+  if (name.length === 0) return 'empty';
+  if ([...name].length > maxAuthorLength) return 'too-long';
   // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(name)) return err('invalid-argument', 'A name is one line of text.');
-  return ok(name);
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'not-one-line';
+  return null;
+}
+
+const problemText: Record<AuthorNameProblem, string> = {
+  empty: 'Type a name, so teammates can see who changed what.',
+  'too-long': `Use at most ${maxAuthorLength} characters.`,
+  'not-one-line': 'A name is one line of text.',
+};
+
+/** The checked name, or the problem in English (for logs and tests; the screen words `authorNameProblem`). */
+export function validateAuthorName(input: string): Result<string> {
+  const problem = authorNameProblem(input);
+  return problem ? err('invalid-argument', problemText[problem]) : ok(input.trim());
 }
 
 function storage(): Storage | null {

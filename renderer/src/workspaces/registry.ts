@@ -21,7 +21,9 @@ export interface WorkspaceEntry {
 interface Registry { workspaces: WorkspaceEntry[]; active: string }
 
 const key = 'cx.workspaces.v1';
-const fallback: Registry = { workspaces: [{ id: 'local', name: 'My workspace', dbName: 'cxstudio' }], active: 'local' };
+/** The name the first workspace was created with; shown in the app's language until renamed. */
+export const defaultWorkspaceName = 'My workspace';
+const fallback: Registry = { workspaces: [{ id: 'local', name: defaultWorkspaceName, dbName: 'cxstudio' }], active: 'local' };
 let current: Registry = load();
 const listeners = new Set<() => void>();
 

@@ -1,3 +1,4 @@
+import { useAuthorLabel } from '../../app/useAuthorLabel';
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
@@ -23,6 +24,7 @@ interface Restorable { key: string; title: string; entityId: string; snapshot: J
 export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
   const t = useT();
   const f = useFormat();
+  const authorLabel = useAuthorLabel();
   const db = useWorkspace();
   const { journey } = editor;
   // Live, so versions a teammate publishes appear as they sync in.
@@ -74,7 +76,7 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
             {versions.map((v) => (
               <li key={v.id} className="card">
                 <strong>{t('journeys.versions.version', { number: v.number })}</strong>{v.number === journey.publishedVersion && <span className="chip">{t('journeys.versions.latest')}</span>}
-                <span className="muted"> · {f.dateTime(v.createdAt)} · {v.author}</span>
+                <span className="muted"> · {f.dateTime(v.createdAt)} · {authorLabel(v.author)}</span>
                 {v.summary && <p>{v.summary}</p>}
                 <div className="toolbar">
                   <button type="button" onClick={() => { setLeft(String(v.number)); setRight('draft'); }}>{t('journeys.versions.compareWithDraft')}</button>
@@ -91,7 +93,7 @@ export function VersionsPanel({ editor }: { editor: JourneyEditor }) {
               {drafts.map((d) => (
                 <li key={d.id} className="card">
                   <strong>{d.summary}</strong>
-                  <span className="muted"> · {f.dateTime(d.createdAt)} · {d.author}</span>
+                  <span className="muted"> · {f.dateTime(d.createdAt)} · {authorLabel(d.author)}</span>
                   <div className="toolbar">
                     <button type="button" onClick={() => { setLeft(`kept:${d.id}`); setRight('draft'); }}>{t('journeys.versions.compareWithDraft')}</button>
                     <button type="button" aria-label={t('journeys.versions.restoreKept')} onClick={() => setRestoring({ key: `kept:${d.id}`, title: t('journeys.versions.keptRef', { date: f.dateTime(d.createdAt) }), entityId: d.entityId, snapshot: d.snapshot })}>{t('journeys.versions.restoreAsDraft')}</button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { clearAuthorName, maxAuthorLength, setAuthorName, useAuthorName } from '../../app/authorName';
+import { authorNameProblem, clearAuthorName, maxAuthorLength, setAuthorName, useAuthorName, type AuthorNameProblem } from '../../app/authorName';
+import { useAuthorLabel } from '../../app/useAuthorLabel';
 import { FormattedMessage, useT } from '../../i18n';
 
 /**
@@ -11,19 +12,22 @@ export function AuthorNamePanel() {
   const t = useT();
   const { name, chosen } = useAuthorName();
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AuthorNameProblem | 'not-kept' | null>(null);
+  const authorLabel = useAuthorLabel();
   const value = draft ?? (chosen ? name : '');
   const save = (event: FormEvent) => {
     event.preventDefault();
+    const problem = authorNameProblem(value);
+    if (problem) return setError(problem);
     const result = setAuthorName(value);
-    setError(result.ok ? null : result.message);
+    setError(result.ok ? null : 'not-kept');
     if (result.ok) setDraft(null);
   };
   return (
     <section className="panel stack" aria-labelledby="author-title">
       <h2 id="author-title">{t('settings.author.title')}</h2>
       <p className="muted">
-        <FormattedMessage id="settings.author.recordedAs" values={{ name, b: (chunks) => <strong data-testid="author-name">{chunks}</strong> }} />
+        <FormattedMessage id="settings.author.recordedAs" values={{ name: authorLabel(name), b: (chunks) => <strong data-testid="author-name">{chunks}</strong> }} />
         {!chosen && ` ${t('settings.author.typeYourName')}`}
       </p>
       <form className="row" onSubmit={save} noValidate>
@@ -35,7 +39,13 @@ export function AuthorNamePanel() {
         <button type="submit">{t('settings.author.save')}</button>
         {chosen && <button type="button" onClick={() => { clearAuthorName(); setDraft(null); }}>{t('settings.author.useDefault')}</button>}
       </form>
-      {error && <p id="author-error" role="alert" className="field-error">{error}</p>}
+      {error && (
+        <p id="author-error" role="alert" className="field-error">
+          {error === 'empty' ? t('settings.author.problem.empty')
+            : error === 'too-long' ? t('settings.author.problem.tooLong', { max: maxAuthorLength })
+              : error === 'not-one-line' ? t('settings.author.problem.notOneLine') : t('settings.author.notKept')}
+        </p>
+      )}
     </section>
   );
 }

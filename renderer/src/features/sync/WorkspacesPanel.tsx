@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { addWorkspace, switchWorkspace, useWorkspaces } from '../../workspaces/registry';
 import { useT } from '../../i18n';
+import { useWorkspaceName } from '../../workspaces/useWorkspaceName';
 
 /** Several workspaces on one laptop (a client each, say), each with its own data and server. */
 export function WorkspacesPanel() {
   const t = useT();
+  const nameOf = useWorkspaceName();
   const { workspaces, active } = useWorkspaces();
   const [name, setName] = useState('');
   const add = (event: FormEvent) => {
@@ -20,7 +22,7 @@ export function WorkspacesPanel() {
       <ul className="plain-list">
         {workspaces.map((w) => (
           <li key={w.id} className="row">
-            <strong>{w.name}</strong>
+            <strong>{nameOf(w)}</strong>
             <span className="muted">{w.sync ? t('settings.workspaces.syncedTo', { team: w.sync.tenant, server: w.sync.serverUrl }) : t('settings.workspaces.localOnly')}</span>
             {w.id === active ? <span className="muted">{t('settings.workspaces.isOpen')}</span> : <button type="button" onClick={() => switchWorkspace(w.id)}>{t('settings.workspaces.open')}</button>}
           </li>

@@ -1,3 +1,4 @@
+import { useAuthorLabel } from '../../../app/useAuthorLabel';
 import { useEffect, useMemo, useState } from 'react';
 import { navigate } from '../../../app/route';
 import { useLiveDocument, useLiveQuery } from '../../../db/hooks';
@@ -14,6 +15,7 @@ import { translate, useT } from '../../../i18n';
 export default function HistoryPage({ id }: { id: string }) {
   const db = useWorkspace();
   const t = useT();
+  const authorLabel = useAuthorLabel();
   const persona = useLiveDocument('personas', id, parsePersona);
   const { items, loading } = useLiveQuery('history', { selector: { entityId: id } }, parseVersion, `persona-history:${id}`);
   const versions = useMemo(() => [...items].sort((a, b) => b.number - a.number), [items]);
@@ -61,7 +63,7 @@ export default function HistoryPage({ id }: { id: string }) {
           <ol className="version-list" aria-label={t('personas.history.versions')}>
             {versions.map((v) => (
               <li key={v.id} className={v.id === right?.id || v.id === left?.id ? 'picked' : undefined} aria-label={t('personas.history.version', { n: v.number })}>
-                <div><strong>{t('personas.history.version', { n: v.number })}</strong> <span className="muted">{t('personas.history.when', { when: new Date(v.createdAt), author: v.author })}</span></div>
+                <div><strong>{t('personas.history.version', { n: v.number })}</strong> <span className="muted">{t('personas.history.when', { when: new Date(v.createdAt), author: authorLabel(v.author) })}</span></div>
                 <div className="version-summary">{v.summary}</div>
                 <div className="version-actions">
                   <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, left: v.id }))}>{t('personas.history.asOlder')}</button>

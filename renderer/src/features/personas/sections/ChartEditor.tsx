@@ -3,7 +3,7 @@ import { newId, type ChartPoint } from '../../../../../common/persona';
 import type { SectionProps } from './SectionBody';
 import { X } from '../../../ui/icons';
 import { WrapText } from '../../../ui/WrapText';
-import { useRightToLeft, useT } from '../../../i18n';
+import { useFormat, useRightToLeft, useT } from '../../../i18n';
 
 const palette = ['var(--persona-accent)', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b', '#ec4899'];
 
@@ -19,18 +19,24 @@ function SliceValue({ cx, cy, midAngle, innerRadius, outerRadius, percent, value
   );
 }
 
+function listOf(locale: string, items: string[]): string {
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(items);
+}
+
 /** A pie or bar chart on data the user types into the table under it. */
 export function ChartEditor({ section, edit }: SectionProps) {
   const points = (section.data.points ?? []) as ChartPoint[];
   const unit = String(section.data.unit ?? '');
   const t = useT();
+  const format = useFormat();
   // Bars read from the right in Arabic, with the value axis on the right.
   const rtl = useRightToLeft();
   const name = section.title || t('personas.chart.default');
   const data = points.map((p) => ({ name: p.label || '—', value: p.value }));
   return (
     <div className="chart-editor">
-      <div className="chart" role="img" aria-label={`${name}: ${points.map((p) => `${p.label} ${p.value}${unit}`).join(', ')}`}>
+      {/* One spoken summary for the picture; recharts' own labels inside it are not read (role img). */}
+      <div className="chart" role="img" aria-label={t('personas.chart.summary', { name, values: listOf(format.locale, points.map((p) => `${p.label} ${format.number(p.value)}${unit}`)) })}>
         <ResponsiveContainer width="100%" height="100%">
           {section.type === 'pieChart' ? (
             <PieChart>
