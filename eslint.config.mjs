@@ -73,6 +73,7 @@ export default tseslint.config(
       'renderer/src/features/sync/**/*.tsx',
       'renderer/src/features/personasFromData/**/*.tsx',
       'renderer/src/sync/**/*.tsx',
+      'renderer/src/features/journeyAnalytics/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },

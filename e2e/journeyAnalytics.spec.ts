@@ -17,7 +17,7 @@ test('an event log imported on the Data screen and mapped to stages shows funnel
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import event log…' }).click();
   await (await chooser).setFiles(path.join(fixtures, 'onboarding-events.csv'));
-  await expect(page.getByText(/Imported 16 events from onboarding-events\.csv \(Event log\); 1 duplicates skipped/)).toBeVisible();
+  await expect(page.getByText(/Imported 16 events from onboarding-events\.csv \(Event log\)\. 1 duplicate was skipped\./)).toBeVisible();
   await expect(page.getByRole('table', { name: 'Event logs' }).getByRole('row', { name: /onboarding-events/ })).toContainText('16');
   // Survey datasets stay separate: the event log is not listed as survey data.
   await expect(page.getByText('No survey data yet')).toBeVisible();
@@ -49,11 +49,11 @@ test('an event log imported on the Data screen and mapped to stages shows funnel
     await expect(page.getByTestId(`heat-${id}`)).toHaveText(reach!);
   }
   const setup = await stageId(page, 'Setup');
-  await expect(page.getByTestId(`funnel-${setup}`)).toContainText('75.0 % of previous');
-  await expect(page.getByTestId(`heat-${setup}`)).toHaveAttribute('title', /Drop-off: 1 \(33\.3 %\)/);
-  await expect(page.getByTestId('journey-summary')).toContainText('1 completed (20.0 %)');
+  await expect(page.getByTestId(`funnel-${setup}`)).toContainText('75.0% of previous');
+  await expect(page.getByTestId(`heat-${setup}`)).toHaveAttribute('title', /Drop-off: 1 \(33\.3%\)/);
+  await expect(page.getByTestId('journey-summary')).toContainText('1 completed (20.0%)');
   await page.getByRole('combobox', { name: 'Heat measure' }).selectOption('dropOff');
-  await expect(page.getByTestId(`heat-${setup}`)).toHaveText('33.3 %');
+  await expect(page.getByTestId(`heat-${setup}`)).toHaveText('33.3%');
   await expect(page.getByRole('region', { name: 'Top paths' })).toContainText('Sign-up → Welcome → Setup → First value → Habit');
 
   // Two segments side by side: customers whose first event came from the web or from the app.
@@ -63,9 +63,9 @@ test('an event log imported on the Data screen and mapped to stages shows funnel
   await compare.getByRole('combobox', { name: 'Segment B' }).selectOption('app');
   await compare.getByRole('button', { name: 'Compare' }).click();
   const table = compare.getByRole('table', { name: 'Comparison' });
-  await expect(table.getByRole('row', { name: /^Sign-up/ })).toContainText('3 (100.0 %)');
-  await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('1 (33.3 %)');
-  await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('2 (100.0 %)');
+  await expect(table.getByRole('row', { name: /^Sign-up/ })).toContainText('3 (100.0%)');
+  await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('1 (33.3%)');
+  await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('2 (100.0%)');
   await expect(table.getByRole('row', { name: /^Setup/ })).toContainText('−66.7 pts');
   await snap(page, 'journey-analytics');
 

@@ -42,13 +42,13 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
 
   // Londoners = c1 (completes in 4 d 23 h, shown as 5.0 d) and c2 (stops at Setup); Leeds crowd = c3 (stops at Welcome) and c4 (stops at Sign-up).
   const london = panel.getByRole('row', { name: /^Londoners/ });
-  await expect(london.getByRole('cell')).toHaveText(['2', '2', '2 (100.0 %)', '2 (100.0 %)', '1 (50.0 %)', '1 (100.0 %)', '1 (50.0 %)', 'Setup (1)', '5.0 d']);
+  await expect(london.getByRole('cell')).toHaveText(['2', '2', '2 (100.0%)', '2 (100.0%)', '1 (50.0%)', '1 (100.0%)', '1 (50.0%)', 'Setup (1)', '5.0 d']);
   const leeds = panel.getByRole('row', { name: /^Leeds crowd/ });
-  await expect(leeds.getByRole('cell')).toHaveText(['2', '2', '1 (50.0 %)', '0 (0.0 %)', '0 (–)', '0 (–)', '0 (0.0 %)', 'Sign-up (1)', '–']);
+  await expect(leeds.getByRole('cell')).toHaveText(['2', '2', '1 (50.0%)', '0 (0.0%)', '0 (–)', '0 (–)', '0 (0.0%)', 'Sign-up (1)', '–']);
 
   // A survey question tied to a stage: its mean and top-2-box on the map (answers 5, 4, 2, 3, 5 of 1–5).
   await page.getByRole('combobox', { name: 'Sentiment question of Sign-up' }).selectOption({ label: 'Satisfaction' });
-  await expect(page.getByTestId('sentiment-st_signup')).toContainText('mean 3.80 · 60.0 % top-2 of 5 · n 5');
+  await expect(page.getByTestId('sentiment-st_signup')).toContainText('mean 3.80 · 60.0% top-2 of 5 · n 5');
   if (shots) { await page.setViewportSize({ width: 1700, height: 1500 }); await page.screenshot({ path: `${shots}/journey-personas.png`, fullPage: true }); }
 
   // The poster prints the funnel strip and the drop-off heat; the map PNG carries them too (not the rules row).

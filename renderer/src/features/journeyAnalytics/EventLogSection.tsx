@@ -3,19 +3,21 @@ import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { isEventDataset } from '../../../../common/journeyAnalytics';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { useT, type MessageId } from '../../i18n';
 import { usePlatform } from '../../platform';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { showToast } from '../../ui/toast';
 import { useTimeZone } from '../analytics/workspaceSettings';
 import { deleteDataset, readChunks, writeImport } from '../data/datasetStore';
 import { parseHeader } from '../data/storedForm';
+import { useJourneyFormat } from './journeyFormat';
 import { useJourneyWorker } from './useJourneyWorker';
 import './journeyAnalytics.css';
 
 const accept = ['.csv', '.tsv', '.txt', '.xlsx', '.jsonl', '.ndjson', '.json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
-const shapeLabel: Record<string, string> = {
-  'events:plain': 'Event log', 'events:ga4': 'GA4 export', 'events:amplitude': 'Amplitude export',
-  'events:mixpanel': 'Mixpanel export', 'events:crm-status': 'Status history',
+const shapeLabel: Record<string, MessageId> = {
+  'events:plain': 'journeyAnalytics.shape.plain', 'events:ga4': 'journeyAnalytics.shape.ga4', 'events:amplitude': 'journeyAnalytics.shape.amplitude',
+  'events:mixpanel': 'journeyAnalytics.shape.mixpanel', 'events:crm-status': 'journeyAnalytics.shape.crmStatus',
 };
 
 /**
@@ -25,6 +27,9 @@ const shapeLabel: Record<string, string> = {
  */
 export function EventLogSection() {
   const db = useWorkspace();
+  const t = useT();
+  const fmt = useJourneyFormat();
+  const kind = (shape: string) => (shapeLabel[shape] ? t(shapeLabel[shape]) : shape);
   const platform = usePlatform();
   const timeZone = useTimeZone();
   const worker = useJourneyWorker();
@@ -37,27 +42,27 @@ export function EventLogSection() {
   const pick = async (append: DatasetHeaderDoc | null) => {
     const opened = await platform.openFile(accept);
     if (!opened) return;
-    setBusy(`Reading ${opened.name}…`);
+    setBusy(t('journeyAnalytics.import.reading', { file: opened.name }));
     setReport(null);
     try {
       const bytes = await opened.bytes();
       const base = append ? { header: append, chunks: await readChunks(db, append) } : undefined;
       const run = worker().importEvents(bytes, { fileName: opened.name, timeZone, ...(base ? { append: base } : {}) },
-        (f) => setBusy(`Reading ${opened.name}… ${Math.round(f * 100)} %`));
+        (f) => setBusy(t('journeyAnalytics.import.readingShare', { file: opened.name, share: f })));
       const res = await run.result;
       if (!res.ok) { setReport(res.message); return; }
       const out = res.data;
-      setBusy(`Saving ${out.imported.toLocaleString()} events…`);
-      const saved = await writeImport(db, out, (w, t) => setBusy(`Saving… ${w} of ${t} chunks`), () => false);
+      setBusy(t('journeyAnalytics.import.saving', { count: out.imported }));
+      const saved = await writeImport(db, out, (w, total) => setBusy(t('journeyAnalytics.import.savingChunks', { written: w, total })), () => false);
       if (!saved.ok) { setReport(saved.message); return; }
-      const parts = [`Imported ${out.imported.toLocaleString()} events from ${opened.name} (${shapeLabel[out.header.shape] ?? out.header.shape})`];
-      if (out.duplicates > 0) parts.push(`${out.duplicates.toLocaleString()} duplicates skipped`);
-      if (out.rejectedCount > 0) parts.push(`${out.rejectedCount.toLocaleString()} rows rejected — first: row ${out.rejected[0]!.row}, ${out.rejected[0]!.reason}`);
-      if (out.ignoredColumns.length > 0) parts.push(`columns not imported: ${out.ignoredColumns.join(', ')}`);
-      setReport(`${parts.join('; ')}.`);
-      showToast(`Imported ${out.imported.toLocaleString()} events.`);
+      const parts = [t('journeyAnalytics.import.imported', { count: out.imported, file: opened.name, kind: kind(out.header.shape) })];
+      if (out.duplicates > 0) parts.push(t('journeyAnalytics.import.duplicates', { count: out.duplicates }));
+      if (out.rejectedCount > 0) parts.push(t('journeyAnalytics.import.rejected', { count: out.rejectedCount, row: out.rejected[0]!.row, reason: out.rejected[0]!.reason }));
+      if (out.ignoredColumns.length > 0) parts.push(t('journeyAnalytics.import.ignored', { columns: out.ignoredColumns.join(', ') }));
+      setReport(parts.join(' '));
+      showToast(t('journeyAnalytics.import.done', { count: out.imported }));
     } catch (e) {
-      setReport(`${opened.name} could not be imported: ${e instanceof Error ? e.message : String(e)}. Nothing was saved.`);
+      setReport(t('journeyAnalytics.import.failed', { file: opened.name, reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
@@ -68,40 +73,40 @@ export function EventLogSection() {
     setDeleting(null);
     if (!target) return;
     await deleteDataset(db, target.datasetId);
-    showToast(`Deleted ${target.name} and its ${target.rowCount.toLocaleString()} events.`);
+    showToast(t('journeyAnalytics.logs.deleted', { name: target.name, count: target.rowCount }));
   };
 
   return (
-    <section className="event-logs" aria-label="Event logs">
+    <section className="event-logs" aria-label={t('journeyAnalytics.logs.title')}>
       <header className="section-header">
-        <h2>Event logs</h2>
-        <button type="button" disabled={busy !== null} onClick={() => void pick(null)}>Import event log…</button>
+        <h2>{t('journeyAnalytics.logs.title')}</h2>
+        <button type="button" disabled={busy !== null} onClick={() => void pick(null)}>{t('journeyAnalytics.logs.import')}</button>
       </header>
-      <p className="muted">One row per event: customer, event, time (CSV, Excel or JSON Lines; GA4, Amplitude, Mixpanel exports and CRM status histories are recognised). Map the events to stages on a journey map.</p>
+      <p className="muted">{t('journeyAnalytics.logs.intro')}</p>
       {busy && <p role="status">{busy}</p>}
       {report && <p role="status" className="event-import-report">{report}</p>}
       {logs.length > 0 && (
-        <table className="data-table" aria-label="Event logs">
-          <thead><tr><th scope="col">Event log</th><th scope="col">Events</th><th scope="col">Kind</th><th scope="col">Waves</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+        <table className="data-table" aria-label={t('journeyAnalytics.logs.title')}>
+          <thead><tr><th scope="col">{t('journeyAnalytics.logs.log')}</th><th scope="col">{t('journeyAnalytics.logs.events')}</th><th scope="col">{t('journeyAnalytics.logs.kind')}</th><th scope="col">{t('journeyAnalytics.logs.waves')}</th><th scope="col"><span className="visually-hidden">{t('journeyAnalytics.logs.actions')}</span></th></tr></thead>
           <tbody>
             {logs.map((d) => (
               <tr key={d.id} data-testid={`event-log-${d.datasetId}`}>
                 <th scope="row">{d.name}</th>
-                <td className="num">{d.rowCount.toLocaleString()}</td>
-                <td>{shapeLabel[d.shape] ?? d.shape}</td>
-                <td className="num">{d.waves.length}</td>
+                <td className="num">{fmt.count(d.rowCount)}</td>
+                <td>{kind(d.shape)}</td>
+                <td className="num">{fmt.count(d.waves.length)}</td>
                 <td className="row-actions">
-                  <button type="button" disabled={busy !== null} onClick={() => void pick(d)} aria-label={`Add a wave to ${d.name}`}>Add wave…</button>
-                  <button type="button" className="danger" disabled={busy !== null} onClick={() => setDeleting(d)} aria-label={`Delete ${d.name}`}>Delete</button>
+                  <button type="button" disabled={busy !== null} onClick={() => void pick(d)} aria-label={t('journeyAnalytics.logs.addWaveTo', { name: d.name })}>{t('journeyAnalytics.logs.addWave')}</button>
+                  <button type="button" className="danger" disabled={busy !== null} onClick={() => setDeleting(d)} aria-label={t('journeyAnalytics.logs.deleteOf', { name: d.name })}>{t('journeyAnalytics.logs.delete')}</button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <ConfirmDialog open={deleting !== null} title={`Delete ${deleting?.name ?? ''}?`} confirmLabel="Delete event log" danger
+      <ConfirmDialog open={deleting !== null} title={t('journeyAnalytics.logs.confirmTitle', { name: deleting?.name ?? '' })} confirmLabel={t('journeyAnalytics.logs.confirm')} danger
         onConfirm={() => void confirmDelete()} onCancel={() => setDeleting(null)}>
-        Its {deleting?.rowCount.toLocaleString()} events are removed from this computer and, after sync, from the team. Stage rules stay on the journeys.
+        {t('journeyAnalytics.logs.confirmText', { count: deleting?.rowCount ?? 0 })}
       </ConfirmDialog>
     </section>
   );

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EventRule, JourneyChange, JourneyMap, Stage } from '../../../../common/journey';
 import { isEventDataset, type JourneyFigures } from '../../../../common/journeyAnalytics';
-import { formatDuration, formatRate, pathText } from '../../../../common/journeyAnalytics/report';
+import { pathText } from '../../../../common/journeyAnalytics/report';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
+import { FormattedMessage, useT } from '../../i18n';
 import type { LoadedLog } from '../../workers/journeyProtocol';
 import { readChunks } from '../data/datasetStore';
 import { parseHeader } from '../data/storedForm';
@@ -13,6 +14,7 @@ import { PersonasPanel } from './PersonasPanel';
 import { StageMoves } from './StageMoves';
 import { usePersonaReport } from './usePersonaReport';
 import { heatMeasures, type HeatMeasure } from './heat';
+import { useJourneyFormat } from './journeyFormat';
 import { useSharedJourneyWorker } from './useJourneyWorker';
 import { logKeyOf } from '../../workers/sharedJourneyClient';
 import './journeyAnalytics.css';
@@ -25,12 +27,17 @@ export function withEventName(stage: Stage, name: string): EventRule[] {
   return rules.map((r, i) => (i === at ? { match: 'oneOf', values: [...new Set([...r.values, name])] } : r));
 }
 
+// Bold figures inside the summary's sentences.
+const b = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+
 /**
  * Journey analytics around the map (issue 14): choose an event log, and the map shows the funnel,
  * the heat overlay and each stage's event rules; beside it the summary, unmatched events (to finish
  * the mapping) and the top paths. Figures come from the journey worker and follow every rule edit.
  */
 export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: JourneyMap; dispatch: (...c: JourneyChange[]) => boolean; children: ReactNode }) {
+  const t = useT();
+  const fmt = useJourneyFormat();
   const stages = map.stages;
   const db = useWorkspace();
   const worker = useSharedJourneyWorker();
@@ -90,54 +97,54 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
 
   return (
     <MapAnalyticsContext.Provider value={context}>
-      <section className="journey-analytics" aria-label="Journey analytics">
+      <section className="journey-analytics" aria-label={t('journeyAnalytics.panel.region')}>
         <div className="toolbar">
-          <label>Event data{' '}
-            <select value={datasetId} onChange={(e) => setDatasetId(e.target.value)} aria-label="Event data">
-              <option value="">{logs.length === 0 ? 'No event logs (import one on the Data screen)' : 'None'}</option>
-              {logs.map((l) => <option key={l.datasetId} value={l.datasetId}>{l.name} ({l.rowCount.toLocaleString()} events)</option>)}
+          <label>{t('journeyAnalytics.panel.eventData')}{' '}
+            <select value={datasetId} onChange={(e) => setDatasetId(e.target.value)} aria-label={t('journeyAnalytics.panel.eventData')}>
+              <option value="">{t(logs.length === 0 ? 'journeyAnalytics.panel.noLogs' : 'journeyAnalytics.panel.noLog')}</option>
+              {logs.map((l) => <option key={l.datasetId} value={l.datasetId}>{t('journeyAnalytics.panel.logOption', { name: l.name, count: l.rowCount })}</option>)}
             </select>
           </label>
           {log && (
             <>
-              <label>Heat{' '}
-                <select aria-label="Heat measure" value={measure} onChange={(e) => setMeasure(e.target.value as HeatMeasure)}>
-                  {heatMeasures.map((m) => <option key={m.key} value={m.key}>{m.label}</option>)}
+              <label>{t('journeyAnalytics.panel.heat')}{' '}
+                <select aria-label={t('journeyAnalytics.panel.heatMeasure')} value={measure} onChange={(e) => setMeasure(e.target.value as HeatMeasure)}>
+                  {heatMeasures.map((m) => <option key={m.key} value={m.key}>{t(m.label)}</option>)}
                 </select>
               </label>
-              <label>Inactive after{' '}
-                <input type="number" min={1} max={3650} value={inactiveDays} aria-label="Inactive after days"
-                  onChange={(e) => { const v = Number(e.target.value); if (v >= 1 && v <= 3650) setInactiveDays(Math.round(v)); }} /> days
+              <label>{t('journeyAnalytics.panel.inactiveAfter')}{' '}
+                <input type="number" min={1} max={3650} value={inactiveDays} aria-label={t('journeyAnalytics.panel.inactiveDays')}
+                  onChange={(e) => { const v = Number(e.target.value); if (v >= 1 && v <= 3650) setInactiveDays(Math.round(v)); }} /> {t('journeyAnalytics.panel.days')}
               </label>
-              <span className="muted">{heatMeasures.find((m) => m.key === measure)!.legend}</span>
+              <span className="muted">{t(heatMeasures.find((m) => m.key === measure)!.legend)}</span>
             </>
           )}
         </div>
-        {header && !log && !problem && <p role="status">Loading {header.name}…</p>}
+        {header && !log && !problem && <p role="status">{t('journeyAnalytics.panel.loading', { name: header.name })}</p>}
         {problem && <p className="error" role="alert">{problem}</p>}
         {log && figures && (
           <div className="analytics-summary" data-testid="journey-summary">
-            <span><strong>{figures.customers.toLocaleString()}</strong> customers</span>
-            <span><strong>{figures.completed.toLocaleString()}</strong> completed ({formatRate(figures.completionRate)})</span>
-            <span>median time to complete <strong>{formatDuration(figures.timeToComplete.median)}</strong> (p90 {formatDuration(figures.timeToComplete.p90)})</span>
-            <span><strong>{figures.inactive.toLocaleString()}</strong> inactive</span>
+            <span><FormattedMessage id="journeyAnalytics.summary.customers" values={{ count: figures.customers, b }} /></span>
+            <span><FormattedMessage id="journeyAnalytics.summary.completed" values={{ count: figures.completed, rate: fmt.rate(figures.completionRate), b }} /></span>
+            <span><FormattedMessage id="journeyAnalytics.summary.time" values={{ median: fmt.duration(figures.timeToComplete.median), p90: fmt.duration(figures.timeToComplete.p90), b }} /></span>
+            <span><FormattedMessage id="journeyAnalytics.summary.inactive" values={{ count: figures.inactive, b }} /></span>
           </div>
         )}
       </section>
       {children}
       {log && figures && (
         <div className="analytics-lists">
-          <section aria-label="Unmatched events">
-            <h3>Unmatched events</h3>
-            {figures.unmatched.length === 0 ? <p className="muted">Every event matches a stage.</p> : (
+          <section aria-label={t('journeyAnalytics.unmatched.title')}>
+            <h3>{t('journeyAnalytics.unmatched.title')}</h3>
+            {figures.unmatched.length === 0 ? <p className="muted">{t('journeyAnalytics.unmatched.none')}</p> : (
               <table className="data-table">
                 <tbody>
                   {figures.unmatched.slice(0, 15).map((u) => (
                     <tr key={u.name}>
-                      <th scope="row">{u.name}</th><td className="num">{u.count.toLocaleString()}</td>
+                      <th scope="row">{u.name}</th><td className="num">{fmt.count(u.count)}</td>
                       <td>
-                        <select aria-label={`Add ${u.name} to a stage`} value="" onChange={(e) => addTo(e.target.value, u.name)}>
-                          <option value="">Add to stage…</option>
+                        <select aria-label={t('journeyAnalytics.unmatched.addTo', { event: u.name })} value="" onChange={(e) => addTo(e.target.value, u.name)}>
+                          <option value="">{t('journeyAnalytics.unmatched.add')}</option>
                           {stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
                         </select>
                       </td>
@@ -147,13 +154,13 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
               </table>
             )}
           </section>
-          <section aria-label="Top paths">
-            <h3>Top paths <span className="muted">({figures.pathCount.toLocaleString()} distinct)</span></h3>
+          <section aria-label={t('journeyAnalytics.paths.title')}>
+            <h3>{t('journeyAnalytics.paths.title')} <span className="muted">{t('journeyAnalytics.paths.distinct', { count: figures.pathCount })}</span></h3>
             <ol className="path-list">
               {figures.topPaths.map((p, i) => (
                 <li key={i}>
-                  <span>{pathText(p, names)}</span> <strong>{p.customers.toLocaleString()}</strong>
-                  {p.loops && <span className="chip">loop</span>}{p.skips && <span className="chip">skips a stage</span>}{p.completes && <span className="chip">completes</span>}
+                  <span>{pathText(p, names)}</span> <strong>{fmt.count(p.customers)}</strong>
+                  {p.loops && <span className="chip">{t('journeyAnalytics.paths.loop')}</span>}{p.skips && <span className="chip">{t('journeyAnalytics.paths.skips')}</span>}{p.completes && <span className="chip">{t('journeyAnalytics.paths.completes')}</span>}
                 </li>
               ))}
             </ol>

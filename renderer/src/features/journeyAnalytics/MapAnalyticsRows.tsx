@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { describeRule, type Stage } from '../../../../common/journey';
-import { formatRate } from '../../../../common/journeyAnalytics/report';
+import type { Stage } from '../../../../common/journey';
+import { useT } from '../../i18n';
 import { useMapAnalytics } from './analyticsState';
 import { heatCells, heatColour, heatMeasures } from './heat';
+import { useJourneyFormat } from './journeyFormat';
+import { ruleText } from './ruleText';
 import { SentimentRow } from './SentimentRow';
 import { StageRulesEditor } from './StageRulesEditor';
 
@@ -13,15 +15,17 @@ import { StageRulesEditor } from './StageRulesEditor';
  */
 export function MapAnalyticsRows({ stages }: { stages: readonly Stage[] }) {
   const a = useMapAnalytics();
+  const t = useT();
+  const fmt = useJourneyFormat();
   const [editing, setEditing] = useState<string | null>(null);
   if (!a) return null;
   const f = a.figures && a.figures.stages.length === stages.length ? a.figures : null;
   const start = f?.stages[0]?.reachStrict ?? 0;
-  const heat = f ? heatCells(f, a.measure) : null;
+  const heat = f ? heatCells(f, a.measure, fmt) : null;
   const measure = heatMeasures.find((m) => m.key === a.measure)!;
   return (
     <>
-      <div className="lane-header analytics-row-header"><strong>Funnel</strong><span className="muted">reached in order</span></div>
+      <div className="lane-header analytics-row-header"><strong>{t('journeyAnalytics.funnel.title')}</strong><span className="muted">{t('journeyAnalytics.funnel.note')}</span></div>
       {stages.map((s, i) => {
         const st = f?.stages[i];
         return (
@@ -29,19 +33,19 @@ export function MapAnalyticsRows({ stages }: { stages: readonly Stage[] }) {
             {st ? (
               <>
                 <div className="funnel-bar" style={{ width: `${start > 0 ? (100 * st.reachStrict) / start : 0}%` }} />
-                <span className="funnel-count">{st.reachStrict.toLocaleString()}</span>
-                <span className="muted">{i === 0 ? 'started' : `${formatRate(st.conversionStrict)} of previous`}</span>
+                <span className="funnel-count">{fmt.count(st.reachStrict)}</span>
+                <span className="muted">{i === 0 ? t('journeyAnalytics.funnel.started') : t('journeyAnalytics.funnel.ofPrevious', { rate: fmt.rate(st.conversionStrict) })}</span>
               </>
-            ) : <span className="muted">{a.figures ? '' : 'Computing…'}</span>}
+            ) : <span className="muted">{a.figures ? '' : t('journeyAnalytics.funnel.computing')}</span>}
           </div>
         );
       })}
       <div />
       <div className="lane-header analytics-row-header">
-        <strong>Heat: {measure.label}</strong>
-        <span className="heat-legend" aria-label={`Heat legend: ${measure.legend}`}>
-          <span className="heat-swatch" style={{ background: heatColour(0) }} />low
-          <span className="heat-swatch" style={{ background: heatColour(1) }} />high
+        <strong>{t('journeyAnalytics.heat.title', { measure: t(measure.label) })}</strong>
+        <span className="heat-legend" aria-label={t('journeyAnalytics.heat.legendLabel', { legend: t(measure.legend) })}>
+          <span className="heat-swatch" style={{ background: heatColour(0) }} />{t('journeyAnalytics.heat.low')}
+          <span className="heat-swatch" style={{ background: heatColour(1) }} />{t('journeyAnalytics.heat.high')}
         </span>
       </div>
       {stages.map((s, i) => {
@@ -56,16 +60,16 @@ export function MapAnalyticsRows({ stages }: { stages: readonly Stage[] }) {
       <div />
       {a.survey && <SentimentRow stages={stages} />}
       {/* The rules row is for editing: the PNG of the map leaves it out (the whole row, so the grid stays aligned). */}
-      <div className="lane-header analytics-row-header" data-export="hide"><strong>Events</strong><span className="muted">which events mean “in this stage”</span></div>
+      <div className="lane-header analytics-row-header" data-export="hide"><strong>{t('journeyAnalytics.rules.title')}</strong><span className="muted">{t('journeyAnalytics.rules.note')}</span></div>
       {stages.map((s) => (
         <div key={s.id} className="map-cell stage-rules" data-testid={`rules-${s.id}`} data-export="hide">
           {editing === s.id ? (
             <StageRulesEditor stage={s} log={a.log} dispatch={a.dispatch} onClose={() => setEditing(null)} />
           ) : (
             <>
-              {(s.events ?? []).length === 0 ? <span className="muted">No events yet</span>
-                : <ul className="rule-list">{(s.events ?? []).map((r, k) => <li key={k}>{describeRule(r)}</li>)}</ul>}
-              <button type="button" onClick={() => setEditing(s.id)} aria-label={`Edit events of ${s.name}`}>Edit events</button>
+              {(s.events ?? []).length === 0 ? <span className="muted">{t('journeyAnalytics.rules.none')}</span>
+                : <ul className="rule-list">{(s.events ?? []).map((r, k) => <li key={k}>{ruleText(r, fmt)}</li>)}</ul>}
+              <button type="button" onClick={() => setEditing(s.id)} aria-label={t('journeyAnalytics.rules.editOf', { stage: s.name })}>{t('journeyAnalytics.rules.edit')}</button>
             </>
           )}
         </div>

@@ -1,22 +1,21 @@
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { JourneyChange, JourneyMap } from '../../../../common/journey';
 import type { JoinCounts, PersonaJourneyRow } from '../../../../common/journeyAnalytics';
-import { formatDuration, formatRate } from '../../../../common/journeyAnalytics/report';
-import { formatDifference } from './ComparePanel';
+import { FormattedMessage, useT } from '../../i18n';
+import { useJourneyFormat, type Words } from './journeyFormat';
 import type { PersonaReportState } from './usePersonaReport';
 
 const idTypes = new Set(['id', 'category', 'number', 'text']);
 
 /** One sentence per side of the join, with counts, so nothing unjoined goes unsaid. */
-export function joinSentence(j: JoinCounts): string {
-  const n = (v: number, one: string, many: string) => `${v.toLocaleString()} ${v === 1 ? one : many}`;
+export function joinSentence(j: JoinCounts, t: Words): string {
   return [
-    `${n(j.matched, 'respondent', 'respondents')} joined to customers of the log`,
-    `${n(j.surveyOnly, 'survey id', 'survey ids')} not in the log`,
-    `${n(j.logOnly, 'customer', 'customers')} of the log without survey answers (left out of the persona rows, counted in “the rest”)`,
-    ...(j.withoutId > 0 ? [`${n(j.withoutId, 'survey row', 'survey rows')} without an id`] : []),
-    ...(j.repeatedIds > 0 ? [`${n(j.repeatedIds, 'repeated id', 'repeated ids')} (the latest answer kept)`] : []),
-    ...(j.unassigned > 0 ? [`${n(j.unassigned, 'joined respondent', 'joined respondents')} fit no persona (no score of 50 or more)`] : []),
+    t('journeyAnalytics.personas.joined', { count: j.matched }),
+    t('journeyAnalytics.personas.surveyOnly', { count: j.surveyOnly }),
+    t('journeyAnalytics.personas.logOnly', { count: j.logOnly }),
+    ...(j.withoutId > 0 ? [t('journeyAnalytics.personas.withoutId', { count: j.withoutId })] : []),
+    ...(j.repeatedIds > 0 ? [t('journeyAnalytics.personas.repeatedIds', { count: j.repeatedIds })] : []),
+    ...(j.unassigned > 0 ? [t('journeyAnalytics.personas.unassigned', { count: j.unassigned })] : []),
   ].join(' · ');
 }
 
@@ -27,6 +26,8 @@ export function joinSentence(j: JoinCounts): string {
  * on its canvas that speak about the stages where it does worse.
  */
 export function PersonasPanel({ state, map, surveys, dispatch }: { state: PersonaReportState; map: JourneyMap; surveys: DatasetHeaderDoc[]; dispatch: (...c: JourneyChange[]) => boolean }) {
+  const t = useT();
+  const fmt = useJourneyFormat();
   const settings = map.analytics ?? {};
   const { survey, report, personas } = state;
   const columns = survey?.columns.filter((c) => idTypes.has(c.type)) ?? [];
@@ -35,39 +36,39 @@ export function PersonasPanel({ state, map, surveys, dispatch }: { state: Person
   const idle = report ? report.table.rows.length - rows.length : 0;
   const below = rows.filter(({ r }) => r.belowStages.length > 0);
   return (
-    <section aria-label="Personas" className="personas-panel">
-      <h3>Personas</h3>
+    <section aria-label={t('journeyAnalytics.personas.title')} className="personas-panel">
+      <h3>{t('journeyAnalytics.personas.title')}</h3>
       <div className="toolbar">
-        <label>Survey{' '}
-          <select aria-label="Survey joined" value={settings.surveyDatasetId ?? ''}
+        <label>{t('journeyAnalytics.personas.survey')}{' '}
+          <select aria-label={t('journeyAnalytics.personas.surveyJoined')} value={settings.surveyDatasetId ?? ''}
             onChange={(e) => dispatch({ type: 'setAnalytics', patch: { surveyDatasetId: e.target.value || null, surveyIdColumn: null } })}>
-            <option value="">{surveys.length === 0 ? 'No survey data (import one on the Data screen)' : 'None'}</option>
+            <option value="">{t(surveys.length === 0 ? 'journeyAnalytics.personas.noSurveys' : 'journeyAnalytics.personas.noSurvey')}</option>
             {surveys.map((s) => <option key={s.datasetId} value={s.datasetId}>{s.name}</option>)}
           </select>
         </label>
         {survey && (
-          <label>its column holding the customer id{' '}
-            <select aria-label="Survey id column" value={settings.surveyIdColumn ?? ''}
+          <label>{t('journeyAnalytics.personas.idColumn')}{' '}
+            <select aria-label={t('journeyAnalytics.personas.idColumnLabel')} value={settings.surveyIdColumn ?? ''}
               onChange={(e) => dispatch({ type: 'setAnalytics', patch: { surveyIdColumn: e.target.value || null } })}>
-              <option value="">Choose…</option>
+              <option value="">{t('journeyAnalytics.personas.choose')}</option>
               {columns.map((c) => <option key={c.key} value={c.key}>{c.label || c.key}</option>)}
             </select>
           </label>
         )}
       </div>
-      <p className="muted">Each respondent counts for the persona that scores highest for them (50 or more), so every customer is in one persona at most and each persona is compared with everyone else in the log.</p>
+      <p className="muted">{t('journeyAnalytics.personas.rule')}</p>
       {state.problem && <p className="error" role="alert">{state.problem}</p>}
-      {state.busy && <p role="status">Computing persona figures…</p>}
+      {state.busy && <p role="status">{t('journeyAnalytics.personas.computing')}</p>}
       {report && (
         <>
-          <p data-testid="persona-join">{joinSentence(report.join)}</p>
-          {rows.length === 0 ? <p className="muted">No joined customer fits a persona yet.</p> : (
-            <table className="data-table persona-journey" aria-label="Persona figures">
+          <p data-testid="persona-join">{joinSentence(report.join, t)}</p>
+          {rows.length === 0 ? <p className="muted">{t('journeyAnalytics.personas.noneFit')}</p> : (
+            <table className="data-table persona-journey" aria-label={t('journeyAnalytics.personas.table')}>
               <thead>
                 <tr>
-                  <th scope="col">Persona</th><th scope="col">Customers</th>
+                  <th scope="col">{t('journeyAnalytics.personas.persona')}</th><th scope="col">{t('journeyAnalytics.personas.customers')}</th>
                   {stages.map((s) => <th key={s.id} scope="col">{s.name}</th>)}
-                  <th scope="col">Completed</th><th scope="col">Most stop at</th><th scope="col">Median time to complete</th>
+                  <th scope="col">{t('journeyAnalytics.personas.completed')}</th><th scope="col">{t('journeyAnalytics.personas.mostStop')}</th><th scope="col">{t('journeyAnalytics.personas.medianTime')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,23 +76,22 @@ export function PersonasPanel({ state, map, surveys, dispatch }: { state: Person
                   <tr key={r.personaId} data-testid={`persona-row-${r.personaId}`}>
                     <th scope="row">
                       <span className="persona-dot" style={{ background: personas[i]?.colour }} />{r.name}
-                      {report.table.best === r.personaId && <span className="chip good">does best</span>}
-                      {report.table.worst === r.personaId && <span className="chip bad">does worst</span>}
+                      {report.table.best === r.personaId && <span className="chip good">{t('journeyAnalytics.personas.best')}</span>}
+                      {report.table.worst === r.personaId && <span className="chip bad">{t('journeyAnalytics.personas.worst')}</span>}
                     </th>
-                    <td className="num">{r.customers.toLocaleString()}</td>
+                    <td className="num">{fmt.count(r.customers)}</td>
                     {stages.map((s, k) => <StageCell key={s.id} row={r} stage={k} />)}
-                    <td className="num">{r.completed.toLocaleString()} ({formatRate(r.completionRate)})</td>
-                    <td>{r.dropOffStage === null ? '–' : `${stages[r.dropOffStage]?.name} (${r.dropOff[r.dropOffStage]!.toLocaleString()})`}</td>
-                    <td className="num">{formatDuration(r.timeToComplete.median)}</td>
+                    <td className="num">{t('journeyAnalytics.compare.share', { count: fmt.count(r.completed), rate: fmt.rate(r.completionRate) })}</td>
+                    <td>{r.dropOffStage === null ? fmt.rate(null) : t('journeyAnalytics.personas.stopAt', { stage: stages[r.dropOffStage]?.name ?? '', count: fmt.count(r.dropOff[r.dropOffStage]!) })}</td>
+                    <td className="num">{fmt.duration(r.timeToComplete.median)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
           <p className="muted">
-            Each stage shows who reached it in order and the share of the previous stage; <span className="below-mark">marked</span> where the persona converts
-            worse than the rest with 95 % confidence (Newcombe interval below zero). Best and worst rank completion among personas with {report.table.minStarters} or more starters.
-            {idle > 0 && ` ${idle} persona${idle === 1 ? ' has' : 's have'} no joined customer.`}
+            <FormattedMessage id="journeyAnalytics.personas.legend" values={{ minStarters: report.table.minStarters, mark: (c) => <span className="below-mark">{c}</span> }} />
+            {idle > 0 && ` ${t('journeyAnalytics.personas.idle', { count: idle })}`}
           </p>
           {below.map(({ r, i }) => (
             <div key={r.personaId} className="persona-below" data-testid={`persona-below-${r.personaId}`}>
@@ -100,10 +100,12 @@ export function PersonasPanel({ state, map, surveys, dispatch }: { state: Person
                 const items = personas[i]?.canvas ?? [];
                 return (
                   <p key={s}>
-                    <strong>{r.name}</strong> converts worse than the rest at <strong>{stages[s]?.name}</strong>: {formatDifference(r.conversionVsRest[s] ?? null)}.{' '}
-                    {meets.length === 0 ? <span className="muted">No goal or frustration on {r.name}’s canvas speaks about this stage.</span> : (
-                      <>On {r.name}’s canvas: {meets.map((m, k) => (
-                        <span key={k} className="canvas-meet">{items[m.item]?.kind === 'goal' ? 'goal' : 'frustration'} “{items[m.item]?.text}”</span>
+                    <FormattedMessage id="journeyAnalytics.personas.worse" values={{
+                      persona: r.name, stage: stages[s]?.name ?? '', difference: fmt.difference(r.conversionVsRest[s] ?? null), b: (c) => <strong>{c}</strong>,
+                    }} />{' '}
+                    {meets.length === 0 ? <span className="muted">{t('journeyAnalytics.personas.noMeet', { persona: r.name })}</span> : (
+                      <>{t('journeyAnalytics.personas.onCanvas', { persona: r.name })} {meets.map((m, k) => (
+                        <span key={k} className="canvas-meet">{t(items[m.item]?.kind === 'goal' ? 'journeyAnalytics.personas.goal' : 'journeyAnalytics.personas.frustration', { text: items[m.item]?.text ?? '' })}</span>
                       ))}</>
                     )}
                   </p>
@@ -118,13 +120,15 @@ export function PersonasPanel({ state, map, surveys, dispatch }: { state: Person
 }
 
 function StageCell({ row, stage }: { row: PersonaJourneyRow; stage: number }) {
+  const t = useT();
+  const fmt = useJourneyFormat();
   const reached = row.reach[stage] ?? 0;
   const prev = stage === 0 ? null : row.reach[stage - 1] ?? 0;
   const isBelow = row.belowStages.includes(stage);
   const d = row.conversionVsRest[stage] ?? null;
   return (
-    <td className={`num${isBelow ? ' below' : ''}`} title={d ? `vs the rest: ${formatDifference(d)}` : undefined} data-below={isBelow || undefined}>
-      {reached.toLocaleString()}{prev !== null && ` (${prev > 0 ? formatRate(reached / prev) : '–'})`}
+    <td className={`num${isBelow ? ' below' : ''}`} title={d ? t('journeyAnalytics.personas.vsRest', { difference: fmt.difference(d) }) : undefined} data-below={isBelow || undefined}>
+      {prev === null ? fmt.count(reached) : t('journeyAnalytics.compare.share', { count: fmt.count(reached), rate: fmt.rate(prev > 0 ? reached / prev : null) })}
     </td>
   );
 }

@@ -2,17 +2,18 @@
  * The map's heat overlay as data: per stage a value of the chosen measure, its share of the largest
  * (0–1, for the colour), the label printed in the cell and the exact numbers shown on hover.
  */
-import { formatDuration, formatRate } from '../../../../common/journeyAnalytics/report';
 import type { JourneyFigures, StageFigures } from '../../../../common/journeyAnalytics';
+import type { MessageId } from '../../i18n';
+import type { JourneyFormat } from './journeyFormat';
 
 /** What the heat overlay shows. */
 export type HeatMeasure = 'reach' | 'dropOff' | 'time';
 
-/** Measures offered, with their legend text. */
-export const heatMeasures: { key: HeatMeasure; label: string; legend: string }[] = [
-  { key: 'reach', label: 'Reach', legend: 'customers who reached the stage in order (darker = more)' },
-  { key: 'dropOff', label: 'Drop-off', legend: 'share of those reaching the stage who went no further (darker = more lost)' },
-  { key: 'time', label: 'Time in stage', legend: 'median time from entering the stage to its last event (darker = longer)' },
+/** Measures offered, with the keys of their name and legend. */
+export const heatMeasures: { key: HeatMeasure; label: MessageId; legend: MessageId }[] = [
+  { key: 'reach', label: 'journeyAnalytics.heat.reach', legend: 'journeyAnalytics.heat.reachLegend' },
+  { key: 'dropOff', label: 'journeyAnalytics.heat.dropOff', legend: 'journeyAnalytics.heat.dropOffLegend' },
+  { key: 'time', label: 'journeyAnalytics.heat.time', legend: 'journeyAnalytics.heat.timeLegend' },
 ];
 
 /** One stage's heat cell. */
@@ -25,26 +26,29 @@ function valueOf(s: StageFigures, m: HeatMeasure): number | null {
 }
 
 /** Exact figures of a stage, one per line, for the hover text. */
-export function stageDetail(s: StageFigures): string {
+export function stageDetail(s: StageFigures, f: JourneyFormat): string {
+  const { t } = f;
   return [
-    `${s.name}`,
-    `Reached in order: ${s.reachStrict.toLocaleString('en')} (any order: ${s.reachAny.toLocaleString('en')})`,
-    `Conversion from previous: ${formatRate(s.conversionStrict)}`,
-    `Drop-off: ${s.dropOff.toLocaleString('en')} (${formatRate(s.dropOffRate)})`,
-    `Time in stage: median ${formatDuration(s.timeInStage.median)}, p90 ${formatDuration(s.timeInStage.p90)} (${s.timeInStage.count.toLocaleString('en')} customers)`,
-    ...(s.timeToNext ? [`To next stage: median ${formatDuration(s.timeToNext.median)}, p90 ${formatDuration(s.timeToNext.p90)}`] : []),
-    `In this stage now: ${s.current.toLocaleString('en')}`,
+    s.name,
+    t('journeyAnalytics.detail.reached', { strict: f.count(s.reachStrict), any: f.count(s.reachAny) }),
+    t('journeyAnalytics.detail.conversion', { rate: f.rate(s.conversionStrict) }),
+    t('journeyAnalytics.detail.dropOff', { count: f.count(s.dropOff), rate: f.rate(s.dropOffRate) }),
+    t('journeyAnalytics.detail.timeInStage', {
+      median: f.duration(s.timeInStage.median), p90: f.duration(s.timeInStage.p90), customers: s.timeInStage.count,
+    }),
+    ...(s.timeToNext ? [t('journeyAnalytics.detail.toNext', { median: f.duration(s.timeToNext.median), p90: f.duration(s.timeToNext.p90) })] : []),
+    t('journeyAnalytics.detail.current', { count: f.count(s.current) }),
   ].join('\n');
 }
 
 /** Heat cells of every stage for a measure; intensity is relative to the largest value. */
-export function heatCells(f: JourneyFigures, m: HeatMeasure): HeatCell[] {
-  const values = f.stages.map((s) => valueOf(s, m));
+export function heatCells(figures: JourneyFigures, m: HeatMeasure, f: JourneyFormat): HeatCell[] {
+  const values = figures.stages.map((s) => valueOf(s, m));
   const max = Math.max(0, ...values.map((v) => v ?? 0));
-  return f.stages.map((s, i) => {
+  return figures.stages.map((s, i) => {
     const value = values[i]!;
-    const label = value === null ? '–' : m === 'reach' ? value.toLocaleString('en') : m === 'dropOff' ? formatRate(value) : formatDuration(value);
-    return { value, intensity: value === null || max === 0 ? 0 : value / max, label, detail: stageDetail(s) };
+    const label = value === null ? f.rate(null) : m === 'reach' ? f.count(value) : m === 'dropOff' ? f.rate(value) : f.duration(value);
+    return { value, intensity: value === null || max === 0 ? 0 : value / max, label, detail: stageDetail(s, f) };
   });
 }
 
