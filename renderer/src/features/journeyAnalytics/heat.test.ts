@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyseJourney, eventLogFromPlain, type StageSpec } from '../../../../common/journeyAnalytics';
 import { createIntl } from 'react-intl';
-import { translate } from '../../i18n';
+import { translate, type MessageId } from '../../i18n';
 import fr from '../../i18n/messages/journeyAnalytics/fr.json';
 import { heatCells, heatColour } from './heat';
 import { journeyFormat } from './journeyFormat';
@@ -27,7 +27,7 @@ describe('heat overlay', () => {
   });
 
   test('figures and words follow the language: French writes decimal commas and its own words', () => {
-    const intl = createIntl({ locale: 'fr', messages: fr });
+    const intl = createIntl({ locale: 'fr', messages: fr as Record<MessageId, string> });
     const f = journeyFormat('fr', (id, values) => intl.formatMessage({ id }, values));
     expect(heatCells(figures, 'dropOff', f).map((c) => c.label)).toEqual(['50,0\u00a0%', '0,0\u00a0%']);
     expect(heatCells(figures, 'time', f)[0]!.label).toBe('2,0\u00a0h');
