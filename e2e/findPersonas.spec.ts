@@ -50,7 +50,7 @@ test('groups found in survey data become persona drafts whose rules recover them
     const size = /([\d,]+) respondents/.exec(await card.locator('.cluster-size').innerText());
     total += Number(size![1]!.replace(',', ''));
     // Each group's own rules score most of it strong and little of the rest.
-    const recovery = /(\d+) % of this group scores strong against them \((\d+) % of everyone else\)/.exec(await card.locator('.recovery').innerText());
+    const recovery = /(\d+)% of this group scores strong against them \((\d+)% of everyone else\)/.exec(await card.locator('.recovery').innerText());
     expect(Number(recovery![1])).toBeGreaterThanOrEqual(50);
     expect(Number(recovery![2])).toBeLessThanOrEqual(10);
     await expect(card.locator('.phrase').first()).toBeVisible();
