@@ -1,9 +1,10 @@
 import { commandPrefix, journeyControlId } from './ids';
+import { migrateRefusal } from './migrate';
 
 /**
  * What a tenant member (editor or tenant admin) may write to `engine_control`: the documents of the
  * actions the Runs panel offers, nothing the engine owns. A journey control (`journey|<id>`: pause,
- * resume, kill) and a new retry command (`cmd|…`, no `_rev`, not yet done). Leases, heartbeats,
+ * resume, kill) and a new retry or migrate command (`cmd|…`, no `_rev`, not yet done). Leases, heartbeats,
  * settings, intake summaries, start commands and deletions are the engine's or an operator's.
  * Our sync server applies this per document (sync-server/src/routes/access.ts); engine/src/security.ts
  * gives Apache CouchDB the same rule as a validation function.
@@ -25,11 +26,14 @@ export function memberControlRefusal(doc: unknown): string | null {
     return null;
   }
   if (id.startsWith(commandPrefix)) {
-    if (d.type !== 'command' || d.command !== 'retry' || typeof d.runId !== 'string' || !d.runId.startsWith('r|')) {
-      return 'Members may write retry commands only ({type: "command", command: "retry", runId}); other commands are the engine operator\'s.';
+    if (d.type === 'command' && d.command === 'migrate') {
+      const bad = migrateRefusal(d);
+      if (bad) return bad;
+    } else if (d.type !== 'command' || d.command !== 'retry' || typeof d.runId !== 'string' || !d.runId.startsWith('r|')) {
+      return 'Members may write retry and migrate commands only ({type: "command", command: "retry", runId} or {command: "migrate", journeyId, from, to}); other commands are the engine operator\'s.';
     }
     if (d._rev !== undefined || d.doneAt !== undefined || d.result !== undefined || d.claimedBy !== undefined) {
-      return 'A retry command is written once, new; the engine records its outcome.';
+      return 'A command is written once, new; the engine records its outcome.';
     }
     return null;
   }

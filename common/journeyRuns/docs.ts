@@ -4,12 +4,13 @@
  */
 
 import type { Attributes, Effect, RunState, StepLogEntry } from '../flowEngine/ports';
+import type { MigrateFields } from './migrate';
 
 /** A note the engine adds to a run's log besides the interpreter's own lines (deferrals, retries, kill). */
 export interface EngineNote {
   at: number;
   nodeId: string;
-  kind: 'deferred' | 'retry' | 'deadLetter' | 'killed' | 'paused' | 'userRetry' | 'recovered';
+  kind: 'deferred' | 'retry' | 'deadLetter' | 'killed' | 'paused' | 'userRetry' | 'recovered' | 'migrated';
   /** A sentence for the user. */
   message: string;
   /** Which engine process wrote it. */
@@ -34,7 +35,7 @@ export interface RunDoc {
   _rev?: string;
   type: 'run';
   journeyId: string;
-  /** The published version the run started on and stays on. */
+  /** The published version the run follows: the one it started on, or the one a migrate command moved it to. */
   version: number;
   partition: number;
   customerId: string;
@@ -54,6 +55,8 @@ export interface RunDoc {
   outbox?: Outbox;
   /** Set by the kill switch: the run ended without finishing its flow. */
   killed?: true;
+  /** The last move to another version (a migrate command): which command, from which version, when. */
+  migrated?: { command: string; from: number; at: number };
   /** Event ids already applied, so a redelivered event is not applied twice (the last 100). */
   events?: string[];
   createdAt: number;
@@ -126,6 +129,7 @@ export type CommandDoc = {
 } & (
   | { command: 'start'; journeyId: string; customers: StartCustomer[] }
   | { command: 'retry'; runId: string }
+  | MigrateFields
 );
 
 /** A customer named in a start command. */

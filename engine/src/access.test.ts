@@ -35,7 +35,7 @@ describe('engine databases and tenant members', () => {
     expect((await call(`${runs}/r%7C000%7Cx`, accounts.otherEditor)).status).toBe(404);
   });
 
-  it('editors write only pause/resume/kill controls and new retry commands to engine_control, never what the engine owns', async () => {
+  it('editors write only pause/resume/kill controls and new retry and migrate commands to engine_control, never what the engine owns', async () => {
     const control = `${sync.url}/acme-engine_control`;
     const put = (id: string, body: Record<string, unknown>, who: string = accounts.acmeEditor) => call(`${control}/${encodeURIComponent(id)}`, who, { method: 'PUT', body });
     for (const state of ['paused', 'running', 'killed']) {
@@ -44,6 +44,7 @@ describe('engine databases and tenant members', () => {
       expect((await put('journey|j1', { ...rev, type: 'journeyControl', journeyId: 'j1', state })).status).toBe(201);
     }
     expect((await put('cmd|retry-1', { type: 'command', command: 'retry', runId: 'r|000|c|j|k', createdAt: 1 })).status).toBe(201);
+    expect((await put('cmd|migrate-1', { type: 'command', command: 'migrate', journeyId: 'j1', from: 1, to: 2, createdAt: 1 })).status).toBe(201);
     // What the engine owns, a malformed control, another command, a done retry, a rewrite, a deletion, a design doc:
     const refused: Array<[string, Record<string, unknown>, RegExp]> = [
       ['lease|000', { worker: 'me', until: 9e15 }, /Only the journey engine writes leases/],
@@ -52,8 +53,9 @@ describe('engine databases and tenant members', () => {
       ['intake|2026-01-01|w', { type: 'intake' }, /Only the journey engine writes leases/],
       ['journey|j2', { type: 'journeyControl', journeyId: 'j3', state: 'paused' }, /A journey control is/],
       ['journey|j2', { type: 'journeyControl', journeyId: 'j2', state: 'deleted' }, /A journey control is/],
-      ['cmd|start-1', { type: 'command', command: 'start', journeyId: 'j1', customers: [{ id: 'x' }] }, /retry commands only/],
+      ['cmd|start-1', { type: 'command', command: 'start', journeyId: 'j1', customers: [{ id: 'x' }] }, /retry and migrate commands only/],
       ['cmd|retry-2', { type: 'command', command: 'retry', runId: 'r|000|c|j|k', doneAt: 5, result: 'Retried.' }, /written once, new/],
+      ['cmd|migrate-2', { type: 'command', command: 'migrate', journeyId: 'j1', from: 2, to: 2 }, /two different published version numbers/],
       ['cmd|retry-1', { _rev: (await call(`${control}/cmd%7Cretry-1`, accounts.acmeEditor)).body._rev, type: 'command', command: 'retry', runId: 'r|000|c|j|k' }, /written once, new/],
     ];
     for (const [id, body, reason] of refused) {
@@ -104,7 +106,7 @@ describe('engine databases and tenant members', () => {
     expect(run('runs', 'r|000|x', ['acme:admin'])).toMatch(/Only the journey engine/);
     // Bare ids are not enough any more: a control and a retry command are checked for their content below.
     expect(run('control', 'journey|j', ['acme:editor'])).toMatch(/A journey control is/);
-    expect(run('control', 'cmd|retry-1', ['acme:admin'])).toMatch(/retry commands only/);
+    expect(run('control', 'cmd|retry-1', ['acme:admin'])).toMatch(/retry and migrate commands only/);
     expect(run('control', 'lease|000', ['acme:editor'])).toMatch(/Only the journey engine writes leases/);
     expect(run('control', 'journey|j', ['acme:viewer'])).toMatch(/Viewers cannot/);
     expect(run('control', 'lease|000', ['_admin'])).toBe('ok');
@@ -121,7 +123,10 @@ describe('engine databases and tenant members', () => {
     expect(runDoc('control', { _id: 'journey|j', type: 'journeyControl', journeyId: 'k', state: 'paused' })).toMatch(/A journey control is/);
     expect(runDoc('control', { _id: 'cmd|r', type: 'command', command: 'retry', runId: 'r|000|x' })).toBe('ok');
     expect(runDoc('control', { _id: 'cmd|r', type: 'command', command: 'retry', runId: 'r|000|x' }, { _id: 'cmd|r' })).toMatch(/written once/);
-    expect(runDoc('control', { _id: 'cmd|s', type: 'command', command: 'start', journeyId: 'j' })).toMatch(/retry commands only/);
+    expect(runDoc('control', { _id: 'cmd|s', type: 'command', command: 'start', journeyId: 'j' })).toMatch(/retry and migrate commands only/);
     expect(runDoc('control', { _id: 'journey|j', _deleted: true })).toMatch(/not deleted/);
+    expect(runDoc('control', { _id: 'cmd|m', type: 'command', command: 'migrate', journeyId: 'j', from: 1, to: 2 })).toBe('ok');
+    expect(runDoc('control', { _id: 'cmd|m', type: 'command', command: 'migrate', journeyId: 'j', from: 2, to: 2 })).toMatch(/two different published version numbers/);
+    expect(runDoc('control', { _id: 'cmd|m', type: 'command', command: 'migrate', journeyId: 'j', from: 1, to: 2, doneAt: 1 })).toMatch(/written once/);
   });
 });

@@ -12,7 +12,8 @@ import type { CouchDb, StoredDoc } from './couch';
 export async function failureChanges(runs: CouchDb, changed: readonly RunDoc[], before: (id: string) => RunDoc | undefined): Promise<StoredDoc[]> {
   const touched = changed.filter((d) => {
     const was = before(d._id);
-    return (failureOf(d) !== undefined) !== (was !== undefined && failureOf(was) !== undefined);
+    // A failed run moved to another version gets its index rewritten: the app shows the version.
+    return (failureOf(d) !== undefined) !== (was !== undefined && failureOf(was) !== undefined) || (failureOf(d) !== undefined && was !== undefined && was.version !== d.version);
   });
   if (touched.length === 0) return [];
   const stored = new Map((await runs.getMany<StoredDoc>(touched.map((d) => failureId(d.journeyId, d._id)))).map((d) => [d._id, d._rev]));

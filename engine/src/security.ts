@@ -8,7 +8,7 @@ import type { CouchDb } from './couch';
  * the app can read counters, failures and single runs; nobody but the server admin is a database
  * admin. A validation function then limits writes: `engine_runs` is written by server admins (the
  * engine) only; in `engine_control` editors and tenant admins write journey controls (`journey|…`)
- * and new retry commands (`cmd|…`), nothing else (not leases, heartbeats, settings or start commands). CouchDB lets members
+ * and new retry and migrate commands (`cmd|…`), nothing else (not leases, heartbeats, settings or start commands). CouchDB lets members
  * read every document and the changes feed; that is what the panel needs, and the databases hold
  * nothing another member of the same tenant may not see.
  */
@@ -28,8 +28,11 @@ const controlRule = `if (newDoc._deleted) throw({ forbidden: 'Journey controls a
          return;
        }
        if (newDoc._id.indexOf(${JSON.stringify(commandPrefix)}) === 0) {
-         if (newDoc.type !== 'command' || newDoc.command !== 'retry' || typeof newDoc.runId !== 'string' || newDoc.runId.indexOf('r|') !== 0) throw({ forbidden: 'Members may write retry commands only.' });
-         if (oldDoc || newDoc.doneAt !== undefined || newDoc.result !== undefined || newDoc.claimedBy !== undefined) throw({ forbidden: 'A retry command is written once, new; the engine records its outcome.' });
+         var version = function (v) { return typeof v === 'number' && v >= 1 && Math.floor(v) === v; };
+         if (newDoc.type === 'command' && newDoc.command === 'migrate') {
+           if (typeof newDoc.journeyId !== 'string' || !newDoc.journeyId || !version(newDoc.from) || !version(newDoc.to) || newDoc.from === newDoc.to) throw({ forbidden: 'A migrate command needs journeyId and two different published version numbers.' });
+         } else if (newDoc.type !== 'command' || newDoc.command !== 'retry' || typeof newDoc.runId !== 'string' || newDoc.runId.indexOf('r|') !== 0) throw({ forbidden: 'Members may write retry and migrate commands only.' });
+         if (oldDoc || newDoc.doneAt !== undefined || newDoc.result !== undefined || newDoc.claimedBy !== undefined) throw({ forbidden: 'A command is written once, new; the engine records its outcome.' });
          return;
        }
        throw({ forbidden: 'Only the journey engine writes leases, heartbeats, settings and intake summaries.' });`;

@@ -4,6 +4,7 @@ import { tenantDatabaseName } from '../../common/sync/names';
 import type { EngineSettingsDoc } from '../../common/journeyRuns/panel';
 import { engineSettingsId } from '../../common/journeyRuns/panel';
 import { runStartCommand } from './commands';
+import { migrateRefusal } from '../../common/journeyRuns/migrate';
 import { secureEngineDb } from './security';
 import type { CouchServer, StoredDoc } from './couch';
 import { CouchDb } from './couch';
@@ -94,12 +95,19 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
         o.log({ level: 'info', msg: 'Journey control', journey: doc.journeyId, state: doc.state });
       } else if (doc._id.startsWith(commandPrefix) && doc.type === 'command' && doc.doneAt === undefined) {
         onCommand(doc as unknown as CommandDoc);
+      } else if (doc.type === 'command' && doc.command === 'migrate') {
+        worker.migrations.forget(doc._id);
       }
     }
   };
   const onCommand = (cmd: CommandDoc): void => {
     if (cmd.command === 'retry' && typeof cmd.runId === 'string') {
       if (worker.ownsId(cmd.runId)) worker.requestRetry(cmd.runId, cmd as unknown as StoredDoc);
+    } else if (cmd.command === 'migrate') {
+      if (migrateRefusal(cmd as unknown as Record<string, unknown>) === null) {
+        worker.migrations.request(cmd);
+        worker.poke();
+      }
     } else if (cmd.command === 'start') {
       const claimedUntil = (cmd as { claimedUntil?: number }).claimedUntil ?? 0;
       if (claimedUntil > now()) return;
@@ -130,6 +138,7 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
   every(Math.max(200, Math.floor(o.leaseTtlMs / 3)), 'Lease round', () => worker.leases.round());
   every(5000, 'Journey list', () => directory.refresh());
   every(2000, 'Parked runs', async () => worker.unpark());
+  every(2000, 'Open-run census', async () => { await worker.writeCensus(); });
   // Open commands (a start whose claimer died) are looked at again every 30 s.
   every(30_000, 'Open commands', async () => {
     for (const cmd of await control.all<StoredDoc>(commandPrefix, `${commandPrefix}\ufff0`)) if (cmd.type === 'command' && cmd.doneAt === undefined) onCommand(cmd as unknown as CommandDoc);

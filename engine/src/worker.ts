@@ -1,19 +1,20 @@
-import type { CustomerEvent, EventLookup, SendOutcome, Senders, StepContext } from '../../common/flowEngine';
+import type { CustomerEvent, EventLookup, SendOutcome, StepContext } from '../../common/flowEngine';
 import type { EventDoc, RunDoc } from '../../common/journeyRuns/docs';
 import { partitionEventPrefix, partitionRunPrefix, rangeEnd } from '../../common/journeyRuns/ids';
 import type { Advanced } from './advance';
 import { compressWait, handoverDoc, isOver, killDoc, note, recover, startDoc, stepDoc } from './advance';
-import type { CouchDb, StoredDoc } from './couch';
+import type { StoredDoc } from './couch';
 import { TimerHeap } from './heap';
-import type { JourneyDirectory } from './journeys';
 import { Leases } from './leases';
-import type { DeliveryPolicy } from './policy';
 import { FrequencyCap, RateLimiter } from './policy';
 import type { DeliveryDeps } from './delivery';
 import { gate, settle } from './delivery';
 import { sendMessage } from './senders';
 import { Counters } from './tally';
 import { failureChanges } from './failures';
+import { Migrations } from './migrate';
+import { Census } from './census';
+import type { WorkerOptions } from './workerOptions';
 
 /**
  * One engine process's work loop for one tenant (engine/README.md, "How a worker runs"). It owns some
@@ -23,30 +24,7 @@ import { failureChanges } from './failures';
  * owner's work), and only then performs the sends the batch stopped at.
  */
 
-/** A JSON log line writer. */
-export type Log = (entry: Record<string, unknown>) => void;
-
-/** Options of {@link Worker}. */
-export interface WorkerOptions {
-  worker: string;
-  runs: CouchDb;
-  control: CouchDb;
-  directory: JourneyDirectory;
-  senders: Senders;
-  policy: DeliveryPolicy;
-  partitions: number;
-  leaseTtlMs: number;
-  log: Log;
-  now?: () => number;
-  /** Runs advanced per write. */
-  batchSize?: number;
-  /** Sends in flight at once. */
-  sendConcurrency?: number;
-  /** Divides every wait by this factor (tests and the bench compress "wait 1 day" into moments); 1 in production. */
-  waitScale?: number;
-  /** Told after each successful write: steps executed and, per written run, ms from due to written. */
-  onWritten?: (steps: number, docs: number, latenciesMs: number[]) => void;
-}
+export type { Log, WorkerOptions } from './workerOptions';
 
 const partitionOfId = (id: string): number => Number(id.slice(2, 5));
 const generation = (rev: string | undefined): number => (rev ? Number.parseInt(rev, 10) : 0);
@@ -69,6 +47,10 @@ export class Worker implements EventLookup {
   private readonly ctx: StepContext;
   private readonly toSend = new Set<string>();
   private readonly delivery: DeliveryDeps;
+  /** Partitions whose runs are read in after a claim (a migration or census of a half-read partition would be wrong). */
+  private readonly loaded = new Set<number>();
+  readonly migrations: Migrations;
+  private readonly census: Census;
   private stopped = false;
   private wake: (() => void) | undefined;
 
@@ -86,6 +68,8 @@ export class Worker implements EventLookup {
       },
       sendNow: (id) => this.toSend.add(id),
     };
+    this.migrations = new Migrations({ runs: o.runs, control: o.control, directory: o.directory, worker: o.worker, partitions: o.partitions, log: o.log });
+    this.census = new Census(o.runs);
     this.leases = new Leases({
       control: o.control, worker: o.worker, partitions: o.partitions, ttlMs: o.leaseTtlMs, now: this.now,
       onGain: (p) => this.load(p),
@@ -167,9 +151,15 @@ export class Worker implements EventLookup {
       const doc = this.runs.get(t.id);
       if (doc && doc.wakeAt === t.at && !batch.has(t.id)) batch.set(t.id, t.at);
     }
-    if (batch.size === 0) return false;
+    const plans = this.migrations.size ? this.migrations.plan(this.runs.values(), (p) => this.loaded.has(p) && this.leases.holds(p), (id) => this.inFlight.has(id), now) : [];
+    if (batch.size === 0 && plans.length === 0) return false;
     const changed = new Map<string, { a: Advanced; since: number }>();
+    for (const plan of plans) for (const a of plan.moves) changed.set(a.doc._id, { a, since: now });
     for (const [id, since] of batch) {
+      if (changed.has(id)) {
+        this.touch(id, since); // moved this round; it moves on the next
+        continue;
+      }
       const before = this.runs.get(id)?.log.length ?? 0;
       const a = this.process(id, now);
       if (!a) continue;
@@ -181,6 +171,7 @@ export class Worker implements EventLookup {
       }
     }
     await this.write(changed, now);
+    if (plans.length) await this.migrations.finish(plans, (id) => this.runs.get(id), this.now());
     this.fireSends();
     return true;
   }
@@ -375,11 +366,18 @@ export class Worker implements EventLookup {
       }
     }
     for await (const page of this.o.runs.range<EventDoc>(partitionEventPrefix(p), rangeEnd(partitionEventPrefix(p)))) for (const ev of page) this.acceptEvent(ev);
+    if (this.leases.holds(p)) this.loaded.add(p);
     this.o.log({ level: 'info', msg: 'Partition claimed', partition: p, runs: n });
     this.poke();
   }
 
+  /** Writes the open-run census of the read-in partitions (the service calls it every 2 s). */
+  writeCensus(): Promise<number> {
+    return this.census.write(this.runs.values(), [...this.loaded].filter((p) => this.leases.holds(p)), this.now());
+  }
+
   private drop(p: number): void {
+    this.loaded.delete(p);
     for (const [id, doc] of this.runs) {
       if (doc.partition !== p) continue;
       this.runs.delete(id);
