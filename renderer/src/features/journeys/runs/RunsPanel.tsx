@@ -10,6 +10,7 @@ import { useProblemText } from './problemText';
 import { useRunsTarget } from './useRunsTarget';
 import { CustomerLookup } from './CustomerLookup';
 import { FailureList } from './FailureList';
+import { MoveRuns } from './MoveRuns';
 import './runs.css';
 
 /** How often the open panel (and the map's live row) reads the counters again. */
@@ -113,6 +114,7 @@ function RunsBody({ journey, target, canAct, onCounts }: { journey: JourneyDoc; 
           ) : <p className="muted">{t('runs.viewer')}</p>}
           {actionProblem && <p className="error" role="alert">{actionProblem}</p>}
           <p className="muted">{t('runs.countsNote')}</p>
+          <MoveRuns journey={journey} target={target} census={overview.census} canAct={canAct} onMoved={refresh} />
           <FailureList target={target} failures={overview.failures} more={overview.moreFailures} canAct={canAct} nodeLabel={nodeLabel} onRetried={() => void refresh()} />
         </>
       )}

@@ -3,6 +3,8 @@ import { commandPrefix, controlCollection, customerRunPrefix, journeyControlId, 
 import type { EngineSettingsDoc, FailureDoc, HeartbeatDoc } from '../../../../../common/journeyRuns/panel';
 import { engineSettingsId, journeyFailurePrefix, liveWorkers } from '../../../../../common/journeyRuns/panel';
 import { tenantDatabaseName } from '../../../../../common/sync/names';
+import type { MigrationResultDoc, MigrationSummary, OpenRunsDoc } from '../../../../../common/journeyRuns/migrate';
+import { migrationResultPrefix, migrationSummary, openRunsPrefix } from '../../../../../common/journeyRuns/migrate';
 
 /**
  * The Runs panel's reads and writes, straight to the team server over the CouchDB protocol (the
@@ -93,6 +95,8 @@ export interface RunsOverview {
   counters: CounterDoc[];
   failures: FailureDoc[];
   moreFailures: boolean;
+  /** Open runs by version and step, one document per partition (the engine counts every 2 s). */
+  census: OpenRunsDoc[];
 }
 
 /** Reads a journey's counters, controls, failures and the engine's liveness. */
@@ -100,16 +104,17 @@ export async function readOverview(t: RunsTarget, journeyId: string, now = Date.
   const settings = await getDoc<EngineSettingsDoc>(t, controlCollection, engineSettingsId);
   if (!settings.ok) return settings;
   if (!settings.data) return { ok: false, problem: { kind: 'noEngine' } };
-  const [beats, control, counters, failures] = await Promise.all([
+  const [beats, control, counters, failures, census] = await Promise.all([
     range<HeartbeatDoc>(t, controlCollection, 'worker|', 1000),
     getDoc<JourneyControlDoc>(t, controlCollection, journeyControlId(journeyId)),
     range<CounterDoc>(t, runsCollection, journeyCounterPrefix(journeyId), maxCounterDocs),
     range<FailureDoc>(t, runsCollection, journeyFailurePrefix(journeyId), maxListedFailures),
+    range<OpenRunsDoc>(t, runsCollection, openRunsPrefix(journeyId), 1000),
   ]);
-  for (const r of [beats, control, counters, failures]) if (!r.ok) return r;
-  if (!beats.ok || !control.ok || !counters.ok || !failures.ok) return { ok: false, problem: { kind: 'noEngine' } };
+  for (const r of [beats, control, counters, failures, census]) if (!r.ok) return r;
+  if (!beats.ok || !control.ok || !counters.ok || !failures.ok || !census.ok) return { ok: false, problem: { kind: 'noEngine' } };
   const failed = failures.data.docs.filter((f) => f.type === 'failure').sort((a, b) => b.at - a.at);
-  return { ok: true, data: { workers: liveWorkers(beats.data.docs, now), control: control.data, counters: counters.data.docs.filter((c) => c.type === 'counter'), failures: failed, moreFailures: failures.data.more } };
+  return { ok: true, data: { workers: liveWorkers(beats.data.docs, now), control: control.data, counters: counters.data.docs.filter((c) => c.type === 'counter'), failures: failed, moreFailures: failures.data.more, census: census.data.docs.filter((c) => c.type === 'openRuns') } };
 }
 
 /** A customer's runs (every journey), by the partition the engine put them in. */
@@ -148,4 +153,37 @@ export async function retryRun(t: RunsTarget, runId: string, now = Date.now()): 
   const r = await call(t, 'PUT', `${db(t, controlCollection)}/${encodeURIComponent(id)}`, cmd);
   if (!r.ok) return r;
   return { ok: true, data: { command: id } };
+}
+
+/** Asks the engine to move the open runs of version `from` to version `to` (the engine moves those whose step `to` has). */
+export async function startMigration(t: RunsTarget, journeyId: string, from: number, to: number, now = Date.now()): Promise<RunsResult<{ command: string }>> {
+  const id = `${commandPrefix}migrate-${now}-${Math.random().toString(36).slice(2, 10)}`;
+  const cmd: CommandDoc = { _id: id, type: 'command', command: 'migrate', journeyId, from, to, createdAt: now, createdBy: t.user };
+  const r = await call(t, 'PUT', `${db(t, controlCollection)}/${encodeURIComponent(id)}`, cmd);
+  if (!r.ok) return r;
+  return { ok: true, data: { command: id } };
+}
+
+/** How far a migrate command got: the partitions' results so far, and whether the engine closed it (refused: no run moved). */
+export interface MigrationProgress {
+  summary: MigrationSummary;
+  partitions: number;
+  done: boolean;
+  /** True when the engine closed the command without moving anything (the version is not published). */
+  refused: boolean;
+}
+
+/** Reads a migrate command's progress. */
+export async function readMigration(t: RunsTarget, command: string): Promise<RunsResult<MigrationProgress>> {
+  const [settings, cmd, marks] = await Promise.all([
+    getDoc<EngineSettingsDoc>(t, controlCollection, engineSettingsId),
+    getDoc<CommandDoc>(t, controlCollection, command),
+    range<MigrationResultDoc>(t, runsCollection, migrationResultPrefix(command), 1000),
+  ]);
+  if (!settings.ok) return settings;
+  if (!cmd.ok) return cmd;
+  if (!marks.ok) return marks;
+  const summary = migrationSummary(marks.data.docs);
+  const done = cmd.data?.doneAt !== undefined;
+  return { ok: true, data: { summary, partitions: settings.data?.partitions ?? 0, done, refused: done && summary.partitionsDone === 0 } };
 }
