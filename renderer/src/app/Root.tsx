@@ -10,6 +10,8 @@ import { useLocaleSetting, useT } from '../i18n';
 import { useWorkspaces } from '../workspaces/registry';
 import { App } from './App';
 import { authorName, setSignedInUser } from './authorName';
+import { appLocks } from '../features/data/importLocks';
+import { cleanAbandonedImports } from '../features/data/pendingImports';
 
 const platform = detectPlatform();
 
@@ -47,7 +49,11 @@ export function Root() {
       .then((created) => {
         database = created;
         if (cancelled) void created.close();
-        else setOpened({ key, db: created });
+        else {
+          setOpened({ key, db: created });
+          // Chunks of imports a closed tab never confirmed; in the background, they are invisible anyway.
+          void cleanAbandonedImports(created, appLocks).catch(() => 0);
+        }
       })
       .catch((error: unknown) => setFailed({ key, message: error instanceof Error ? error.message : String(error) }));
     return () => {

@@ -1,5 +1,6 @@
 import { addRxPlugin, createRxDatabase } from 'rxdb/plugins/core';
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb/plugins/core';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { collectionSchemas, maxCollections } from '../../../common/db/collections';
 import type { CollectionName } from '../../../common/db/collections';
@@ -11,6 +12,7 @@ import { recordConflict } from './recordConflict';
 import { wrappedValidateStorage } from './validation';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 /** A stored document of any collection, as plain JSON. */
 export type StoredDoc = Record<string, unknown> & { id: string };
@@ -66,6 +68,8 @@ export async function createDatabase(
           schema: collectionSchemas[n] as unknown as RxJsonSchema<WritableDoc>,
           migrationStrategies: migrations[n],
           ...(handlers[n] ? { conflictHandler: handlers[n] } : {}),
+          // Local documents never replicate: datasets keep the register of imports not yet confirmed there.
+          ...(n === 'datasets' ? { localDocuments: true } : {}),
         },
       ]),
     );

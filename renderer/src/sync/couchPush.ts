@@ -6,6 +6,7 @@ import { splitByBytes } from '../../../common/sync/batches';
 import { fromCouch, toCouch, writerField } from './couchHandlers';
 import type { CouchTarget, Doc } from './couchHandlers';
 import { findAgreedBase } from './agreedBase';
+import { staysLocal } from '../db/localOnly';
 
 /**
  * Pushing local writes so that a retry is always safe (issue 20, item 1).
@@ -36,7 +37,8 @@ export type Row = RxReplicationWriteToMasterRow<{ id: string }>;
 export async function pushRows(target: CouchTarget, rows: Row[], options: PushOptions = {}): Promise<{ conflicts: Doc[]; written: number }> {
   const conflicts: Doc[] = [];
   let written = 0;
-  let pending = rows;
+  // Chunks of an import the user has not confirmed never leave the laptop (db/localOnly.ts).
+  let pending = rows.filter((row) => !staysLocal(row.newDocumentState));
   // Two rounds: a write refused with 409 (someone wrote between our read and our write) is read
   // again and decided again; a second refusal goes to the merge handler.
   for (let round = 0; round < 2 && pending.length > 0; round++) {

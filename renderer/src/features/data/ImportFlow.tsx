@@ -61,7 +61,7 @@ export function ImportFlow({ file, onClose }: { file: ImportFile; onClose: () =>
       {phase.kind === 'parsing' && (
         <ProgressBar label={t('data.import.readingRows', { count: phase.rowsRead })} fraction={phase.fraction} onCancel={cancel} />
       )}
-      {phase.kind === 'writing' && <Loading label={t('data.import.saving', { name: file.name })} />}
+      {phase.kind === 'writing' && <ProgressBar label={t('data.import.saving', { name: file.name })} fraction={phase.fraction} />}
       {phase.kind === 'rejected' && (
         <ImportReview outcome={phase.outcome} onImport={() => void write(phase.preview, phase.outcome)} onStop={stop} />
       )}

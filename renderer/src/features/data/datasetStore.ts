@@ -8,6 +8,9 @@
 import type { DatasetChunkDoc, DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { err, ok, type Result } from '../../../../common/result';
 import type { Workspace } from '../../db/database';
+import { staysLocal } from '../../db/localOnly';
+import { appLocks, importLockName, type ImportLocks } from './importLocks';
+import { cleanAbandonedImports, confirmChunks, forgetImport, registerImport, removeChunks } from './pendingImports';
 import { parseChunk, parseHeader, storedChunk, storedHeader } from './storedForm';
 
 /** Chunk documents written per bulk call: small enough to report progress and notice a cancel. */
@@ -53,8 +56,10 @@ export async function writeImport(
 /**
  * Writes an import's chunks one by one as the import worker hands them over, so a large file is never
  * held whole; the header comes last (`finish`). Until then the chunks are invisible (readers read only
- * chunks below a header's `chunkCount`, and a new dataset has no header), and `discard` empties and
- * removes every chunk written, so a cancel, a refusal or a "stop" keeps nothing.
+ * chunks below a header's `chunkCount`, and a new dataset has no header) and pending: they never sync
+ * (db/localOnly.ts) and the import is in the register of pending imports, so chunks left by a closed
+ * tab are removed at the next start (pendingImports.ts). `discard` empties and removes every chunk
+ * written, so a cancel, a refusal or a "stop" keeps nothing.
  */
 export interface ChunkWriter {
   /** Queues a chunk; resolves false once any write failed (every later chunk is refused too). */
@@ -63,26 +68,40 @@ export interface ChunkWriter {
   readonly written: number;
   /** Waits for the queued writes: null when all were saved, else what went wrong (a sentence). */
   failure(): Promise<string | null>;
-  /** Waits for the queued writes, then writes the header: the import becomes visible. */
-  finish(header: DatasetHeaderDoc): Promise<Result<DatasetHeaderDoc>>;
+  /**
+   * Waits for the queued writes, confirms the chunks (they may sync from now on), then writes the
+   * header: the import becomes visible. `onProgress` gets the fraction of chunks confirmed.
+   */
+  finish(header: DatasetHeaderDoc, onProgress?: (fraction: number) => void): Promise<Result<DatasetHeaderDoc>>;
   /** Waits for the queued writes, then removes every chunk written. */
   discard(): Promise<void>;
 }
 
-/** A {@link ChunkWriter} for one import. */
-export function chunkWriter(db: Workspace): ChunkWriter {
+/** A {@link ChunkWriter} for one import; `locks` tell other tabs it runs. */
+export function chunkWriter(db: Workspace, locks: ImportLocks = appLocks): ChunkWriter {
   const ids: string[] = [];
   let datasetId = '';
+  let release: (() => void) | null = null;
+  // How many of `ids` (from the start) were confirmed by a finish that then failed.
+  let confirmed = 0;
   let failure: string | null = null;
   // Writes run one after another, in the order the chunks came.
   let tail: Promise<unknown> = Promise.resolve();
+  const begin = async (chunk: DatasetChunkDoc) => {
+    datasetId = chunk.datasetId;
+    // Chunks an earlier, abandoned import of this dataset left are removed before they are overwritten.
+    await cleanAbandonedImports(db, locks, [datasetId]);
+    release = await locks.hold(importLockName(db.name, datasetId));
+    await registerImport(db, datasetId, chunk.chunkIndex);
+  };
   const add = (chunk: DatasetChunkDoc) => {
     const done = tail.then(async () => {
       if (failure !== null) return false;
       try {
+        if (release === null) await begin(chunk);
+        const stored = storedChunk(chunk);
         // Upsert, not insert: a chunk id left over by an interrupted earlier attempt is overwritten.
-        const res = await db.datasets.bulkUpsert([storedChunk(chunk)]);
-        datasetId = chunk.datasetId;
+        const res = await db.datasets.bulkUpsert([{ ...stored, data: { ...stored.data, pending: true } }]);
         ids.push(chunk.id);
         if (res.error.length > 0) throw new Error(res.error[0]?.status === 422 ? 'a chunk did not pass the schema' : `write failed (${res.error[0]?.status})`);
         return true;
@@ -94,9 +113,18 @@ export function chunkWriter(db: Workspace): ChunkWriter {
     tail = done;
     return done;
   };
+  const end = async () => {
+    if (release === null) return;
+    await forgetImport(db, datasetId);
+    release();
+    release = null;
+  };
   const discard = async () => {
     await tail;
-    await removeChunks(db, datasetId, ids.splice(0));
+    const all = ids.splice(0);
+    const kept = new Set(all.slice(confirmed));
+    await removeChunks(db, datasetId, all, (id) => kept.has(id));
+    await end();
   };
   const unsaved = () => `The dataset could not be saved (${failure}); nothing was kept.`;
   return {
@@ -107,11 +135,16 @@ export function chunkWriter(db: Workspace): ChunkWriter {
       await tail;
       return failure === null ? null : unsaved();
     },
-    async finish(header) {
+    async finish(header, onProgress) {
       await tail;
       try {
         if (failure === null) {
+          await confirmChunks(db, ids, (n) => {
+            confirmed = n;
+            onProgress?.(n / Math.max(1, ids.length));
+          });
           await db.datasets.upsert(storedHeader(header));
+          await end();
           return ok(header);
         }
       } catch (e) {
@@ -123,21 +156,13 @@ export function chunkWriter(db: Workspace): ChunkWriter {
   };
 }
 
-/** Empties chunks to their minimal form, then removes them. */
-async function removeChunks(db: Workspace, datasetId: string, ids: readonly string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 50) {
-    const slice = ids.slice(i, i + 50);
-    await db.datasets.bulkUpsert(slice.map((id) => ({ id, kind: 'chunk', datasetId })));
-    await db.datasets.bulkRemove([...slice]);
-  }
-}
-
 /** Deletes a dataset: the header first (it disappears at once), then every chunk, emptied first. */
 export async function deleteDataset(db: Workspace, datasetId: string): Promise<void> {
   const header = await db.datasets.findOne(datasetId).exec();
   if (header) await header.remove();
   const chunks = await db.datasets.find({ selector: { datasetId, kind: 'chunk' } }).exec();
-  await removeChunks(db, datasetId, chunks.map((c) => c.primary));
+  const pending = new Set(chunks.filter((c) => staysLocal(c.toJSON() as Record<string, unknown>)).map((c) => c.primary));
+  await removeChunks(db, datasetId, chunks.map((c) => c.primary), (id) => pending.has(id));
 }
 
 /** The readable chunks of a dataset, in order; chunks past the header's count are an unfinished import. */

@@ -1,6 +1,6 @@
 /**
  * The import as a small state machine: preview → mapping → parsing (worker; each chunk is saved as it
- * fills, invisible until the header is written) → review (rejected rows, unreadable values, warnings,
+ * fills, invisible and never synced until confirmed) → review (rejected rows, unreadable values, warnings,
  * if any: import or stop) → writing the header → done. A cancel, a failure, a "stop" or leaving the
  * screen removes the chunks saved so far. The worker lives as long as the flow.
  */
@@ -23,7 +23,7 @@ export type ImportPhase =
   | { kind: 'mapping'; preview: ImportPreview }
   | { kind: 'parsing'; preview: ImportPreview; fraction: number; rowsRead: number }
   | { kind: 'rejected'; preview: ImportPreview; outcome: ImportSummary }
-  | { kind: 'writing'; preview: ImportPreview };
+  | { kind: 'writing'; preview: ImportPreview; fraction: number };
 
 /** The file being imported (read in slices by the worker) and, for a new wave, the dataset it joins. */
 export interface ImportFile { name: string; file: Blob; append: DatasetHeaderDoc | null }
@@ -79,8 +79,8 @@ export function useImportFlow(file: ImportFile, onDone: () => void) {
     const writer = chunks.current;
     if (!writer) return;
     chunks.current = null;
-    setPhase({ kind: 'writing', preview });
-    const saved = await writer.finish(outcome.header);
+    setPhase({ kind: 'writing', preview, fraction: 0 });
+    const saved = await writer.finish(outcome.header, (fraction) => setPhase({ kind: 'writing', preview, fraction }));
     if (!saved.ok) {
       setPhase({ kind: 'failed', message: saved.message, preview });
       return;
