@@ -1,43 +1,63 @@
 /**
- * The memo's words, shared by the screen and the PDF so both say exactly the same thing.
+ * The memo's words, shared by the screen and the PDF so both say exactly the same thing, in the
+ * language of the `ExportText` given (English by default).
  */
+import { englishText, type ExportText } from '../i18n/exportText';
 import type { Results } from './analyse';
+import { effect, percent, pValue } from './memoNumbers';
 import type { Experiment } from './model';
 import { decisionRule } from './verdict';
 import type { Verdict } from './verdict';
 
-/** A difference in the metric's units (points for conversion). */
-export function effectText(e: Experiment, x: number): string {
-  if (e.primaryMetric.kind === 'conversion') return `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)} pts`;
-  return `${x >= 0 ? '+' : ''}${x.toFixed(2)}${e.primaryMetric.kind === 'timeToConvert' ? ' h' : ''}`;
-}
-
-/** A p-value as shown. */
-export const pValueText = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toFixed(4));
-
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-
 export interface MemoText { title: string; verdict: string; reasons: string[]; sections: { heading: string; text: string }[]; footer: string }
 
+// The memo's dates are the log's (UTC), so a reader in another zone sees the same days.
+const dates = new Map<string, { day: Intl.DateTimeFormat; minute: Intl.DateTimeFormat }>();
+function dateFormats(locale: string) {
+  let f = dates.get(locale);
+  if (!f) dates.set(locale, (f = {
+    day: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+    minute: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  }));
+  return f;
+}
+
 /** The memo of `e`: verdict and reasons, what was tested, the rule, and the checks. */
-export function memoText(e: Experiment, r: Results, v: Verdict): MemoText {
-  const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
-  const split = r.srm ? `${r.srm.passed ? 'passed' : 'FAILED'} (chi-square p = ${pValueText(r.srm.p)})` : 'not computed (no traffic)';
-  const guards = r.guardrails.length === 0 ? (e.guardrails.length ? 'not computed' : 'none set') : r.guardrails.map((g) => `${g.name} in ${g.arm}: ${(100 * g.treatment).toFixed(2)} % vs ${(100 * g.control).toFixed(2)} % (${g.worse ? 'worse' : 'ok'})`).join('; ');
-  const arms = r.arms.map((a) => `${a.name}: ${a.customers.toLocaleString('en-US')} customers, ${a.conversions.toLocaleString('en-US')} converted (${(100 * a.rate).toFixed(2)} %${a.rateInterval ? `, 95 % interval ${(100 * a.rateInterval.lower).toFixed(2)} to ${(100 * a.rateInterval.upper).toFixed(2)} %` : ''})`).join('; ');
-  const power = r.comparisons.map((c) => `${c.arm} ${pct(c.power)}`).join(', ') || 'not computed';
-  const effects = r.comparisons.map((c) => `${c.arm}: ${effectText(e, c.difference.estimate)} (95 % interval ${effectText(e, c.difference.lower)} to ${effectText(e, c.difference.upper)}), ${c.test.name} Holm p = ${pValueText(c.test.holmP)}${r.fixedValid ? '' : ' (not valid before the planned end)'}, always-valid sequential Holm p = ${pValueText(c.sequential.holmP)}.`).join(' ');
+export function memoText(e: Experiment, r: Results, v: Verdict, text: ExportText = englishText): MemoText {
+  const { t, fmt } = text;
+  const when = dateFormats(text.locale);
+  const eff = (x: number) => effect(text, e, x);
+  const split = t('report.memo.split', { state: r.srm ? (r.srm.passed ? 'passed' : 'failed') : 'none', p: r.srm ? pValue(text, r.srm.p) : '' });
+  const guards = r.guardrails.length === 0 ? t('report.memo.guardsNone', { state: e.guardrails.length ? 'notComputed' : 'none' })
+    : r.guardrails.map((g) => t('report.memo.guardLine', { name: g.name, arm: g.arm, treatment: percent(text, g.treatment), control: percent(text, g.control), worse: g.worse ? 'yes' : 'no' })).join('; ');
+  const arms = r.arms.map((a) => {
+    const base = { name: a.name, customers: a.customers, conversions: fmt.integer(a.conversions), rate: percent(text, a.rate) };
+    return a.rateInterval ? t('report.memo.armLineInterval', { ...base, lower: percent(text, a.rateInterval.lower), upper: percent(text, a.rateInterval.upper) }) : t('report.memo.armLine', base);
+  }).join('; ');
+  const power = r.comparisons.map((c) => t('report.memo.armPower', { arm: c.arm, power: percent(text, c.power, 0) })).join(', ') || t('report.memo.notComputed');
+  const testName = (name: string) => {
+    const key = ({ "Fisher's exact test": 'fisher', 'two-proportion z-test': 'z', "Welch's t-test": 'welch' } as Record<string, string>)[name];
+    return key ? t('report.memo.test', { test: key }) : name;
+  };
+  const effects = r.comparisons.map((c) => t('report.memo.effectLine', {
+    arm: c.arm, effect: eff(c.difference.estimate), lower: eff(c.difference.lower), upper: eff(c.difference.upper), test: testName(c.test.name),
+    p: pValue(text, c.test.holmP), valid: r.fixedValid ? 'yes' : 'no', seqP: pValue(text, c.sequential.holmP),
+  })).join(' ');
+  const metric = t('report.memo.metric', { kind: e.primaryMetric.kind === 'conversion' ? 'conversion' : e.primaryMetric.kind === 'value' ? 'value' : 'time', event: e.primaryMetric.event, property: e.primaryMetric.property ?? '' });
   return {
-    title: `Decision memo: ${e.name}`,
+    title: t('report.memo.title', { name: e.name }),
     verdict: v.title,
     reasons: v.reasons,
     sections: [
-      { heading: 'What was tested', text: `${e.hypothesis || 'No hypothesis was written down.'} Arms: ${e.arms.map((a) => `${a.name} (planned share ${a.share})`).join(', ')}. Primary metric: ${e.primaryMetric.kind === 'conversion' ? `share of customers with "${e.primaryMetric.event}"` : e.primaryMetric.kind === 'value' ? `sum of "${e.primaryMetric.property}" on "${e.primaryMetric.event}" per customer` : `hours to the first "${e.primaryMetric.event}", among customers who reached it (those who never did are not in this figure, so read it beside the conversion rate)`}. ${day(e.start)} to ${day(e.plannedEnd)}; data up to ${new Date(r.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC.` },
-      { heading: 'Arms', text: arms ? `${arms}.` : 'No customer was assigned to any arm in this data.' },
-      { heading: 'Effect', text: effects || 'No effect can be computed from this data.' },
-      { heading: 'Decision rule', text: decisionRule(e) },
-      { heading: 'Checks', text: `Split: ${split}. Guardrails: ${guards}. Power to detect ${effectText(e, e.mde)} with the customers reached: ${power}.` },
+      { heading: t('report.memo.heading.tested'), text: t('report.memo.tested', {
+        hypothesis: e.hypothesis || t('report.memo.noHypothesis'), arms: e.arms.map((a) => t('report.memo.armPlan', { name: a.name, share: fmt.number(a.share) })).join(', '),
+        metric, start: when.day.format(e.start), end: when.day.format(e.plannedEnd), asOf: `${when.minute.format(r.asOf)} UTC`,
+      }) },
+      { heading: t('report.memo.heading.arms'), text: arms ? `${arms}.` : t('report.memo.noArms') },
+      { heading: t('report.memo.heading.effect'), text: effects || t('report.memo.noEffect') },
+      { heading: t('report.memo.heading.rule'), text: decisionRule(e, text) },
+      { heading: t('report.memo.heading.checks'), text: t('report.memo.checksText', { split, guards, mde: effect(text, e, e.mde, false), power }) },
     ],
-    footer: `Prepared with CX Studio from the imported event log, data up to ${new Date(r.asOf).toISOString().slice(0, 10)}.`,
+    footer: t('report.memo.footer', { date: when.day.format(r.asOf) }),
   };
 }

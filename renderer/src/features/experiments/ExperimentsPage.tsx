@@ -12,7 +12,8 @@ import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import { navigate } from '../../app/route';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
-import { activeLocale, translate, useT } from '../../i18n';
+import { activeLocale, translate, useFormat, useT } from '../../i18n';
+import { exportText, reportCatalogueText } from '../../../../common/i18n/exportText';
 import { formattersFor } from '../../../../common/i18n/format';
 import type { PlanProblem } from '../../../../common/experiments/plan';
 import { EmptyState } from '../../ui/States';
@@ -63,6 +64,8 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
   const db = useWorkspace();
   const platform = usePlatform();
   const t = useT();
+  // The memo speaks the app's language on screen and in its PDF.
+  const text = exportText(useFormat().locale);
   // Remounted (see the key) when the stored experiment changes, so the draft starts from it.
   const [draft, setDraft] = useState(stored);
   // Results are as of opening (or the last save): fixed-horizon validity depends on this time.
@@ -81,7 +84,7 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
   };
   const savePdf = async (memo: MemoText, kind: VerdictKind) => {
     try {
-      const bytes = buildMemoPdf(memo, kind, await loadPdfFonts(JSON.stringify(memo)));
+      const bytes = buildMemoPdf(memo, kind, await loadPdfFonts(JSON.stringify(memo) + reportCatalogueText(text.locale)), text);
       const saved = await platform.saveFile({ suggestedName: translate('experiments.memo.fileName', { name: stored.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || translate('experiments.memo.fileFallback') }), kind: 'pdf', bytes });
       if (!saved.ok) showToast(saved.message, { tone: 'error' });
     } catch (error) {
@@ -90,9 +93,9 @@ function ExperimentScreen({ stored }: { stored: Experiment }) {
   };
   const computed = useMemo(() => {
     if (!figures) return null;
-    const verdict = decide(stored, figures.results);
-    return { ...figures, verdict, memo: memoText(stored, figures.results, verdict) };
-  }, [figures, stored]);
+    const verdict = decide(stored, figures.results, text);
+    return { ...figures, verdict, memo: memoText(stored, figures.results, verdict, text) };
+  }, [figures, stored, text]);
   return (
     <div className="experiment-screen">
       <ExperimentForm draft={draft} logs={logs} log={log} onChange={setDraft} />
