@@ -1,13 +1,15 @@
-import { describeFieldChange, diffPersonas, diffedFields, type PersonaVersion } from '../../../../../common/persona';
+import { diffPersonas, diffedFields, type PersonaVersion } from '../../../../../common/persona';
 import { useT, type MessageId } from '../../../i18n';
 import { sectionTypeMessage } from '../labels';
 import { SectionReadOnly } from '../SectionReadOnly';
+import { useSummaryWords } from './useSummaryWords';
 
 const known = new Set<string>(diffedFields);
 
 /** Two versions side by side: changed fields, and sections added, removed or changed, highlighted. */
 export function DiffView({ left, right }: { left: PersonaVersion; right: PersonaVersion }) {
   const t = useT();
+  const summaryWords = useSummaryWords();
   const fieldLabel = (f: string) => (known.has(f) ? t(`personas.field.${f}` as MessageId) : f);
   const typeLabel = (type: string) => { const m = sectionTypeMessage(type); return m ? t(m) : type; };
   const diff = diffPersonas(left.snapshot, right.snapshot);
@@ -33,7 +35,7 @@ export function DiffView({ left, right }: { left: PersonaVersion; right: Persona
           <tbody>
             {diff.fields.map((f) => {
               // In words, old → new: a photo is "a photo", lists are their items, never an id or JSON.
-              const words = describeFieldChange(f);
+              const words = summaryWords.fieldChange(f);
               return <tr key={f.field} className="diff-changed"><th>{fieldLabel(f.field)}</th><td>{words.before}</td><td>{words.after}</td></tr>;
             })}
           </tbody>

@@ -9,6 +9,7 @@ import { showToast } from '../../../ui/toast';
 import type { PersonaDoc, PersonaVersion } from '../../../../../common/persona';
 import { parsePersona, parseVersion, restoreVersion, versionIfChanged } from '../store';
 import { DiffView } from './DiffView';
+import { useSummaryWords } from './useSummaryWords';
 import { translate, useT } from '../../../i18n';
 
 /** The versions of a persona, a side-by-side diff of any two, and restore as a new version. */
@@ -16,6 +17,7 @@ export default function HistoryPage({ id }: { id: string }) {
   const db = useWorkspace();
   const t = useT();
   const authorLabel = useAuthorLabel();
+  const words = useSummaryWords();
   const persona = useLiveDocument('personas', id, parsePersona);
   const { items, loading } = useLiveQuery('history', { selector: { entityId: id } }, parseVersion, `persona-history:${id}`);
   const versions = useMemo(() => [...items].sort((a, b) => b.number - a.number), [items]);
@@ -64,7 +66,7 @@ export default function HistoryPage({ id }: { id: string }) {
             {versions.map((v) => (
               <li key={v.id} className={v.id === right?.id || v.id === left?.id ? 'picked' : undefined} aria-label={t('personas.history.version', { n: v.number })}>
                 <div><strong>{t('personas.history.version', { n: v.number })}</strong> <span className="muted">{t('personas.history.when', { when: new Date(v.createdAt), author: authorLabel(v.author) })}</span></div>
-                <div className="version-summary">{v.summary}</div>
+                <div className="version-summary">{words.summary(v, versions.find((p) => p.number === v.number - 1))}</div>
                 <div className="version-actions">
                   <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, left: v.id }))}>{t('personas.history.asOlder')}</button>
                   <button type="button" className="link" onClick={() => setPick((p) => ({ ...p, right: v.id }))}>{t('personas.history.asNewer')}</button>
