@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { createJourney, exportJourney } from '../common/journey';
 import { generateEvents, generatedStages } from '../common/journeyAnalytics/generate';
+import { referenceAnalyse, type PlainEvent } from '../common/journeyAnalytics/reference';
 import type { JourneyReport } from '../common/journeyAnalytics/report';
 import { main } from './index';
 
@@ -31,8 +32,10 @@ function journeyFile(withRules: boolean): string {
 }
 
 const lines: string[] = [];
+const plain: PlainEvent[] = [];
 const known = generateEvents({ customers: 800, seed: 21, messy: true }, (c, e, t, channel, plan) => {
   lines.push(`${c},${e},${new Date(t).toISOString()},${channel},${plan ?? ''}`);
+  plain.push({ customer: c, event: e, time: t, properties: { channel, ...(plan === null ? {} : { plan }) } });
 });
 const events = join(dir, 'events.csv');
 writeFileSync(events, `customer_id,event,timestamp,channel,plan\n${lines.join('\n')}\n`);
@@ -56,10 +59,21 @@ describe('journey command', () => {
     expect((await run('journey', events, '--journey', journeyFile(true), '--out', out)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Stages', 'Time distribution', 'Paths', 'Unmatched events']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Stages', 'Time distribution', 'Paths', 'Journey moves', 'Unmatched events']);
     const stages = wb.getWorksheet('Stages')!;
     expect([2, 3, 4, 5, 6].map((r) => stages.getRow(r).getCell(2).value)).toEqual(known.reachStrict);
     expect(wb.getWorksheet('Unmatched events')!.getRow(2).getCell(1).value).toBeTruthy();
+    // Every stage-to-stage move, as the plain reference counts it over the same events: the messy log
+    // has customers who skip a stage and who come back to the start, so both kinds are there.
+    const names = generatedStages.map((s) => s.name);
+    const kind = (from: number, to: number) => (to === from + 1 ? 'on to the next stage' : to > from ? 'skips ahead' : 'goes back');
+    const expected = referenceAnalyse(plain, generatedStages).transitions.map((m) => [names[m.from], names[m.to], kind(m.from, m.to), m.customers, m.moves]);
+    const moves = wb.getWorksheet('Journey moves')!;
+    expect(moves.getRow(1).values).toEqual([undefined, 'From stage', 'To stage', 'Move', 'Customers', 'Moves']);
+    const rows = Array.from({ length: moves.rowCount - 1 }, (_, i) => (moves.getRow(i + 2).values as unknown[]).slice(1));
+    expect(rows).toEqual(expected);
+    expect(rows.some((r) => r[2] === 'skips ahead')).toBe(true);
+    expect(rows.some((r) => r[2] === 'goes back')).toBe(true);
   });
 
   test('bad input says what to do and exits 1; bad invocations exit 2', async () => {

@@ -1,12 +1,14 @@
 /**
  * The journey report as an Excel workbook: funnel and stage table, time distributions, top paths,
- * unmatched events and, when asked, the comparison with its intervals.
+ * stage-to-stage moves (skips and loops), unmatched events and, when asked, the comparison with its
+ * intervals. The moves sheet is labelled through the report catalogue (English unless asked otherwise).
  */
 import ExcelJS from 'exceljs';
-import { distributionTable, formatDuration, pathText, stageTable, type JourneyReport } from '../common/journeyAnalytics/report';
+import { englishText, type ExportText } from '../common/i18n/exportText';
+import { distributionTable, formatDuration, moveRows, pathText, stageTable, type JourneyReport } from '../common/journeyAnalytics/report';
 
 /** Builds the workbook bytes. */
-export async function journeyWorkbook(report: JourneyReport): Promise<Uint8Array> {
+export async function journeyWorkbook(report: JourneyReport, text: ExportText = englishText): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const f = report.figures;
   const names = f.stages.map((s) => s.name);
@@ -32,6 +34,12 @@ export async function journeyWorkbook(report: JourneyReport): Promise<Uint8Array
   paths.addRow(['Rank', 'Path', 'Customers', 'Loops', 'Skips', 'Completes']).font = { bold: true };
   f.topPaths.forEach((p, i) => paths.addRow([i + 1, pathText(p, names), p.customers, p.loops ? 'yes' : '', p.skips ? 'yes' : '', p.completes ? 'yes' : '']));
   paths.getColumn(2).width = 60;
+
+  const moves = wb.addWorksheet(text.t('report.journey.moves.sheet'));
+  const m = (key: 'from' | 'to' | 'kind' | 'customers' | 'moves') => text.t(`report.journey.moves.col.${key}`);
+  moves.addRow([m('from'), m('to'), m('kind'), m('customers'), m('moves')]).font = { bold: true };
+  for (const v of moveRows(f)) moves.addRow([v.from, v.to, text.t(`report.journey.moves.${v.kind}`), v.customers, v.moves]);
+  for (const col of [1, 2, 3]) moves.getColumn(col).width = 22;
 
   const unmatched = wb.addWorksheet('Unmatched events');
   unmatched.addRow(['Event', 'Count']).font = { bold: true };

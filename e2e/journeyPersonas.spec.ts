@@ -83,7 +83,7 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
   const wb = new ExcelJS.Workbook();
   const bytes = await download(page, 'Excel workbook');
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  expect(wb.worksheets.map((w) => w.name).slice(-3)).toEqual(['Journey stages', 'Journey paths', 'Journey personas']);
+  expect(wb.worksheets.map((w) => w.name).slice(-4)).toEqual(['Journey stages', 'Journey paths', 'Journey moves', 'Journey personas']);
   const personaRows = wb.getWorksheet('Journey personas')!.getSheetValues().filter(Boolean).map((r) => (Array.isArray(r) ? r.slice(1, 8) : []));
   expect(personaRows).toContainEqual(['Onboarding from events', 'onboarding-survey', 'Londoners', 2, 2, 1, 50]);
   expect(personaRows).toContainEqual(['Onboarding from events', 'onboarding-survey', 'Leeds crowd', 2, 2, 0, 0]);

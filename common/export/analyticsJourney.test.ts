@@ -4,7 +4,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { exportText } from '../i18n/exportText';
 import { eventLogFromPlain } from '../journeyAnalytics/eventLog';
+import { analyseJourney } from '../journeyAnalytics/kernels';
+import { referenceAnalyse } from '../journeyAnalytics/reference';
+import { moveRows, skipsAndLoops } from '../journeyAnalytics/report';
+import { journeySheetOps } from './analyticsJourneySheets';
 import { personaReport } from '../journeyAnalytics/personaReport';
 import { buildAnalyticsPdf } from './analyticsPdf';
 import { prepareAnalytics } from './analyticsReport';
@@ -80,5 +85,75 @@ describe('the journey section of the analytics exports', () => {
     const bytes = await buildAnalyticsXlsx(prepared);
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(wb.getWorksheet('Journey stages')).toBeUndefined();
+  });
+});
+
+describe('stage-to-stage moves in the analytics exports', () => {
+  // a skips Sign up; b goes back from Sign up to Visit twice; d skips Sign up, then goes back to it from Pay.
+  const events = [
+    ev('a', 'visit', 0), ev('a', 'pay', 1),
+    ev('b', 'visit', 0), ev('b', 'signup', 1), ev('b', 'visit', 2), ev('b', 'signup', 3), ev('b', 'visit', 4),
+    ev('c', 'visit', 0), ev('c', 'signup', 1), ev('c', 'pay', 2),
+    ev('d', 'visit', 0), ev('d', 'pay', 1), ev('d', 'signup', 2),
+  ];
+  const loops: JourneyExportSource = { name: 'Loops', stages, eventDatasetId: 'ev2', logName: 'Loop events' };
+  const section = journeySection(loops, eventLogFromPlain(events), null, []);
+  const kernel = analyseJourney(eventLogFromPlain(events), stages);
+
+  test('the section holds every move the kernel counts, and the plain reference agrees', () => {
+    expect(section.moves).toEqual(moveRows(kernel));
+    expect(kernel.transitions).toEqual(referenceAnalyse(events, stages).transitions);
+    expect(section.moves).toEqual([
+      { from: 'Visit', to: 'Sign up', kind: 'next', customers: 2, moves: 3 },
+      { from: 'Visit', to: 'Pay', kind: 'skip', customers: 2, moves: 2 },
+      { from: 'Sign up', to: 'Visit', kind: 'back', customers: 1, moves: 2 },
+      { from: 'Sign up', to: 'Pay', kind: 'next', customers: 1, moves: 1 },
+      { from: 'Pay', to: 'Sign up', kind: 'back', customers: 1, moves: 1 },
+    ]);
+  });
+
+  test('the PDF lists the skips and loops with the kernel\'s counts; the workbook has every move', async () => {
+    const prepared = prepareAnalytics(smallFixtureTable(), sampleExportInput({ datasets: [{ id: 'ds-small', name: 'Small survey' }] }));
+    prepared.report.journeys = [section];
+    const dir = mkdtempSync(join(tmpdir(), 'cx-jmoves-'));
+    writeFileSync(join(dir, 'a.pdf'), buildAnalyticsPdf(prepared.report, { fonts }));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', join(dir, 'a.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('Skips and loops From stage To stage Customers Moves Move');
+    const words = { skip: 'skips ahead', back: 'goes back', next: '' };
+    const listed = skipsAndLoops(moveRows(kernel)).map((m) => `${m.from} ${m.to} ${m.customers} ${m.moves} ${words[m.kind]}`);
+    expect(listed).toEqual(['Visit Pay 2 2 skips ahead', 'Sign up Visit 1 2 goes back', 'Pay Sign up 1 1 goes back']);
+    expect(text).toContain(listed.join(' '));
+    // Moves on to the next stage are the funnel's: not in the PDF's list.
+    expect(text).not.toContain('Visit Sign up 2 3');
+
+    const wb = new ExcelJS.Workbook();
+    const bytes = await buildAnalyticsXlsx(prepared);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const sheet = wb.getWorksheet('Journey moves')!;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1));
+    const kinds = { next: 'on to the next stage', skip: 'skips ahead', back: 'goes back' };
+    expect(rows).toEqual(kernel.transitions.map((m) => {
+      const r = moveRows(kernel).find((x) => x.from === stages[m.from]!.name && x.to === stages[m.to]!.name)!;
+      return ['Loops', stages[m.from]!.name, stages[m.to]!.name, kinds[r.kind], m.customers, m.moves];
+    }));
+  });
+
+  test('a journey where nobody skipped or went back says so in the PDF', () => {
+    const straight = journeySection(loops, eventLogFromPlain([ev('a', 'visit', 0), ev('a', 'signup', 1)]), null, []);
+    const prepared = prepareAnalytics(smallFixtureTable(), sampleExportInput({ datasets: [{ id: 'ds-small', name: 'Small survey' }] }));
+    prepared.report.journeys = [straight];
+    const dir = mkdtempSync(join(tmpdir(), 'cx-jmoves-'));
+    writeFileSync(join(dir, 'b.pdf'), buildAnalyticsPdf(prepared.report, { fonts }));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'b.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('Skips and loops No customer skipped a stage or went back.');
+  });
+
+  test('the moves sheet speaks the export\'s language', () => {
+    const ops = [...journeySheetOps([section], exportText('fr'))];
+    const at = ops.findIndex((o) => o.op === 'table' && o.name === 'Mouvements du parcours');
+    expect(at).toBeGreaterThan(0);
+    const table = ops[at]!, rows = ops[at + 1]!;
+    expect(table.op === 'table' && table.columns.map((c) => c.header)).toEqual(['Parcours', 'Depuis l’étape', 'Vers l’étape', 'Mouvement', 'Clients', 'Mouvements']);
+    expect(rows.op === 'rows' && rows.rows.map((r) => r[3])).toEqual(['vers l’étape suivante', 'saute des étapes', 'revient en arrière', 'vers l’étape suivante', 'revient en arrière']);
   });
 });

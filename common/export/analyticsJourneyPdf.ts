@@ -2,10 +2,12 @@
  * The journey pages of the analytics PDF (issue 14 item 6): per journey its summary, the funnel as
  * bars of the starters who reached each stage in order, the stage table (with sentiment when a
  * question is mapped), the top paths and the persona table with the stages where a persona converts
- * significantly worse than the rest.
+ * significantly worse than the rest. Skips and loops (moves past the next stage or back to an earlier
+ * one) are labelled through the report catalogue; the rest of the page is still English (issue 18).
  */
 import { countOf } from '../analytics/display';
-import { formatDuration, formatRate } from '../journeyAnalytics/report';
+import { englishText, type ExportText } from '../i18n/exportText';
+import { formatDuration, formatRate, skipsAndLoops, type MoveRow } from '../journeyAnalytics/report';
 import { heading, kpiCards, num, percentBars, table, type Flow } from './analyticsPdfParts';
 import type { JourneyReportSection } from './journeySection';
 import { drawText } from './pdfText';
@@ -14,7 +16,7 @@ const accent = '#4f7cac';
 const pts = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)}`;
 
 /** Draws one journey's section from the top of a fresh page. */
-export function journeyPage(f: Flow, j: JourneyReportSection): void {
+export function journeyPage(f: Flow, j: JourneyReportSection, text: ExportText = englishText): void {
   heading(f, `Journey: ${j.name}`, 18);
   f.y += drawText(f.doc, `Event log: ${j.logName}${j.personas ? ` · survey joined: ${j.personas.surveyName}` : ''}`, { x: f.x, y: f.y, w: f.w, h: 14 }, { size: 9, color: '#4b5563', maxLines: 1 }) + 6;
   kpiCards(f, [
@@ -38,6 +40,7 @@ export function journeyPage(f: Flow, j: JourneyReportSection): void {
     table(f, ['Path', 'Customers', 'Note'], j.paths.map((p) => [p.path, num(p.customers), [p.loops && 'loop', p.skips && 'skips a stage', p.completes && 'completes'].filter(Boolean).join(', ')]),
       [0.66, 0.12, 0.22], ['left', 'right', 'left'], { title: 'Top paths', context: j.name });
   }
+  movesTable(f, j, text);
   if (j.personaProblem) {
     heading(f, 'Personas');
     f.y += drawText(f.doc, j.personaProblem, { x: f.x, y: f.y, w: f.w, h: 28 }, { size: 9.5, color: '#b91c1c', maxLines: 2 });
@@ -53,4 +56,20 @@ export function journeyPage(f: Flow, j: JourneyReportSection): void {
       `${num(r.completed)} (${formatRate(r.completionRate)})`, r.dropOffStage ?? '—', formatDuration(r.medianTimeToComplete),
       r.below.map((b) => `${b.stage} ${pts(b.difference)} pts (${pts(b.low)} to ${pts(b.high)})`).join('; ') || '—']),
     [0.15, 0.1, 0.09, 0.13, 0.12, 0.11, 0.3], ['left', 'right', 'right', 'right', 'left', 'right', 'left'], { title: 'Personas on this journey', context: j.name });
+}
+
+/** Skips and loops, most customers first, as the map lists them; a line saying so when there are none. */
+function movesTable(f: Flow, j: JourneyReportSection, text: ExportText): void {
+  if (j.moves.length === 0) return; // no customer reached two stages: nothing moved at all
+  const rows = skipsAndLoops(j.moves);
+  const title = text.t('report.journey.moves.title');
+  if (rows.length === 0) {
+    heading(f, title);
+    f.y += drawText(f.doc, text.t('report.journey.moves.none'), { x: f.x, y: f.y, w: f.w, h: 14 }, { size: 9, color: '#4b5563', maxLines: 1 }) + 4;
+    return;
+  }
+  const kind = (m: MoveRow) => text.t(m.kind === 'skip' ? 'report.journey.moves.skip' : 'report.journey.moves.back');
+  const c = (name: 'from' | 'to' | 'customers' | 'moves' | 'kind') => text.t(`report.journey.moves.col.${name}`);
+  table(f, [c('from'), c('to'), c('customers'), c('moves'), c('kind')], rows.map((m) => [m.from, m.to, num(m.customers), num(m.moves), kind(m)]),
+    [0.28, 0.28, 0.13, 0.13, 0.18], ['left', 'left', 'right', 'right', 'left'], { title, context: j.name });
 }

@@ -1,12 +1,14 @@
 /**
  * The journey sheets of the analytics workbook (issue 14 item 6): one table per kind across every
  * exported journey (a Journey column first), so sheet names stay fixed whatever the journeys are
- * called. Durations are in hours, rates in percent.
+ * called. Durations are in hours, rates in percent. The moves sheet (every stage-to-stage move, with
+ * skips and loops) is labelled through the report catalogue; the other sheets are still English.
  */
+import { englishText, type ExportText } from '../i18n/exportText';
 import type { SheetColumn, XlsxCell } from './analyticsSheets';
 import type { JourneyReportSection } from './journeySection';
 
-/** Sheet names, in order; written only when the report has journeys. */
+/** Sheet names, in order; written only when the report has journeys (the moves sheet, after the paths, is named in the export's language). */
 export const journeySheets = ['Journey stages', 'Journey paths', 'Journey personas'] as const;
 
 type Op = { op: 'table'; name: string; columns: SheetColumn[] } | { op: 'rows'; rows: XlsxCell[][] };
@@ -15,7 +17,7 @@ const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_60
 const pct = (r: number | null) => (r === null ? null : r * 100);
 
 /** The operations writing the journey sheets (none when there are no journeys). */
-export function* journeySheetOps(journeys: readonly JourneyReportSection[]): Generator<Op, void, undefined> {
+export function* journeySheetOps(journeys: readonly JourneyReportSection[], text: ExportText = englishText): Generator<Op, void, undefined> {
   if (journeys.length === 0) return;
   yield { op: 'table', name: journeySheets[0], columns: [
     col('Journey', undefined, 24), col('Event log', undefined, 20), col('Stage', undefined, 18), col('Reached in order', 'integer'), col('Of previous %', 'percent'),
@@ -31,6 +33,11 @@ export function* journeySheetOps(journeys: readonly JourneyReportSection[]): Gen
     col('Journey', undefined, 24), col('Path', undefined, 60), col('Customers', 'integer'), col('Loops'), col('Skips a stage'), col('Completes'),
   ] };
   yield { op: 'rows', rows: journeys.flatMap((j) => j.paths.map((p): XlsxCell[] => [j.name, p.path, p.customers, p.loops ? 'yes' : 'no', p.skips ? 'yes' : 'no', p.completes ? 'yes' : 'no'])) };
+  const m = (key: 'journey' | 'from' | 'to' | 'kind' | 'customers' | 'moves') => text.t(`report.journey.moves.col.${key}`);
+  yield { op: 'table', name: text.t('report.journey.moves.sheet'), columns: [
+    col(m('journey'), undefined, 24), col(m('from'), undefined, 18), col(m('to'), undefined, 18), col(m('kind'), undefined, 20), col(m('customers'), 'integer'), col(m('moves'), 'integer'),
+  ] };
+  yield { op: 'rows', rows: journeys.flatMap((j) => j.moves.map((v): XlsxCell[] => [j.name, v.from, v.to, text.t(`report.journey.moves.${v.kind}`), v.customers, v.moves])) };
   yield { op: 'table', name: journeySheets[2], columns: [
     col('Journey', undefined, 24), col('Survey joined', undefined, 18), col('Persona', undefined, 20), col('Customers', 'integer'), col('Started', 'integer'),
     col('Completed', 'integer'), col('Completion %', 'percent'), col('Most stop at', undefined, 16), col('Median time to complete (h)'),

@@ -9,7 +9,7 @@ import type { Table } from '../analytics/table';
 import { analyseJourney } from '../journeyAnalytics/kernels';
 import type { StageSpec } from '../journeyAnalytics/match';
 import { personaReport } from '../journeyAnalytics/personaReport';
-import { pathText } from '../journeyAnalytics/report';
+import { moveRows, pathText, type MoveRow } from '../journeyAnalytics/report';
 import type { EventLog } from '../journeyAnalytics/types';
 
 /** A journey to report on, as the screen gathers it. */
@@ -64,6 +64,8 @@ export interface JourneyReportSection {
   p90TimeToComplete: number | null;
   stages: JourneyStageRow[];
   paths: { path: string; customers: number; loops: boolean; skips: boolean; completes: boolean }[];
+  /** Every stage-to-stage move (on, skipping ahead, going back), as the kernel counts it. */
+  moves: MoveRow[];
   /** Null when no survey is joined. */
   personas: { surveyName: string; joined: number; surveyOnly: number; logOnly: number; rows: JourneyPersonaRow[] } | null;
   /** Why the persona part is missing though a survey was chosen (a vanished column). */
@@ -94,6 +96,7 @@ export function journeySection(source: JourneyExportSource, log: EventLog, surve
       };
     }),
     paths: f.topPaths.map((p) => ({ path: pathText(p, names), customers: p.customers, loops: p.loops, skips: p.skips, completes: p.completes })),
+    moves: moveRows(f),
     personas: data && source.survey ? {
       surveyName: source.survey.name, joined: data.join.matched, surveyOnly: data.join.surveyOnly, logOnly: data.join.logOnly,
       rows: data.table.rows.filter((r) => r.customers > 0).map((r) => ({

@@ -37,6 +37,30 @@ export function pathText(path: Pick<PathCount, 'stages'>, stageNames: readonly s
   return path.stages.map((s) => (s < 0 ? '…' : stageNames[s] ?? `#${s}`)).join(' → ');
 }
 
+/** A stage-to-stage move: on to the next stage, ahead past one or more, or back to an earlier one. */
+export interface MoveRow {
+  from: string;
+  to: string;
+  kind: 'next' | 'skip' | 'back';
+  /** Distinct customers who made the move at least once. */
+  customers: number;
+  /** Moves in all (a loop gone round twice counts twice). */
+  moves: number;
+}
+
+/** Every move of the figures, by stage names, in the kernel's order (by `from`, then `to`). */
+export function moveRows(f: JourneyFigures): MoveRow[] {
+  return f.transitions.map((m) => ({
+    from: f.stages[m.from]?.name ?? `#${m.from}`, to: f.stages[m.to]?.name ?? `#${m.to}`,
+    kind: m.to === m.from + 1 ? 'next' : m.to > m.from ? 'skip' : 'back', customers: m.customers, moves: m.moves,
+  }));
+}
+
+/** Skips and loops only (moves on to the next stage are the funnel's), most customers first, as the map lists them. */
+export function skipsAndLoops(rows: readonly MoveRow[]): MoveRow[] {
+  return rows.filter((m) => m.kind !== 'next').sort((a, b) => b.customers - a.customers || b.moves - a.moves);
+}
+
 /** Header and rows of the stage table. */
 export function stageTable(f: JourneyFigures): { header: string[]; rows: (string | number | null)[][] } {
   const h = (d: DurationSummary | null, key: 'median' | 'p90') => (d && d[key] !== null ? Math.round(d[key]! / 1000) : null);
