@@ -46,7 +46,7 @@ describe('validateRules', () => {
   test('refuses a non-list and duplicate rule ids', () => {
     for (const notList of [undefined, null, {}, 'rules', 3]) expect(validateRules(notList)).toHaveLength(1);
     const twice = validateRules([good[0], good[0]]);
-    expect(twice).toEqual([{ path: [1, 'id'], message: 'Rule id "age" is used twice.' }]);
+    expect(twice).toEqual([{ path: [1, 'id'], code: 'idTwice', id: 'age', message: 'Rule id "age" is used twice.' }]);
   });
 
   test('checks rule columns against the mapped columns when they are known', () => {

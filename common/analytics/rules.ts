@@ -59,13 +59,25 @@ export const ruleColumnTypes: Record<Rule['kind'], readonly ColumnType[]> = {
   overlap: ['multi', 'category'],
 };
 
+/**
+ * What is wrong with a rule, as a code and its parts: the app words it in the reader's language
+ * (renderer catalogue `problems.rule`); `message` is the same in English (command line, tests).
+ */
+export type RuleProblemCode =
+  | { code: 'notList' | 'notObject' | 'badId' | 'noColumn' | 'badWeight' | 'weightDecimals' | 'badLabel' | 'rangeEmpty' | 'maxBelowMin' | 'noValues' | 'badValue' | 'badKind' }
+  | { code: 'tooManyRules' | 'tooManyValues'; max: number }
+  | { code: 'idTwice'; id: string }
+  | { code: 'notNumber'; field: 'min' | 'max' }
+  | { code: 'unmappedColumn'; column: string }
+  | { code: 'wrongColumnType'; kind: string; column: string; type: string };
+
 /** A problem found in a rule list, with the path of the offending field (e.g. `[2, 'values', 0]`). */
-export interface RuleProblem {
+export type RuleProblem = RuleProblemCode & {
   /** Path from the rules array: index of the rule, then field names or indexes. */
   path: (string | number)[];
-  /** A sentence a user can act on. */
+  /** A sentence a user can act on, in English. */
   message: string;
-}
+};
 
 /** What the validator may check rules against. */
 export interface RuleContext {
@@ -98,14 +110,14 @@ export function integerWeight(rule: Pick<RuleBase, 'weight'>): number {
  * rules arrive from documents, imports and files written by other app versions.
  */
 export function validateRules(rules: unknown, context: RuleContext = {}): RuleProblem[] {
-  if (!Array.isArray(rules)) return [{ path: [], message: 'Rules must be a list.' }];
+  if (!Array.isArray(rules)) return [{ path: [], code: 'notList', message: 'Rules must be a list.' }];
   const problems: RuleProblem[] = [];
-  if (rules.length > maxRules) problems.push({ path: [], message: `A persona can have at most ${maxRules} rules.` });
+  if (rules.length > maxRules) problems.push({ path: [], code: 'tooManyRules', max: maxRules, message: `A persona can have at most ${maxRules} rules.` });
   const seen = new Set<string>();
   rules.forEach((rule: unknown, index) => {
-    for (const p of validateRule(rule, context)) problems.push({ path: [index, ...p.path], message: p.message });
+    for (const p of validateRule(rule, context)) problems.push({ ...p, path: [index, ...p.path] });
     if (isObject(rule) && typeof rule.id === 'string') {
-      if (seen.has(rule.id)) problems.push({ path: [index, 'id'], message: `Rule id "${rule.id}" is used twice.` });
+      if (seen.has(rule.id)) problems.push({ path: [index, 'id'], code: 'idTwice', id: rule.id, message: `Rule id "${rule.id}" is used twice.` });
       seen.add(rule.id);
     }
   });
@@ -114,55 +126,55 @@ export function validateRules(rules: unknown, context: RuleContext = {}): RulePr
 
 /** Checks one rule; paths are relative to the rule. */
 export function validateRule(rule: unknown, context: RuleContext = {}): RuleProblem[] {
-  if (!isObject(rule)) return [{ path: [], message: 'A rule must be an object.' }];
+  if (!isObject(rule)) return [{ path: [], code: 'notObject', message: 'A rule must be an object.' }];
   const problems: RuleProblem[] = [];
-  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+  const add = (path: (string | number)[], what: RuleProblemCode, message: string) => problems.push({ ...what, path, message });
   if (typeof rule.id !== 'string' || !idPattern.test(rule.id)) {
-    add(['id'], 'Rule id must be 1–64 letters, digits, "_" or "-".');
+    add(['id'], { code: 'badId' }, 'Rule id must be 1–64 letters, digits, "_" or "-".');
   }
   if (typeof rule.column !== 'string' || !columnPattern.test(rule.column)) {
-    add(['column'], 'Choose the column this rule reads.');
+    add(['column'], { code: 'noColumn' }, 'Choose the column this rule reads.');
   }
   if (rule.weight !== undefined) {
     const w = rule.weight;
     if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0 || w > 1000) {
-      add(['weight'], 'Weight must be a number above 0 and at most 1000.');
+      add(['weight'], { code: 'badWeight' }, 'Weight must be a number above 0 and at most 1000.');
     } else if (Math.abs(w * 100 - Math.round(w * 100)) > 1e-6) {
-      add(['weight'], 'Weight can have at most two decimals.');
+      add(['weight'], { code: 'weightDecimals' }, 'Weight can have at most two decimals.');
     }
   }
   if (rule.label !== undefined && (typeof rule.label !== 'string' || rule.label.length > 200)) {
-    add(['label'], 'Label must be text of at most 200 characters.');
+    add(['label'], { code: 'badLabel' }, 'Label must be text of at most 200 characters.');
   }
   const kind = rule.kind;
   if (kind === 'range') {
     const { min, max } = rule;
     for (const [key, v] of [['min', min], ['max', max]] as const) {
-      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) add([key], `${key} must be a number.`);
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v))) add([key], { code: 'notNumber', field: key }, `${key} must be a number.`);
     }
-    if (min === undefined && max === undefined) add([], 'A range needs a minimum, a maximum or both.');
-    if (typeof min === 'number' && typeof max === 'number' && min > max) add(['max'], 'Maximum is below the minimum.');
+    if (min === undefined && max === undefined) add([], { code: 'rangeEmpty' }, 'A range needs a minimum, a maximum or both.');
+    if (typeof min === 'number' && typeof max === 'number' && min > max) add(['max'], { code: 'maxBelowMin' }, 'Maximum is below the minimum.');
   } else if (kind === 'oneOf' || kind === 'overlap') {
     const values = rule.values;
     if (!Array.isArray(values) || values.length === 0) {
-      add(['values'], 'List at least one value.');
+      add(['values'], { code: 'noValues' }, 'List at least one value.');
     } else {
-      if (values.length > maxRuleValues) add(['values'], `List at most ${maxRuleValues} values.`);
+      if (values.length > maxRuleValues) add(['values'], { code: 'tooManyValues', max: maxRuleValues }, `List at most ${maxRuleValues} values.`);
       values.forEach((v: unknown, i) => {
         if (typeof v !== 'string' || normaliseCategory(v) === '' || v.length > 200) {
-          add(['values', i], 'Each value must be non-empty text of at most 200 characters.');
+          add(['values', i], { code: 'badValue' }, 'Each value must be non-empty text of at most 200 characters.');
         }
       });
     }
   } else {
-    add(['kind'], 'Rule kind must be "range", "oneOf" or "overlap".');
+    add(['kind'], { code: 'badKind' }, 'Rule kind must be "range", "oneOf" or "overlap".');
   }
   const columns = context.columns;
   if (columns && typeof rule.column === 'string' && (kind === 'range' || kind === 'oneOf' || kind === 'overlap')) {
     const type = Object.prototype.hasOwnProperty.call(columns, rule.column) ? columns[rule.column] : undefined;
-    if (type === undefined) add(['column'], `Column "${rule.column}" is not mapped in this dataset.`);
+    if (type === undefined) add(['column'], { code: 'unmappedColumn', column: rule.column }, `Column "${rule.column}" is not mapped in this dataset.`);
     else if (!ruleColumnTypes[kind].includes(type)) {
-      add(['column'], `A ${kind} rule cannot read "${rule.column}", which holds ${type} values.`);
+      add(['column'], { code: 'wrongColumnType', kind, column: rule.column, type }, `A ${kind} rule cannot read "${rule.column}", which holds ${type} values.`);
     }
   }
   return problems;

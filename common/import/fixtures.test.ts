@@ -69,7 +69,7 @@ test('Google Forms: timestamps with GMT offsets, comma-joined checkboxes, NPS ou
   expect(column(out, 'feedback')[1]).toBe('Support "never" answers,\nplease fix');
   expect(out.rejected).toEqual([]);
   expect(column(out, 'nps')).toEqual([10, 4, null]);
-  expect(out.unreadable).toEqual([{ row: 4, column: 'nps', value: '12', reason: '12 is outside 0–10' }]);
+  expect(out.unreadable).toEqual([{ row: 4, column: 'nps', value: '12', reason: '12 is outside 0–10', problem: { code: 'outOfRange', value: 12, min: 0, max: 10 } }]);
 });
 
 test('Typeform: option columns are combined by an overriding mapping', async () => {

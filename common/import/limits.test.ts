@@ -62,7 +62,7 @@ describe('giant answers', () => {
     const res = await importDataset(enc.encode(`${header}\n${big}\nr2${',z'.repeat(20)}\n`), { ...base, mapping: { columns: [{ key: 'respondentId', type: 'id', sources: ['id'] }, ...wide.columns] } });
     if (!res.ok) throw new Error(res.message);
     expect(res.data.imported).toBe(1);
-    expect(res.data.rejected).toEqual([{ row: 2, reason: 'the row holds 600,002 characters of answers; the most a row can hold is 512,000' }]);
+    expect(res.data.rejected).toEqual([{ row: 2, reason: 'the row holds 600,002 characters of answers; the most a row can hold is 512,000', problem: { code: 'rowTooLarge', chars: 600_002, max: 512_000 } }]);
   });
 });
 

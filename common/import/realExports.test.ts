@@ -121,7 +121,7 @@ describe('unreadable values keep their response', () => {
     const out = await imported(fixture('surveymonkey-labels.csv'), { fileName: 'surveymonkey-labels.csv', mapping });
     expect(column(out, 'satisfaction')).toEqual([10, 2.5, null, 7.5]);
     expect(out.imported).toBe(4);
-    expect(out.unreadable).toEqual([{ row: 5, column: 'satisfaction', value: 'Neither satisfied nor dissatisfied', reason: '"Neither satisfied nor dissatisfied" is neither a number nor one of the answer labels' }]);
+    expect(out.unreadable).toEqual([{ row: 5, column: 'satisfaction', value: 'Neither satisfied nor dissatisfied', reason: '"Neither satisfied nor dissatisfied" is neither a number nor one of the answer labels', problem: { code: 'notNumberOrLabel' } }]);
   });
 
   test('Google Forms "… PM GMT", "N/A", "34 years" and Arabic-Indic digits', async () => {

@@ -8,7 +8,7 @@ import type { Cell } from './encode';
 import { attributeBounds, type ResolvedColumn } from './mapping';
 import { labelLookup } from './scales';
 import type { ShapeInfo } from './shapes';
-import { dateOrderEvidence, isParseError, parseDate, parseNumber, splitMulti, type DateOrder } from './values';
+import { dateOrderEvidence, isParseError, parseDate, parseNumber, splitMulti, type DateOrder, type ParseError, type ValueProblem } from './values';
 
 /** A row that was not imported. */
 export interface RejectedRow {
@@ -16,8 +16,14 @@ export interface RejectedRow {
   row: number;
   /** Stored column the problem is in, when it is one column's. */
   column?: string;
+  /** In English (the command line's words). */
   reason: string;
+  /** The same reason as a code and its parts, for the app to word in its language (absent: other importers' rows, shown as `reason`). */
+  problem?: RowProblem;
 }
+
+/** Why a whole row was rejected: its respondent id could not be read, or it is too large to store. */
+export type RowProblem = ValueProblem | { code: 'rowTooLarge'; chars: number; max: number };
 
 /** A value that could not be read: the response is kept with this cell missing. */
 export interface UnreadableValue {
@@ -27,7 +33,10 @@ export interface UnreadableValue {
   column: string;
   /** The cell's text, shortened to 60 characters. */
   value: string;
+  /** In English (the command line's words). */
   reason: string;
+  /** The same reason as a code and its parts, for the app to word in its language. */
+  problem: ValueProblem;
 }
 
 /** Excel's own cell limit: longer text is cut there (and said so), so a chunk stays within its byte budget. */
@@ -56,11 +65,14 @@ export interface ReadOptions {
 /** The result of reading one row: cells (reused for the next row), problems with single values, and shortened cells. */
 export interface ReadRow {
   cells: Cell[];
-  unreadable: { column: string; value: string; reason: string }[];
+  unreadable: { column: string; value: string; reason: string; problem: ValueProblem }[];
   shortened: { column: string; length: number }[];
 }
 
-type Reader = (row: readonly string[], out: ReadRow, rowNumber: number) => Cell | { error: string };
+type Reader = (row: readonly string[], out: ReadRow, rowNumber: number) => Cell | ParseError;
+
+const notNumberOrLabel: ValueProblem = { code: 'notNumberOrLabel' };
+const idEmpty: ValueProblem = { code: 'idEmpty' };
 
 const truthy = new Set(['1', 'true', 'yes', 'y', 'x', '✓', '✔', 'selected', 'checked']);
 const falsy = new Set(['0', 'false', 'no', 'n']);
@@ -81,8 +93,8 @@ export function rowReader(columns: readonly ResolvedColumn[], shape: ShapeInfo, 
       const col = columns[i]!;
       const v = readers[i]!(row, out, rowNumber);
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        if (col.type === 'id') return { row: 0, column: col.key, reason: `${col.key}: ${v.error}` };
-        out.unreadable.push({ column: col.key, value: shorten(firstText(row, col)), reason: v.error });
+        if (col.type === 'id') return { row: 0, column: col.key, reason: `${col.key}: ${v.error}`, problem: v.problem };
+        out.unreadable.push({ column: col.key, value: shorten(firstText(row, col)), reason: v.error, problem: v.problem });
         out.cells[i] = null;
         continue;
       }
@@ -91,7 +103,7 @@ export function rowReader(columns: readonly ResolvedColumn[], shape: ShapeInfo, 
       out.cells[i] = v;
     }
     if (chars > maxRowChars) {
-      return { row: 0, reason: `the row holds ${chars.toLocaleString('en')} characters of answers; the most a row can hold is ${maxRowChars.toLocaleString('en')}` };
+      return { row: 0, reason: `the row holds ${chars.toLocaleString('en')} characters of answers; the most a row can hold is ${maxRowChars.toLocaleString('en')}`, problem: { code: 'rowTooLarge', chars, max: maxRowChars } };
     }
     return out;
   };
@@ -113,11 +125,11 @@ function reader(col: ResolvedColumn, shape: ShapeInfo, options: ReadOptions): Re
         let v = parseNumber(text);
         if (isParseError(v) && label) {
           const n = label(text);
-          if (n === undefined) return { error: `"${shorten(text)}" is neither a number nor one of the answer labels` };
+          if (n === undefined) return { error: `"${shorten(text)}" is neither a number nor one of the answer labels`, problem: notNumberOrLabel };
           v = n;
         }
         if (v === null || isParseError(v)) return v;
-        if (bounds && (v < bounds[0] || v > bounds[1])) return { error: `${v} is outside ${bounds[0]}–${bounds[1]}` };
+        if (bounds && (v < bounds[0] || v > bounds[1])) return { error: `${v} is outside ${bounds[0]}–${bounds[1]}`, problem: { code: 'outOfRange', value: v, min: bounds[0], max: bounds[1] } };
         return v;
       };
     }
@@ -164,8 +176,8 @@ function reader(col: ResolvedColumn, shape: ShapeInfo, options: ReadOptions): Re
     case 'id':
       return (row) => {
         const v = (row[first] ?? '').trim();
-        if (v.length > 200) return { error: `the respondent id is ${v.length} characters long (at most 200)` };
-        return v === '' ? { error: 'the respondent id is empty' } : v;
+        if (v.length > 200) return { error: `the respondent id is ${v.length} characters long (at most 200)`, problem: { code: 'idTooLong', length: v.length, max: 200 } };
+        return v === '' ? { error: 'the respondent id is empty', problem: idEmpty } : v;
       };
     default:
       return (row, out) => {

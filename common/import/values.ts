@@ -10,11 +10,29 @@ import type { ColumnType } from '../analytics/rules';
 /** Day-month order for dates written with slashes or dots. */
 export type DateOrder = 'mdy' | 'dmy';
 
+/**
+ * Why a cell could not be read, as a code and its parts: the app words it in the reader's language
+ * (renderer catalogue `data.review.valueProblem`); the cell's text is beside it in the listing.
+ */
+export type ValueProblem =
+  | { code: 'notNumber' | 'notDate' | 'invalidDate' | 'impossibleHour' | 'notNumberOrLabel' | 'idEmpty' }
+  | { code: 'outOfRange'; value: number; min: number; max: number }
+  | { code: 'idTooLong'; length: number; max: number };
+
+/** A cell that could not be read: the English reason (the command line's words) and its code. */
+export interface ParseError { error: string; problem: ValueProblem }
+
 /** A parsed value, or the reason it could not be read; `null` is an empty cell. */
-export type Parsed<T> = T | null | { error: string };
+export type Parsed<T> = T | null | ParseError;
+
+// Shared problem objects of the codes without parts: an unreadable cell costs no allocation for them.
+const notNumber: ValueProblem = { code: 'notNumber' };
+const notDate: ValueProblem = { code: 'notDate' };
+const invalidDate: ValueProblem = { code: 'invalidDate' };
+const impossibleHour: ValueProblem = { code: 'impossibleHour' };
 
 /** Whether a parse result is an error. */
-export function isParseError<T>(v: Parsed<T>): v is { error: string } {
+export function isParseError<T>(v: Parsed<T>): v is ParseError {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
@@ -58,7 +76,7 @@ export function parseNumber(text: string): Parsed<number> {
   const b = band.exec(s);
   if (b) {
     const lo = num(b[1]!), hi = num(b[2]!);
-    return lo <= hi ? (lo + hi) / 2 : { error: `"${text}" is not a number` };
+    return lo <= hi ? (lo + hi) / 2 : { error: `"${text}" is not a number`, problem: notNumber };
   }
   const plus = /^(\d+(?:[.,]\d+)?)\s*\+$/.exec(s);
   if (plus) return num(plus[1]!);
@@ -66,7 +84,7 @@ export function parseNumber(text: string): Parsed<number> {
   if (l) return num(l[1]!);
   // Thousands separators: "1,234" or "1 234" with a dot decimal.
   if (/^[-+]?\d{1,3}([, ]\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/[, ]/g, ''));
-  return { error: `"${truncate(text)}" is not a number` };
+  return { error: `"${truncate(text)}" is not a number`, problem: notNumber };
 }
 
 const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
@@ -88,7 +106,7 @@ export function parseDate(text: string, timeZone: string, order: DateOrder = 'md
     else if (z) offsetMin = (z.startsWith('-') ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(-2)));
   } else {
     const n = slashed.exec(s);
-    if (!n) return { error: `"${truncate(text)}" is not a date` };
+    if (!n) return { error: `"${truncate(text)}" is not a date`, problem: notDate };
     const [a, b, c] = [Number(n[1]), Number(n[2]), Number(n[3])];
     if (n[1]!.length === 4) [y, mo, d] = [a, b, c];
     else if (order === 'dmy') [d, mo, y] = [a, b, c];
@@ -96,15 +114,15 @@ export function parseDate(text: string, timeZone: string, order: DateOrder = 'md
     if (y < 100) y += 2000;
     h = Number(n[4] ?? 0); mi = Number(n[5] ?? 0); sec = Number(n[6] ?? 0);
     const ampm = n[7]?.toUpperCase();
-    if (ampm && (h < 1 || h > 12)) return { error: `"${truncate(text)}" has an impossible hour` };
+    if (ampm && (h < 1 || h > 12)) return { error: `"${truncate(text)}" has an impossible hour`, problem: impossibleHour };
     if (ampm === 'PM' && h < 12) h += 12;
     if (ampm === 'AM' && h === 12) h = 0;
     if (n[8] !== undefined) offsetMin = n[9] === undefined ? 0 : (n[9].startsWith('-') ? -1 : 1) * (Math.abs(Number(n[9])) * 60 + Number(n[10] ?? 0));
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 || y < 1900 || y > 2200) {
-    return { error: `"${truncate(text)}" is not a valid date` };
+    return { error: `"${truncate(text)}" is not a valid date`, problem: invalidDate };
   }
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return { error: `"${truncate(text)}" is not a valid date` };
+  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return { error: `"${truncate(text)}" is not a valid date`, problem: invalidDate };
   const t = offsetMin !== null
     ? Date.UTC(y, mo - 1, d, h, mi, sec, ms) - offsetMin * 60_000
     : localToEpoch(y, mo, d, h, mi, sec, timeZone) + ms;

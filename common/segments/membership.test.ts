@@ -79,7 +79,8 @@ describe('segment documents', () => {
     expect(effectiveSegment(seg, [{ ...persona, rules: leeds }])).toMatchObject({ rules: leeds, notice: null });
     const orphan = effectiveSegment(seg, []);
     expect(orphan.rules).toEqual(london);
-    expect(orphan.notice).toMatch(/Persona Ana\) was deleted/);
+    expect(orphan.notice).toEqual({ code: 'personaDeleted', persona: 'Persona Ana' });
+    expect(effectiveSegment(seg, [{ ...persona, rules: [] }]).notice).toEqual({ code: 'noValidRules', persona: persona.name });
   });
 });
 

@@ -76,13 +76,19 @@ export function validateSegment(input: unknown): Result<SegmentDoc> {
 /** A persona as a segment source. */
 export interface SegmentPersona { id: string; name: string; rules: Rule[]; datasetIds: string[] }
 
+/**
+ * Why a segment scores with its own saved rules rather than its persona's: a code and the persona's
+ * name, worded by the app in the reader's language (renderer catalogue `problems.segment`).
+ */
+export type SegmentNotice = { code: 'personaDeleted' | 'noValidRules'; persona: string };
+
 /** The rules a segment uses now, and a notice when they are not its persona's current ones. */
 export interface EffectiveSegment {
   segment: SegmentDoc;
   rules: Rule[];
   datasetIds: string[];
   /** Set when the segment cannot follow its persona (deleted, or left without rules). */
-  notice: string | null;
+  notice: SegmentNotice | null;
 }
 
 /**
@@ -93,10 +99,10 @@ export function effectiveSegment(segment: SegmentDoc, personas: readonly Segment
   if (segment.sourceKind !== 'persona') return { segment, rules: segment.rules, datasetIds: segment.datasetIds, notice: null };
   const persona = personas.find((p) => p.id === segment.personaId);
   if (!persona) {
-    return { segment, rules: segment.rules, datasetIds: segment.datasetIds, notice: `Its persona (${segment.sourceLabel}) was deleted: the segment keeps the rules it had then.` };
+    return { segment, rules: segment.rules, datasetIds: segment.datasetIds, notice: { code: 'personaDeleted', persona: segment.sourceLabel } };
   }
   if (persona.rules.length === 0 || validateRules(persona.rules).length > 0) {
-    return { segment, rules: segment.rules, datasetIds: segment.datasetIds, notice: `${persona.name} has no valid rules now: the segment keeps the rules it had when saved.` };
+    return { segment, rules: segment.rules, datasetIds: segment.datasetIds, notice: { code: 'noValidRules', persona: persona.name } };
   }
   return { segment, rules: persona.rules, datasetIds: persona.datasetIds, notice: null };
 }

@@ -1,6 +1,9 @@
 import { createIntl, type IntlShape } from 'react-intl';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { RuleProblemCode } from '../../../common/analytics/rules';
 import type { FeatureProblem } from '../../../common/clustering/features';
+import type { ValueProblem } from '../../../common/import/values';
+import type { SegmentNotice } from '../../../common/segments/segment';
 import { locales } from '../../../common/i18n/locales';
 import { syncProblemText, type SyncProblem } from '../sync/syncMessages';
 import { loadMessages } from './catalogue';
@@ -22,6 +25,23 @@ const syncSamples: Record<SyncProblem['code'], SyncProblem> = {
 const featureSamples: Record<FeatureProblem['code'], Record<string, string | number>> = {
   missing: { code: 'missing' }, constant: { code: 'constant' }, oneAnswer: { code: 'oneAnswer' }, noAnswers: { code: 'noAnswers' },
   freeText: { code: 'freeText' }, wrongType: { code: 'wrongType' }, tooMany: { code: 'tooMany', max: 30 },
+};
+
+const valueSamples: Record<ValueProblem['code'], ValueProblem> = {
+  notNumber: { code: 'notNumber' }, notDate: { code: 'notDate' }, invalidDate: { code: 'invalidDate' }, impossibleHour: { code: 'impossibleHour' },
+  notNumberOrLabel: { code: 'notNumberOrLabel' }, idEmpty: { code: 'idEmpty' },
+  outOfRange: { code: 'outOfRange', value: 12, min: 0, max: 10 }, idTooLong: { code: 'idTooLong', length: 250, max: 200 },
+};
+const segmentSamples: Record<SegmentNotice['code'], SegmentNotice> = {
+  personaDeleted: { code: 'personaDeleted', persona: 'Ana' }, noValidRules: { code: 'noValidRules', persona: 'Ana' },
+};
+const ruleSamples: Record<RuleProblemCode['code'], RuleProblemCode> = {
+  notList: { code: 'notList' }, notObject: { code: 'notObject' }, badId: { code: 'badId' }, noColumn: { code: 'noColumn' },
+  badWeight: { code: 'badWeight' }, weightDecimals: { code: 'weightDecimals' }, badLabel: { code: 'badLabel' }, rangeEmpty: { code: 'rangeEmpty' },
+  maxBelowMin: { code: 'maxBelowMin' }, noValues: { code: 'noValues' }, badValue: { code: 'badValue' }, badKind: { code: 'badKind' },
+  tooManyRules: { code: 'tooManyRules', max: 100 }, tooManyValues: { code: 'tooManyValues', max: 500 }, idTwice: { code: 'idTwice', id: 'r1' },
+  notNumber: { code: 'notNumber', field: 'min' }, unmappedColumn: { code: 'unmappedColumn', column: 'age' },
+  wrongColumnType: { code: 'wrongColumnType', kind: 'range', column: 'city', type: 'category' },
 };
 
 /** One message per code: formats each sample, collecting ICU errors instead of logging them. */
@@ -51,6 +71,20 @@ describe.each(locales)('problem codes in %s', (locale) => {
     checks(worded);
     // English on screen is the sentence the status keeps for logs and tests.
     if (locale === 'en') for (const [code, text] of worded) expect(text).toBe(syncProblemText(syncSamples[code as SyncProblem['code']]));
+  });
+
+  test('unreadable values and rejected rows of an import', () => {
+    checks(wordAll(intl, 'problems.value', valueSamples));
+    expect(intl.formatMessage({ id: 'problems.rowTooLarge' }, { chars: 600_000, max: 512_000 })).toMatch(/\S/);
+    expect(errors).toEqual([]);
+  });
+
+  test('segment notices', () => {
+    checks(wordAll(intl, 'problems.segment', segmentSamples));
+  });
+
+  test('persona rule problems', () => {
+    checks(wordAll(intl, 'problems.rule', ruleSamples));
   });
 
   test('column problems of the persona search', () => {

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useAnalyticsFormat } from './display';
 import { EvolutionPanel } from './EvolutionPanel';
 import { KpiCards } from './KpiCards';
+import { useRuleProblemWords } from './ruleProblemWords';
 import type { AnalyticsPersona } from './personaModel';
 import { TopMatches } from './TopMatches';
 
@@ -14,6 +15,7 @@ export function PersonaView(props: {
 }) {
   const { persona, data } = props;
   const t = useT();
+  const ruleWords = useRuleProblemWords();
   const { mean, nps, pct, count } = useAnalyticsFormat();
   const columns = new Map(persona.rules.map((r) => [r.id, r.column]));
   const withTarget = (key: string, rest: string) => {
@@ -23,7 +25,7 @@ export function PersonaView(props: {
   return (
     <div className="dashboard">
       {persona.ruleProblems.length > 0 && (
-        <p role="alert" className="error-text">{t('analytics.persona.invalidRules', { message: persona.ruleProblems[0]!.message })}</p>
+        <p role="alert" className="error-text">{t('analytics.persona.invalidRules', { message: ruleWords(persona.ruleProblems[0]!) })}</p>
       )}
       {data && data.problems.length > 0 && (
         <ul className="error-text" aria-label={t('analytics.persona.ruleProblems')}>{data.problems.map((p) => <li key={p.ruleId}>{t('analytics.persona.ruleProblem', { rule: p.ruleId, message: p.message })}</li>)}</ul>

@@ -1,17 +1,19 @@
-import type { Rule } from '../../../../common/analytics/rules';
+import type { Rule, RuleProblem } from '../../../../common/analytics/rules';
 import { useT } from '../../i18n';
+import { useRuleProblemWords } from './ruleProblemWords';
 import { columnsFor, type DraftRule, type RuleColumn } from './ruleDrafts';
 
 const kinds: Rule['kind'][] = ['range', 'oneOf', 'overlap'];
 
 /** One rule's fields; problems are shown under the rule and tied to their field. */
 export function RuleRow(props: {
-  draft: DraftRule; index: number; columns: RuleColumn[]; problems: { field: string; message: string }[];
+  draft: DraftRule; index: number; columns: RuleColumn[]; problems: { field: string; problem: RuleProblem }[];
   onChange: (d: DraftRule) => void; onRemove: () => void;
 }) {
   const { draft, index, problems } = props;
   const n = index + 1;
   const t = useT();
+  const words = useRuleProblemWords();
   const set = (patch: Partial<DraftRule>) => props.onChange({ ...draft, ...patch });
   const usable = columnsFor(draft.kind, props.columns);
   const options = usable.some((c) => c.key === draft.column) || draft.column === '' ? usable : [...usable, { key: draft.column, type: 'text' as const, label: draft.column }];
@@ -48,7 +50,7 @@ export function RuleRow(props: {
       <label>{t('analytics.rule.weight')} <input dir="auto" aria-label={t('analytics.rule.weightLabel', { n })} inputMode="decimal" size={4} placeholder="1" value={draft.weight} aria-invalid={invalid('weight')} aria-describedby={errId} onChange={(e) => set({ weight: e.target.value })} /></label>
       <button type="button" className="ghost" aria-label={t('analytics.rule.removeLabel', { n })} onClick={props.onRemove}>{t('analytics.rule.remove')}</button>
       <ul id={errId} className="error-text rule-problems">
-        {problems.map((p, i) => <li key={i}>{p.message}</li>)}
+        {problems.map((p, i) => <li key={i}>{words(p.problem)}</li>)}
       </ul>
     </li>
   );

@@ -7,6 +7,7 @@ import { translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import type { AnalyticsPersona } from './personaModel';
 import { RuleRow } from './RuleRow';
+import { useRuleProblemWords } from './ruleProblemWords';
 import { draftsOf, newDraft, problemsByRule, ruleColumns, rulesOf, type DraftRule } from './ruleDrafts';
 
 /**
@@ -16,6 +17,7 @@ import { draftsOf, newDraft, problemsByRule, ruleColumns, rulesOf, type DraftRul
 export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; headers: DatasetHeaderDoc[] }) {
   const db = useWorkspace();
   const t = useT();
+  const words = useRuleProblemWords();
   const [drafts, setDrafts] = useState<DraftRule[]>(() => draftsOf(persona.rules));
   const [datasetIds, setDatasetIds] = useState<string[]>(persona.datasetIds);
   const [snapshots, setSnapshots] = useState(persona.snapshotsEnabled);
@@ -54,7 +56,7 @@ export function RulesPanel({ persona, headers }: { persona: AnalyticsPersona; he
             onRemove={() => setDrafts(drafts.filter((_, k) => k !== i))} />
         ))}
       </ol>
-      {(byRule.get(-1) ?? []).map((p) => <p key={p.message} className="error-text">{p.message}</p>)}
+      {(byRule.get(-1) ?? []).map((p) => <p key={p.problem.message} className="error-text">{words(p.problem)}</p>)}
       <button type="button" onClick={() => setDrafts([...drafts, newDraft(drafts, columns)])}>{t('analytics.rules.add')}</button>
 
       <fieldset className="dataset-choice">

@@ -14,7 +14,7 @@ export interface PersonaAnalyticsPatch { rules: Rule[]; datasetIds: string[]; sn
 /** Validates and writes; returns the number of rules saved. */
 export async function savePersonaAnalytics(db: Workspace, personaId: string, patch: PersonaAnalyticsPatch, context: RuleContext): Promise<Result<number>> {
   const problems = validateRules(patch.rules, context);
-  if (problems.length > 0) return err('invalid-argument', problems[0]!.message);
+  if (problems.length > 0) return err('invalid-argument', translate('problems.rule', { ...problems[0]!, path: undefined, message: undefined }));
   const doc = await db.personas.findOne(personaId).exec();
   if (!doc) return err('not-found', translate('analytics.personaGone'));
   // JSON round trip: RxDB's validator refuses fields set to `undefined`.

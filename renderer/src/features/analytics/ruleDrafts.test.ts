@@ -24,7 +24,7 @@ describe('rule drafts', () => {
       expect(byRule.get(index)?.map((p) => p.field)).toContain(field);
     }
     const emptyValues = drafts.map((d, i) => (i === 1 ? { ...d, values: ' , ,' } : d));
-    expect(problemsByRule(validateRules(rulesOf(emptyValues))).get(1)?.[0]?.message).toBe('List at least one value.');
+    expect(problemsByRule(validateRules(rulesOf(emptyValues))).get(1)?.[0]?.problem).toMatchObject({ code: 'noValues', message: 'List at least one value.' });
   });
 
   test('a decimal comma reads as a decimal point', () => {

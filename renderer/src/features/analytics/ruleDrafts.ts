@@ -59,12 +59,12 @@ export function columnsFor(kind: Rule['kind'], columns: readonly RuleColumn[]): 
 }
 
 /** Problems of one rule (by index), keyed by field ('' for the rule as a whole). */
-export function problemsByRule(problems: readonly RuleProblem[]): Map<number, { field: string; message: string }[]> {
-  const out = new Map<number, { field: string; message: string }[]>();
+export function problemsByRule(problems: readonly RuleProblem[]): Map<number, { field: string; problem: RuleProblem }[]> {
+  const out = new Map<number, { field: string; problem: RuleProblem }[]>();
   for (const p of problems) {
     const index = typeof p.path[0] === 'number' ? p.path[0] : -1;
     const list = out.get(index) ?? [];
-    list.push({ field: String(p.path[1] ?? ''), message: p.message });
+    list.push({ field: String(p.path[1] ?? ''), problem: p });
     out.set(index, list);
   }
   return out;

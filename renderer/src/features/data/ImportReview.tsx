@@ -1,5 +1,6 @@
 import type { ImportSummary } from '../../../../common/import/importer';
 import { useT } from '../../i18n';
+import { useImportProblemWords } from './importProblemWords';
 
 /**
  * What the import found before anything is saved: rows left out (with row number and reason),
@@ -8,6 +9,7 @@ import { useT } from '../../i18n';
  */
 export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportSummary; onImport: () => void; onStop: () => void }) {
   const t = useT();
+  const words = useImportProblemWords();
   const { rejectedCount, unreadableCount, notices } = outcome;
   const title = rejectedCount > 0
     ? t('data.review.rejectedTitle', { count: rejectedCount })
@@ -31,7 +33,7 @@ export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportSum
           <div className="table-scroll">
             <table className="data-table" aria-label={t('data.review.rejectedRows')}>
               <thead><tr><th scope="col">{t('data.review.row')}</th><th scope="col">{t('data.review.reason')}</th></tr></thead>
-              <tbody>{outcome.rejected.map((r) => <tr key={r.row}><td>{r.row}</td><td>{r.reason}</td></tr>)}</tbody>
+              <tbody>{outcome.rejected.map((r) => <tr key={r.row}><td>{r.row}</td><td>{words.row(r)}</td></tr>)}</tbody>
             </table>
           </div>
           {outcome.rejected.length < rejectedCount && <p className="muted">{t('data.review.showingRejected', { shown: outcome.rejected.length, total: rejectedCount })}</p>}
@@ -43,7 +45,7 @@ export function ImportReview({ outcome, onImport, onStop }: { outcome: ImportSum
           <div className="table-scroll">
             <table className="data-table" aria-label={t('data.review.unreadableValues')}>
               <thead><tr><th scope="col">{t('data.review.row')}</th><th scope="col">{t('data.review.column')}</th><th scope="col">{t('data.review.value')}</th><th scope="col">{t('data.review.why')}</th></tr></thead>
-              <tbody>{outcome.unreadable.map((u) => <tr key={`${u.row}:${u.column}`}><td>{u.row}</td><td>{u.column}</td><td>{u.value}</td><td>{u.reason}</td></tr>)}</tbody>
+              <tbody>{outcome.unreadable.map((u) => <tr key={`${u.row}:${u.column}`}><td>{u.row}</td><td>{u.column}</td><td>{u.value}</td><td>{words.value(u.problem)}</td></tr>)}</tbody>
             </table>
           </div>
           {outcome.unreadable.length < unreadableCount && <p className="muted">{t('data.review.showingUnreadable', { shown: outcome.unreadable.length, total: unreadableCount })}</p>}

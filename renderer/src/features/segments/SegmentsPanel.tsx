@@ -74,7 +74,7 @@ export function SegmentsPanel(props: { session: AnalyticsSession; personas: Anal
             {effective.map((e, i) => (
               <tr key={e.segment.id} data-testid={`segment-${e.segment.name}`}>
                 <th scope="row">{e.segment.name}<div className="muted">{t('analytics.match', { match: e.segment.match })}</div></th>
-                <td>{e.segment.sourceLabel}{e.notice && <div role="status" className="notice">{e.notice}</div>}</td>
+                <td>{e.segment.sourceLabel}{e.notice && <div role="status" className="notice">{t('problems.segment', e.notice)}</div>}</td>
                 <td className="num" data-testid="segment-size">{figures ? (figures.sizes[i] !== undefined ? count(figures.sizes[i]!) : '…') : '…'}</td>
                 <td>{figures?.growth[i] ? <SegmentGrowth name={e.segment.name} points={figures.growth[i]!} /> : '…'}</td>
                 <td><input type="checkbox" aria-label={t('analytics.seg.showInVenn', { name: e.segment.name })} checked={venn.includes(e.segment.id)} onChange={() => toggleVenn(e.segment.id)} /></td>

@@ -11,6 +11,7 @@ import journeyAnalytics from './journeyAnalytics/en.json';
 import journeyFlow from './journeyFlow/en.json';
 import journeyMap from './journeyMap/en.json';
 import personas from './personas/en.json';
+import problems from './problems/en.json';
 import runs from './runs/en.json';
 import settings from './settings/en.json';
 import simulator from './simulator/en.json';
@@ -28,6 +29,7 @@ export const en = {
   ...journeyFlow,
   ...journeyMap,
   ...personas,
+  ...problems,
   ...runs,
   ...settings,
   ...simulator,
