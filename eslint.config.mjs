@@ -74,6 +74,7 @@ export default tseslint.config(
       'renderer/src/features/personasFromData/**/*.tsx',
       'renderer/src/sync/**/*.tsx',
       'renderer/src/features/journeyAnalytics/**/*.tsx',
+      'renderer/src/features/exports/**/*.tsx',
     ],
     ignores: ['**/*.test.tsx'],
     plugins: { cx: cxPlugin },

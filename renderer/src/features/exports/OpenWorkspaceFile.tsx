@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { usePlatform } from '../../platform';
+import { translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import { offerWorkspaceFile } from './incomingFile';
 
@@ -13,13 +14,14 @@ export const workspaceFileEvent = 'cxstudio:workspace-file';
  */
 export function OpenWorkspaceFile() {
   const platform = usePlatform();
+  const t = useT();
 
   useEffect(() => {
     const take = platform.takeOpenedWorkspaceFile;
     if (!take) return;
     const pull = () => {
       void take().then((r) => {
-        if (!r.ok) showToast(`The workspace file could not be opened: ${r.message}`, { tone: 'error' });
+        if (!r.ok) showToast(translate('exports.open.failed', { message: r.message }), { tone: 'error' });
         else if (r.data.file) offerWorkspaceFile(r.data.file);
       });
     };
@@ -35,7 +37,7 @@ export function OpenWorkspaceFile() {
 
   return (
     <button type="button" className="open-workspace-file" onClick={() => void choose()}>
-      Open workspace file…
+      {t('exports.open.button')}
     </button>
   );
 }

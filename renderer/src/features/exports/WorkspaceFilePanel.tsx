@@ -4,6 +4,7 @@ import type { FileProblem, WorkspaceContent } from '../../../../common/workspace
 import { conflictCount, planRestore, type ConflictChoice } from '../../../../common/workspaceFile/restore';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { usePlatform } from '../../platform';
+import { translate, useT } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import { activeWorkspace, addWorkspace, switchWorkspace } from '../../workspaces/registry';
 import { safeFileName } from './fileNames';
@@ -12,6 +13,8 @@ import { applyPlan, collectWorkspace, existingIds, isCancel, RestoreRefused, thr
 import './exports.css';
 
 type Loaded = { read: ReadSuccess; conflicts: number };
+/** A long step of the panel, named on screen while it runs and in its messages. */
+type Step = 'bundle' | 'backup' | 'restore' | 'opening' | 'unlocking' | 'collecting' | 'encrypting' | 'packing';
 
 // A restore into a new workspace waits here while the root closes this database and opens the new
 // one; the panel mounted in the new workspace picks it up. Memory only: a reload drops it safely.
@@ -26,6 +29,7 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
   const workspaceName = props.workspaceName ?? activeWorkspace().name;
   const db = useWorkspace();
   const platform = usePlatform();
+  const t = useT();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -39,36 +43,36 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
 
   // Every long step runs with a cancel signal checked between steps and slices. Key derivation
   // (PBKDF2, 600k rounds) is one WebCrypto call that cannot be interrupted: its result is dropped.
-  const guard = async (label: string, work: (signal: AbortSignal) => Promise<void>) => {
+  const guard = async (label: Step, work: (signal: AbortSignal) => Promise<void>) => {
     const cancel = new AbortController();
     cancelRef.current = cancel;
     setError(null);
-    setBusy(label);
+    setBusy(translate('exports.file.step', { step: label }));
     try {
       await work(cancel.signal);
     } catch (e) {
-      if (isCancel(e)) showToast(`${label} cancelled; nothing was ${label === 'Restore' ? 'restored' : 'written'}.`);
+      if (isCancel(e)) showToast(translate('exports.file.cancelled', { step: translate('exports.file.step', { step: label }), restore: label === 'restore' ? 'yes' : 'no' }));
       else if (e instanceof RestoreRefused) {
         setError(e.message);
-        setProblems(e.refused.map((path) => ({ path, message: 'Refused by this workspace’s schema.' })));
-      } else setError(`${label} failed: ${e instanceof Error ? e.message : String(e)}`);
+        setProblems(e.refused.map((path) => ({ path, message: translate('exports.file.refusedPath') })));
+      } else setError(translate('exports.file.failed', { step: translate('exports.file.step', { step: label }), message: e instanceof Error ? e.message : String(e) }));
     } finally {
       cancelRef.current = null;
       setBusy(null);
     }
   };
 
-  const save = (protect: boolean) => guard(protect ? 'Client bundle' : 'Backup', async (signal) => {
-    if (protect && (password.length < 8 || password !== confirm)) return setError(password.length < 8 ? 'Use a password of at least 8 characters.' : 'The two passwords differ.');
+  const save = (protect: boolean) => guard(protect ? 'bundle' : 'backup', async (signal) => {
+    if (protect && (password.length < 8 || password !== confirm)) return setError(t(password.length < 8 ? 'exports.file.passwordShort' : 'exports.file.passwordsDiffer'));
     const date = new Date().toISOString().slice(0, 10);
-    setBusy('Collecting documents');
+    setBusy(t('exports.file.step', { step: 'collecting' }));
     const content = await collectWorkspace(db, workspaceName, Date.now(), signal);
-    setBusy(protect ? 'Encrypting (a few seconds)' : 'Packing');
+    setBusy(t('exports.file.step', { step: protect ? 'encrypting' : 'packing' }));
     const bytes = await writeWorkspaceFile(content, protect ? { password } : {});
     throwIfCancelled(signal);
-    const r = await platform.saveFile({ suggestedName: safeFileName(`${workspaceName} ${protect ? 'bundle' : 'backup'} ${date}`, 'cxstudio'), kind: 'cxstudio', bytes });
-    if (!r.ok) return setError(`The file was not saved: ${r.message}`);
-    if (r.data.saved) showToast(`Saved ${r.data.fileName}.`);
+    const r = await platform.saveFile({ suggestedName: safeFileName(t('exports.file.fileName', { workspace: workspaceName, kind: protect ? 'bundle' : 'backup', date }), 'cxstudio'), kind: 'cxstudio', bytes });
+    if (!r.ok) return setError(t('exports.notSaved', { message: r.message }));
+    if (r.data.saved) showToast(translate('exports.saved', { fileName: r.data.fileName }));
   });
 
   const openBytes = async (name: string, bytes: Uint8Array, signal: AbortSignal) => {
@@ -79,7 +83,7 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
     if (!encrypted) await check(bytes, undefined, signal);
   };
 
-  const pick = () => guard('Opening the file', async (signal) => {
+  const pick = () => guard('opening', async (signal) => {
     const picked = await platform.openFile(['.cxstudio', '.json']);
     if (picked) await openBytes(picked.name, await picked.bytes(), signal);
   });
@@ -95,20 +99,20 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
     setLoaded({ read, conflicts: conflictCount(plan) });
   };
 
-  const restoredToast = (c: RestoreCounts, where = '') => showToast(`Restored${where}: ${c.added} added, ${c.replaced} replaced, ${c.kept} kept as they were.`);
+  const restoredToast = (c: RestoreCounts, into?: string) => showToast(into === undefined ? translate('exports.file.restored', { ...c }) : translate('exports.file.restoredInto', { ...c, workspace: into }));
 
-  const restore = (choice: ConflictChoice | undefined) => guard('Restore', async (signal) => {
+  const restore = (choice: ConflictChoice | undefined) => guard('restore', async (signal) => {
     if (!loaded) return;
     const plan = planRestore(loaded.read.content, await existingIds(db), choice);
-    if (conflictCount(plan) > 0 && !choice) return setError('Some documents already exist here: choose to skip or replace them.');
-    restoredToast(await applyPlan(db, plan, { signal, onProgress: (done, total) => setBusy(`Restoring ${done} of ${total}`) }));
+    if (conflictCount(plan) > 0 && !choice) return setError(t('exports.file.chooseConflict'));
+    restoredToast(await applyPlan(db, plan, { signal, onProgress: (done, total) => setBusy(translate('exports.file.restoring', { done, total })) }));
     setLoaded(null);
     setFile(null);
   });
 
-  const restoreInto = (content: WorkspaceContent) => guard('Restore', async (signal) => {
+  const restoreInto = (content: WorkspaceContent) => guard('restore', async (signal) => {
     const plan = planRestore(content, await existingIds(db), 'skip');
-    restoredToast(await applyPlan(db, plan, { signal, onProgress: (done, all) => setBusy(`Restoring ${done} of ${all}`) }), ` into “${activeWorkspace().name}”`);
+    restoredToast(await applyPlan(db, plan, { signal, onProgress: (done, all) => setBusy(translate('exports.file.restoring', { done, total: all })) }), activeWorkspace().name);
   });
 
   // A file offered from outside (File menu, a double-clicked .cxstudio, the start button) opens
@@ -116,7 +120,7 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
   useEffect(() => {
     const takeOffered = () => {
       const offered = takeWorkspaceFile();
-      if (offered) void guard('Opening the file', (signal) => openBytes(offered.name, offered.bytes, signal));
+      if (offered) void guard('opening', (signal) => openBytes(offered.name, offered.bytes, signal));
     };
     takeOffered();
     return onWorkspaceFileOffered(takeOffered);
@@ -140,7 +144,7 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
 
   const intoNewWorkspace = () => {
     if (!loaded) return;
-    const entry = addWorkspace(loaded.read.content.name || 'Restored workspace');
+    const entry = addWorkspace(loaded.read.content.name || t('exports.file.restoredWorkspace'));
     pendingRestore = { workspaceId: entry.id, content: loaded.read.content };
     setLoaded(null);
     setFile(null);
@@ -149,46 +153,46 @@ export function WorkspaceFilePanel(props: { /** Names the files; the active work
 
   const total = loaded ? Object.values(loaded.read.content.collections).reduce((t, l) => t + l.length, 0) : 0;
   return (
-    <section className="panel workspace-file-panel" aria-label="Workspace file">
-      <h2>Workspace file</h2>
-      <p>One file with every persona, journey, version, template, dataset, snapshot and image of this workspace.</p>
+    <section className="panel workspace-file-panel" aria-label={t('exports.file.title')}>
+      <h2>{t('exports.file.title')}</h2>
+      <p>{t('exports.file.intro')}</p>
       <div className="row">
-        <button type="button" disabled={busy !== null} onClick={() => void save(false)}>Back up…</button>
+        <button type="button" disabled={busy !== null} onClick={() => void save(false)}>{t('exports.file.backUp')}</button>
       </div>
       <div className="row">
-        <label>Password<input dir="auto" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-        <label>Repeat<input dir="auto" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} /></label>
-        <button type="button" disabled={busy !== null || password === ''} onClick={() => void save(true)}>Client bundle…</button>
+        <label>{t('exports.file.password')}<input dir="auto" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        <label>{t('exports.file.repeat')}<input dir="auto" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} /></label>
+        <button type="button" disabled={busy !== null || password === ''} onClick={() => void save(true)}>{t('exports.file.bundle')}</button>
       </div>
       <div className="row">
-        <button type="button" disabled={busy !== null} onClick={() => void pick()}>Restore from file…</button>
+        <button type="button" disabled={busy !== null} onClick={() => void pick()}>{t('exports.file.restoreFrom')}</button>
         {file?.encrypted && !loaded && (
-          <form onSubmit={(e) => { e.preventDefault(); void guard('Unlocking', (signal) => check(file.bytes, openPassword, signal)); }}>
-            <label>Password for {file.name}<input dir="auto" type="password" value={openPassword} onChange={(e) => setOpenPassword(e.target.value)} /></label>
-            <button type="submit" disabled={busy !== null || openPassword === ''}>Open</button>
+          <form onSubmit={(e) => { e.preventDefault(); void guard('unlocking', (signal) => check(file.bytes, openPassword, signal)); }}>
+            <label>{t('exports.file.passwordFor', { name: file.name })}<input dir="auto" type="password" value={openPassword} onChange={(e) => setOpenPassword(e.target.value)} /></label>
+            <button type="submit" disabled={busy !== null || openPassword === ''}>{t('exports.file.open')}</button>
           </form>
         )}
       </div>
       {loaded && (
-        <div role="dialog" aria-label="Restore">
-          <p>“{loaded.read.content.name}” holds {total} documents.{loaded.conflicts > 0 && ` ${loaded.conflicts} of them already exist here.`}</p>
+        <div role="dialog" aria-label={t('exports.file.restoreDialog')}>
+          <p>{t('exports.file.holds', { name: loaded.read.content.name, total })}{loaded.conflicts > 0 && ` ${t('exports.file.existing', { count: loaded.conflicts })}`}</p>
           {loaded.read.warnings.map((w, i) => <p key={i}><code>{w.path}</code> {w.message}</p>)}
           <div className="row">
-            <button type="button" disabled={busy !== null} onClick={() => setLoaded(null)}>Cancel</button>
-            {loaded.conflicts === 0 && <button type="button" className="primary" onClick={() => void restore(undefined)}>Restore</button>}
-            <button type="button" onClick={intoNewWorkspace}>Restore as a new workspace</button>
-            {loaded.conflicts > 0 && <button type="button" onClick={() => void restore('skip')}>Restore, keep existing</button>}
-            {loaded.conflicts > 0 && <button type="button" className="danger" onClick={() => void restore('replace')}>Restore, replace {loaded.conflicts}</button>}
+            <button type="button" disabled={busy !== null} onClick={() => setLoaded(null)}>{t('exports.cancel')}</button>
+            {loaded.conflicts === 0 && <button type="button" className="primary" onClick={() => void restore(undefined)}>{t('exports.file.restore')}</button>}
+            <button type="button" onClick={intoNewWorkspace}>{t('exports.file.restoreNew')}</button>
+            {loaded.conflicts > 0 && <button type="button" onClick={() => void restore('skip')}>{t('exports.file.restoreKeep')}</button>}
+            {loaded.conflicts > 0 && <button type="button" className="danger" onClick={() => void restore('replace')}>{t('exports.file.restoreReplace', { count: loaded.conflicts })}</button>}
           </div>
         </div>
       )}
       {busy && (
         <p aria-live="polite">
-          <progress /> {busy}… <button type="button" onClick={() => cancelRef.current?.abort()}>Cancel</button>
+          <progress /> {t('exports.file.busy', { step: busy })} <button type="button" onClick={() => cancelRef.current?.abort()}>{t('exports.cancel')}</button>
         </p>
       )}
       {error && <p className="export-error" role="alert">{error}</p>}
-      {problems.length > 0 && <ul className="problems">{problems.map((p, i) => <li key={i}><code>{p.path || '(file)'}</code> {p.message}</li>)}</ul>}
+      {problems.length > 0 && <ul className="problems">{problems.map((p, i) => <li key={i}><code>{p.path || t('exports.file.wholeFile')}</code> {p.message}</li>)}</ul>}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { throwIfCancelled, untilCancelled } from './captureCancel';
 import { captureTiledPng } from './captureTiles';
 import { createExportClone } from './exportClone';
 import { imageFontsFor, visibleText } from './pngFonts';
+import { translate } from '../../i18n/translate';
 
 /**
  * What to take a PNG of: an on-screen node, and optionally the frame to show (the flow diagram's
@@ -42,7 +43,7 @@ export async function capturePng(source: HTMLElement | CaptureSource, scale: 1 |
     if (!fitsOneCanvas(cssW * scale, cssH * scale)) return await captureTiledPng(copy.node, cssW, cssH, scale, options, signal);
     const blob = await untilCancelled(toBlob(copy.node, { ...options, pixelRatio: scale }), signal);
     throwIfCancelled(signal);
-    if (!blob) throw new Error('The view could not be captured.');
+    if (!blob) throw new Error(translate('exports.capture.failed'));
     return new Uint8Array(await blob.arrayBuffer());
   } finally {
     copy.dispose();

@@ -2,6 +2,7 @@ import { toSvg } from 'html-to-image';
 import { planTiles, stitchRefusal } from '../../../../common/export/pngTiles';
 import { createPngWriter } from '../../../../common/export/pngStream';
 import { throwIfCancelled, untilCancelled } from './captureCancel';
+import { translate } from '../../i18n/translate';
 
 /**
  * The PNG of a node too large for one canvas. html-to-image renders the node once as an SVG image
@@ -24,11 +25,11 @@ export async function captureTiledPng(
     await untilCancelled(img.decode(), signal);
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new Error('The browser could not draw the view as one image. Try a smaller scale, or export a PDF poster.', { cause: e });
+    throw new Error(translate('exports.capture.tooLarge'), { cause: e });
   }
   const canvas = document.createElement('canvas');
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('The browser gave no canvas to draw the image on.');
+  if (!ctx) throw new Error(translate('exports.capture.noCanvas'));
 
   const writer = createPngWriter(width, height);
   for (const band of planTiles(width, height)) {

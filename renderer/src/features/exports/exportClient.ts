@@ -1,4 +1,4 @@
-import { activeLocale } from '../../i18n';
+import { activeLocale, translate } from '../../i18n/translate';
 import type { ExportJob, ExportRequest, ExportResponse } from './jobs';
 
 /** A running export: its bytes, and a way to stop it. */
@@ -30,12 +30,12 @@ function ensureWorker(): Worker {
     if (!msg.ok) return settle?.({ ok: false, message: msg.message });
     // Never print blanks silently: characters no bundled font has are named before the file is saved.
     if (msg.missing && msg.missing.length > 0 && !confirmMissing(msg.missing)) {
-      return settle?.({ ok: false, message: 'Export cancelled.', cancelled: true });
+      return settle?.({ ok: false, message: translate('exports.cancelled'), cancelled: true });
     }
     settle?.({ ok: true, bytes: msg.bytes });
   };
   w.onerror = (event) => {
-    failAll(`The export stopped unexpectedly (${event.message || 'worker error'}).`);
+    failAll(translate('exports.stopped', { message: event.message || translate('exports.workerError') }));
     w.terminate();
     if (worker === w) worker = null;
   };
@@ -44,8 +44,9 @@ function ensureWorker(): Worker {
 }
 
 function confirmMissing(chars: readonly string[]): boolean {
-  const list = chars.slice(0, 40).join(' ') + (chars.length > 40 ? ` and ${chars.length - 40} more` : '');
-  return window.confirm(`No font in the app can print these characters, so they will be blank in the PDF:\n\n${list}\n\nSave the PDF anyway?`);
+  const shown = chars.slice(0, 40).join(' ');
+  const list = chars.length > 40 ? translate('exports.missingMore', { list: shown, count: chars.length - 40 }) : shown;
+  return window.confirm(translate('exports.missingConfirm', { list, nl: '\n' }));
 }
 
 /** Runs one export in the export worker. */
@@ -62,8 +63,8 @@ export function startExport(job: ExportJob): RunningExport {
       if (!settle) return;
       // A worker cannot stop a synchronous PDF build half-way, so cancelling ends the worker itself.
       waiting.delete(id);
-      settle({ ok: false, message: 'Export cancelled.', cancelled: true });
-      failAll('Export cancelled.');
+      settle({ ok: false, message: translate('exports.cancelled'), cancelled: true });
+      failAll(translate('exports.cancelled'));
       w.terminate();
       if (worker === w) worker = null;
     },

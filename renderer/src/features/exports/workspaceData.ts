@@ -1,6 +1,7 @@
 import { emptyCollections, workspaceCollections, type WorkspaceCollection, type WorkspaceContent, type WorkspaceDoc } from '../../../../common/workspaceFile/format';
 import type { RestorePlan } from '../../../../common/workspaceFile/restore';
 import type { Workspace } from '../../db/database';
+import { translate } from '../../i18n/translate';
 
 /** Documents written per `bulkUpsert`: dataset chunks are ~1 MB each, and cancel is checked between slices. */
 const sliceSize = 50;
@@ -39,7 +40,7 @@ export interface RestoreCounts { added: number; replaced: number; kept: number }
 /** A restore the database refused part-way; everything it had written was undone. */
 export class RestoreRefused extends Error {
   constructor(readonly refused: string[]) {
-    super(`The workspace refused ${refused.length} document${refused.length === 1 ? '' : 's'} (${refused.slice(0, 3).join(', ')}${refused.length > 3 ? ', …' : ''}); nothing was restored.`);
+    super(translate('exports.file.refused', { count: refused.length, ids: `${refused.slice(0, 3).join(', ')}${refused.length > 3 ? ', …' : ''}` }));
     this.name = 'RestoreRefused';
   }
 }
@@ -102,7 +103,7 @@ async function undo(db: Workspace, touched: Record<WorkspaceCollection, Set<stri
     const back = before[c].filter((d) => touched[c].has(d.id));
     if (back.length > 0) {
       const res = await db[c].bulkUpsert(back);
-      if (res.error.length > 0) throw new Error(`The restore failed and ${res.error.length} replaced document(s) in ${c} could not be put back.`);
+      if (res.error.length > 0) throw new Error(translate('exports.file.rollbackFailed', { count: res.error.length, collection: c }));
     }
   }
 }

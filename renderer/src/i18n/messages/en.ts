@@ -5,6 +5,7 @@ import analytics from './analytics/en.json';
 import app from './app/en.json';
 import data from './data/en.json';
 import experiments from './experiments/en.json';
+import exports from './exports/en.json';
 import findPersonas from './findPersonas/en.json';
 import journeys from './journeys/en.json';
 import journeyAnalytics from './journeyAnalytics/en.json';
@@ -23,6 +24,7 @@ export const en = {
   ...app,
   ...data,
   ...experiments,
+  ...exports,
   ...findPersonas,
   ...journeys,
   ...journeyAnalytics,
