@@ -6,7 +6,8 @@
  */
 import { atLeastPercent, coveredPercent, percentOf, strongPercent, type Score } from './fraction';
 import { bestPersonas } from './bestPersona';
-import { codesAtLeast, numeratorAt, scorePersona, type PersonaScores } from './kernels';
+import { codesAtLeast, numeratorAt, type PersonaScores } from './kernels';
+import { scorePersonas } from './lanes';
 import type { Rule } from './rules';
 import type { Table } from './table';
 
@@ -111,13 +112,16 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
   // Coverage as bitsets, so the pairwise overlap is a popcount of ANDed words, not a row loop per pair.
   const words = (n + 31) >>> 5;
   const coverBits: Uint32Array[] = [];
+  // Every persona scored first, four at a time where their rules allow (lanes.ts).
+  const allScores = scorePersonas(table, personas.map((p) => p.rules));
+  yield 1 / (personas.length + 2);
   for (const [p, persona] of personas.entries()) {
-    const scores = scorePersona(table, persona.rules);
+    const scores = allScores[p]!;
     const inScope = scopeMask(table, persona, range);
     const bits = new Uint32Array(words);
     results.push(summarise(persona, scores, inScope, bits, options.topN ?? 10));
     coverBits.push(bits);
-    yield (p + 1) / (personas.length + 1);
+    yield (p + 2) / (personas.length + 2);
   }
   const overlap = results.map(() => results.map(() => 0));
   for (let a = 0; a < results.length; a++) {

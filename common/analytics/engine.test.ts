@@ -141,7 +141,8 @@ describe('analyseAsync', () => {
     const seen: number[] = [];
     const result = await analyseAsync(table, personas, { onProgress: (f) => seen.push(f) });
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(seen.length).toBe(4);
+    // Once after scoring every persona together, then once per persona's summaries.
+    expect(seen.length).toBe(5);
     expect(result.personas.map((p) => p.coverage)).toEqual(analyse(table, personas).personas.map((p) => p.coverage));
   });
 

@@ -104,7 +104,8 @@ function compress(groups: { pattern: Uint8Array; lut: Uint32Array }[], n: number
   return { codes, numeratorOf: Uint32Array.from(values) };
 }
 
-interface CompiledRule {
+/** A rule compiled against a table: a column kernel, or a byte table when its column has a byte form. */
+export interface CompiledRule {
   kernel: BitKernel | null;
   matches: (row: number) => boolean;
   problem?: string;
@@ -117,7 +118,7 @@ function never(problem: string): CompiledRule {
 }
 
 /** Turns one rule into a column kernel that sets `bit` where it matches, and a single-row test. */
-function compileRule(table: Table, rule: Rule): CompiledRule {
+export function compileRule(table: Table, rule: Rule): CompiledRule {
   const column = table.columns.get(rule.column);
   if (!column) return never(`Column "${rule.column}" is not in the data.`);
   if (rule.kind === 'range') {

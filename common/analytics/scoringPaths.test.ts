@@ -72,6 +72,55 @@ describe('byte columns and wide columns score like the reference', () => {
   });
 });
 
+describe('personas scored four at a time in 32-bit lanes score like the reference', () => {
+  const rnd = prng(9);
+  const pick = (n: number) => Math.floor(rnd() * n);
+  const tags = Array.from({ length: 8 }, (_, i) => `t${i}`);
+  // More rows than one block of lanes (16,384), so a block boundary and a short last block are crossed.
+  const rows = Array.from({ length: 17_000 }, () => ({
+    age: rnd() < 0.05 ? null : 18 + pick(60), city: rnd() < 0.05 ? null : `c${pick(12)}`,
+    nps: rnd() < 0.05 ? null : pick(11), tags: rnd() < 0.1 ? null : Array.from(new Set([tags[pick(8)]!, tags[pick(8)]!])),
+    town: `town ${pick(400)}`,
+  }));
+  const table = tableFromRecords(rows, [
+    { key: 'age', type: 'number' }, { key: 'city', type: 'category' }, { key: 'nps', type: 'number' }, { key: 'tags', type: 'multi' }, { key: 'town', type: 'category' },
+  ]);
+  const ruleOf = (k: number, p: number): Rule => {
+    const id = `r${k}`;
+    switch (pick(6)) {
+      case 0: return { id, column: 'age', kind: 'range', min: 18 + pick(40), max: 30 + pick(40), weight: 1 + pick(3) };
+      case 1: return { id, column: 'city', kind: 'oneOf', values: [`c${pick(12)}`, ` C${pick(12)}`] };
+      case 2: return { id, column: 'nps', kind: 'range', min: pick(11), weight: 0.25 * (1 + pick(8)) };
+      case 3: return { id, column: 'tags', kind: 'overlap', values: [tags[pick(8)]!] };
+      // A column the data lacks: the rule never matches, still counted in the total.
+      case 4: return { id, column: 'absent', kind: 'oneOf', values: ['x'] };
+      default: return p % 5 === 4 ? { id, column: 'town', kind: 'oneOf', values: [`town ${pick(400)}`] } : { id, column: 'city', kind: 'oneOf', values: ['c1'] };
+    }
+  };
+  // 1 to 8 rules, up to ten rules (two groups: not laned), and some on a wide column (not laned):
+  // laned personas sit between the others, in groups of four and a shorter last group.
+  const personas = Array.from({ length: 11 }, (_, p) => ({
+    id: `p${p}`, name: `P${p}`, rules: Array.from({ length: p === 7 ? 10 : 1 + (p % 8) }, (_, k) => ruleOf(k, p)),
+  }));
+
+  test('every row of every persona, and the best persona', () => {
+    const result = analyse(table, personas);
+    result.personas.forEach((pa, p) => {
+      rows.forEach((row, i) => {
+        const ref = referenceScore(personas[p]!.rules, row as PlainResponse);
+        if (numeratorAt(pa.scores, i) !== ref.matched || pa.scores.denominator !== ref.total) {
+          expect([numeratorAt(pa.scores, i), pa.scores.denominator], `persona ${p}, row ${i}`).toEqual([ref.matched, ref.total]);
+        }
+      });
+    });
+    rows.forEach((row, i) => {
+      const scores = personas.map((persona) => { const r = referenceScore(persona.rules, row as PlainResponse); return r.total > 0 ? r.matched / r.total : 0; });
+      const top = Math.max(...scores);
+      if (result.bestPersona[i] !== (top > 0 ? scores.indexOf(top) : -1)) expect(result.bestPersona[i], `row ${i}`).toBe(top > 0 ? scores.indexOf(top) : -1);
+    });
+  });
+});
+
 test('day figures equal plain per-row sums, with undated rows, a date range and NPS answers that are not whole', () => {
   const rnd = prng(5);
   const pick = (n: number) => Math.floor(rnd() * n);
