@@ -12,6 +12,7 @@
  * by name (`npm run bench -- sync` or `-- syncCompare`) it runs the full size (1); inside a plain
  * `npm run bench` of every area it runs at 0.1, since the full size takes many minutes.
  */
+import { loadavg } from 'node:os';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionSchemas } from '../common/db/collections';
 import { blankBody } from '../common/persona/document';
@@ -22,7 +23,7 @@ import { startSync } from '../renderer/src/sync/engine';
 import { Pouch, localPouch } from '../sync-server/src/testing/clients';
 import type { BenchRow } from './report';
 import type { BenchServer } from './syncServers';
-import { startOurs, startPouchdbServer } from './syncServers';
+import { startOurs, startPouchdbServer, usage } from './syncServers';
 
 const named = process.argv.slice(2).some((arg) => 'synccompare'.startsWith(arg.toLowerCase()));
 const scale = Number(process.env.SYNC_BENCH_SCALE ?? (named ? 1 : 0.1));
@@ -33,7 +34,7 @@ const capMs = 10 * 60_000;
 type Doc = Record<string, unknown> & { id: string };
 interface Workload { key: 'small' | 'large'; label: string; collection: 'personas' | 'history'; count: number; make(i: number): Doc }
 
-const workloads: Workload[] = [
+const allWorkloads: Workload[] = [
   {
     key: 'small', label: `${fmtCount(Math.round(100_000 * scale))} small docs`, collection: 'personas', count: Math.round(100_000 * scale),
     make: (i) => ({ ...blankBody(`Persona ${i}`), id: `s${i}`, createdAt: 1_760_000_000_000, updatedAt: 1_760_000_000_000, updatedBy: 'seed' }) as unknown as Doc,
@@ -43,6 +44,11 @@ const workloads: Workload[] = [
     make: (i) => ({ id: `v${i}`, kind: 'version', entity: 'persona', entityId: 'p1', number: i + 1, author: 'bench', summary: `Version ${i}`, snapshot: { id: 'p1', name: 'Dana', notes: note(200 * 1024, i) }, createdAt: 1_700_000_000_000 + i }),
   },
 ];
+
+/** `SYNC_BENCH_ONLY=small` or `large` runs one workload (e.g. while profiling the server). */
+const only = process.env.SYNC_BENCH_ONLY;
+if (only !== undefined && only !== 'small' && only !== 'large') throw new Error('SYNC_BENCH_ONLY must be small or large');
+const workloads = allWorkloads.filter((w) => only === undefined || w.key === only);
 
 function fmtCount(n: number): string {
   return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
@@ -75,22 +81,32 @@ async function serverCount(server: BenchServer, tenant: string, w: Workload): Pr
   return ((await response.json()) as { doc_count: number }).doc_count;
 }
 
-/** What one measurement found: documents per second, and why it ended early if it did. */
-interface Outcome { rate: number; stopped?: string }
+/**
+ * What one measurement found: documents per second, CPU milliseconds per document of the server
+ * process and of this (client) process, and why it ended early if it did. On a shared machine the
+ * CPU figures are the steadier ones: wall time also counts waiting for other helpers' work.
+ */
+interface Outcome { rate: number; serverCpuMs: number; clientCpuMs: number; stopped?: string }
 
 /**
  * Polls `count` until it reaches `want`, the cap, or `failed` says the client gave up; returns
  * documents per second (of what arrived, when it ended early).
  */
-async function timed(want: number, start: () => Promise<void> | void, count: () => Promise<number>, failed: () => string | undefined = () => undefined): Promise<Outcome> {
+async function timed(server: BenchServer, want: number, start: () => Promise<void> | void, count: () => Promise<number>, failed: () => string | undefined = () => undefined): Promise<Outcome> {
   const t0 = performance.now();
+  const server0 = usage(server.proc.pid!).cpuS;
+  const client0 = process.cpuUsage();
+  const cpu = (docs: number) => {
+    const client = process.cpuUsage(client0);
+    return { serverCpuMs: ((usage(server.proc.pid!).cpuS - server0) * 1000) / Math.max(docs, 1), clientCpuMs: (client.user + client.system) / 1000 / Math.max(docs, 1) };
+  };
   await start();
   for (;;) {
     const have = await count();
     const ms = performance.now() - t0;
-    if (have >= want) return { rate: (want / ms) * 1000 };
+    if (have >= want) return { rate: (want / ms) * 1000, ...cpu(want) };
     const reason = failed() ?? (ms > capMs ? 'stopped at the cap' : undefined);
-    if (reason) return { rate: (have / ms) * 1000, stopped: `${reason}, ${have} of ${want}` };
+    if (reason) return { rate: (have / ms) * 1000, ...cpu(have), stopped: `${reason}, ${have} of ${want}` };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -108,6 +124,7 @@ async function viaApp(server: BenchServer, tenant: string, w: Workload, directio
     }
     let stop = async () => {};
     const result = await timed(
+      server,
       w.count,
       () => {
         const auth = server.auth(tenant);
@@ -141,6 +158,7 @@ async function viaPouch(server: BenchServer, tenant: string, w: Workload, direct
     // and PouchDB does not split.
     const options = w.key === 'large' ? { batch_size: 20 } : {};
     const result = await timed(
+      server,
       w.count,
       () => {
         replication = Promise.resolve(direction === 'pull' ? Pouch.replicate(remote, local, options) : Pouch.replicate(local, remote, options));
@@ -171,7 +189,9 @@ export default async function bench(report: (row: BenchRow) => void): Promise<vo
             const tenant = direction === 'pull' ? `pull${w.key}` : `${client === 'app' ? 'app' : 'pouch'}push${w.key}`;
             const r = client === 'app' ? await viaApp(server, tenant, w, direction) : await viaPouch(server, tenant, w, direction);
             rates.set(`${direction} ${w.key} ${client} ${name}`, r.rate);
+            const load = loadavg()[0]!.toFixed(1);
             report({ name: `${direction} ${w.label}: ${client} ↔ ${name}${r.stopped ? ` (${r.stopped})` : ''}`, value: r.rate, unit: 'docs/s' });
+            report({ name: `  CPU per doc: server ${r.serverCpuMs.toFixed(2)} ms, client ${r.clientCpuMs.toFixed(2)} ms (load ${load})`, value: r.serverCpuMs, unit: 'ms server CPU/doc' });
           }
         }
       }

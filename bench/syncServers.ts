@@ -50,7 +50,10 @@ export function usage(pid: number): { cpuS: number; rssMb: number } {
   return { cpuS: ticks / 100, rssMb: Number(rss?.[1] ?? 0) / 1024 };
 }
 
-/** Our server with the given tenants (every collection and the doorbell each), one editor `lap` in each. */
+/**
+ * Our server with the given tenants (every collection and the doorbell each), one editor `lap` in
+ * each. `SYNC_BENCH_PROFILE=<dir>` makes it write a CPU profile there (node --cpu-prof) when it stops.
+ */
 export async function startOurs(tenants: string[], env: Record<string, string> = {}): Promise<BenchServer> {
   const data = await mkdtemp(join(tmpdir(), 'cx-bench-'));
   for (const tenant of tenants) {
@@ -60,7 +63,8 @@ export async function startOurs(tenants: string[], env: Record<string, string> =
       if (code !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr.join('\n')}`);
     }
   }
-  const server = await startChildServer(data, 0, env);
+  const profile = process.env.SYNC_BENCH_PROFILE;
+  const server = await startChildServer(data, 0, env, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
   return {
     name: 'ours',
     url: server.url.replace(/\/?$/, '/'),

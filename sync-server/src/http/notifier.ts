@@ -1,5 +1,6 @@
 import type { FeedPage, PageRange, Tail } from './feedPages';
 import { derivePage, extendTail } from './feedPages';
+import { feedText } from '../store/storedJson';
 
 /**
  * Wakes waiting longpolls when a database changes, and shares change-feed pages between the
@@ -201,7 +202,7 @@ export class Notifier {
     const page = this.gated(() => read({ since: tail.feed.last_seq, limit: catchUpLimit })).then((delta): Served => {
       // A long backlog, or a page PouchDB read: the tail cannot be extended by it.
       if (!delta.derivable || delta.results.length >= catchUpLimit) return { text: '', count: 0 };
-      const next = extendTail(tail, delta, JSON.stringify(delta.results).length, maxDerivableBytes);
+      const next = extendTail(tail, delta, feedText({ results: delta.results, last_seq: delta.last_seq }).length, maxDerivableBytes);
       const range = { since: next.since, limit: undefined };
       this.keepTail(db, request.shape, { ...next, handle: tail.handle }, tail);
       return { text: '', count: next.feed.results.length, derive: { range, feed: next.feed, bytes: next.bytes } };
@@ -273,10 +274,10 @@ export class Notifier {
   }
 }
 
-/** Serialises a page once; keeps its rows when other requests may be answered from them. */
+/** Serialises a page once (stored bodies spliced in as text); keeps its rows when other requests may be answered from them. */
 function serve(read: ReadPage, range: PageRange): Served {
   const feed = { results: read.results, last_seq: read.last_seq };
-  const text = JSON.stringify(feed) + '\n';
+  const text = feedText(feed) + '\n';
   const derivable = read.derivable && text.length <= maxDerivableBytes;
   return { text, count: read.results.length, ...(derivable ? { derive: { range: { since: range.since, limit: range.limit }, feed, bytes: text.length } } : {}) };
 }

@@ -4,7 +4,8 @@ import type { Ctx, Reply, Route } from '../http/context';
 import type { PageRequest, ReadPage, SharedPage } from '../http/notifier';
 import type { RawLevel } from '../store/feed';
 import { canReadFast, readChanges } from '../store/feed';
-import type { ChangeRow, PouchDatabase } from '../store/pouch';
+import type { FeedRow } from '../store/feed';
+import type { PouchDatabase } from '../store/pouch';
 import { openDb } from './access';
 import { boolParam, checkInt, intParam, jsonParam, sinceParam } from './query';
 
@@ -104,12 +105,13 @@ export const changes: Route = async (ctx) => {
 };
 
 /**
- * Reads a page: straight from the store when the options allow (feed.ts), else through PouchDB.
- * Only the first kind may answer other `since` values (http/feedPages.ts follows its rules).
+ * Reads a page: straight from the store when the options allow (feed.ts, bodies kept as their
+ * stored text), else through PouchDB. Only the first kind may answer other `since` values
+ * (http/feedPages.ts follows its rules).
  */
-export async function readFeed(db: PouchDatabase, raw: RawLevel | undefined, opts: ChangesOptions): Promise<ReadPage & { results: ChangeRow[] }> {
+export async function readFeed(db: PouchDatabase, raw: RawLevel | undefined, opts: ChangesOptions): Promise<ReadPage & { results: FeedRow[] }> {
   if (raw && canReadFast(opts)) {
-    const fast = await readChanges(raw, opts);
+    const fast = await readChanges(raw, { ...opts, asText: true });
     if (fast) return { ...fast, derivable: true };
   }
   const args: Record<string, unknown> = { since: opts.since, include_docs: opts.include_docs, style: opts.style, return_docs: true };

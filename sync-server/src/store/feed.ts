@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ChangeRow, Doc } from './pouch';
+import { StoredJson, topFields } from './storedJson';
 
 /**
  * A fast reader of the `_changes` feed straight from the LevelDB (or memdown) store under a PouchDB
@@ -65,6 +66,32 @@ export interface FeedOptions {
   include_docs: boolean;
   /** With `include_docs`: the winner carries `_conflicts`, its non-deleted losing leaves (as in PouchDB). */
   conflicts?: boolean;
+  /**
+   * With `include_docs`: each body is the {@link StoredJson} text it was stored as (served by
+   * `feedText`), not a parsed object. Same answer, without parsing and re-serialising every body.
+   */
+  asText?: boolean;
+}
+
+/** A row of {@link readChanges}: `doc` is a {@link StoredJson} when asked `asText`. */
+export type FeedRow = Omit<ChangeRow, 'doc'> & { doc?: Doc | StoredJson };
+
+/** One stored body: the fields the feed decides on, and the body itself, parsed or as text. */
+interface Body {
+  id: string;
+  rev: string;
+  /** Has `_attachments` (left to PouchDB). */
+  attachments: boolean;
+  /** The body has a `_conflicts` key of its own (see {@link withConflicts}). */
+  conflictsKey: boolean;
+  value(): Doc | StoredJson;
+}
+
+/** A stored body's fields read from its text; the body itself is parsed only when asked for. */
+function storedBody(text: string, asText: boolean): Body {
+  const top = topFields(text);
+  if (top.id === undefined || top.rev === undefined) throw new Error('changes: a stored body without _id or _rev');
+  return { id: top.id, rev: top.rev, attachments: top.attachments, conflictsKey: top.conflicts, value: () => (asText ? new StoredJson(text) : (JSON.parse(text) as Doc)) };
 }
 
 /** True when PouchDB would answer these options the way {@link readChanges} does. */
@@ -79,9 +106,15 @@ const formatSeq = (n: number): string => `0000000000000000${n}`.slice(-16);
  * return_docs: true })` answers it. Resolves undefined when a page holds something this reader
  * leaves to PouchDB (a document with attachments).
  */
-export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ results: ChangeRow[]; last_seq: number } | undefined> {
+export async function readChanges(raw: RawLevel, opts: FeedOptions & { asText: true }): Promise<{ results: FeedRow[]; last_seq: number } | undefined>;
+export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ results: ChangeRow[]; last_seq: number } | undefined>;
+export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ results: FeedRow[]; last_seq: number } | undefined> {
   const limit = opts.limit !== undefined && opts.limit > 0 ? opts.limit : undefined;
-  const results: ChangeRow[] = [];
+  const asText = opts.asText === true && opts.include_docs;
+  // Most stored bodies are only looked at for their id and revision (history rows, pages without
+  // include_docs), which the text scan gives without a parse.
+  const body = (text: string): Body => storedBody(text, asText);
+  const results: FeedRow[] = [];
   let lastSeq = opts.since;
   let cursor = opts.since;
   // Metadata read once per call, as PouchDB does: a document met twice is judged the same way.
@@ -90,38 +123,36 @@ export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ r
     const want = limit === undefined ? 1000 : Math.min(1000, limit - results.length);
     const entries = await readRange(raw, cursor, want);
     if (entries.length === 0) break;
-    const docs = entries.map(([, value]) => JSON.parse(value) as Doc & { _id: string; _rev: string });
+    const docs = entries.map(([, value]) => body(value));
     for (const doc of docs) {
-      if (metadata.has(doc._id)) continue;
-      const lookup = getJson<Metadata>(raw, docStore + doc._id);
+      if (metadata.has(doc.id)) continue;
+      const lookup = getJson(raw, docStore + doc.id, (text) => safeJsonParse(text) as Metadata);
       // A page may end (limit reached) before every lookup is awaited: a late failure must not
       // become an unhandled rejection. Awaiting `lookup` below still throws.
       lookup.catch(() => undefined);
-      metadata.set(doc._id, lookup);
+      metadata.set(doc.id, lookup);
     }
     for (let i = 0; i < entries.length; i++) {
       const seq = Number(entries[i]![0].slice(bySeq.length));
       const doc = docs[i]!;
       cursor = seq;
-      const meta = await metadata.get(doc._id);
+      const meta = await metadata.get(doc.id);
       // A later write of this document comes later in the feed; this entry is history.
       if (!meta || meta.seq !== seq) continue;
       lastSeq = seq;
       const winning = meta.winningRev ?? merge.winningRev(meta);
-      const winner = winning === doc._rev ? doc : await getJson<Doc & { _rev: string }>(raw, bySeq + formatSeq(meta.rev_map[winning]!));
-      if (!winner) throw new Error(`changes: missing body of ${doc._id} ${winning}`);
-      if (winner._attachments !== undefined) return undefined;
-      const change: ChangeRow = {
+      const winner = winning === doc.rev ? doc : await getJson(raw, bySeq + formatSeq(meta.rev_map[winning]!), body);
+      if (!winner) throw new Error(`changes: missing body of ${doc.id} ${winning}`);
+      if (winner.attachments) return undefined;
+      if (asText && winner.conflictsKey) return readChanges(raw, { ...opts, asText: false });
+      const conflicts = opts.include_docs && opts.conflicts ? merge.collectConflicts(meta) : [];
+      const change: FeedRow = {
         id: meta.id,
-        changes: opts.style === 'all_docs' ? merge.collectLeaves(meta.rev_tree).map((leaf) => ({ rev: leaf.rev })) : [{ rev: winner._rev }],
-        ...(opts.include_docs ? { doc: winner } : {}),
+        changes: opts.style === 'all_docs' ? merge.collectLeaves(meta.rev_tree).map((leaf) => ({ rev: leaf.rev })) : [{ rev: winner.rev }],
+        ...(opts.include_docs ? { doc: withConflicts(winner.value(), conflicts) } : {}),
         seq: meta.seq,
       };
-      if (merge.isDeleted(meta, winner._rev)) change.deleted = true;
-      if (opts.include_docs && opts.conflicts) {
-        const conflicts = merge.collectConflicts(meta);
-        if (conflicts.length > 0) (winner as Record<string, unknown>)._conflicts = conflicts;
-      }
+      if (merge.isDeleted(meta, winner.rev)) change.deleted = true;
       results.push(change);
       if (limit !== undefined && results.length >= limit) return { results, last_seq: lastSeq };
     }
@@ -147,12 +178,30 @@ function readRange(raw: RawLevel, since: number, limit: number): Promise<[string
   });
 }
 
-function getJson<T>(raw: RawLevel, key: string): Promise<T | undefined> {
+/**
+ * The winner with PouchDB's `_conflicts` (its non-deleted losing leaves), added as the last key
+ * as PouchDB adds it. A stored body never has the key (PouchDB keeps `_conflicts` out of bodies;
+ * a body that has one anyway is read parsed, see `special`).
+ */
+function withConflicts(doc: Doc | StoredJson, conflicts: string[]): Doc | StoredJson {
+  if (conflicts.length === 0) return doc;
+  if (doc instanceof StoredJson) {
+    const close = doc.text.lastIndexOf('}');
+    return new StoredJson(`${doc.text.slice(0, close)},"_conflicts":${JSON.stringify(conflicts)}${doc.text.slice(close)}`);
+  }
+  return { ...doc, _conflicts: conflicts };
+}
+
+// The document store is written with PouchDB's safe JSON (deep revision trees), so read it so.
+function getJson<T>(raw: RawLevel, key: string, parse: (text: string) => T): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     raw.get(key, { asBuffer: false }, (error, value) => {
       if (error) return (error as { notFound?: boolean }).notFound || /not ?found/i.test(error.message) ? resolve(undefined) : reject(error);
-      // The document store is written with PouchDB's safe JSON (deep revision trees), so read it so.
-      resolve(value === undefined ? undefined : (safeJsonParse(value) as T));
+      try {
+        resolve(value === undefined ? undefined : parse(value));
+      } catch (thrown) {
+        reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
+      }
     });
   });
 }

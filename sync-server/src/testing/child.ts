@@ -21,9 +21,9 @@ export interface ChildRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `sync-server <args>` with the given extra environment. */
-export function runChild(args: string[], env: Record<string, string> = {}): ChildRun {
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+/** Starts `sync-server <args>` with the given extra environment and Node options (e.g. `--cpu-prof`). */
+export function runChild(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): ChildRun {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,8 +53,8 @@ export interface ChildServer extends ChildRun {
 }
 
 /** Starts `serve` on 127.0.0.1 (port 0 unless given) and waits for its "listening" log line. */
-export async function startChildServer(dataDir: string, port = 0, env: Record<string, string> = {}): Promise<ChildServer> {
-  const run = runChild(['serve', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], env);
+export async function startChildServer(dataDir: string, port = 0, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> {
+  const run = runChild(['serve', '--host', '127.0.0.1', '--port', String(port), '--data', dataDir], env, nodeArgs);
   const url = await new Promise<string>((resolve, reject) => {
     const check = (): void => {
       for (const line of run.stdout) {
