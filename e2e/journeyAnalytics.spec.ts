@@ -79,3 +79,36 @@ async function stageId(page: Page, name: string): Promise<string> {
   const header = page.locator('.map-grid [data-stage-id]').filter({ has: page.locator(`input[aria-label="Colour of ${name}"]`) });
   return (await header.first().getAttribute('data-stage-id'))!;
 }
+
+test('in French the event import, the analytics panel and the map rows read in French with French numbers', async ({ page }) => {
+  test.slow();
+  await page.addInitScript(() => localStorage.setItem('cx.locale.v1', 'fr'));
+  await page.goto('/#/data');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importer un journal d’événements…' }).click();
+  await (await chooser).setFiles(path.join(fixtures, 'onboarding-events.csv'));
+  await expect(page.getByText('16 événements importés depuis onboarding-events.csv (Journal d’événements). 1 doublon ignoré.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Journaux d’événements' })).toContainText('Journal d’événements');
+
+  await page.goto('/#/journeys/templates');
+  await page.locator('.template-card button.primary').first().click();
+  await page.getByRole('combobox', { name: 'Données d’événements' }).selectOption({ label: 'onboarding-events (16 événements)' });
+  const unmatched = page.getByRole('region', { name: 'Événements non rattachés' });
+  // The first two stages of the onboarding template: the option list starts with "Ajouter à l’étape…".
+  for (const [event, stage] of [['signup_completed', 1], ['welcome_email_opened', 2], ['tour_started', 2]] as const) {
+    await unmatched.getByRole('combobox', { name: `Ajouter ${event} à une étape` }).selectOption({ index: stage });
+    await expect(unmatched.getByRole('combobox', { name: `Ajouter ${event} à une étape` })).toHaveCount(0);
+  }
+  await expect(page.locator('.analytics-row-header').first()).toContainText('Entonnoiratteinte dans l’ordre');
+  const funnel = page.locator('.funnel-cell');
+  await expect(funnel.nth(0)).toContainText('5au départ');
+  // 4 of 5: a decimal comma and a space before the percent sign, as French writes it.
+  await expect(funnel.nth(1)).toContainText(/^480,0\s%\sde l’étape précédente$/);
+  await expect(page.locator('.heat-cell').nth(1)).toHaveAttribute('title', /Atteinte dans l’ordre : 4/);
+  await expect(page.getByTestId('journey-summary')).toContainText('5 clients');
+  await expect(page.locator('.stage-rules').first()).toContainText('= signup_completed');
+  await expect(page.getByRole('button', { name: /^Modifier les événements de / }).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Sauts et boucles' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Comparer deux groupes' }).getByRole('button', { name: 'Comparer' })).toBeVisible();
+});
