@@ -55,6 +55,12 @@ test('an event log imported on the Data screen and mapped to stages shows funnel
   await page.getByRole('combobox', { name: 'Heat measure' }).selectOption('dropOff');
   await expect(page.getByTestId(`heat-${setup}`)).toHaveText('33.3%');
   await expect(page.getByRole('region', { name: 'Top paths' })).toContainText('Sign-up → Welcome → Setup → First value → Habit');
+  // The time distribution: the whole journey's row counts the one customer who completed, once.
+  const whole = page.getByRole('region', { name: 'Time distribution' }).getByRole('row', { name: /^Whole journey/ });
+  const cells = await whole.getByRole('cell').allTextContents();
+  expect(cells[0]).toBe('time to complete');
+  expect(cells.slice(2).map(Number).reduce((a, b) => a + b, 0)).toBe(1);
+  await expect(page.getByRole('region', { name: 'Time distribution' }).getByRole('columnheader')).toContainText(['Stage', 'Measure', 'Median', '< 1 min', '1 min–5 min']);
 
   // Two segments side by side: customers whose first event came from the web or from the app.
   const compare = page.getByRole('region', { name: 'Compare two groups' });

@@ -12,6 +12,7 @@ import { MapAnalyticsContext } from './analyticsState';
 import { ComparePanel } from './ComparePanel';
 import { PersonasPanel } from './PersonasPanel';
 import { StageMoves } from './StageMoves';
+import { TimeDistribution } from './TimeDistribution';
 import { usePersonaReport } from './usePersonaReport';
 import { heatMeasures, type HeatMeasure } from './heat';
 import { useJourneyFormat } from './journeyFormat';
@@ -166,6 +167,7 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
             </ol>
           </section>
           <StageMoves figures={figures} names={names} />
+          <TimeDistribution figures={figures} />
           <PersonasPanel state={personas} map={map} surveys={surveys} dispatch={dispatch} />
           <ComparePanel key={log.key} log={log} stages={spec} worker={worker} inactiveAfterMs={inactiveDays * 86_400_000} />
         </div>

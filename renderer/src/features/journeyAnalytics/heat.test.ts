@@ -6,6 +6,7 @@ import fr from '../../i18n/messages/journeyAnalytics/fr.json';
 import { heatCells, heatColour } from './heat';
 import { journeyFormat } from './journeyFormat';
 import { ruleText } from './ruleText';
+import { bucketLabels } from './TimeDistribution';
 
 const stages: StageSpec[] = [
   { id: 'a', name: 'Visit', events: [{ match: 'equals', values: ['visit'] }] },
@@ -39,6 +40,10 @@ describe('heat overlay', () => {
     expect(ruleText({ match: 'equals', values: ['buy'] }, en)).toBe('= buy');
     expect(ruleText({ match: 'oneOf', values: ['a', 'b'], where: [{ property: 'plan', values: ['pro', 'team'] }, { property: 'channel', values: ['web'] }] }, en))
       .toBe('one of a, b where plan is one of pro, team and channel is one of web');
+  });
+
+  test('duration buckets are labelled from their bounds', () => {
+    expect(bucketLabels(en)).toEqual(['< 1 min', '1 min–5 min', '5 min–15 min', '15 min–1 h', '1 h–6 h', '6 h–1 d', '1 d–3 d', '3 d–7 d', '7 d–30 d', '≥ 30 d']);
   });
 
   test('colours run from pale to deep and clamp', () => {
