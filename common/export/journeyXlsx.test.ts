@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { builtInTemplates } from '../journey/templates/index';
-import { buildJourneyXlsx, journeySheets } from './journeyXlsx';
+import { exportText } from '../i18n/exportText';
+import { buildJourneyXlsx, journeySheetNames, journeySheets } from './journeyXlsx';
 
 const template = builtInTemplates()[0];
 if (!template) throw new Error('no built-in journey template');
@@ -51,5 +52,24 @@ describe('journey XLSX', () => {
   test('an empty journey still opens with headers', async () => {
     const wb = await open(await buildJourneyXlsx({ name: 'Empty', description: '', map: { stages: [], lanes: [], cells: {} }, flow: { nodes: [], edges: [] } }));
     expect(rowsOf(wb.getWorksheet('Map'))[1]).toEqual(['Lane', 'Kind']);
+  });
+});
+
+describe('journey XLSX in German', () => {
+  test('sheets, headers and row labels are German; stage names and values stay the journey’s', async () => {
+    const de = exportText('de');
+    const wb = await open(await buildJourneyXlsx(journey, de));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Karte', 'Phasen', 'Ablauf']);
+    expect(journeySheetNames(de)).toEqual(['Karte', 'Phasen', 'Ablauf']);
+    const map = rowsOf(wb.getWorksheet('Karte'));
+    expect(map[1]).toEqual(['Bahn', 'Art', ...journey.map.stages.map((s) => s.name)]);
+    expect(rowsOf(wb.getWorksheet('Phasen'))[1]).toEqual(['#', 'Phase', 'Moment of Truth', 'Beschreibung', 'Farbe']);
+    const flow = rowsOf(wb.getWorksheet('Ablauf'));
+    expect(flow[1]).toEqual(['Schritt-ID', 'Art', 'Bezeichnung', 'Phase', 'Einstellungen', 'X', 'Y']);
+    expect(flow.some((r) => r[0] === 'Verbindungs-ID' && r[5] === 'Bezeichnung Ziel')).toBe(true);
+    const metric = journey.map.lanes.find((l) => l.type === 'metric');
+    if (metric) expect(map.some((r) => String(r[1]).endsWith(' Ziel'))).toBe(true);
+    const emotion = journey.map.lanes.find((l) => l.type === 'emotion');
+    if (emotion) expect(map.some((r) => String(r[1]).startsWith('Emotion '))).toBe(true);
   });
 });

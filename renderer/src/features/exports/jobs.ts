@@ -42,7 +42,7 @@ export async function runExportJob(job: ExportJob, loadFonts: (text: string) => 
     case 'personaXlsx': return buildPersonaXlsx(job.input, text);
     case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
-    case 'journeyXlsx': return buildJourneyXlsx(job.journey);
+    case 'journeyXlsx': return buildJourneyXlsx(job.journey, text);
     case 'flowPdf': return buildFlowPdf(job.journey, { ...job.options, fonts: await fonts(), text });
     case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images) });
     case 'comparisonXlsx': return buildComparisonXlsx(job.pages);
