@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { PersonaDoc } from '../persona/document';
 import { buildComparisonPdf } from './comparisonPdf';
-import { buildComparisonXlsx, comparisonSheets } from './comparisonXlsx';
+import { exportText } from '../i18n/exportText';
+import { buildComparisonXlsx, comparisonSheetNames, comparisonSheets } from './comparisonXlsx';
 import { samplePersona, samplePhoto } from './samplePersona';
 
 const fonts = {
@@ -118,5 +119,26 @@ describe('comparison workbook', () => {
     expect(csat?.[1]).toBe(87.5);
     expect(csat?.[2] ?? null).toBeNull(); // ExcelJS drops a row's trailing empty cells
     expect(metrics.find((r) => r[0] === 'Target CSAT %')).toEqual(['Target CSAT %', 80, 80]);
+  });
+});
+
+describe('comparison workbook in German', () => {
+  test('sheets, headers, field and metric labels are German; the personas’ values stay as written', async () => {
+    const [maya, omar] = pair();
+    const de = exportText('de');
+    const wb = await open(await buildComparisonXlsx([{ persona: maya, metrics: { live, day: '2026-11-01', targets: maya.expectedMetrics } }, { persona: omar }], de));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Profil', 'Abschnitte', 'Abschnittseinträge', 'Regeln', 'Live-Kennzahlen']);
+    expect(comparisonSheetNames(de)).toEqual(wb.worksheets.map((w) => w.name));
+    const profile = rowsOf(wb.getWorksheet('Profil'));
+    expect(profile[0]).toEqual(['Feld', 'Maya Chen', 'Omar Haddad', 'Unterschiedlich']);
+    expect(profile.find((r) => r[0] === 'Rolle')).toEqual(['Rolle', 'Operations manager', 'Store owner', 'ja']);
+    expect(profile.some((r) => r[0] === 'Belege: Forschung')).toBe(true);
+    expect(rowsOf(wb.getWorksheet('Abschnittseinträge'))[0]).toEqual(['Abschnitt', 'Persona', 'Titel', 'Eintrag', 'Wert', 'Belege', 'Nur diese Persona']);
+    expect(rowsOf(wb.getWorksheet('Regeln'))[0]?.slice(0, 3)).toEqual(['Persona', 'ID', 'Spalte']);
+    const metrics = rowsOf(wb.getWorksheet('Live-Kennzahlen'));
+    expect(metrics[0]?.[0]).toBe('Kennzahl');
+    expect(metrics.find((r) => r[0] === 'Ziel CSAT %')).toEqual(['Ziel CSAT %', 80, 80]);
+    expect(metrics.some((r) => r[0] === 'Loyalität (NPS)')).toBe(true);
+    expect(metrics.some((r) => r[0] === 'Snapshot-Tag')).toBe(true);
   });
 });

@@ -45,7 +45,7 @@ export async function runExportJob(job: ExportJob, loadFonts: (text: string) => 
     case 'journeyXlsx': return buildJourneyXlsx(job.journey, text);
     case 'flowPdf': return buildFlowPdf(job.journey, { ...job.options, fonts: await fonts(), text });
     case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images) });
-    case 'comparisonXlsx': return buildComparisonXlsx(job.pages);
+    case 'comparisonXlsx': return buildComparisonXlsx(job.pages, text);
   }
 }
 
