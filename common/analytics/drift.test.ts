@@ -74,11 +74,11 @@ describe('drift', () => {
   it('does not judge a day with too few respondents', () => {
     const r = report(generate(3, 30, 10, [0, 0, 0, 1]));
     expect(r.shifts[0]!.alert).toBe(false);
-    expect(r.shifts[0]!.notJudged).toMatch(/too few respondents/);
+    expect(r.shifts[0]!.notJudged).toMatchObject({ needed: defaultDriftRule.minAnswers });
   });
 
   it('checks an edited rule and states it', () => {
-    expect(checkDriftRule({ alpha: 0.5 })).toEqual({ ok: false, message: 'alpha must be a number from 0.0001 to 0.1.' });
+    expect(checkDriftRule({ alpha: 0.5 })).toEqual({ ok: false, message: 'alpha must be a number from 0.0001 to 0.1.', field: 'alpha', min: 0.0001, max: 0.1 });
     expect(checkDriftRule({ minTvd: 'x' })).toMatchObject({ ok: false });
     expect(checkDriftRule({ minTvd: 0.2 })).toEqual({ ok: true, rule: { ...defaultDriftRule, minTvd: 0.2 } });
     expect(describeDriftRule(defaultDriftRule)).toMatch(/p < 0.001 and total variation distance ≥ 0.1/);

@@ -46,11 +46,11 @@ const ruleBounds: Record<keyof DriftRule, [number, number]> = {
 };
 
 /** A stored or typed rule, or the reason it cannot be used. */
-export function checkDriftRule(input: unknown): { ok: true; rule: DriftRule } | { ok: false; message: string } {
+export function checkDriftRule(input: unknown): { ok: true; rule: DriftRule } | { ok: false; message: string; field: keyof DriftRule; min: number; max: number } {
   const r = { ...defaultDriftRule, ...(typeof input === 'object' && input !== null ? input : {}) } as Record<string, unknown>;
   for (const [key, [min, max]] of Object.entries(ruleBounds)) {
     const v = r[key];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return { ok: false, message: `${key} must be a number from ${min} to ${max}.` };
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return { ok: false, message: `${key} must be a number from ${min} to ${max}.`, field: key as keyof DriftRule, min, max };
   }
   return { ok: true, rule: r as unknown as DriftRule };
 }
@@ -72,8 +72,8 @@ export interface DistributionShift {
   chiSquare: number;
   df: number;
   p: number;
-  /** Null when judged; otherwise why not (too few respondents). */
-  notJudged: string | null;
+  /** Null when judged; otherwise the respondents on each side and the fewest needed (the app words it). */
+  notJudged: { current: number; reference: number; needed: number } | null;
   alert: boolean;
 }
 
@@ -110,7 +110,7 @@ export function distributionShift(table: Table, days: DayIndex, mask: Uint8Array
   const tvd = shares.reduce((s, x) => s + Math.abs(x.current - x.reference), 0) / 2;
   const test = contingencyChiSquare([labels.map((l) => a.options.get(l) ?? 0), labels.map((l) => b.options.get(l) ?? 0)]);
   const notJudged = a.answering < rule.minAnswers || b.answering < rule.minAnswers
-    ? `too few respondents to judge (${a.answering} on the day, ${b.answering} before; ${rule.minAnswers} needed each side)` : null;
+    ? { current: a.answering, reference: b.answering, needed: rule.minAnswers } : null;
   const p = Number.isNaN(test.p) ? 1 : test.p;
   return {
     column, current: a.answering, reference: b.answering, shares, tvd, chiSquare: Number.isNaN(test.statistic) ? 0 : test.statistic, df: test.df, p,

@@ -1,5 +1,6 @@
 import { createIntl, type IntlShape } from 'react-intl';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { defaultDriftRule, describeDriftRule } from '../../../common/analytics/drift';
 import type { RuleProblemCode } from '../../../common/analytics/rules';
 import type { FeatureProblem } from '../../../common/clustering/features';
 import type { ValueProblem } from '../../../common/import/values';
@@ -85,6 +86,23 @@ describe.each(locales)('problem codes in %s', (locale) => {
 
   test('persona rule problems', () => {
     checks(wordAll(intl, 'problems.rule', ruleSamples));
+  });
+
+  test('drift alerts, the rule and its problems', () => {
+    const r = defaultDriftRule;
+    const rule = intl.formatMessage({ id: 'drift.rule' }, { days: r.referenceDays, alpha: r.alpha, minTvd: r.minTvd, minAnswers: r.minAnswers, sigmas: r.sigmas });
+    const worded = [
+      rule,
+      intl.formatMessage({ id: 'drift.alert.shift' }, { column: 'channel', day: '2026-10-21', tvd: 0.31, p: '2.0e-9', current: 120, reference: 900 }),
+      intl.formatMessage({ id: 'drift.alert.metric' }, { metric: 'NPS', day: '2026-10-21', value: 12.5, reference: 30.1, delta: -17.6, limit: 9.2 }),
+      intl.formatMessage({ id: 'drift.notJudged' }, { current: 4, reference: 80, needed: 30 }),
+      intl.formatMessage({ id: 'drift.ruleProblem' }, { field: 'alpha', min: 0.0001, max: 0.1 }),
+    ];
+    expect(errors).toEqual([]);
+    for (const text of worded) expect(text).not.toMatch(/[{}]|undefined/);
+    // Small thresholds keep their digits (Intl's default would round 0.0001 to 0).
+    expect(worded[4]).toMatch(/0[.,]0001/);
+    if (locale === 'en') expect(rule).toBe(describeDriftRule(r));
   });
 
   test('column problems of the persona search', () => {

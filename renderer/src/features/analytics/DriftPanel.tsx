@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { checkDriftRule, describeDriftRule, type DriftRule } from '../../../../common/analytics/drift';
+import { checkDriftRule, type DriftRule } from '../../../../common/analytics/drift';
 import { useWorkspace } from '../../db/WorkspaceContext';
 import { translate, useT, type MessageId } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import { driftRuleId, useDriftRule, usePersonaDrift } from './driftStore';
 import { useAnalyticsFormat } from './display';
+import { useDriftWords } from './driftWords';
 import { saveSetting } from './workspaceSettings';
 
 /** What changed on the persona's newest snapshot day, its alerts, and the editable rule. */
@@ -12,6 +13,8 @@ export function DriftPanel({ personaId }: { personaId: string }) {
   const drift = usePersonaDrift(personaId);
   const rule = useDriftRule();
   const t = useT();
+  const words = useDriftWords();
+  const alerts = drift ? words.alerts(drift.report) : [];
   const { fixed } = useAnalyticsFormat();
   const fmt = (v: number) => fixed(v, Math.abs(v) >= 10 ? 0 : 2);
   return (
@@ -20,15 +23,15 @@ export function DriftPanel({ personaId }: { personaId: string }) {
       {!drift ? <p className="muted">{t('analytics.drift.pending')}</p>
         : drift.report.day === null ? <p className="muted">{t('analytics.drift.noDate')}</p> : (
           <>
-            {drift.alerts.length > 0 ? (
-              <ul className="drift-alerts" aria-label={t('analytics.drift.alerts')}>{drift.alerts.map((a) => <li key={a} role="alert">{a}</li>)}</ul>
+            {alerts.length > 0 ? (
+              <ul className="drift-alerts" aria-label={t('analytics.drift.alerts')}>{alerts.map((a) => <li key={a} role="alert">{a}</li>)}</ul>
             ) : <p role="status" data-testid="drift-none">{t('analytics.drift.none', { day: drift.report.day })}</p>}
             {drift.report.shifts.length > 0 && (
               <table className="data-table" aria-label={t('analytics.drift.shifts')}>
                 <thead><tr><th scope="col">{t('analytics.drift.column')}</th><th scope="col">{t('analytics.drift.respondents')}</th><th scope="col">{t('analytics.drift.distance')}</th><th scope="col">{t('analytics.drift.chiSquare')}</th><th scope="col">{t('analytics.drift.judged')}</th></tr></thead>
                 <tbody>{drift.report.shifts.map((s) => (
                   <tr key={s.column}><th scope="row">{s.column}</th><td className="num">{s.current} / {s.reference}</td><td className="num">{fixed(s.tvd, 2)}</td>
-                    <td className="num">{s.p < 0.0001 ? s.p.toExponential(1) : fixed(s.p, 4)}</td><td>{s.notJudged ?? (s.alert ? t('analytics.drift.alert') : t('analytics.drift.within'))}</td></tr>
+                    <td className="num">{s.p < 0.0001 ? s.p.toExponential(1) : fixed(s.p, 4)}</td><td>{s.notJudged ? words.notJudged(s.notJudged) : (s.alert ? t('analytics.drift.alert') : t('analytics.drift.within'))}</td></tr>
                 ))}</tbody>
               </table>
             )}
@@ -43,7 +46,7 @@ export function DriftPanel({ personaId }: { personaId: string }) {
             )}
           </>
         )}
-      <p className="muted" data-testid="drift-rule">{describeDriftRule(rule)}</p>
+      <p className="muted" data-testid="drift-rule">{words.rule(rule)}</p>
       <RuleForm key={JSON.stringify(rule)} rule={rule} />
     </section>
   );
@@ -56,11 +59,12 @@ function RuleForm({ rule }: { rule: DriftRule }) {
   });
   const [problem, setProblem] = useState<string | null>(null);
   const t = useT();
+  const words = useDriftWords();
   const fields: (keyof DriftRule)[] = ['alpha', 'minTvd', 'sigmas', 'referenceDays', 'minAnswers'];
   const fieldLabel = (k: keyof DriftRule): MessageId => `analytics.drift.field.${k}`;
   const save = async () => {
     const checked = checkDriftRule(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim() === '' ? Number.NaN : Number(v)])));
-    if (!checked.ok) return setProblem(checked.message);
+    if (!checked.ok) return setProblem(words.ruleProblem(checked.field, checked.min, checked.max));
     setProblem(null);
     await saveSetting(db, driftRuleId, checked.rule);
     showToast(translate('analytics.drift.saved'));

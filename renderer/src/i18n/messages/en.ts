@@ -4,6 +4,7 @@
 import analytics from './analytics/en.json';
 import app from './app/en.json';
 import data from './data/en.json';
+import drift from './drift/en.json';
 import experiments from './experiments/en.json';
 import exports from './exports/en.json';
 import findPersonas from './findPersonas/en.json';
@@ -23,6 +24,7 @@ export const en = {
   ...analytics,
   ...app,
   ...data,
+  ...drift,
   ...experiments,
   ...exports,
   ...findPersonas,
