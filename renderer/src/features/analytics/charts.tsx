@@ -3,6 +3,7 @@
  * one persona) and metric evolution (lines). Each chart is a figure with a caption; the numbers it
  * draws are also in the KPI cards or tables next to it, for keyboard and screen-reader users.
  */
+import { ChartLegend } from '../../ui/ChartLegend';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, Pie, PieChart, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useRightToLeft, useT } from '../../i18n';
 import { bucketColors } from './display';
@@ -26,7 +27,7 @@ export function DistributionPie({ distribution }: { distribution: { strong: numb
               {data.map((d) => <Cell key={d.key} fill={bucketColors[d.key]} />)}
             </Pie>
             <Tooltip />
-            <Legend />
+            <Legend content={ChartLegend} />
           </PieChart>
         </ResponsiveContainer>
       )}
@@ -54,7 +55,7 @@ export function VolumeBar({ data, buckets }: { data: { day: string; responses: n
                 <Bar dataKey="strong" stackId="a" fill={bucketColors.strong} name={t('analytics.chart.strong')} isAnimationActive={false} />
                 <Bar dataKey="moderate" stackId="a" fill={bucketColors.moderate} name={t('analytics.chart.moderate')} isAnimationActive={false} />
                 <Bar dataKey="weak" stackId="a" fill={bucketColors.weak} name={t('analytics.chart.weak')} isAnimationActive={false} />
-                <Legend />
+                <Legend content={ChartLegend} />
               </>
             ) : <Bar dataKey="responses" fill="#3d5afe" name={t('analytics.chart.responses')} isAnimationActive={false} />}
           </BarChart>

@@ -3,6 +3,7 @@ import { newId, type ChartPoint } from '../../../../../common/persona';
 import type { SectionProps } from './SectionBody';
 import { X } from '../../../ui/icons';
 import { WrapText } from '../../../ui/WrapText';
+import { ChartLegend } from '../../../ui/ChartLegend';
 import { useFormat, useRightToLeft, useT } from '../../../i18n';
 
 const palette = ['var(--persona-accent)', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b', '#ec4899'];
@@ -46,7 +47,7 @@ export function ChartEditor({ section, edit }: SectionProps) {
                 label={(p: PieLabelRenderProps) => <SliceValue {...p} unit={unit} />}>
                 {data.map((_, i) => <Cell key={i} fill={palette[i % palette.length]} />)}
               </Pie>
-              <Legend verticalAlign="bottom" iconSize={10} wrapperStyle={{ fontSize: 12, lineHeight: '16px' }} />
+              <Legend verticalAlign="bottom" content={ChartLegend} wrapperStyle={{ fontSize: 12, lineHeight: '16px' }} />
               <Tooltip />
             </PieChart>
           ) : (
