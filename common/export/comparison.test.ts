@@ -51,7 +51,7 @@ describe('comparison PDF', () => {
     const pdf = buildComparisonPdf([{ persona: maya, metrics: { live, day: '2026-11-01', targets: { satisfaction: 85, effort: 20, ces: 2 } } }, { persona: omar }], { paper: 'a4', fonts, images });
     const text = pdfText(pdf, 'pair.pdf');
     const flat = squash(text);
-    for (const want of ['Amber: rows that differ', 'Maya Chen', 'Omar Haddad', 'Close the month without overtime', 'Pay suppliers on time', 'Store owner', 'Runs a tight ship', 'Age 30–45 (weight 2)', 'nps ≥ 9', 'CSAT %: 88% (target 85%)', 'Loyalty (NPS): 31.0', 'Trust %: 70%', 'CES: 2.1 (target 2)', 'No data yet', 'No pie chart section']) {
+    for (const want of ['Amber: rows that differ', 'Maya Chen', 'Omar Haddad', 'Close the month without overtime', 'Pay suppliers on time', 'Store owner', 'Runs a tight ship', 'Age 30–45 (weight 2)', 'nps ≥ 9', 'CSAT %: 88% (target 85%)', 'Loyalty (NPS): 31.0', 'Trust %: 70%', 'CES: 2.1 (target 2)', 'No data yet', 'No “Pie chart” section']) {
       expect(flat).toContain(want);
     }
     // Side by side: Maya's and Omar's first goals share a printed line.
@@ -85,6 +85,18 @@ describe('comparison PDF', () => {
 
   test('refuses fewer than two personas', () => {
     expect(() => buildComparisonPdf([{ persona: samplePersona() }], { paper: 'a4', fonts, images })).toThrow(/two to four/);
+  });
+});
+
+describe('comparison PDF in German', () => {
+  test('headings, row labels, rules and metric lines are German; no English label is left', () => {
+    const [maya, omar] = pair();
+    const pdf = buildComparisonPdf([{ persona: maya, metrics: { live, day: '2026-11-01', firstDay: '2026-10-01', targets: { satisfaction: 85, ces: 2 } } }, { persona: omar }], { paper: 'a4', fonts, images, text: exportText('de') });
+    const flat = squash(pdfText(pdf, 'pair-de.pdf'));
+    for (const want of ['Persona-Vergleich', 'Bernstein: abweichende Zeilen', 'Rolle', 'Belege', 'Forschung', 'Regeln für die', 'Zuordnung', 'Aktuelle', 'Kennzahlen', 'die nur eine Persona hat',
+      'Age 30–45 (Gewichtung 2)', 'CSAT %: 88% (Ziel 85%)', 'Loyalität (NPS): 31.0', '120 Antworten, 2026-10-01 bis 2026-11-01', 'Noch keine Daten', 'Vergleich von Maya Chen, Omar Haddad'])
+      expect(flat, want).toContain(want);
+    for (const en of ['Amber', 'Mapping rules', 'Latest metrics', 'No data yet', '(target', 'Comparison of', 'weight']) expect(flat, en).not.toContain(en);
   });
 });
 

@@ -5,6 +5,7 @@ import { demographicFields } from '../persona/sections/profileSections';
 import { formatLiveValue, liveMetricRows, liveTarget } from '../analytics/liveFigures';
 import { liveDays, liveValue, type LiveMetricsInput } from './liveMetricsPdf';
 import { setFont, wrap } from './pdfText';
+import { englishText, type ExportText } from '../i18n/exportText';
 
 type Obj = Record<string, unknown>;
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]).filter((x) => typeof x === 'object' && x !== null) : []);
@@ -21,14 +22,14 @@ function textHeight(doc: jsPDF, text: string, width: number, size: number, leadi
  * drawers (personaSectionsPdf.ts). Their row heights are mirrored here: the comparison gives each row
  * the height its tallest cell needs, where the canvas page uses the height the user dragged.
  */
-export function sectionBodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, width: number, s: number): number {
+export function sectionBodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, width: number, s: number, text: ExportText = englishText): number {
   // A point of slack: the drawers stop at `y + rowH > bottom`, which rounding can trip on the last row.
-  return 1 + bodyHeight(doc, section, width, s);
+  return 1 + bodyHeight(doc, section, width, s, text);
 }
 
 /** The lines the identity header's own fields print as in a comparison (name and role have their own rows). */
-export function headerLines(data: Record<string, unknown>): string[] {
-  return [str(data.tagline), str(data.marketSize) && `Market size: ${str(data.marketSize)}`].filter((l) => l !== '');
+export function headerLines(data: Record<string, unknown>, text: ExportText = englishText): string[] {
+  return [str(data.tagline), str(data.marketSize) && text.t('report.section.marketSizeLine', { value: str(data.marketSize) })].filter((l) => l !== '');
 }
 
 /** Section types drawn as a plain bulleted list, whose items {@link bulletSpans} can place. */
@@ -50,7 +51,7 @@ export function bulletSpans(doc: jsPDF, items: unknown, width: number, s: number
   });
 }
 
-function bodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, width: number, s: number): number {
+function bodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, width: number, s: number, text: ExportText): number {
   const d = section.data;
   const bullets = (items: Obj[]) => items.reduce((h, i) => (str(i.text).trim() === '' ? h : h + textHeight(doc, str(i.text), width - 10 * s, 11 * s, 1.25) + 3 * s), 0);
   switch (section.type) {
@@ -69,23 +70,23 @@ function bodyHeight(doc: jsPDF, section: Pick<PersonaSection, 'type' | 'data'>, 
     case 'barChart': return list(d.points).length * 22 * s;
     case 'media': return (d.kind === 'image' ? 120 * s : textHeight(doc, str(d.url), width, 10 * s, 1.25)) + (str(d.caption) ? 14 * s : 0);
     case 'liveMetrics': return 64 * s;
-    case 'header': return headerLines(d).reduce((h, l) => h + textHeight(doc, l, width, 11 * s, 1.3), 0);
+    case 'header': return headerLines(d, text).reduce((h, l) => h + textHeight(doc, l, width, 11 * s, 1.3), 0);
     default: return 0;
   }
 }
 
 /** A mapping rule in words, as a line of the comparison's Rules row. */
-export function ruleText(rule: Rule): string {
-  const weight = (rule.weight ?? 1) === 1 ? '' : ` (weight ${rule.weight})`;
+export function ruleText(rule: Rule, text: ExportText = englishText): string {
+  const { t } = text;
+  const weighted = (words: string) => ((rule.weight ?? 1) === 1 ? words : t('report.rule.weighted', { rule: words, weight: rule.weight ?? 1 }));
   // A rule's own label replaces the generated description, as in the rule editor.
-  if (rule.label) return `${rule.label}${weight}`;
+  if (rule.label) return weighted(rule.label);
   if (rule.kind === 'range') {
     const bounds = rule.min !== undefined && rule.max !== undefined ? `${rule.min}–${rule.max}`
-      : rule.min !== undefined ? `≥ ${rule.min}` : rule.max !== undefined ? `≤ ${rule.max}` : 'any value';
-    return `${rule.column} ${bounds}${weight}`;
+      : rule.min !== undefined ? `≥ ${rule.min}` : rule.max !== undefined ? `≤ ${rule.max}` : t('report.rule.any');
+    return weighted(`${rule.column} ${bounds}`);
   }
-  const verb = rule.kind === 'oneOf' ? 'is one of' : 'mentions';
-  return `${rule.column} ${verb} ${rule.values.join(', ')}${weight}`;
+  return weighted(t(rule.kind === 'oneOf' ? 'report.rule.oneOf' : 'report.rule.mentions', { column: rule.column, values: rule.values.join(', ') }));
 }
 
 /** A compared persona field as text: lists joined, the status word capitalised as the app shows it. */
@@ -96,18 +97,22 @@ export function fieldText(field: string, value: unknown): string {
 }
 
 /** The live metrics of one persona as lines of text: value and target per metric, then where they come from. */
-export function metricLines(input: LiveMetricsInput | undefined): string[] {
+export function metricLines(input: LiveMetricsInput | undefined, text: ExportText = englishText): string[] {
+  const { t } = text;
+  const label = (key: string) => t('report.metric.label', { key });
   if (!input?.live) {
     const targets = liveMetricRows.flatMap((r) => {
       const target = input ? liveTarget(input.targets, r.key) : undefined;
-      return target === undefined ? [] : [`${r.label}: target ${target}`];
+      return target === undefined ? [] : [t('report.metric.targetOnly', { metric: label(r.key), target })];
     });
-    return ['No data yet', ...targets];
+    return [t('report.metric.noData'), ...targets];
   }
   const lines = liveMetricRows.map((r) => {
     const target = liveTarget(input.targets, r.key);
-    return `${r.label}: ${formatLiveValue(liveValue(input.live, r.key), r.unit)}${target === undefined ? '' : ` (target ${target})`}`;
+    const value = formatLiveValue(liveValue(input.live, r.key), r.unit);
+    return target === undefined ? t('report.metric.value', { metric: label(r.key), value }) : t('report.metric.valueTarget', { metric: label(r.key), value, target });
   });
-  const days = liveDays(input);
-  return [...lines, `${input.live.responses} responses${days ? `, ${days}` : ''}`];
+  const days = liveDays(input, text);
+  const responses = t('report.metric.responses', { count: input.live.responses });
+  return [...lines, days ? t('report.metric.responsesOn', { responses, days }) : responses];
 }

@@ -10,6 +10,7 @@ import { drawSectionBody } from './personaSectionsPdf';
 import { initials, type PersonaPaper, type PersonaPdfPage } from './personaPdf';
 import { pageSize, type PageOrientation } from './paper';
 import { drawRuns } from './pdfRuns';
+import { englishText, type ExportText } from '../i18n/exportText';
 
 /** How to print a comparison. */
 export interface ComparisonPdfOptions {
@@ -17,6 +18,8 @@ export interface ComparisonPdfOptions {
   /** Landscape by default: personas sit side by side. */
   orientation?: PageOrientation;
   fonts: PdfFonts;
+  /** The language of headings and labels (English when not given). */
+  text?: ExportText;
   /** Photos and media images by asset id. */
   images: PdfImages;
   /** Document title in the PDF's properties. */
@@ -30,7 +33,8 @@ const pad = 6;
 // Section bodies are drawn by the persona page's drawers at this fraction of canvas size: body text
 // prints at about 8 pt, legible on A4 with four personas side by side.
 const s = 0.72;
-const fieldNames: Record<string, string> = { role: 'Role', status: 'Status', personaType: 'Type', domain: 'Domain', owner: 'Owner', tags: 'Tags' };
+// The compared profile fields, by the column label that names them.
+const fieldColumn: Record<string, 'role' | 'status' | 'type' | 'domain' | 'owner' | 'tags'> = { role: 'role', status: 'status', personaType: 'type', domain: 'domain', owner: 'owner', tags: 'tags' };
 const differs = '#d97706';
 
 interface Row {
@@ -48,20 +52,21 @@ interface Row {
  */
 export function buildComparisonPdf(pages: readonly PersonaPdfPage[], options: ComparisonPdfOptions): Uint8Array {
   const comparison = comparePersonas(pages.map((p) => p.persona));
-  if (!comparison) throw new Error('A comparison needs two to four personas.');
+  const text = options.text ?? englishText;
+  if (!comparison) throw new Error(text.t('report.comparison.needs'));
   const size = pageSize(options.paper, options.orientation ?? 'landscape');
   const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation: options.orientation ?? 'landscape', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   const names = comparison.personas.map((p) => p.name);
-  doc.setProperties({ title: options.title ?? `Comparison: ${names.join(' vs ')}`, creator: 'CX Studio' });
+  doc.setProperties({ title: options.title ?? text.t('report.comparison.title', { names: names.join(' vs ') }), creator: 'CX Studio' });
 
   const n = comparison.personas.length;
   const colW = (size.w - 2 * margin - labelW - gap * n) / n;
   const colX = (i: number) => margin + labelW + gap + i * (colW + gap);
-  const rows = buildRows(doc, comparison, pages, options.images, colW - 2 * pad);
+  const rows = buildRows(doc, comparison, pages, options.images, colW - 2 * pad, text);
   const bottom = size.h - margin - 14;
 
-  let y = drawTitle(doc, names, size.w);
+  let y = drawTitle(doc, names, size.w, text);
   y = drawPersonaHeads(doc, comparison.personas, options.images, colX, colW, y);
   for (const row of rows) {
     const h = Math.min(row.height + 2 * pad, bottom - (margin + 60));
@@ -69,7 +74,7 @@ export function buildComparisonPdf(pages: readonly PersonaPdfPage[], options: Co
       doc.addPage([size.w, size.h], options.orientation ?? 'landscape');
       y = drawPersonaHeads(doc, comparison.personas, options.images, colX, colW, margin);
     }
-    drawRowLabel(doc, row, { x: margin, y, w: labelW, h });
+    drawRowLabel(doc, row, { x: margin, y, w: labelW, h }, text);
     for (let i = 0; i < n; i++) {
       const cell = { x: colX(i), y, w: colW, h };
       fillRounded(doc, cell, 4, '#ffffff', '#e5e7eb');
@@ -77,11 +82,12 @@ export function buildComparisonPdf(pages: readonly PersonaPdfPage[], options: Co
     }
     y += h + gap / 2;
   }
-  drawFooters(doc, names, size);
+  drawFooters(doc, names, size, text);
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfPage[], images: PdfImages, w: number): Row[] {
+function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfPage[], images: PdfImages, w: number, text: ExportText): Row[] {
+  const { t } = text;
   const textRow = (label: string, rowDiffers: boolean, values: string[][]): Row => {
     setFont(doc, 9);
     const lineH = 9 * 1.3;
@@ -92,19 +98,19 @@ function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfP
       draw: (i, box) => drawText(doc, (values[i] ?? []).join('\n') || '—', box, { size: 9, leading: 1.3, color: '#1f2937' }),
     };
   };
-  const rows: Row[] = c.fields.map((f) => textRow(fieldNames[f.field] ?? f.field, f.differs, f.values.map((v) => [fieldText(f.field, v)])));
-  const evidence = c.evidence.map((e) => [`Research ${e.research} · Data ${e.data} · Assumption ${e.assumption} · Untagged ${e.untagged}`]);
-  rows.push(textRow('Evidence', evidence.some((e) => e[0] !== evidence[0]?.[0]), evidence));
+  const rows: Row[] = c.fields.map((f) => textRow(fieldColumn[f.field] ? t(`report.col.${fieldColumn[f.field]!}`) : f.field, f.differs, f.values.map((v) => [fieldText(f.field, v)])));
+  const evidence = c.evidence.map((e) => [t('report.comparison.evidenceLine', { ...e })]);
+  rows.push(textRow(t('report.col.evidence'), evidence.some((e) => e[0] !== evidence[0]?.[0]), evidence));
 
   for (const sr of c.sections) {
-    const height = Math.max(12, ...sr.cells.map((cell) => cell.sections.reduce((h, sec) => h + 14 + sectionBodyHeight(doc, sec, w, s) + pad, -pad)));
+    const height = Math.max(12, ...sr.cells.map((cell) => cell.sections.reduce((h, sec) => h + 14 + sectionBodyHeight(doc, sec, w, s, text) + pad, -pad)));
     rows.push({
       label: sr.label, differs: sr.differs, height,
       draw: (i, box) => {
         const persona = c.personas[i];
         const cell = sr.cells[i];
         if (!persona || !cell || cell.sections.length === 0) {
-          drawText(doc, `No ${sr.label.toLowerCase()} section`, box, { size: 9, color: '#9ca3af' });
+          drawText(doc, t('report.comparison.noSection', { section: sr.label }), box, { size: 9, color: '#9ca3af' });
           return;
         }
         const metrics = pages[i]?.metrics ?? { live: null, day: null, targets: persona.expectedMetrics };
@@ -112,19 +118,19 @@ function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfP
         for (const sec of cell.sections) {
           setFont(doc, 9, true, '#111827');
           drawLabel(doc, sec.title || sr.label, box.x, y + 9, box.w);
-          const bodyH = Math.min(sectionBodyHeight(doc, sec, box.w, s), box.y + box.h - y - 14);
+          const bodyH = Math.min(sectionBodyHeight(doc, sec, box.w, s, text), box.y + box.h - y - 14);
           const body = { x: box.x, y: y + 14, w: box.w, h: bodyH };
           if (bulletTypes.has(sec.type)) shadeDistinct(doc, bulletSpans(doc, sec.data.items, body.w, s), new Set(cell.distinctItemIds), body);
-          if (sec.type === 'header') drawText(doc, headerLines(sec.data).join('\n'), body, { size: 11 * s, leading: 1.3 });
+          if (sec.type === 'header') drawText(doc, headerLines(sec.data, text).join('\n'), body, { size: 11 * s, leading: 1.3 });
           else drawSectionBody({ doc, s, accent: persona.accentColor, images, metrics }, sec.type, sec.data, body);
           y += 14 + bodyH + pad;
         }
       },
     });
   }
-  const rules = c.personas.map((p) => (p.rules.length === 0 ? ['No mapping rules'] : p.rules.map(ruleText)));
-  rows.push(textRow('Mapping rules', rules.some((r) => r.join('\n') !== rules[0]?.join('\n')), rules));
-  rows.push(textRow('Latest metrics', false, c.personas.map((_, i) => metricLines(pages[i]?.metrics))));
+  const rules = c.personas.map((p) => (p.rules.length === 0 ? [t('report.comparison.noRules')] : p.rules.map((r) => ruleText(r, text))));
+  rows.push(textRow(t('report.comparison.mappingRules'), rules.some((r) => r.join('\n') !== rules[0]?.join('\n')), rules));
+  rows.push(textRow(t('report.comparison.latestMetrics'), false, c.personas.map((_, i) => metricLines(pages[i]?.metrics, text))));
   return rows;
 }
 
@@ -141,11 +147,12 @@ function wrap(doc: jsPDF, text: string, width: number): number {
   return text.trim() === '' ? 1 : (doc.splitTextToSize(text, Math.max(1, width)) as string[]).length;
 }
 
-function drawTitle(doc: jsPDF, names: string[], pageW: number): number {
-  drawText(doc, 'Persona comparison', { x: margin, y: margin, w: pageW - 2 * margin, h: 24 }, { size: 18, bold: true, color: '#111827', maxLines: 1 });
+function drawTitle(doc: jsPDF, names: string[], pageW: number, text: ExportText): number {
+  drawText(doc, text.t('report.comparison.pdfTitle'), { x: margin, y: margin, w: pageW - 2 * margin, h: 24 }, { size: 18, bold: true, color: '#111827', maxLines: 1 });
   drawText(doc, names.join('  ·  '), { x: margin, y: margin + 24, w: pageW - 2 * margin, h: 16 }, { size: 10, color: '#4b5563', maxLines: 1 });
   setFont(doc, 8, false, '#92400e');
-  drawLabel(doc, 'Amber: rows that differ, and list items only one persona has', pageW - margin, margin + 12, 260, 'right');
+  // As wide as the title leaves free: the legend runs longer in German or French than in English.
+  drawLabel(doc, text.t('report.comparison.legend'), pageW - margin, margin + 12, Math.max(260, pageW - 2 * margin - 230), 'right');
   return margin + 48;
 }
 
@@ -171,7 +178,7 @@ function drawPersonaHeads(doc: jsPDF, personas: PersonaDoc[], images: PdfImages,
   return y + h + gap;
 }
 
-function drawRowLabel(doc: jsPDF, row: Row, box: Box): void {
+function drawRowLabel(doc: jsPDF, row: Row, box: Box, text: ExportText): void {
   fillRounded(doc, box, 4, row.differs ? tint(differs, 0.88) : '#f3f4f6');
   if (row.differs) {
     doc.setFillColor(differs);
@@ -180,16 +187,16 @@ function drawRowLabel(doc: jsPDF, row: Row, box: Box): void {
   drawText(doc, row.label, { x: box.x + 8, y: box.y + pad, w: box.w - 12, h: box.h - pad }, { size: 9, bold: true, color: '#111827', maxLines: 3 });
   if (row.differs && box.h > 30) {
     setFont(doc, 7.5, false, '#92400e');
-    drawLabel(doc, 'differs', box.x + 8, box.y + box.h - pad, box.w - 12);
+    drawLabel(doc, text.t('report.col.differs'), box.x + 8, box.y + box.h - pad, box.w - 12);
   }
 }
 
-function drawFooters(doc: jsPDF, names: string[], size: { w: number; h: number }): void {
+function drawFooters(doc: jsPDF, names: string[], size: { w: number; h: number }, text: ExportText): void {
   const count = doc.getNumberOfPages();
   for (let p = 1; p <= count; p++) {
     doc.setPage(p);
     setFont(doc, 8, false, '#9ca3af');
-    drawLabel(doc, `Comparison of ${names.join(', ')}`, margin, size.h - margin + 4, size.w - 2 * margin - 80);
-    drawLabel(doc, `Page ${p} of ${count}`, size.w - margin, size.h - margin + 4, 80, 'right');
+    drawLabel(doc, text.t('report.comparison.footer', { names: names.join(', ') }), margin, size.h - margin + 4, size.w - 2 * margin - 80);
+    drawLabel(doc, text.t('report.page', { n: p, of: count }), size.w - margin, size.h - margin + 4, 80, 'right');
   }
 }

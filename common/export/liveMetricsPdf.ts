@@ -4,6 +4,7 @@ import type { LiveMetrics } from '../analytics/metrics';
 import { formatLiveValue, liveMetricRow, liveMetricRows, liveTarget } from '../analytics/liveFigures';
 import { drawLabel, setFont, type Box } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
+import { englishText, type ExportText } from '../i18n/exportText';
 
 /**
  * A persona's live metrics as its canvas block shows them (all snapshot days merged, see
@@ -25,9 +26,9 @@ export function liveValue(live: LiveMetrics | null, key: string): number | null 
 }
 
 /** The days the figures span, as the canvas block words them: `first to last`, or the one day. */
-export function liveDays(input: LiveMetricsInput): string | null {
+export function liveDays(input: LiveMetricsInput, text: ExportText = englishText): string | null {
   if (!input.day) return null;
-  return input.firstDay && input.firstDay !== input.day ? `${input.firstDay} to ${input.day}` : input.day;
+  return input.firstDay && input.firstDay !== input.day ? text.t('report.metric.days', { first: input.firstDay, last: input.day }) : input.day;
 }
 
 /**

@@ -18,8 +18,8 @@ export type ExportJob =
   | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts'> }
   | { kind: 'journeyTiles'; journey: JourneyPdfInput; options: Omit<TiledPdfOptions, 'fonts'> }
   | { kind: 'journeyXlsx'; journey: JourneyXlsxInput }
-  | { kind: 'flowPdf'; journey: { name: string; flow: JourneyXlsxInput['flow'] }; options: Omit<FlowPdfOptions, 'fonts'> }
-  | { kind: 'comparisonPdf'; pages: PersonaPdfPage[]; options: Omit<ComparisonPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
+  | { kind: 'flowPdf'; journey: { name: string; flow: JourneyXlsxInput['flow'] }; options: Omit<FlowPdfOptions, 'fonts' | 'text'> }
+  | { kind: 'comparisonPdf'; pages: PersonaPdfPage[]; options: Omit<ComparisonPdfOptions, 'fonts' | 'images' | 'text'>; images: [string, AssetImage][] }
   | { kind: 'comparisonXlsx'; pages: PersonaPdfPage[] };
 
 async function printImages(pages: readonly PersonaPdfPage[], images: [string, AssetImage][]): Promise<Map<string, AssetImage>> {
@@ -44,7 +44,7 @@ export async function runExportJob(job: ExportJob, loadFonts: (text: string) => 
     case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
     case 'journeyXlsx': return buildJourneyXlsx(job.journey, text);
     case 'flowPdf': return buildFlowPdf(job.journey, { ...job.options, fonts: await fonts(), text });
-    case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images) });
+    case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images), text });
     case 'comparisonXlsx': return buildComparisonXlsx(job.pages, text);
   }
 }
