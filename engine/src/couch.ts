@@ -72,13 +72,19 @@ export class CouchDb {
     try {
       await this.request('PUT', '');
     } catch (error) {
-      if (!(error instanceof CouchHttpError && error.status === 412)) throw error;
+      // 412: it exists; 409: another engine process created it at the same moment.
+      if (!(error instanceof CouchHttpError && (error.status === 412 || error.status === 409))) throw error;
     }
   }
 
   /** Sets `_security` (CouchDB only; ours stores it). */
   async setSecurity(security: unknown): Promise<void> {
-    await this.request('PUT', '/_security', security);
+    try {
+      await this.request('PUT', '/_security', security);
+    } catch (error) {
+      // Engines starting together all write the same `_security`: our server answers the later ones 409.
+      if (!(error instanceof CouchHttpError && error.status === 409)) throw error;
+    }
   }
 
   /** One document, or undefined when missing or deleted. */

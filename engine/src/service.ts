@@ -63,9 +63,16 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
   const worker = new Worker({ ...workerOptions, runs, control, directory });
   const abort = new AbortController();
   let stopped = false;
+  // The abort listener goes when the pause ends: the loops pause thousands of times, and listeners
+  // left behind piled up on the signal (a leak, and MaxListenersExceededWarning in the bench).
   const pause = (ms: number): Promise<void> => new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    abort.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    const done = (): void => {
+      clearTimeout(t);
+      abort.signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    abort.signal.addEventListener('abort', done, { once: true });
   });
   const loops: Promise<void>[] = [];
   const every = (ms: number, what: string, fn: () => Promise<void>): void => {

@@ -38,7 +38,7 @@ export class Worker implements EventLookup {
   private readonly ready = new Map<string, number>();
   private readonly parked = new Set<string>();
   private readonly inFlight = new Set<string>();
-  private readonly results = new Map<string, SendOutcome>();
+  private readonly results = new Map<string, { key: string; outcome: SendOutcome }>();
   private readonly retries = new Map<string, StoredDoc>();
   private readonly events = new Map<string, EventDoc[]>();
   private readonly counters = new Counters();
@@ -209,10 +209,10 @@ export class Worker implements EventLookup {
       return a;
     }
     const result = this.results.get(id);
-    if (result && doc.outbox) {
-      this.results.delete(id);
-      return settle(this.delivery, doc, result, now);
-    }
+    // Only the outcome of this very send settles it: one from before the partition went away and came
+    // back belongs to an earlier step, and taking it marked the next send sent unsent (seen in the bench).
+    if (result) this.results.delete(id);
+    if (result && doc.outbox && result.key === doc.outbox.effect.idempotencyKey) return settle(this.delivery, doc, result.outcome, now);
     const fresh = (this.events.get(doc.customerId) ?? []).find((e) => e.receivedAt >= doc.createdAt && !(doc.events ?? []).includes(e.eventId));
     if (fresh && state.status !== 'sending') {
       const a = stepDoc(doc, program, { type: 'event', at: Math.max(now, fresh.at), event: { name: fresh.name, at: fresh.at, properties: fresh.properties } }, this.ctx);
@@ -296,7 +296,7 @@ export class Worker implements EventLookup {
         .catch((error: unknown): SendOutcome => ({ ok: false, retryable: true, reason: String(error) }))
         .then((outcome) => {
           this.inFlight.delete(id);
-          this.results.set(id, outcome);
+          this.results.set(id, { key: box.effect.idempotencyKey, outcome });
           this.touch(id);
           this.fireSends();
           this.poke();
@@ -356,9 +356,13 @@ export class Worker implements EventLookup {
   }
 
   private async load(p: number): Promise<void> {
+    // Leftovers of a load cut short by a lost lease would keep their generation, so the runs read now
+    // would be taken as known and never scheduled: a run stranded in memory (seen in the bench).
+    this.forget(p);
     const now = this.now();
     let n = 0;
     for await (const page of this.o.runs.range<RunDoc>(partitionRunPrefix(p), rangeEnd(partitionRunPrefix(p)))) {
+      if (!this.leases.holds(p)) return this.forget(p);
       for (const doc of page) {
         n++;
         for (const line of doc.log) if ((line.outcome === 'sent' || line.outcome === 'possibleDuplicate') && line.at > now - 86_400_000) this.cap.record(doc.customerId, line.at);
@@ -376,7 +380,7 @@ export class Worker implements EventLookup {
     return this.census.write(this.runs.values(), [...this.loaded].filter((p) => this.leases.holds(p)), this.now());
   }
 
-  private drop(p: number): void {
+  private forget(p: number): void {
     this.loaded.delete(p);
     for (const [id, doc] of this.runs) {
       if (doc.partition !== p) continue;
@@ -386,6 +390,10 @@ export class Worker implements EventLookup {
       this.cap.forget(doc.customerId);
       this.events.delete(doc.customerId);
     }
+  }
+
+  private drop(p: number): void {
+    this.forget(p);
     this.counters.drop(p);
     this.o.log({ level: 'info', msg: 'Partition released', partition: p });
   }
