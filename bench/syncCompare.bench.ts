@@ -179,25 +179,28 @@ export default async function bench(report: (row: BenchRow) => void): Promise<vo
   // One tenant per measurement that writes to a server, so each push starts from an empty database.
   const tenants = ['pullsmall', 'pulllarge', 'apppushsmall', 'apppushlarge', 'pouchpushsmall', 'pouchpushlarge'];
   const rates = new Map<string, number>();
-  for (const name of ['ours', 'pouchdb-server'] as const) {
-    const server = name === 'ours' ? await startOurs(tenants) : await startPouchdbServer(tenants);
-    try {
-      for (const w of workloads) {
-        await seed(server, `pull${w.key}`, w);
-        for (const direction of ['pull', 'push'] as const) {
-          for (const client of ['app', 'PouchDB'] as const) {
+  // Both servers run for the whole bench and each measurement is taken on one right after the
+  // other: on a shared machine the load changes within minutes, and measuring all of one server
+  // first moved the ratio 2–4× between runs.
+  const servers = [await startOurs(tenants), await startPouchdbServer(tenants)];
+  try {
+    for (const w of workloads) {
+      for (const server of servers) await seed(server, `pull${w.key}`, w);
+      for (const direction of ['pull', 'push'] as const) {
+        for (const client of ['app', 'PouchDB'] as const) {
+          for (const server of servers) {
             const tenant = direction === 'pull' ? `pull${w.key}` : `${client === 'app' ? 'app' : 'pouch'}push${w.key}`;
             const r = client === 'app' ? await viaApp(server, tenant, w, direction) : await viaPouch(server, tenant, w, direction);
-            rates.set(`${direction} ${w.key} ${client} ${name}`, r.rate);
+            rates.set(`${direction} ${w.key} ${client} ${server.name}`, r.rate);
             const load = loadavg()[0]!.toFixed(1);
-            report({ name: `${direction} ${w.label}: ${client} ↔ ${name}${r.stopped ? ` (${r.stopped})` : ''}`, value: r.rate, unit: 'docs/s' });
+            report({ name: `${direction} ${w.label}: ${client} ↔ ${server.name}${r.stopped ? ` (${r.stopped})` : ''}`, value: r.rate, unit: 'docs/s' });
             report({ name: `  CPU per doc: server ${r.serverCpuMs.toFixed(2)} ms, client ${r.clientCpuMs.toFixed(2)} ms (load ${load})`, value: r.serverCpuMs, unit: 'ms server CPU/doc' });
           }
         }
       }
-    } finally {
-      await server.stop();
     }
+  } finally {
+    for (const server of servers) await server.stop();
   }
   for (const w of workloads) {
     for (const [direction, aim] of [['pull', 2], ['push', 1.1]] as const) {
