@@ -35,7 +35,7 @@ test('the compare page downloads the comparison as a PDF and a workbook', async 
   const pdf = await download(page, 'PDF', 'comparison.pdf');
   expect(execFileSync('pdfinfo', [pdf]).toString('utf8')).toMatch(/Page size:\s+841\.89 x 595\.28/);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString('utf8').replace(/\s+/g, ' ');
-  for (const want of [...names, 'Find the best price without spending an evening on it', 'Onboard new hires in a day', 'No pie chart section']) {
+  for (const want of [...names, 'Find the best price without spending an evening on it', 'Onboard new hires in a day', 'No “Pie chart” section']) {
     expect(text).toContain(want);
   }
 

@@ -75,7 +75,7 @@ test('an old version can be restored, and restoring adds a version instead of re
   await page.getByLabel('Persona name').fill('Robert, renamed');
   await saved(page);
   await page.getByRole('button', { name: 'History' }).click();
-  await expect(page.getByRole('listitem', { name: 'Version 2' })).toContainText(`Renamed "${original}" to "Robert, renamed"`);
+  await expect(page.getByRole('listitem', { name: 'Version 2' })).toContainText(`Renamed “${original}” to “Robert, renamed”`);
   await page.getByRole('button', { name: 'Restore version 1' }).click();
   await page.getByRole('dialog', { name: 'Restore version 1?' }).getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('listitem', { name: 'Version 3' })).toContainText('Restored version 1');

@@ -49,7 +49,7 @@ test('cancelling a restore part-way writes nothing', async ({ page }) => {
   const file = await workspaceBytes({ snapshots: 1500 });
   await choose(page, 'Restore from file…', 'Big.cxstudio', file);
   const preview = page.getByRole('dialog', { name: 'Restore' });
-  await expect(preview).toContainText('holds 1502 documents.');
+  await expect(preview).toContainText('holds 1,502 documents.');
   // Slow the page down so the restore is still running when Cancel is clicked.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
@@ -60,6 +60,6 @@ test('cancelling a restore part-way writes nothing', async ({ page }) => {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // Opened again, the same file finds none of its documents here.
   await choose(page, 'Restore from file…', 'Big.cxstudio', file);
-  await expect(preview).toContainText('holds 1502 documents.');
+  await expect(preview).toContainText('holds 1,502 documents.');
   await expect(preview).not.toContainText('already exist here');
 });
