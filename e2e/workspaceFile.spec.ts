@@ -54,7 +54,7 @@ test('cancelling a restore part-way writes nothing', async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   await preview.getByRole('button', { name: 'Restore', exact: true }).click();
-  await expect(page.getByText(/Restoring \d+ of 1502/)).toBeVisible();
+  await expect(page.getByText(/Restoring [\d,]+ of 1,502/)).toBeVisible();
   await page.locator('p[aria-live="polite"]').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Restore cancelled; nothing was restored.')).toBeVisible();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import { RawIntlProvider, createIntl, createIntlCache } from 'react-intl';
+import { RawIntlProvider, createIntlCache } from 'react-intl';
 import { isRightToLeft, pseudoLocale, sourceLocale, type UiLocale } from '../../../common/i18n/locales';
 import { loadMessages, type Messages } from './catalogue';
+import { createLocalisedIntl } from './localNumbers';
 import { en } from './messages/en';
 import { setActiveIntl } from './translate';
 import { useLocaleSetting } from './localeSetting';
@@ -48,7 +49,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     if (!shown) return null;
     // Intl has no data for the pseudo-locale: it formats numbers and dates as English.
     const intlLocale = shown.locale === pseudoLocale ? sourceLocale : shown.locale;
-    return createIntl({ locale: intlLocale, defaultLocale: sourceLocale, messages: shown.messages }, intlCache);
+    return createLocalisedIntl({ locale: intlLocale, defaultLocale: sourceLocale, messages: shown.messages }, intlCache);
   }, [shown]);
 
   useEffect(() => {

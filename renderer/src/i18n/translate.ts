@@ -1,12 +1,13 @@
-import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
+import { createIntlCache, type IntlShape } from 'react-intl';
 import { sourceLocale } from '../../../common/i18n/locales';
 import { en, type MessageId } from './messages/en';
+import { createLocalisedIntl } from './localNumbers';
 
 /** Values an ICU message takes in plain-text use: numbers, strings, dates, booleans. */
 export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
 
 // English until the provider has loaded the chosen catalogue.
-let active: IntlShape = createIntl({ locale: sourceLocale, messages: en }, createIntlCache());
+let active: IntlShape = createLocalisedIntl({ locale: sourceLocale, messages: en }, createIntlCache());
 
 /** Called by the provider when the shown language changes. */
 export function setActiveIntl(intl: IntlShape): void {
