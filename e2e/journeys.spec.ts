@@ -18,7 +18,16 @@ async function drag(page: Page, from: Locator, to: Locator | { dx: number; dy: n
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
-  await page.mouse.move(end.x, end.y, { steps: 5 });
+  // The flow pans itself while a connection is dragged near its edge (and a loaded machine may still
+  // be settling new steps): aim at where the target is now, not where it was before the drag.
+  if (!('dx' in to)) {
+    for (let i = 0; i < 3; i += 1) {
+      const b = await to.boundingBox();
+      if (!b) break;
+      end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      await page.mouse.move(end.x, end.y, { steps: 5 });
+    }
+  } else await page.mouse.move(end.x, end.y, { steps: 5 });
   await page.mouse.up();
 }
 
