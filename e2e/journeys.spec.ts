@@ -128,7 +128,7 @@ test('a journey goes from template to map edits, a valid flow, a published versi
   const file = testInfo.outputPath('onboarding.json');
   await (await download).saveAs(file);
   const exported = JSON.parse(await readFile(file, 'utf8')) as { type: string; version: number; journey: { map: { stages: Array<{ name: string }> } } };
-  expect(exported).toMatchObject({ type: 'cx-studio.journey', version: 3 });
+  expect(exported).toMatchObject({ type: 'cx-studio.journey', version: 4 });
   expect(exported.journey.map.stages.map((s) => s.name)).toContain('Advocacy');
 
   await page.getByRole('link', { name: '← Journeys' }).click();

@@ -20,6 +20,8 @@ export const migrations: Record<CollectionName, Record<number, Migration>> = {
     1: (doc) => doc,
     // Version 2 only adds optional analytics settings to the map: a version-1 journey is valid as it is.
     2: (doc) => doc,
+    // Version 3 only adds optional event rules to cards: a version-2 journey is valid as it is.
+    3: (doc) => doc,
   },
   history: {},
   templates: {},

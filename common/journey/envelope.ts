@@ -9,8 +9,9 @@ export const journeyEnvelopeType = 'cx-studio.journey';
  * The envelope version this app writes. Readers accept this and older; newer files ask for an update.
  * 2: stages may carry event rules (an older reader would drop them silently); 1 reads unchanged.
  * 3: the map may carry analytics settings (event log, joined survey, stage questions); 2 reads unchanged.
+ * 4: cards may carry event rules (an older reader would drop them silently); 3 reads unchanged.
  */
-export const journeyEnvelopeVersion = 3;
+export const journeyEnvelopeVersion = 4;
 
 /** A journey export file. */
 export interface JourneyEnvelope {

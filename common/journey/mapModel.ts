@@ -61,6 +61,11 @@ export const cardSchema = v.object({
   /** An image in the `assets` collection; images are referenced, never copied into the journey. */
   assetId: v.optional(idSchema),
   evidence: v.optional(evidenceSchema),
+  /**
+   * Optional event-matching rules (issue 14): events of an imported log that mean a customer met this
+   * touchpoint. They add figures to the card and never move customers between stages.
+   */
+  events: v.optional(stageEventRulesSchema),
 });
 /** A card in a map cell. */
 export type Card = v.InferOutput<typeof cardSchema>;

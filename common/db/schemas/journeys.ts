@@ -12,8 +12,9 @@ export const journeysSchema = {
    * on its next save.
    * 2: the map may carry analytics settings (`map.analytics`: event log, joined survey and its id
    * column, stage questions); bumped for the same reason.
+   * 3: cards may carry event-matching rules (`map.cells[lane][stage][].events`); bumped for the same reason.
    */
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
