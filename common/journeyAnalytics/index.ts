@@ -28,3 +28,5 @@ export { stageSentiment, canvasMeetsStages, stageTexts } from './stageSignals';
 export type { StageSentiment, CanvasItem } from './stageSignals';
 export { flowEventCounts } from './flowCounts';
 export type { FlowEdgeEventCount, FlowEventCounts, FlowNodeEventCount } from './flowCounts';
+export { CardCounter, cardSpecsOf } from './cards';
+export type { CardFigures, CardSpec } from './cards';

@@ -5,6 +5,7 @@
  * arrays throughout; the only per-customer allocation is the path string. Checked against the plain
  * reference in reference.ts on generated logs.
  */
+import { CardCounter } from './cards';
 import { stagesOfEvents, type StageSpec } from './match';
 import { customerOrder } from './order';
 import { pathFlags, rankPaths } from './paths';
@@ -48,6 +49,7 @@ export function analyseJourney(log: EventLog, stages: readonly StageSpec[], opti
   const moves = new Int32Array(k * k);
   const movers = new Int32Array(k * k);
   const movedBy = new Int32Array(k * k).fill(-1);
+  const cards = options.cards ? new CardCounter(log, options.cards) : null;
   let events = 0, duplicates = 0, customers = 0, matchedCustomers = 0, inactive = 0;
 
   for (let c = 0; c < log.customers.length; c++) {
@@ -64,7 +66,8 @@ export function analyseJourney(log: EventLog, stages: readonly StageSpec[], opti
       events++;
       const row = order[i]!;
       const s = stageOf[row]!;
-      if (s < 0) { unmatched[event[row]!]!++; continue; }
+      const byCard = cards !== null && cards.event(c, row, event[row]!);
+      if (s < 0) { if (!byCard) unmatched[event[row]!]!++; continue; }
       const t = time[row]!;
       if (seen[s] !== c) { seen[s] = c; reachAny[s]!++; }
       if (p < k && s === p) { entry[p] = t; lastIn[p] = t; p++; } else if (p > 0 && s === p - 1) lastIn[s] = t;
@@ -81,6 +84,7 @@ export function analyseJourney(log: EventLog, stages: readonly StageSpec[], opti
       }
       if (t <= asOf) { lastStage = s; lastTime = t; }
     }
+    cards?.endCustomer(c, seen);
     if (prev < 0) continue;
     matchedCustomers++;
     reachStrict[p]!++;
@@ -127,6 +131,7 @@ export function analyseJourney(log: EventLog, stages: readonly StageSpec[], opti
       .filter((u) => u.count > 0)
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .slice(0, options.unmatchedListed ?? 50),
+    ...(cards ? { cards: cards.figures(reachAny) } : {}),
   };
 }
 

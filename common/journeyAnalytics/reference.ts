@@ -4,6 +4,7 @@
  * generated logs; it is too slow for real data.
  */
 import { ruleMatches } from '../journey/eventRules';
+import type { CardSpec } from './cards';
 import type { StageSpec } from './match';
 import { pathFlags, pathKey, rankPaths } from './paths';
 import { durationBuckets, type AnalyseOptions, type DurationSummary, type JourneyFigures } from './types';
@@ -67,11 +68,20 @@ export function referenceAnalyse(all: readonly PlainEvent[], stages: readonly St
   // "from>to" → the customers who made that move and how many times.
   const moved = new Map<string, { who: Set<number>; moves: number }>();
   const unmatched = new Map<string, number>();
+  const cards = (options.cards ?? []).map((card) => ({ card, reached: 0, customers: 0, events: 0 }));
+  const meets = (card: CardSpec, e: PlainEvent) => card.events.some((r) => ruleMatches(r, e.event, (key) => e.properties?.[key] ?? null));
   let inactive = 0, events = 0, duplicates = 0;
   for (const [who, { kept, duplicates: d }] of included.entries()) {
     duplicates += d;
     events += kept.length;
-    for (const x of kept) if (x.stage < 0) unmatched.set(x.e.event, (unmatched.get(x.e.event) ?? 0) + 1);
+    for (const x of kept) if (x.stage < 0 && !cards.some((c) => meets(c.card, x.e))) unmatched.set(x.e.event, (unmatched.get(x.e.event) ?? 0) + 1);
+    for (const c of cards) {
+      const mine = kept.filter((x) => meets(c.card, x.e));
+      if (mine.length === 0) continue;
+      c.events += mine.length;
+      c.customers += 1;
+      if (kept.some((x) => x.stage === c.card.stage)) c.reached += 1;
+    }
     const matched = kept.filter((x) => x.stage >= 0);
     if (matched.length === 0) continue;
     for (let s = 0; s < k; s++) if (matched.some((x) => x.stage === s)) anyReach[s]! += 1;
@@ -139,5 +149,11 @@ export function referenceAnalyse(all: readonly PlainEvent[], stages: readonly St
     asOf: now, inactiveAfterMs: inactiveAfter, inactive,
     unmatched: [...unmatched].map(([name, count]) => ({ name, count }))
       .sort((a, b) => b.count - a.count || byText(a.name, b.name)).slice(0, options.unmatchedListed ?? 50),
+    ...(options.cards ? {
+      cards: cards.map((c) => ({
+        cardId: c.card.id, reached: c.reached, customers: c.customers, events: c.events,
+        share: (anyReach[c.card.stage] ?? 0) > 0 ? c.reached / anyReach[c.card.stage]! : null,
+      })),
+    } : {}),
   };
 }

@@ -3,6 +3,7 @@
  * columnar: one entry per event in typed arrays, customers, event names and property values
  * dictionary-encoded, so 10M events cost about 20 bytes each.
  */
+import type { CardFigures, CardSpec } from './cards';
 
 /** A dictionary-encoded property column: `codes[i]` indexes `dict`, -1 is missing. */
 export interface PropertyColumn {
@@ -124,8 +125,10 @@ export interface JourneyFigures {
   inactiveAfterMs: number;
   /** Customers with stage events whose latest one is older than the cut-off. */
   inactive: number;
-  /** Events matching no stage, by name, most frequent first. */
+  /** Events matching no stage (nor a card, when cards were given), by name, most frequent first. */
   unmatched: { name: string; count: number }[];
+  /** Figures of the cards given in the options ({@link AnalyseOptions.cards}), in their order. */
+  cards?: CardFigures[];
 }
 
 /** Which customers an analysis covers. */
@@ -149,4 +152,6 @@ export interface AnalyseOptions {
   filter?: CustomerFilter;
   /** Unmatched event names listed (default 50). */
   unmatchedListed?: number;
+  /** Touchpoint cards with event rules to count (their events are no longer unmatched). */
+  cards?: CardSpec[];
 }
