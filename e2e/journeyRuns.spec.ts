@@ -1,70 +1,31 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { connect, startSyncServer, type SyncServerProcess } from './syncServer';
+import { startEngineProcess, type EngineProcess } from './engineProcess';
 import { startSmtp, type Smtp } from '../engine/src/testing/parts';
 
 // The Runs panel against real parts: the sync server, the engine process (`npm run engine`'s module)
 // signed in as a server admin, and an SMTP server. Waits are compressed 1000× (2 hours → 7.2 s), so
 // runs move past the first wait while the test watches and then sit at "Wait until ordered" (3 days → 4.3 min).
 const password = 'workshop-pass-123';
-const secret = 'e2e-webhook-secret-of-at-least-32-chars';
 let server: SyncServerProcess | undefined;
 let smtp: Smtp | undefined;
-let engine: ChildProcess | undefined;
-let intakeUrl = '';
-let engineLog = '';
-
-async function startEngine(syncUrl: string, smtpPort: number): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'cx-e2e-engine-'));
-  const config = join(dir, 'engine.json');
-  writeFileSync(config, JSON.stringify({
-    tenants: { acme: { webhookSecret: secret } },
-    smtp: { host: '127.0.0.1', port: smtpPort, from: 'journeys@acme.example' },
-    delivery: { quietStartHour: 0, quietEndHour: 0, frequencyCap: 0, baseBackoffMs: 50, maxBackoffMs: 200, maxAttempts: 3 },
-    partitions: 4, leaseTtlMs: 3000, waitScale: 1000, intake: { port: 0 },
-  }));
-  // One process (node with tsx's loader, as `npm run engine` runs it), so SIGTERM reaches the engine itself.
-  engine = spawn(process.execPath, ['--import', 'tsx', 'engine/src/index.ts', 'serve', '--config', config, '--server', syncUrl, '--user', 'engine'], { env: { ...process.env, CX_PASSWORD: password }, stdio: ['ignore', 'pipe', 'pipe'] });
-  intakeUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('engine did not start')), 90_000);
-    let seen = '';
-    engine!.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      engineLog += chunk.toString();
-      const found = /"msg":"Engine started"[^\n]*?"intake":"(http:\/\/[^"]+)"/.exec(seen)?.[1];
-      if (found) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    });
-    engine!.on('exit', (code) => reject(new Error(`engine exited with ${code}`)));
-  });
-}
-
-/** Sends one signed event to the engine's intake (HMAC-SHA256 of "<timestamp>.<body>"). */
-async function sendEvent(customerId: string, id: string, name = 'cart.abandoned'): Promise<{ status: number; runs?: number }> {
-  const body = JSON.stringify({ customerId, id, name, attributes: { email: customerId } });
-  const ts = String(Math.floor(Date.now() / 1000));
-  const sig = createHmac('sha256', secret).update(`${ts}.${body}`).digest('hex');
-  const r = await fetch(`${intakeUrl}/hooks/acme/events`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-cx-timestamp': ts, 'x-cx-signature': `sha256=${sig}` }, body });
-  return { status: r.status, ...((await r.json()) as { runs?: number }) };
-}
+let engine: EngineProcess | undefined;
+const sendEvent = (customerId: string, id: string) => engine!.sendEvent(customerId, id);
 
 test.beforeAll(async () => {
   test.setTimeout(180_000); // two server processes start on a shared machine
   server = await startSyncServer({ password, users: [['ana', 'editor']], admins: ['engine'] });
   smtp = await startSmtp();
-  await startEngine(server.url, smtp.port);
+  engine = await startEngineProcess(server.url, 'engine', password, {
+    smtp: { host: '127.0.0.1', port: smtp.port, from: 'journeys@acme.example' }, waitScale: 1000,
+  });
 });
 
 test.afterAll(async () => {
-  engine?.kill('SIGTERM');
+  engine?.stop();
   // The engine's JSON log lines, for a failure's post-mortem.
-  writeFileSync('test-results/journey-runs-engine.log', engineLog);
+  if (engine) writeFileSync('test-results/journey-runs-engine.log', engine.log());
   await smtp?.close();
   server?.stop();
 });
@@ -194,7 +155,7 @@ test('a published journey runs: live counts on the flow, customer lookup with ke
   }).toPass({ timeout: 20_000 });
 
   // The engine stops (it hands its heartbeat back): the panel says runs do not move.
-  engine!.kill('SIGTERM');
+  engine!.stop();
   await expect(async () => {
     await refresh();
     await expect(panel.getByTestId('engine-status')).toHaveText(/No engine process is running for this team/, { timeout: 1000 });

@@ -89,7 +89,8 @@ export function MoveRuns({ journey, target, census, canAct, onMoved }: {
           {!progress?.done ? <p>{t('runs.migrate.running', { done: progress?.summary.partitionsDone ?? 0, total: progress?.partitions ?? 0 })}</p>
             : progress.refused ? <p className="error">{t('runs.migrate.refused', { to })}</p>
               : <>
-                <p>{t('runs.migrate.done', { moved: progress.summary.moved, stayed, from: command.from, to })}</p>
+                <p>{progress.summary.moved === 0 && stayed > 0 ? t('runs.migrate.noneMoved', { stayed, from: command.from, to })
+                  : t('runs.migrate.done', { moved: progress.summary.moved, stayed, from: command.from, to })}</p>
                 {progress.summary.stayedCustomers.length > 0 && <p className="muted">{t('runs.migrate.stayedList', { from: command.from, customers: new Intl.ListFormat(f.locale, { type: 'unit' }).format(progress.summary.stayedCustomers) })}</p>}
               </>}
         </div>
