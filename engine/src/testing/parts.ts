@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { JourneyFlow } from '../../../common/journey/flowModel';
@@ -17,7 +18,11 @@ import type { CouchServer } from '../couch';
 /** A request the receiver saw. */
 export interface Received { path: string; method: string; key: string | undefined; headers: Record<string, string | string[] | undefined>; body: string }
 
-/** A provider API on 127.0.0.1; `failNext` makes the next answers fail with the given statuses (or 'drop' to cut the socket). */
+/**
+ * A provider API on 127.0.0.1; `failNext` makes the next answers fail with the given statuses (or
+ * 'drop' to cut the socket); `holdNext` keeps the next N requests unanswered (and unprocessed) until
+ * `release()`, as a provider that is slow to answer.
+ */
 export interface Receiver {
   url: string;
   /** Every request, in order. */
@@ -25,43 +30,58 @@ export interface Receiver {
   /** Deliveries: requests whose key was new. */
   delivered: Received[];
   failNext: (Array<number | 'drop'>);
+  holdNext: number;
+  /** Requests held by `holdNext` so far and not yet released. */
+  readonly held: number;
+  /** Processes and answers the held requests, in order. */
+  release(): void;
   close(): Promise<void>;
 }
 
 /** Starts a receiver. */
 export async function startReceiver(): Promise<Receiver> {
   const seen = new Map<string, string>();
-  const r: Omit<Receiver, 'url' | 'close'> = { requests: [], delivered: [], failNext: [] };
+  const waiting: (() => void)[] = [];
+  const r = {
+    url: '', requests: [] as Received[], delivered: [] as Received[], failNext: [] as Array<number | 'drop'>, holdNext: 0,
+    get held() { return waiting.length; },
+    release: () => { for (const go of waiting.splice(0)) go(); },
+    close: () => Promise.resolve(),
+  } satisfies Receiver;
+  const answer = (req: IncomingMessage, res: ServerResponse, body: string): void => {
+    const key = req.headers['idempotency-key'] as string | undefined;
+    const entry: Received = { path: req.url ?? '', method: req.method ?? '', key, headers: req.headers, body };
+    r.requests.push(entry);
+    const fail = r.failNext.shift();
+    if (fail === 'drop') return void req.socket.destroy();
+    if (fail !== undefined) {
+      res.writeHead(fail, { 'content-type': 'application/json', ...(fail === 429 ? { 'retry-after': '0' } : {}) });
+      return void res.end(JSON.stringify({ error: `status ${fail}` }));
+    }
+    if (key && seen.has(key)) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ id: seen.get(key), replayed: true }));
+    }
+    const id = `msg${r.delivered.length + 1}`;
+    if (key) seen.set(key, id);
+    r.delivered.push(entry);
+    res.writeHead(201, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id }));
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const key = req.headers['idempotency-key'] as string | undefined;
-      const entry: Received = { path: req.url ?? '', method: req.method ?? '', key, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      r.requests.push(entry);
-      const fail = r.failNext.shift();
-      if (fail === 'drop') return req.socket.destroy();
-      if (fail !== undefined) {
-        res.writeHead(fail, { 'content-type': 'application/json', ...(fail === 429 ? { 'retry-after': '0' } : {}) });
-        return res.end(JSON.stringify({ error: `status ${fail}` }));
-      }
-      if (key && seen.has(key)) {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ id: seen.get(key), replayed: true }));
-      }
-      const id = `msg${r.delivered.length + 1}`;
-      if (key) seen.set(key, id);
-      r.delivered.push(entry);
-      res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id }));
+      const go = () => answer(req, res, Buffer.concat(chunks).toString('utf8'));
+      if (r.holdNext <= 0) return go();
+      r.holdNext--;
+      waiting.push(go);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    ...r,
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  } as Receiver;
+  r.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  r.close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  return r;
 }
 
 /** A mail the SMTP server received. */
