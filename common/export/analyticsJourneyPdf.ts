@@ -8,7 +8,7 @@
 import { countOf } from '../analytics/display';
 import { englishText, type ExportText } from '../i18n/exportText';
 import { formatDuration, formatRate, skipsAndLoops, type MoveRow } from '../journeyAnalytics/report';
-import { heading, kpiCards, num, percentBars, table, type Flow } from './analyticsPdfParts';
+import { heading, kpiCards, percentBars, table, type Flow } from './analyticsPdfParts';
 import type { JourneyReportSection } from './journeySection';
 import { drawText } from './pdfText';
 
@@ -17,6 +17,7 @@ const pts = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1
 
 /** Draws one journey's section from the top of a fresh page. */
 export function journeyPage(f: Flow, j: JourneyReportSection, text: ExportText = englishText): void {
+  const num = f.words.num;
   heading(f, `Journey: ${j.name}`, 18);
   f.y += drawText(f.doc, `Event log: ${j.logName}${j.personas ? ` · survey joined: ${j.personas.surveyName}` : ''}`, { x: f.x, y: f.y, w: f.w, h: 14 }, { size: 9, color: '#4b5563', maxLines: 1 }) + 6;
   kpiCards(f, [
@@ -61,6 +62,7 @@ export function journeyPage(f: Flow, j: JourneyReportSection, text: ExportText =
 /** Skips and loops, most customers first, as the map lists them; a line saying so when there are none. */
 function movesTable(f: Flow, j: JourneyReportSection, text: ExportText): void {
   if (j.moves.length === 0) return; // no customer reached two stages: nothing moved at all
+  const num = f.words.num;
   const rows = skipsAndLoops(j.moves);
   const title = text.t('report.journey.moves.title');
   if (rows.length === 0) {

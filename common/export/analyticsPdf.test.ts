@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { exportText } from '../i18n/exportText';
 import { buildAnalyticsPdf, rangeLabel } from './analyticsPdf';
 import { fallbacksFor } from './fonts';
 import { prepareAnalytics } from './analyticsReport';
@@ -51,7 +52,8 @@ describe('analytics PDF', () => {
     input.personas[0]!.name = 'Анна Петрова';
     input.personas[1]!.name = 'مريم الحسن';
     const text = pdfText(buildAnalyticsPdf(prepareAnalytics(smallFixtureTable(), input).report, { fonts }));
-    expect(text).toContain('2026-11-02 – 2026-11-03');
+    // Days print as the language writes a date (issue 18): English "Nov 2, 2026".
+    expect(text).toContain('Nov 2, 2026 – Nov 3, 2026');
     expect(text).toContain('Анна Петрова');
     expect(text.replace(/[\u200e\u200f\u202a-\u202e]/g, '')).toMatch(/مريم الحسن|ﻣﺮﻳﻢ/);
   });
@@ -68,7 +70,8 @@ describe('analytics PDF', () => {
 
   test('the range label names open ends', () => {
     expect(rangeLabel({ from: null, to: null })).toBe('All responses');
-    expect(rangeLabel({ from: '2025-01-01', to: null })).toBe('2025-01-01 – last response');
+    expect(rangeLabel({ from: '2025-01-01', to: null })).toBe('Jan 1, 2025 – last response');
+    expect(rangeLabel({ from: '2025-01-01', to: null }, exportText('de'))).toBe('01.01.2025 – letzte Antwort');
   });
 });
 
@@ -104,7 +107,8 @@ describe('analytics PDF layout with 5,000 responses', () => {
     expect(maya.weak).toBeGreaterThan(999);
     expect(all).toContain(`${fmt(maya.strong)} / ${fmt(maya.moderate)} / ${fmt(maya.weak)}`);
     expect(all).toContain(`Weak (< 50): ${fmt(maya.weak)}`);
-    expect(all).not.toMatch(/\b\d{4,}\b(?!-\d)/);
+    // The year of the generation date is the one long number that is no count.
+    expect(all.replace(/Generated [^(]*\(/, '')).not.toMatch(/\b\d{4,}\b(?!-\d)/);
   });
 
   test('a single persona gets no overlap table', () => {

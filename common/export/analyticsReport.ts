@@ -9,9 +9,10 @@ import { explainRow } from '../analytics/explain';
 import { bucketOf, percentOf, type Bucket } from '../analytics/fraction';
 import type { LiveTargets } from '../analytics/liveFigures';
 import { summariseMetrics, type LiveMetrics } from '../analytics/metrics';
-import { describeRule } from '../analytics/rules';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
 import type { Table } from '../analytics/table';
+import { englishText, type ExportText } from '../i18n/exportText';
+import { analyticsWords } from './analyticsText';
 import type { JourneyReportSection } from './journeySection';
 
 /** A persona to report on. */
@@ -110,8 +111,9 @@ export interface PreparedAnalytics {
   datasetNames: string[];
 }
 
-/** Scores the table and builds the report. */
-export function prepareAnalytics(table: Table, input: AnalyticsExportInput): PreparedAnalytics {
+/** Scores the table and builds the report; rule descriptions are written in `text`'s language. */
+export function prepareAnalytics(table: Table, input: AnalyticsExportInput, text: ExportText = englishText): PreparedAnalytics {
+  const words = analyticsWords(text);
   const range = { ...(input.from !== undefined ? { from: input.from } : {}), ...(input.to !== undefined ? { to: input.to } : {}) };
   const analysis = analyse(table, input.personas, { ...range, topN: input.topN ?? 10 });
   const names = new Map(input.datasets.map((d) => [d.id, d.name]));
@@ -119,9 +121,11 @@ export function prepareAnalytics(table: Table, input: AnalyticsExportInput): Pre
   const bestCounts = coveredBestCounts(analysis);
   const personas = analysis.personas.map((p, i): ReportPersona => {
     const source = input.personas[i]!;
+    // Explanations list the rules in the persona's order, so a matched item's index names its rule.
+    const described = p.scores.rules.map((r) => words.rule(r.rule));
     return {
       id: p.personaId, name: p.name, accentColor: source.accentColor ?? '#4f46e5',
-      rules: p.scores.rules.map((r) => ({ id: r.rule.id, description: describeRule(r.rule), weight: r.rule.weight ?? 1, problem: r.problem ?? null })),
+      rules: p.scores.rules.map((r, k) => ({ id: r.rule.id, description: described[k]!, weight: r.rule.weight ?? 1, problem: r.problem ?? null })),
       scored: p.scored, averagePercent: p.averagePercent,
       bestPercent: p.best ? percentOf(p.best.numerator, p.best.denominator) : null,
       distribution: p.distribution, coverage: p.coverage, bestCount: bestCounts[i] ?? 0,
@@ -129,7 +133,7 @@ export function prepareAnalytics(table: Table, input: AnalyticsExportInput): Pre
       targets: { ...source.targets },
       top: p.top.map((t) => {
         const e = explainRow(table, p.scores, t.row);
-        return { respondentId: e.respondentId, percent: e.percent, bucket: bucketOf(e.numerator, e.denominator), matched: e.items.filter((x) => x.outcome === 'matched').map((x) => x.description) };
+        return { respondentId: e.respondentId, percent: e.percent, bucket: bucketOf(e.numerator, e.denominator), matched: e.items.flatMap((x, k) => (x.outcome === 'matched' ? [described[k] ?? x.description] : [])) };
       }),
       evolution: evolutionDays(source.snapshots ?? [], input.range),
     };

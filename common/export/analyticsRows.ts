@@ -3,23 +3,29 @@
  * persona (1 matched, 0 not), then the persona's score and match bucket. Rows are produced a chunk
  * at a time so a million responses never sit in memory as cells.
  */
-import { bucketOf } from '../analytics/fraction';
+import { bucketOf, type Bucket } from '../analytics/fraction';
+import { englishText, type ExportText } from '../i18n/exportText';
 import { bestCoveredPersona, type PreparedAnalytics } from './analyticsReport';
 import type { SheetColumn, XlsxCell } from './analyticsSheets';
 
-/** The fixed columns before the personas' columns. */
-export const responseLeadColumns: SheetColumn[] = [
-  { header: 'Respondent', width: 16 }, { header: 'Dataset', width: 18 }, { header: 'Submitted', format: 'date', width: 17 }, { header: 'Best persona', width: 18 },
-];
+/** The fixed columns before the personas' columns, in `text`'s language. */
+export function responseLeadColumns(text: ExportText = englishText): SheetColumn[] {
+  const { t } = text;
+  return [
+    { header: t('report.analytics.col.respondent'), width: 16 }, { header: t('report.analytics.col.dataset'), width: 18 },
+    { header: t('report.analytics.col.submitted'), format: 'date', width: 17 }, { header: t('report.analytics.col.bestPersona'), width: 18 },
+  ];
+}
 
 /** Columns of the scored-responses sheet. */
-export function responseColumns(p: PreparedAnalytics): SheetColumn[] {
+export function responseColumns(p: PreparedAnalytics, text: ExportText = englishText): SheetColumn[] {
+  const { t } = text;
   return [
-    ...responseLeadColumns,
+    ...responseLeadColumns(text),
     ...p.report.personas.flatMap((persona): SheetColumn[] => [
-      ...persona.rules.map((r): SheetColumn => ({ header: `${persona.name}: ${r.description}`, format: 'integer', width: 14 })),
-      { header: `${persona.name} score %`, format: 'percent', width: 14 },
-      { header: `${persona.name} match`, width: 12 },
+      ...persona.rules.map((r): SheetColumn => ({ header: t('report.analytics.col.personaRule', { persona: persona.name, rule: r.description }), format: 'integer', width: 14 })),
+      { header: t('report.analytics.col.personaScore', { persona: persona.name }), format: 'percent', width: 14 },
+      { header: t('report.analytics.col.personaMatch', { persona: persona.name }), width: 12 },
     ]),
   ];
 }
@@ -28,8 +34,10 @@ export function responseColumns(p: PreparedAnalytics): SheetColumn[] {
  * Rows `start … start+count-1` of the sheet (indexes into `p.rows`). A persona's cells are empty for
  * a response outside its datasets, so an analyst's filters and averages skip it.
  */
-export function responseRows(p: PreparedAnalytics, start: number, count: number): XlsxCell[][] {
+export function responseRows(p: PreparedAnalytics, start: number, count: number, text: ExportText = englishText): XlsxCell[][] {
   const { table, analysis } = p;
+  // Three words, looked up once rather than per cell.
+  const bucketWord = Object.fromEntries((['strong', 'moderate', 'weak'] as const).map((b) => [b, text.t('report.analytics.bucket', { bucket: b })])) as Record<Bucket, string>;
   const ids = table.columns.get('respondentId');
   const idValues = ids && (ids.type === 'id' || ids.type === 'text') ? ids.values : null;
   const dates = table.columns.get('submittedAt');
@@ -51,7 +59,7 @@ export function responseRows(p: PreparedAnalytics, start: number, count: number)
       for (const rule of scores.rules) cells.push(rule.matches(row) ? 1 : 0);
       const num = scores.numeratorOf[scores.codes[row]!]!;
       const den = scores.denominator;
-      cells.push(den > 0 ? (num * 100) / den : 0, bucketOf(num, den));
+      cells.push(den > 0 ? (num * 100) / den : 0, bucketWord[bucketOf(num, den)]);
     }
     out.push(cells);
   }

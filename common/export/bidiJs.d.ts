@@ -9,8 +9,8 @@ declare module 'bidi-js' {
     getEmbeddingLevels(text: string, direction?: 'ltr' | 'rtl' | 'auto'): EmbeddingLevels;
     /** Ranges of code units (inclusive) to reverse, in order, to get visual order. */
     getReorderSegments(text: string, levels: EmbeddingLevels, start?: number, end?: number): [number, number][];
-    /** Replacement characters (mirrored brackets) by code unit index, for right-to-left runs. */
-    getMirroredCharactersMap(text: string, levels: EmbeddingLevels, start?: number, end?: number): Map<number, string>;
+    /** Replacement characters (mirrored brackets) by code unit index, for right-to-left runs; takes `EmbeddingLevels.levels`. */
+    getMirroredCharactersMap(text: string, levels: Uint8Array, start?: number, end?: number): Map<number, string>;
   }
   export default function bidiFactory(): Bidi;
 }

@@ -40,7 +40,8 @@ export function visualOrder(text: string): string {
   if (!/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200f\u202b\u202e\u2067]/.test(text)) return text;
   bidi ??= bidiFactory();
   const levels = bidi.getEmbeddingLevels(text, 'auto');
-  const mirrored = bidi.getMirroredCharactersMap(text, levels);
+  // bidi-js takes the levels array here, not the result object (given the object it mirrors nothing).
+  const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
   const cs = clusters(text).map((c) => (mirrored.has(c.start) && c.end - c.start === 1 ? { ...c, text: mirrored.get(c.start) ?? c.text } : c));
   // Segments are code-unit ranges of the current arrangement; clusters keep their lengths, so a
   // range maps onto whole clusters by their running offsets.

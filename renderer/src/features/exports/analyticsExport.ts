@@ -23,6 +23,8 @@ import { parseSnapshot } from '../analytics/snapshotStore';
 import { startAnalyticsExport, type AnalyticsExportRun } from './analyticsExportClient';
 import type { AnalyticsExportRequest } from './analyticsExportProtocol';
 import { safeFileName } from './fileNames';
+import { exportText } from '../../../../common/i18n/exportText';
+import { activeLocale } from '../../i18n';
 
 /** What the screen shows when the export is asked for. */
 export interface AnalyticsExportScope {
@@ -48,15 +50,17 @@ export async function gatherAnalyticsExport(db: Workspace, scope: AnalyticsExpor
     if (!s.ok || !ids.has(s.data.entityId)) continue;
     byPersona.set(s.data.entityId, [...(byPersona.get(s.data.entityId) ?? []), s.data]);
   }
+  // The report speaks the app's language, its title and file name included.
+  const locale = activeLocale();
   const input: AnalyticsExportInput = {
-    title: 'Persona analytics',
+    title: exportText(locale).t('report.analytics.title'),
     datasets: scope.headers.map((h) => ({ id: h.datasetId, name: h.name })),
     range: { from: scope.range.from || null, to: scope.range.to || null },
     ...(scope.from !== undefined ? { from: scope.from } : {}), ...(scope.to !== undefined ? { to: scope.to } : {}),
     timeZone: scope.timeZone, generatedAt: Date.now(),
     personas: scope.personas.map((p) => ({ ...engineInput(p), accentColor: p.accentColor, targets: p.expectedMetrics, snapshots: latestPerDay(byPersona.get(p.id) ?? []) })),
   };
-  return { datasets, input, journeys: await gatherJourneys(db, scope.headers) };
+  return { datasets, input, locale, journeys: await gatherJourneys(db, scope.headers) };
 }
 
 /** Journeys sections exported at most; each carries its whole event log to the worker. */

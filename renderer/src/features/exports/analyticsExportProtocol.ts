@@ -15,6 +15,8 @@ export type AnalyticsExportKind = 'pdf' | 'xlsx' | 'stream';
 export type AnalyticsExportRequest =
   | {
     type: 'start'; kind: AnalyticsExportKind; datasets: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] }[]; input: AnalyticsExportInput;
+    /** The app's language: the report's labels, numbers and dates follow it (English when absent). */
+    locale?: string;
     /** Journeys with an event log chosen, with the log's documents (the section is left out without). */
     journeys?: { source: JourneyExportSource; events: { header: DatasetHeaderDoc; chunks: DatasetChunkDoc[] } }[];
   }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { decodeDatasets } from '../../../../common/analytics/table';
 import { buildAnalyticsPdf } from '../../../../common/export/analyticsPdf';
+import { exportText, reportCatalogueText } from '../../../../common/i18n/exportText';
 import { prepareAnalytics, type PreparedAnalytics } from '../../../../common/export/analyticsReport';
 import { analyticsWorkbookOps, buildAnalyticsXlsx, type WorkbookOp } from '../../../../common/export/analyticsXlsx';
 import { journeySection } from '../../../../common/export/journeySection';
@@ -19,7 +20,7 @@ function prepare(request: Extract<AnalyticsExportRequest, { type: 'start' }>): P
   post({ type: 'progress', label: 'Reading responses…', fraction: 0 });
   const table = decodeDatasets(request.datasets);
   post({ type: 'progress', label: 'Scoring responses…', fraction: 0 });
-  const prepared = prepareAnalytics(table, request.input);
+  const prepared = prepareAnalytics(table, request.input, exportText(request.locale));
   if (request.journeys && request.journeys.length > 0) {
     post({ type: 'progress', label: 'Reading event logs…', fraction: 0 });
     prepared.report.journeys = request.journeys.map(({ source, events }) => {
@@ -32,16 +33,18 @@ function prepare(request: Extract<AnalyticsExportRequest, { type: 'start' }>): P
 
 async function start(request: Extract<AnalyticsExportRequest, { type: 'start' }>): Promise<void> {
   const prepared = prepare(request);
+  const text = exportText(request.locale);
   const total = Math.max(1, prepared.rows.length);
   if (request.kind === 'stream') {
-    ops = analyticsWorkbookOps(prepared);
+    ops = analyticsWorkbookOps(prepared, undefined, text);
     post({ type: 'ready', rows: prepared.rows.length });
     return;
   }
   const bytes = request.kind === 'pdf'
-    // The report's own text picks the fallback fonts (a persona named in Japanese prints, not blanks).
-    ? buildAnalyticsPdf(prepared.report, { fonts: await loadPdfFonts(JSON.stringify(prepared.report)) })
-    : await buildAnalyticsXlsx(prepared, { onProgress: (done) => post({ type: 'progress', label: 'Writing the workbook…', fraction: Math.min(1, done / total) }) });
+    // The report's own text and its language's labels pick the fallback fonts (a persona named in
+    // Japanese, or Hindi labels, print rather than blanks).
+    ? buildAnalyticsPdf(prepared.report, { fonts: await loadPdfFonts(JSON.stringify(prepared.report) + reportCatalogueText(text.locale)), text })
+    : await buildAnalyticsXlsx(prepared, { text, onProgress: (done) => post({ type: 'progress', label: 'Writing the workbook…', fraction: Math.min(1, done / total) }) });
   post({ type: 'bytes', bytes }, [bytes.buffer]);
 }
 
