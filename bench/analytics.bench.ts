@@ -80,8 +80,9 @@ export function makePersonas(): PersonaInput[] {
 
 /** The full recomputation the dashboard and snapshots need: scores, summaries, overlap, days. */
 export function fullPass(table: Table, personas: PersonaInput[]) {
-  const analysis = analyse(table, personas);
+  // As the snapshot job: the day index first, so the analysis counts codes by day in its own pass.
   const days = tableDays(table, { timeZone: 'UTC' });
+  const analysis = analyse(table, personas, { days });
   const daily = analysis.personas.map((p) => dailyFigures(table, p, days));
   return { analysis, daily };
 }

@@ -6,6 +6,9 @@
  */
 import { atLeastPercent, coveredPercent, percentOf, strongPercent, type Score } from './fraction';
 import { bestPersonas } from './bestPersona';
+import { countCodes, countCodesByDay, inScopeHistogram } from './codeCounts';
+import { slotDays } from './dayCounts';
+import type { DayIndex } from './days';
 import { codesAtLeast, numeratorAt, type PersonaScores } from './kernels';
 import { scorePersonas } from './lanes';
 import type { Rule } from './rules';
@@ -30,6 +33,11 @@ export interface AnalyseOptions {
   dateColumn?: string;
   /** How many top matches to keep per persona; default 10. */
   topN?: number;
+  /**
+   * The day index `dailyFigures` will be called with (`tableDays`): the analysis then counts codes
+   * per day in the pass it makes anyway, and `dailyFigures` visits only the covered rows.
+   */
+  days?: DayIndex;
 }
 
 /** One row's score for a persona. */
@@ -59,6 +67,10 @@ export interface PersonaAnalysis {
   top: RowScore[];
   /** Rules that can never match here, with the reason (absent column, wrong type). */
   problems: { ruleId: string; message: string }[];
+  /** Bit i of word i >> 5: row i is in scope and scores ≥ 50. */
+  coverBits: Uint32Array;
+  /** Per-day code histograms `[slot][code]` (slots of `slotDays`), when the analysis was given `days`. */
+  byDay?: { days: DayIndex; hist: Uint32Array };
 }
 
 /** The whole analysis. */
@@ -119,7 +131,7 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
     const scores = allScores[p]!;
     const inScope = scopeMask(table, persona, range);
     const bits = new Uint32Array(words);
-    results.push(summarise(persona, scores, inScope, bits, options.topN ?? 10));
+    results.push(summarise(persona, scores, inScope, bits, options.topN ?? 10, options.days));
     coverBits.push(bits);
     yield (p + 2) / (personas.length + 2);
   }
@@ -146,10 +158,21 @@ function* analysisSteps(table: Table, personas: readonly PersonaInput[], options
   };
 }
 
-function summarise(persona: PersonaInput, scores: PersonaScores, inScope: Uint8Array, bits: Uint32Array, topN: number): PersonaAnalysis {
+function summarise(persona: PersonaInput, scores: PersonaScores, inScope: Uint8Array, bits: Uint32Array, topN: number, days?: DayIndex): PersonaAnalysis {
   const { codes, numeratorOf, denominator: den } = scores;
+  const K = numeratorOf.length;
   const cover = codesAtLeast(scores, coveredPercent);
-  const hist = countCodes(codes, inScope, cover, numeratorOf.length, bits);
+  let byDay: PersonaAnalysis['byDay'];
+  let hist: Uint32Array;
+  // Per-day histograms only while they stay small (a persona of summed codes over decades of days
+  // would not): otherwise the day figures make their own pass.
+  if (days && (days.dayCount + 2) * K <= maxDayHistogram) {
+    const slots = slotDays(days.dayOfRow, days.dayCount, inScope);
+    byDay = { days, hist: countCodesByDay(codes, slots, inScope, cover, K, days.dayCount, bits) };
+    hist = inScopeHistogram(byDay.hist, K, days.dayCount);
+  } else {
+    hist = countCodes(codes, inScope, cover, K, bits);
+  }
   const strongCodes = codesAtLeast(scores, strongPercent);
   let scored = 0, sum = 0, bestNum = -1, strong = 0, covered = 0;
   hist.forEach((count, c) => {
@@ -171,32 +194,13 @@ function summarise(persona: PersonaInput, scores: PersonaScores, inScope: Uint8A
     coverage: { covered, total: scored, percent: scored > 0 ? (covered * 100) / scored : 0 },
     top: topRows(scores, inScope, hist, topN),
     problems: scores.rules.flatMap((r) => (r.problem ? [{ ruleId: r.rule.id, message: r.problem }] : [])),
+    coverBits: bits,
+    ...(byDay ? { byDay } : {}),
   };
 }
 
-/**
- * A histogram of codes in scope (every summary reads it) and the coverage bitset, built a 32-row
- * word at a time without branches. Four histograms take turns: consecutive rows often share a code,
- * and adding to the counter the previous row just wrote waits for that write to finish.
- */
-function countCodes(codes: PersonaScores['codes'], inScope: Uint8Array, cover: Uint8Array, K: number, bits: Uint32Array): Uint32Array {
-  const n = codes.length;
-  const four = new Uint32Array(4 * K);
-  for (let w = 0, base = 0; base < n; w++, base += 32) {
-    let word = 0;
-    const end = Math.min(n, base + 32);
-    for (let i = base; i < end; i++) {
-      const c = codes[i]!;
-      const s = inScope[i]!;
-      four[(i & 3) * K + c]! += s;
-      word |= (cover[c]! & s) << (i - base);
-    }
-    bits[w] = word;
-  }
-  const hist = new Uint32Array(K);
-  for (let c = 0; c < K; c++) hist[c] = four[c]! + four[K + c]! + four[2 * K + c]! + four[3 * K + c]!;
-  return hist;
-}
+/** Entries of a persona's per-day histograms (4 bytes each) past which the day figures count on their own. */
+const maxDayHistogram = 1 << 22;
 
 /** The best `k` rows by score, first rows winning ties: a threshold from the histogram, then one scan. */
 function topRows(scores: PersonaScores, inScope: Uint8Array, hist: Uint32Array, k: number): RowScore[] {

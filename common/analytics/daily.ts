@@ -56,7 +56,9 @@ export function dailyFigures(table: Table, persona: PersonaAnalysis, days: DayIn
   const K = numeratorOf.length;
   const cover = codesAtLeast(persona.scores, coveredPercent);
   const strongCodes = codesAtLeast(persona.scores, strongPercent);
-  const { hist, answers, others, npsOthers } = countDays(table, codes, K, cover, slotDays(days.dayOfRow, D, persona.inScope), D);
+  // The analysis counted codes by day already when it was given this day index.
+  const counted = persona.byDay?.days === days ? { hist: persona.byDay.hist, bits: persona.coverBits } : undefined;
+  const { hist, answers, others, npsOthers } = countDays(table, codes, K, cover, slotDays(days.dayOfRow, D, persona.inScope), D, counted);
   const C = codeCount;
   const M = countedMetrics.length;
   const out: DayFigures[] = [];

@@ -1,10 +1,11 @@
 /**
  * The one pass over the rows behind `dailyFigures`: per day a histogram of score codes and, per
  * day, a histogram of each live metric's answer codes among the covered rows. Every row adds to
- * the same counters whatever its values: rows outside the persona's scope or without a date count
- * in an extra "no day" slot, so the loop has no data-dependent branch (survey answers are random to
+ * the same counters whatever its values: rows without a date and rows outside the persona's scope
+ * count in two extra slots after the days, so the loop has no data-dependent branch (survey answers are random to
  * a branch predictor, and a mispredicted branch per row cost more than all the counting). The slots
- * that are not read are simply ignored.
+ * that are not read are simply ignored. When the analysis has already counted codes by day (it
+ * was given the day index), only the covered rows are visited.
  */
 import { metricColumns } from './metrics';
 import type { Table } from './table';
@@ -20,9 +21,12 @@ export const otherCode = 12;
 export const countedMetrics = [metricColumns.satisfaction, metricColumns.trust, metricColumns.effort, metricColumns.nps] as const;
 const M = countedMetrics.length;
 
-/** What one pass counts. Slots: `slot = day * 2 + covered`, days 0 … dayCount (the last is "no day"). */
+/**
+ * What one pass counts. Slots: `slot = day * 2 + covered`, days 0 … dayCount + 1 (after the days,
+ * undated rows in scope, then rows out of scope; neither is a day anyone reads).
+ */
 export interface DayCounts {
-  /** [day][score code]: rows in scope (the "no day" row holds the rest). */
+  /** [day][score code]: rows by day slot (see `slotDays`). */
   hist: Uint32Array;
   /** [slot][metric][answer code], counted for the covered slots only (`slot = day * 2 + 1`; the others stay 0). */
   answers: Uint32Array;
@@ -32,16 +36,31 @@ export interface DayCounts {
   npsOthers: Float64Array;
 }
 
-/** Counts a persona's rows by day: `codes` its score codes, `cover` 1 per code at or above 50 %. */
-export function countDays(table: Table, codes: ArrayLike<number>, codeSpace: number, cover: Uint8Array, slotDay: Uint16Array | Int32Array, dayCount: number): DayCounts {
+/** A day histogram and coverage bitset already counted by the analysis (codeCounts.ts). */
+export interface CountedCodes { hist: Uint32Array; bits: Uint32Array }
+
+/**
+ * Counts a persona's rows by day: `codes` its score codes, `cover` 1 per code at or above 50 %.
+ * With `counted` (the analysis's own pass, made with the same slots), only the covered rows are
+ * visited, for their answers.
+ */
+export function countDays(
+  table: Table, codes: ArrayLike<number>, codeSpace: number, cover: Uint8Array, slotDay: Uint16Array | Int32Array, dayCount: number, counted?: CountedCodes,
+): DayCounts {
   const K = codeSpace;
-  const slots = (dayCount + 1) * 2;
-  const hist = new Uint32Array((dayCount + 1) * K);
+  const slots = (dayCount + 2) * 2;
   const answers = new Uint32Array(slots * M * codeCount);
   const others = new Float64Array(slots * M * 2);
   const npsOthers = new Float64Array(slots * 3);
   const { packed, otherRows } = packedAnswers(table);
-  countRows(slotDay, codes, K, cover, packed, hist, answers);
+  let hist: Uint32Array;
+  if (counted) {
+    hist = counted.hist;
+    countCovered(slotDay, counted.bits, packed, answers);
+  } else {
+    hist = new Uint32Array((dayCount + 2) * K);
+    countRows(slotDay, codes, K, cover, packed, hist, answers);
+  }
   // The rare rows with an answer that is not a whole 0–10 also add its value, in row order.
   for (let k = 0; k < otherRows.length; k++) {
     const i = otherRows[k]!;
@@ -66,8 +85,6 @@ export function countDays(table: Table, codes: ArrayLike<number>, codeSpace: num
 function countRows(
   slotDay: Uint16Array | Int32Array, codes: ArrayLike<number>, K: number, cover: Uint8Array, packed: Uint16Array, hist: Uint32Array, answers: Uint32Array,
 ): void {
-  // Locals, not the module's constants: V8 reloads module constants on every iteration.
-  const C = 13, MC = 4 * 13;
   const n = slotDay.length;
   for (let base = 0; base < n; base += 32) {
     const end = Math.min(n, base + 32);
@@ -77,18 +94,33 @@ function countRows(
       hist[slotDay[i]! * K + c]! += 1;
       word |= cover[c]! << (i - base);
     }
-    while (word !== 0) {
-      const i = base + 31 - Math.clz32(word & -word);
-      word &= word - 1;
-      const at = (slotDay[i]! * 2 + 1) * MC;
-      // Four answer codes in the nibbles of one 16-bit word, unrolled: a loop over the metrics here
-      // costs more than the additions themselves.
-      const x = packed[i]!;
-      answers[at + (x & 15)]! += 1;
-      answers[at + C + ((x >>> 4) & 15)]! += 1;
-      answers[at + 2 * C + ((x >>> 8) & 15)]! += 1;
-      answers[at + 3 * C + (x >>> 12)]! += 1;
-    }
+    addAnswers(word, base, slotDay, packed, answers);
+  }
+}
+
+/** The answers of the covered rows of a coverage bitset (the analysis's), a 32-row word at a time. */
+function countCovered(slotDay: Uint16Array | Int32Array, bits: Uint32Array, packed: Uint16Array, answers: Uint32Array): void {
+  for (let w = 0; w < bits.length; w++) {
+    const word = bits[w]!;
+    if (word !== 0) addAnswers(word, w << 5, slotDay, packed, answers);
+  }
+}
+
+/** Adds the answers of the rows whose bits are set in `word` (row `base` is bit 0). */
+function addAnswers(word: number, base: number, slotDay: Uint16Array | Int32Array, packed: Uint16Array, answers: Uint32Array): void {
+  // Locals, not the module's constants: V8 reloads module constants on every iteration.
+  const C = 13, MC = 4 * 13;
+  while (word !== 0) {
+    const i = base + 31 - Math.clz32(word & -word);
+    word &= word - 1;
+    const at = (slotDay[i]! * 2 + 1) * MC;
+    // Four answer codes in the nibbles of one 16-bit word, unrolled: a loop over the metrics here
+    // costs more than the additions themselves.
+    const x = packed[i]!;
+    answers[at + (x & 15)]! += 1;
+    answers[at + C + ((x >>> 4) & 15)]! += 1;
+    answers[at + 2 * C + ((x >>> 8) & 15)]! += 1;
+    answers[at + 3 * C + (x >>> 12)]! += 1;
   }
 }
 
@@ -114,8 +146,8 @@ function packedAnswers(table: Table): PackedAnswers {
 }
 
 /**
- * Per row its day, or `dayCount` (the "no day" slot) when undated or out of the persona's scope.
- * Personas without a dataset filter share one scope mask, so this is computed once per scope.
+ * Per row its day; `dayCount` when undated but in the persona's scope, `dayCount + 1` when out of
+ * scope. Personas without a dataset filter share one scope mask, so this is computed once per scope.
  */
 const slotCache = new WeakMap<Int32Array, WeakMap<Uint8Array, Uint16Array | Int32Array>>();
 
@@ -128,7 +160,7 @@ export function slotDays(dayOfRow: Int32Array, dayCount: number, inScope: Uint8A
     slots = dayCount < 65535 ? new Uint16Array(dayOfRow.length) : new Int32Array(dayOfRow.length);
     for (let i = 0; i < slots.length; i++) {
       const d = dayOfRow[i]!;
-      slots[i] = d >= 0 && inScope[i] === 1 ? d : dayCount;
+      slots[i] = inScope[i] !== 1 ? dayCount + 1 : d >= 0 ? d : dayCount;
     }
     byScope.set(inScope, slots);
   }

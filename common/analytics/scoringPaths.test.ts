@@ -135,9 +135,12 @@ test('day figures equal plain per-row sums, with undated rows, a date range and 
   const table = tableFromRecords(rows, [{ key: 'respondentId', type: 'id' }, { key: 'submittedAt', type: 'date' }, ...columns]);
   const rules: Rule[] = [{ id: 'age', column: 'age', kind: 'range', min: 20, max: 45 }, { id: 'nps', column: 'nps', kind: 'range', min: 6 }];
   const from = day0 + 3 * 86_400_000, to = day0 + 25 * 86_400_000;
-  for (const options of [{}, { from, to }]) {
+  const days = tableDays(table, { timeZone: 'UTC' });
+  // Without the day index the day figures count on their own; with it, the analysis counts codes by
+  // day in its pass and the day figures visit only the covered rows. Both must give the same.
+  for (const options of [{}, { from, to }, { days }, { from, to, days }]) {
     const [persona] = analyse(table, [{ id: 'p', name: 'P', rules }], options).personas;
-    const days = tableDays(table, { timeZone: 'UTC' });
+    expect(persona!.byDay !== undefined).toBe('days' in options);
     const expected = new Map<string, { responses: number; covered: number; nps: number[]; sat: number[]; effort: number[] }>();
     rows.forEach((row, i) => {
       if (row.submittedAt === null || persona!.inScope[i] === 0) return;
@@ -153,6 +156,8 @@ test('day figures equal plain per-row sums, with undated rows, a date range and 
     });
     const figures = dailyFigures(table, persona!, days);
     expect(figures.map((f) => f.day)).toEqual([...expected.keys()].sort());
+    const { byDay: _, ...alone } = persona!;
+    expect(dailyFigures(table, alone, days), 'the same without the per-day histograms').toEqual(figures);
     for (const f of figures) {
       const e = expected.get(f.day)!;
       // Sums in row order, as the engine sums answers that are not whole numbers.
@@ -165,5 +170,13 @@ test('day figures equal plain per-row sums, with undated rows, a date range and 
       expect([f.metrics.satisfaction.n, f.metrics.satisfaction.sum, f.metrics.satisfaction.top2], f.day).toEqual([e.sat.length, sum(e.sat), e.sat.filter((v) => v >= 4 && v <= 5 && Number.isInteger(v)).length]);
       expect([f.metrics.effort.n, f.metrics.effort.sum, f.metrics.effort.sq], f.day).toEqual([e.effort.length, sum(e.effort), sum(e.effort.map((v) => v * v))]);
     }
+  }
+  // The summaries read the histogram of codes in scope: summed from the days, it is the same.
+  for (const range of [{}, { from, to }]) {
+    const summary = (options: object) => {
+      const p = analyse(table, [{ id: 'p', name: 'P', rules }], options).personas[0]!;
+      return [p.scored, p.averagePercent, p.best, p.distribution, p.coverage, p.top, p.coverBits];
+    };
+    expect(summary({ ...range, days })).toEqual(summary(range));
   }
 });

@@ -40,7 +40,7 @@ function maskOf(table: Table, persona: ReturnType<typeof analyse>['personas'][nu
 
 /** Values and drift for every persona given. */
 export function computeFollow(table: Table, days: DayIndex, personas: readonly FollowPersona[], rule: DriftRule): FollowResult[] {
-  const analysis = analyse(table, personas);
+  const analysis = analyse(table, personas, { days });
   return personas.map((p, i) => {
     const pa = analysis.personas[i]!;
     const sections = p.sections.map((s): FollowValues => {

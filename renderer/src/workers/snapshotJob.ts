@@ -36,7 +36,7 @@ export function computeSnapshots(
   const days = tableDays(table, { timeZone: options.timeZone });
   const fingerprints = dayFingerprints(table, days);
   const earliestDay = days.dayCount > 0 ? dayName(days.firstDay) : null;
-  const analysis = analyse(table, personas);
+  const analysis = analyse(table, personas, { days });
   const docs: PersonaSnapshotDoc[] = [];
   const digests: SnapshotRun['digests'] = {};
   const today = parseDayName(options.today) ?? 0;
