@@ -9,8 +9,16 @@
  * `SYNC_LOAD_MODES` (`doorbell`, `longpoll`) and `SYNC_LOAD_SERVERS` (`ours`, `pouchdb-server`)
  * narrow the matrix for a quick look. Each row ends with the machine's 1-minute load average at
  * its end: on a shared machine a row is only comparable with rows taken at a similar load.
+ *
+ * The simulated laptops run in this process, on one thread, and the server in a child process. So
+ * that a late answer can be blamed on the right side, each row also prints the server's CPU time
+ * per write and the event-loop delay (p99 of each second's p99, and the worst) of the server
+ * (loopDelayProbe.ts) and of this process: a write's latency is the server's only when its loop or
+ * its CPU is the one that is late.
  */
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readLoopDelay } from './loopDelayProbe';
 import type { BenchRow } from './report';
 import type { Mode } from './syncLoadLaptops';
 import { percentile, runLoad } from './syncLoadLaptops';
@@ -30,7 +38,7 @@ function targetOf(server: BenchServer) {
 
 export default async function bench(report: (row: BenchRow) => void): Promise<void> {
   console.log(`  ${seconds} s per run, ${rate} writes/s offered; notify = write sent → document at a laptop (sampled on 50 laptops)`);
-  console.log(`  ${'server'.padEnd(15)} ${'mode'.padEnd(9)} ${'laptops'.padStart(7)} ${'writes/s'.padStart(9)} ${'write p50/p99 ms'.padStart(17)} ${'notify p50/p99 ms'.padStart(18)} ${'errors'.padStart(7)} ${'CPU %'.padStart(6)} ${'RSS MB'.padStart(7)} ${'load CPU %'.padStart(10)} ${'load avg'.padStart(8)}`);
+  console.log(`  ${'server'.padEnd(15)} ${'mode'.padEnd(9)} ${'laptops'.padStart(7)} ${'writes/s'.padStart(9)} ${'write p50/p99 ms'.padStart(17)} ${'notify p50/p99 ms'.padStart(18)} ${'errors'.padStart(7)} ${'CPU %'.padStart(6)} ${'RSS MB'.padStart(7)} ${'load CPU %'.padStart(10)} ${'CPU ms/write'.padStart(12)} ${'srv loop p99/max'.padStart(16)} ${'load loop p99/max'.padStart(17)} ${'load avg'.padStart(8)}`);
   for (const mode of modes) {
     for (const laptops of sizes) {
       for (const name of servers) {
@@ -38,6 +46,9 @@ export default async function bench(report: (row: BenchRow) => void): Promise<vo
         try {
           const before = usage(server.proc.pid!);
           const loadCpu = process.cpuUsage();
+          const ownLoop = monitorEventLoopDelay({ resolution: 10 });
+          ownLoop.enable();
+          const startedAt = Date.now();
           const t0 = performance.now();
           // One cell failing (pouchdb-server hung up during the set-up reads at load average 15)
           // is printed and the rest of the matrix still runs.
@@ -45,6 +56,7 @@ export default async function bench(report: (row: BenchRow) => void): Promise<vo
             console.log(`  ${name.padEnd(15)} ${mode.padEnd(9)} ${String(laptops).padStart(7)}  FAILED: ${error instanceof Error ? error.message : String(error)} (load avg ${loadavg()[0]!.toFixed(1)})`);
             return undefined;
           });
+          ownLoop.disable();
           if (!r) continue;
           const elapsed = (performance.now() - t0) / 1000;
           const after = usage(server.proc.pid!);
@@ -54,7 +66,13 @@ export default async function bench(report: (row: BenchRow) => void): Promise<vo
           // The simulated laptops share the machine: when this nears 100 %, latencies are the load generator's.
           const load = ((used.user + used.system) / 1e6 / elapsed) * 100;
           const fmt = (v: number[]): string => `${percentile(v, 50).toFixed(0)}/${percentile(v, 99).toFixed(0)}`;
-          console.log(`  ${name.padEnd(15)} ${mode.padEnd(9)} ${String(laptops).padStart(7)} ${writesPerS.toFixed(1).padStart(9)} ${fmt(r.writeMs).padStart(17)} ${fmt(r.notifyMs).padStart(18)} ${String(r.errors).padStart(7)} ${cpu.toFixed(0).padStart(6)} ${after.rssMb.toFixed(0).padStart(7)} ${load.toFixed(0).padStart(10)} ${loadavg()[0]!.toFixed(1).padStart(8)}${r.firstError ? `  first error: ${r.firstError}` : ''}`);
+          const cpuPerWrite = ((after.cpuS - before.cpuS) * 1000) / Math.max(1, r.writesDone);
+          const serverLoop = readLoopDelay(server.loopDelayFile, startedAt, Date.now());
+          const srvLoop = serverLoop.length ? `${percentile(serverLoop.map((s) => s.p99), 99).toFixed(0)}/${Math.max(...serverLoop.map((s) => s.max)).toFixed(0)}` : 'n/a';
+          const ownLoopText = `${(ownLoop.percentile(99) / 1e6).toFixed(0)}/${(ownLoop.max / 1e6).toFixed(0)}`;
+          console.log(`  ${name.padEnd(15)} ${mode.padEnd(9)} ${String(laptops).padStart(7)} ${writesPerS.toFixed(1).padStart(9)} ${fmt(r.writeMs).padStart(17)} ${fmt(r.notifyMs).padStart(18)} ${String(r.errors).padStart(7)} ${cpu.toFixed(0).padStart(6)} ${after.rssMb.toFixed(0).padStart(7)} ${load.toFixed(0).padStart(10)} ${cpuPerWrite.toFixed(2).padStart(12)} ${srvLoop.padStart(16)} ${ownLoopText.padStart(17)} ${loadavg()[0]!.toFixed(1).padStart(8)}${r.firstError ? `  first error: ${r.firstError}` : ''}`);
+          const perS = (kind: string): string => ((r.requests[kind] ?? 0) / elapsed).toFixed(0);
+          console.log(`      requests/s: longpoll ${perS('longpoll')}, pull ${perS('pull')}, write ${perS('write')}, ring ${perS('ring')}`);
           if (name === 'ours') {
             report({ name: `${mode} ${laptops} laptops: writes/s`, value: writesPerS, unit: 'writes/s', against: { value: 95, label: 'aim', higherIsBetter: true } });
             report({ name: `${mode} ${laptops} laptops: write p99`, value: percentile(r.writeMs, 99), unit: 'ms', against: { value: 300, label: 'aim' } });

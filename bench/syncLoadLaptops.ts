@@ -27,6 +27,8 @@ export interface LoadResult {
   notifyMs: number[];
   errors: number;
   firstError?: string;
+  /** Requests sent, by kind (write, ring, longpoll, pull), set-up reads excluded. */
+  requests: Record<string, number>;
 }
 
 const sampledLaptops = 50;
@@ -99,7 +101,8 @@ interface Page {
 /** Runs `laptops` simulated laptops against `target` for `seconds`, writing `rate` documents per second. */
 export async function runLoad(target: Target, mode: Mode, laptops: number, rate: number, seconds: number): Promise<LoadResult> {
   const collections = Object.keys(target.dbs);
-  const result: LoadResult = { offered: 0, writesDone: 0, writeMs: [], notifyMs: [], errors: 0 };
+  const result: LoadResult = { offered: 0, writesDone: 0, writeMs: [], notifyMs: [], errors: 0, requests: {} };
+  const count = (kind: string): void => void (result.requests[kind] = (result.requests[kind] ?? 0) + 1);
   const fail = (error: unknown): void => {
     result.errors++;
     result.firstError ??= error instanceof Error ? error.message : String(error).slice(0, 200);
@@ -130,6 +133,7 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
   const pull = async (laptop: number, collection: string): Promise<void> => {
     for (;;) {
       const q = `style=all_docs&include_docs=true&limit=${pullLimit}&since=${encodeURIComponent(positions[laptop]![collection]!)}`;
+      count('pull');
       const res = await call('GET', `/${target.dbs[collection]}/_changes?${q}`);
       if (res.status !== 200) throw new Error(`pull ${res.status}`);
       const { rows, lastSeq } = read(laptop, res);
@@ -138,6 +142,7 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     }
   };
   const longpoll = async (db: string, since: string, docs: boolean): Promise<Answer> => {
+    count('longpoll');
     const res = await call('GET', `/${db}/_changes?feed=longpoll&timeout=${requestTimeoutMs}&style=all_docs${docs ? '&include_docs=true' : ''}&limit=${pullLimit}&since=${encodeURIComponent(since)}`);
     if (res.status !== 200) throw new Error(`longpoll ${res.status}`);
     return res;
@@ -194,6 +199,7 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     const collection = collections[n % collections.length]!;
     const sentAt = Date.now();
     const doc = { _id: `l${laptop}-${n}`, writer: laptop, sentAt, title: `persona ${n}`, body: 'x'.repeat(600) };
+    count('write');
     const res = await call('POST', `/${target.dbs[collection]}/_bulk_docs`, { docs: [doc] });
     if (res.status !== 201) throw new Error(`write ${res.status}`);
     result.writeMs.push(Date.now() - sentAt);
@@ -203,6 +209,7 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     const previous = ringQueue.get(laptop) ?? Promise.resolve();
     const mine = previous.then(async () => {
       const rev = ringRevs.get(ring);
+      count('ring');
       const rang = await call('PUT', `/${target.doorbell}/${encodeURIComponent(ring)}`, { ...(rev ? { _rev: rev } : {}), at: sentAt });
       if (rang.status !== 201) throw new Error(`ring ${rang.status}`);
       ringRevs.set(ring, (rang.json as { rev: string }).rev);

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tenantCollections, tenantDatabaseName } from '../common/sync/names';
 import { runChild, startChildServer } from '../sync-server/src/testing/child';
+import { loopDelayArgs } from './loopDelayProbe';
 
 /**
  * The two servers the sync benches compare, each in a child process of its own so the server and
@@ -25,6 +26,8 @@ export interface BenchServer {
   /** Login for PouchDB's `auth` option, or undefined. */
   login(tenant: string): { username: string; password: string } | undefined;
   proc: ChildProcess;
+  /** Where the server's event-loop delay is written each second (loopDelayProbe.ts); gone after `stop`. */
+  loopDelayFile: string;
   stop(): Promise<void>;
 }
 
@@ -64,13 +67,16 @@ export async function startOurs(tenants: string[], env: Record<string, string> =
     }
   }
   const profile = process.env.SYNC_BENCH_PROFILE;
-  const server = await startChildServer(data, 0, env, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
+  const loopDelayFile = join(data, 'loop-delay.jsonl');
+  const nodeArgs = [...loopDelayArgs, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
+  const server = await startChildServer(data, 0, { LOOP_DELAY_FILE: loopDelayFile, ...env }, nodeArgs);
   return {
     name: 'ours',
     url: server.url.replace(/\/?$/, '/'),
     auth: (tenant) => `Basic ${Buffer.from(`${tenant}/lap:${password}`).toString('base64')}`,
     login: (tenant) => ({ username: `${tenant}/lap`, password }),
     proc: server.proc,
+    loopDelayFile,
     stop: async () => {
       server.proc.kill('SIGTERM');
       await server.exited;
@@ -84,7 +90,9 @@ export async function startPouchdbServer(tenants: string[]): Promise<BenchServer
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const dir = await mkdtemp(join(tmpdir(), 'cx-bench-pouch-'));
   const port = await freePort();
-  const proc = spawn(process.execPath, [join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), '-m', '-n', '-p', String(port), '-o', '127.0.0.1'], { cwd: dir, stdio: 'ignore' });
+  const loopDelayFile = join(dir, 'loop-delay.jsonl');
+  const args = [...loopDelayArgs, join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), '-m', '-n', '-p', String(port), '-o', '127.0.0.1'];
+  const proc = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, LOOP_DELAY_FILE: loopDelayFile } });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
     const up = await fetch(url).then((r) => r.ok, () => false);
@@ -104,6 +112,7 @@ export async function startPouchdbServer(tenants: string[]): Promise<BenchServer
     auth: () => undefined,
     login: () => undefined,
     proc,
+    loopDelayFile,
     stop: async () => {
       proc.kill('SIGTERM');
       await new Promise((resolve) => proc.once('exit', resolve));
