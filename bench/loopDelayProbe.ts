@@ -35,7 +35,7 @@ export interface LoopDelaySecond {
 
 /** The seconds the probe wrote to `file` between `from` and `to` (epoch ms). */
 export function readLoopDelay(file: string, from: number, to: number): LoopDelaySecond[] {
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {

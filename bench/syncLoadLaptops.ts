@@ -69,9 +69,25 @@ function answer(status: number, text: string): Answer {
   };
 }
 
-function http(agent: Agent, target: Target, method: string, path: string, body?: unknown): Promise<Answer> {
-  const url = new URL(path, target.url);
+/**
+ * One request. A request sent on a kept-alive socket that the server closed as idle meanwhile (5 s
+ * on ours; a late client loop still sees it open) fails before any answer: it is sent once more on
+ * a fresh socket, as Node documents (`reusedSocket`) and browsers do, and not counted as an error.
+ */
+async function http(agent: Agent, target: Target, method: string, path: string, body?: unknown): Promise<Answer> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
+  try {
+    return await send(agent, target, method, path, payload);
+  } catch (error) {
+    if (!(error instanceof StaleSocket)) throw error;
+    return send(agent, target, method, path, payload);
+  }
+}
+
+class StaleSocket extends Error {}
+
+function send(agent: Agent, target: Target, method: string, path: string, payload: string | undefined): Promise<Answer> {
+  const url = new URL(path, target.url);
   return new Promise((resolve, reject) => {
     const req = request(
       { agent, host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { 'content-type': 'application/json', accept: 'application/json', ...(target.auth ? { authorization: target.auth } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
@@ -83,7 +99,7 @@ function http(agent: Agent, target: Target, method: string, path: string, body?:
       },
     );
     req.setTimeout(requestTimeoutMs * 2, () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocket(error.message) : error));
     req.end(payload);
   });
 }

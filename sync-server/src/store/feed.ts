@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ChangeRow, Doc } from './pouch';
+import { inReadSlot } from './readSlots';
 import { StoredJson, topFields } from './storedJson';
 
 /**
@@ -194,6 +195,10 @@ function withConflicts(doc: Doc | StoredJson, conflicts: string[]): Doc | Stored
 
 // The document store is written with PouchDB's safe JSON (deep revision trees), so read it so.
 function getJson<T>(raw: RawLevel, key: string, parse: (text: string) => T): Promise<T | undefined> {
+  return inReadSlot(() => getJsonNow(raw, key, parse));
+}
+
+function getJsonNow<T>(raw: RawLevel, key: string, parse: (text: string) => T): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     raw.get(key, { asBuffer: false }, (error, value) => {
       if (error) return (error as { notFound?: boolean }).notFound || /not ?found/i.test(error.message) ? resolve(undefined) : reject(error);
