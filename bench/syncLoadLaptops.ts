@@ -1,10 +1,14 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import type { Answer, Target } from './syncLoadHttp';
+import { http, requestTimeoutMs } from './syncLoadHttp';
+import { runWriter } from './syncLoadWriter';
 
 /**
  * Simulated laptops for `bench/syncLoad.bench.ts`: the wire pattern of the app's sync layer, not
  * the app itself (500 RxDB instances do not fit one process). Each laptop holds its live
  * connection(s) open and pulls what it is told about; a shared scheduler writes at a fixed rate
- * from random laptops (open loop: a slow server does not slow the offered load).
+ * from random laptops (open loop: a slow server does not slow the offered load), on a worker thread
+ * of its own (syncLoadWriter.ts) so that write latency is not this thread's event-loop delay.
  *
  * - `longpoll`: one `_changes?feed=longpoll&include_docs=true` per collection per laptop, as RxDB's
  *   live replication does when each collection keeps its own stream.
@@ -18,6 +22,7 @@ import { Agent, request } from 'node:http';
  */
 
 export type Mode = 'longpoll' | 'doorbell';
+export type { Target } from './syncLoadHttp';
 
 /** What one run measured. */
 export interface LoadResult {
@@ -33,76 +38,7 @@ export interface LoadResult {
 
 const sampledLaptops = 50;
 const pullLimit = 100;
-const requestTimeoutMs = 30_000;
 
-export interface Target {
-  url: string;
-  /** `Authorization` header, or undefined for an open server. */
-  auth: string | undefined;
-  /** Database names by collection, and the doorbell's. */
-  dbs: Record<string, string>;
-  doorbell: string;
-}
-
-interface Answer {
-  status: number;
-  text: string;
-  readonly json: unknown;
-}
-
-/** An answer whose JSON is parsed only when read: the load generator must stay lighter than the server. */
-function answer(status: number, text: string): Answer {
-  let parsed: unknown;
-  return {
-    status,
-    text,
-    get json() {
-      if (parsed === undefined) {
-        try {
-          parsed = JSON.parse(text) as unknown;
-        } catch {
-          parsed = text;
-        }
-      }
-      return parsed;
-    },
-  };
-}
-
-/**
- * One request. A request sent on a kept-alive socket that the server closed as idle meanwhile (5 s
- * on ours; a late client loop still sees it open) fails before any answer: it is sent once more on
- * a fresh socket, as Node documents (`reusedSocket`) and browsers do, and not counted as an error.
- */
-async function http(agent: Agent, target: Target, method: string, path: string, body?: unknown): Promise<Answer> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  try {
-    return await send(agent, target, method, path, payload);
-  } catch (error) {
-    if (!(error instanceof StaleSocket)) throw error;
-    return send(agent, target, method, path, payload);
-  }
-}
-
-class StaleSocket extends Error {}
-
-function send(agent: Agent, target: Target, method: string, path: string, payload: string | undefined): Promise<Answer> {
-  const url = new URL(path, target.url);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { agent, host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { 'content-type': 'application/json', accept: 'application/json', ...(target.auth ? { authorization: target.auth } : {}), ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(answer(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(requestTimeoutMs * 2, () => req.destroy(new Error('timed out')));
-    req.on('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocket(error.message) : error));
-    req.end(payload);
-  });
-}
 
 interface RingPage {
   results: { id: string; doc?: { cx_seq?: unknown } }[];
@@ -208,50 +144,24 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     }
   }
 
-  const ringRevs = new Map<string, string>();
-  // A laptop rings one document at a time (the app's doorbell does too): rings queue per laptop.
-  const ringQueue = new Map<number, Promise<void>>();
-  const write = async (laptop: number, n: number): Promise<void> => {
-    const collection = collections[n % collections.length]!;
-    const sentAt = Date.now();
-    const doc = { _id: `l${laptop}-${n}`, writer: laptop, sentAt, title: `persona ${n}`, body: 'x'.repeat(600) };
-    count('write');
-    const res = await call('POST', `/${target.dbs[collection]}/_bulk_docs`, { docs: [doc] });
-    if (res.status !== 201) throw new Error(`write ${res.status}`);
-    result.writeMs.push(Date.now() - sentAt);
-    result.writesDone++;
-    if (mode !== 'doorbell') return;
-    const ring = `${collection}~l${laptop}`;
-    const previous = ringQueue.get(laptop) ?? Promise.resolve();
-    const mine = previous.then(async () => {
-      const rev = ringRevs.get(ring);
-      count('ring');
-      const rang = await call('PUT', `/${target.doorbell}/${encodeURIComponent(ring)}`, { ...(rev ? { _rev: rev } : {}), at: sentAt });
-      if (rang.status !== 201) throw new Error(`ring ${rang.status}`);
-      ringRevs.set(ring, (rang.json as { rev: string }).rev);
-    });
-    ringQueue.set(laptop, mine.catch(() => undefined));
-    await mine;
-  };
-
   // Let every live connection settle into its wait before writing.
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const started = performance.now();
-  const pending: Promise<void>[] = [];
-  const stopAt = started + seconds * 1000;
-  for (let n = 0; performance.now() < stopAt; n++) {
-    const due = started + (n * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    result.offered++;
-    // A laptop writes one ring document at a time; writers are spread over all laptops.
-    pending.push(write((n * 7919) % laptops, n).catch(fail));
+  // The writer runs on a thread of its own: its timings must not wait for this thread's loop,
+  // which the 500 laptops keep busy (its delay is printed as "load loop").
+  try {
+    const written = await runWriter({ target, mode, laptops, rate, seconds, collections });
+    result.offered = written.offered;
+    result.writesDone = written.writesDone;
+    result.writeMs = written.writeMs;
+    Object.assign(result.requests, written.requests);
+    result.errors += written.errors;
+    result.firstError ??= written.firstError;
+    // Give the last notifications time to arrive, then stop the live loops.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  } finally {
+    running = false;
+    agent.destroy();
   }
-  await Promise.all(pending);
-  // Give the last notifications time to arrive, then stop the live loops.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  running = false;
-  agent.destroy();
   await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, 1000))]);
   return result;
 }
