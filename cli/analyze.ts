@@ -12,6 +12,10 @@ import { importInto, type ChunkSink } from '../common/import/importer';
 import type { ColumnMapping } from '../common/import/mapping';
 import type { FileInput } from '../common/import/source';
 import type { DateOrder } from '../common/import/values';
+import { buildAnalyticsPdf } from '../common/export/analyticsPdf';
+import { prepareAnalytics } from '../common/export/analyticsReport';
+import { englishText, reportCatalogueText, type ExportText } from '../common/i18n/exportText';
+import { nodePdfFonts } from './pdfFonts';
 import { CliError, parseMapping, parsePersonaFile } from './personas';
 import { buildReport, writeReportWorkbook } from './report';
 
@@ -26,6 +30,8 @@ export interface AnalyzeInput {
   /** Day-month order of dates like 05/03/2024; guessed from the file when not given. */
   dateOrder?: DateOrder;
   now: number;
+  /** The language of the workbook's and the PDF's labels, numbers and dates (`--lang`); English by default. */
+  text?: ExportText;
 }
 
 /**
@@ -59,10 +65,12 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
   const table = sink.table();
   const analysis = analyse(table, file.personas.map((p) => ({ ...p, datasetIds: undefined })), { topN: 10 });
   const metrics = analysis.personas.map((p) => summariseMetrics(matchedMetrics(table, p)));
-  const xlsx = /\.xlsx$/i.test(input.out);
-  const report = buildReport(table, analysis, outcome, metrics, input.now, !xlsx);
+  const xlsx = /\.xlsx$/i.test(input.out), pdf = /\.pdf$/i.test(input.out);
+  const text = input.text ?? englishText;
+  const report = buildReport(table, analysis, outcome, metrics, input.now, !xlsx && !pdf);
   try {
-    if (xlsx) await writeReportWorkbook(input.out, report, table, analysis, outcome.preview.shape.headerRows);
+    if (xlsx) await writeReportWorkbook(input.out, report, table, analysis, outcome.preview.shape.headerRows, text);
+    else if (pdf) await writeFile(input.out, analyticsPdf(table, file.personas, input, text));
     else await writeFile(input.out, `${JSON.stringify(report, null, 2)}\n`);
   } catch (e) {
     throw new CliError(`${input.out} cannot be written (${(e as { code?: string }).code ?? String(e)}).`);
@@ -75,6 +83,16 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
   for (const u of outcome.unreadable.slice(0, 5)) warnings.push(`row ${u.row}, ${u.column}: ${u.reason}; the response is kept without it.`);
   if (outcome.unreadableCount > 5) warnings.push(`${outcome.unreadableCount - 5} more unreadable values; see "unreadableValues" in a JSON report.`);
   return { summary, warnings };
+}
+
+/** The app's analytics PDF report of the whole file (no date range), in `text`'s language. */
+function analyticsPdf(table: Table, personas: ReturnType<typeof parsePersonaFile>['personas'], input: AnalyzeInput, text: ExportText): Uint8Array {
+  const { report } = prepareAnalytics(table, {
+    title: text.t('report.analytics.title'), datasets: [{ id: 'cli', name: input.responses.name }], range: { from: null, to: null },
+    timeZone: input.timeZone ?? 'UTC', generatedAt: input.now, personas: personas.map((p) => ({ ...p, datasetIds: undefined })),
+  }, text);
+  // The report's own text and its language's labels choose the fallback fonts, as in the app.
+  return buildAnalyticsPdf(report, { fonts: nodePdfFonts(JSON.stringify(report) + reportCatalogueText(text.locale)), text });
 }
 
 /**

@@ -80,7 +80,7 @@ describe('analyze', () => {
       [[], 2, /No command given/],
       [['score', qualtrics], 2, /Unknown command "score"/],
       [['analyze', qualtrics, '--out', out], 2, /--personas is required/],
-      [['analyze', qualtrics, '--personas', personas, '--out', join(dir, 'x.csv')], 2, /--out must end in .json or .xlsx/],
+      [['analyze', qualtrics, '--personas', personas, '--out', join(dir, 'x.csv')], 2, /--out must end in .json, .xlsx or .pdf/],
       [['analyze', qualtrics, '--personas', personas, '--out', out, '--tz', 'Mars/Base'], 2, /not a time zone/],
       [['analyze', qualtrics, '--personas', personas, '--out'], 2, /--out needs a value/],
       [['analyze', qualtrics, '--personas', personas, '--out', out, '--fast', 'x'], 2, /Unknown option --fast/],

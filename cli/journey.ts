@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- journey <events.csv|xlsx|jsonl> --journey <journey.json> --out <report.json|xlsx>
- * [--tz <zone>] [--as-of <ISO time>] [--inactive-days <n>] [--compare <a>/<b>]`: imports an event log
+ * [--tz <zone>] [--as-of <ISO time>] [--inactive-days <n>] [--compare <a>/<b>] [--lang <language>]`: imports an event log
  * with the app's importer and computes the journey's figures with the app's kernels.
  * `--compare` takes two groups: `channel=web/channel=app` (the property of a customer's first event)
  * or `2024-01-01..2024-02-01/2024-02-01..2024-03-01` (first event in the period, UTC).
@@ -13,13 +13,15 @@ import { analyseJourney, compareJourney, decodeEvents, importEvents, type Custom
 import type { JourneyReport } from '../common/journeyAnalytics/report';
 import { journeyWorkbook } from './journeyReport';
 import { CliError } from './personas';
+import { langText } from './lang';
+import type { ExportText } from '../common/i18n/exportText';
 
-const usage = 'Usage: cx-studio journey <events.csv|xlsx|jsonl> --journey <journey.json> --out <report.json|xlsx> [--tz <zone>] [--as-of <ISO time>] [--inactive-days <n>] [--compare <a>/<b>]';
-const flagNames = ['journey', 'out', 'tz', 'as-of', 'inactive-days', 'compare'];
+const usage = 'Usage: cx-studio journey <events.csv|xlsx|jsonl> --journey <journey.json> --out <report.json|xlsx> [--tz <zone>] [--as-of <ISO time>] [--inactive-days <n>] [--compare <a>/<b>] [--lang en|ar|fr|es|de|pt-BR|ja|zh-CN|hi]';
+const flagNames = ['journey', 'out', 'tz', 'as-of', 'inactive-days', 'compare', 'lang'];
 
 class UsageError extends Error {}
 
-function parse(argv: string[]): { file: string; flags: Map<string, string> } {
+function parse(argv: string[]): { file: string; flags: Map<string, string>; text: ExportText } {
   const flags = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -39,7 +41,9 @@ function parse(argv: string[]): { file: string; flags: Map<string, string> } {
   if (days !== undefined && !(Number(days) > 0 && Number(days) <= 3650)) throw new UsageError('--inactive-days must be a number of days between 0 and 3650.');
   const asOf = flags.get('as-of');
   if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) throw new UsageError(`--as-of "${asOf}" is not a date.`);
-  return { file: positional[0]!, flags };
+  const lang = langText(flags.get('lang'));
+  if (!lang.ok) throw new UsageError(lang.message);
+  return { file: positional[0]!, flags, text: lang.text };
 }
 
 /** A group of `--compare`: `property=v1,v2` or `from..to` (dates, UTC). */
@@ -67,7 +71,7 @@ function read(path: string): Buffer {
 /** Runs `journey` and returns the exit code. */
 export async function journeyMain(argv: string[], now = Date.now()): Promise<number> {
   try {
-    const { file, flags } = parse(argv);
+    const { file, flags, text } = parse(argv);
     const journeyPath = flags.get('journey')!;
     const parsed = parseJourneyEnvelope(read(journeyPath).toString('utf8'));
     if (!parsed.ok) throw new CliError(`${journeyPath}: ${parsed.problems.slice(0, 3).map((p) => `${p.path || 'file'}: ${p.message}`).join('; ')}`);
@@ -99,7 +103,7 @@ export async function journeyMain(argv: string[], now = Date.now()): Promise<num
       figures, ...(comparison ? { comparison } : {}),
     };
     const out = flags.get('out')!;
-    const bytes = /\.xlsx$/i.test(out) ? await journeyWorkbook(report) : new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
+    const bytes = /\.xlsx$/i.test(out) ? await journeyWorkbook(report, text) : new TextEncoder().encode(`${JSON.stringify(report, null, 2)}\n`);
     try {
       writeFileSync(out, bytes);
     } catch (e) {

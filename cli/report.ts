@@ -9,7 +9,8 @@ import type { Analysis } from '../common/analytics/analyse';
 import { explainRow, type Explanation } from '../common/analytics/explain';
 import { percentOf } from '../common/analytics/fraction';
 import { numeratorAt } from '../common/analytics/kernels';
-import { describeRule } from '../common/analytics/rules';
+import { analyticsWords } from '../common/export/analyticsText';
+import { englishText, type ExportText } from '../common/i18n/exportText';
 import { cellValue, type Table } from '../common/analytics/table';
 import type { ImportOutcome, ImportSummary } from '../common/import/importer';
 import type { LiveMetrics } from '../common/analytics/metrics';
@@ -101,23 +102,28 @@ async function compressed(sheet: ExcelJS.Worksheet): Promise<void> {
 /**
  * Streams the report as an XLSX workbook into `path`: score rows are made from the table and the
  * analysis one at a time and committed, so memory stays flat however many responses there are.
- * `header` is the number of header rows of the source file (for the "Row" column).
+ * `header` is the number of header rows of the source file (for the "Row" column). Sheet names,
+ * headers and the matched / unmatched / missing words are in `text`'s language (`--lang`).
  */
-export async function writeReportWorkbook(path: string, report: AnalysisReport, table: Table, analysis: Analysis, header: number): Promise<void> {
+export async function writeReportWorkbook(path: string, report: AnalysisReport, table: Table, analysis: Analysis, header: number, text: ExportText = englishText): Promise<void> {
+  const { t } = text;
+  const words = analyticsWords(text);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   wb.created = new Date(report.generatedAt);
-  const scoreHeader = ['Row', 'Respondent id', 'Best persona'];
+  const scoreHeader = [t('report.col.row'), t('report.cli.col.respondentId'), t('report.analytics.col.bestPersona')];
   for (const p of analysis.personas) {
-    scoreHeader.push(`${p.name}: score`);
-    for (const r of p.scores.rules) scoreHeader.push(`${p.name}: ${describeRule(r.rule)}`);
+    scoreHeader.push(t('report.cli.col.personaScore', { persona: p.name }));
+    for (const r of p.scores.rules) scoreHeader.push(t('report.analytics.col.personaRule', { persona: p.name, rule: words.rule(r.rule) }));
   }
+  const outcome = { matched: t('report.cli.outcome', { outcome: 'matched' }), unmatched: t('report.cli.outcome', { outcome: 'unmatched' }), missing: t('report.cli.outcome', { outcome: 'missing' }) };
+  const scores = t('report.cli.sheet.scores');
   const ids = table.columns.get('respondentId');
   const ruleColumns = analysis.personas.map((p) => p.scores.rules.map((r) => table.columns.get(r.rule.column)));
   let sheet: ExcelJS.Worksheet | null = null;
   for (let i = 0; i < table.rowCount; i++) {
     if (i % rowsPerSheet === 0) {
       sheet?.commit();
-      sheet = wb.addWorksheet(i === 0 ? 'Scores' : `Scores ${i / rowsPerSheet + 1}`);
+      sheet = wb.addWorksheet(i === 0 ? scores : `${scores} ${i / rowsPerSheet + 1}`);
       const top = sheet.addRow(scoreHeader);
       top.font = { bold: true };
       top.commit();
@@ -127,26 +133,28 @@ export async function writeReportWorkbook(path: string, report: AnalysisReport, 
     analysis.personas.forEach((p, k) => {
       cells.push(resp.scores[k]!);
       p.scores.rules.forEach((r, j) => {
-        cells.push(r.matches(i) ? 'matched' : cellValue(ruleColumns[k]![j], i) === null ? 'missing' : 'unmatched');
+        cells.push(r.matches(i) ? outcome.matched : cellValue(ruleColumns[k]![j], i) === null ? outcome.missing : outcome.unmatched);
       });
     });
     (sheet as ExcelJS.Worksheet | null)?.addRow(cells).commit();
     if (i % rowsPerYield === rowsPerYield - 1) await compressed(sheet as ExcelJS.Worksheet);
   }
   (sheet as ExcelJS.Worksheet | null)?.commit();
-  const dist = wb.addWorksheet('Distribution');
-  dist.addRow(['Persona', 'Scored', 'Average score', 'Best score', 'Strong (≥ 70)', 'Moderate (50–69)', 'Weak (< 50)']).font = { bold: true };
+  const dist = wb.addWorksheet(t('report.analytics.sheet.distribution'));
+  dist.addRow([t('report.col.persona'), t('report.analytics.col.scored'), t('report.cli.col.averageScore'), t('report.cli.col.bestScore'),
+    t('report.analytics.strong'), t('report.analytics.moderate'), t('report.analytics.weak')]).font = { bold: true };
   for (const p of report.personas) dist.addRow([p.name, p.scored, p.averageScore, p.bestScore, p.distribution.strong, p.distribution.moderate, p.distribution.weak]);
-  const cov = wb.addWorksheet('Coverage');
+  const cov = wb.addWorksheet(t('report.analytics.sheet.coverage'));
   // Units in the headers, as the app's exports: CSAT % and trust % are shares of 4–5 answers, CES a mean.
-  cov.addRow(['Persona', 'Covered (≥ 50)', 'Responses', 'Coverage %', 'CSAT %', 'Satisfaction mean', 'NPS', 'NPS mean', 'Trust %', 'Trust mean', 'CES (mean effort)']).font = { bold: true };
+  cov.addRow([t('report.col.persona'), t('report.analytics.col.covered'), t('report.col.responses'), t('report.analytics.col.coverageShare'), t('report.col.csat'),
+    t('report.col.satisfactionMean'), t('report.col.nps'), t('report.cli.col.npsMean'), t('report.col.trustPercent'), t('report.col.trustMean'), t('report.analytics.col.cesMean')]).font = { bold: true };
   for (const p of report.personas) {
     const m = p.liveMetrics;
     cov.addRow([p.name, p.coverage.covered, p.coverage.total, p.coverage.percent, m.csat, m.satisfaction, m.nps, m.npsMean, m.trustPercent, m.trust, m.effort].map((v) => (typeof v === 'number' ? round2(v) : v)));
   }
-  cov.addRow(['No persona', report.uncovered.count, analysis.rowsInRange, report.uncovered.percent]);
-  const ov = wb.addWorksheet('Overlap');
-  ov.addRow(['Both ≥ 50', ...report.personas.map((p) => p.name)]).font = { bold: true };
+  cov.addRow([t('report.cli.noPersona'), report.uncovered.count, analysis.rowsInRange, report.uncovered.percent]);
+  const ov = wb.addWorksheet(t('report.analytics.sheet.overlap'));
+  ov.addRow([t('report.analytics.col.both'), ...report.personas.map((p) => p.name)]).font = { bold: true };
   report.overlap.matrix.forEach((row, i) => ov.addRow([report.personas[i]!.name, ...row]));
   for (const done of [dist, cov, ov]) done.commit();
   await wb.commit();
