@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { EventRule, JourneyChange, JourneyMap, Stage } from '../../../../common/journey';
-import { isEventDataset, type JourneyFigures } from '../../../../common/journeyAnalytics';
+import { cardSpecsOf, isEventDataset, type JourneyFigures } from '../../../../common/journeyAnalytics';
 import { pathText } from '../../../../common/journeyAnalytics/report';
 import { useLiveQuery } from '../../db/hooks';
 import { useWorkspace } from '../../db/WorkspaceContext';
@@ -69,17 +69,19 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
   const log = loaded?.key === loadKey ? loaded.log : null;
 
   const spec = useMemo(() => stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) })), [stages]);
-  const specKey = JSON.stringify(spec);
+  // Touchpoint cards with rules are counted in the same worker pass; a card text edit changes nothing here.
+  const cards = useMemo(() => cardSpecsOf(map), [map]);
+  const specKey = JSON.stringify([spec, cards]);
   useEffect(() => {
     if (!log) return;
     let live = true;
     const timer = window.setTimeout(() => {
-      void worker().analyse(log.key, spec, { inactiveAfterMs: inactiveDays * 86_400_000, topPaths: 10 }).then((res) => {
+      void worker().analyse(log.key, spec, { inactiveAfterMs: inactiveDays * 86_400_000, topPaths: 10, cards }).then((res) => {
         if (live) setComputed({ key: log.key, figures: res.ok ? res.data : null, problem: res.ok ? null : res.message });
       });
     }, 150);
     return () => { live = false; window.clearTimeout(timer); };
-    // spec is identified by specKey
+    // spec and cards are identified by specKey
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [worker, log, specKey, inactiveDays]);
 
@@ -88,8 +90,10 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
   const personas = usePersonaReport(worker, log, map, surveys);
   const sentiment = personas.report?.sentiment ?? null;
   const survey = personas.survey;
-  const context = useMemo(() => (log ? { log, figures, measure, dispatch, survey, sentiment, stageQuestions: map.analytics?.stageQuestions ?? {} } : null),
-    [log, figures, measure, dispatch, survey, sentiment, map.analytics?.stageQuestions]);
+  const context = useMemo(() => (log ? {
+    log, figures, measure, dispatch, survey, sentiment, stageQuestions: map.analytics?.stageQuestions ?? {},
+    cardFigures: new Map((figures?.cards ?? []).map((c) => [c.cardId, c])),
+  } : null), [log, figures, measure, dispatch, survey, sentiment, map.analytics?.stageQuestions]);
   const names = stages.map((s) => s.name);
   const addTo = (stageId: string, name: string) => {
     const stage = stages.find((s) => s.id === stageId);

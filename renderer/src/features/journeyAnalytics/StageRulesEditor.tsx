@@ -14,12 +14,29 @@ export function splitValues(text: string): string[] {
   return [...new Set(text.split(',').map((v) => v.trim()).filter((v) => v !== ''))];
 }
 
-/**
- * Edits one stage's event rules in place: remove a rule, or add one (name is / starts with / is one
- * of, optionally "where <property> is one of …"). Event names from the log are offered as suggestions.
- */
+/** Edits one stage's event rules in place (see {@link RulesEditor}). */
 export function StageRulesEditor({ stage, log, dispatch, onClose }: {
   stage: Stage; log: LoadedLog; dispatch: (...c: JourneyChange[]) => boolean; onClose: () => void;
+}) {
+  const t = useT();
+  return (
+    <RulesEditor rules={stage.events ?? []} log={log} onClose={onClose}
+      label={t('journeyAnalytics.editor.label', { stage: stage.name })}
+      removeLabel={(i) => t('journeyAnalytics.editor.remove', { rule: i + 1, stage: stage.name })}
+      tooMany={t('journeyAnalytics.editor.tooMany', { rules: eventRuleLimits.rulesPerStage })}
+      onSave={(events) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { events } })} />
+  );
+}
+
+/**
+ * Edits a list of event rules in place, for a stage or a touchpoint card: remove a rule, or add one
+ * (name is / starts with / is one of, optionally "where <property> is one of …"). Event names from the
+ * log are offered as suggestions. A rule that would not be valid is refused with a message and the
+ * typed text is kept, so nothing is lost.
+ */
+export function RulesEditor({ rules, log, label, removeLabel, tooMany, onSave, onClose }: {
+  rules: EventRule[]; log: LoadedLog; label: string; removeLabel: (index: number) => string; tooMany: string;
+  onSave: (next: EventRule[]) => boolean; onClose: () => void;
 }) {
   const listId = useId();
   const t = useT();
@@ -29,28 +46,27 @@ export function StageRulesEditor({ stage, log, dispatch, onClose }: {
   const [property, setProperty] = useState('');
   const [propertyValues, setPropertyValues] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const rules = stage.events ?? [];
-  const save = (next: EventRule[]) => dispatch({ type: 'updateStage', stageId: stage.id, patch: { events: next } });
+  const save = (next: EventRule[]) => onSave(next);
 
   const add = () => {
     const names = splitValues(values);
     if (names.length === 0) { setProblem(t('journeyAnalytics.editor.noName')); return; }
     if (match !== 'oneOf' && names.length > 1) { setProblem(t('journeyAnalytics.editor.severalNames')); return; }
     if (names.length > eventRuleLimits.valuesPerRule || names.some((n) => n.length > eventRuleLimits.text)) { setProblem(t('journeyAnalytics.editor.tooLong', { names: eventRuleLimits.valuesPerRule, characters: eventRuleLimits.text })); return; }
-    if (rules.length >= eventRuleLimits.rulesPerStage) { setProblem(t('journeyAnalytics.editor.tooMany', { rules: eventRuleLimits.rulesPerStage })); return; }
+    if (rules.length >= eventRuleLimits.rulesPerStage) { setProblem(tooMany); return; }
     const where = property && splitValues(propertyValues).length > 0 ? [{ property, values: splitValues(propertyValues) }] : undefined;
     if (property && !where) { setProblem(t('journeyAnalytics.editor.noValues', { property })); return; }
-    save([...rules, { match, values: names, ...(where ? { where } : {}) }]);
+    if (!save([...rules, { match, values: names, ...(where ? { where } : {}) }])) return;
     setValues(''); setPropertyValues(''); setProblem(null);
   };
 
   return (
-    <div className="rules-editor" role="group" aria-label={t('journeyAnalytics.editor.label', { stage: stage.name })}>
+    <div className="rules-editor" role="group" aria-label={label}>
       <ul className="rule-list">
         {rules.map((r, i) => (
           <li key={i}>
             <span>{ruleText(r, fmt)}</span>
-            <button type="button" className="icon" aria-label={t('journeyAnalytics.editor.remove', { rule: i + 1, stage: stage.name })} onClick={() => save(rules.filter((_, k) => k !== i))}>×</button>
+            <button type="button" className="icon" aria-label={removeLabel(i)} onClick={() => save(rules.filter((_, k) => k !== i))}>×</button>
           </li>
         ))}
       </ul>

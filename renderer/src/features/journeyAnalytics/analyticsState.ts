@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import type { JourneyChange } from '../../../../common/journey';
-import type { JourneyFigures, StageSentiment } from '../../../../common/journeyAnalytics';
+import type { CardFigures, JourneyFigures, StageSentiment } from '../../../../common/journeyAnalytics';
 import type { LoadedLog } from '../../workers/journeyProtocol';
 import type { HeatMeasure } from './heat';
 
@@ -17,6 +17,8 @@ export interface MapAnalytics {
   sentiment: (StageSentiment | null)[] | null;
   /** Stage id → survey question key. */
   stageQuestions: Record<string, string>;
+  /** Figures of the touchpoint cards with event rules, by card id (empty until computed). */
+  cardFigures: ReadonlyMap<string, CardFigures>;
 }
 
 /** Set by the analytics panel around the map; null when no event log is chosen. */

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
-import { channels, randomId, type Card, type CardLane, type Channel, type JourneyChange, type Stage } from '../../../../../common/journey';
+import { channels, randomId, type Card, type CardLane, type Channel, type EventRule, type JourneyChange, type Stage } from '../../../../../common/journey';
 import { CommitInput } from '../CommitInput';
+import { CardEvents } from '../../journeyAnalytics/CardEvents';
 import { ImageCard } from './ImageCard';
 import { ChannelIcon, X } from '../../../ui/icons';
 import { useT } from '../../../i18n';
@@ -18,6 +19,8 @@ export const CardCell = memo(function CardCell({ lane, stage, cards, dispatch }:
   const [editing, setEditing] = useState<string | null>(null);
   const set = (next: Card[]) => dispatch({ type: 'setCell', laneId: lane.id, stageId: stage.id, cards: next });
   const patch = (id: string, p: (c: Card) => Card) => set(cards.map((c) => (c.id === id ? p(c) : c)));
+  // No rules left means no `events` field, so a card without rules is stored exactly as before.
+  const setRules = (id: string, events: EventRule[]) => patch(id, ({ events: _old, ...rest }) => (events.length > 0 ? { ...rest, events } : rest));
   const add = () => {
     const card: Card = { id: randomId('cd'), text: '', ...(lane.type === 'channels' ? { channel: 'web' as Channel } : {}) };
     if (set([...cards, card])) setEditing(card.id);
@@ -37,6 +40,7 @@ export const CardCell = memo(function CardCell({ lane, stage, cards, dispatch }:
                 <span className="card-text-view">{card.text || (card.channel ? '' : <span className="muted">{t('journeyMap.card.empty')}</span>)}</span>
                 {card.evidence && <span className={`evidence-badge ${card.evidence.kind}`} title={card.evidence.source}>{t(evidenceKey[card.evidence.kind])}</span>}
               </button>
+              <CardEvents card={card} place={{ ...name, stageId: stage.id }} offer={lane.type === 'touchpoints' || lane.type === 'channels'} onRules={(events) => setRules(card.id, events)} />
             </div>
           );
         }
