@@ -11,6 +11,7 @@ import { isTimeZone } from '../common/analytics/days';
 import { parseJourneyEnvelope } from '../common/journey/envelope';
 import { analyseJourney, compareJourney, decodeEvents, importEvents, type CustomerFilter } from '../common/journeyAnalytics';
 import type { JourneyReport } from '../common/journeyAnalytics/report';
+import { journeyCardSources } from '../common/export/journeySection';
 import { journeyWorkbook } from './journeyReport';
 import { CliError } from './personas';
 import { langText } from './lang';
@@ -84,11 +85,12 @@ export async function journeyMain(argv: string[], now = Date.now()): Promise<num
     if (!imported.ok) throw new CliError(imported.message);
     const outcome = imported.data;
     const log = decodeEvents([{ header: outcome.header, chunks: outcome.chunks }]);
+    const cards = journeyCardSources(snapshot.map);
     const options = {
       ...(flags.has('as-of') ? { asOf: Date.parse(flags.get('as-of')!) } : {}),
       ...(flags.has('inactive-days') ? { inactiveAfterMs: Number(flags.get('inactive-days')) * 86_400_000 } : {}),
     };
-    const figures = analyseJourney(log, stages, options);
+    const figures = analyseJourney(log, stages, { ...options, cards: cards.map((c) => c.spec) });
     let comparison: JourneyReport['comparison'];
     const compare = flags.get('compare');
     if (compare !== undefined) {
@@ -99,7 +101,10 @@ export async function journeyMain(argv: string[], now = Date.now()): Promise<num
     const report: JourneyReport = {
       type: 'cx-studio.journey-report', version: 1, generatedAt: now,
       source: { file: basename(file), shape: outcome.header.shape, events: outcome.imported, duplicates: outcome.duplicates, rejected: outcome.rejectedCount, rejectedRows: outcome.rejected.slice(0, 100) },
-      journey: { name: snapshot.name, stages: stages.map((s) => ({ id: s.id, name: s.name, rules: (s.events ?? []).length })) },
+      journey: {
+        name: snapshot.name, stages: stages.map((s) => ({ id: s.id, name: s.name, rules: (s.events ?? []).length })),
+        cards: cards.map((c) => ({ id: c.spec.id, stage: stages[c.spec.stage]!.name, lane: c.lane, text: c.text, rules: c.spec.events.length })),
+      },
       figures, ...(comparison ? { comparison } : {}),
     };
     const out = flags.get('out')!;

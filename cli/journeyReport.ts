@@ -1,7 +1,7 @@
 /**
  * The journey report as an Excel workbook: funnel and stage table, time distributions, top paths,
- * stage-to-stage moves (skips and loops), unmatched events and, when asked, the comparison with its
- * intervals. The moves sheet is labelled through the report catalogue (English unless asked otherwise).
+ * stage-to-stage moves (skips and loops), touchpoint cards with event rules, unmatched events and,
+ * when asked, the comparison with its intervals. The moves sheet is labelled through the report catalogue (English unless asked otherwise).
  */
 import ExcelJS from 'exceljs';
 import { englishText, type ExportText } from '../common/i18n/exportText';
@@ -40,6 +40,19 @@ export async function journeyWorkbook(report: JourneyReport, text: ExportText = 
   moves.addRow([m('from'), m('to'), m('kind'), m('customers'), m('moves')]).font = { bold: true };
   for (const v of moveRows(f)) moves.addRow([v.from, v.to, text.t(`report.journey.moves.${v.kind}`), v.customers, v.moves]);
   for (const col of [1, 2, 3]) moves.getColumn(col).width = 22;
+
+  const cards = report.journey.cards ?? [];
+  if (cards.length > 0 && f.cards) {
+    const sheet = wb.addWorksheet(text.t('report.journey.cards.sheet'));
+    const c = (key: 'stage' | 'card' | 'reached' | 'share' | 'customers' | 'events') => text.t(`report.journey.cards.col.${key}`);
+    sheet.addRow([c('stage'), c('card'), c('reached'), c('share'), c('customers'), c('events')]).font = { bold: true };
+    cards.forEach((card, i) => {
+      const k = f.cards![i]!;
+      sheet.addRow([card.stage, `${card.lane}: ${card.text}`, k.reached, k.share, k.customers, k.events]);
+    });
+    sheet.getColumn(4).numFmt = '0.0%';
+    sheet.getColumn(2).width = 36;
+  }
 
   const unmatched = wb.addWorksheet('Unmatched events');
   unmatched.addRow(['Event', 'Count']).font = { bold: true };

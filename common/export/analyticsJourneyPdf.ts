@@ -37,6 +37,7 @@ export function journeyPage(f: Flow, j: JourneyReportSection, text: ExportText =
       `${formatDuration(s.medianTimeInStage)} / ${formatDuration(s.p90TimeInStage)}`, formatDuration(s.medianTimeToNext), ...(withSentiment ? [sentimentCell(s)] : [])]),
     withSentiment ? [0.16, 0.1, 0.1, 0.13, 0.17, 0.1, 0.24] : [0.22, 0.12, 0.12, 0.15, 0.23, 0.16],
     ['left', 'right', 'right', 'right', 'right', 'right', 'left'], { title: 'Stages', context: j.name });
+  cardsTable(f, j, text);
   if (j.paths.length > 0) {
     table(f, ['Path', 'Customers', 'Note'], j.paths.map((p) => [p.path, num(p.customers), [p.loops && 'loop', p.skips && 'skips a stage', p.completes && 'completes'].filter(Boolean).join(', ')]),
       [0.66, 0.12, 0.22], ['left', 'right', 'left'], { title: 'Top paths', context: j.name });
@@ -57,6 +58,17 @@ export function journeyPage(f: Flow, j: JourneyReportSection, text: ExportText =
       `${num(r.completed)} (${formatRate(r.completionRate)})`, r.dropOffStage ?? '—', formatDuration(r.medianTimeToComplete),
       r.below.map((b) => `${b.stage} ${pts(b.difference)} pts (${pts(b.low)} to ${pts(b.high)})`).join('; ') || '—']),
     [0.15, 0.1, 0.09, 0.13, 0.12, 0.11, 0.3], ['left', 'right', 'right', 'right', 'left', 'right', 'left'], { title: 'Personas on this journey', context: j.name });
+}
+
+/** Touchpoint cards with event rules and their figures (nothing when no card has rules). */
+function cardsTable(f: Flow, j: JourneyReportSection, text: ExportText): void {
+  if (j.cards.length === 0) return;
+  const c = (name: 'stage' | 'card' | 'reached' | 'share' | 'customers' | 'events') => text.t(`report.journey.cards.col.${name}`);
+  const title = text.t('report.journey.cards.title');
+  table(f, [c('stage'), c('card'), c('reached'), c('share'), c('customers'), c('events')],
+    j.cards.map((k) => [k.stage, `${k.lane}: ${k.text}`, num(k.reached), formatRate(k.share), num(k.customers), num(k.events)]),
+    [0.16, 0.3, 0.16, 0.12, 0.14, 0.12], ['left', 'left', 'right', 'right', 'right', 'right'], { title, context: j.name });
+  f.y += drawText(f.doc, text.t('report.journey.cards.note'), { x: f.x, y: f.y, w: f.w, h: 28 }, { size: 8.5, color: '#4b5563', maxLines: 2 }) + 4;
 }
 
 /** Skips and loops, most customers first, as the map lists them; a line saying so when there are none. */

@@ -38,6 +38,15 @@ export function* journeySheetOps(journeys: readonly JourneyReportSection[], text
     col(m('journey'), undefined, 24), col(m('from'), undefined, 18), col(m('to'), undefined, 18), col(m('kind'), undefined, 20), col(m('customers'), 'integer'), col(m('moves'), 'integer'),
   ] };
   yield { op: 'rows', rows: journeys.flatMap((j) => j.moves.map((v): XlsxCell[] => [j.name, v.from, v.to, text.t(`report.journey.moves.${v.kind}`), v.customers, v.moves])) };
+  // Touchpoint cards only when some card has event rules, so workbooks without them keep their sheets.
+  if (journeys.some((j) => j.cards.length > 0)) {
+    const c = (key: 'journey' | 'stage' | 'card' | 'reached' | 'share' | 'customers' | 'events') => text.t(`report.journey.cards.col.${key}`);
+    yield { op: 'table', name: text.t('report.journey.cards.sheet'), columns: [
+      col(c('journey'), undefined, 24), col(c('stage'), undefined, 18), col(c('card'), undefined, 36), col(c('reached'), 'integer'), col(c('share'), 'percent'),
+      col(c('customers'), 'integer'), col(c('events'), 'integer'),
+    ] };
+    yield { op: 'rows', rows: journeys.flatMap((j) => j.cards.map((k): XlsxCell[] => [j.name, k.stage, `${k.lane}: ${k.text}`, k.reached, pct(k.share), k.customers, k.events])) };
+  }
   yield { op: 'table', name: journeySheets[2], columns: [
     col('Journey', undefined, 24), col('Survey joined', undefined, 18), col('Persona', undefined, 20), col('Customers', 'integer'), col('Started', 'integer'),
     col('Completed', 'integer'), col('Completion %', 'percent'), col('Most stop at', undefined, 16), col('Median time to complete (h)'),

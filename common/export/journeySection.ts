@@ -6,6 +6,8 @@
  */
 import type { PersonaInput } from '../analytics/analyse';
 import type { Table } from '../analytics/table';
+import type { JourneyMap } from '../journey/mapModel';
+import { cardSpecsOf, type CardSpec } from '../journeyAnalytics/cards';
 import { analyseJourney } from '../journeyAnalytics/kernels';
 import type { StageSpec } from '../journeyAnalytics/match';
 import { personaReport } from '../journeyAnalytics/personaReport';
@@ -19,6 +21,8 @@ export interface JourneyExportSource {
   /** The event log's dataset id and name. */
   eventDatasetId: string;
   logName: string;
+  /** Touchpoint cards with event rules (cardSpecsOf), with the words that name them in the exports. */
+  cards?: { spec: CardSpec; lane: string; text: string }[];
   /** The joined survey, when the journey has one with an id column. */
   survey?: { datasetId: string; name: string; idColumn: string; stageQuestions: (string | null)[]; stageTexts: string[] };
 }
@@ -36,6 +40,20 @@ export interface JourneyStageRow {
   medianTimeToNext: number | null;
   /** Sentiment of the stage's question (null: none). */
   sentiment: { question: string; n: number; mean: number | null; top2: number | null; scaleTop: number | null } | null;
+}
+
+/** One touchpoint card's row: the figures the map shows on the card. */
+export interface JourneyCardRow {
+  stage: string;
+  lane: string;
+  text: string;
+  /** Customers who reached the stage (any order) and met the card. */
+  reached: number;
+  /** reached / the stage's reach in any order. */
+  share: number | null;
+  /** Everyone who met the card. */
+  customers: number;
+  events: number;
 }
 
 /** One persona's row in the section. */
@@ -66,15 +84,27 @@ export interface JourneyReportSection {
   paths: { path: string; customers: number; loops: boolean; skips: boolean; completes: boolean }[];
   /** Every stage-to-stage move (on, skipping ahead, going back), as the kernel counts it. */
   moves: MoveRow[];
+  /** Touchpoint cards with rules, in the map's reading order (empty when none has rules). */
+  cards: JourneyCardRow[];
   /** Null when no survey is joined. */
   personas: { surveyName: string; joined: number; surveyOnly: number; logOnly: number; rows: JourneyPersonaRow[] } | null;
   /** Why the persona part is missing though a survey was chosen (a vanished column). */
   personaProblem: string | null;
 }
 
+/** A map's touchpoint cards with rules, named by lane and card text (an image card without a caption by its lane only). */
+export function journeyCardSources(map: Pick<JourneyMap, 'stages' | 'lanes' | 'cells'>): NonNullable<JourneyExportSource['cards']> {
+  const where = new Map<string, { lane: string; text: string }>();
+  for (const lane of map.lanes) {
+    for (const cards of Object.values(map.cells[lane.id] ?? {})) for (const card of cards) where.set(card.id, { lane: lane.name, text: card.text.split('\n')[0]!.slice(0, 120) });
+  }
+  return cardSpecsOf(map).map((spec) => ({ spec, ...(where.get(spec.id) ?? { lane: '', text: '' }) }));
+}
+
 /** Computes one journey's section from its decoded log and, when joined, its decoded survey. */
 export function journeySection(source: JourneyExportSource, log: EventLog, survey: Table | null, personas: readonly PersonaInput[]): JourneyReportSection {
-  const f = analyseJourney(log, source.stages, { topPaths: 10 });
+  const cards = source.cards ?? [];
+  const f = analyseJourney(log, source.stages, { topPaths: 10, cards: cards.map((c) => c.spec) });
   const names = source.stages.map((s) => s.name);
   const report = source.survey && survey
     ? personaReport(log, survey, {
@@ -97,6 +127,10 @@ export function journeySection(source: JourneyExportSource, log: EventLog, surve
     }),
     paths: f.topPaths.map((p) => ({ path: pathText(p, names), customers: p.customers, loops: p.loops, skips: p.skips, completes: p.completes })),
     moves: moveRows(f),
+    cards: (f.cards ?? []).map((c, i) => ({
+      stage: names[cards[i]!.spec.stage] ?? '', lane: cards[i]!.lane, text: cards[i]!.text,
+      reached: c.reached, share: c.share, customers: c.customers, events: c.events,
+    })),
     personas: data && source.survey ? {
       surveyName: source.survey.name, joined: data.join.matched, surveyOnly: data.join.surveyOnly, logOnly: data.join.logOnly,
       rows: data.table.rows.filter((r) => r.customers > 0).map((r) => ({

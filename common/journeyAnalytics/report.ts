@@ -12,7 +12,8 @@ export interface JourneyReport {
   version: 1;
   generatedAt: number;
   source: { file: string; shape: string; events: number; duplicates: number; rejected: number; rejectedRows: RejectedRow[] };
-  journey: { name: string; stages: { id: string; name: string; rules: number }[] };
+  /** `cards`: touchpoint cards with event rules, in the order of `figures.cards` (absent in older reports). */
+  journey: { name: string; stages: { id: string; name: string; rules: number }[]; cards?: { id: string; stage: string; lane: string; text: string; rules: number }[] };
   figures: JourneyFigures;
   comparison?: { a: string; b: string; result: JourneyComparison };
 }

@@ -8,7 +8,7 @@
 import type { DatasetHeaderDoc } from '../../../../common/analytics/format';
 import { latestPerDay, type PersonaSnapshotDoc } from '../../../../common/analytics/snapshots';
 import type { AnalyticsExportInput } from '../../../../common/export/analyticsReport';
-import type { JourneyExportSource } from '../../../../common/export/journeySection';
+import { journeyCardSources, type JourneyExportSource } from '../../../../common/export/journeySection';
 import { readJourneyDoc } from '../../../../common/journey';
 import { isEventDataset } from '../../../../common/journeyAnalytics/eventStore';
 import { stageTexts } from '../../../../common/journeyAnalytics/stageSignals';
@@ -88,6 +88,7 @@ async function gatherJourneys(db: Workspace, surveys: DatasetHeaderDoc[]): Promi
     const source: JourneyExportSource = {
       name, eventDatasetId: header.datasetId, logName: header.name,
       stages: map.stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) })),
+      cards: journeyCardSources(map),
       ...(surveyHeader && settings.surveyIdColumn ? { survey: {
         datasetId: surveyHeader.datasetId, name: surveyHeader.name, idColumn: settings.surveyIdColumn,
         stageQuestions: map.stages.map((s) => settings.stageQuestions?.[s.id] ?? null), stageTexts: stageTexts(map),
