@@ -63,6 +63,7 @@ export function journeyPage(f: Flow, j: JourneyReportSection, text: ExportText =
 /** Touchpoint cards with event rules and their figures (nothing when no card has rules). */
 function cardsTable(f: Flow, j: JourneyReportSection, text: ExportText): void {
   if (j.cards.length === 0) return;
+  const num = f.words.num;
   const c = (name: 'stage' | 'card' | 'reached' | 'share' | 'customers' | 'events') => text.t(`report.journey.cards.col.${name}`);
   const title = text.t('report.journey.cards.title');
   table(f, [c('stage'), c('card'), c('reached'), c('share'), c('customers'), c('events')],
