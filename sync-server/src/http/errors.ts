@@ -53,8 +53,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   sendJsonText(res, status, JSON.stringify(body) + '\n', headers);
 }
 
-/** Writes JSON already serialised (with its trailing newline), e.g. a cached change feed page. */
-export function sendJsonText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+/** Writes JSON already serialised (with its trailing newline) or its bytes, e.g. a shared change feed page. */
+export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer, headers: Record<string, string> = {}): void {
   if (res.headersSent) {
     res.end(text);
     return;
