@@ -88,6 +88,12 @@ test('a touchpoint card gets event rules on the map and shows its own count, exa
   // The rules are saved with the journey.
   await page.reload();
   await expect(page.locator(`.card-cell.lane-touchpoints[data-stage="${welcome}"] .map-card`).first().locator('.card-figure')).toHaveAttribute('title', /^3 of the 4 customers/);
+  // Removing the newsletter rule: the card counts one event less and the newsletter is unmatched again.
+  await emailCard.getByRole('button', { name: 'Event rules of card 1 in Touchpoints, Welcome' }).click();
+  await editor.getByRole('button', { name: 'Remove rule 2 of card 1 in Touchpoints, Welcome' }).click();
+  await expect(figure).toHaveAttribute('title', '3 of the 4 customers who reached “Welcome” (75.0%) had an event of this card; 3 customers and 3 events in all.');
+  await expect(unmatched).toContainText('newsletter_opened');
+  await editor.getByRole('button', { name: 'Done', exact: true }).click();
 
   // Right to left, in Arabic digits and words.
   await page.evaluate(() => localStorage.setItem('cx.locale.v1', 'ar'));
