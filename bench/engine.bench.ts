@@ -1,26 +1,27 @@
 /**
  * `npm run bench -- engine`: N runs through a 10-step flow (trigger, SMS, wait, condition, SMS, wait,
  * attribute update, ticket, wait, exit) with waits compressed, against our sync server on LevelDB over
- * real HTTP, with 1 and then 3 engine workers sharing the runs through leases. Sends go to a real HTTP
- * receiver. Prints steps/s (interpreter node executions), p99 step latency (a run due → its new state
- * written) and documents written per step. Every part runs in this one process (server, receiver,
- * workers), so on a 2-core machine 3 workers share the cores the server also needs: the figure is a
- * floor for separate machines. ENGINE_BENCH_RUNS sets N (default 5,000; the issue names 100k, which
- * takes minutes here).
+ * real HTTP, with 1 and then 3 engine workers sharing the runs through leases. Each worker is its own
+ * process (bench/engineWorkerChild.ts), as engines scale out; the server and the provider receiver run
+ * in this process. Prints steps/s (interpreter node executions), p99 step latency (a run due → its new
+ * state written), documents written per step, and CPU per 1,000 steps of the server process and of the
+ * workers together (on a shared 2-core machine the CPU figures say more than the wall clock).
+ * ENGINE_BENCH_RUNS sets N (default 5,000; the issue names 100k, which takes minutes here);
+ * ENGINE_BENCH_WORKERS the worker counts to measure (default 1,3).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { flowOf, node } from '../common/flowEngine/testFlows';
-import type { RunDoc } from '../common/journeyRuns/docs';
-import { createSenders } from '../engine/src/senders';
-import { HttpSender } from '../engine/src/senders/http';
-import { defaultPolicy } from '../engine/src/policy';
-import type { TenantEngine } from '../engine/src/service';
-import { startTenantEngine } from '../engine/src/service';
+import type { CounterDoc } from '../common/journeyRuns/docs';
+import type { CouchDb } from '../engine/src/couch';
+import { engineDatabases } from '../engine/src/service';
 import { adminOf, publish, startReceiver } from '../engine/src/testing/parts';
 import { startTestServer, testPassword } from '../sync-server/src/testing/harness';
 import { createLevelStore } from '../sync-server/src/store/store';
+import type { WorkerChildOptions, WorkerChildReport } from './engineWorkerChild';
 import type { BenchRow } from './report';
 
 const runs = Number(process.env.ENGINE_BENCH_RUNS ?? 5000);
@@ -36,54 +37,101 @@ flow.edges.push(
   { id: 'e5', source: 'w3', target: 'x', sourceHandle: 'out' },
 );
 
-async function once(workers: number): Promise<{ stepsPerSecond: number; p99: number; docsPerStep: number; seconds: number }> {
+const partitions = 12;
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Starts one worker process and waits until its engine is up. */
+function startWorker(o: WorkerChildOptions): Promise<{ child: ChildProcess; stop: () => Promise<WorkerChildReport> }> {
+  const child = fork(join(here, 'engineWorkerChild.ts'), [JSON.stringify(o)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`engine worker ${o.worker} exited with ${code}`)));
+    child.once('message', () => resolve({
+      child,
+      stop: () => new Promise<WorkerChildReport>((done) => {
+        child.once('message', (r) => done(r as WorkerChildReport));
+        child.send({ stop: true });
+      }),
+    }));
+  });
+}
+
+/** Waits until the workers hold every partition, each its fair share (then no lease moves during the run). */
+async function balanced(control: CouchDb, workers: number): Promise<void> {
+  const end = Date.now() + 60_000;
+  for (;;) {
+    if (Date.now() > end) throw new Error(`the ${workers} workers did not share the ${partitions} partitions within a minute: ${JSON.stringify(await control.all('lease|', 'lease|\ufff0'))}`);
+    const leases = (await control.all<{ _id: string; owner: string; expiresAt: number }>('lease|', 'lease|\ufff0')).filter((l) => l.expiresAt > Date.now());
+    const owners = new Map<string, number>();
+    for (const l of leases) owners.set(l.owner, (owners.get(l.owner) ?? 0) + 1);
+    if (leases.length === partitions && owners.size === workers && [...owners.values()].every((n) => n === partitions / workers)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function once(workers: number): Promise<{ stepsPerSecond: number; p99: number; docsPerStep: number; seconds: number; serverCpuPerK: number; workerCpuPerK: number; load: [number, number] }> {
   const dir = mkdtempSync(join(tmpdir(), 'cx-engine-bench-'));
   const sync = await startTestServer({ store: createLevelStore(dir) });
   const receiver = await startReceiver();
   const admin = adminOf(sync.url, testPassword);
   await publish(admin, 'acme', 'bench', flow);
-  let steps = 0;
-  let docs = 0;
-  const latencies: number[] = [];
-  const engines: TenantEngine[] = [];
-  for (let i = 0; i < workers; i++) {
-    engines.push(await startTenantEngine({
-      server: admin, tenant: 'acme', worker: `bench${i}`, partitions: 12, leaseTtlMs: 10_000, waitScale: 86_400 * 10, batchSize: 500, sendConcurrency: 128,
-      senders: createSenders({ http: new HttpSender({ providerUrl: receiver.url }) }),
-      policy: { ...defaultPolicy, quietStartHour: 0, quietEndHour: 0, frequencyCap: 0, ratePerSecond: {} },
-      log: (e) => { if (e.level === 'error') console.log(`  engine: ${JSON.stringify(e)}`); },
-      onWritten: (s, d, l) => { steps += s; docs += d; for (const x of l) latencies.push(x); },
-    }));
-  }
-  // Let every worker take its share of the partitions before the runs arrive.
-  await new Promise((r) => setTimeout(r, 4000));
-  const control = engines[0]!.control;
+  const { runs: runsDb, control } = await engineDatabases(admin, 'acme');
+  const children = await Promise.all(Array.from({ length: workers }, (_, i) => startWorker({ serverUrl: sync.url, password: testPassword, receiverUrl: receiver.url, worker: `bench${i}`, partitions, waitScale: 86_400 * 10 })));
+  await balanced(control, workers);
+  const loadBefore = loadavg()[0]!;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < runs; i += 10_000) {
     await control.put({ _id: `cmd|bench-${i}`, type: 'command', command: 'start', journeyId: 'bench', customers: Array.from({ length: Math.min(10_000, runs - i) }, (_, j) => ({ id: `c${i + j}`, attributes: { plan: (i + j) % 3 ? 'free' : 'pro' } })), createdAt: Date.now() });
   }
+  // Done when the counters (written with the runs) count every run exited: 12 small documents to read.
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     if (receiver.delivered.length < runs * 3) continue;
-    const finished = (await engines[0]!.runs.all<RunDoc>('r|', 'r|\ufff0')).filter((r) => r.state?.status === 'exited').length;
-    if (finished === runs) break;
+    const exited = (await runsDb.all<CounterDoc>('c|', 'c|\ufff0')).reduce((s, c) => s + (c.finished.exited ?? 0), 0);
+    if (exited >= runs) break;
   }
   const seconds = (performance.now() - started) / 1000;
-  await Promise.all(engines.map((e) => e.stop(true)));
+  const serverCpu = process.cpuUsage(cpuBefore);
+  const loadAfter = loadavg()[0]!;
+  const reports = await Promise.all(children.map((c) => c.stop()));
   await receiver.close();
   await sync.close();
   rmSync(dir, { recursive: true, force: true });
-  latencies.sort((a, b) => a - b);
-  return { stepsPerSecond: steps / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0, docsPerStep: docs / steps, seconds };
+  for (const r of reports) for (const e of r.errors) console.log(`  engine: ${e}`);
+  const steps = reports.reduce((s, r) => s + r.steps, 0);
+  const docs = reports.reduce((s, r) => s + r.docs, 0);
+  const histogram = new Map<number, number>();
+  for (const r of reports) for (const [ms, n] of r.latencyHistogram) histogram.set(ms, (histogram.get(ms) ?? 0) + n);
+  return {
+    stepsPerSecond: steps / seconds, p99: percentile(histogram, 0.99), docsPerStep: docs / steps, seconds,
+    serverCpuPerK: ((serverCpu.user + serverCpu.system) / 1000) / (steps / 1000),
+    workerCpuPerK: reports.reduce((s, r) => s + r.cpuMs, 0) / (steps / 1000),
+    load: [loadBefore, loadAfter],
+  };
+}
+
+/** The value below which `q` of the counted latencies fall. */
+function percentile(histogram: Map<number, number>, q: number): number {
+  const total = [...histogram.values()].reduce((s, n) => s + n, 0);
+  let seen = 0;
+  for (const [ms, n] of [...histogram].sort((a, b) => a[0] - b[0])) {
+    seen += n;
+    if (seen >= total * q) return ms;
+  }
+  return 0;
 }
 
 export default async function bench(report: (row: BenchRow) => void): Promise<void> {
-  for (const workers of [1, 3]) {
+  for (const workers of (process.env.ENGINE_BENCH_WORKERS ?? '1,3').split(',').map(Number)) {
     const r = await once(workers);
     const label = `${runs} runs × 10 steps, ${workers} worker${workers > 1 ? 's' : ''}`;
     report({ name: `${label}: steps/s`, value: r.stepsPerSecond, unit: 'steps/s', against: { value: 2000, label: 'aim (3 workers)', higherIsBetter: true } });
     report({ name: `${label}: p99 step latency`, value: r.p99, unit: 'ms' });
     report({ name: `${label}: documents written per step`, value: r.docsPerStep, unit: 'docs' });
     report({ name: `${label}: wall time`, value: r.seconds, unit: 's' });
+    report({ name: `${label}: server process CPU per 1,000 steps`, value: r.serverCpuPerK, unit: 'ms' });
+    report({ name: `${label}: worker processes' CPU per 1,000 steps`, value: r.workerCpuPerK, unit: 'ms' });
+    report({ name: `${label}: load average (1 min) at start`, value: r.load[0], unit: '' });
+    report({ name: `${label}: load average (1 min) at end`, value: r.load[1], unit: '' });
   }
 }
