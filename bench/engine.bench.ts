@@ -7,7 +7,8 @@
  * state written), documents written per step, and CPU per 1,000 steps of the server process and of the
  * workers together (on a shared 2-core machine the CPU figures say more than the wall clock).
  * ENGINE_BENCH_RUNS sets N (default 5,000; the issue names 100k, which takes minutes here);
- * ENGINE_BENCH_WORKERS the worker counts to measure (default 1,3).
+ * ENGINE_BENCH_WORKERS the worker counts to measure (default 1,3); ENGINE_BENCH_PROFILE=DIR writes each
+ * worker's CPU profile there.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -42,7 +43,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Starts one worker process and waits until its engine is up. */
 function startWorker(o: WorkerChildOptions): Promise<{ child: ChildProcess; stop: () => Promise<WorkerChildReport> }> {
-  const child = fork(join(here, 'engineWorkerChild.ts'), [JSON.stringify(o)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(here, 'engineWorkerChild.ts'), [JSON.stringify(o)], { execArgv: ['--import', 'tsx', ...(process.env.ENGINE_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.ENGINE_BENCH_PROFILE}`] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`engine worker ${o.worker} exited with ${code}`)));
     child.once('message', () => resolve({
