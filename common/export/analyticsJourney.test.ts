@@ -66,7 +66,7 @@ describe('the journey section of the analytics exports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cx-jpdf-'));
     writeFileSync(join(dir, 'a.pdf'), buildAnalyticsPdf(prepared.report, { fonts }));
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', join(dir, 'a.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
-    for (const want of ['Journey: Trial to paid', 'Event log: Product events · survey joined: Small survey', 'Funnel (share of starters', 'Sign up 4 57.1 %',
+    for (const want of ['Journey: Trial to paid', 'Event log: Product events · survey joined: Small survey', 'Funnel (share of starters', 'Sign up 4 57.1%',
       'Top paths', 'Visit → Sign up → Pay', 'Personas on this journey', '6 respondents joined to customers by id', 'Sentiment']) {
       expect(text).toContain(want);
     }
@@ -77,6 +77,30 @@ describe('the journey section of the analytics exports', () => {
     expect(stagesSheet.getRow(3).values).toEqual([undefined, 'Trial to paid', 'Product events', 'Sign up', 4, (4 / 7) * 100, 1, 25, 0, 0, 2, 'nps', 7.5, 50, 6]);
     expect(wb.getWorksheet('Journey paths')!.getRow(2).getCell(2).value).toBe('Visit');
     expect(wb.getWorksheet('Journey personas')!.rowCount).toBe(1 + section.personas!.rows.length);
+  });
+
+  test('in German, the journey page and sheets carry no English label (issue 18)', async () => {
+    const de = exportText('de');
+    const prepared = prepareAnalytics(smallFixtureTable(), sampleExportInput({ title: 'Bericht', datasets: [{ id: 'ds-small', name: 'Small survey' }] }), de);
+    prepared.report.journeys = [section];
+    const dir = mkdtempSync(join(tmpdir(), 'cx-jpdf-de-'));
+    writeFileSync(join(dir, 'de.pdf'), buildAnalyticsPdf(prepared.report, { fonts, text: de }));
+    const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', join(dir, 'de.pdf'), '-']).toString('utf8').split('\f');
+    const journeyPage = pages.find((p) => p.includes('Journey: Trial to paid'))!.replace(/\s+/g, ' ');
+    for (const want of ['Ereignisprotokoll: Product events · verknüpfte Umfrage: Small survey', 'Sign up 57,1 % (4)', 'Häufigste Pfade', 'schließt ab',
+      'Personas auf dieser Journey', '6 Befragte per ID mit Kunden verknüpft', '7,5 · 50,0 % Top-2 (n 6)', 'Seite 4 von 4']) {
+      expect(journeyPage, want).toContain(want);
+    }
+    // Data on this page: the journey, stage, log, survey and persona names ("Funnel" is German CX usage too).
+    const data = /Trial to paid|Product events|Small survey|Visit|Sign up|Pay|Maya Chen|Omar Haddad|Bericht/g;
+    expect(journeyPage.replace(data, '')).not.toMatch(/\b(Customers|Started|Completed|Stage|Reached|previous|Path|Note|completes|respondents?|median|Personas on|Event log|Page)\b/);
+    expect(journeyPage).not.toMatch(/…|\.\.\./);
+    const wb = new ExcelJS.Workbook();
+    const bytes = await buildAnalyticsXlsx(prepared, { text: de });
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name).slice(6)).toEqual(['Journey-Phasen', 'Journey-Pfade', 'Journey-Wechsel', 'Journey-Personas']);
+    expect(wb.getWorksheet('Journey-Pfade')!.getRow(1).values).toEqual([undefined, 'Journey', 'Pfad', 'Kunden', 'Schleifen', 'Überspringt eine Phase', 'Schließt ab']);
+    expect(wb.getWorksheet('Journey-Pfade')!.getRow(2).getCell(4).value).toBe('nein');
   });
 
   test('no journeys, no journey sheets', async () => {

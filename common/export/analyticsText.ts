@@ -38,6 +38,18 @@ export interface AnalyticsWords {
   rule(rule: Rule): string;
   /** A metric's target in its figure's unit ("85%", "2.5"); undefined when none is set. */
   target(targets: LiveTargets, key: string): string | undefined;
+  /** A share given 0–1 as a percentage with one decimal; "—" for none. */
+  rate(value: number | null): string;
+  /** A duration in the largest unit under which it stays above one ("45s", "12m", "2.5h", "3.2d"); "—" for none. */
+  duration(ms: number | null): string;
+}
+
+const units = new Map<string, Intl.NumberFormat>();
+function unit(locale: string, name: 'second' | 'minute' | 'hour' | 'day', digits: number): Intl.NumberFormat {
+  const key = `${locale}|${name}|${digits}`;
+  let f = units.get(key);
+  if (!f) units.set(key, (f = new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'narrow', maximumFractionDigits: digits, minimumFractionDigits: digits })));
+  return f;
 }
 
 const made = new Map<string, AnalyticsWords>();
@@ -55,6 +67,8 @@ export function analyticsWords(text: ExportText = englishText): AnalyticsWords {
     return m ? text.fmt.date(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : d;
   };
   const words: AnalyticsWords = {
+    rate: () => '',
+    duration: () => '',
     text,
     pct: (v) => (v === null || Number.isNaN(v) ? '—' : percent.format(v / 100)),
     num: (v) => text.fmt.integer(v),
@@ -86,6 +100,16 @@ export function analyticsWords(text: ExportText = englishText): AnalyticsWords {
       if (!row || t === undefined) return undefined;
       return row.unit === '%' ? text.fmt.percent(t / 100, 2) : text.fmt.number(t, 2);
     },
+  };
+  words.rate = (r) => (r === null || Number.isNaN(r) ? '—' : words.pct(r * 100));
+  // The same steps as the screen's formatDuration (journeyAnalytics/report.ts), in the locale's units.
+  words.duration = (ms) => {
+    if (ms === null || Number.isNaN(ms)) return '—';
+    const sec = ms / 1000;
+    if (sec < 60) return unit(l, 'second', 0).format(Math.round(sec));
+    if (sec < 3600) return unit(l, 'minute', 0).format(Math.round(sec / 60));
+    if (sec < 86400) return unit(l, 'hour', 1).format(sec / 3600);
+    return unit(l, 'day', 1).format(sec / 86400);
   };
   made.set(text.locale, words);
   return words;
