@@ -55,8 +55,8 @@ describe('touchpoint cards in the analytics exports', () => {
     writeFileSync(join(dir, 'a.pdf'), buildAnalyticsPdf(prepared.report, { fonts }));
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', join(dir, 'a.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
     expect(text).toContain('Touchpoint cards');
-    expect(text).toContain('Visit Touchpoints: Help centre 2 66.7 % 3 4');
-    expect(text).toContain('Sign up Touchpoints: Chat 1 100.0 % 2 2');
+    expect(text).toContain('Visit Touchpoints: Help centre 2 66.7% 3 4');
+    expect(text).toContain('Sign up Touchpoints: Chat 1 100.0% 2 2');
 
     const wb = new ExcelJS.Workbook();
     const bytes = await buildAnalyticsXlsx(prepared);
