@@ -84,7 +84,7 @@ test('files over the app\'s limits are refused before they are read: a workbook 
   await expect(page.getByText('huge.xlsx is 300 MB. Excel workbooks are read whole, up to 256 MB. Save the sheet as CSV')).toBeVisible();
   await snap(page, 'import-too-large');
   await pick(sparse('huge.csv', 4097 * 1024 * 1024));
-  await expect(page.getByText('huge.csv is 4097 MB. The app imports survey files up to 4096 MB')).toBeVisible();
+  await expect(page.getByText('huge.csv is 4,097 MB. The app imports survey files up to 4,096 MB')).toBeVisible();
   await expect(page.getByText(/npm run cli -- analyze/).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: /Preview of/ })).toHaveCount(0);
 });

@@ -75,8 +75,8 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
   const pdfFile = path.join(dir, 'report.pdf');
   writeFileSync(pdfFile, await download(page, 'PDF report'));
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', pdfFile, '-']).toString('utf8').replace(/\s+/g, ' ');
-  for (const want of ['Journey: Onboarding from events', 'Event log: onboarding-events · survey joined: onboarding-survey', 'Setup 3 75.0 %',
-    'Sign-up → Welcome → Setup → First value → Habit', 'Personas on this journey', '4 respondents joined to customers by id', 'Londoners 2 2 1 (50.0 %) Setup 5.0 d']) {
+  for (const want of ['Journey: Onboarding from events', 'Event log: onboarding-events · survey joined: onboarding-survey', 'Setup 3 75.0%',
+    'Sign-up → Welcome → Setup → First value → Habit', 'Personas on this journey', '4 respondents joined to customers by id', 'Londoners 2 2 1 (50.0%) Setup 5.0d']) {
     expect(text).toContain(want);
   }
   if (shots) execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(shots, 'journey-personas-pdf')]);
