@@ -1,38 +1,42 @@
 /**
  * The journey report as an Excel workbook: funnel and stage table, time distributions, top paths,
  * stage-to-stage moves (skips and loops), touchpoint cards with event rules, unmatched events and,
- * when asked, the comparison with its intervals. The moves sheet is labelled through the report catalogue (English unless asked otherwise).
+ * when asked, the comparison with its intervals. Every sheet is named and labelled through the report
+ * catalogue, in `--lang`'s language (English without it).
  */
 import ExcelJS from 'exceljs';
+import { analyticsWords } from '../common/export/analyticsText';
 import { englishText, type ExportText } from '../common/i18n/exportText';
-import { distributionTable, formatDuration, moveRows, pathText, stageTable, type JourneyReport } from '../common/journeyAnalytics/report';
+import { distributionTable, moveRows, pathText, stageTable, type JourneyReport } from '../common/journeyAnalytics/report';
 
-/** Builds the workbook bytes. */
+/** Builds the workbook bytes: every sheet name, header, fixed label and duration in `text`'s language. */
 export async function journeyWorkbook(report: JourneyReport, text: ExportText = englishText): Promise<Uint8Array> {
+  const { t } = text;
   const wb = new ExcelJS.Workbook();
   const f = report.figures;
   const names = f.stages.map((s) => s.name);
-  const stagesSheet = wb.addWorksheet('Stages');
-  const table = stageTable(f);
+  const stagesSheet = wb.addWorksheet(t('report.cli.journey.sheet.stages'));
+  const table = stageTable(f, text);
   stagesSheet.addRow(table.header).font = { bold: true };
   for (const row of table.rows) stagesSheet.addRow(row);
   stagesSheet.addRow([]);
-  stagesSheet.addRow(['Customers', f.customers]);
-  stagesSheet.addRow(['Completed', f.completed]);
-  stagesSheet.addRow(['Completion rate', f.completionRate]);
-  stagesSheet.addRow(['Time to complete, median', formatDuration(f.timeToComplete.median)]);
-  stagesSheet.addRow(['Inactive (no event within the cut-off)', f.inactive]);
+  stagesSheet.addRow([t('report.aj.customers'), f.customers]);
+  stagesSheet.addRow([t('report.aj.completed'), f.completed]);
+  stagesSheet.addRow([t('report.cli.journey.completionRate'), f.completionRate]);
+  stagesSheet.addRow([t('report.cli.journey.medianComplete'), analyticsWords(text).duration(f.timeToComplete.median)]);
+  stagesSheet.addRow([t('report.cli.journey.inactive'), f.inactive]);
   for (const col of [4, 6]) stagesSheet.getColumn(col).numFmt = '0.0%';
   stagesSheet.getColumn(1).width = 28;
 
-  const dist = wb.addWorksheet('Time distribution');
-  const d = distributionTable(f);
+  const dist = wb.addWorksheet(t('report.cli.journey.sheet.distribution'));
+  const d = distributionTable(f, text);
   dist.addRow(d.header).font = { bold: true };
   for (const row of d.rows) dist.addRow(row);
 
-  const paths = wb.addWorksheet('Paths');
-  paths.addRow(['Rank', 'Path', 'Customers', 'Loops', 'Skips', 'Completes']).font = { bold: true };
-  f.topPaths.forEach((p, i) => paths.addRow([i + 1, pathText(p, names), p.customers, p.loops ? 'yes' : '', p.skips ? 'yes' : '', p.completes ? 'yes' : '']));
+  const paths = wb.addWorksheet(t('report.cli.journey.sheet.paths'));
+  paths.addRow([t('report.cli.journey.col.rank'), t('report.aj.col.path'), t('report.aj.customers'), t('report.aj.col.loops'), t('report.aj.col.skips'), t('report.aj.col.completes')]).font = { bold: true };
+  const yes = t('report.aj.yesNo', { value: 'yes' });
+  f.topPaths.forEach((p, i) => paths.addRow([i + 1, pathText(p, names), p.customers, p.loops ? yes : '', p.skips ? yes : '', p.completes ? yes : '']));
   paths.getColumn(2).width = 60;
 
   const moves = wb.addWorksheet(text.t('report.journey.moves.sheet'));
@@ -54,14 +58,18 @@ export async function journeyWorkbook(report: JourneyReport, text: ExportText = 
     sheet.getColumn(2).width = 36;
   }
 
-  const unmatched = wb.addWorksheet('Unmatched events');
-  unmatched.addRow(['Event', 'Count']).font = { bold: true };
+  const unmatched = wb.addWorksheet(t('report.cli.journey.sheet.unmatched'));
+  unmatched.addRow([t('report.cli.journey.col.event'), t('report.cli.journey.col.count')]).font = { bold: true };
   for (const u of f.unmatched) unmatched.addRow([u.name, u.count]);
 
   if (report.comparison) {
     const { a, b, result } = report.comparison;
-    const cmp = wb.addWorksheet('Comparison');
-    cmp.addRow(['Stage', `Reached: ${a}`, `Reached: ${b}`, `Share of starters: ${a}`, `Share of starters: ${b}`, 'Difference', '95 % low', '95 % high']).font = { bold: true };
+    const cmp = wb.addWorksheet(t('report.cli.journey.sheet.comparison'));
+    cmp.addRow([
+      t('report.aj.col.stage'), t('report.cli.journey.col.reachedGroup', { group: a }), t('report.cli.journey.col.reachedGroup', { group: b }),
+      t('report.cli.journey.col.shareGroup', { group: a }), t('report.cli.journey.col.shareGroup', { group: b }), t('report.cli.journey.col.difference'),
+      t('report.cli.journey.col.bound', { bound: 'low' }), t('report.cli.journey.col.bound', { bound: 'high' }),
+    ]).font = { bold: true };
     result.a.stages.forEach((s, i) => {
       const sb = result.b.stages[i]!, diff = result.reach[i];
       const startA = result.a.stages[0]!.reachStrict, startB = result.b.stages[0]!.reachStrict;

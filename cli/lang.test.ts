@@ -80,6 +80,38 @@ describe('journey --lang', () => {
   const events = join(dir, 'events.csv');
   writeFileSync(events, `customer_id,event,timestamp\n${lines.join('\n')}\n`);
 
+  test('--lang de writes the whole journey workbook in German: sheet names, headers, fixed labels, durations and buckets', async () => {
+    // The first four stages, so customers complete and the median time to complete is a duration.
+    const short = join(dir, 'journey-short.json');
+    writeFileSync(short, JSON.stringify(exportJourney(createJourney({ id: 'js', name: 'Trial', now: 1, body: { map: { stages: stages.slice(0, 4), lanes: [], cells: {} }, flow: { nodes: [], edges: [] } } }), 2)));
+    const out = join(dir, 'journey-de-all.xlsx');
+    expect(await run('journey', events, '--journey', short, '--lang', 'de', '--compare', '2024-01-01..2024-01-31/2024-01-31..2024-06-01', '--out', out)).toEqual({ code: 0, error: '' });
+    const wb = await workbook(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Phasen', 'Zeitverteilung', 'Pfade', 'Journey-Wechsel', 'Nicht zugeordnete Ereignisse', 'Vergleich']);
+    const sheet = wb.getWorksheet('Phasen')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Phase', 'Erreicht (in Reihenfolge)', 'Erreicht (beliebige Reihenfolge)', 'Conversion aus der vorigen Phase', 'Abbruch',
+      'Abbruchquote', 'Zeit in der Phase, Median (s)', 'Zeit in der Phase, p90 (s)', 'Bis zur nächsten Phase, Median (s)', 'Bis zur nächsten Phase, p90 (s)', 'Derzeit in der Phase']);
+    const labels = sheet.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    expect(labels).toEqual(expect.arrayContaining(['Kunden', 'Abschlussquote', 'Zeit bis zum Abschluss, Median', 'Inaktiv (kein Ereignis innerhalb der Frist)']));
+    // The median time to complete is a German duration ("2,9 T", as the PDF writes it), never "2.9 d".
+    let median: unknown;
+    sheet.eachRow((row) => { if (row.getCell(1).value === 'Zeit bis zum Abschluss, Median') median = row.getCell(2).value; });
+    expect(median).toMatch(/^\d+(,\d)? (s|Min\.|Std\.|T)$/);
+    const dist = wb.getWorksheet('Zeitverteilung')!;
+    expect((dist.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Phase', 'Messgröße', '< 1 Min.', '1–5 Min.']);
+    expect(dist.getRow(1).values).toContain('≥ 30 Tg.');
+    expect(dist.getColumn(2).values).toContain('Zeit in der Phase');
+    expect(dist.getColumn(1).values).toContain('Gesamte Journey');
+    expect((wb.getWorksheet('Pfade')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Rang', 'Pfad', 'Kunden', 'Schleifen', 'Überspringt eine Phase', 'Schließt ab']);
+    expect(wb.getWorksheet('Pfade')!.getColumn(6).values).toContain('ja');
+    expect(wb.getWorksheet('Nicht zugeordnete Ereignisse')!.getRow(1).values).toEqual([undefined, 'Ereignis', 'Anzahl']);
+    expect((wb.getWorksheet('Vergleich')!.getRow(1).values as unknown[]).slice(1)).toEqual(['Phase', 'Erreicht: 2024-01-01..2024-01-31', 'Erreicht: 2024-01-31..2024-06-01',
+      'Anteil der Starter: 2024-01-01..2024-01-31', 'Anteil der Starter: 2024-01-31..2024-06-01', 'Differenz', '95 %, Untergrenze', '95 %, Obergrenze']);
+    // Nothing English left in any header or label cell.
+    const english = /^(Stage|Measure|Rank|Path|Customers|Completed|Completion rate|Event|Count|Difference|Whole journey|time in stage|yes)$|Reached|Share of starters|Time to complete/;
+    for (const sheet of wb.worksheets) sheet.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string') expect(cell.value, sheet.name).not.toMatch(english); }));
+  });
+
   test('--lang de names the moves sheet and its columns in German; xx is refused', async () => {
     const out = join(dir, 'journey-de.xlsx');
     expect(await run('journey', events, '--journey', journey, '--lang', 'de', '--out', out)).toEqual({ code: 0, error: '' });

@@ -4,7 +4,9 @@
  */
 import type { RejectedRow } from '../import/rows';
 import type { JourneyComparison } from './compare';
-import { durationBucketLabels, type DurationSummary, type JourneyFigures, type PathCount } from './types';
+import { englishText, type ExportText } from '../i18n/exportText';
+import { durationBucketWords } from './durationBucketWords';
+import type { DurationSummary, JourneyFigures, PathCount } from './types';
 
 /** The JSON report. */
 export interface JourneyReport {
@@ -62,12 +64,14 @@ export function skipsAndLoops(rows: readonly MoveRow[]): MoveRow[] {
   return rows.filter((m) => m.kind !== 'next').sort((a, b) => b.customers - a.customers || b.moves - a.moves);
 }
 
-/** Header and rows of the stage table. */
-export function stageTable(f: JourneyFigures): { header: string[]; rows: (string | number | null)[][] } {
+/** Header and rows of the stage table, headed in `text`'s language. */
+export function stageTable(f: JourneyFigures, text: ExportText = englishText): { header: string[]; rows: (string | number | null)[][] } {
   const h = (d: DurationSummary | null, key: 'median' | 'p90') => (d && d[key] !== null ? Math.round(d[key]! / 1000) : null);
+  const { t } = text;
   return {
-    header: ['Stage', 'Reached (in order)', 'Reached (any order)', 'Conversion from previous', 'Drop-off', 'Drop-off rate',
-      'Time in stage, median (s)', 'Time in stage, p90 (s)', 'To next stage, median (s)', 'To next stage, p90 (s)', 'In stage now'],
+    header: [t('report.aj.col.stage'), t('report.cli.journey.col.reachedStrict'), t('report.cli.journey.col.reachedAny'), t('report.cli.journey.col.conversion'),
+      t('report.aj.col.dropOff'), t('report.cli.journey.col.dropOffRate'), t('report.cli.journey.col.timeInStage', { stat: 'median' }), t('report.cli.journey.col.timeInStage', { stat: 'p90' }),
+      t('report.cli.journey.col.toNext', { stat: 'median' }), t('report.cli.journey.col.toNext', { stat: 'p90' }), t('report.cli.journey.col.inStageNow')],
     rows: f.stages.map((s) => [
       s.name, s.reachStrict, s.reachAny, s.conversionStrict, s.dropOff, s.dropOffRate,
       h(s.timeInStage, 'median'), h(s.timeInStage, 'p90'), h(s.timeToNext, 'median'), h(s.timeToNext, 'p90'), s.current,
@@ -75,16 +79,17 @@ export function stageTable(f: JourneyFigures): { header: string[]; rows: (string
   };
 }
 
-/** Header and rows of the time distribution (customers per duration bucket, per stage). */
-export function distributionTable(f: JourneyFigures): { header: string[]; rows: (string | number)[][] } {
+/** Header and rows of the time distribution (customers per duration bucket, per stage), in `text`'s language. */
+export function distributionTable(f: JourneyFigures, text: ExportText = englishText): { header: string[]; rows: (string | number)[][] } {
+  const measure = (m: 'inStage' | 'toNext' | 'complete') => text.t('report.cli.journey.measure', { measure: m });
   return {
-    header: ['Stage', 'Measure', ...durationBucketLabels],
+    header: [text.t('report.aj.col.stage'), text.t('report.cli.journey.col.measure'), ...durationBucketWords(text)],
     rows: [
       ...f.stages.flatMap((s) => [
-        [s.name, 'time in stage', ...s.timeInStage.buckets],
-        ...(s.timeToNext ? [[s.name, 'to next stage', ...s.timeToNext.buckets]] : []),
+        [s.name, measure('inStage'), ...s.timeInStage.buckets],
+        ...(s.timeToNext ? [[s.name, measure('toNext'), ...s.timeToNext.buckets]] : []),
       ]),
-      ['Whole journey', 'time to complete', ...f.timeToComplete.buckets],
+      [text.t('report.cli.journey.wholeJourney'), measure('complete'), ...f.timeToComplete.buckets],
     ],
   };
 }
