@@ -39,8 +39,8 @@ test('a touchpoint card gets event rules on the map and shows its own count, exa
   await page.getByRole('combobox', { name: 'Event data' }).selectOption({ label: 'onboarding-events (16 events)' });
   const unmatched = page.getByRole('region', { name: 'Unmatched events' });
   for (const [event, stage] of [['signup_completed', 'Sign-up'], ['welcome_email_opened', 'Welcome'], ['tour_started', 'Welcome']]) {
-    await unmatched.getByRole('combobox', { name: `Add ${event} to a stage` }).selectOption({ label: stage! });
-    await expect(unmatched.getByRole('combobox', { name: `Add ${event} to a stage` })).toHaveCount(0);
+    await unmatched.getByRole('combobox', { name: `Add ${event} to a stage or a card` }).selectOption({ label: stage! });
+    await expect(unmatched.getByRole('combobox', { name: `Add ${event} to a stage or a card` })).toHaveCount(0);
   }
   await expect(unmatched).toContainText('newsletter_opened');
 
@@ -94,6 +94,18 @@ test('a touchpoint card gets event rules on the map and shows its own count, exa
   await expect(figure).toHaveAttribute('title', '3 of the 4 customers who reached “Welcome” (75.0%) had an event of this card; 3 customers and 3 events in all.');
   await expect(unmatched).toContainText('newsletter_opened');
   await editor.getByRole('button', { name: 'Done', exact: true }).click();
+  // The unmatched list offers the touchpoint cards beside the stages: picking the card adds the
+  // name to its plain rule, and the figure and the list follow.
+  const addNewsletter = unmatched.getByRole('combobox', { name: 'Add newsletter_opened to a stage or a card' });
+  await expect(addNewsletter.locator('optgroup[label="Stages"] option')).toHaveText(['Sign-up', 'Welcome', 'Setup', 'First value', 'Habit']);
+  const cardOption = addNewsletter.locator('optgroup[label="Cards of touchpoints and channels"] option', { hasText: 'Welcome email' });
+  await expect(cardOption).toHaveText(/^Welcome · Welcome email/);
+  await addNewsletter.selectOption({ label: (await cardOption.textContent())! });
+  await expect(figure).toHaveAttribute('title', '3 of the 4 customers who reached “Welcome” (75.0%) had an event of this card; 3 customers and 4 events in all.');
+  await expect(unmatched).not.toContainText('newsletter_opened');
+  await expect(emailCard.getByRole('button', { name: 'Event rules of card 1 in Touchpoints, Welcome' })).toHaveText('2 event rules');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(unmatched).toContainText('newsletter_opened');
 
   // Right to left, in Arabic digits and words.
   await page.evaluate(() => localStorage.setItem('cx.locale.v1', 'ar'));

@@ -36,8 +36,8 @@ test('an event log imported on the Data screen and mapped to stages shows funnel
   // …and the rest picked from the unmatched events, which shrink as they are mapped.
   const unmatched = page.getByRole('region', { name: 'Unmatched events' });
   for (const [event, stage] of [['welcome_email_opened', 'Welcome'], ['tour_started', 'Welcome'], ['data_connected', 'Setup'], ['report_viewed', 'First value'], ['weekly_digest_opened', 'Habit']]) {
-    await unmatched.getByRole('combobox', { name: `Add ${event} to a stage` }).selectOption({ label: stage! });
-    await expect(unmatched.getByRole('combobox', { name: `Add ${event} to a stage` })).toHaveCount(0);
+    await unmatched.getByRole('combobox', { name: `Add ${event} to a stage or a card` }).selectOption({ label: stage! });
+    await expect(unmatched.getByRole('combobox', { name: `Add ${event} to a stage or a card` })).toHaveCount(0);
   }
   await expect(unmatched.getByRole('row')).toHaveCount(1);
   await expect(unmatched).toContainText('newsletter_opened');

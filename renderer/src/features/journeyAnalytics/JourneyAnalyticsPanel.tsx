@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { EventRule, JourneyChange, JourneyMap, Stage } from '../../../../common/journey';
+import type { JourneyChange, JourneyMap } from '../../../../common/journey';
 import { cardSpecsOf, isEventDataset, type JourneyFigures } from '../../../../common/journeyAnalytics';
 import { pathText } from '../../../../common/journeyAnalytics/report';
 import { useLiveQuery } from '../../db/hooks';
@@ -17,16 +17,9 @@ import { usePersonaReport } from './usePersonaReport';
 import { heatMeasures, type HeatMeasure } from './heat';
 import { useJourneyFormat } from './journeyFormat';
 import { useSharedJourneyWorker } from './useJourneyWorker';
+import { addEventToCard, cardTargets, withEventName } from './addTargets';
 import { logKeyOf } from '../../workers/sharedJourneyClient';
 import './journeyAnalytics.css';
-
-/** Adds an event name to a stage's rules: into its first plain "is"/"is one of" rule, or as a new rule. */
-export function withEventName(stage: Stage, name: string): EventRule[] {
-  const rules = stage.events ?? [];
-  const at = rules.findIndex((r) => (r.match === 'equals' || r.match === 'oneOf') && !r.where);
-  if (at < 0) return [...rules, { match: 'equals', values: [name] }];
-  return rules.map((r, i) => (i === at ? { match: 'oneOf', values: [...new Set([...r.values, name])] } : r));
-}
 
 // Bold figures inside the summary's sentences.
 const b = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
@@ -95,10 +88,20 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
     cardFigures: new Map((figures?.cards ?? []).map((c) => [c.cardId, c])),
   } : null), [log, figures, measure, dispatch, survey, sentiment, map.analytics?.stageQuestions]);
   const names = stages.map((s) => s.name);
-  const addTo = (stageId: string, name: string) => {
-    const stage = stages.find((s) => s.id === stageId);
-    if (stage) dispatch({ type: 'updateStage', stageId, patch: { events: withEventName(stage, name) } });
+  const cardsToAdd = useMemo(() => cardTargets(map), [map]);
+  // Option values: "s<index>" for a stage, "c<index>" for a card (ids are free text, indexes are not).
+  const addTo = (value: string, name: string) => {
+    const at = Number(value.slice(1));
+    if (value.startsWith('s') && stages[at]) {
+      dispatch({ type: 'updateStage', stageId: stages[at].id, patch: { events: withEventName(stages[at], name) } });
+    } else if (value.startsWith('c') && cardsToAdd[at]) {
+      dispatch(addEventToCard(map, cardsToAdd[at], name));
+    }
   };
+  const cardLabel = (c: (typeof cardsToAdd)[number]) => t('journeyAnalytics.unmatched.cardOption', {
+    stage: c.stage.name,
+    card: c.card.text.trim().slice(0, 60) || t('journeyAnalytics.unmatched.cardUnnamed', { lane: c.lane.name, n: c.n }),
+  });
 
   return (
     <MapAnalyticsContext.Provider value={context}>
@@ -148,10 +151,22 @@ export function JourneyAnalyticsPanel({ map, dispatch, children }: { map: Journe
                     <tr key={u.name}>
                       <th scope="row">{u.name}</th><td className="num">{fmt.count(u.count)}</td>
                       <td>
-                        <select aria-label={t('journeyAnalytics.unmatched.addTo', { event: u.name })} value="" onChange={(e) => addTo(e.target.value, u.name)}>
-                          <option value="">{t('journeyAnalytics.unmatched.add')}</option>
-                          {stages.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-                        </select>
+                        {cardsToAdd.length === 0 ? (
+                          <select aria-label={t('journeyAnalytics.unmatched.addTo', { event: u.name })} value="" onChange={(e) => addTo(e.target.value, u.name)}>
+                            <option value="">{t('journeyAnalytics.unmatched.add')}</option>
+                            {stages.map((s, i) => <option key={s.id} value={`s${i}`}>{s.name}</option>)}
+                          </select>
+                        ) : (
+                          <select aria-label={t('journeyAnalytics.unmatched.addToAny', { event: u.name })} value="" onChange={(e) => addTo(e.target.value, u.name)}>
+                            <option value="">{t('journeyAnalytics.unmatched.addAny')}</option>
+                            <optgroup label={t('journeyAnalytics.unmatched.stagesGroup')}>
+                              {stages.map((s, i) => <option key={s.id} value={`s${i}`}>{s.name}</option>)}
+                            </optgroup>
+                            <optgroup label={t('journeyAnalytics.unmatched.cardsGroup')}>
+                              {cardsToAdd.map((c, i) => <option key={c.card.id} value={`c${i}`}>{cardLabel(c)}</option>)}
+                            </optgroup>
+                          </select>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { withEventName } from './JourneyAnalyticsPanel';
+import { withEventName } from './addTargets';
 import { splitValues } from './StageRulesEditor';
 
 const stage = { id: 's', name: 'S', colour: '#336699', momentOfTruth: false };
