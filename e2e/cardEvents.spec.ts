@@ -87,7 +87,7 @@ test('a touchpoint card gets event rules on the map and shows its own count, exa
 
   // The rules are saved with the journey.
   await page.reload();
-  await expect(page.locator(`.card-cell.lane-touchpoints[data-stage="${welcome}"] .map-card`).first().locator('.card-figure')).toHaveAttribute('title', /^3 of the 4 customers/);
+  await expect(page.locator(`.card-cell.lane-touchpoints[data-stage="${welcome}"] .map-card`).first().locator('.card-figure')).toHaveAttribute('title', /^3 of the 4 customers/, { timeout: 20_000 });
   // Removing the newsletter rule: the card counts one event less and the newsletter is unmatched again.
   await emailCard.getByRole('button', { name: 'Event rules of card 1 in Touchpoints, Welcome' }).click();
   await editor.getByRole('button', { name: 'Remove rule 2 of card 1 in Touchpoints, Welcome' }).click();
