@@ -5,6 +5,7 @@ import { useT, translate } from '../../i18n';
 import { showToast } from '../../ui/toast';
 import { ProgressBar } from '../data/ProgressBar';
 import { gatherAnalyticsExport, runAnalyticsExport, type AnalyticsExportScope, type RunningAnalyticsExport } from '../exports/analyticsExport';
+import { exportStepLabel } from '../exports/analyticsExportSteps';
 import '../exports/exports.css';
 
 type Format = 'pdf' | 'xlsx';
@@ -30,7 +31,7 @@ export function AnalyticsExportMenu({ scope, disabled }: { scope: AnalyticsExpor
     try {
       const body = await gatherAnalyticsExport(db, scope);
       if (cancelled.current) return;
-      const exp = runAnalyticsExport(format, platform, body, (label, fraction) => setBusy({ format, label, fraction }));
+      const exp = runAnalyticsExport(format, platform, body, (step, fraction) => setBusy({ format, label: exportStepLabel(step), fraction }));
       running.current = exp;
       const out = await exp.result;
       if (!out.ok) {

@@ -66,7 +66,7 @@ describe('analytics workbook export in the desktop app', () => {
     const log: string[] = [];
     const progress: number[] = [];
     const { platform } = desktop(dir);
-    const out = await runAnalyticsExport('xlsx', platform, body, (_l, f) => progress.push(f), fakeWorker(log)).result;
+    const out = await runAnalyticsExport('xlsx', platform, body, (_s, f) => progress.push(f), fakeWorker(log)).result;
     expect(out).toEqual(ok({ saved: true, fileName: 'Persona analytics.xlsx' }));
     expect(await readdir(dir)).toEqual(['Persona analytics.xlsx']);
     expect(progress.at(-1)).toBe(1);
@@ -80,7 +80,7 @@ describe('analytics workbook export in the desktop app', () => {
     const log: string[] = [];
     const { platform, main } = desktop(dir);
     let running: ReturnType<typeof runAnalyticsExport> | null = null;
-    running = runAnalyticsExport('xlsx', platform, body, (_l, f) => { if (f > 0.3) running?.cancel(); }, fakeWorker(log));
+    running = runAnalyticsExport('xlsx', platform, body, (_s, f) => { if (f > 0.3) running?.cancel(); }, fakeWorker(log));
     const out = await running.result;
     expect(out.ok ? null : out.code).toBe('cancelled');
     expect(log).toContain('cancel');

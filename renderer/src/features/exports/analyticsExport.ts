@@ -21,7 +21,7 @@ import { readChunks } from '../data/datasetStore';
 import { engineInput, type AnalyticsPersona } from '../analytics/personaModel';
 import { parseSnapshot } from '../analytics/snapshotStore';
 import { startAnalyticsExport, type AnalyticsExportRun } from './analyticsExportClient';
-import type { AnalyticsExportRequest } from './analyticsExportProtocol';
+import type { AnalyticsExportRequest, AnalyticsExportStep } from './analyticsExportProtocol';
 import { safeFileName } from './fileNames';
 import { exportText } from '../../../../common/i18n/exportText';
 import { activeLocale } from '../../i18n';
@@ -112,9 +112,9 @@ export interface RunningAnalyticsExport {
   cancel(): void;
 }
 
-/** Builds and saves the PDF report or the workbook; `onProgress` gets a label and a fraction 0–1. */
+/** Builds and saves the PDF report or the workbook; `onProgress` gets the step (a code the screen words) and a fraction 0–1. */
 export function runAnalyticsExport(
-  format: 'pdf' | 'xlsx', platform: Pick<Platform, 'saveFile' | 'workbookStream'>, body: Body, onProgress: (label: string, fraction: number) => void,
+  format: 'pdf' | 'xlsx', platform: Pick<Platform, 'saveFile' | 'workbookStream'>, body: Body, onProgress: (step: AnalyticsExportStep, fraction: number) => void,
   start: typeof startAnalyticsExport = startAnalyticsExport,
 ): RunningAnalyticsExport {
   let run: AnalyticsExportRun | null = null;
@@ -145,7 +145,7 @@ export function runAnalyticsExport(
         pending.catch(() => {});
         const r = op.op === 'table' ? await stream.table(id, op.name, op.columns) : await stream.rows(id, op.rows);
         if (!r.ok) return r;
-        if (op.op === 'rows') onProgress('Writing the workbook…', Math.min(1, (sent += op.rows.length) / total));
+        if (op.op === 'rows') onProgress('writing', Math.min(1, (sent += op.rows.length) / total));
       }
       const done = await stream.finish(id);
       streamId = null;

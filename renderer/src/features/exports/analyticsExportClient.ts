@@ -4,7 +4,7 @@
  * which stops any build at once.
  */
 import type { WorkbookOp } from '../../../../common/export/analyticsXlsx';
-import type { AnalyticsExportKind, AnalyticsExportMessage, AnalyticsExportRequest } from './analyticsExportProtocol';
+import type { AnalyticsExportKind, AnalyticsExportMessage, AnalyticsExportRequest, AnalyticsExportStep } from './analyticsExportProtocol';
 
 /** A running export worker. */
 export interface AnalyticsExportRun {
@@ -20,7 +20,7 @@ export interface AnalyticsExportRun {
 /** Starts an export worker; `onProgress` receives what it is doing and how far (0–1). */
 export function startAnalyticsExport(
   kind: AnalyticsExportKind, body: Omit<Extract<AnalyticsExportRequest, { type: 'start' }>, 'type' | 'kind'>,
-  onProgress: (label: string, fraction: number) => void,
+  onProgress: (step: AnalyticsExportStep, fraction: number) => void,
 ): AnalyticsExportRun {
   const worker = new Worker(new URL('./analyticsExportWorker.ts', import.meta.url), { type: 'module' });
   // One answer is awaited at a time: the first `bytes`/`ready`, then each `op` after a pull.
@@ -35,7 +35,7 @@ export function startAnalyticsExport(
   };
   worker.onmessage = (event: MessageEvent<AnalyticsExportMessage>) => {
     const msg = event.data;
-    if (msg.type === 'progress') return onProgress(msg.label, msg.fraction);
+    if (msg.type === 'progress') return onProgress(msg.step, msg.fraction);
     if (msg.type === 'error') return fail(new Error(msg.message));
     if (waiting) {
       const w = waiting;

@@ -23,9 +23,15 @@ export type AnalyticsExportRequest =
   /** Stream mode: send the next operation. */
   | { type: 'pull' };
 
+/**
+ * What the export is doing, as a code: the screen words it in the app's language (the worker has no
+ * catalogue of the screens).
+ */
+export type AnalyticsExportStep = 'reading' | 'scoring' | 'events' | 'writing';
+
 /** The worker's answers. */
 export type AnalyticsExportMessage =
-  | { type: 'progress'; label: string; fraction: number }
+  | { type: 'progress'; step: AnalyticsExportStep; fraction: number }
   /** Stream mode: the prepared data's response row count, before the first op. */
   | { type: 'ready'; rows: number }
   | { type: 'op'; op: WorkbookOp | null }

@@ -17,12 +17,12 @@ const post = (message: AnalyticsExportMessage, transfer: Transferable[] = []) =>
 let ops: Generator<WorkbookOp, void, undefined> | null = null;
 
 function prepare(request: Extract<AnalyticsExportRequest, { type: 'start' }>): PreparedAnalytics {
-  post({ type: 'progress', label: 'Reading responses…', fraction: 0 });
+  post({ type: 'progress', step: 'reading', fraction: 0 });
   const table = decodeDatasets(request.datasets);
-  post({ type: 'progress', label: 'Scoring responses…', fraction: 0 });
+  post({ type: 'progress', step: 'scoring', fraction: 0 });
   const prepared = prepareAnalytics(table, request.input, exportText(request.locale));
   if (request.journeys && request.journeys.length > 0) {
-    post({ type: 'progress', label: 'Reading event logs…', fraction: 0 });
+    post({ type: 'progress', step: 'events', fraction: 0 });
     prepared.report.journeys = request.journeys.map(({ source, events }) => {
       const survey = source.survey ? request.datasets.find((d) => d.header.datasetId === source.survey!.datasetId) : undefined;
       return journeySection(source, decodeEvents([events]), survey ? decodeDatasets([survey]) : null, request.input.personas);
@@ -44,7 +44,7 @@ async function start(request: Extract<AnalyticsExportRequest, { type: 'start' }>
     // The report's own text and its language's labels pick the fallback fonts (a persona named in
     // Japanese, or Hindi labels, print rather than blanks).
     ? buildAnalyticsPdf(prepared.report, { fonts: await loadPdfFonts(JSON.stringify(prepared.report) + reportCatalogueText(text.locale)), text })
-    : await buildAnalyticsXlsx(prepared, { text, onProgress: (done) => post({ type: 'progress', label: 'Writing the workbook…', fraction: Math.min(1, done / total) }) });
+    : await buildAnalyticsXlsx(prepared, { text, onProgress: (done) => post({ type: 'progress', step: 'writing', fraction: Math.min(1, done / total) }) });
   post({ type: 'bytes', bytes }, [bytes.buffer]);
 }
 
