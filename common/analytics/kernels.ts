@@ -9,7 +9,7 @@
  */
 import { byteColumn, orBytes, orBytes1, orBytes2, orBytes8 } from './byteCodes';
 import { atLeastPercent } from './fraction';
-import { integerWeight, normaliseCategory, type Rule } from './rules';
+import { integerWeight, normaliseCategory, type ColumnType, type Rule } from './rules';
 import type { MultiColumn, Table, TableColumn } from './table';
 
 /** A rule ready to run. */
@@ -19,9 +19,20 @@ export interface PreparedRule {
   weight: number;
   /** Whether the rule matches one row (for explanations and per-rule report columns). */
   matches: (row: number) => boolean;
-  /** Why the rule can never match on this table, if so (column absent or of another type). */
+  /** Why the rule can never match on this table, if so (column absent or of another type), in English. */
   problem?: string;
+  /** The same reason as data, for exports that word it in their own language. */
+  mismatch?: RuleMismatch;
 }
+
+/**
+ * Why a rule can never match a table: its column is absent, a range rule's column holds no numbers,
+ * or another rule's column is of a type it cannot read.
+ */
+export type RuleMismatch =
+  | { code: 'noColumn'; column: string }
+  | { code: 'notNumbers'; column: string; type: ColumnType }
+  | { code: 'wrongType'; column: string; kind: Rule['kind']; type: ColumnType };
 
 /** A persona scored over every row of a table. */
 export interface PersonaScores {
@@ -54,9 +65,9 @@ export function scorePersona(table: Table, rules: readonly Rule[]): PersonaScore
   const prepared: PreparedRule[] = [];
   const groups: { pattern: Uint8Array; lut: Uint32Array; bytes: ByteRule[] }[] = [];
   rules.forEach((rule, r) => {
-    const { kernel, matches, problem, byteHits } = compileRule(table, rule);
+    const { kernel, matches, problem, mismatch, byteHits } = compileRule(table, rule);
     const weight = integerWeight(rule);
-    prepared.push({ rule, weight, matches, ...(problem ? { problem } : {}) });
+    prepared.push({ rule, weight, matches, ...(problem ? { problem } : {}), ...(mismatch ? { mismatch } : {}) });
     const bit = r & 7;
     if (bit === 0) groups.push({ pattern: new Uint8Array(n), lut: new Uint32Array(256), bytes: [] });
     const g = groups[groups.length - 1]!;
@@ -109,20 +120,25 @@ export interface CompiledRule {
   kernel: BitKernel | null;
   matches: (row: number) => boolean;
   problem?: string;
+  mismatch?: RuleMismatch;
   /** When the column has a byte form: its bytes and, per byte value, 1 when the rule matches. */
   byteHits?: { bytes: Uint8Array; hits: Uint8Array };
 }
 
-function never(problem: string): CompiledRule {
-  return { kernel: null, matches: () => false, problem };
+function never(mismatch: RuleMismatch): CompiledRule {
+  const { column } = mismatch;
+  const problem = mismatch.code === 'noColumn' ? `Column "${column}" is not in the data.`
+    : mismatch.code === 'notNumbers' ? `Column "${column}" holds ${mismatch.type} values, not numbers.`
+      : `A ${mismatch.kind} rule cannot read "${column}", which holds ${mismatch.type} values.`;
+  return { kernel: null, matches: () => false, problem, mismatch };
 }
 
 /** Turns one rule into a column kernel that sets `bit` where it matches, and a single-row test. */
 export function compileRule(table: Table, rule: Rule): CompiledRule {
   const column = table.columns.get(rule.column);
-  if (!column) return never(`Column "${rule.column}" is not in the data.`);
+  if (!column) return never({ code: 'noColumn', column: rule.column });
   if (rule.kind === 'range') {
-    if (column.type !== 'number') return never(`Column "${rule.column}" holds ${column.type} values, not numbers.`);
+    if (column.type !== 'number') return never({ code: 'notNumbers', column: rule.column, type: column.type });
     const values = column.values;
     const min = rule.min ?? -Infinity;
     const max = rule.max ?? Infinity;
@@ -166,7 +182,7 @@ export function compileRule(table: Table, rule: Rule): CompiledRule {
       matches: any,
     };
   }
-  return never(`A ${rule.kind} rule cannot read "${rule.column}", which holds ${column.type} values.`);
+  return never({ code: 'wrongType', column: rule.column, kind: rule.kind, type: column.type });
 }
 
 /** 256 entries: 1 for the byte values where `hit` holds. */

@@ -46,11 +46,11 @@ function laneOf(table: Table, rules: readonly Rule[], index: number): LanePerson
   const columns: LanePersona['columns'] = [];
   const lut = new Uint32Array(256);
   for (const [bit, rule] of rules.entries()) {
-    const { kernel, matches, problem, byteHits } = compileRule(table, rule);
+    const { kernel, matches, problem, mismatch, byteHits } = compileRule(table, rule);
     // A rule without a byte form needs its column kernel: the persona is scored on its own.
     if (!byteHits && kernel) return null;
     const weight = integerWeight(rule);
-    prepared.push({ rule, weight, matches, ...(problem ? { problem } : {}) });
+    prepared.push({ rule, weight, matches, ...(problem ? { problem } : {}), ...(mismatch ? { mismatch } : {}) });
     if (byteHits) columns.push({ bytes: byteHits.bytes, hits: byteHits.hits, bit });
     for (let p = 0; p < 256; p++) if (p & (1 << bit)) lut[p]! += weight;
   }

@@ -79,6 +79,29 @@ describe('the journey section of the analytics exports', () => {
     expect(wb.getWorksheet('Journey personas')!.rowCount).toBe(1 + section.personas!.rows.length);
   });
 
+  test('a rule that can never match and a journey without its survey are explained in German (issue 18)', () => {
+    const de = exportText('de');
+    const input = sampleExportInput({ title: 'Bericht', datasets: [{ id: 'ds-small', name: 'Small survey' }] });
+    input.personas[0]!.rules.push({ id: 'gone', kind: 'oneOf', column: 'plan', values: ['pro'] }, { id: 'words', kind: 'range', column: 'location', min: 1 });
+    const prepared = prepareAnalytics(smallFixtureTable(), input, de);
+    expect(prepared.report.personas[0]!.rules.filter((r) => r.problem).map((r) => r.problem)).toEqual([
+      'Die Spalte „plan“ ist nicht in den Daten.', 'Die Spalte „location“ enthält Einfachauswahlen, keine Zahlen.',
+    ]);
+    const noSurvey = journeySection(source, log(), null, samplePersonas());
+    const noColumn = journeySection({ ...source, survey: { ...source.survey!, idColumn: 'customer' } }, log(), smallFixtureTable(), samplePersonas());
+    expect(noSurvey.personaProblem).toEqual({ code: 'surveyMissing', survey: 'Small survey' });
+    expect(noColumn.personaProblem).toEqual({ code: 'noIdColumn', column: 'customer' });
+    prepared.report.journeys = [noSurvey, { ...noColumn, name: 'Second' }];
+    const dir = mkdtempSync(join(tmpdir(), 'cx-jpdf-de-'));
+    writeFileSync(join(dir, 'de.pdf'), buildAnalyticsPdf(prepared.report, { fonts, text: de }));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', join(dir, 'de.pdf'), '-']).toString('utf8').replace(/\s+/g, ' ');
+    for (const want of ['Die Umfrage „Small survey“ ist nicht unter den exportierten Datensätzen.', 'Die Umfrage hat keine Spalte „customer“ mehr; wählen Sie ihre ID-Spalte erneut.',
+      'Die Spalte „plan“ ist nicht in den Daten.']) {
+      expect(text, want).toContain(want);
+    }
+    expect(text).not.toMatch(/is not in the data|not among the exported|no column/);
+  });
+
   test('in German, the journey page and sheets carry no English label (issue 18)', async () => {
     const de = exportText('de');
     const prepared = prepareAnalytics(smallFixtureTable(), sampleExportInput({ title: 'Bericht', datasets: [{ id: 'ds-small', name: 'Small survey' }] }), de);

@@ -8,7 +8,7 @@
 import { englishText, type ExportText } from '../i18n/exportText';
 import { skipsAndLoops, type MoveRow } from '../journeyAnalytics/report';
 import { heading, kpiCards, percentBars, table, type Flow } from './analyticsPdfParts';
-import type { JourneyReportSection } from './journeySection';
+import { personaProblemText, type JourneyReportSection } from './journeySection';
 import { drawText } from './pdfText';
 
 const accent = '#4f7cac';
@@ -52,7 +52,7 @@ export function journeyPage(f: Flow, j: JourneyReportSection, text: ExportText =
   movesTable(f, j, text);
   if (j.personaProblem) {
     heading(f, t('report.aj.personas'));
-    f.y += drawText(f.doc, j.personaProblem, { x: f.x, y: f.y, w: f.w, h: 28 }, { size: 9.5, color: '#b91c1c', maxLines: 2, ...(f.rtl ? { align: 'right' as const } : {}) });
+    f.y += drawText(f.doc, personaProblemText(j.personaProblem, text), { x: f.x, y: f.y, w: f.w, h: 28 }, { size: 9.5, color: '#b91c1c', maxLines: 2, ...(f.rtl ? { align: 'right' as const } : {}) });
   }
   const p = j.personas;
   if (!p) return;

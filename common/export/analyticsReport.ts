@@ -11,6 +11,7 @@ import type { LiveTargets } from '../analytics/liveFigures';
 import { summariseMetrics, type LiveMetrics } from '../analytics/metrics';
 import type { PersonaSnapshotDoc } from '../analytics/snapshots';
 import type { Table } from '../analytics/table';
+import type { PreparedRule } from '../analytics/kernels';
 import { englishText, type ExportText } from '../i18n/exportText';
 import { analyticsWords } from './analyticsText';
 import type { JourneyReportSection } from './journeySection';
@@ -111,7 +112,14 @@ export interface PreparedAnalytics {
   datasetNames: string[];
 }
 
-/** Scores the table and builds the report; rule descriptions are written in `text`'s language. */
+/** Why a rule never matches, in `text`'s language (the engine's English sentence when it gave no reason as data). */
+function ruleProblem(r: PreparedRule, text: ExportText): string | null {
+  const m = r.mismatch;
+  if (!m) return r.problem ?? null;
+  return text.t('report.analytics.ruleProblem', { code: m.code, column: m.column, type: m.code === 'noColumn' ? '' : m.type, kind: m.code === 'wrongType' ? m.kind : '' });
+}
+
+/** Scores the table and builds the report; rule descriptions and problems are written in `text`'s language. */
 export function prepareAnalytics(table: Table, input: AnalyticsExportInput, text: ExportText = englishText): PreparedAnalytics {
   const words = analyticsWords(text);
   const range = { ...(input.from !== undefined ? { from: input.from } : {}), ...(input.to !== undefined ? { to: input.to } : {}) };
@@ -125,7 +133,7 @@ export function prepareAnalytics(table: Table, input: AnalyticsExportInput, text
     const described = p.scores.rules.map((r) => words.rule(r.rule));
     return {
       id: p.personaId, name: p.name, accentColor: source.accentColor ?? '#4f46e5',
-      rules: p.scores.rules.map((r, k) => ({ id: r.rule.id, description: described[k]!, weight: r.rule.weight ?? 1, problem: r.problem ?? null })),
+      rules: p.scores.rules.map((r, k) => ({ id: r.rule.id, description: described[k]!, weight: r.rule.weight ?? 1, problem: ruleProblem(r, text) })),
       scored: p.scored, averagePercent: p.averagePercent,
       bestPercent: p.best ? percentOf(p.best.numerator, p.best.denominator) : null,
       distribution: p.distribution, coverage: p.coverage, bestCount: bestCounts[i] ?? 0,

@@ -10,7 +10,8 @@ import type { JourneyMap } from '../journey/mapModel';
 import { cardSpecsOf, type CardSpec } from '../journeyAnalytics/cards';
 import { analyseJourney } from '../journeyAnalytics/kernels';
 import type { StageSpec } from '../journeyAnalytics/match';
-import { personaReport } from '../journeyAnalytics/personaReport';
+import { maxReportPersonas, personaReport } from '../journeyAnalytics/personaReport';
+import type { ExportText } from '../i18n/exportText';
 import { moveRows, pathText, type MoveRow } from '../journeyAnalytics/report';
 import type { EventLog } from '../journeyAnalytics/types';
 
@@ -88,8 +89,33 @@ export interface JourneyReportSection {
   cards: JourneyCardRow[];
   /** Null when no survey is joined. */
   personas: { surveyName: string; joined: number; surveyOnly: number; logOnly: number; rows: JourneyPersonaRow[] } | null;
-  /** Why the persona part is missing though a survey was chosen (a vanished column). */
-  personaProblem: string | null;
+  /** Why the persona part is missing though a survey was chosen (a vanished column), as data the exports word. */
+  personaProblem: JourneyPersonaProblem | null;
+}
+
+/** Why a journey section has no persona table though a survey was chosen. */
+export type JourneyPersonaProblem =
+  | { code: 'noIdColumn'; column: string }
+  | { code: 'idType'; column: string; type: 'multi' | 'date' }
+  | { code: 'tooMany'; max: number; count: number }
+  | { code: 'surveyMissing'; survey: string };
+
+/** The persona problem in `text`'s language. */
+export function personaProblemText(p: JourneyPersonaProblem, text: ExportText): string {
+  return text.t('report.aj.personaProblem', {
+    code: p.code, column: 'column' in p ? p.column : '', type: p.code === 'idType' ? p.type : '',
+    max: p.code === 'tooMany' ? p.max : 0, count: p.code === 'tooMany' ? p.count : 0, survey: p.code === 'surveyMissing' ? p.survey : '',
+  });
+}
+
+function personaProblemOf(source: JourneyExportSource, survey: Table | null, personas: number, failed: string | null): JourneyPersonaProblem | null {
+  if (!source.survey) return null;
+  const column = source.survey.idColumn;
+  if (!survey) return { code: 'surveyMissing', survey: source.survey.name };
+  if (failed === null) return null;
+  if (failed === 'too-large') return { code: 'tooMany', max: maxReportPersonas, count: personas };
+  const type = survey.columns.get(column)?.type;
+  return type === 'multi' || type === 'date' ? { code: 'idType', column, type } : { code: 'noIdColumn', column };
 }
 
 /** A map's touchpoint cards with rules, named by lane and card text (an image card without a caption by its lane only). */
@@ -140,6 +166,6 @@ export function journeySection(source: JourneyExportSource, log: EventLog, surve
         best: data.table.best === r.personaId, worst: data.table.worst === r.personaId,
       })),
     } : null,
-    personaProblem: report && !report.ok ? report.message : source.survey && !survey ? `The survey “${source.survey.name}” is not among the exported datasets.` : null,
+    personaProblem: personaProblemOf(source, survey, personas.length, report && !report.ok ? report.code : null),
   };
 }
