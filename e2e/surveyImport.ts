@@ -11,7 +11,9 @@ export async function importSurvey(page: Page, file: string, map?: (page: Page) 
   await (await chooser).setFiles(file);
   if (map) await map(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible();
+  // Some specs import tens of thousands of rows; on a loaded 2-core machine saving them takes longer
+  // than the default 10 s (seen: "Saving … 100%" still showing at 10 s with load 20).
+  await expect(page.getByRole('table', { name: 'Datasets' })).toBeVisible({ timeout: 60_000 });
 }
 
 /** One rule as typed in the Rules form: its kind's label, its column and its fields by label. */
