@@ -8,10 +8,13 @@
  * workers together (on a shared 2-core machine the CPU figures say more than the wall clock).
  * ENGINE_BENCH_RUNS sets N (default 5,000; the issue names 100k, which takes minutes here);
  * ENGINE_BENCH_WORKERS the worker counts to measure (default 1,3); ENGINE_BENCH_PROFILE=DIR writes each
- * worker's CPU profile there.
+ * worker's CPU profile there, and the bench process's own (the server and the receiver) as
+ * `server-<workers>w-<runs>.cpuprofile`. The server's requests per 1,000 steps are printed by route, so
+ * a change in what a step costs the server shows as a count, not only as time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,7 +72,32 @@ async function balanced(control: CouchDb, workers: number): Promise<void> {
   }
 }
 
-async function once(workers: number): Promise<{ stepsPerSecond: number; p99: number; docsPerStep: number; seconds: number; serverCpuPerK: number; workerCpuPerK: number; load: [number, number] }> {
+/** Starts a CPU profile of this process (the server and receiver) when ENGINE_BENCH_PROFILE names a directory; the returned function writes it. */
+async function profileServer(name: string): Promise<() => Promise<void>> {
+  const dir = process.env.ENGINE_BENCH_PROFILE;
+  if (!dir) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+/** Requests the server answered per 1,000 steps, by method and route (database names and document ids folded). */
+function requestsPerK(requests: Map<string, number>, steps: number): string {
+  const byRoute = new Map<string, number>();
+  for (const [key, n] of requests) {
+    const route = key.replace(/^(\S+) \/[^/]+/, '$1 /db').replace(/\/(?!_)[^/]+$/, '/{id}');
+    byRoute.set(route, (byRoute.get(route) ?? 0) + n);
+  }
+  return [...byRoute].sort((a, b) => b[1] - a[1]).map(([route, n]) => `${route} ${(n / (steps / 1000)).toFixed(1)}`).join(', ');
+}
+
+async function once(workers: number): Promise<{ stepsPerSecond: number; p99: number; docsPerStep: number; seconds: number; serverCpuPerK: number; workerCpuPerK: number; load: [number, number]; requests: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'cx-engine-bench-'));
   const sync = await startTestServer({ store: createLevelStore(dir) });
   const receiver = await startReceiver();
@@ -79,21 +107,28 @@ async function once(workers: number): Promise<{ stepsPerSecond: number; p99: num
   const children = await Promise.all(Array.from({ length: workers }, (_, i) => startWorker({ serverUrl: sync.url, password: testPassword, receiverUrl: receiver.url, worker: `bench${i}`, partitions, waitScale: 86_400 * 10 })));
   await balanced(control, workers);
   const loadBefore = loadavg()[0]!;
+  sync.requests.clear();
+  const stopProfile = await profileServer(`server-${workers}w-${runs}`);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < runs; i += 10_000) {
     await control.put({ _id: `cmd|bench-${i}`, type: 'command', command: 'start', journeyId: 'bench', customers: Array.from({ length: Math.min(10_000, runs - i) }, (_, j) => ({ id: `c${i + j}`, attributes: { plan: (i + j) % 3 ? 'free' : 'pro' } })), createdAt: Date.now() });
   }
   // Done when the counters (written with the runs) count every run exited: 12 small documents to read.
+  // A run that stops moving fails the bench (after two minutes without progress) instead of holding it.
+  let progress = { exited: -1, delivered: -1, at: performance.now() };
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
-    if (receiver.delivered.length < runs * 3) continue;
     const exited = (await runsDb.all<CounterDoc>('c|', 'c|\ufff0')).reduce((s, c) => s + (c.finished.exited ?? 0), 0);
-    if (exited >= runs) break;
+    if (exited >= runs && receiver.delivered.length >= runs * 3) break;
+    if (exited !== progress.exited || receiver.delivered.length !== progress.delivered) progress = { exited, delivered: receiver.delivered.length, at: performance.now() };
+    else if (performance.now() - progress.at > 120_000) throw new Error(`no run moved for two minutes: ${exited} of ${runs} runs exited, ${receiver.delivered.length} of ${runs * 3} messages delivered`);
   }
   const seconds = (performance.now() - started) / 1000;
   const serverCpu = process.cpuUsage(cpuBefore);
   const loadAfter = loadavg()[0]!;
+  await stopProfile();
+  const requestCounts = new Map(sync.requests);
   const reports = await Promise.all(children.map((c) => c.stop()));
   await receiver.close();
   await sync.close();
@@ -108,6 +143,7 @@ async function once(workers: number): Promise<{ stepsPerSecond: number; p99: num
     serverCpuPerK: ((serverCpu.user + serverCpu.system) / 1000) / (steps / 1000),
     workerCpuPerK: reports.reduce((s, r) => s + r.cpuMs, 0) / (steps / 1000),
     load: [loadBefore, loadAfter],
+    requests: requestsPerK(requestCounts, steps),
   };
 }
 
@@ -134,5 +170,7 @@ export default async function bench(report: (row: BenchRow) => void): Promise<vo
     report({ name: `${label}: worker processes' CPU per 1,000 steps`, value: r.workerCpuPerK, unit: 'ms' });
     report({ name: `${label}: load average (1 min) at start`, value: r.load[0], unit: '' });
     report({ name: `${label}: load average (1 min) at end`, value: r.load[1], unit: '' });
+    console.log(`  ${label}: server requests per 1,000 steps: ${r.requests}`);
+    console.log('  FEEDSTATS', JSON.stringify((globalThis as Record<string, unknown>).__feedStats), JSON.stringify((globalThis as Record<string, unknown>).__notifierStats));
   }
 }

@@ -61,10 +61,14 @@ export class Counters {
   /** Each counter as last read from or written to the database, to rebase our deltas after a conflict. */
   private readonly base = new Map<string, CounterDoc>();
 
-  /** Adds a delta (or, with sign -1, takes it back) to the day's counter of `partition`. */
+  /**
+   * Adds a delta (or, with sign -1, takes it back) to the day's counter of `partition`. Taking back
+   * from a counter no longer held (its partition was dropped, and the delta with it) does nothing.
+   */
   add(delta: Delta, partition: number, now: number, sign: 1 | -1 = 1): void {
     const day = utcDay(now);
     const id = counterId(delta.journeyId, day, partition);
+    if (sign === -1 && !this.docs.has(id)) return;
     const doc = this.docs.get(id) ?? { _id: id, type: 'counter' as const, journeyId: delta.journeyId, day, partition, nodes: {}, sends: {}, started: 0, finished: {} };
     for (const [node, t] of Object.entries(delta.nodes)) {
       const n = (doc.nodes[node] ??= { entered: 0, left: 0, failed: 0 });
@@ -84,6 +88,11 @@ export class Counters {
     const out = [...this.dirty].map((id) => this.docs.get(id)!);
     this.dirty.clear();
     return out;
+  }
+
+  /** Marks counters to be written again (their write failed or could not be checked). */
+  again(ids: readonly string[]): void {
+    for (const id of ids) if (this.docs.has(id)) this.dirty.add(id);
   }
 
   /** Records a successful write. */

@@ -11,7 +11,7 @@ import type { DeliveryDeps } from './delivery';
 import { gate, settle } from './delivery';
 import { sendMessage } from './senders';
 import { Counters } from './tally';
-import { failureChanges } from './failures';
+import { BatchWriter } from './batchWrite';
 import { Migrations } from './migrate';
 import { Census } from './census';
 import type { WorkerOptions } from './workerOptions';
@@ -51,6 +51,7 @@ export class Worker implements EventLookup {
   private readonly loaded = new Set<number>();
   readonly migrations: Migrations;
   private readonly census: Census;
+  private readonly writer: BatchWriter;
   private stopped = false;
   private wake: (() => void) | undefined;
 
@@ -70,6 +71,10 @@ export class Worker implements EventLookup {
     };
     this.migrations = new Migrations({ runs: o.runs, control: o.control, directory: o.directory, worker: o.worker, partitions: o.partitions, log: o.log });
     this.census = new Census(o.runs);
+    this.writer = new BatchWriter({
+      o, runs: this.runs, counters: this.counters, retries: this.retries, now: () => this.now(), holds: (p) => this.leases.holds(p),
+      schedule: (doc) => this.schedule(doc), touch: (id, since) => this.touch(id, since), accept: (doc) => this.accept(doc),
+    });
     this.leases = new Leases({
       control: o.control, worker: o.worker, partitions: o.partitions, ttlMs: o.leaseTtlMs, now: this.now,
       onGain: (p) => this.load(p),
@@ -170,7 +175,7 @@ export class Worker implements EventLookup {
         if (child && !this.runs.has(child.doc._id)) changed.set(child.doc._id, { a: child, since: now });
       }
     }
-    await this.write(changed, now);
+    await this.writer.write(changed, now);
     if (plans.length) await this.migrations.finish(plans, (id) => this.runs.get(id), this.now());
     this.fireSends();
     return true;
@@ -223,61 +228,6 @@ export class Worker implements EventLookup {
     if (state.status === 'waiting' && doc.wakeAt !== undefined && doc.wakeAt <= now) return stepDoc(doc, program, { type: 'timer', at: now }, this.ctx);
     if (state.status === 'sending' && doc.outbox && (doc.wakeAt === undefined || doc.wakeAt <= now)) return gate(this.delivery, doc, now);
     return undefined;
-  }
-
-  /** Writes changed runs and their counters in one request; takes back the counts of writes that lost a conflict. */
-  private async write(changed: Map<string, { a: Advanced; since: number }>, now: number): Promise<void> {
-    if (changed.size === 0 && !this.counters.pending()) return;
-    for (const { a } of changed.values()) this.counters.add(a.delta, a.doc.partition, now);
-    const runDocs = [...changed.values()].map(({ a }) => a.doc);
-    const counterDocs = this.counters.take();
-    const failureDocs = await failureChanges(this.o.runs, runDocs, (id) => this.runs.get(id));
-    const results = await this.o.runs.bulk([...runDocs, ...counterDocs, ...failureDocs] as unknown as StoredDoc[]);
-    const written = this.now();
-    let steps = 0;
-    const latencies: number[] = [];
-    const refetch: string[] = [];
-    for (let i = 0; i < results.length; i++) {
-      const r = results[i]!;
-      if (i >= runDocs.length + counterDocs.length) continue; // failure index: rewritten on the run's next change
-      if (i >= runDocs.length) {
-        if (r.ok && r.rev) this.counters.written(r.id, r.rev);
-        else refetch.push(r.id);
-        continue;
-      }
-      const { a, since } = changed.get(r.id)!;
-      if (!r.ok || !r.rev) {
-        // Someone else wrote this run (a lease changed hands): take the count back and read it again.
-        this.counters.add(a.delta, a.doc.partition, now, -1);
-        this.o.log({ level: 'warn', msg: 'Run write conflicted; reading it again', run: r.id, error: r.error });
-        refetch.push(r.id);
-        continue;
-      }
-      const doc = { ...a.doc, _rev: r.rev };
-      this.runs.set(doc._id, doc);
-      steps += a.steps;
-      latencies.push(written - since);
-      this.schedule(doc);
-      const cmd = this.retries.get(doc._id);
-      if (cmd && doc.state?.status !== 'failed') {
-        this.retries.delete(doc._id);
-        void this.o.control.put({ ...cmd, doneAt: written, result: 'Retried.' }).catch(() => undefined);
-      }
-    }
-    if (refetch.length) await this.reread(refetch);
-    this.o.onWritten?.(steps, results.length, latencies);
-  }
-
-  /** Reads documents again after a conflict: runs replace ours, counters are rebased. */
-  private async reread(ids: string[]): Promise<void> {
-    const docs = await this.o.runs.getMany<StoredDoc>(ids);
-    const found = new Set(docs.map((d) => d._id));
-    for (const doc of docs) {
-      if (doc._id.startsWith('c|')) this.counters.rebase(doc as never);
-      else if (doc._id.startsWith('r|') && this.leases.holds(partitionOfId(doc._id))) this.accept(doc as unknown as RunDoc);
-    }
-    // A counter that was never written conflicts only with a concurrent first write: rebase on empty.
-    for (const id of ids) if (id.startsWith('c|') && !found.has(id)) this.counters.rebase({ _id: id } as never);
   }
 
   /** Starts the sends the last write made safe to perform. */
