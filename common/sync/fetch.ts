@@ -117,27 +117,28 @@ function idleTimer(controller: AbortController, ms: number): IdleTimer {
   return { touch, stop: () => timer !== undefined && clearTimeout(timer) };
 }
 
-/** Reads the whole body, restarting the idle timer on every chunk (heartbeats included). */
-async function readWatched(response: Response, idle: IdleTimer): Promise<ArrayBuffer> {
-  if (!response.body) return new ArrayBuffer(0);
+/**
+ * Reads the whole body, restarting the idle timer on every chunk (heartbeats included), and hands
+ * the chunks on as they came. Concatenating them here and wrapping the result in a new Response
+ * copied every body twice more before `json()` copied it again: on a pull of 200 KB documents
+ * those copies cost more than parsing (issue 20, bench syncCompare).
+ */
+async function readWatched(response: Response, idle: IdleTimer): Promise<ReadableStream<Uint8Array> | null> {
+  if (!response.body) return null;
   const reader = response.body.getReader();
   const parts: Uint8Array[] = [];
-  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     idle.touch();
     parts.push(value);
-    size += value.byteLength;
   }
-  const buffer = new ArrayBuffer(size);
-  const out = new Uint8Array(buffer);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.byteLength;
-  }
-  return buffer;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const part of parts) controller.enqueue(part);
+      controller.close();
+    },
+  });
 }
 
 async function toError(response: Response): Promise<SyncHttpError> {
