@@ -122,7 +122,7 @@ function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfP
           const body = { x: box.x, y: y + 14, w: box.w, h: bodyH };
           if (bulletTypes.has(sec.type)) shadeDistinct(doc, bulletSpans(doc, sec.data.items, body.w, s), new Set(cell.distinctItemIds), body);
           if (sec.type === 'header') drawText(doc, headerLines(sec.data, text).join('\n'), body, { size: 11 * s, leading: 1.3 });
-          else drawSectionBody({ doc, s, accent: persona.accentColor, images, metrics }, sec.type, sec.data, body);
+          else drawSectionBody({ doc, s, accent: persona.accentColor, images, metrics, text }, sec.type, sec.data, body);
           y += 14 + bodyH + pad;
         }
       },

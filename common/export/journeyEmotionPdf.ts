@@ -2,6 +2,7 @@ import type { jsPDF } from 'jspdf';
 import { emotionScales, type Curve, type EmotionLane, type JourneyMap } from '../journey/mapModel';
 import { placeValueLabels, type Pt, type Rect } from './curveLabels';
 import { drawLabel, drawText, setFont, textWidth, type Box } from './pdfText';
+import { englishText, type ExportText } from '../i18n/exportText';
 
 /** A marker drawn on the poster: where, in which colour, for which curve and stage. */
 export interface DrawnMarker extends Pt {
@@ -20,15 +21,25 @@ export interface DrawnEmotion {
   chart: Box;
 }
 
-/** A curve's legend text: its name, as-is or to-be, and the persona it speaks for. */
-export function curveLegendText(curve: Curve, personas: Readonly<Record<string, string>>): string {
-  const who = curve.personaId ? (personas[curve.personaId] ?? 'a removed persona') : 'any customer';
-  return `${curve.label || 'Curve'} (${curve.variant}) · ${who}`;
+/** What an emotion lane prints besides the map's own words: the personas' names, and the export's language. */
+export interface CurveWords {
+  personas: Readonly<Record<string, string>>;
+  text: ExportText;
 }
 
-/** A curve value as printed: one decimal at most, a true minus sign, a plus on the bipolar scale's positive side. */
-export function formatCurveValue(v: number, bipolar: boolean): string {
-  const s = String(Math.round(Math.abs(v) * 10) / 10);
+/** A curve's legend text in the export's language: its name, as-is or to-be, and the persona it speaks for. */
+export function curveLegendText(curve: Curve, { personas, text }: CurveWords): string {
+  const persona = curve.personaId ? (personas[curve.personaId] ?? text.t('report.journey.curve.removedPersona')) : '';
+  // A leading RLM keeps a right-to-left legend right to left when the curve's own name is Latin.
+  return (text.rtl ? '\u200f' : '') + text.t('report.journey.curve.meaning', {
+    label: curve.label || text.t('report.journey.curve.unnamed'), variant: curve.variant === 'as-is' ? 'asIs' : 'toBe',
+    who: curve.personaId ? 'persona' : 'any', persona,
+  });
+}
+
+/** A curve value as printed: one decimal at most in the language's digits, a true minus sign, a plus on the bipolar scale's positive side. */
+export function formatCurveValue(v: number, bipolar: boolean, text: ExportText = englishText): string {
+  const s = text.fmt.number(Math.round(Math.abs(v) * 10) / 10, 1);
   return v < 0 ? `−${s}` : bipolar && v > 0 ? `+${s}` : s;
 }
 
@@ -36,12 +47,12 @@ const swatchW = (f: number) => f * 2.4;
 const entryGap = (f: number) => f * 1.4;
 
 /** Lays the legend's entries out in rows across `width`; returns each row's entries. */
-function legendRows(doc: jsPDF, lane: EmotionLane, personas: Readonly<Record<string, string>>, width: number, f: number): { curve: Curve; text: string; w: number }[][] {
+function legendRows(doc: jsPDF, lane: EmotionLane, words: CurveWords, width: number, f: number): { curve: Curve; text: string; w: number }[][] {
   setFont(doc, f * 0.85);
   const rows: { curve: Curve; text: string; w: number }[][] = [[]];
   let used = 0;
   for (const curve of lane.curves) {
-    const text = curveLegendText(curve, personas);
+    const text = curveLegendText(curve, words);
     // A little slack: the line splitter rounds widths differently from the measure.
     const w = Math.min(width, swatchW(f) + f * 0.8 + textWidth(doc, text));
     const row = rows[rows.length - 1] ?? [];
@@ -57,8 +68,8 @@ function legendRows(doc: jsPDF, lane: EmotionLane, personas: Readonly<Record<str
 }
 
 /** The legend's height under the chart, so a lane can be sized before it is drawn. */
-export function emotionLegendHeight(doc: jsPDF, lane: EmotionLane, personas: Readonly<Record<string, string>>, width: number, f: number): number {
-  const rows = legendRows(doc, lane, personas, width, f).length;
+export function emotionLegendHeight(doc: jsPDF, lane: EmotionLane, words: CurveWords, width: number, f: number): number {
+  const rows = legendRows(doc, lane, words, width, f).length;
   return rows === 0 ? 0 : rows * f * 1.5 + f * 0.4;
 }
 
@@ -68,15 +79,15 @@ export function emotionLegendHeight(doc: jsPDF, lane: EmotionLane, personas: Rea
  * lies, and a legend naming each curve, as-is or to-be, and its persona.
  */
 export function drawEmotion(
-  doc: jsPDF, lane: EmotionLane, map: JourneyMap, personas: Readonly<Record<string, string>>, box: Box, f: number, colW: number,
+  doc: jsPDF, lane: EmotionLane, map: JourneyMap, words: CurveWords, box: Box, f: number, colW: number,
 ): DrawnEmotion {
   const { min, max } = emotionScales[lane.scale];
   const bipolar = min < 0;
-  const legendH = emotionLegendHeight(doc, lane, personas, box.w - f, f);
+  const legendH = emotionLegendHeight(doc, lane, words, box.w - f, f);
   const chart = { x: box.x, y: box.y, w: box.w, h: box.h - legendH };
   const pad = f * 1.7;
   const yOf = (v: number) => chart.y + pad + (chart.h - 2 * pad) * (1 - (v - min) / (max - min));
-  drawAxis(doc, chart, yOf, min, max, bipolar, f);
+  drawAxis(doc, chart, yOf, min, max, bipolar, f, words.text);
 
   const r = Math.max(1.5, f / 3);
   const markers: DrawnMarker[] = [];
@@ -110,7 +121,7 @@ export function drawEmotion(
 
   const size = f * 0.8;
   setFont(doc, size, true, '#374151');
-  const texts = markers.map((m) => formatCurveValue(m.value, bipolar));
+  const texts = markers.map((m) => formatCurveValue(m.value, bipolar, words.text));
   const labels = placeValueLabels(
     texts.map((t, i) => ({ at: markers[i] ?? { x: 0, y: 0 }, w: textWidth(doc, t) + size * 0.2, h: size * 0.8 })),
     { segments, markers, r, pad: Math.max(1, f / 5), bounds: chart },
@@ -119,7 +130,7 @@ export function drawEmotion(
     const l = labels[i];
     if (l) doc.text(t, l.x + size * 0.1, l.y + size * 0.77);
   });
-  drawLegend(doc, lane, personas, { x: box.x + f * 0.5, y: chart.y + chart.h, w: box.w - f, h: legendH }, f);
+  drawLegend(doc, lane, words, { x: box.x + f * 0.5, y: chart.y + chart.h, w: box.w - f, h: legendH }, f);
   return { markers, labels, chart };
 }
 
@@ -138,7 +149,7 @@ function spreadCoincident(markers: DrawnMarker[], r: number): void {
   }
 }
 
-function drawAxis(doc: jsPDF, chart: Box, yOf: (v: number) => number, min: number, max: number, bipolar: boolean, f: number): void {
+function drawAxis(doc: jsPDF, chart: Box, yOf: (v: number) => number, min: number, max: number, bipolar: boolean, f: number, text: ExportText): void {
   const size = f * 0.75;
   // Every whole value when they are far enough apart to read, else every other one.
   const spacing = Math.abs(yOf(min) - yOf(min + 1));
@@ -151,12 +162,12 @@ function drawAxis(doc: jsPDF, chart: Box, yOf: (v: number) => number, min: numbe
     doc.setLineWidth(v === 0 ? 0.8 : 0.4);
     doc.line(chart.x + gutter, y, chart.x + chart.w, y);
     setFont(doc, size, false, '#6b7280');
-    drawLabel(doc, formatCurveValue(v, bipolar), chart.x + gutter - size * 0.3, y + size * 0.35, gutter, 'right');
+    drawLabel(doc, formatCurveValue(v, bipolar, text), chart.x + gutter - size * 0.3, y + size * 0.35, gutter, 'right');
   }
 }
 
-function drawLegend(doc: jsPDF, lane: EmotionLane, personas: Readonly<Record<string, string>>, box: Box, f: number): void {
-  const rows = legendRows(doc, lane, personas, box.w, f);
+function drawLegend(doc: jsPDF, lane: EmotionLane, words: CurveWords, box: Box, f: number): void {
+  const rows = legendRows(doc, lane, words, box.w, f);
   rows.forEach((row, ri) => {
     let x = box.x;
     const mid = box.y + f * 0.4 + ri * f * 1.5 + f * 0.75;

@@ -1,6 +1,7 @@
 import { jsPDF } from 'jspdf';
 import { cellCards, isCardLane, type JourneyMap, type Lane, type MetricLane, type Stage } from '../journey/mapModel';
-import { drawEmotion, emotionLegendHeight, type DrawnEmotion } from './journeyEmotionPdf';
+import { drawEmotion, emotionLegendHeight, type CurveWords, type DrawnEmotion } from './journeyEmotionPdf';
+import { englishText, type ExportText } from '../i18n/exportText';
 import { registerFonts, type PdfFonts } from './fonts';
 import { drawLabel, drawText, setFont, wrap } from './pdfText';
 import { fillRounded, tint } from './pdfShapes';
@@ -16,6 +17,8 @@ export interface JourneyPdfOptions {
   /** Landscape by default: maps are wide. */
   orientation?: PageOrientation;
   fonts: PdfFonts;
+  /** The language of the words the poster adds (curve legends) and of its numbers; English by default. */
+  text?: ExportText;
 }
 
 /** The parts of a journey a poster shows. */
@@ -45,7 +48,7 @@ export function buildJourneyPdf(journey: JourneyPdfInput, options: JourneyPdfOpt
   const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
   doc.setProperties({ title: journey.name, creator: 'CX Studio' });
-  drawPoster(doc, journey, size);
+  drawPoster(doc, journey, size, planPoster(doc, journey, size, options.text));
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
@@ -67,6 +70,8 @@ export interface PosterPlan {
   laneHeights: number[];
   /** How far down the poster's drawing reaches (the bottom of the last lane), at most the page's bottom margin. */
   height: number;
+  /** The words it was measured with (legends in the export's language), drawn the same. */
+  words: CurveWords;
 }
 
 /**
@@ -75,9 +80,9 @@ export interface PosterPlan {
  * the cap leaves height over: the lanes share it (emotion curves three shares, as a taller chart
  * reads better), so the drawing fills the paper rather than its top half.
  */
-export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }): PosterPlan {
+export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }, text: ExportText = englishText): PosterPlan {
   const { map } = journey;
-  const personas = journey.personas ?? {};
+  const words: CurveWords = { personas: journey.personas ?? {}, text };
   const titleSize = Math.min(48, Math.max(22, size.w / 60));
   setFont(doc, titleSize * 0.45);
   const descLines = journey.description ? Math.min(2, wrap(doc, journey.description, size.w - 2 * margin).length) : 0;
@@ -93,7 +98,7 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
   };
   const heights = (fs: number) => {
     const g = geometry(fs);
-    return { stageH: stageHeight(doc, map, g.colW, fs), lanes: map.lanes.map((l) => laneHeight(doc, map, l, g, fs, personas)) };
+    return { stageH: stageHeight(doc, map, g.colW, fs), lanes: map.lanes.map((l) => laneHeight(doc, map, l, g, fs, words)) };
   };
   // The funnel strip and the heat row sit between the stage headers and the first lane.
   const rows = journey.analytics && journey.analytics.stages.length === map.stages.length ? journey.analytics : null;
@@ -109,23 +114,32 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
   const total = weights.reduce((a, b) => a + b, 0);
   const laneHeights = spare > 0 && total > 0 ? lanes.map((h, i) => h + (spare * (weights[i] ?? 1)) / total) : lanes;
   const drawn = stageH + gap + analyticsH(f) + laneHeights.reduce((t, l) => t + l + gap, 0) - gap;
-  return { titleSize, top, f, ...geometry(f), stageH, laneHeights, height: Math.min(size.h - margin, top + drawn) };
+  return { titleSize, top, f, ...geometry(f), stageH, laneHeights, height: Math.min(size.h - margin, top + drawn), words };
 }
 
-/** Draws the whole poster with its top-left corner at the page origin; returns what its emotion lanes drew. */
+/**
+ * Draws the whole poster with its top-left corner at the page origin; returns what its emotion lanes
+ * drew. Right to left (an Arabic export), the map reads as on screen: the first stage at the right,
+ * the lane names in a column on the right, the title from the right margin.
+ */
 export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: number; h: number }, plan = planPoster(doc, journey, size)): DrawnEmotion[] {
-  const { map } = journey;
+  const rtl = plan.words.text.rtl;
+  const map = rtl ? { ...journey.map, stages: [...journey.map.stages].reverse() } : journey.map;
+  const analytics = journey.analytics && rtl ? { ...journey.analytics, stages: [...journey.analytics.stages].reverse() } : journey.analytics;
   const { titleSize, top, f, labelW, colW } = plan;
+  const align = rtl ? 'right' as const : 'left' as const;
   setFont(doc, titleSize, true, '#111827');
-  drawLabel(doc, journey.name, margin, margin + titleSize * 0.9, size.w - 2 * margin);
+  drawLabel(doc, journey.name, rtl ? size.w - margin : margin, margin + titleSize * 0.9, size.w - 2 * margin, align);
   if (journey.description) {
-    drawText(doc, journey.description, { x: margin, y: margin + titleSize * 1.3, w: size.w - 2 * margin, h: top - margin - titleSize * 1.3 }, { size: titleSize * 0.45, color: '#4b5563', maxLines: 2 });
+    drawText(doc, journey.description, { x: margin, y: margin + titleSize * 1.3, w: size.w - 2 * margin, h: top - margin - titleSize * 1.3 }, { size: titleSize * 0.45, color: '#4b5563', maxLines: 2, align });
   }
-  const ctx: Ctx = { doc, map, f, colW, labelW, x0: margin + labelW, personas: journey.personas ?? {} };
+  const x0 = rtl ? margin : margin + labelW;
+  const labelX = rtl ? size.w - margin - labelW + gap : margin;
+  const ctx: Ctx = { doc, map, f, colW, labelW, x0, labelX, words: plan.words };
   drawStages(ctx, top, plan.stageH);
   const drawn: DrawnEmotion[] = [];
   let y = top + plan.stageH + gap;
-  if (journey.analytics && journey.analytics.stages.length === map.stages.length) y += drawPosterAnalytics(doc, journey.analytics, { x0: margin + labelW, labelW, colW, f, gap }, y);
+  if (analytics && analytics.stages.length === map.stages.length) y += drawPosterAnalytics(doc, analytics, { x0, labelX, labelW, colW, f, gap }, y);
   map.lanes.forEach((lane, i) => {
     const h = Math.min(plan.laneHeights[i] ?? 0, size.h - margin - y);
     if (h <= 0) return;
@@ -153,13 +167,14 @@ export function fitTextSize(height: (f: number) => number, avail: number, max: n
   return lo;
 }
 
-interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number; personas: Readonly<Record<string, string>> }
+// x0: where the stage columns start; labelX: where the lane-name column starts (right of the stages, right to left).
+interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number; labelX: number; words: CurveWords }
 
-function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: { labelW: number; colW: number }, f: number, personas: Readonly<Record<string, string>>): number {
+function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: { labelW: number; colW: number }, f: number, words: CurveWords): number {
   // The lane's name wraps in the label column; the row is at least as tall as the name.
   setFont(doc, f, true);
   const nameH = wrap(doc, lane.name, labelW - gap - f * 1.2).length * f * 1.25 + f;
-  if (lane.type === 'emotion') return Math.max(nameH, f * 10 + emotionLegendHeight(doc, lane, personas, colW * map.stages.length - f, f));
+  if (lane.type === 'emotion') return Math.max(nameH, f * 10 + emotionLegendHeight(doc, lane, words, colW * map.stages.length - f, f));
   if (lane.type === 'metric') return Math.max(nameH, f * 4.2);
   setFont(doc, f);
   let max = 1;
@@ -206,10 +221,10 @@ function drawStages(ctx: Ctx, y: number, h: number): void {
 }
 
 function drawLane(ctx: Ctx, lane: Lane, y: number, h: number): DrawnEmotion | undefined {
-  const { doc, map, f, colW, x0, labelW } = ctx;
-  fillRounded(doc, { x: x0 - labelW, y, w: labelW - gap, h }, 4, '#f3f4f6');
-  drawText(doc, lane.name, { x: x0 - labelW + f * 0.6, y: y + f * 0.5, w: labelW - gap - f * 1.2, h: h - f }, { size: f, bold: true, color: '#374151' });
-  if (lane.type === 'emotion') return drawEmotion(doc, lane, map, ctx.personas, { x: x0, y, w: colW * map.stages.length, h }, f, colW);
+  const { doc, map, f, colW, x0, labelW, labelX } = ctx;
+  fillRounded(doc, { x: labelX, y, w: labelW - gap, h }, 4, '#f3f4f6');
+  drawText(doc, lane.name, { x: labelX + f * 0.6, y: y + f * 0.5, w: labelW - gap - f * 1.2, h: h - f }, { size: f, bold: true, color: '#374151', ...(ctx.words.text.rtl ? { align: 'right' as const } : {}) });
+  if (lane.type === 'emotion') return drawEmotion(doc, lane, map, ctx.words, { x: x0, y, w: colW * map.stages.length, h }, f, colW);
   if (lane.type === 'metric') return void drawMetric(ctx, lane, y, h);
   if (!isCardLane(lane)) return undefined;
   map.stages.forEach((s, i) => {
@@ -240,8 +255,11 @@ function drawMetric(ctx: Ctx, lane: MetricLane, y: number, h: number): void {
     fillRounded(doc, box, 3, missed ? '#fef2f2' : '#f0fdf4');
     setFont(doc, f * 1.5, true, missed ? '#b91c1c' : '#15803d');
     const arrow = m.trend === 'up' ? ' ↑' : m.trend === 'down' ? ' ↓' : '';
-    drawLabel(doc, `${m.value ?? '—'}${lane.unit ?? ''}${arrow}`, box.x + box.w / 2, box.y + f * 1.9, box.w - f, 'center');
+    const { text } = ctx.words;
+    // In the language's digits; a percentage as the language writes one ("75 %" in German).
+    const figure = (v: number) => (lane.unit === '%' ? text.fmt.percent(v / 100, 2) : `${text.fmt.number(v)}${lane.unit ?? ''}`);
+    drawLabel(doc, `${m.value === undefined ? '—' : figure(m.value)}${arrow}`, box.x + box.w / 2, box.y + f * 1.9, box.w - f, 'center');
     setFont(doc, f * 0.85, false, '#4b5563');
-    if (m.target !== undefined) drawLabel(doc, `target ${m.target}`, box.x + box.w / 2, box.y + f * 3.3, box.w - f, 'center');
+    if (m.target !== undefined) drawLabel(doc, text.t('report.metric.targetShort', { target: figure(m.target) }), box.x + box.w / 2, box.y + f * 3.3, box.w - f, 'center');
   });
 }

@@ -3,6 +3,7 @@ import { registerFonts, type PdfFonts } from './fonts';
 import { drawPoster, planPoster, posterMargin, type JourneyPdfInput, type PosterPaper } from './journeyPdf';
 import { drawLabel, setFont } from './pdfText';
 import { pageSize, type PageOrientation, type PaperSize } from './paper';
+import { englishText, type ExportText } from '../i18n/exportText';
 
 /** How to print a poster as sheets to tape together. */
 export interface TiledPdfOptions {
@@ -14,6 +15,8 @@ export interface TiledPdfOptions {
   /** How much neighbouring sheets repeat, in points, so they can be overlapped and taped ({@link defaultTileOverlap} by default). */
   overlap?: number;
   fonts: PdfFonts;
+  /** The language of the sheet labels and the poster's own words; English by default. */
+  text?: ExportText;
 }
 
 const sheetMargin = 24;
@@ -78,14 +81,17 @@ export function buildJourneyTiledPdf(journey: JourneyPdfInput, options: TiledPdf
   const area = { w: sheet.w - 2 * sheetMargin, h: sheet.h - 2 * sheetMargin };
   const doc = new jsPDF({ unit: 'pt', format: [sheet.w, sheet.h], orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, options.fonts);
-  const plan = planPoster(doc, journey, poster);
+  const text = options.text ?? englishText;
+  const plan = planPoster(doc, journey, poster, text);
   // The drawing's extent: inside the poster's margins, down to the last lane.
   const drawing = { x: posterMargin, y: posterMargin, w: poster.w - 2 * posterMargin, h: plan.height - posterMargin };
   const tiles = planTiles(drawing, area, options.overlap ?? defaultTileOverlap);
   doc.setProperties({ title: journey.name, creator: 'CX Studio' });
   for (let r = 0; r < tiles.rows; r++) {
-    for (let c = 0; c < tiles.cols; c++) {
-      if (r > 0 || c > 0) doc.addPage([sheet.w, sheet.h], 'portrait');
+    for (let n = 0; n < tiles.cols; n++) {
+      // Right to left the poster starts at its right edge: sheet column 1 is the rightmost piece, printed first.
+      const c = text.rtl ? tiles.cols - 1 - n : n;
+      if (r > 0 || n > 0) doc.addPage([sheet.w, sheet.h], 'portrait');
       const X = tiles.origin.x + c * tiles.step.x;
       const Y = tiles.origin.y + r * tiles.step.y;
       doc.saveGraphicsState();
@@ -98,9 +104,11 @@ export function buildJourneyTiledPdf(journey: JourneyPdfInput, options: TiledPdf
       doc.setCurrentTransformationMatrix(doc.Matrix(s, 0, 0, s, sheetMargin - X, (1 - s) * sheet.h - sheetMargin + Y));
       drawPoster(doc, journey, poster, plan);
       doc.restoreGraphicsState();
-      drawSheetFrame(doc, sheet, `${journey.name} · row ${r + 1} of ${tiles.rows}, column ${c + 1} of ${tiles.cols}`, {
+      // A leading RLM keeps the label right to left in Arabic when the journey's name is Latin.
+      const label = text.t('report.tiles.sheet', { name: journey.name, row: r + 1, rows: tiles.rows, column: n + 1, columns: tiles.cols });
+      drawSheetFrame(doc, sheet, text.rtl ? `\u200f${label}` : label, {
         left: c > 0, right: c < tiles.cols - 1, top: r > 0, bottom: r < tiles.rows - 1,
-      }, tiles.overlap);
+      }, tiles.overlap, text.rtl);
     }
   }
   return new Uint8Array(doc.output('arraybuffer'));
@@ -111,10 +119,11 @@ export function buildJourneyTiledPdf(journey: JourneyPdfInput, options: TiledPdf
  * the printed area, and where an edge shared with a neighbour has its overlap strip, a second mark at
  * the strip's inner edge, which is where the neighbour's trimmed edge lands.
  */
-function drawSheetFrame(doc: jsPDF, sheet: { w: number; h: number }, label: string, shared: { left: boolean; right: boolean; top: boolean; bottom: boolean }, overlap: number): void {
+function drawSheetFrame(doc: jsPDF, sheet: { w: number; h: number }, label: string, shared: { left: boolean; right: boolean; top: boolean; bottom: boolean }, overlap: number, rtl: boolean): void {
   setFont(doc, 8, false, '#6b7280');
-  // Past the overlap mark, so the label never runs into a crop mark.
-  drawLabel(doc, label, sheetMargin + overlap + 6, sheetMargin - 10, sheet.w - 2 * sheetMargin - overlap - 6);
+  // Past the overlap mark, so the label never runs into a crop mark (from the right edge in a right-to-left export).
+  const inset = overlap + 6;
+  drawLabel(doc, label, rtl ? sheet.w - sheetMargin - inset : sheetMargin + inset, sheetMargin - 10, sheet.w - 2 * sheetMargin - inset, rtl ? 'right' : 'left');
   doc.setDrawColor('#000000');
   doc.setLineWidth(0.3);
   const l = sheetMargin;

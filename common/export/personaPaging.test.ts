@@ -34,7 +34,7 @@ describe('persona pages', () => {
       writeFileSync(file, buildPersonaPdf([{ persona }], { paper, fonts, images: new Map(), ...(orientation ? { orientation } : {}) }));
       const ws = words(file);
       // The footer is set at 8 pt: its words' height is the yardstick for a size in points.
-      const footer = ws.find((w) => w.word === 'draft');
+      const footer = ws.find((w) => w.word === 'Draft');
       expect(footer).toBeDefined();
       const pt = (w: { h: number }) => (w.h / footer!.h) * 8;
       const body = ['Hidden', 'delivery', 'costs', 'checkout', 'Discount', 'codes', 'Manchester,'].map((b) => ws.find((w) => w.word === b));

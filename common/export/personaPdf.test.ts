@@ -73,7 +73,7 @@ describe('persona PDF', () => {
     expect(cover).toContain('3 personas · 4 pages');
     expect(cover.indexOf('Portrait Pat')).toBeGreaterThan(cover.indexOf('Maya Chen'));
     expect(cover.indexOf('Third')).toBeGreaterThan(cover.indexOf('Portrait Pat'));
-    text.split('\f').slice(0, pages).forEach((page, i) => expect(squash(page)).toContain(`page ${i + 1} of 4`));
+    text.split('\f').slice(0, pages).forEach((page, i) => expect(squash(page)).toContain(`Page ${i + 1} of 4`));
     const body = text.split('\f').slice(1).join('\f');
     expect(body.indexOf('Tall narrow canvas')).toBeGreaterThan(body.indexOf('Maya Chen'));
     expect(body.indexOf('Third')).toBeGreaterThan(body.indexOf('Tall narrow canvas'));
@@ -108,7 +108,7 @@ describe('persona PDF', () => {
     const metrics = { live: merged?.live ?? null, day: merged?.lastDay ?? null, firstDay: merged?.firstDay ?? null, targets: { satisfaction: 85, ces: 2.5, effort: 30 } };
     const text = squash(pdfText(buildPersonaPdf([{ persona: samplePersona(), metrics }], { paper: 'a4', fonts, images })));
     // CSAT and trust are top-2-box shares held to % targets, NPS and CES scores: never a 1–5 mean beside a % target.
-    expect(text).toContain('5 matched responses, 2026-10-31 to 2026-11-01');
+    expect(text).toContain('5 matched responses, Oct 31, 2026 to Nov 1, 2026');
     expect(text).toContain('CSAT % Loyalty (NPS) Trust % CES');
     expect(text).toContain('80% 0.0 80% 2.6'); // in card order
     expect(text).toContain('target 85%');

@@ -9,6 +9,7 @@ import { fillRounded, tint } from './pdfShapes';
 import { drawPhoto, type PdfImages } from './pdfImages';
 import { drawSectionBody, type SectionContext } from './personaSectionsPdf';
 import type { LiveMetricsInput } from './liveMetricsPdf';
+import { englishText, type ExportText } from '../i18n/exportText';
 import type { PageOrientation } from './paper';
 import { pageMargin, planPersonaPages, type CanvasSlice, type PagePlan } from './personaPaging';
 import { cardPad, cardTitleBand, grid, grownPersona } from './personaGrowth';
@@ -34,6 +35,8 @@ export interface PersonaPdfOptions {
   images: PdfImages;
   /** Document title in the PDF's properties; the persona's name by default. */
   title?: string;
+  /** The language of the words the PDF adds (cover, footer, field names, metric cards) and of its numbers and dates; English by default. */
+  text?: ExportText;
 }
 
 // The editor's react-grid-layout geometry (renderer/src/features/personas/editor/Canvas.tsx), so a
@@ -62,6 +65,7 @@ export function canvasSize(persona: PersonaDoc): { w: number; h: number } {
  */
 export function buildPersonaPdf(given: readonly PersonaPdfPage[], options: PersonaPdfOptions): Uint8Array {
   if (given.length === 0) throw new Error('buildPersonaPdf needs at least one persona.');
+  const text = options.text ?? englishText;
   // Measured with a scratch document: the real one's first page size depends on the grown layout.
   const measure = new jsPDF({ unit: 'pt', compress: true });
   registerFonts(measure, options.fonts);
@@ -88,16 +92,16 @@ export function buildPersonaPdf(given: readonly PersonaPdfPage[], options: Perso
   let pageNo = 0;
   if (deck) {
     pageNo = 1;
-    drawCover(doc, options.title ?? 'Persona deck', pages, plan0.size, total);
+    drawCover(doc, options.title ?? text.t('report.persona.deck'), pages, plan0.size, total, text);
   }
   pages.forEach((page, i) => {
     const plan = plans[i]!;
     plan.slices.forEach((slice, n) => {
       if (pageNo > 0) doc.addPage([plan.size.w, plan.size.h], plan.orientation);
       pageNo += 1;
-      drawPersonaPage(doc, page, plan, slice, texts[i]!, options.images);
-      const note = deck ? `page ${pageNo} of ${total}` : plan.slices.length > 1 ? `page ${n + 1} of ${plan.slices.length}` : '';
-      drawFooter(doc, page.persona, plan.size, plan.ox, note);
+      drawPersonaPage(doc, page, plan, slice, texts[i]!, options.images, text);
+      const note = deck ? text.t('report.page', { n: pageNo, of: total }) : plan.slices.length > 1 ? text.t('report.page', { n: n + 1, of: plan.slices.length }) : '';
+      drawFooter(doc, page.persona, plan.size, plan.ox, note, text);
     });
   });
   return new Uint8Array(doc.output('arraybuffer'));
@@ -106,13 +110,13 @@ export function buildPersonaPdf(given: readonly PersonaPdfPage[], options: Perso
 // Draws the sections whose top edge lies in the page's band of the canvas; a section taller than the
 // rest of the page is cut at the band's bottom. The card grid is stretched to the page (sx, sy); what
 // is drawn in a card (text, its title band and padding) is sized by `s` times the text factor.
-function drawPersonaPage(doc: jsPDF, page: PersonaPdfPage, plan: PagePlan, slice: CanvasSlice, text: number, images: PdfImages): void {
+function drawPersonaPage(doc: jsPDF, page: PersonaPdfPage, plan: PagePlan, slice: CanvasSlice, scale: number, images: PdfImages, text: ExportText): void {
   const { persona } = page;
   const { sx, sy, ox } = plan;
   const oy = pageMargin;
   const pageBottom = oy + (plan.size.h - 2 * pageMargin - 16);
   const metrics = page.metrics ?? { live: null, day: null, targets: persona.expectedMetrics };
-  const ctx: SectionContext = { doc, s: plan.s * text, accent: persona.accentColor, images, metrics };
+  const ctx: SectionContext = { doc, s: plan.s * scale, accent: persona.accentColor, images, metrics, text };
   for (const section of persona.sections) {
     const r = canvasRect(section);
     if (r.y < slice.top || r.y >= slice.bottom) continue;
@@ -127,9 +131,11 @@ function drawSection(ctx: SectionContext, section: PersonaSection, box: Box): vo
   const { doc, s } = ctx;
   fillRounded(doc, box, 8 * s, '#ffffff', '#e5e7eb');
   doc.setFillColor(ctx.accent);
-  doc.rect(box.x + 12 * s, box.y + 10 * s, 3 * s, 13 * s, 'F');
+  // Right to left, the accent mark and the title hang from the card's right edge, as on the canvas.
+  const rtl = ctx.text.rtl;
+  doc.rect(rtl ? box.x + box.w - 15 * s : box.x + 12 * s, box.y + 10 * s, 3 * s, 13 * s, 'F');
   setFont(doc, 12 * s, true, '#111827');
-  drawLabel(doc, section.title, box.x + 20 * s, box.y + 21 * s, box.w - 32 * s);
+  drawLabel(doc, section.title, rtl ? box.x + box.w - 20 * s : box.x + 20 * s, box.y + 21 * s, box.w - 32 * s, rtl ? 'right' : 'left');
   const pad = cardPad * s;
   drawSectionBody(ctx, section.type, section.data, { x: box.x + pad, y: box.y + cardTitleBand * s, w: box.w - 2 * pad, h: box.h - cardTitleBand * s - pad });
 }
@@ -159,36 +165,44 @@ function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSe
   const tagline = typeof section.data.tagline === 'string' ? section.data.tagline : '';
   const market = typeof section.data.marketSize === 'string' ? section.data.marketSize : '';
   if (tagline) y += drawText(doc, tagline, { ...text, y: y + 4 * s, h: text.y + text.h - y }, { size: 11 * s, color: '#4b5563', maxLines: 2 }) + 4 * s;
-  if (market) drawText(doc, `Market size: ${market}`, { ...text, y: y + 2 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280', maxLines: 1 });
+  if (market) drawText(doc, ctx.text.t('report.section.marketSizeLine', { value: market }), { ...text, y: y + 2 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280', maxLines: 1 });
 }
 
 /** The deck's cover: its title, how many personas, and each persona's name and role in order. */
-function drawCover(doc: jsPDF, title: string, pages: readonly PersonaPdfPage[], size: { w: number; h: number }, total: number): void {
+function drawCover(doc: jsPDF, title: string, pages: readonly PersonaPdfPage[], size: { w: number; h: number }, total: number, text: ExportText): void {
+  const { t, rtl } = text;
   const left = pageMargin * 2;
   const width = size.w - 2 * left;
+  // Right to left, every line hangs from the right margin and the colour dots stand on the right.
+  const align = rtl ? 'right' as const : 'left' as const;
   let y = size.h * 0.22;
-  y += drawText(doc, title, { x: left, y, w: width, h: 80 }, { size: 30, bold: true, color: '#111827', maxLines: 2 });
+  y += drawText(doc, title, { x: left, y, w: width, h: 80 }, { size: 30, bold: true, color: '#111827', maxLines: 2, align });
   const newest = pages.reduce((m, p) => Math.max(m, p.persona.updatedAt), 0);
-  const summary = `${pages.length} personas · ${total} pages · updated ${new Date(newest).toISOString().slice(0, 10)}`;
-  y += drawText(doc, summary, { x: left, y: y + 6, w: width, h: 24 }, { size: 12, color: '#4b5563', maxLines: 1 }) + 24;
+  const summary = [t('report.persona.title', { count: pages.length }), t('report.persona.pages', { count: total }), t('report.persona.updated', { date: text.fmt.date(newest) })].join(' · ');
+  y += drawText(doc, summary, { x: left, y: y + 6, w: width, h: 24 }, { size: 12, color: '#4b5563', maxLines: 1, align }) + 24;
   const lineH = 22;
   const fit = Math.max(1, Math.floor((size.h - pageMargin * 2 - y) / lineH));
+  const lineX = rtl ? left : left + 18;
   pages.slice(0, fit).forEach((p, i) => {
     doc.setFillColor(p.persona.accentColor);
-    doc.circle(left + 5, y + i * lineH + 7, 5, 'F');
-    const role = [p.persona.role, p.persona.personaType].filter((t) => t.trim() !== '').join(' · ');
-    drawText(doc, role ? `${p.persona.name} — ${role}` : p.persona.name, { x: left + 18, y: y + i * lineH, w: width - 18, h: lineH }, { size: 12, color: '#111827', maxLines: 1 });
+    doc.circle(rtl ? left + width - 5 : left + 5, y + i * lineH + 7, 5, 'F');
+    const role = [p.persona.role, p.persona.personaType].filter((r) => r.trim() !== '').join(' · ');
+    drawText(doc, role ? `${p.persona.name} — ${role}` : p.persona.name, { x: lineX, y: y + i * lineH, w: width - 18, h: lineH }, { size: 12, color: '#111827', maxLines: 1, align });
   });
-  if (pages.length > fit) drawText(doc, `and ${pages.length - fit} more`, { x: left + 18, y: y + fit * lineH, w: width - 18, h: lineH }, { size: 11, color: '#6b7280', maxLines: 1 });
+  if (pages.length > fit) drawText(doc, t('report.persona.more', { count: pages.length - fit }), { x: lineX, y: y + fit * lineH, w: width - 18, h: lineH }, { size: 11, color: '#6b7280', maxLines: 1, align });
   setFont(doc, 8, false, '#9ca3af');
-  drawLabel(doc, `page 1 of ${total}`, left, size.h - pageMargin + 4, width);
+  drawLabel(doc, t('report.page', { n: 1, of: total }), rtl ? left + width : left, size.h - pageMargin + 4, width, align);
 }
 
 // The footer lines up with the canvas, not the page edge, so it reads as part of the layout.
-function drawFooter(doc: jsPDF, persona: PersonaDoc, size: { w: number; h: number }, left: number, pageNote: string): void {
+function drawFooter(doc: jsPDF, persona: PersonaDoc, size: { w: number; h: number }, left: number, pageNote: string, text: ExportText): void {
   setFont(doc, 8, false, '#9ca3af');
-  const parts = [persona.name, persona.status, persona.tags.join(', '), new Date(persona.updatedAt).toISOString().slice(0, 10), pageNote];
-  drawLabel(doc, parts.filter((p) => p).join(' · '), left, size.h - pageMargin + 4, size.w - 2 * left);
+  const status = text.t(`report.persona.status.${persona.status}`);
+  const parts = [persona.name, status, persona.tags.join(', '), text.fmt.date(persona.updatedAt), pageNote];
+  // Right to left the line reads as Arabic even when it opens with a Latin name or tag: an RLM before
+  // each part sets the direction and keeps a date after Latin tags from joining their run.
+  const line = parts.filter((p) => p).map((p) => (text.rtl ? `\u200f${p}` : p)).join(' · ');
+  drawLabel(doc, line, text.rtl ? size.w - left : left, size.h - pageMargin + 4, size.w - 2 * left, text.rtl ? 'right' : 'left');
 }
 
 /** The one initials helper of the app (common/persona/initials), here for the comparison PDF's import. */

@@ -4,6 +4,7 @@ import type { LevelItem } from '../persona/sections/profileSections';
 import { demographicFields } from '../persona/sections/profileSections';
 import type { ChartPoint, ChannelPreference, Scale } from '../persona/sections/chartSections';
 import { channelLabels, preferenceLabels } from '../persona/sections/chartSections';
+import type { ExportText } from '../i18n/exportText';
 import { drawLabel, drawText, isRtl, setFont, type Box } from './pdfText';
 import { drawBar, drawWedge, fillRounded, seriesColor, tint } from './pdfShapes';
 import { drawPhoto, type PdfImages } from './pdfImages';
@@ -18,6 +19,17 @@ export interface SectionContext {
   accent: string;
   images: PdfImages;
   metrics: LiveMetricsInput;
+  /** The export's language: the words the app prints (field names, channel levels) and its digits; right to left, rows hang from the right edge. */
+  text: ExportText;
+}
+
+/** A bar filled from the reading side: from the right in a right-to-left export. */
+function readingBar(ctx: SectionContext, box: Box, fraction: number): void {
+  if (!ctx.text.rtl) return drawBar(ctx.doc, box, fraction, ctx.accent);
+  fillRounded(ctx.doc, box, box.h / 2, '#e5e7eb');
+  const f = Math.max(0, Math.min(1, fraction));
+  const w = Math.max(box.h, box.w * f);
+  if (f > 0) fillRounded(ctx.doc, { ...box, x: box.x + box.w - w, w }, box.h / 2, ctx.accent);
 }
 
 type Drawer = (ctx: SectionContext, data: Record<string, unknown>, box: Box) => void;
@@ -77,8 +89,9 @@ const demographics: Drawer = (ctx, data, box) => {
     const rowH = demographicRowHeight(doc, value, box.w / s) * s;
     if (y + 17 * s > box.y + box.h) break;
     setFont(doc, 9 * s, false, '#6b7280');
-    drawLabel(doc, field[0]?.toUpperCase() + field.slice(1), box.x, y + 11 * s, box.w * 0.38);
-    drawText(doc, value, { x: box.x + box.w * 0.4, y: y + 2 * s, w: box.w * 0.6, h: box.y + box.h - y - 2 * s }, { size: 11 * s, color: '#111827' });
+    const rtl = ctx.text.rtl;
+    drawLabel(doc, ctx.text.t(`report.persona.demographic.${field}`), rtl ? box.x + box.w : box.x, y + 11 * s, box.w * 0.38, rtl ? 'right' : 'left');
+    drawText(doc, value, { x: rtl ? box.x : box.x + box.w * 0.4, y: y + 2 * s, w: box.w * 0.6, h: box.y + box.h - y - 2 * s }, { size: 11 * s, color: '#111827' });
     y += rowH;
   }
 };
@@ -88,11 +101,12 @@ const levels: Drawer = (ctx, data, box) => {
   let y = box.y;
   for (const item of arr<LevelItem>(data.items)) {
     if (y + 24 * s > box.y + box.h) break;
+    const rtl = ctx.text.rtl;
     setFont(doc, 10 * s);
-    drawLabel(doc, str(item.label), box.x, y + 9 * s, box.w * 0.8);
+    drawLabel(doc, str(item.label), rtl ? box.x + box.w : box.x, y + 9 * s, box.w * 0.8, rtl ? 'right' : 'left');
     setFont(doc, 9 * s, false, '#6b7280');
-    doc.text(`${num(item.level)}`, box.x + box.w, y + 9 * s, { align: 'right' });
-    drawBar(doc, { x: box.x, y: y + 13 * s, w: box.w, h: 6 * s }, num(item.level) / 100, ctx.accent);
+    drawLabel(doc, ctx.text.fmt.number(num(item.level)), rtl ? box.x : box.x + box.w, y + 9 * s, box.w * 0.18, rtl ? 'left' : 'right');
+    readingBar(ctx, { x: box.x, y: y + 13 * s, w: box.w, h: 6 * s }, num(item.level) / 100);
     y += 26 * s;
   }
 };
@@ -105,10 +119,14 @@ const channels: Drawer = (ctx, data, box) => {
     if (y + 18 * s > box.y + box.h) break;
     setFont(doc, 10 * s);
     const level = num(c.level);
-    drawLabel(doc, channelLabels[str(c.channel) as keyof typeof channelLabels] ?? str(c.channel), box.x, y + 11 * s, box.w * 0.3);
-    drawBar(doc, { x: box.x + box.w * 0.32, y: y + 5 * s, w: box.w * 0.4, h: 7 * s }, level / max, ctx.accent);
+    const kind = str(c.channel);
+    const rtl = ctx.text.rtl;
+    const name = kind in channelLabels ? ctx.text.t(`report.persona.channel.${kind as keyof typeof channelLabels}`) : kind;
+    drawLabel(doc, name, rtl ? box.x + box.w : box.x, y + 11 * s, box.w * 0.3, rtl ? 'right' : 'left');
+    readingBar(ctx, { x: box.x + box.w * (rtl ? 0.28 : 0.32), y: y + 5 * s, w: box.w * 0.4, h: 7 * s }, level / max);
     setFont(doc, 9 * s, false, '#6b7280');
-    drawLabel(doc, preferenceLabels[level] ?? '', box.x + box.w, y + 11 * s, box.w * 0.26, 'right');
+    const word = Number.isInteger(level) && level >= 0 && level <= max ? ctx.text.t(`report.persona.level.${level as 0 | 1 | 2 | 3 | 4}`) : '';
+    drawLabel(doc, word, rtl ? box.x : box.x + box.w, y + 11 * s, box.w * 0.26, rtl ? 'left' : 'right');
     y += 19 * s;
   }
 };
@@ -136,7 +154,7 @@ const legend = (ctx: SectionContext, points: Partial<ChartPoint>[], unit: string
     doc.setFillColor(seriesColor(i, ctx.accent));
     doc.rect(box.x, y + 2 * s, 8 * s, 8 * s, 'F');
     setFont(doc, 9 * s);
-    drawLabel(doc, `${str(p.label)} ${num(p.value)}${unit}`, box.x + 12 * s, y + 10 * s, box.w - 12 * s);
+    drawLabel(doc, `${str(p.label)} ${ctx.text.fmt.number(num(p.value))}${unit}`, box.x + 12 * s, y + 10 * s, box.w - 12 * s);
   });
 };
 
@@ -165,7 +183,7 @@ const bars: Drawer = (ctx, data, box) => {
     drawLabel(doc, str(p.label), box.x, y + rowH * 0.62, box.w * 0.3);
     doc.setFillColor(seriesColor(i, ctx.accent));
     doc.rect(box.x + box.w * 0.32, y + rowH * 0.2, Math.max(0.5, box.w * 0.5 * (num(p.value) / max)), rowH * 0.6, 'F');
-    drawLabel(doc, `${num(p.value)}${str(data.unit)}`, box.x + box.w, y + rowH * 0.62, box.w * 0.17, 'right');
+    drawLabel(doc, `${ctx.text.fmt.number(num(p.value))}${str(data.unit)}`, box.x + box.w, y + rowH * 0.62, box.w * 0.17, 'right');
   });
 };
 
@@ -184,7 +202,7 @@ const drawers: Record<string, Drawer> = {
   bio: paragraph, challenges: paragraph, context: paragraph, scenarios: paragraph, expectations: paragraph, custom: paragraph,
   quote, demographics, personality: levels, technology: levels, channels, scales,
   pieChart: pie, barChart: bars, media,
-  liveMetrics: (ctx, data, box) => drawLiveMetrics(ctx.doc, ctx.s, ctx.accent, ctx.metrics, strs(data.show), box),
+  liveMetrics: (ctx, data, box) => drawLiveMetrics(ctx.doc, ctx.s, ctx.accent, ctx.metrics, strs(data.show), box, ctx.text),
 };
 
 /** Draws the body of a section (everything below its title) inside `box`; unknown types draw nothing. */

@@ -43,14 +43,16 @@ export interface PosterAnalytics {
 }
 
 /** The poster rows of a journey's figures. */
-export function posterAnalyticsOf(f: JourneyFigures, logName: string, words: PosterWords = englishPosterWords, formatCount = (n: number) => n.toLocaleString('en-US')): PosterAnalytics {
+export function posterAnalyticsOf(
+  f: JourneyFigures, logName: string, words: PosterWords = englishPosterWords, formatCount = (n: number) => n.toLocaleString('en-US'), formatShare: (r: number | null) => string = formatRate,
+): PosterAnalytics {
   const start = f.stages[0]?.reachStrict ?? 0;
   return {
     logName, funnelTitle: words.funnel, dropOffTitle: words.dropOff, heatNote: words.heatNote,
     stages: f.stages.map((s, i) => ({
       reach: formatCount(s.reachStrict), share: start > 0 ? s.reachStrict / start : 0,
-      note: i === 0 ? words.started : words.ofPrevious(formatRate(s.conversionStrict)),
-      dropOff: formatRate(s.dropOffRate), dropOffRate: s.dropOffRate,
+      note: i === 0 ? words.started : words.ofPrevious(formatShare(s.conversionStrict)),
+      dropOff: formatShare(s.dropOffRate), dropOffRate: s.dropOffRate,
     })),
   };
 }
@@ -90,7 +92,8 @@ export function fitText(doc: jsPDF, text: string, width: number, size: number, m
 const heightOf = (t: Fitted) => t.lines.length * t.size * t.leading;
 
 /** Geometry of the rows: the label column and the stage columns. */
-export interface RowGeometry { x0: number; labelW: number; colW: number; f: number; gap: number }
+/** Where the rows go: stage columns from `x0`, the title column at `labelX` (left of the stages by default, right of them right to left). */
+export interface RowGeometry { x0: number; labelW: number; colW: number; f: number; gap: number; labelX?: number }
 
 /** Everything the two rows print, fitted to the geometry, with the rows' heights. */
 interface RowsLayout {
@@ -139,9 +142,10 @@ export function drawPosterAnalytics(doc: jsPDF, a: PosterAnalytics, g: RowGeomet
   const l = layoutRows(doc, a, g);
   const worst = Math.max(0, ...a.stages.map((s) => s.dropOffRate ?? 0));
   const label = (p: [Fitted, Fitted], top: number, h: number) => {
-    fillRounded(doc, { x: x0 - labelW, y: top, w: labelW - gap, h }, 4, '#eef2f7');
-    const used = drawFitted(doc, p[0], x0 - labelW + pad, top + pad, '#374151');
-    drawFitted(doc, p[1], x0 - labelW + pad, top + pad + used, '#6b7280');
+    const lx = g.labelX ?? x0 - labelW;
+    fillRounded(doc, { x: lx, y: top, w: labelW - gap, h }, 4, '#eef2f7');
+    const used = drawFitted(doc, p[0], lx + pad, top + pad, '#374151');
+    drawFitted(doc, p[1], lx + pad, top + pad + used, '#6b7280');
   };
   label(l.funnelLabel, y, l.funnelH);
   a.stages.forEach((s, i) => {

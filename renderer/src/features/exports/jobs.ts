@@ -13,10 +13,10 @@ import { imageSides, imagesForPrint } from './exportImages';
 
 /** One export to build: plain data, so it can cross to a worker by structured clone. */
 export type ExportJob =
-  | { kind: 'personaPdf'; pages: PersonaPdfPage[]; options: Omit<PersonaPdfOptions, 'fonts' | 'images'>; images: [string, AssetImage][] }
+  | { kind: 'personaPdf'; pages: PersonaPdfPage[]; options: Omit<PersonaPdfOptions, 'fonts' | 'images' | 'text'>; images: [string, AssetImage][] }
   | { kind: 'personaXlsx'; input: PersonaXlsxInput[] }
-  | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts'> }
-  | { kind: 'journeyTiles'; journey: JourneyPdfInput; options: Omit<TiledPdfOptions, 'fonts'> }
+  | { kind: 'journeyPdf'; journey: JourneyPdfInput; options: Omit<JourneyPdfOptions, 'fonts' | 'text'> }
+  | { kind: 'journeyTiles'; journey: JourneyPdfInput; options: Omit<TiledPdfOptions, 'fonts' | 'text'> }
   | { kind: 'journeyXlsx'; journey: JourneyXlsxInput }
   | { kind: 'flowPdf'; journey: { name: string; flow: JourneyXlsxInput['flow'] }; options: Omit<FlowPdfOptions, 'fonts' | 'text'> }
   | { kind: 'comparisonPdf'; pages: PersonaPdfPage[]; options: Omit<ComparisonPdfOptions, 'fonts' | 'images' | 'text'>; images: [string, AssetImage][] }
@@ -38,10 +38,10 @@ export function jobText(job: ExportJob, text: ExportText = englishText): string 
 export async function runExportJob(job: ExportJob, loadFonts: (text: string) => Promise<PdfFonts>, text: ExportText = englishText): Promise<Uint8Array> {
   const fonts = () => loadFonts(jobText(job, text));
   switch (job.kind) {
-    case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images) });
+    case 'personaPdf': return buildPersonaPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images), text });
     case 'personaXlsx': return buildPersonaXlsx(job.input, text);
-    case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts() });
-    case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts() });
+    case 'journeyPdf': return buildJourneyPdf(job.journey, { ...job.options, fonts: await fonts(), text });
+    case 'journeyTiles': return buildJourneyTiledPdf(job.journey, { ...job.options, fonts: await fonts(), text });
     case 'journeyXlsx': return buildJourneyXlsx(job.journey, text);
     case 'flowPdf': return buildFlowPdf(job.journey, { ...job.options, fonts: await fonts(), text });
     case 'comparisonPdf': return buildComparisonPdf(job.pages, { ...job.options, fonts: await fonts(), images: await printImages(job.pages, job.images), text });

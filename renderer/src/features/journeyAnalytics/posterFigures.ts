@@ -28,7 +28,9 @@ export async function posterFigures(db: Workspace, map: JourneyMap): Promise<Pos
     const stages = map.stages.map((s) => ({ id: s.id, name: s.name, ...(s.events ? { events: s.events } : {}) }));
     const figures = await client.analyse(key, stages, { topPaths: 0 });
     const count = new Intl.NumberFormat(activeLocale());
-    return figures.ok ? posterAnalyticsOf(figures.data, header.name, posterWords(), (n) => count.format(n)) : undefined;
+    // Shares with one decimal, as the language writes a percentage ("57,1 %" in German).
+    const share = new Intl.NumberFormat(activeLocale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return figures.ok ? posterAnalyticsOf(figures.data, header.name, posterWords(), (n) => count.format(n), (r) => (r === null ? '–' : share.format(r))) : undefined;
   } finally {
     release();
   }
