@@ -8,6 +8,7 @@ import { analyse } from '../common/analytics/analyse';
 import { matchedMetrics } from '../common/analytics/daily';
 import { summariseMetrics } from '../common/analytics/metrics';
 import { TableBuilder, type Table } from '../common/analytics/table';
+import { IdSet } from '../common/import/idSet';
 import { importInto, type ChunkSink } from '../common/import/importer';
 import type { ColumnMapping } from '../common/import/mapping';
 import type { FileInput } from '../common/import/source';
@@ -17,7 +18,7 @@ import { prepareAnalytics } from '../common/export/analyticsReport';
 import { englishText, reportCatalogueText, type ExportText } from '../common/i18n/exportText';
 import { nodePdfFonts } from './pdfFonts';
 import { CliError, parseMapping, parsePersonaFile } from './personas';
-import { buildReport, writeReportWorkbook } from './report';
+import { buildReport, columnIds, writeReportWorkbook, type IdOf } from './report';
 
 /** Inputs of one analysis run. */
 export interface AnalyzeInput {
@@ -56,21 +57,23 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
     mapping = parseMapping(json, input.map.name);
   }
   const sink = tableSink('cli', new Set(file.personas.flatMap((p) => p.rules.map((r) => r.column))));
+  const ids = new IdSet();
   const imported = await importInto(input.responses.data, {
-    fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC', ...cliSlices,
+    fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC', ...cliSlices, ids,
     ...(mapping ? { mapping } : {}), ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
   }, sink);
   if (!imported.ok) throw new CliError(imported.message);
   const outcome = imported.data;
   const table = sink.table();
+  const idOf = sink.idKey() === 'respondentId' ? importedIds(ids, table.rowCount) : columnIds(table);
   const analysis = analyse(table, file.personas.map((p) => ({ ...p, datasetIds: undefined })), { topN: 10 });
   const metrics = analysis.personas.map((p) => summariseMetrics(matchedMetrics(table, p)));
   const xlsx = /\.xlsx$/i.test(input.out), pdf = /\.pdf$/i.test(input.out);
   const text = input.text ?? englishText;
-  const report = buildReport(table, analysis, outcome, metrics, input.now, !xlsx && !pdf);
+  const report = buildReport(table, analysis, outcome, metrics, input.now, !xlsx && !pdf, idOf);
   try {
-    if (xlsx) await writeReportWorkbook(input.out, report, table, analysis, outcome.preview.shape.headerRows, text);
-    else if (pdf) await writeFile(input.out, analyticsPdf(table, file.personas, input, text));
+    if (xlsx) await writeReportWorkbook(input.out, report, table, analysis, outcome.preview.shape.headerRows, text, idOf);
+    else if (pdf) await writeFile(input.out, analyticsPdf(withIds(table, idOf), file.personas, input, text));
     else await writeFile(input.out, `${JSON.stringify(report, null, 2)}\n`);
   } catch (e) {
     throw new CliError(`${input.out} cannot be written (${(e as { code?: string }).code ?? String(e)}).`);
@@ -83,6 +86,24 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
   for (const u of outcome.unreadable.slice(0, 5)) warnings.push(`row ${u.row}, ${u.column}: ${u.reason}; the response is kept without it.`);
   if (outcome.unreadableCount > 5) warnings.push(`${outcome.unreadableCount - 5} more unreadable values; see "unreadableValues" in a JSON report.`);
   return { summary, warnings };
+}
+
+/**
+ * Each row's respondent id from the import's duplicate check, which holds them in row order as bytes
+ * (a string per row in the table was the largest part of the heap at a million rows).
+ */
+function importedIds(ids: IdSet, rows: number): IdOf {
+  if (ids.size === 0) return () => null;
+  if (ids.size !== rows) throw new Error(`the import kept ${ids.size} ids for ${rows} rows`);
+  return (row) => ids.idAt(row);
+}
+
+/** The table with its `respondentId` column back, for the PDF report, which reads it from the table. */
+function withIds(table: Table, idOf: IdOf): Table {
+  if (table.columns.has('respondentId')) return table;
+  const columns = new Map(table.columns);
+  columns.set('respondentId', { type: 'id', values: Array.from({ length: table.rowCount }, (_, row) => idOf(row)) });
+  return { ...table, columns };
 }
 
 /** The app's analytics PDF report of the whole file (no date range), in `text`'s language. */
@@ -99,15 +120,19 @@ function analyticsPdf(table: Table, personas: ReturnType<typeof parsePersonaFile
  * A sink that decodes each chunk into the table's typed arrays as the import makes it, so neither the
  * file's text nor the chunk documents are ever all in memory: only what scoring reads. Free text no
  * rule reads (comments) is left out: the report never shows it, and at a million rows it is the
- * largest column.
+ * largest column. So is the respondent id the import checks for duplicates (`idKey`, the first id
+ * column), unless a rule reads it: the import's id set holds it already.
  */
-function tableSink(datasetId: string, ruleColumns: ReadonlySet<string>): ChunkSink & { table(): Table } {
+function tableSink(datasetId: string, ruleColumns: ReadonlySet<string>): ChunkSink & { table(): Table; idKey(): string | null } {
   let builder: TableBuilder | null = null;
+  let idKey: string | null = null;
   return {
     begin: (columns) => {
-      const kept = columns.filter((c) => c.type !== 'text' || ruleColumns.has(c.key));
+      idKey = columns.find((c) => c.type === 'id')?.key ?? null;
+      const kept = columns.filter((c) => ruleColumns.has(c.key) || (c.type !== 'text' && c.key !== idKey));
       builder = new TableBuilder([{ datasetId, columns: kept }], 1 << 16);
     },
+    idKey: () => idKey,
     add: (chunk) => { builder?.add(chunk); },
     discard: () => { builder = null; },
     table: () => {

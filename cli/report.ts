@@ -42,12 +42,26 @@ export interface AnalysisReport {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
+/** Each row's respondent id, or null. */
+export type IdOf = (row: number) => string | null;
+
+/** Respondent ids from the table's `respondentId` column. */
+export function columnIds(table: Table): IdOf {
+  const ids = table.columns.get('respondentId');
+  return (row) => {
+    const id = cellValue(ids, row);
+    return typeof id === 'string' ? id : null;
+  };
+}
+
 /**
  * Builds the JSON report. `withResponses: false` leaves the per-response list empty (the workbook
- * writes those rows straight from the table instead).
+ * writes those rows straight from the table instead). `idOf` gives the respondent ids when the table
+ * does not hold them (the command line keeps them in its import's id set).
  */
-export function buildReport(table: Table, analysis: Analysis, outcome: ImportSummary, metrics: LiveMetrics[], now: number, withResponses = true): AnalysisReport {
-  const ids = table.columns.get('respondentId');
+export function buildReport(
+  table: Table, analysis: Analysis, outcome: ImportSummary, metrics: LiveMetrics[], now: number, withResponses = true, idOf: IdOf = columnIds(table),
+): AnalysisReport {
   const header = outcome.preview.shape.headerRows;
   return {
     type: 'cx-studio.analysis-report', version: 1, generatedAt: now,
@@ -57,19 +71,18 @@ export function buildReport(table: Table, analysis: Analysis, outcome: ImportSum
       id: p.personaId, name: p.name, scored: p.scored, averageScore: round2(p.averagePercent),
       bestScore: p.best ? round2(percentOf(p.best.numerator, p.best.denominator)) : null,
       distribution: p.distribution, coverage: { ...p.coverage, percent: round2(p.coverage.percent) },
-      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => explainRow(table, p.scores, t.row)), problems: p.problems,
+      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => ({ ...explainRow(table, p.scores, t.row), respondentId: idOf(t.row) })), problems: p.problems,
     })),
     overlap: { personaIds: analysis.personas.map((p) => p.personaId), matrix: analysis.overlap },
     uncovered: { count: analysis.uncovered, percent: round2(analysis.uncoveredPercent) },
-    responses: withResponses ? Array.from({ length: table.rowCount }, (_, row) => responseOf(table, analysis, ids, header, row)) : [],
+    responses: withResponses ? Array.from({ length: table.rowCount }, (_, row) => responseOf(analysis, idOf, header, row)) : [],
   };
 }
 
-function responseOf(table: Table, analysis: Analysis, ids: ReturnType<Table['columns']['get']>, header: number, row: number): AnalysisReport['responses'][number] {
-  const id = cellValue(ids, row);
+function responseOf(analysis: Analysis, idOf: IdOf, header: number, row: number): AnalysisReport['responses'][number] {
   const best = analysis.bestPersona[row]!;
   return {
-    row: row + header + 1, respondentId: typeof id === 'string' ? id : null,
+    row: row + header + 1, respondentId: idOf(row),
     bestPersona: best >= 0 ? analysis.personas[best]!.personaId : null,
     scores: analysis.personas.map((p) => round2(percentOf(numeratorAt(p.scores, row), p.scores.denominator))),
   };
@@ -102,10 +115,13 @@ async function compressed(sheet: ExcelJS.Worksheet): Promise<void> {
 /**
  * Streams the report as an XLSX workbook into `path`: score rows are made from the table and the
  * analysis one at a time and committed, so memory stays flat however many responses there are.
- * `header` is the number of header rows of the source file (for the "Row" column). Sheet names,
- * headers and the matched / unmatched / missing words are in `text`'s language (`--lang`).
+ * `header` is the number of header rows of the source file (for the "Row" column); `idOf` as in
+ * {@link buildReport}. Sheet names, headers and the matched / unmatched / missing words are in
+ * `text`'s language (`--lang`).
  */
-export async function writeReportWorkbook(path: string, report: AnalysisReport, table: Table, analysis: Analysis, header: number, text: ExportText = englishText): Promise<void> {
+export async function writeReportWorkbook(
+  path: string, report: AnalysisReport, table: Table, analysis: Analysis, header: number, text: ExportText = englishText, idOf: IdOf = columnIds(table),
+): Promise<void> {
   const { t } = text;
   const words = analyticsWords(text);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
@@ -117,7 +133,6 @@ export async function writeReportWorkbook(path: string, report: AnalysisReport, 
   }
   const outcome = { matched: t('report.cli.outcome', { outcome: 'matched' }), unmatched: t('report.cli.outcome', { outcome: 'unmatched' }), missing: t('report.cli.outcome', { outcome: 'missing' }) };
   const scores = t('report.cli.sheet.scores');
-  const ids = table.columns.get('respondentId');
   const ruleColumns = analysis.personas.map((p) => p.scores.rules.map((r) => table.columns.get(r.rule.column)));
   let sheet: ExcelJS.Worksheet | null = null;
   for (let i = 0; i < table.rowCount; i++) {
@@ -128,7 +143,7 @@ export async function writeReportWorkbook(path: string, report: AnalysisReport, 
       top.font = { bold: true };
       top.commit();
     }
-    const resp = responseOf(table, analysis, ids, header, i);
+    const resp = responseOf(analysis, idOf, header, i);
     const cells: (string | number | null)[] = [resp.row, resp.respondentId, resp.bestPersona];
     analysis.personas.forEach((p, k) => {
       cells.push(resp.scores[k]!);

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { datasetFromRecords } from '../import/records';
 import { analyse } from './analyse';
-import { cellValue, decodeDatasets } from './table';
+import { cellValue, decodeDatasets, TableBuilder } from './table';
 
 const a = datasetFromRecords([{ age: 30, city: 'Leeds' }, { age: 50, city: 'Paris' }], [{ key: 'age', type: 'number' }, { key: 'city', type: 'category' }], { datasetId: 'a' });
 const b = datasetFromRecords([{ age: 35, goals: ['x'] }], [{ key: 'age', type: 'number' }, { key: 'goals', type: 'multi' }], { datasetId: 'b', waveId: 'w9' });
@@ -48,4 +48,28 @@ test('hostile chunk contents read as missing instead of corrupting other rows', 
   };
   const table = decodeDatasets([broken]);
   expect([0, 1].map((r) => [cellValue(table.columns.get('age'), r), cellValue(table.columns.get('city'), r)])).toEqual([[null, null], [null, null]]);
+});
+
+test('a table built chunk by chunk past its capacity holds every row, each column exactly rowCount long', () => {
+  const columns = [
+    { key: 'respondentId', type: 'id' as const }, { key: 'age', type: 'number' as const },
+    { key: 'city', type: 'category' as const }, { key: 'goals', type: 'multi' as const },
+  ];
+  const records = Array.from({ length: 1000 }, (_, i) => ({
+    respondentId: `r${i}`, age: i % 7 === 0 ? null : i, city: ['Leeds', 'Paris', null][i % 3], goals: i % 5 === 0 ? [] : ['x', 'y', 'z'].slice(0, 1 + (i % 3)),
+  }));
+  const data = datasetFromRecords(records, columns, { datasetId: 'big', maxRows: 37 });
+  const builder = new TableBuilder([data.header], 16);
+  for (const chunk of data.chunks) builder.add(chunk);
+  const table = builder.finish();
+  expect(table.rowCount).toBe(1000);
+  const lengths = [...table.columns.values()].map((c) => (c.type === 'multi' ? c.offsets.length : c.type === 'category' ? c.codes.length : c.values.length));
+  expect([...lengths, table.datasetOfRow.length, table.waveOfRow.length]).toEqual([1000, 1000, 1000, 1001, 1000, 1000]);
+  const goals = table.columns.get('goals');
+  expect(goals?.type === 'multi' ? goals.codes.length : -1).toBe(records.reduce((n, r) => n + r.goals.length, 0));
+  for (let r = 0; r < 1000; r++) {
+    const want = records[r]!;
+    const got = columns.map((c) => cellValue(table.columns.get(c.key), r));
+    expect(got).toEqual([want.respondentId, want.age, want.city, want.goals.length > 0 ? want.goals : null]);
+  }
 });

@@ -36,7 +36,9 @@ interface Growing {
   dictList: string[];
   nums: Float64Array;
   codes: Int32Array;
-  multiCodes: number[];
+  /** A multi column's codes, `multiLength` of them used (typed, so a million rows' codes stay off the JS heap). */
+  multiCodes: Int32Array;
+  multiLength: number;
   offsets: Uint32Array;
   strings: (string | null)[];
 }
@@ -57,7 +59,9 @@ export function decodeDatasets(datasets: { header: DatasetHeaderDoc; chunks: Dat
 
 /**
  * Decodes chunks one at a time as they arrive, in order (the command line's import hands them over
- * as they fill, so chunk documents never pile up). Arrays grow by doubling from `capacity` rows.
+ * as they fill, so chunk documents never pile up). Arrays grow by doubling from `capacity` rows;
+ * the finished table's columns are views of the first `rowCount` rows of them, not copies (a copy
+ * of every column at the end was the command line's peak of memory).
  */
 export class TableBuilder {
   private readonly cols = new Map<string, Growing>();
@@ -98,13 +102,15 @@ export class TableBuilder {
   /** The table of every chunk added (the builder is spent). */
   finish(): Table {
     const rowCount = this.rows;
-    if (rowCount < this.capacity) this.grow(rowCount);
     const columns = new Map<string, TableColumn>();
     for (const [key, g] of this.cols) columns.set(key, finish(g, rowCount));
-    return { rowCount, columns, datasetIds: this.headers.map((h) => h.datasetId), datasetOfRow: this.datasetOfRow, waveIds: this.waveIds, waveOfRow: this.waveOfRow };
+    return {
+      rowCount, columns, datasetIds: this.headers.map((h) => h.datasetId),
+      datasetOfRow: this.datasetOfRow.subarray(0, rowCount), waveIds: this.waveIds, waveOfRow: this.waveOfRow.subarray(0, rowCount),
+    };
   }
 
-  /** Reallocates the typed arrays to `capacity` rows (larger to grow, exactly the rows to finish). */
+  /** Reallocates the typed arrays to `capacity` rows. */
   private grow(capacity: number): void {
     const resized = <T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(a: T, length: number, fill: number): T => {
       const out = new (a.constructor as new (n: number) => T)(length);
@@ -129,7 +135,8 @@ function growing(type: ColumnType, rows: number): Growing {
     type, dict: new Map(), dictList: [],
     nums: new Float64Array(numeric ? rows : 0),
     codes: new Int32Array(type === 'category' ? rows : 0),
-    multiCodes: [],
+    multiCodes: new Int32Array(type === 'multi' ? rows : 0),
+    multiLength: 0,
     offsets: new Uint32Array(type === 'multi' ? rows + 1 : 0),
     strings: [],
   };
@@ -178,10 +185,10 @@ function appendColumn(g: Growing, enc: EncodedColumn | undefined, base: number, 
         const end = Math.min(enc.offsets[i + 1] ?? 0, enc.codes.length);
         for (let j = enc.offsets[i] ?? 0; j < end; j++) {
           const c = enc.codes[j] ?? -1;
-          if (c >= 0 && c < map.length) g.multiCodes.push(map[c] ?? 0);
+          if (c >= 0 && c < map.length) pushCode(g, map[c] ?? 0);
         }
       }
-      g.offsets[base + i + 1] = g.multiCodes.length;
+      g.offsets[base + i + 1] = g.multiLength;
     }
   } else {
     const good = enc !== undefined && (enc.type === 'id' || enc.type === 'text');
@@ -192,18 +199,28 @@ function appendColumn(g: Growing, enc: EncodedColumn | undefined, base: number, 
   }
 }
 
+function pushCode(g: Growing, code: number): void {
+  if (g.multiLength === g.multiCodes.length) {
+    const more = new Int32Array(Math.max(16, g.multiCodes.length * 2));
+    more.set(g.multiCodes);
+    g.multiCodes = more;
+  }
+  g.multiCodes[g.multiLength++] = code;
+}
+
 function finish(g: Growing, rows: number): TableColumn {
   switch (g.type) {
     case 'number':
     case 'date':
-      return { type: g.type, values: g.nums };
+      return { type: g.type, values: g.nums.subarray(0, rows) };
     case 'category':
-      return { type: 'category', dict: g.dictList, codes: g.codes };
+      return { type: 'category', dict: g.dictList, codes: g.codes.subarray(0, rows) };
     case 'multi':
-      return { type: 'multi', dict: g.dictList, offsets: g.offsets, codes: Int32Array.from(g.multiCodes) };
+      return { type: 'multi', dict: g.dictList, offsets: g.offsets.subarray(0, rows + 1), codes: g.multiCodes.subarray(0, g.multiLength) };
     default:
+      // Every row up to `rows` was written by `appendColumn` (null when missing), so the array has no holes.
       g.strings.length = rows;
-      return { type: g.type, values: Array.from(g.strings, (s) => s ?? null) };
+      return { type: g.type, values: g.strings };
   }
 }
 

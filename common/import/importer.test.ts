@@ -78,6 +78,18 @@ describe('importDataset', () => {
     expect(table.waveIds).toHaveLength(2);
   });
 
+  test('skips exactly the repeated respondent ids, not ids that only share a hash', async () => {
+    // R_2pf8 and R_jrj6 have the same 32-bit hash in the duplicate check (idSet.test); ids are trimmed, and case counts.
+    const ids = ['R_2pf8', 'R_jrj6', 'R_2pf8', ' R_2pf8 ', 'r_2pf8', 'R_jrj6', 'Ā', 'ā', 'Ā'];
+    const file = enc.encode(['id,submitted,age,goals,note', ...ids.map((id, i) => `"${id}",2024-01-01,${20 + i},a,n${i}`)].join('\n'));
+    const res = await importDataset(file, { ...base, maxRows: 2 });
+    if (!res.ok) throw new Error(res.message);
+    expect(res.data).toMatchObject({ imported: 5, duplicates: 4 });
+    const table = decodeDatasets([{ header: res.data.header, chunks: res.data.chunks }]);
+    const kept = Array.from({ length: table.rowCount }, (_, r) => [cellValue(table.columns.get('respondentId'), r), cellValue(table.columns.get('age'), r)]);
+    expect(kept).toEqual([['R_2pf8', 20], ['R_jrj6', 21], ['r_2pf8', 24], ['Ā', 26], ['ā', 27]]);
+  });
+
   test('refuses mappings that do not fit the file, with a sentence per problem', async () => {
     const bad = [
       [{ key: 'age', type: 'number', sources: ['Age?'] }, /no column "Age\?"/],

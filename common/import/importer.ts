@@ -10,6 +10,7 @@
 import type { DatasetChunkDoc, DatasetColumn, DatasetHeaderDoc } from '../analytics/format';
 import { err, ok, type Result } from '../result';
 import { ChunkEncoder, type ChunkLimits } from './encode';
+import { IdSet } from './idSet';
 import { dateNotices, dateOrderOfFile, headerOf, importNoticeText, isBlank, quotingFailure, randomSuffix, targetOf, type ImportNotice } from './importParts';
 import { resolveMapping, type ColumnMapping } from './mapping';
 import { previewOf, type ImportPreview } from './preview';
@@ -35,6 +36,12 @@ export interface ImportOptions extends ChunkLimits {
    * `respondentIds` can be the decoded table's `respondentId` column values as they are.
    */
   append?: { header: DatasetHeaderDoc; respondentIds: Iterable<string | null> };
+  /**
+   * The set the duplicate check fills: after `append`'s ids, each imported row's respondent id in row
+   * order. A caller that needs the ids afterwards (the command line) passes its own and reads them back
+   * with `idAt`, rather than keeping a string per row. A new set is made when not given.
+   */
+  ids?: IdSet;
   /** New dataset's id (URL-safe, ≤ 48 characters) and name; generated from the file otherwise. */
   datasetId?: string;
   name?: string;
@@ -96,9 +103,9 @@ export interface ImportOutcome {
 /**
  * A copy of a string kept past its slice of the file. The parser's cells are V8 "sliced strings" that
  * point into the whole decoded slice (1 MB of text or more), and text built from them (a reason that
- * quotes the cell) points at them in turn: keeping one 17-character respondent id per row for the
- * duplicate check kept every slice of the file alive (350 MB of heap for a 128 MB file). A JSON round
- * trip makes a flat string of its own (57 bytes per id in the set, against 89 for a slice of a copy).
+ * quotes the cell) points at them in turn: keeping one 17-character respondent id per row kept
+ * every slice of the file alive (350 MB of heap for a 128 MB file). A JSON round trip makes a flat
+ * string of its own.
  */
 function detached(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
@@ -151,7 +158,8 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
   const dateOrderSeen: DateOrderSeen = { dayFirstRow: 0, monthFirstRow: 0, either: 0 };
   const read = rowReader(columns, shape, { timeZone, dateOrder, dateOrderSeen });
   const idAt = columns.findIndex((c) => c.type === 'id');
-  const seen = new Set<string | null>(options.append?.respondentIds ?? []);
+  const seen = options.ids ?? new IdSet();
+  for (const id of options.append?.respondentIds ?? []) if (id !== null) seen.add(id);
   let chunkCount = 0;
   const rejected: RejectedRow[] = [];
   const unreadable: UnreadableValue[] = [];
@@ -178,12 +186,10 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
         const cells = res.cells;
         if (idAt >= 0) {
           const id = cells[idAt] as string;
-          if (seen.has(id)) { duplicates += 1; continue; }
-          // The chunk keeps the same copy as the set, so a caller that keeps the ids (the command
-          // line's table) holds each one once.
-          const own = detached(id);
-          seen.add(own);
-          cells[idAt] = own;
+          if (!seen.add(id)) { duplicates += 1; continue; }
+          // A caller that keeps the chunks' ids (the command line's table) must not keep the slice
+          // of the file each one points into.
+          cells[idAt] = detached(id);
         }
         if (res.unreadable.length > 0) {
           const u = res.unreadable[0]!;
