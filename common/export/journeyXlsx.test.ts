@@ -71,5 +71,10 @@ describe('journey XLSX in German', () => {
     if (metric) expect(map.some((r) => String(r[1]).endsWith(' Ziel'))).toBe(true);
     const emotion = journey.map.lanes.find((l) => l.type === 'emotion');
     if (emotion) expect(map.some((r) => String(r[1]).startsWith('Emotion '))).toBe(true);
+    if (emotion) expect(map.some((r) => /\((Ist|Soll)\)$/.test(String(r[0])))).toBe(true);
+    expect(map.some((r) => /\((as-is|to-be)\)$/.test(String(r[0])))).toBe(false);
+    // Card lanes name their kind in German, never by the lane type's code.
+    const kinds = map.slice(2).map((r) => String(r[1]));
+    expect(kinds.filter((k) => ['text', 'touchpoints', 'channels', 'goals', 'pains', 'opportunities', 'actions', 'thinkFeel', 'backstage', 'images'].includes(k))).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ export function laneRows(map: JourneyMap, lane: Lane, text: ExportText = english
   const ids = map.stages.map((s) => s.id);
   if (lane.type === 'emotion') {
     // One row per curve, numbers only, so the analyst can chart the curve straight from the sheet.
-    return lane.curves.map((c) => [`${lane.name}: ${c.label} (${c.variant})`, t('report.journey.emotion', { scale: lane.scale === 'ten' ? '1..10' : '-2..+2' }),
+    return lane.curves.map((c) => [`${lane.name}: ${c.label} (${t('report.journey.variant', { variant: c.variant === 'as-is' ? 'asIs' : 'toBe' })})`, t('report.journey.emotion', { scale: lane.scale === 'ten' ? '1..10' : '-2..+2' }),
       ...ids.map((id) => c.points[id] ?? null)]);
   }
   if (lane.type === 'metric') {
@@ -36,7 +36,7 @@ export function laneRows(map: JourneyMap, lane: Lane, text: ExportText = english
     ]);
   }
   if (!isCardLane(lane)) return [];
-  return [[lane.name, lane.type, ...ids.map((id) => cellCards(map, lane.id, id).map(cardText).join('\n') || null)]];
+  return [[lane.name, t(`report.journey.laneType.${lane.type}`), ...ids.map((id) => cellCards(map, lane.id, id).map(cardText).join('\n') || null)]];
 }
 
 function cardText(card: { text: string; channel?: string | undefined }): string {

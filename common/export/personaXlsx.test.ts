@@ -90,5 +90,14 @@ describe('persona XLSX in German', () => {
     // No English label is left on any sheet's header row (values may be English: they are the persona's).
     const english = new Set(['Field', 'Value', 'Section', 'Column', 'Rules', 'Day', 'Responses', 'Author', 'Summary', 'Evidence']);
     for (const ws of wb.worksheets) expect(rowsOf(ws)[0]?.filter((h) => english.has(String(h)))).toEqual([]);
+    // The words the app adds inside the sheets: status, demographic fields, channels, evidence kinds.
+    expect(profile).toContainEqual(['Anna', 'Status', 'Aktiv']);
+    const items = rowsOf(wb.getWorksheet('Abschnitte')).map((r) => r[7]);
+    for (const want of ['Geschlecht', 'Alter', 'Wohnort', 'E-Mail', 'Telefon', 'Im Geschäft']) expect(items, want).toContain(want);
+    expect(items).not.toContain('gender');
+    expect(items).not.toContain('Email');
+    const evidence = rowsOf(wb.getWorksheet('Abschnitte')).map((r) => r[9]).filter(Boolean);
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence.filter((e) => ['research', 'data', 'assumption'].includes(String(e)))).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ function sheetsFor(input: PersonaXlsxInput, text: ExportText): Record<Sheet, Row
   const snaps = [...input.snapshots].sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : b.computedAt - a.computedAt));
   return {
     Profile: { headers: l('field', 'value'), rows: [
-      [name, persona.name], [role, persona.role], [type, persona.personaType], [status, persona.status],
+      [name, persona.name], [role, persona.role], [type, persona.personaType], [status, text.t(`report.persona.status.${persona.status}`)],
       [tags, persona.tags.join(', ')], [owner, persona.owner], [domain, persona.domain],
       [targetCsat, t.satisfaction ?? null], [targetLoyalty, t.loyalty ?? null],
       [targetTrust, t.trust ?? null], [targetCes, t.ces ?? null],
