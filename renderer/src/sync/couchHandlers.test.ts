@@ -69,6 +69,51 @@ describe('pushing to a CouchDB database', () => {
     expect(asked).toEqual(['0', '3']);
   });
 
+  test('a large page has the next one asked for before it is parsed; the next pull takes it, and pages shrink to the row size', async () => {
+    const note = 'x'.repeat(100 * 1024);
+    // A feed of 12 rows of ~100 KB, answered by `since` and `limit` as a server would.
+    const feedAt = (since: number, limit: number) => {
+      const rows = Array.from({ length: Math.max(0, Math.min(limit, 12 - since)) }, (_, i) => ({ id: `p${since + i}`, doc: { _id: `p${since + i}`, _rev: '1-a', note } }));
+      return { results: rows, last_seq: since + rows.length };
+    };
+    const t = target({});
+    const asked: string[] = [];
+    t.fetch = vi.fn(async (url: string | URL | Request) => {
+      const q = new URL(String(url)).searchParams;
+      asked.push(`${q.get('since')}+${q.get('limit')}`);
+      return new Response(JSON.stringify(feedAt(Number(q.get('since')), Number(q.get('limit')))));
+    }) as unknown as SyncFetch;
+    const first = await pullBatch(t, 0, 5);
+    expect(first.documents.map((d) => d.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(first.checkpoint).toEqual({ sequence: 5 });
+    // The first page (5 rows, 500 KB) asked for the page after it at once.
+    expect(asked).toEqual(['0+5', '5+5']);
+    const second = await pullBatch(t, 5, 50);
+    expect(second.documents.map((d) => d.id)).toEqual(['p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11']);
+    // The page read ahead was taken (no second request from 5); from then on pages carry ~4 MB
+    // of ~100 KB rows (40), not the 50 the batch asked for.
+    expect(asked.slice(0, 3)).toEqual(['0+5', '5+5', '10+40']);
+    expect(asked.filter((a) => a.startsWith('5+'))).toHaveLength(1);
+  });
+
+  test('a page read ahead from a wrong guess, or for another checkpoint, is not used', async () => {
+    const t = target({});
+    const asked: string[] = [];
+    const big = 'y'.repeat(300 * 1024);
+    t.fetch = vi.fn(async (url: string | URL | Request) => {
+      const since = Number(new URL(String(url)).searchParams.get('since'));
+      asked.push(String(since));
+      // A document whose text ends in something that looks like a last_seq: the guess is 99.
+      const rows = since === 0 ? [{ id: 'p1', doc: { _id: 'p1', _rev: '1-a', note: big, tail: '"last_seq":99' } }] : [];
+      return new Response(`{"results":${JSON.stringify(rows)},"last_seq":${since === 0 ? 1 : since}}`);
+    }) as unknown as SyncFetch;
+    const first = await pullBatch(t, 0, 1);
+    expect(first.checkpoint).toEqual({ sequence: 1 });
+    const second = await pullBatch(t, 1, 1);
+    expect(second.documents).toEqual([]);
+    expect(asked).toContain('1');
+  });
+
   test('a document written by a newer schema is kept aside and reported, never applied', () => {
     const t = target({});
     expect(fromCouch(t, { _id: 'n1', _rev: '3-x', name: 'From the future', [versionField]: 5 })).toBeNull();

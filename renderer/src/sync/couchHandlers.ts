@@ -83,21 +83,86 @@ export function toCouch(target: CouchTarget, doc: Doc, rev: string | undefined):
 interface ChangeRow { id?: string; doc?: Record<string, unknown> }
 
 /**
- * Pulls one batch of changes after a checkpoint (`_changes`, normal feed: never a longpoll).
- * Rows the app does not own are skipped; when skipping leaves the batch short while the feed has
- * more, the next page is read at once, because RxDB takes a short batch as "caught up".
+ * Feed JSON one page aims at. Pages of large documents get fewer rows (200 KB documents: 20 a page,
+ * not 500 in one 100 MB answer), so the server reads the next page while this laptop parses and
+ * stores the last one (issue 20 bench: the server and the laptop took turns, each idle half the time).
+ */
+const pageBytes = 4 * 1024 * 1024;
+/** A page this large has the next one asked for as soon as it arrived, before it is parsed. */
+const readAheadBytes = 256 * 1024;
+/** A page read ahead and not taken within this long is read again (it may be stale). */
+const readAheadMs = 5_000;
+/** Rows asked for before this feed's row size is known. */
+const firstPageRows = 100;
+
+interface PageAhead { since: string; at: number; limit: number; text: Promise<string> }
+/** What a collection's pulls learned about its feed: row size, and the next page if read ahead. */
+interface FeedState { rowChars?: number; ahead?: PageAhead }
+const feeds = new WeakMap<CouchTarget, FeedState>();
+
+function readPage(target: CouchTarget, since: string | number, limit: number): Promise<string> {
+  // `conflicts`: a winner with losing leaves on the server says so, and is settled below.
+  const query = new URLSearchParams({ style: 'all_docs', feed: 'normal', include_docs: 'true', conflicts: 'true', since: String(since), limit: String(limit) });
+  return target.fetch(`${target.url}_changes?${query}`).then((response) => response.text());
+}
+
+/**
+ * The `last_seq` of a page's text, read from its end without parsing it (CouchDB and this server
+ * write it after the results). Only a guess for reading ahead: the parsed page confirms it.
+ */
+function lastSeqOf(text: string): string | undefined {
+  const tail = text.slice(-4096);
+  let found: string | undefined;
+  for (const match of tail.matchAll(/"last_seq"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)/g)) found = match[1];
+  if (found === undefined) return undefined;
+  try {
+    return String(JSON.parse(found));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The page after `since` and the rows it asked for: the one read ahead when it starts there and
+ * is fresh, else read now.
+ */
+async function takePage(target: CouchTarget, state: FeedState, since: string | number, limit: number): Promise<{ text: string; limit: number }> {
+  const ahead = state.ahead;
+  state.ahead = undefined;
+  if (ahead && ahead.since === String(since) && Date.now() - ahead.at < readAheadMs) {
+    const text = await ahead.text.catch(() => undefined);
+    if (text !== undefined) return { text, limit: ahead.limit };
+  }
+  return { text: await readPage(target, since, limit), limit };
+}
+
+/**
+ * Pulls one batch of changes after a checkpoint (`_changes`, normal feed: never a longpoll), in
+ * pages sized by bytes, the next page asked for while the last is parsed. Rows the app does not
+ * own are skipped; when skipping leaves the batch short while the feed has more, the next page is
+ * read at once, because RxDB takes a short batch as "caught up".
  */
 export async function pullBatch(target: CouchTarget, since: string | number, limit: number) {
+  const state = feeds.get(target) ?? {};
+  feeds.set(target, state);
   const documents: Doc[] = [];
   let checkpoint = since;
+  const rowsFor = (want: number) => Math.max(1, Math.min(want, state.rowChars ? Math.floor(pageBytes / state.rowChars) : firstPageRows));
   // Bounded: a database full of foreign documents costs a few pages per pull, never a spin.
-  for (let page = 0; page < 20; page++) {
-    const want = limit - documents.length;
-    // `conflicts`: a winner with losing leaves on the server says so, and is settled below.
-    const query = new URLSearchParams({ style: 'all_docs', feed: 'normal', include_docs: 'true', conflicts: 'true', since: String(checkpoint), limit: String(want) });
-    const response = await target.fetch(`${target.url}_changes?${query}`);
-    const body = (await response.json()) as { results?: ChangeRow[]; last_seq: string | number };
+  for (let fruitless = 0; fruitless < 20; ) {
+    const { text, limit: want } = await takePage(target, state, checkpoint, rowsFor(limit - documents.length));
+    const next = text.length >= readAheadBytes ? lastSeqOf(text) : undefined;
+    if (next !== undefined && next !== String(checkpoint)) {
+      const rows = rowsFor(limit);
+      const ahead: PageAhead = { since: next, at: Date.now(), limit: rows, text: readPage(target, next, rows) };
+      ahead.text.catch(() => undefined); // taken later or dropped; a failure then reads again
+      state.ahead = ahead;
+    }
+    const body = JSON.parse(text) as { results?: ChangeRow[]; last_seq: string | number };
     if (!Array.isArray(body.results)) throw new Error(`The server's change feed for ${target.collection} was not understood.`);
+    if (state.ahead && state.ahead.since !== String(body.last_seq)) state.ahead = undefined;
+    if (body.results.length > 0) state.rowChars = text.length / body.results.length;
+    const before = documents.length;
     for (const row of body.results) {
       if (!row.doc || !ownedId.test(String(row.doc._id ?? row.id))) continue;
       const conflicted = Array.isArray(row.doc._conflicts) && row.doc._conflicts.length > 0 && target.settleConflicts;
@@ -106,6 +171,7 @@ export async function pullBatch(target: CouchTarget, since: string | number, lim
     }
     checkpoint = body.last_seq;
     if (body.results.length < want || documents.length >= limit) break;
+    fruitless = documents.length > before ? 0 : fruitless + 1;
   }
   return { documents, checkpoint: { sequence: checkpoint } };
 }
