@@ -18,7 +18,7 @@ import { prepareAnalytics } from '../common/export/analyticsReport';
 import { englishText, reportCatalogueText, type ExportText } from '../common/i18n/exportText';
 import { nodePdfFonts } from './pdfFonts';
 import { CliError, parseMapping, parsePersonaFile } from './personas';
-import { buildReport, columnIds, writeReportWorkbook, type IdOf } from './report';
+import { buildReport, columnIds, writeReportWorkbook, type ReportRows } from './report';
 
 /** Inputs of one analysis run. */
 export interface AnalyzeInput {
@@ -58,21 +58,23 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
   }
   const sink = tableSink('cli', new Set(file.personas.flatMap((p) => p.rules.map((r) => r.column))));
   const ids = new IdSet();
+  const fileRows = rowNumbers();
   const imported = await importInto(input.responses.data, {
-    fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC', ...cliSlices, ids,
+    fileName: input.responses.name, now: input.now, datasetId: 'cli', timeZone: input.timeZone ?? 'UTC', ...cliSlices, ids, onRow: fileRows.push,
     ...(mapping ? { mapping } : {}), ...(input.dateOrder ? { dateOrder: input.dateOrder } : {}),
   }, sink);
   if (!imported.ok) throw new CliError(imported.message);
   const outcome = imported.data;
   const table = sink.table();
   const idOf = sink.idKey() === 'respondentId' ? importedIds(ids, table.rowCount) : columnIds(table);
+  const rows: ReportRows = { id: idOf, fileRow: fileRows.at };
   const analysis = analyse(table, file.personas.map((p) => ({ ...p, datasetIds: undefined })), { topN: 10 });
   const metrics = analysis.personas.map((p) => summariseMetrics(matchedMetrics(table, p)));
   const xlsx = /\.xlsx$/i.test(input.out), pdf = /\.pdf$/i.test(input.out);
   const text = input.text ?? englishText;
-  const report = buildReport(table, analysis, outcome, metrics, input.now, !xlsx && !pdf, idOf);
+  const report = buildReport(table, analysis, outcome, metrics, input.now, !xlsx && !pdf, rows);
   try {
-    if (xlsx) await writeReportWorkbook(input.out, report, table, analysis, outcome.preview.shape.headerRows, text, idOf);
+    if (xlsx) await writeReportWorkbook(input.out, report, table, analysis, rows, text);
     else if (pdf) await writeFile(input.out, analyticsPdf(withIds(table, idOf), file.personas, input, text));
     else await writeFile(input.out, `${JSON.stringify(report, null, 2)}\n`);
   } catch (e) {
@@ -92,14 +94,34 @@ export async function runAnalyze(input: AnalyzeInput): Promise<{ summary: string
  * Each row's respondent id from the import's duplicate check, which holds them in row order as bytes
  * (a string per row in the table was the largest part of the heap at a million rows).
  */
-function importedIds(ids: IdSet, rows: number): IdOf {
+function importedIds(ids: IdSet, rows: number): ReportRows['id'] {
   if (ids.size === 0) return () => null;
   if (ids.size !== rows) throw new Error(`the import kept ${ids.size} ids for ${rows} rows`);
   return (row) => ids.idAt(row);
 }
 
+/** Each imported row's number in the file, in a typed array (4 bytes a row). */
+function rowNumbers(): { push(fileRow: number): void; at(row: number): number } {
+  let numbers = new Uint32Array(1 << 16);
+  let length = 0;
+  return {
+    push: (fileRow) => {
+      if (length === numbers.length) {
+        const more = new Uint32Array(numbers.length * 2);
+        more.set(numbers);
+        numbers = more;
+      }
+      numbers[length++] = fileRow;
+    },
+    at: (row) => {
+      if (!(row >= 0 && row < length)) throw new RangeError(`No row ${row} (${length} imported).`);
+      return numbers[row]!;
+    },
+  };
+}
+
 /** The table with its `respondentId` column back, for the PDF report, which reads it from the table. */
-function withIds(table: Table, idOf: IdOf): Table {
+function withIds(table: Table, idOf: ReportRows['id']): Table {
   if (table.columns.has('respondentId')) return table;
   const columns = new Map(table.columns);
   columns.set('respondentId', { type: 'id', values: Array.from({ length: table.rowCount }, (_, row) => idOf(row)) });

@@ -62,7 +62,7 @@ describe('analyze', () => {
     expect(wb.getWorksheet('Scores')!.rowCount).toBe(5);
   });
 
-  test('each row of the reports carries its own respondent id past skipped duplicates and rejected rows', async () => {
+  test('each row of the reports carries its own respondent id and file row past skipped duplicates and rejected rows', async () => {
     const file = join(dir, 'ids.csv');
     // Row 3 repeats r1 (skipped), row 5 has no id (rejected): the responses are r1, R_2pf8, R_jrj6 (their ids share a hash), ā.
     writeFileSync(file, 'id,age,Where do you live?\nr1,30,Denver\nr1,31,London\nR_2pf8,32,London\n,33,Denver\nR_jrj6,34,Paris\nā,35,Denver\n');
@@ -72,13 +72,15 @@ describe('analyze', () => {
     expect(report.source).toMatchObject({ rows: 4, duplicates: 1, rejected: 1 });
     const expected = ['r1', 'R_2pf8', 'R_jrj6', 'ā'];
     expect(report.responses.map((r) => r.respondentId)).toEqual(expected);
+    // Their rows in the file, header counted: the "Row" column points at the line to look at.
+    expect(report.responses.map((r) => r.row)).toEqual([2, 4, 6, 7]);
     for (const p of report.personas) for (const m of p.topMatches) expect(m.respondentId).toBe(expected[m.row]);
     expect(report.personas.flatMap((p) => p.topMatches).length).toBeGreaterThan(0);
     expect((await run('analyze', file, '--personas', personas, '--out', xlsx)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);
     const scores = wb.getWorksheet('Scores')!;
-    expect([2, 3, 4, 5].map((r) => scores.getRow(r).getCell(2).value)).toEqual(expected);
+    expect([2, 3, 4, 5].map((r) => [scores.getRow(r).getCell(1).value, scores.getRow(r).getCell(2).value])).toEqual([[2, 'r1'], [4, 'R_2pf8'], [6, 'R_jrj6'], [7, 'ā']]);
   });
 
   test('runs as `npm run cli` does, through tsx, and exits non-zero with one line on error', async () => {

@@ -36,17 +36,20 @@ export interface AnalysisReport {
   }[];
   overlap: { personaIds: string[]; matrix: number[][] };
   uncovered: { count: number; percent: number };
-  /** Per response: id, best persona and the score (percent, 2 decimals) for each persona. */
+  /** Per response: its row in the file (1-based, header rows counted), id, best persona and the score (percent, 2 decimals) for each persona. */
   responses: { row: number; respondentId: string | null; bestPersona: string | null; scores: number[] }[];
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Each row's respondent id, or null. */
-export type IdOf = (row: number) => string | null;
+/** Where each row of the table came from: its respondent id (or null) and its row in the source file (1-based, header rows counted). */
+export interface ReportRows {
+  id(row: number): string | null;
+  fileRow(row: number): number;
+}
 
 /** Respondent ids from the table's `respondentId` column. */
-export function columnIds(table: Table): IdOf {
+export function columnIds(table: Table): ReportRows['id'] {
   const ids = table.columns.get('respondentId');
   return (row) => {
     const id = cellValue(ids, row);
@@ -56,13 +59,13 @@ export function columnIds(table: Table): IdOf {
 
 /**
  * Builds the JSON report. `withResponses: false` leaves the per-response list empty (the workbook
- * writes those rows straight from the table instead). `idOf` gives the respondent ids when the table
- * does not hold them (the command line keeps them in its import's id set).
+ * writes those rows straight from the table instead). `rows` gives each response's id and file row:
+ * the command line keeps the ids in its import's id set, not in the table, and a skipped duplicate
+ * or rejected row means the file row is not the table row plus the header.
  */
 export function buildReport(
-  table: Table, analysis: Analysis, outcome: ImportSummary, metrics: LiveMetrics[], now: number, withResponses = true, idOf: IdOf = columnIds(table),
+  table: Table, analysis: Analysis, outcome: ImportSummary, metrics: LiveMetrics[], now: number, withResponses: boolean, rows: ReportRows,
 ): AnalysisReport {
-  const header = outcome.preview.shape.headerRows;
   return {
     type: 'cx-studio.analysis-report', version: 1, generatedAt: now,
     source: { file: outcome.header.sourceFile, shape: outcome.header.shape, rows: table.rowCount, rejected: outcome.rejectedCount, duplicates: outcome.duplicates, rejectedRows: outcome.rejected,
@@ -71,18 +74,18 @@ export function buildReport(
       id: p.personaId, name: p.name, scored: p.scored, averageScore: round2(p.averagePercent),
       bestScore: p.best ? round2(percentOf(p.best.numerator, p.best.denominator)) : null,
       distribution: p.distribution, coverage: { ...p.coverage, percent: round2(p.coverage.percent) },
-      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => ({ ...explainRow(table, p.scores, t.row), respondentId: idOf(t.row) })), problems: p.problems,
+      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => ({ ...explainRow(table, p.scores, t.row), respondentId: rows.id(t.row) })), problems: p.problems,
     })),
     overlap: { personaIds: analysis.personas.map((p) => p.personaId), matrix: analysis.overlap },
     uncovered: { count: analysis.uncovered, percent: round2(analysis.uncoveredPercent) },
-    responses: withResponses ? Array.from({ length: table.rowCount }, (_, row) => responseOf(analysis, idOf, header, row)) : [],
+    responses: withResponses ? Array.from({ length: table.rowCount }, (_, row) => responseOf(analysis, rows, row)) : [],
   };
 }
 
-function responseOf(analysis: Analysis, idOf: IdOf, header: number, row: number): AnalysisReport['responses'][number] {
+function responseOf(analysis: Analysis, rows: ReportRows, row: number): AnalysisReport['responses'][number] {
   const best = analysis.bestPersona[row]!;
   return {
-    row: row + header + 1, respondentId: idOf(row),
+    row: rows.fileRow(row), respondentId: rows.id(row),
     bestPersona: best >= 0 ? analysis.personas[best]!.personaId : null,
     scores: analysis.personas.map((p) => round2(percentOf(numeratorAt(p.scores, row), p.scores.denominator))),
   };
@@ -115,12 +118,11 @@ async function compressed(sheet: ExcelJS.Worksheet): Promise<void> {
 /**
  * Streams the report as an XLSX workbook into `path`: score rows are made from the table and the
  * analysis one at a time and committed, so memory stays flat however many responses there are.
- * `header` is the number of header rows of the source file (for the "Row" column); `idOf` as in
- * {@link buildReport}. Sheet names, headers and the matched / unmatched / missing words are in
- * `text`'s language (`--lang`).
+ * `rows` as in {@link buildReport}. Sheet names, headers and the matched / unmatched / missing words
+ * are in `text`'s language (`--lang`).
  */
 export async function writeReportWorkbook(
-  path: string, report: AnalysisReport, table: Table, analysis: Analysis, header: number, text: ExportText = englishText, idOf: IdOf = columnIds(table),
+  path: string, report: AnalysisReport, table: Table, analysis: Analysis, rows: ReportRows, text: ExportText = englishText,
 ): Promise<void> {
   const { t } = text;
   const words = analyticsWords(text);
@@ -143,7 +145,7 @@ export async function writeReportWorkbook(
       top.font = { bold: true };
       top.commit();
     }
-    const resp = responseOf(analysis, idOf, header, i);
+    const resp = responseOf(analysis, rows, i);
     const cells: (string | number | null)[] = [resp.row, resp.respondentId, resp.bestPersona];
     analysis.personas.forEach((p, k) => {
       cells.push(resp.scores[k]!);

@@ -42,6 +42,8 @@ export interface ImportOptions extends ChunkLimits {
    * with `idAt`, rather than keeping a string per row. A new set is made when not given.
    */
   ids?: IdSet;
+  /** Told the file's row number (1-based, header rows counted) of each row put into the chunks, in order. */
+  onRow?: (fileRow: number) => void;
   /** New dataset's id (URL-safe, ≤ 48 characters) and name; generated from the file otherwise. */
   datasetId?: string;
   name?: string;
@@ -203,6 +205,7 @@ async function runImport(input: FileInput, options: ImportOptions, sink: ChunkSi
         }
         imported += 1;
         if (options.dryRun) continue;
+        options.onRow?.(rowNumber);
         const chunk = encoder.add(identity ? cells : order.map((i) => (i >= 0 ? cells[i] ?? null : null)));
         if (chunk) { chunkCount += 1; await sink.add(chunk); }
       }
