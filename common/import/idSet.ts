@@ -4,7 +4,8 @@
  * the garbage collector sizes its next collection by, so the whole import's memory rose with it.
  * Here each id's text sits once in a byte pool (one byte per character when every character is
  * below U+0100, two otherwise), with its 32-bit hash, its offset and a slot of an open-addressing
- * table, all typed arrays outside the heap: about 15 bytes plus the id's length per id.
+ * table, all typed arrays outside the heap: the id's length plus about 20 bytes with the room kept
+ * for growth (37 bytes for a 17-character Qualtrics id).
  *
  * Exact: a hash only picks where to look; two ids are the same only when their text is, character
  * for character, so neither a duplicate is missed nor two distinct ids taken for one.
