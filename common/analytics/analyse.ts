@@ -9,7 +9,7 @@ import { bestPersonas } from './bestPersona';
 import { countCodes, countCodesByDay, inScopeHistogram } from './codeCounts';
 import { slotDays } from './dayCounts';
 import type { DayIndex } from './days';
-import { codesAtLeast, numeratorAt, type PersonaScores } from './kernels';
+import { codesAtLeast, numeratorAt, type PersonaScores, type RuleMismatch } from './kernels';
 import { scorePersonas } from './lanes';
 import type { Rule } from './rules';
 import type { Table } from './table';
@@ -65,8 +65,8 @@ export interface PersonaAnalysis {
   coverage: { covered: number; total: number; percent: number };
   /** Highest scores first; ties keep row order. */
   top: RowScore[];
-  /** Rules that can never match here, with the reason (absent column, wrong type). */
-  problems: { ruleId: string; message: string }[];
+  /** Rules that can never match here, with the reason (absent column, wrong type) in English and as data for the screens to word. */
+  problems: { ruleId: string; message: string; mismatch?: RuleMismatch }[];
   /** Bit i of word i >> 5: row i is in scope and scores ≥ 50. */
   coverBits: Uint32Array;
   /** Per-day code histograms `[slot][code]` (slots of `slotDays`), when the analysis was given `days`. */
@@ -193,7 +193,7 @@ function summarise(persona: PersonaInput, scores: PersonaScores, inScope: Uint8A
     distribution: { strong, moderate: covered - strong, weak: scored - covered },
     coverage: { covered, total: scored, percent: scored > 0 ? (covered * 100) / scored : 0 },
     top: topRows(scores, inScope, hist, topN),
-    problems: scores.rules.flatMap((r) => (r.problem ? [{ ruleId: r.rule.id, message: r.problem }] : [])),
+    problems: scores.rules.flatMap((r) => (r.problem ? [{ ruleId: r.rule.id, message: r.problem, ...(r.mismatch ? { mismatch: r.mismatch } : {}) }] : [])),
     coverBits: bits,
     ...(byDay ? { byDay } : {}),
   };

@@ -1,7 +1,9 @@
 import { createIntl, type IntlShape } from 'react-intl';
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { defaultDriftRule, describeDriftRule } from '../../../common/analytics/drift';
+import type { RuleMismatch } from '../../../common/analytics/kernels';
 import type { RuleProblemCode } from '../../../common/analytics/rules';
+import { mismatchWords } from '../features/analytics/ruleProblemWords';
 import type { FeatureProblem } from '../../../common/clustering/features';
 import type { ValueProblem } from '../../../common/import/values';
 import type { SegmentNotice } from '../../../common/segments/segment';
@@ -45,6 +47,12 @@ const ruleSamples: Record<RuleProblemCode['code'], RuleProblemCode> = {
   wrongColumnType: { code: 'wrongColumnType', kind: 'range', column: 'city', type: 'category' },
 };
 
+// Why a rule can never match the data (the engine's RuleMismatch), worded on the Analytics screen.
+const mismatchSamples: Record<RuleMismatch['code'], RuleMismatch> = {
+  noColumn: { code: 'noColumn', column: 'plan' }, notNumbers: { code: 'notNumbers', column: 'city', type: 'category' },
+  wrongType: { code: 'wrongType', column: 'score', kind: 'oneOf', type: 'number' },
+};
+
 /** One message per code: formats each sample, collecting ICU errors instead of logging them. */
 function wordAll(intl: IntlShape, id: MessageId, samples: Record<string, Record<string, unknown>>, extra: (s: Record<string, unknown>) => Record<string, unknown> = () => ({})) {
   return Object.entries(samples).map(([code, sample]) => [code, intl.formatMessage({ id }, { column: 'Q1', ...sample, ...extra(sample) } as never)] as const);
@@ -86,6 +94,18 @@ describe.each(locales)('problem codes in %s', (locale) => {
 
   test('persona rule problems', () => {
     checks(wordAll(intl, 'problems.rule', ruleSamples));
+  });
+
+  test('rules that can never match the data, as the engine gives the reason', () => {
+    const t = ((id: MessageId, values?: Record<string, unknown>) => intl.formatMessage({ id }, values as never)) as Parameters<typeof mismatchWords>[0];
+    const worded = Object.entries(mismatchSamples).map(([code, m]) => [code, mismatchWords(t, { message: 'English', mismatch: m })] as const);
+    checks(worded);
+    if (locale === 'en') expect(worded.map(([, w]) => w)).toEqual(Object.values(mismatchSamples).map((m) => {
+      const { column } = m;
+      // The screen says what the engine's English sentence says.
+      return m.code === 'noColumn' ? `Column “${column}” is not in the data.` : m.code === 'notNumbers' ? `Column “${column}” holds single choices, not numbers.` : `A “One of” rule cannot read “${column}”, which holds numbers.`;
+    }));
+    if (locale === 'de') expect(worded[0]![1]).toBe('Die Spalte „plan“ ist nicht in den Daten.');
   });
 
   test('drift alerts, the rule and its problems', () => {

@@ -28,7 +28,7 @@ export interface PersonaDashboard {
   live: LiveMetrics;
   /** Explained top matches (the detail persona only). */
   top: Explanation[];
-  problems: { ruleId: string; message: string }[];
+  problems: PersonaAnalysis['problems'];
   /** Per day in range: scored responses by bucket (the detail persona only). */
   daily: { day: string; responses: number; strong: number; moderate: number; weak: number }[];
 }

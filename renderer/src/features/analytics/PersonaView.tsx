@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { useAnalyticsFormat } from './display';
 import { EvolutionPanel } from './EvolutionPanel';
 import { KpiCards } from './KpiCards';
-import { useRuleProblemWords } from './ruleProblemWords';
+import { mismatchWords, useRuleProblemWords } from './ruleProblemWords';
 import type { AnalyticsPersona } from './personaModel';
 import { TopMatches } from './TopMatches';
 
@@ -28,7 +28,7 @@ export function PersonaView(props: {
         <p role="alert" className="error-text">{t('analytics.persona.invalidRules', { message: ruleWords(persona.ruleProblems[0]!) })}</p>
       )}
       {data && data.problems.length > 0 && (
-        <ul className="error-text" aria-label={t('analytics.persona.ruleProblems')}>{data.problems.map((p) => <li key={p.ruleId}>{t('analytics.persona.ruleProblem', { rule: p.ruleId, message: p.message })}</li>)}</ul>
+        <ul className="error-text" aria-label={t('analytics.persona.ruleProblems')}>{data.problems.map((p) => <li key={p.ruleId}>{t('analytics.persona.ruleProblem', { rule: p.ruleId, message: mismatchWords(t, p) })}</li>)}</ul>
       )}
       {data && (
         <>
