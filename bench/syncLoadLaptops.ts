@@ -1,6 +1,5 @@
-import { Agent } from 'node:http';
 import type { Answer, Target } from './syncLoadHttp';
-import { http, requestTimeoutMs } from './syncLoadHttp';
+import { clientOf, http, requestTimeoutMs } from './syncLoadHttp';
 import { runWriter } from './syncLoadWriter';
 
 /**
@@ -60,8 +59,8 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     result.firstError ??= error instanceof Error ? error.message : String(error).slice(0, 200);
   };
   let running = true;
-  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-  const call = (method: string, path: string, body?: unknown) => http(agent, target, method, path, body);
+  const client = clientOf(target);
+  const call = (method: string, path: string, body?: unknown) => http(client, method, path, body);
   const startSeq = async (db: string): Promise<string> => String(((await call('GET', `/${db}`)).json as { update_seq: string | number }).update_seq);
   // Unsampled laptops read only the row count and `last_seq` off the text (no JSON.parse).
   const read = (laptop: number, res: Answer): { rows: number; lastSeq: string } => {
@@ -160,7 +159,7 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
     await new Promise((resolve) => setTimeout(resolve, 2000));
   } finally {
     running = false;
-    agent.destroy();
+    client.destroy();
   }
   await Promise.race([Promise.all(loops), new Promise((resolve) => setTimeout(resolve, 1000))]);
   return result;

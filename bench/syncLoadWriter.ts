@@ -1,7 +1,6 @@
-import { Agent } from 'node:http';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Target } from './syncLoadHttp';
-import { http } from './syncLoadHttp';
+import { clientOf, http } from './syncLoadHttp';
 
 /**
  * The sync-load bench's writer, on a worker thread: at `rate` documents a second it pushes one
@@ -49,8 +48,8 @@ async function write(options: WriterOptions): Promise<WriterResult> {
     result.errors++;
     result.firstError ??= error instanceof Error ? error.message : String(error).slice(0, 200);
   };
-  const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
-  const call = (method: string, path: string, body?: unknown) => http(agent, target, method, path, body);
+  const client = clientOf(target);
+  const call = (method: string, path: string, body?: unknown) => http(client, method, path, body);
   const ringRevs = new Map<string, string>();
   // A laptop rings one document at a time (the app's doorbell does too): rings queue per laptop.
   const ringQueue = new Map<number, Promise<void>>();
@@ -89,7 +88,7 @@ async function write(options: WriterOptions): Promise<WriterResult> {
     pending.push(one((n * 7919) % laptops, n).catch(fail));
   }
   await Promise.all(pending);
-  agent.destroy();
+  client.destroy();
   return result;
 }
 

@@ -53,7 +53,7 @@ export function createServer(options: ServerOptions): SyncHandler {
     auth: options.auth,
     clock: options.clock ?? { now: () => Date.now() },
     log: options.log,
-    notifier: new Notifier(),
+    notifier: new Notifier(undefined, (name) => sequenceOf(options.store, name)),
     limits: { ...defaultLimits, ...(options.maxBodyBytes ? { bodyBytes: options.maxBodyBytes } : {}), ...options.limits },
     secure: options.secure ?? false,
     uuid: randomUUID().replaceAll('-', ''),
@@ -163,6 +163,13 @@ export function createServer(options: ServerOptions): SyncHandler {
       deps.notifier.notifyAll();
     },
   });
+}
+
+/** A database's current sequence (undefined when it is gone), read when its longpolls are woken. */
+async function sequenceOf(store: Store, name: string): Promise<number | undefined> {
+  const db = await store.open(name);
+  const seq = db ? Number((await db.info()).update_seq) : Number.NaN;
+  return Number.isFinite(seq) ? seq : undefined;
 }
 
 function redirect(res: ServerResponse, location: string): void {

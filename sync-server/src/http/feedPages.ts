@@ -39,15 +39,17 @@ export function derivePage<Row extends { seq: number }>(page: FeedPage<Row>, fro
   if (want.since < from.since) return undefined;
   const fromLimit = effective(from.limit);
   const wantLimit = effective(want.limit);
-  const rows = page.results.slice(firstAfter(page.results, want.since));
+  const first = firstAfter(page.results, want.since);
+  const after = page.results.length - first;
   // Enough rows after `since` to fill the limit: a read from `since` stops at the same row.
-  if (wantLimit !== undefined && rows.length >= wantLimit) {
-    const results = rows.slice(0, wantLimit);
+  if (wantLimit !== undefined && after >= wantLimit) {
+    const results = page.results.slice(first, first + wantLimit);
     return { results, last_seq: results[results.length - 1]!.seq };
   }
   // Otherwise only a page that reached the end of the feed knows there is nothing more.
   const complete = fromLimit === undefined || page.results.length < fromLimit;
   if (!complete || want.since > page.last_seq) return undefined;
+  const rows = page.results.slice(first);
   return { results: rows, last_seq: rows.length > 0 ? rows[rows.length - 1]!.seq : want.since };
 }
 

@@ -1,6 +1,7 @@
 import type { FeedPage, PageRange, Tail } from './feedPages';
 import { derivePage, extendTail } from './feedPages';
 import { feedText } from '../store/storedJson';
+import { Wakes } from './wakes';
 
 /**
  * Wakes waiting longpolls when a database changes, and shares change-feed pages between the
@@ -13,7 +14,7 @@ import { feedText } from '../store/storedJson';
  * main thread (issue 22: 500 laptops, 13 writes/s). Here a page is read and serialised once per
  * (database, options) and shared: by requests in flight together, and by later ones until the
  * next write to that database (or {@link pageTtlMs}). Wake-ups of one database are delivered
- * together on the next turn of the event loop, so a burst of writes wakes each waiter once.
+ * together, at most once per interval that grows with its waiters (wakes.ts).
  */
 
 /** A change-feed page, serialised once for everyone who asks for it. */
@@ -60,8 +61,17 @@ const maxKeptBytes = 4 * 1024 * 1024;
  * asked for once and would only hold memory.
  */
 const maxDerivableBytes = 256 * 1024;
+/**
+ * How much of a database's recent feed its tail keeps: about 1,300 rows of the bench's 750-byte
+ * documents, 25 s of writes at 50 a second. A laptop that fell behind (a busy machine, a slow
+ * network) then pulls from memory rather than with a read of its own per page, which would cost
+ * a LevelDB lookup per row and put it further behind (issue 22: 500 laptops).
+ */
+const maxTailBytes = 1024 * 1024;
 /** Tails kept (one per database and shape), least recently used dropped first: bounds memory. */
 const maxTails = 256;
+/** What all tails together may hold, least recently used dropped first. */
+const maxAllTailsBytes = 64 * 1024 * 1024;
 /** Rows a catch-up reads at most; more written since the tail was read means a read of its own. */
 const catchUpLimit = 500;
 
@@ -90,51 +100,48 @@ interface Entry {
 }
 
 export class Notifier {
-  private readonly waiting = new Map<string, Set<() => void>>();
+  private readonly wakes: Wakes;
   private readonly pages = new Map<string, Map<string, Entry>>();
-  private readonly due = new Set<string>();
-  private scheduled = false;
   private reading = 0;
   private readonly queued: (() => void)[] = [];
   /** Per database and shape, the widest complete page, caught up after writes (feedPages.ts). */
   private readonly tails = new Map<string, KeptTail>();
+  private tailBytes = 0;
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  /**
+   * @param now the clock (tests move it)
+   * @param seqOf a database's current sequence, so that longpolls can be held between wake-ups (wakes.ts)
+   */
+  constructor(
+    private readonly now: () => number = () => Date.now(),
+    seqOf?: (db: string) => Promise<number | undefined>,
+  ) {
+    this.wakes = new Wakes(now, seqOf);
+  }
 
-  /** Calls `wake` on the next change of `db`; returns the unsubscribe. */
+  /** Calls `wake` on the next wake-up of `db` after a change; returns the unsubscribe. */
   subscribe(db: string, wake: () => void): () => void {
-    let set = this.waiting.get(db);
-    if (!set) {
-      set = new Set();
-      this.waiting.set(db, set);
-    }
-    set.add(wake);
-    return () => {
-      set.delete(wake);
-      if (set.size === 0 && this.waiting.get(db) === set) this.waiting.delete(db);
-    };
+    return this.wakes.subscribe(db, wake);
   }
 
   /**
    * `db` changed: its shared pages are dropped at once (a request arriving after the write's
-   * answer must see it), and its waiters are woken on the next turn, together.
+   * answer must see it), and its waiters are woken together, on the next turn or at the end of
+   * the database's interval between wake-ups (wakes.ts).
    */
   notify(db: string): void {
     this.pages.delete(db);
-    this.due.add(db);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      const dbs = [...this.due];
-      this.due.clear();
-      for (const name of dbs) this.wake(name);
-    });
+    this.wakes.notify(db);
+  }
+
+  /** Whether a longpoll on `db` from `since` waits for the next wake-up though changes are there (wakes.ts). */
+  holds(db: string, since: number): boolean {
+    return this.wakes.holds(db, since);
   }
 
   /** Wakes everything (shutdown: longpolls answer at once instead of being cut). */
   notifyAll(): void {
-    for (const db of [...this.waiting.keys()]) this.wake(db);
+    this.wakes.wakeAll();
   }
 
   /**
@@ -202,7 +209,7 @@ export class Notifier {
     const page = this.gated(() => read({ since: tail.feed.last_seq, limit: catchUpLimit })).then((delta): Served => {
       // A long backlog, or a page PouchDB read: the tail cannot be extended by it.
       if (!delta.derivable || delta.results.length >= catchUpLimit) return { text: '', count: 0 };
-      const next = extendTail(tail, delta, feedText({ results: delta.results, last_seq: delta.last_seq }).length, maxDerivableBytes);
+      const next = extendTail(tail, delta, feedText({ results: delta.results, last_seq: delta.last_seq }).length, maxTailBytes);
       const range = { since: next.since, limit: undefined };
       this.keepTail(db, request.shape, { ...next, handle: tail.handle }, tail);
       return { text: '', count: next.feed.results.length, derive: { range, feed: next.feed, bytes: next.bytes } };
@@ -232,9 +239,15 @@ export class Notifier {
     const current = this.tails.get(key);
     // Two catch-ups of one tail may end in either order: the one that knows more stays.
     if (current && current !== replacing && current.handle === tail.handle && current.feed.last_seq > tail.feed.last_seq) return;
+    if (current) this.tailBytes -= current.bytes;
     this.tails.delete(key);
     this.tails.set(key, tail);
-    if (this.tails.size > maxTails) this.tails.delete(this.tails.keys().next().value!);
+    this.tailBytes += tail.bytes;
+    while (this.tails.size > maxTails || (this.tailBytes > maxAllTailsBytes && this.tails.size > 1)) {
+      const [oldest, dropped] = this.tails.entries().next().value!;
+      this.tails.delete(oldest);
+      this.tailBytes -= dropped.bytes;
+    }
   }
 
   /**
@@ -265,12 +278,6 @@ export class Notifier {
       this.reading--;
       this.queued.shift()?.();
     }
-  }
-
-  private wake(db: string): void {
-    const set = this.waiting.get(db);
-    if (!set) return;
-    for (const wake of [...set]) wake();
   }
 }
 

@@ -82,8 +82,11 @@ export const changes: Route = async (ctx) => {
   };
   const unsubscribe = ctx.deps.notifier.subscribe(name, () => wake());
   try {
-    const first = await read();
-    if (first.count > 0) return answer(first);
+    // Changes that came after the database's last wake-up wait for its next one (http/wakes.ts).
+    if (!ctx.deps.notifier.holds(name, opts.since)) {
+      const first = await read();
+      if (first.count > 0) return answer(first);
+    }
     const waitMs = timeout ?? (heartbeat !== undefined ? heartbeatCapMs : defaultTimeoutMs);
     if (!changed) {
       const closed = await waitForWake(ctx, waitMs, heartbeat, (fn) => (wake = fn));

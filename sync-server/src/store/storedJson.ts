@@ -137,7 +137,23 @@ export function feedText(page: { results: readonly object[]; last_seq: unknown }
   return `{"results":[${rows.join(',')}],"last_seq":${JSON.stringify(page.last_seq)}}`;
 }
 
+/**
+ * Each row's text, kept as long as the row is: a change-feed page kept by the notifier answers
+ * hundreds of laptops at slightly different `since` values, each page a slice of the same rows
+ * (issue 22). Rows are never changed once read.
+ */
+const rowTexts = new WeakMap<object, string>();
+
 function rowText(row: object): string {
+  let text = rowTexts.get(row);
+  if (text === undefined) {
+    text = rowTextOf(row);
+    rowTexts.set(row, text);
+  }
+  return text;
+}
+
+function rowTextOf(row: object): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(row)) {
     if (value === undefined) continue;
