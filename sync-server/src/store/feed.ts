@@ -22,9 +22,10 @@ import { StoredJson, topFields } from './storedJson';
  * a PouchDB upgrade that changes it fails a test instead of serving a wrong feed.
  */
 
-/** The abstract-leveldown surface the reader uses (memdown 1 and leveldown 6 both have it). */
+/** The abstract-leveldown surface the reader uses (memdown 1 and leveldown 6 both have it; `getMany` only leveldown). */
 export interface RawLevel {
   get(key: string, options: { asBuffer: false }, callback: (error: Error | null | undefined, value?: string) => void): void;
+  getMany?(keys: string[], options: { asBuffer: false }, callback: (error: Error | null | undefined, values?: (string | undefined)[]) => void): void;
   iterator(options: { gt: string; lt: string; limit: number; keyAsBuffer: false; valueAsBuffer: false }): RawIterator;
 }
 
@@ -125,13 +126,13 @@ export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ r
     const entries = await readRange(raw, cursor, want);
     if (entries.length === 0) break;
     const docs = entries.map(([, value]) => body(value));
-    for (const doc of docs) {
-      if (metadata.has(doc.id)) continue;
-      const lookup = getJson(raw, docStore + doc.id, (text) => safeJsonParse(text) as Metadata);
+    const ids = [...new Set(docs.map((doc) => doc.id))].filter((id) => !metadata.has(id));
+    const lookups = lookupMetadata(raw, ids);
+    for (let i = 0; i < ids.length; i++) {
       // A page may end (limit reached) before every lookup is awaited: a late failure must not
-      // become an unhandled rejection. Awaiting `lookup` below still throws.
-      lookup.catch(() => undefined);
-      metadata.set(doc.id, lookup);
+      // become an unhandled rejection. Awaiting the lookup below still throws.
+      lookups[i]!.catch(() => undefined);
+      metadata.set(ids[i]!, lookups[i]!);
     }
     for (let i = 0; i < entries.length; i++) {
       const seq = Number(entries[i]![0].slice(bySeq.length));
@@ -191,6 +192,32 @@ function withConflicts(doc: Doc | StoredJson, conflicts: string[]): Doc | Stored
     return new StoredJson(`${doc.text.slice(0, close)},"_conflicts":${JSON.stringify(conflicts)}${doc.text.slice(close)}`);
   }
   return { ...doc, _conflicts: conflicts };
+}
+
+/**
+ * The stored metadata of each of `ids`. LevelDB answers them all in one request to the thread
+ * pool (`getMany`), where one `get` per row cost a pool round trip each: on a busy machine each
+ * round trip waits for a thread to be scheduled, and a 100-row page took 60 ms or more (issue 22,
+ * the notifier's catch-up reads at 500 laptops). memdown (tests) has no `getMany`: one `get` each.
+ */
+function lookupMetadata(raw: RawLevel, ids: string[]): Promise<Metadata | undefined>[] {
+  const parse = (text: string): Metadata => safeJsonParse(text) as Metadata;
+  const getMany = raw.getMany;
+  if (!getMany || ids.length === 0) return ids.map((id) => getJson(raw, docStore + id, parse));
+  const all = inReadSlot(
+    () =>
+      new Promise<(Metadata | undefined)[]>((resolve, reject) => {
+        getMany.call(raw, ids.map((id) => docStore + id), { asBuffer: false }, (error, values) => {
+          if (error) return reject(error);
+          try {
+            resolve(ids.map((_, i) => (values?.[i] === undefined ? undefined : parse(values[i]!))));
+          } catch (thrown) {
+            reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
+          }
+        });
+      }),
+  );
+  return ids.map((_, i) => all.then((values) => values[i]));
 }
 
 // The document store is written with PouchDB's safe JSON (deep revision trees), so read it so.
