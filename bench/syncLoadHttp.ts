@@ -15,22 +15,28 @@ export interface Target {
 
 export interface Answer {
   status: number;
-  text: string;
+  /** The body's bytes; `text` and `json` decode them when first read. */
+  body: Buffer;
+  readonly text: string;
   readonly json: unknown;
 }
 
-/** An answer whose JSON is parsed only when read: the load generator must stay lighter than the server. */
-function answer(status: number, text: string): Answer {
+/** An answer decoded and parsed only when read: the load generator must stay lighter than the server. */
+function answer(status: number, body: Buffer): Answer {
   let parsed: unknown;
+  let text: string | undefined;
   return {
     status,
-    text,
+    body,
+    get text() {
+      return (text ??= body.toString('utf8'));
+    },
     get json() {
       if (parsed === undefined) {
         try {
-          parsed = JSON.parse(text) as unknown;
+          parsed = JSON.parse(this.text) as unknown;
         } catch {
-          parsed = text;
+          parsed = this.text;
         }
       }
       return parsed;
@@ -50,5 +56,5 @@ export function clientOf(target: Target): RawClient {
  */
 export async function http(client: RawClient, method: string, path: string, body?: unknown): Promise<Answer> {
   const res = await client.request(method, path, body === undefined ? undefined : JSON.stringify(body), requestTimeoutMs * 2);
-  return answer(res.status, res.text);
+  return answer(res.status, res.body);
 }

@@ -70,9 +70,11 @@ export async function runLoad(target: Target, mode: Mode, laptops: number, rate:
       for (const row of page.results) if (row.doc?.sentAt && row.doc.writer !== laptop) result.notifyMs.push(now - row.doc.sentAt);
       return { rows: page.results.length, lastSeq: String(page.last_seq) };
     }
+    // Counted on the bytes, and only the page's end decoded: no 75 KB string per pull.
     let rows = 0;
-    for (let i = res.text.indexOf('"changes":'); i >= 0; i = res.text.indexOf('"changes":', i + 10)) rows++;
-    const seq = /"last_seq":\s*("(?:[^"\\]|\\.)*"|[0-9]+)\s*\}\s*$/.exec(res.text);
+    for (let i = res.body.indexOf('"changes":'); i >= 0; i = res.body.indexOf('"changes":', i + 10)) rows++;
+    const end = res.body.toString('utf8', Math.max(0, res.body.length - 200));
+    const seq = /"last_seq":\s*("(?:[^"\\]|\\.)*"|[0-9]+)\s*\}\s*$/.exec(end);
     if (!seq) throw new Error('no last_seq in page');
     return { rows, lastSeq: seq[1]!.startsWith('"') ? (JSON.parse(seq[1]!) as string) : seq[1]! };
   };

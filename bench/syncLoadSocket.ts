@@ -10,10 +10,10 @@ import type { Socket } from 'node:net';
  * firm; only the server's cost is the thing measured here.
  */
 
-/** One answer: status, and the body as text. */
+/** One answer: status, and the body's bytes (decoded only by whoever needs the text). */
 export interface RawAnswer {
   status: number;
-  text: string;
+  body: Buffer;
 }
 
 /** A request sent on a reused socket that the server had closed as idle: safe to send again. */
@@ -31,7 +31,11 @@ const CRLF2 = Buffer.from('\r\n\r\n');
 /** One connection: one request at a time, as HTTP/1.1 without pipelining. */
 class Connection {
   readonly socket: Socket;
-  private buffer: Buffer = Buffer.alloc(0);
+  /** What arrived and is not yet consumed, in pieces: joined only once a whole answer is there. */
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** The head of an answer whose body is still coming: where it starts and ends in the pieces. */
+  private expected: { status: number; close: boolean; start: number; end: number } | undefined;
   private pending: Pending | undefined;
   private used = false;
   closed = false;
@@ -60,11 +64,12 @@ class Connection {
     clearTimeout(pending.timer);
     this.socket.destroy();
     // Nothing came back on a socket that had served before: the server closed it as idle.
-    pending.reject(pending.reused && this.buffer.length === 0 ? new StaleSocket(error.message) : error);
+    pending.reject(pending.reused && this.size === 0 ? new StaleSocket(error.message) : error);
   }
 
   private onData(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.chunks.push(chunk);
+    this.size += chunk.length;
     if (!this.pending) return this.fail(new Error('answer to no request'));
     let answer: ReturnType<Connection['parse']>;
     try {
@@ -80,12 +85,21 @@ class Connection {
       this.closed = true;
       this.socket.end();
     } else this.onFree(this);
-    pending.resolve({ status: answer.status, text: answer.text });
+    pending.resolve({ status: answer.status, body: answer.body });
   }
 
   /** A complete answer at the start of the buffer (consumed), or undefined while more must come. */
-  private parse(): { status: number; text: string; close: boolean } | undefined {
-    const buf = this.buffer;
+  private parse(): { status: number; body: Buffer; close: boolean } | undefined {
+    // A body of known length is joined once, when all of it is in.
+    if (this.expected && this.size < this.expected.end) return undefined;
+    const buf = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    this.chunks = [buf];
+    const known = this.expected;
+    if (known) {
+      this.expected = undefined;
+      this.consumed(buf, known.end);
+      return { status: known.status, body: buf.subarray(known.start, known.end), close: known.close };
+    }
     const headEnd = buf.indexOf(CRLF2);
     if (headEnd < 0) return undefined;
     const head = buf.toString('latin1', 0, headEnd);
@@ -96,9 +110,12 @@ class Connection {
     const length = /\r\ncontent-length: *(\d+)/.exec(lower);
     if (length) {
       const end = start + Number(length[1]);
-      if (buf.length < end) return undefined;
-      this.buffer = buf.subarray(end);
-      return { status, text: buf.toString('utf8', start, end), close };
+      if (buf.length < end) {
+        this.expected = { status, close, start, end };
+        return undefined;
+      }
+      this.consumed(buf, end);
+      return { status, body: buf.subarray(start, end), close };
     }
     if (!/\r\ntransfer-encoding: *chunked/.test(lower)) throw new Error('answer without length (not sent by either server)');
     const parts: Buffer[] = [];
@@ -111,12 +128,17 @@ class Connection {
       if (buf.length < dataEnd + 2) return undefined;
       if (size === 0) {
         // No trailers are sent by either server: the last chunk ends with one empty line.
-        this.buffer = buf.subarray(dataEnd + 2);
-        return { status, text: Buffer.concat(parts).toString('utf8'), close };
+        this.consumed(buf, dataEnd + 2);
+        return { status, body: Buffer.concat(parts), close };
       }
       parts.push(buf.subarray(lineEnd + 2, dataEnd));
       at = dataEnd + 2;
     }
+  }
+
+  private consumed(buf: Buffer, end: number): void {
+    this.chunks = end < buf.length ? [buf.subarray(end)] : [];
+    this.size = buf.length - end;
   }
 }
 
