@@ -31,6 +31,7 @@ export interface AnalysisReport {
     distribution: { strong: number; moderate: number; weak: number };
     coverage: { covered: number; total: number; percent: number };
     liveMetrics: LiveMetrics;
+    /** The best-scoring responses; `row` is the response's row in the file, as in `responses`. */
     topMatches: Explanation[];
     problems: { ruleId: string; message: string }[];
   }[];
@@ -74,7 +75,7 @@ export function buildReport(
       id: p.personaId, name: p.name, scored: p.scored, averageScore: round2(p.averagePercent),
       bestScore: p.best ? round2(percentOf(p.best.numerator, p.best.denominator)) : null,
       distribution: p.distribution, coverage: { ...p.coverage, percent: round2(p.coverage.percent) },
-      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => ({ ...explainRow(table, p.scores, t.row), respondentId: rows.id(t.row) })), problems: p.problems,
+      liveMetrics: metrics[i]!, topMatches: p.top.map((t) => ({ ...explainRow(table, p.scores, t.row), row: rows.fileRow(t.row), respondentId: rows.id(t.row) })), problems: p.problems,
     })),
     overlap: { personaIds: analysis.personas.map((p) => p.personaId), matrix: analysis.overlap },
     uncovered: { count: analysis.uncovered, percent: round2(analysis.uncoveredPercent) },
