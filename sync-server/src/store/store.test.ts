@@ -51,6 +51,21 @@ for (const [label, make] of implementations) {
       await store.close();
     });
 
+    test('[ST5] the engine\'s databases keep 50 revisions per document, the app\'s the default 1,000', async () => {
+      const store = await make();
+      const kept = async (name: string): Promise<number> => {
+        await store.create(name);
+        const db = (await store.open(name))!;
+        let rev: string | undefined;
+        for (let i = 0; i < 60; i++) rev = (await db.put({ _id: 'busy', i, ...(rev ? { _rev: rev } : {}) })).rev;
+        return ((await db.get('busy', { revs: true })) as { _revisions: { ids: string[] } })._revisions.ids.length;
+      };
+      expect(await kept('acme-engine_runs')).toBe(50);
+      expect(await kept('acme-engine_control')).toBe(50);
+      expect(await kept('acme-journeys')).toBe(60);
+      await store.close();
+    });
+
     test('[ST3] refuses names that are not <tenant>-<collection>', async () => {
       const store = await make();
       for (const name of ['personas', '../etc', 'acme-../x', 'ACME-p', 'a_b-c', '']) {
