@@ -94,9 +94,12 @@ describe('comparison PDF in German', () => {
     const pdf = buildComparisonPdf([{ persona: maya, metrics: { live, day: '2026-11-01', firstDay: '2026-10-01', targets: { satisfaction: 85, ces: 2 } } }, { persona: omar }], { paper: 'a4', fonts, images, text: exportText('de') });
     const flat = squash(pdfText(pdf, 'pair-de.pdf'));
     for (const want of ['Persona-Vergleich', 'Bernstein: abweichende Zeilen', 'Rolle', 'Belege', 'Forschung', 'Regeln für die', 'Zuordnung', 'Aktuelle', 'Kennzahlen', 'die nur eine Persona hat',
-      'Age 30–45 (Gewichtung 2)', 'CSAT %: 88% (Ziel 85%)', 'Loyalität (NPS): 31.0', '120 Antworten, 2026-10-01 bis 2026-11-01', 'Noch keine Daten', 'Vergleich von Maya Chen, Omar Haddad'])
+      'Age 30–45 (Gewichtung 2)', 'CSAT %: 88 % (Ziel 85 %)', 'Loyalität (NPS): 31,0', '120 Antworten, 01.10.2026 bis 01.11.2026', 'Noch keine Daten', 'Vergleich von Maya Chen, Omar Haddad'])
       expect(flat, want).toContain(want);
-    for (const en of ['Amber', 'Mapping rules', 'Latest metrics', 'No data yet', '(target', 'Comparison of', 'weight']) expect(flat, en).not.toContain(en);
+    for (const en of ['Amber', 'Mapping rules', 'Latest metrics', 'No data yet', '(target', 'Comparison of', 'weight', 'Active', 'Prefers', 'Email']) expect(flat, en).not.toContain(en);
+    // The status in German; the metric cards' dates shrink to fit rather than being cut.
+    expect(flat).toContain('Status Aktiv Aktiv');
+    expect(flat).not.toMatch(/\d\.\.\.|…/);
   });
 });
 

@@ -2,8 +2,9 @@ import type { jsPDF } from 'jspdf';
 import type { Rule } from '../analytics/rules';
 import type { PersonaSection } from '../persona/document';
 import { demographicFields } from '../persona/sections/profileSections';
-import { formatLiveValue, liveMetricRows, liveTarget } from '../analytics/liveFigures';
-import { liveDays, liveValue, type LiveMetricsInput } from './liveMetricsPdf';
+import { liveMetricRows } from '../analytics/liveFigures';
+import { liveDays, liveValue, liveValueText, type LiveMetricsInput } from './liveMetricsPdf';
+import { analyticsWords } from './analyticsText';
 import { setFont, wrap } from './pdfText';
 import { englishText, type ExportText } from '../i18n/exportText';
 
@@ -89,11 +90,14 @@ export function ruleText(rule: Rule, text: ExportText = englishText): string {
   return weighted(t(rule.kind === 'oneOf' ? 'report.rule.oneOf' : 'report.rule.mentions', { column: rule.column, values: rule.values.join(', ') }));
 }
 
-/** A compared persona field as text: lists joined, the status word capitalised as the app shows it. */
-export function fieldText(field: string, value: unknown): string {
+const statuses = ['draft', 'active', 'inactive'] as const;
+
+/** A compared persona field as text: lists joined, the status as the app words it in `text`'s language. */
+export function fieldText(field: string, value: unknown, text: ExportText = englishText): string {
   if (Array.isArray(value)) return value.join(', ');
-  const text = String(value ?? '');
-  return field === 'status' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  const v = String(value ?? '');
+  if (field !== 'status') return v;
+  return (statuses as readonly string[]).includes(v) ? text.t(`report.persona.status.${v as (typeof statuses)[number]}`) : v.charAt(0).toUpperCase() + v.slice(1);
 }
 
 /** The live metrics of one persona as lines of text: value and target per metric, then where they come from. */
@@ -102,17 +106,18 @@ export function metricLines(input: LiveMetricsInput | undefined, text: ExportTex
   const label = (key: string) => t('report.metric.label', { key });
   if (!input?.live) {
     const targets = liveMetricRows.flatMap((r) => {
-      const target = input ? liveTarget(input.targets, r.key) : undefined;
+      const target = input ? analyticsWords(text).target(input.targets, r.key) : undefined;
       return target === undefined ? [] : [t('report.metric.targetOnly', { metric: label(r.key), target })];
     });
     return [t('report.metric.noData'), ...targets];
   }
   const lines = liveMetricRows.map((r) => {
-    const target = liveTarget(input.targets, r.key);
-    const value = formatLiveValue(liveValue(input.live, r.key), r.unit);
+    // Values and targets in the language's digits ("2,1", "88 %" in German).
+    const target = analyticsWords(text).target(input.targets, r.key);
+    const value = liveValueText(liveValue(input.live, r.key), r.unit, text);
     return target === undefined ? t('report.metric.value', { metric: label(r.key), value }) : t('report.metric.valueTarget', { metric: label(r.key), value, target });
   });
-  const days = liveDays(input, text);
+  const days = liveDays(input, text, true);
   const responses = t('report.metric.responses', { count: input.live.responses });
   return [...lines, days ? t('report.metric.responsesOn', { responses, days }) : responses];
 }

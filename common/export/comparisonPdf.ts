@@ -98,7 +98,7 @@ function buildRows(doc: jsPDF, c: PersonaComparison, pages: readonly PersonaPdfP
       draw: (i, box) => drawText(doc, (values[i] ?? []).join('\n') || '—', box, { size: 9, leading: 1.3, color: '#1f2937' }),
     };
   };
-  const rows: Row[] = c.fields.map((f) => textRow(fieldColumn[f.field] ? t(`report.col.${fieldColumn[f.field]!}`) : f.field, f.differs, f.values.map((v) => [fieldText(f.field, v)])));
+  const rows: Row[] = c.fields.map((f) => textRow(fieldColumn[f.field] ? t(`report.col.${fieldColumn[f.field]!}`) : f.field, f.differs, f.values.map((v) => [fieldText(f.field, v, text)])));
   const evidence = c.evidence.map((e) => [t('report.comparison.evidenceLine', { ...e })]);
   rows.push(textRow(t('report.col.evidence'), evidence.some((e) => e[0] !== evidence[0]?.[0]), evidence));
 
@@ -152,7 +152,8 @@ function drawTitle(doc: jsPDF, names: string[], pageW: number, text: ExportText)
   drawText(doc, names.join('  ·  '), { x: margin, y: margin + 24, w: pageW - 2 * margin, h: 16 }, { size: 10, color: '#4b5563', maxLines: 1 });
   setFont(doc, 8, false, '#92400e');
   // As wide as the title leaves free: the legend runs longer in German or French than in English.
-  drawLabel(doc, text.t('report.comparison.legend'), pageW - margin, margin + 12, Math.max(260, pageW - 2 * margin - 230), 'right');
+  // Right to left the title hangs from the right margin, so the legend goes to the left one.
+  drawLabel(doc, text.t('report.comparison.legend'), text.rtl ? margin : pageW - margin, margin + 12, Math.max(260, pageW - 2 * margin - 230), text.rtl ? 'left' : 'right');
   return margin + 48;
 }
 

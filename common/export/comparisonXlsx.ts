@@ -48,7 +48,7 @@ export async function buildComparisonXlsx(pages: readonly PersonaPdfPage[], text
   const [fieldCol, differs] = columns(text, 'field', 'differs') as [string, string];
   addTable(wb, profileSheet, [fieldCol, ...names, differs], [
     [t('report.col.name'), ...names, ''],
-    ...c.fields.map((f) => [t(`report.col.${fieldColumn[f.field] ?? 'type'}`), ...f.values.map((v) => fieldText(f.field, v)), yes(f.differs)]),
+    ...c.fields.map((f) => [t(`report.col.${fieldColumn[f.field] ?? 'type'}`), ...f.values.map((v) => fieldText(f.field, v, text)), yes(f.differs)]),
     ...evidence, ...targets,
   ]);
 

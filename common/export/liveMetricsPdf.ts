@@ -76,16 +76,18 @@ export function drawLiveMetrics(doc: jsPDF, s: number, accent: string, input: Li
     const row = liveMetricRow(key);
     const target = words.target(input.targets, key);
     const tx = rtl ? card.x + w - 6 * s : card.x + 6 * s;
-    // A longer label ("Loyalität (NPS)") is set smaller, down to two thirds, before it would be cut.
-    const label = row ? t('report.metric.label', { key }) : key;
-    setFont(doc, 9 * s, false, '#4b5563');
-    const natural = textWidth(doc, label);
-    if (natural > w - 12 * s) setFont(doc, Math.max(6 * s, (9 * s * (w - 12 * s)) / natural), false, '#4b5563');
-    drawLabel(doc, label, tx, card.y + 14 * s, w - 12 * s, align);
+    fitted(doc, row ? t('report.metric.label', { key }) : key, 9 * s, '#4b5563', tx, card.y + 14 * s, w - 12 * s, align);
     setFont(doc, 20 * s, true, '#111827');
     drawLabel(doc, liveValueText(liveValue(input.live, key), row?.unit, text), tx, card.y + 38 * s, w - 12 * s, align);
-    setFont(doc, 8 * s, false, '#6b7280');
     const sub = target !== undefined ? t('report.metric.targetShort', { target }) : captionH > 0 ? '' : (days ?? t('report.metric.noData'));
-    if (sub) drawLabel(doc, sub, tx, card.y + 54 * s, w - 12 * s, align);
+    if (sub) fitted(doc, sub, 8 * s, '#6b7280', tx, card.y + 54 * s, w - 12 * s, align);
   });
+}
+
+// A longer label ("Loyalität (NPS)", two dates) is set smaller, down to three fifths, before it would be cut.
+function fitted(doc: jsPDF, label: string, size: number, color: string, x: number, baseline: number, width: number, align: 'left' | 'right'): void {
+  setFont(doc, size, false, color);
+  const natural = textWidth(doc, label);
+  if (natural > width) setFont(doc, Math.max(size * 0.6, (size * width) / natural), false, color);
+  drawLabel(doc, label, x, baseline, width, align);
 }
