@@ -156,32 +156,41 @@ function drawAxis(doc: jsPDF, chart: Box, yOf: (v: number) => number, min: numbe
   const step = spacing >= size * 1.3 ? 1 : 2;
   setFont(doc, size, false, '#6b7280');
   const gutter = textWidth(doc, bipolar ? '+2' : '10') + size * 0.6;
+  // Right to left (a mirrored poster) the scale stands at the chart's right edge, where the map starts.
+  const rtl = text.rtl;
   for (let v = max; v >= min; v -= step) {
     const y = yOf(v);
     doc.setDrawColor(v === 0 ? '#9ca3af' : '#e5e7eb');
     doc.setLineWidth(v === 0 ? 0.8 : 0.4);
-    doc.line(chart.x + gutter, y, chart.x + chart.w, y);
+    doc.line(rtl ? chart.x : chart.x + gutter, y, rtl ? chart.x + chart.w - gutter : chart.x + chart.w, y);
     setFont(doc, size, false, '#6b7280');
-    drawLabel(doc, formatCurveValue(v, bipolar, text), chart.x + gutter - size * 0.3, y + size * 0.35, gutter, 'right');
+    const label = formatCurveValue(v, bipolar, text);
+    if (rtl) drawLabel(doc, label, chart.x + chart.w - gutter + size * 0.3, y + size * 0.35, gutter, 'left');
+    else drawLabel(doc, label, chart.x + gutter - size * 0.3, y + size * 0.35, gutter, 'right');
   }
 }
 
 function drawLegend(doc: jsPDF, lane: EmotionLane, words: CurveWords, box: Box, f: number): void {
   const rows = legendRows(doc, lane, words, box.w, f);
+  // Right to left the entries run from the right edge, each swatch to the right of its words.
+  const rtl = words.text.rtl;
   rows.forEach((row, ri) => {
-    let x = box.x;
+    let x = rtl ? box.x + box.w : box.x;
     const mid = box.y + f * 0.4 + ri * f * 1.5 + f * 0.75;
     for (const { curve, text, w } of row) {
+      const left = rtl ? x - w : x;
+      const sx = rtl ? left + w - swatchW(f) : left;
       doc.setDrawColor(curve.colour);
       doc.setLineWidth(Math.max(1, f / 5));
       if (curve.variant === 'to-be') doc.setLineDashPattern([f / 2, f / 3], 0);
-      doc.line(x, mid, x + swatchW(f), mid);
+      doc.line(sx, mid, sx + swatchW(f), mid);
       doc.setLineDashPattern([], 0);
       doc.setFillColor(curve.colour);
-      doc.circle(x + swatchW(f) / 2, mid, Math.max(1.5, f / 3), 'F');
-      const tx = x + swatchW(f) + f * 0.5;
-      drawText(doc, text, { x: tx, y: mid - f * 0.47, w: w - (tx - x), h: f * 1.2 }, { size: f * 0.85, color: '#374151', maxLines: 1 });
-      x += w + entryGap(f);
+      doc.circle(sx + swatchW(f) / 2, mid, Math.max(1.5, f / 3), 'F');
+      const tw = w - swatchW(f) - f * 0.5;
+      const tx = rtl ? left : left + swatchW(f) + f * 0.5;
+      drawText(doc, text, { x: tx, y: mid - f * 0.47, w: tw, h: f * 1.2 }, { size: f * 0.85, color: '#374151', maxLines: 1, ...(rtl ? { align: 'right' as const } : {}) });
+      x = rtl ? left - entryGap(f) : x + w + entryGap(f);
     }
   });
 }

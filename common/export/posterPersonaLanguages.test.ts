@@ -112,8 +112,15 @@ describe('journey poster and tiled poster in the export language', () => {
   });
 
   test('Arabic: legend and sheet labels in Arabic, the sheet label from the right edge', () => {
-    const poster = text(write(buildJourneyPdf(journey, { paper: 'a3', fonts, text: exportText('ar') }), 'poster-ar.pdf'));
-    expect(poster).not.toMatch(/as-is|any customer|target/);
+    const posterFile = write(buildJourneyPdf(journey, { paper: 'a3', fonts, text: exportText('ar') }), 'poster-ar.pdf');
+    expect(text(posterFile)).not.toMatch(/as-is|any customer|target/);
+    // The map reads right to left: the first stage stands right of the last, the lane names and the
+    // emotion scale (−2 is only on the scale) at the right.
+    const pw = words(posterFile);
+    const at = (w: string) => pw.find((x) => x.text === w);
+    expect(pw.find((x, i) => x.text === 'Stage' && pw[i + 1]?.text === '1')!.xMin).toBeGreaterThan(pw.find((x, i) => x.text === 'Stage' && pw[i + 1]?.text === '4')!.xMin);
+    expect(at('Lane')!.xMin).toBeGreaterThan(1190 * 0.8);
+    expect(at('−2')!.xMin).toBeGreaterThan(1190 * 0.6);
     const file = write(buildJourneyTiledPdf(journey, { poster: 'a1', sheet: 'a4', fonts, text: exportText('ar') }), 'tiles-ar.pdf');
     expect(text(file)).not.toMatch(/\brow \d|column \d/);
     const label = words(file).filter((w) => w.page === 1 && w.yMin < 24);
