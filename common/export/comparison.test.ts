@@ -101,6 +101,20 @@ describe('comparison PDF in German', () => {
     expect(flat).toContain('Status Aktiv Aktiv');
     expect(flat).not.toMatch(/\d\.\.\.|…/);
   });
+
+  test('in Arabic the table reads right to left: row labels at the right, the first persona beside them', () => {
+    const [maya, omar] = pair();
+    const file = join(dir, 'pair-ar.pdf');
+    writeFileSync(file, buildComparisonPdf([{ persona: maya }, { persona: omar }], { paper: 'a4', fonts, images, text: exportText('ar') }));
+    const boxes = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', '-enc', 'UTF-8', file, '-']).toString('utf8');
+    // A persona's name in the column heads (below the title's names line).
+    const xOf = (word: string) => Number([...boxes.matchAll(new RegExp(`<word xMin="([\\d.]+)" yMin="([\\d.]+)"[^>]*>${word}</word>`, 'g'))].find((m) => Number(m[2]) > 75 && Number(m[2]) < 110)?.[1]);
+    // "الدور" (role), reversed as pdftotext gives an Arabic word's glyphs, is the first row label.
+    const role = Number(/<word xMin="([\d.]+)"[^>]*>[^<]*ﺭﻭﺪﻟﺍ<\/word>/.exec(boxes)?.[1]);
+    expect(role).toBeGreaterThan(841.89 * 0.8);
+    expect(xOf('Maya')).toBeGreaterThan(xOf('Omar'));
+    expect(xOf('Omar')).toBeGreaterThan(0);
+  });
 });
 
 describe('comparison workbook', () => {

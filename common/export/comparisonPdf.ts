@@ -62,19 +62,22 @@ export function buildComparisonPdf(pages: readonly PersonaPdfPage[], options: Co
 
   const n = comparison.personas.length;
   const colW = (size.w - 2 * margin - labelW - gap * n) / n;
-  const colX = (i: number) => margin + labelW + gap + i * (colW + gap);
+  // Right to left the row labels stand at the right edge and the first persona next to them.
+  const rtl = text.rtl;
+  const labelX = rtl ? size.w - margin - labelW : margin;
+  const colX = (i: number) => (rtl ? size.w - margin - labelW - gap - (i + 1) * colW - i * gap : margin + labelW + gap + i * (colW + gap));
   const rows = buildRows(doc, comparison, pages, options.images, colW - 2 * pad, text);
   const bottom = size.h - margin - 14;
 
   let y = drawTitle(doc, names, size.w, text);
-  y = drawPersonaHeads(doc, comparison.personas, options.images, colX, colW, y);
+  y = drawPersonaHeads(doc, comparison.personas, options.images, colX, colW, y, rtl);
   for (const row of rows) {
     const h = Math.min(row.height + 2 * pad, bottom - (margin + 60));
     if (y + h > bottom) {
       doc.addPage([size.w, size.h], options.orientation ?? 'landscape');
-      y = drawPersonaHeads(doc, comparison.personas, options.images, colX, colW, margin);
+      y = drawPersonaHeads(doc, comparison.personas, options.images, colX, colW, margin, rtl);
     }
-    drawRowLabel(doc, row, { x: margin, y, w: labelW, h }, text);
+    drawRowLabel(doc, row, { x: labelX, y, w: labelW, h }, text);
     for (let i = 0; i < n; i++) {
       const cell = { x: colX(i), y, w: colW, h };
       fillRounded(doc, cell, 4, '#ffffff', '#e5e7eb');
@@ -149,7 +152,7 @@ function wrap(doc: jsPDF, text: string, width: number): number {
 
 function drawTitle(doc: jsPDF, names: string[], pageW: number, text: ExportText): number {
   drawText(doc, text.t('report.comparison.pdfTitle'), { x: margin, y: margin, w: pageW - 2 * margin, h: 24 }, { size: 18, bold: true, color: '#111827', maxLines: 1 });
-  drawText(doc, names.join('  ·  '), { x: margin, y: margin + 24, w: pageW - 2 * margin, h: 16 }, { size: 10, color: '#4b5563', maxLines: 1 });
+  drawText(doc, names.join('  ·  '), { x: margin, y: margin + 24, w: pageW - 2 * margin, h: 16 }, { size: 10, color: '#4b5563', maxLines: 1, ...(text.rtl ? { align: 'right' as const } : {}) });
   setFont(doc, 8, false, '#92400e');
   // As wide as the title leaves free: the legend runs longer in German or French than in English.
   // Right to left the title hangs from the right margin, so the legend goes to the left one.
@@ -158,37 +161,43 @@ function drawTitle(doc: jsPDF, names: string[], pageW: number, text: ExportText)
 }
 
 /** The column heads: photo (or initials), name and role of each persona over an accent rule. */
-function drawPersonaHeads(doc: jsPDF, personas: PersonaDoc[], images: PdfImages, colX: (i: number) => number, colW: number, y: number): number {
+function drawPersonaHeads(doc: jsPDF, personas: PersonaDoc[], images: PdfImages, colX: (i: number) => number, colW: number, y: number, rtl: boolean): number {
   const h = 40;
   personas.forEach((p, i) => {
     const x = colX(i);
     doc.setFillColor(p.accentColor);
     doc.rect(x, y, colW, 3, 'F');
-    const photo = { x, y: y + 8, w: 28, h: 28 };
+    // Right to left the photo stands at the column's right and the name hangs from it.
+    const px = rtl ? x + colW - 28 : x;
+    const photo = { x: px, y: y + 8, w: 28, h: 28 };
     if (!p.photoAssetId || !drawPhoto(doc, images, p.photoAssetId, photo, 'cover', 14)) {
       doc.setFillColor(p.accentColor);
-      doc.circle(x + 14, y + 22, 14, 'F');
+      doc.circle(px + 14, y + 22, 14, 'F');
       setFont(doc, 11, true, '#ffffff');
-      drawRuns(doc, initials(p.name), x + 14, y + 26, 'center');
+      drawRuns(doc, initials(p.name), px + 14, y + 26, 'center');
     }
+    const tx = rtl ? x + colW - 34 : x + 34;
+    const align = rtl ? 'right' as const : 'left' as const;
     setFont(doc, 11, true, '#111827');
-    drawLabel(doc, p.name, x + 34, y + 20, colW - 34);
+    drawLabel(doc, p.name, tx, y + 20, colW - 34, align);
     setFont(doc, 8.5, false, '#4b5563');
-    drawLabel(doc, [p.role, p.personaType].filter((t) => t.trim() !== '').join(' · '), x + 34, y + 32, colW - 34);
+    drawLabel(doc, [p.role, p.personaType].filter((t) => t.trim() !== '').join(' · '), tx, y + 32, colW - 34, align);
   });
   return y + h + gap;
 }
 
 function drawRowLabel(doc: jsPDF, row: Row, box: Box, text: ExportText): void {
+  const rtl = text.rtl;
   fillRounded(doc, box, 4, row.differs ? tint(differs, 0.88) : '#f3f4f6');
   if (row.differs) {
     doc.setFillColor(differs);
-    doc.rect(box.x, box.y, 3, box.h, 'F');
+    doc.rect(rtl ? box.x + box.w - 3 : box.x, box.y, 3, box.h, 'F');
   }
-  drawText(doc, row.label, { x: box.x + 8, y: box.y + pad, w: box.w - 12, h: box.h - pad }, { size: 9, bold: true, color: '#111827', maxLines: 3 });
+  const inner = { x: rtl ? box.x + 4 : box.x + 8, y: box.y + pad, w: box.w - 12, h: box.h - pad };
+  drawText(doc, row.label, inner, { size: 9, bold: true, color: '#111827', maxLines: 3, ...(rtl ? { align: 'right' as const } : {}) });
   if (row.differs && box.h > 30) {
     setFont(doc, 7.5, false, '#92400e');
-    drawLabel(doc, text.t('report.col.differs'), box.x + 8, box.y + box.h - pad, box.w - 12);
+    drawLabel(doc, text.t('report.col.differs'), rtl ? box.x + box.w - 8 : box.x + 8, box.y + box.h - pad, box.w - 12, rtl ? 'right' : 'left');
   }
 }
 
@@ -197,7 +206,9 @@ function drawFooters(doc: jsPDF, names: string[], size: { w: number; h: number }
   for (let p = 1; p <= count; p++) {
     doc.setPage(p);
     setFont(doc, 8, false, '#9ca3af');
-    drawLabel(doc, text.t('report.comparison.footer', { names: names.join(', ') }), margin, size.h - margin + 4, size.w - 2 * margin - 80);
-    drawLabel(doc, text.t('report.page', { n: p, of: count }), size.w - margin, size.h - margin + 4, 80, 'right');
+    // Right to left the names hang from the right margin and the page number sits at the left.
+    const rtl = text.rtl;
+    drawLabel(doc, text.t('report.comparison.footer', { names: names.join(', ') }), rtl ? size.w - margin : margin, size.h - margin + 4, size.w - 2 * margin - 80, rtl ? 'right' : 'left');
+    drawLabel(doc, text.t('report.page', { n: p, of: count }), rtl ? margin : size.w - margin, size.h - margin + 4, 80, rtl ? 'left' : 'right');
   }
 }
