@@ -146,26 +146,29 @@ function drawHeader(ctx: SectionContext, persona: PersonaDoc, section: PersonaSe
   const pad = headerPad * s;
   // A narrow (portrait) header keeps most of its width for the name.
   const photoSide = Math.min(box.h - 2 * pad, 120 * s, box.w * 0.3);
-  const photo = { x: box.x + pad, y: box.y + pad, w: photoSide, h: photoSide };
+  // Right to left (as the canvas cell with dir="rtl") the photo stands at the right and the words hang from it.
+  const rtl = ctx.text.rtl;
+  const photo = { x: rtl ? box.x + box.w - pad - photoSide : box.x + pad, y: box.y + pad, w: photoSide, h: photoSide };
   if (!persona.photoAssetId || !drawPhoto(doc, ctx.images, persona.photoAssetId, photo, 'cover', photoSide / 2)) {
     doc.setFillColor(persona.accentColor);
     doc.circle(photo.x + photoSide / 2, photo.y + photoSide / 2, photoSide / 2, 'F');
     setFont(doc, photoSide * 0.4, true, '#ffffff');
     drawRuns(doc, initials(persona.name), photo.x + photoSide / 2, photo.y + photoSide * 0.64, 'center');
   }
-  const tx = photo.x + photoSide + 16 * s;
-  const text = { x: tx, y: box.y + pad, w: box.x + box.w - pad - tx, h: box.h - 2 * pad };
+  const tx = rtl ? box.x + pad : photo.x + photoSide + 16 * s;
+  const text = { x: tx, y: box.y + pad, w: rtl ? photo.x - 16 * s - tx : box.x + box.w - pad - tx, h: box.h - 2 * pad };
+  const align = rtl ? { align: 'right' as const } : {};
   let y = text.y;
   // The name shrinks to fit its line (down to half size) rather than losing letters to an ellipsis.
   setFont(doc, 24 * s, true);
   const nameSize = Math.max(12 * s, Math.min(24 * s, (24 * s * text.w) / Math.max(1, textWidth(doc, persona.name))));
-  y += drawText(doc, persona.name, { ...text, y, h: nameSize * 1.4 }, { size: nameSize, bold: true, color: '#111827', maxLines: 1 });
+  y += drawText(doc, persona.name, { ...text, y, h: nameSize * 1.4 }, { size: nameSize, bold: true, color: '#111827', maxLines: 1, ...align });
   const role = [persona.role, persona.personaType].filter((t) => t.trim() !== '').join(' · ');
-  if (role) y += drawText(doc, role, { ...text, y, h: 20 * s }, { size: 13 * s, color: '#374151', maxLines: 1 });
+  if (role) y += drawText(doc, role, { ...text, y, h: 20 * s }, { size: 13 * s, color: '#374151', maxLines: 1, ...align });
   const tagline = typeof section.data.tagline === 'string' ? section.data.tagline : '';
   const market = typeof section.data.marketSize === 'string' ? section.data.marketSize : '';
-  if (tagline) y += drawText(doc, tagline, { ...text, y: y + 4 * s, h: text.y + text.h - y }, { size: 11 * s, color: '#4b5563', maxLines: 2 }) + 4 * s;
-  if (market) drawText(doc, ctx.text.t('report.section.marketSizeLine', { value: market }), { ...text, y: y + 2 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280', maxLines: 1 });
+  if (tagline) y += drawText(doc, tagline, { ...text, y: y + 4 * s, h: text.y + text.h - y }, { size: 11 * s, color: '#4b5563', maxLines: 2, ...align }) + 4 * s;
+  if (market) drawText(doc, ctx.text.t('report.section.marketSizeLine', { value: market }), { ...text, y: y + 2 * s, h: 16 * s }, { size: 10 * s, color: '#6b7280', maxLines: 1, ...align });
 }
 
 /** The deck's cover: its title, how many personas, and each persona's name and role in order. */

@@ -151,10 +151,11 @@ const legend = (ctx: SectionContext, points: Partial<ChartPoint>[], unit: string
   points.forEach((p, i) => {
     const y = box.y + i * 15 * s;
     if (y + 12 * s > box.y + box.h) return;
+    const rtl = ctx.text.rtl;
     doc.setFillColor(seriesColor(i, ctx.accent));
-    doc.rect(box.x, y + 2 * s, 8 * s, 8 * s, 'F');
+    doc.rect(rtl ? box.x + box.w - 8 * s : box.x, y + 2 * s, 8 * s, 8 * s, 'F');
     setFont(doc, 9 * s);
-    drawLabel(doc, `${str(p.label)} ${ctx.text.fmt.number(num(p.value))}${unit}`, box.x + 12 * s, y + 10 * s, box.w - 12 * s);
+    drawLabel(doc, `${str(p.label)} ${ctx.text.fmt.number(num(p.value))}${unit}`, rtl ? box.x + box.w - 12 * s : box.x + 12 * s, y + 10 * s, box.w - 12 * s, rtl ? 'right' : 'left');
   });
 };
 
@@ -163,13 +164,16 @@ const pie: Drawer = (ctx, data, box) => {
   const total = points.reduce((t, p) => t + num(p.value), 0);
   const r = Math.min(box.h, box.w * 0.45) / 2;
   let a = 0;
+  const cx = ctx.text.rtl ? box.x + box.w - r : box.x + r;
   points.forEach((p, i) => {
     const span = (num(p.value) / total) * Math.PI * 2;
-    drawWedge(ctx.doc, box.x + r, box.y + r, r, a, a + span, seriesColor(i, ctx.accent));
+    drawWedge(ctx.doc, cx, box.y + r, r, a, a + span, seriesColor(i, ctx.accent));
     a += span;
   });
+  // Right to left the pie stands at the right and its legend to its left.
+  const rtl = ctx.text.rtl;
   const lx = box.x + 2 * r + 10 * ctx.s;
-  legend(ctx, arr<ChartPoint>(data.points), str(data.unit), { x: lx, y: box.y, w: box.x + box.w - lx, h: box.h });
+  legend(ctx, arr<ChartPoint>(data.points), str(data.unit), rtl ? { x: box.x, y: box.y, w: box.w - 2 * r - 10 * ctx.s, h: box.h } : { x: lx, y: box.y, w: box.x + box.w - lx, h: box.h });
 };
 
 const bars: Drawer = (ctx, data, box) => {
@@ -177,13 +181,16 @@ const bars: Drawer = (ctx, data, box) => {
   const points = arr<ChartPoint>(data.points);
   const max = Math.max(1, ...points.map((p) => num(p.value)));
   const rowH = Math.min(22 * s, box.h / Math.max(1, points.length));
+  // Right to left the label stands at the right, the bar grows leftwards and the value ends the row at the left.
+  const rtl = ctx.text.rtl;
   points.forEach((p, i) => {
     const y = box.y + i * rowH;
     setFont(doc, Math.min(9 * s, rowH * 0.5));
-    drawLabel(doc, str(p.label), box.x, y + rowH * 0.62, box.w * 0.3);
+    drawLabel(doc, str(p.label), rtl ? box.x + box.w : box.x, y + rowH * 0.62, box.w * 0.3, rtl ? 'right' : 'left');
     doc.setFillColor(seriesColor(i, ctx.accent));
-    doc.rect(box.x + box.w * 0.32, y + rowH * 0.2, Math.max(0.5, box.w * 0.5 * (num(p.value) / max)), rowH * 0.6, 'F');
-    drawLabel(doc, `${ctx.text.fmt.number(num(p.value))}${str(data.unit)}`, box.x + box.w, y + rowH * 0.62, box.w * 0.17, 'right');
+    const w = Math.max(0.5, box.w * 0.5 * (num(p.value) / max));
+    doc.rect(rtl ? box.x + box.w * 0.68 - w : box.x + box.w * 0.32, y + rowH * 0.2, w, rowH * 0.6, 'F');
+    drawLabel(doc, `${ctx.text.fmt.number(num(p.value))}${str(data.unit)}`, rtl ? box.x : box.x + box.w, y + rowH * 0.62, box.w * 0.17, rtl ? 'left' : 'right');
   });
 };
 
