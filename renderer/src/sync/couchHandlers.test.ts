@@ -52,6 +52,27 @@ describe('pushing to a CouchDB database', () => {
     expect(body.docs[0]).not.toHaveProperty('id');
   });
 
+  test('a push of many large documents asks which the server has, and reads only those', async () => {
+    const big = 'z'.repeat(3 * 1024 * 1024);
+    const rows = ['a', 'b', 'c', 'd'].map((id) => ({ newDocumentState: { id, name: id, note: big, _deleted: false } }));
+    const t = target({});
+    const reads: { keys: string[]; include_docs?: boolean }[] = [];
+    t.fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      if (String(url).endsWith('_all_docs')) {
+        const asked = JSON.parse(String(init?.body)) as { keys: string[]; include_docs?: boolean };
+        reads.push(asked);
+        const have: Record<string, unknown> = { b: { rev: '1-b' }, c: { rev: '2-c', deleted: true } };
+        return new Response(JSON.stringify({ rows: asked.keys.map((key) => (have[key] ? { key, value: have[key], ...(asked.include_docs ? { doc: key === 'b' ? { _id: 'b', _rev: '1-b', name: 'b', note: big, cx_by: 'me' } : null } : {}) } : { key, error: 'not_found' })) }));
+      }
+      const docs = (JSON.parse(String(init?.body)) as { docs: { _id: string }[] }).docs;
+      return new Response(JSON.stringify(docs.map((d) => ({ id: d._id, ok: true, rev: '9-x' }))));
+    }) as unknown as SyncFetch;
+    const result = await pushRows(t, rows as never);
+    expect(reads).toEqual([{ keys: ['a', 'b', 'c', 'd'] }, { keys: ['b'], include_docs: true }]);
+    // b is ours already (same content): skipped; a, c (deleted there) and d are written.
+    expect(result).toEqual({ conflicts: [], written: 3 });
+  });
+
   test('pulls skip design documents and ids the app does not own, and read on past them', async () => {
     const pages = [
       { results: [{ id: '_design/cx_roles', doc: { _id: '_design/cx_roles', validate_doc_update: 'function(){}' } }, { id: 'bad id!', doc: { _id: 'bad id!' } }, { id: 'p1', doc: { _id: 'p1', _rev: '1-a', name: 'one' } }], last_seq: 3 },

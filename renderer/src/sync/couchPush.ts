@@ -90,17 +90,29 @@ export async function pushRows(target: CouchTarget, rows: Row[], options: PushOp
 /**
  * The server's current copies of the rows' documents. Read in requests sized by the local copies
  * (the server's are usually about as large), so a push of many large documents never asks for
- * one huge answer.
+ * one huge answer. When that takes more than one request (a backlog of large documents), one
+ * small request first asks which of them the server has, and only those are read: a first push
+ * of 1,000 versions of 200 KB made 25 reads of nothing.
  */
 async function readCurrent(target: CouchTarget, rows: Row[], bytes: (row: Row) => number): Promise<Map<string, ServerRow>> {
   const out = new Map<string, ServerRow>();
-  for (const chunk of splitByBytes(rows, bytes, readBytes)) {
-    const keys = chunk.map((r) => r.newDocumentState.id);
-    const response = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys, include_docs: true }) });
-    const all = (await response.json()) as { rows: ServerRow[] };
-    for (const row of all.rows) out.set(row.key, row);
+  const ids = (chunk: Row[]) => chunk.map((r) => r.newDocumentState.id);
+  let chunks = splitByBytes(rows, bytes, readBytes);
+  if (chunks.length > 1) {
+    const present = new Set<string>();
+    for (const row of await allDocs(target, ids(rows), false)) {
+      if (row.value && !row.value.deleted) present.add(row.key);
+      else out.set(row.key, row.value ? { ...row, doc: null } : row);
+    }
+    chunks = splitByBytes(rows.filter((r) => present.has(r.newDocumentState.id)), bytes, readBytes);
   }
+  for (const chunk of chunks) for (const row of await allDocs(target, ids(chunk), true)) out.set(row.key, row);
   return out;
+}
+
+async function allDocs(target: CouchTarget, keys: string[], docs: boolean): Promise<ServerRow[]> {
+  const response = await target.fetch(`${target.url}_all_docs`, { method: 'POST', headers: json, body: JSON.stringify({ keys, ...(docs ? { include_docs: true } : {}) }) });
+  return ((await response.json()) as { rows: ServerRow[] }).rows;
 }
 
 /** About how much document JSON one read of the server's copies asks for. */
