@@ -175,9 +175,10 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       },
     };
     // Dataset chunks are ~1 MB each: small batches keep every request under the server's limit.
-    // Pulls take 500 documents a request (measured in Chromium: about twice the documents a second
-    // of 100). Pushes hand 500 to the push handler, which sends them in requests of at most 4 MB
-    // (couchPush.ts): fewer round trips for many small documents (bench syncCompare).
+    // Pulls take 500 documents a batch (measured in Chromium: about twice the documents a second
+    // of 100), read in pages of about 4 MB with the next page asked for ahead (couchHandlers.ts).
+    // Pushes hand 500 to the push handler, which sends them in requests of at most 4 MB, two at a
+    // time (couchPush.ts): fewer round trips for many small documents (bench syncCompare).
     const rechecks = new Rechecks(handlerTarget, () => db[name].storageInstance);
     const recheckSoon = () => {
       if (stopped || timers.has(name) || !rechecks.waiting) return;
