@@ -1,15 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Wakes, maxWakeIntervalMs, wakeInterval } from './wakes';
 
-// Fake timers: the intervals are checked by moving the clock, never by waiting. Waiters are woken
-// a slice per turn of the event loop, so "at once" means after a few turns without moving the clock.
-// (Only the clock and setTimeout are faked: turns are the event loop's own.)
-beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+// Fake timers: the intervals are checked by moving the clock, never by waiting.
+beforeEach(() => void vi.useFakeTimers());
 afterEach(() => void vi.useRealTimers());
-
-async function turns(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
-}
 
 /** `count` longpolls waiting on `db`, each counting its wake-ups and waiting again after one. */
 function waiters(wakes: Wakes, db: string, count: number): { woken: () => number } {
@@ -39,7 +33,7 @@ describe('wake-ups of a database', () => {
     const wakes = new Wakes(undefined, async () => seq.acme);
     const { woken } = waiters(wakes, 'acme-doorbell', 500);
     wakes.notify('acme-doorbell');
-    await turns();
+    await vi.advanceTimersByTimeAsync(0);
     expect(woken()).toBe(500);
     // A burst of rings right after: nobody is answered until the interval has passed, then once.
     for (let i = 0; i < 20; i++) {
@@ -47,15 +41,13 @@ describe('wake-ups of a database', () => {
       wakes.notify('acme-doorbell');
     }
     await vi.advanceTimersByTimeAsync(wakeInterval(500) - 1);
-    await turns();
     expect(woken()).toBe(500);
     await vi.advanceTimersByTimeAsync(1);
-    await turns();
     expect(woken()).toBe(1000);
     // A quiet spell, then a change: at once again.
     await vi.advanceTimersByTimeAsync(maxWakeIntervalMs * 2);
     wakes.notify('acme-doorbell');
-    await turns();
+    await vi.advanceTimersByTimeAsync(0);
     expect(woken()).toBe(1500);
   });
 
@@ -86,7 +78,6 @@ describe('wake-ups of a database', () => {
     wakes.notify('acme-personas');
     expect(wakes.holds('acme-personas', 0)).toBe(false);
     await vi.advanceTimersByTimeAsync(maxWakeIntervalMs);
-    await turns();
     expect(woken()).toBe(800);
     const reads: string[] = [];
     const quiet = new Wakes(undefined, async (db) => {
@@ -109,7 +100,7 @@ describe('wake-ups of a database', () => {
     await vi.advanceTimersByTimeAsync(0);
     wakes.notify('acme-doorbell'); // lands while the sequence is read
     release(3);
-    await turns();
+    await vi.advanceTimersByTimeAsync(0);
     expect(woken()).toBe(100);
     expect(wakes.holds('acme-doorbell', 3)).toBe(true);
     wakes.wakeAll();

@@ -115,7 +115,7 @@ export class Wakes {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     this.due.clear();
-    for (const set of [...this.waiting.values()]) for (const wake of [...set]) wake();
+    for (const db of [...this.waiting.keys()]) this.wake(db, undefined);
   }
 
   private deliver(db: string): void {
@@ -137,19 +137,6 @@ export class Wakes {
       return;
     }
     this.last.set(db, { at: this.now(), seq, woken: set.size });
-    wakeInSlices([...set], 0);
+    for (const wake of [...set]) wake();
   }
-}
-
-/**
- * Waiters woken per turn of the event loop. Each woken longpoll sends its page in the same turn:
- * 600 at once held the server's loop for up to 300 ms (longpoll mode, 300 laptops), and writes
- * arriving meanwhile waited.
- */
-const wakeSlice = 64;
-
-function wakeInSlices(waiters: (() => void)[], from: number): void {
-  const end = Math.min(waiters.length, from + wakeSlice);
-  for (let i = from; i < end; i++) waiters[i]!();
-  if (end < waiters.length) setImmediate(() => wakeInSlices(waiters, end));
 }
