@@ -56,7 +56,7 @@ test('personas joined to the event log by id: per-persona funnel, drop-off stage
   const posterFile = path.join(tmpdir(), `cx-jp-poster-${Date.now()}.pdf`);
   await saveDownload(page, 'PDF', posterFile);
   const poster = execFileSync('pdftotext', ['-enc', 'UTF-8', posterFile, '-']).toString('utf8').replace(/\s+/g, ' ');
-  for (const want of ['Funnel', 'onboarding-events', '80.0 % of previous', 'Drop-off', 'darker = more of those reaching the stage lost', '33.3 %']) expect(poster).toContain(want);
+  for (const want of ['Funnel', 'onboarding-events', '80.0% of previous', 'Drop-off', 'darker = more of those reaching the stage lost', '33.3%']) expect(poster).toContain(want);
   expect(poster).not.toContain('…');
   if (shots) execFileSync('pdftoppm', ['-png', '-r', '30', '-singlefile', posterFile, path.join(shots, 'journey-personas-poster')]);
   const pngFile = path.join(shots ?? tmpdir(), 'journey-personas-map.png');
