@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -106,6 +108,17 @@ test('a touchpoint card gets event rules on the map and shows its own count, exa
   await expect(emailCard.getByRole('button', { name: 'Event rules of card 1 in Touchpoints, Welcome' })).toHaveText('2 event rules');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(unmatched).toContainText('newsletter_opened');
+
+  // The poster PDF prints the card's figure under its text, as the map shows it.
+  await page.locator('details.export-menu > summary').first().click();
+  const posterFile = path.join(tmpdir(), `cx-card-poster-${Date.now()}.pdf`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  await (await download).saveAs(posterFile);
+  const poster = execFileSync('pdftotext', ['-enc', 'UTF-8', posterFile, '-']).toString('utf8').replace(/\s+/g, ' ');
+  expect(poster).toContain('3 · 75.0% of stage');
+  expect(poster).not.toContain('…');
+  if (shots) execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', posterFile, path.join(shots, 'card-events-poster')]);
 
   // Right to left, in Arabic digits and words.
   await page.evaluate(() => localStorage.setItem('cx.locale.v1', 'ar'));

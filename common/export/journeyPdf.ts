@@ -1,5 +1,5 @@
 import { jsPDF } from 'jspdf';
-import { cellCards, isCardLane, type JourneyMap, type Lane, type MetricLane, type Stage } from '../journey/mapModel';
+import { cellCards, isCardLane, type Card, type JourneyMap, type Lane, type MetricLane, type Stage } from '../journey/mapModel';
 import { drawEmotion, emotionLegendHeight, type CurveWords, type DrawnEmotion } from './journeyEmotionPdf';
 import { englishText, type ExportText } from '../i18n/exportText';
 import { registerFonts, type PdfFonts } from './fonts';
@@ -96,12 +96,13 @@ export function planPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
     const labelW = Math.min(size.w * 0.2, Math.max(160, longestWord * fs + gap + fs * 1.6));
     return { labelW, colW: (size.w - 2 * margin - labelW) / Math.max(1, map.stages.length) };
   };
-  const heights = (fs: number) => {
-    const g = geometry(fs);
-    return { stageH: stageHeight(doc, map, g.colW, fs), lanes: map.lanes.map((l) => laneHeight(doc, map, l, g, fs, words)) };
-  };
   // The funnel strip and the heat row sit between the stage headers and the first lane.
   const rows = journey.analytics && journey.analytics.stages.length === map.stages.length ? journey.analytics : null;
+  const figures = rows?.cards ?? {};
+  const heights = (fs: number) => {
+    const g = geometry(fs);
+    return { stageH: stageHeight(doc, map, g.colW, fs), lanes: map.lanes.map((l) => laneHeight(doc, map, l, g, fs, words, figures)) };
+  };
   const analyticsH = (fs: number) => (rows ? posterRowsHeight(doc, rows, { x0: margin + geometry(fs).labelW, ...geometry(fs), f: fs, gap }) : 0);
   const needed = (fs: number) => {
     const h = heights(fs);
@@ -135,7 +136,8 @@ export function drawPoster(doc: jsPDF, journey: JourneyPdfInput, size: { w: numb
   }
   const x0 = rtl ? margin : margin + labelW;
   const labelX = rtl ? size.w - margin - labelW + gap : margin;
-  const ctx: Ctx = { doc, map, f, colW, labelW, x0, labelX, words: plan.words };
+  const figures = analytics && analytics.stages.length === map.stages.length ? analytics.cards : {};
+  const ctx: Ctx = { doc, map, f, colW, labelW, x0, labelX, words: plan.words, figures };
   drawStages(ctx, top, plan.stageH);
   const drawn: DrawnEmotion[] = [];
   let y = top + plan.stageH + gap;
@@ -168,22 +170,35 @@ export function fitTextSize(height: (f: number) => number, avail: number, max: n
 }
 
 // x0: where the stage columns start; labelX: where the lane-name column starts (right of the stages, right to left).
-interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number; labelX: number; words: CurveWords }
+// figures: what a touchpoint card with event rules prints under its text, by card id (journey analytics).
+interface Ctx { doc: jsPDF; map: JourneyMap; f: number; colW: number; labelW: number; x0: number; labelX: number; words: CurveWords; figures: Readonly<Record<string, string>> }
 
-function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: { labelW: number; colW: number }, f: number, words: CurveWords): number {
+function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: { labelW: number; colW: number }, f: number, words: CurveWords, figures: Readonly<Record<string, string>>): number {
   // The lane's name wraps in the label column; the row is at least as tall as the name.
   setFont(doc, f, true);
   const nameH = wrap(doc, lane.name, labelW - gap - f * 1.2).length * f * 1.25 + f;
   if (lane.type === 'emotion') return Math.max(nameH, f * 10 + emotionLegendHeight(doc, lane, words, colW * map.stages.length - f, f));
   if (lane.type === 'metric') return Math.max(nameH, f * 4.2);
-  setFont(doc, f);
   let max = 1;
   for (const s of map.stages) {
-    const lines = cellCards(map, lane.id, s.id).reduce((t, c) => t + Math.max(1, wrap(doc, c.text || c.channel || '', colW - f * 1.6).length) + 0.8, 0);
+    const lines = cellCards(map, lane.id, s.id).reduce((t, c) => t + cardLines(doc, c, colW, f, figures) + 0.8, 0);
     max = Math.max(max, lines);
   }
   return Math.max(nameH, max * f * 1.25 + f);
 }
+
+/** A card's height in lines of the map's text: its text, and its figure (smaller) when it has one. */
+function cardLines(doc: jsPDF, card: Card, colW: number, f: number, figures: Readonly<Record<string, string>>): number {
+  setFont(doc, f);
+  const text = Math.max(1, wrap(doc, card.text || card.channel || '', colW - gap - f * 1.6).length);
+  const figure = figures[card.id];
+  if (figure === undefined) return text;
+  setFont(doc, f * figureScale, true);
+  return text + (wrap(doc, figure, colW - gap - f * 1.6).length * figureScale);
+}
+
+/** A card's figure prints at this share of the map's text size. */
+const figureScale = 0.85;
 
 const stageText = (s: Stage) => `${s.momentOfTruth ? '★ ' : ''}${s.name}`;
 
@@ -233,13 +248,19 @@ function drawLane(ctx: Ctx, lane: Lane, y: number, h: number): DrawnEmotion | un
     let cy = y;
     for (const card of cellCards(map, lane.id, s.id)) {
       const text = card.text || card.channel || '';
+      const figure = ctx.figures[card.id];
       setFont(doc, f);
-      const lines = Math.max(1, wrap(doc, text, colW - gap - f * 1.6).length);
-      const ch = Math.min(lines * f * 1.25 + f * 0.6, y + h - cy);
+      const textLines = Math.max(1, wrap(doc, text, colW - gap - f * 1.6).length);
+      const ch = Math.min(cardLines(doc, card, colW, f, ctx.figures) * f * 1.25 + f * 0.6, y + h - cy);
       if (ch < f) break;
       const box = { x: x0 + i * colW + gap / 2, y: cy, w: colW - gap, h: ch };
       fillRounded(doc, box, 3, tint(s.colour, 0.85));
-      drawText(doc, text, { x: box.x + f * 0.8, y: box.y + f * 0.3, w: box.w - f * 1.6, h: box.h - f * 0.3 }, { size: f, color: '#111827' });
+      const align = ctx.words.text.rtl ? { align: 'right' as const } : {};
+      drawText(doc, text, { x: box.x + f * 0.8, y: box.y + f * 0.3, w: box.w - f * 1.6, h: textLines * f * 1.25 + f * 0.3 }, { size: f, color: '#111827', ...align });
+      if (figure !== undefined) {
+        const fy = box.y + f * 0.3 + textLines * f * 1.25;
+        drawText(doc, figure, { x: box.x + f * 0.8, y: fy, w: box.w - f * 1.6, h: box.y + box.h - fy }, { size: f * figureScale, bold: true, color: '#1e40af', ...align });
+      }
       cy += ch + f * 0.2;
     }
   });

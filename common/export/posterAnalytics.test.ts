@@ -8,6 +8,8 @@ import { builtInTemplates } from '../journey/templates/index';
 import type { JourneyMap } from '../journey/mapModel';
 import { eventLogFromPlain } from '../journeyAnalytics/eventLog';
 import { analyseJourney } from '../journeyAnalytics/kernels';
+import { cardSpecsOf } from '../journeyAnalytics/cards';
+import { cellCards, isCardLane } from '../journey/mapModel';
 import { registerFonts } from './fonts';
 import { buildJourneyPdf, planPoster, posterMargin, type JourneyPdfInput } from './journeyPdf';
 import { buildJourneyTiledPdf } from './journeyTiles';
@@ -38,11 +40,15 @@ function words(file: string): { word: string; xMin: number; xMax: number }[] {
     .map((m) => ({ word: m[3]!.replace(/&amp;/g, '&'), xMin: Number(m[1]), xMax: Number(m[2]) }));
 }
 
-function plan(journey: JourneyPdfInput, paper: 'a4' | 'a2', orientation: PageOrientation) {
+function docFor(paper: 'a4' | 'a3' | 'a2', orientation: PageOrientation = 'landscape'): jsPDF {
   const size = pageSize(paper, orientation);
   const doc = new jsPDF({ unit: 'pt', format: [size.w, size.h], orientation, compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, fonts);
-  return planPoster(doc, journey, size);
+  return doc;
+}
+
+function plan(journey: JourneyPdfInput, paper: 'a4' | 'a2', orientation: PageOrientation) {
+  return planPoster(docFor(paper, orientation), journey, pageSize(paper, orientation));
 }
 
 describe('journey poster with analytics', () => {
@@ -98,11 +104,42 @@ describe('journey poster with analytics', () => {
   });
 
   test('the rows print in the words given (the app passes its translation)', () => {
-    const fr: PosterWords = { funnel: 'Entonnoir', dropOff: 'Abandon', heatNote: 'plus foncé = plus de pertes', started: 'ont commencé', ofPrevious: (rate) => `${rate} de l’étape précédente` };
+    const fr: PosterWords = { funnel: 'Entonnoir', dropOff: 'Abandon', heatNote: 'plus foncé = plus de pertes', started: 'ont commencé', ofPrevious: (rate) => `${rate} de l’étape précédente`, ofStage: (rate) => `${rate} de l’étape` };
     const journey = withAnalytics(template.body.map, [template.body.map.stages.length, template.body.map.stages.length, 3, 3], fr);
     writeFileSync(join(dir, 'fr.pdf'), buildJourneyPdf(journey, { paper: 'a2', fonts }));
     const printed = text(join(dir, 'fr.pdf'));
     for (const want of ['Entonnoir', 'Abandon', 'plus foncé = plus de pertes', 'ont commencé 100.0 % de l’étape précédente', '50.0 % de l’étape précédente']) expect(printed).toContain(want);
+  });
+
+  test('a touchpoint card with event rules prints its figure under its text, inside its own box', () => {
+    const base = withAnalytics(template.body.map, [1, 1]).map;
+    const lane = base.lanes.find((l) => isCardLane(l) && l.type === 'touchpoints' && base.stages.some((s) => cellCards(base, l.id, s.id).length > 0))!;
+    const stageIndex = base.stages.findIndex((s) => cellCards(base, lane.id, s.id).length > 0);
+    const card = cellCards(base, lane.id, base.stages[stageIndex]!.id)[0]!;
+    const stageId = base.stages[stageIndex]!.id;
+    const withRule = { ...card, events: [{ match: 'equals' as const, values: ['tp'] }] };
+    const laneCells = { ...base.cells[lane.id], [stageId]: cellCards(base, lane.id, stageId).map((c) => (c.id === card.id ? withRule : c)) };
+    const map = { ...base, cells: { ...base.cells, [lane.id]: laneCells } };
+    // Four customers reach the card's stage; three of them (and one who never reached it) met the touchpoint.
+    const reach = stageIndex + 1;
+    const plain = [0, 1, 2, 3].flatMap((c) => Array.from({ length: reach }, (_, i) => ({ customer: `c${c}`, event: `s${i}`, time: c * 1000 + i })));
+    const log = eventLogFromPlain([...plain, ...['c0', 'c1', 'c2', 'late'].map((customer, i) => ({ customer, event: 'tp', time: 900 + i * 1000 }))]);
+    const analytics = posterAnalyticsOf(analyseJourney(log, map.stages, { cards: cardSpecsOf(map) }), 'events');
+    expect(analytics.cards).toEqual({ [card.id]: '3 · 75.0 % of stage' });
+    const file = join(dir, 'card.pdf');
+    writeFileSync(file, buildJourneyPdf({ name: 'Onboarding', description: '', map, analytics }, { paper: 'a3', fonts }));
+    expect(text(file)).toContain('3 · 75.0 % of stage');
+    expect(text(file)).not.toContain('…');
+    // The figure sits in the card's stage column.
+    const { labelW, colW } = planPoster(docFor('a3'), { name: 'Onboarding', description: '', map, analytics }, pageSize('a3', 'landscape'));
+    const x0 = posterMargin + labelW;
+    const figureWord = words(file).find((w) => w.word === 'stage' && w.xMin > x0);
+    expect(figureWord).toBeDefined();
+    expect(figureWord!.xMin).toBeGreaterThanOrEqual(x0 + stageIndex * colW);
+    expect(figureWord!.xMax).toBeLessThanOrEqual(x0 + (stageIndex + 1) * colW);
+    // Without analytics the card prints its text alone.
+    writeFileSync(join(dir, 'card-plain.pdf'), buildJourneyPdf({ name: 'Onboarding', description: '', map, analytics: undefined }, { paper: 'a3', fonts }));
+    expect(text(join(dir, 'card-plain.pdf'))).not.toContain('of stage');
   });
 
   test('the tiled poster carries the rows too', () => {

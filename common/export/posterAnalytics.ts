@@ -25,12 +25,14 @@ export interface PosterWords {
   started: string;
   /** A later stage's note, given the formatted share of the previous stage. */
   ofPrevious: (rate: string) => string;
+  /** A touchpoint card's share of its stage's reach, given the formatted share. */
+  ofStage: (rate: string) => string;
 }
 
 /** English words, for the command line and tests. */
 export const englishPosterWords: PosterWords = {
   funnel: 'Funnel', dropOff: 'Drop-off', heatNote: 'darker = more of those reaching the stage lost',
-  started: 'started', ofPrevious: (rate) => `${rate} of previous`,
+  started: 'started', ofPrevious: (rate) => `${rate} of previous`, ofStage: (rate) => `${rate} of stage`,
 };
 
 /** What the poster prints of a journey's figures: small, plain data (it goes to the export worker). */
@@ -40,6 +42,12 @@ export interface PosterAnalytics {
   dropOffTitle: string;
   heatNote: string;
   stages: { reach: string; share: number; note: string; dropOff: string; dropOffRate: number | null }[];
+  /**
+   * What each touchpoint card with event rules prints under its text, by card id: the customers who
+   * met it among those who reached its stage, and their share of the stage ("412 · 37.5% of stage"),
+   * as the card shows on the map.
+   */
+  cards: Record<string, string>;
 }
 
 /** The poster rows of a journey's figures. */
@@ -54,6 +62,7 @@ export function posterAnalyticsOf(
       note: i === 0 ? words.started : words.ofPrevious(formatShare(s.conversionStrict)),
       dropOff: formatShare(s.dropOffRate), dropOffRate: s.dropOffRate,
     })),
+    cards: Object.fromEntries((f.cards ?? []).map((c) => [c.cardId, c.share === null ? formatCount(c.reached) : `${formatCount(c.reached)} · ${words.ofStage(formatShare(c.share))}`])),
   };
 }
 
