@@ -125,6 +125,11 @@ async function once(workers: number): Promise<{ stepsPerSecond: number; p99: num
     if (!allSent && i % 20 !== 0) continue;
     const exited = (await runsDb.all<CounterDoc>('c|', 'c|\ufff0')).reduce((s, c) => s + (c.finished.exited ?? 0), 0);
     if (exited >= runs && allSent) break;
+    // A progress line every 30 s, so a run stopped early (the bench lock's 15 minutes) still says how far it got and at what cost.
+    if (i % 60 === 0 && i > 0) {
+      const cpu = process.cpuUsage(cpuBefore);
+      console.log(`  … ${Math.round((performance.now() - started) / 1000)} s: ${exited} of ${runs} runs exited, ${receiver.delivered.length} of ${runs * 3} messages delivered, server process CPU ${Math.round((cpu.user + cpu.system) / 1e6)} s, load ${loadavg()[0]!.toFixed(2)}`);
+    }
     if (exited !== progress.exited || receiver.delivered.length !== progress.delivered) progress = { exited, delivered: receiver.delivered.length, at: performance.now() };
     else if (performance.now() - progress.at > 120_000) throw new Error(`no run moved for two minutes: ${exited} of ${runs} runs exited, ${receiver.delivered.length} of ${runs * 3} messages delivered`);
   }

@@ -37,6 +37,8 @@ const engine = await startTenantEngine({
 });
 const cpuAtStart = process.cpuUsage();
 process.send!({ ready: true });
+// A bench stopped early (killed at the bench lock's time limit) takes its workers with it.
+process.on('disconnect', () => process.exit(1));
 process.on('message', (m: { stop?: boolean }) => {
   if (!m.stop) return;
   void (async () => {
