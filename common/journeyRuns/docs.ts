@@ -29,6 +29,13 @@ export interface Outbox {
   recovered?: true;
 }
 
+/**
+ * A step log line as a run document keeps it: the interpreter's line without its `runId`, which is
+ * the document's own id (it was a third of a finished run's bytes, written again with every step).
+ * Documents written before keep it in each line; readers never need it.
+ */
+export type RunLogLine = Omit<StepLogEntry, 'runId'> & { runId?: string };
+
 /** A journey run document: one customer through one published version of one journey. */
 export interface RunDoc {
   _id: string;
@@ -46,7 +53,7 @@ export interface RunDoc {
   /** How to start it, while `state` is null (written by intake, commands and go-to). */
   start?: { triggerNodeId: string; at: number; attributes: Attributes; response?: Attributes; handoverDepth?: number };
   /** Step log, oldest first (the last {@link maxLogEntries}). */
-  log: StepLogEntry[];
+  log: RunLogLine[];
   /** Engine notes, oldest first (the last {@link maxLogEntries}). */
   notes: EngineNote[];
   /** When the engine looks at the run next (a wait, a retry, quiet hours, the rate limit); absent: no timer. */
@@ -127,10 +134,35 @@ export type CommandDoc = {
   doneAt?: number;
   result?: string;
 } & (
-  | { command: 'start'; journeyId: string; customers: StartCustomer[] }
+  | { command: 'start'; journeyId: string; customers: StartCustomer[]; pinned?: StartPin; claimedBy?: string }
   | { command: 'retry'; runId: string }
   | MigrateFields
 );
+
+/**
+ * What a start command's first reader fixes for every engine process (engine/src/commands.ts): the
+ * version and trigger all its runs start on, so a publish half way through splits no command.
+ */
+export interface StartPin {
+  version: number;
+  triggerNodeId: string;
+}
+
+/** A start command's mark in one partition (`t|<command>|<partition>`), written by the partition's owner once its runs are in. */
+export interface StartMarkDoc {
+  _id: string;
+  _rev?: string;
+  type: 'startMark';
+  command: string;
+  journeyId: string;
+  partition: number;
+  /** Runs this command started in the partition. */
+  started: number;
+  /** Runs of the partition that were there already (an earlier try of the command). */
+  existing: number;
+  at: number;
+  worker: string;
+}
 
 /** A customer named in a start command. */
 export interface StartCustomer {

@@ -87,6 +87,16 @@ export function scheduleSlotId(journeyId: string, nodeId: string, partition: num
   return `s|${part(journeyId)}|${part(nodeId)}|${pad(partition)}`;
 }
 
+/** Key-range prefix of one start command's marks (one per partition, written when its runs are in). */
+export function startMarkPrefix(commandId: string): string {
+  return `t|${part(commandId)}|`;
+}
+
+/** The mark of a start command in one partition: every run of that partition's customers is written. */
+export function startMarkId(commandId: string, partition: number): string {
+  return `${startMarkPrefix(commandId)}${pad(partition)}`;
+}
+
 /** The lease document of one partition. */
 export function leaseId(partition: number): string {
   return `lease|${pad(partition)}`;

@@ -41,7 +41,7 @@ function fold(doc: RunDoc, result: StepResult, delta: Delta): Advanced {
   if (s.status === 'failed' && !wasFailed) tallyFailed(delta, s.nodeId, 1);
   doc.state = s;
   delete doc.start;
-  doc.log.push(...result.log);
+  for (const { runId: _runId, ...line } of result.log) doc.log.push(line);
   if (doc.log.length > maxLogEntries) doc.log.splice(0, doc.log.length - maxLogEntries);
   if (result.wakeAt === null) delete doc.wakeAt;
   else doc.wakeAt = result.wakeAt;

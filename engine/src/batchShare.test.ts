@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flowOf, node } from '../../common/flowEngine/testFlows';
-import type { CommandDoc, RunDoc } from '../../common/journeyRuns/docs';
+import type { RunDoc } from '../../common/journeyRuns/docs';
 import { tenantDatabaseName } from '../../common/sync/names';
 import type { TestServer } from '../../sync-server/src/testing/harness';
 import { startTestServer, testPassword } from '../../sync-server/src/testing/harness';
@@ -9,11 +9,10 @@ import { CouchDb } from './couch';
 import { JourneyDirectory } from './journeys';
 import { createSenders } from './senders';
 import { HttpSender } from './senders/http';
-import { runStartCommand } from './commands';
 import { engineDatabases } from './service';
 import { testPolicy } from './testing/engineHarness';
 import type { Receiver } from './testing/parts';
-import { adminOf, publish, startReceiver, until } from './testing/parts';
+import { adminOf, publish, startReceiver, until, writeNewRuns } from './testing/parts';
 import { Worker } from './worker';
 
 /**
@@ -39,11 +38,7 @@ afterEach(async () => {
   await sync.close();
 });
 
-async function start(commandId: string, customers: string[]): Promise<void> {
-  const cmd = { _id: `cmd|${commandId}`, type: 'command', command: 'start', journeyId: 'later', customers: customers.map((id) => ({ id })), createdAt: Date.now() } as CommandDoc & { command: 'start' };
-  const directory = new JourneyDirectory(new CouchDb(admin, tenantDatabaseName('acme', 'journeys')), new CouchDb(admin, tenantDatabaseName('acme', 'history')));
-  await runStartCommand(cmd, { ...dbs, directory, worker: 'starter', partitions: 4, now: Date.now, log: () => undefined });
-}
+const start = (key: string, customers: string[]): Promise<void> => writeNewRuns(admin, 'acme', 'later', customers, key, 4);
 
 const runsOf = async (customers: string[]): Promise<RunDoc[]> =>
   (await dbs.runs.all<RunDoc>('r|', 'r|\ufff0')).filter((r) => customers.includes(r.customerId));

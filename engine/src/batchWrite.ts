@@ -23,6 +23,8 @@ export interface BatchHost {
   schedule: (doc: RunDoc) => void;
   touch: (id: string, since?: number) => void;
   accept: (doc: RunDoc) => void;
+  /** A run's write came back: written, or a conflict (start commands count their runs by it). */
+  landed: (id: string, ok: boolean) => void;
 }
 
 const partitionOfId = (id: string): number => Number(id.slice(2, 5));
@@ -58,6 +60,7 @@ export class BatchWriter {
         continue;
       }
       const { a, since } = changed.get(r.id)!;
+      this.h.landed(r.id, Boolean(r.ok && r.rev));
       if (!r.ok || !r.rev) {
         // Someone else wrote this run (a lease changed hands): take the count back and read it again.
         this.h.counters.add(a.delta, a.doc.partition, now, -1);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flowOf, node } from '../../common/flowEngine/testFlows';
-import type { CommandDoc, RunDoc } from '../../common/journeyRuns/docs';
+import type { RunDoc } from '../../common/journeyRuns/docs';
 import { leaseId } from '../../common/journeyRuns/ids';
 import { tenantDatabaseName } from '../../common/sync/names';
 import type { TestServer } from '../../sync-server/src/testing/harness';
@@ -12,11 +12,10 @@ import type { DeliveryPolicy } from './policy';
 import { createSenders } from './senders';
 import { HttpSender } from './senders/http';
 import type { Transport } from './senders/types';
-import { runStartCommand } from './commands';
 import { engineDatabases } from './service';
 import { testPolicy } from './testing/engineHarness';
 import type { Receiver } from './testing/parts';
-import { adminOf, publish, startReceiver, until } from './testing/parts';
+import { adminOf, publish, startReceiver, until, writeNewRuns } from './testing/parts';
 import { Worker } from './worker';
 
 /**
@@ -67,11 +66,9 @@ async function drive(w: Worker, check: () => Promise<boolean>, what: string): Pr
   }, 15_000, what);
 }
 
-/** Starts one run for `customerId` through the real start command; returns its id. */
+/** Writes one new run for `customerId` (its owner starts it); returns its id. */
 async function startRun(journeyId: string, customerId: string): Promise<string> {
-  const cmd = { _id: `cmd|${customerId}`, type: 'command', command: 'start', journeyId, customers: [{ id: customerId }], createdAt: Date.now() } as CommandDoc & { command: 'start' };
-  const directory = new JourneyDirectory(new CouchDb(admin, tenantDatabaseName('acme', 'journeys')), new CouchDb(admin, tenantDatabaseName('acme', 'history')));
-  await runStartCommand(cmd, { ...dbs, directory, worker: 'starter', partitions, now: Date.now, log: () => undefined });
+  await writeNewRuns(admin, 'acme', journeyId, [customerId], customerId, partitions);
   const [run] = await dbs.runs.all<RunDoc>('r|', 'r|\ufff0');
   return run!._id;
 }

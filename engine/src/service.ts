@@ -3,7 +3,8 @@ import { commandPrefix, controlCollection, runsCollection } from '../../common/j
 import { tenantDatabaseName } from '../../common/sync/names';
 import type { EngineSettingsDoc } from '../../common/journeyRuns/panel';
 import { engineSettingsId } from '../../common/journeyRuns/panel';
-import { runStartCommand } from './commands';
+import type { PinnedStart } from './commands';
+import { pinStartCommand } from './commands';
 import { migrateRefusal } from '../../common/journeyRuns/migrate';
 import { secureEngineDb } from './security';
 import type { CouchServer, StoredDoc } from './couch';
@@ -104,6 +105,8 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
         onCommand(doc as unknown as CommandDoc);
       } else if (doc.type === 'command' && doc.command === 'migrate') {
         worker.migrations.forget(doc._id);
+      } else if (doc.type === 'command' && doc.command === 'start') {
+        worker.starts.forget(doc._id);
       }
     }
   };
@@ -116,9 +119,13 @@ export async function startTenantEngine(o: TenantEngineOptions): Promise<TenantE
         worker.poke();
       }
     } else if (cmd.command === 'start') {
-      const claimedUntil = (cmd as { claimedUntil?: number }).claimedUntil ?? 0;
-      if (claimedUntil > now()) return;
-      void runStartCommand(cmd, { runs, control, directory, worker: o.worker, partitions: o.partitions, now, log: o.log }).catch((error: unknown) => o.log({ level: 'warn', msg: 'Start command failed; another try later', command: cmd._id, error: String(error) }));
+      const take = (pinned: PinnedStart | undefined): void => {
+        if (!pinned) return;
+        worker.starts.request(pinned);
+        worker.poke();
+      };
+      if (cmd.pinned) take(cmd as PinnedStart);
+      else void pinStartCommand(cmd, { control, directory, worker: o.worker, now, log: o.log }).then(take, (error: unknown) => o.log({ level: 'warn', msg: 'Start command failed; another try later', command: cmd._id, error: String(error) }));
     }
   };
   // Drain what is there before claiming any partition.

@@ -31,7 +31,7 @@ const bump = (d: Delta, nodeId: string, field: keyof NodeTally, by: number): voi
  * Node movements seen in new log lines: the run leaves the node it was at when a line names
  * another node, and enters that one. `from` is the node before the lines (undefined for a new run).
  */
-export function tallyLog(d: Delta, from: string | undefined, log: readonly StepLogEntry[]): string | undefined {
+export function tallyLog(d: Delta, from: string | undefined, log: readonly Pick<StepLogEntry, 'nodeId'>[]): string | undefined {
   let at = from;
   for (const line of log) {
     if (line.nodeId !== at) {

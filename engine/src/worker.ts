@@ -14,6 +14,8 @@ import { Counters } from './tally';
 import { BatchWriter } from './batchWrite';
 import { Migrations } from './migrate';
 import { Census } from './census';
+import { Starts } from './starts';
+import { emptyDelta } from './tally';
 import type { WorkerOptions } from './workerOptions';
 
 /**
@@ -50,6 +52,7 @@ export class Worker implements EventLookup {
   /** Partitions whose runs are read in after a claim (a migration or census of a half-read partition would be wrong). */
   private readonly loaded = new Set<number>();
   readonly migrations: Migrations;
+  readonly starts: Starts;
   private readonly census: Census;
   private readonly writer: BatchWriter;
   private stopped = false;
@@ -70,10 +73,12 @@ export class Worker implements EventLookup {
       sendNow: (id) => this.toSend.add(id),
     };
     this.migrations = new Migrations({ runs: o.runs, control: o.control, directory: o.directory, worker: o.worker, partitions: o.partitions, log: o.log });
+    this.starts = new Starts({ runs: o.runs, control: o.control, worker: o.worker, partitions: o.partitions, now: () => this.now(), log: o.log });
     this.census = new Census(o.runs);
     this.writer = new BatchWriter({
       o, runs: this.runs, counters: this.counters, retries: this.retries, now: () => this.now(), holds: (p) => this.leases.holds(p),
       schedule: (doc) => this.schedule(doc), touch: (id, since) => this.touch(id, since), accept: (doc) => this.accept(doc),
+      landed: (id, ok) => this.starts.landed(id, ok),
     });
     this.leases = new Leases({
       control: o.control, worker: o.worker, partitions: o.partitions, ttlMs: o.leaseTtlMs, now: this.now,
@@ -145,6 +150,18 @@ export class Worker implements EventLookup {
   async tick(): Promise<boolean> {
     const now = this.now();
     const size = this.o.batchSize ?? 500;
+    // Marks of start commands whose runs the last writes finished (before a batch is taken: a failed
+    // mark write is only logged and tried again, it must not leave a taken batch behind).
+    if (this.starts.due) {
+      await this.starts.finish((p) => this.leases.holds(p)).catch((error: unknown) => this.o.log({ level: 'warn', msg: 'Start marks not written; trying again', error: String(error) }));
+    }
+    // New runs of start commands, for the held partitions: made here, written by the batches below.
+    if (this.starts.size) {
+      for (const doc of this.starts.take((p) => this.loaded.has(p) && this.leases.holds(p), (id) => this.runs.has(id))) {
+        this.runs.set(doc._id, doc);
+        this.touch(doc._id, now);
+      }
+    }
     const batch = new Map<string, number>();
     // Due timers get up to half of the batch before the ready set: during a start burst tens of
     // thousands of runs are ready at once, and with timers only filling what was left no run under
@@ -204,7 +221,8 @@ export class Worker implements EventLookup {
     const retry = this.retries.has(id);
     if (control === 'paused') {
       this.parked.add(id);
-      return undefined;
+      // A new run of a start command is written as it is (not started), so the command is done and the run waits for Resume.
+      return doc._rev === undefined ? { doc: { ...doc }, delta: emptyDelta(doc.journeyId), steps: 0, handovers: [] } : undefined;
     }
     const program = d.program(doc.journeyId, doc.version);
     if (!program) {
@@ -341,6 +359,7 @@ export class Worker implements EventLookup {
 
   private forget(p: number): void {
     this.loaded.delete(p);
+    this.starts.drop(p);
     for (const [id, doc] of this.runs) {
       if (doc.partition !== p) continue;
       this.runs.delete(id);

@@ -1,19 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flowOf, node } from '../../common/flowEngine/testFlows';
-import type { CommandDoc, CounterDoc, RunDoc } from '../../common/journeyRuns/docs';
+import type { CounterDoc, RunDoc } from '../../common/journeyRuns/docs';
 import { tenantDatabaseName } from '../../common/sync/names';
 import type { TestServer } from '../../sync-server/src/testing/harness';
 import { startTestServer, testPassword } from '../../sync-server/src/testing/harness';
 import type { BulkResult, CouchServer } from './couch';
 import { CouchDb } from './couch';
-import { runStartCommand } from './commands';
 import { JourneyDirectory } from './journeys';
 import { createSenders } from './senders';
 import { HttpSender } from './senders/http';
 import { engineDatabases } from './service';
 import { testPolicy } from './testing/engineHarness';
 import type { Receiver } from './testing/parts';
-import { adminOf, publish, startReceiver, until } from './testing/parts';
+import { adminOf, publish, startReceiver, until, writeNewRuns } from './testing/parts';
 import { Worker } from './worker';
 
 /**
@@ -67,9 +66,7 @@ async function startedWorker(runs: CouchDb, journeyId: string): Promise<Worker> 
 }
 
 async function startRuns(journeyId: string, customers: string[]): Promise<void> {
-  const cmd = { _id: `cmd|${journeyId}`, type: 'command', command: 'start', journeyId, customers: customers.map((id) => ({ id })), createdAt: Date.now() } as CommandDoc & { command: 'start' };
-  const directory = new JourneyDirectory(new CouchDb(admin, tenantDatabaseName('acme', 'journeys')), new CouchDb(admin, tenantDatabaseName('acme', 'history')));
-  await runStartCommand(cmd, { ...dbs, directory, worker: 'starter', partitions, now: Date.now, log: () => undefined });
+  await writeNewRuns(admin, 'acme', journeyId, customers, journeyId, partitions);
 }
 
 /** The counters summed over every partition: started, exited, SMS sent, and runs that entered `s1`. */

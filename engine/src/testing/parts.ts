@@ -7,6 +7,11 @@ import { publishedEntryId } from '../../../common/journey/versions';
 import { tenantDatabaseName } from '../../../common/sync/names';
 import { CouchDb, couchServer } from '../couch';
 import type { CouchServer } from '../couch';
+import { triggerMatches } from '../../../common/flowEngine';
+import { runsCollection } from '../../../common/journeyRuns/ids';
+import type { PinnedStart } from '../commands';
+import { startDocs } from '../commands';
+import { JourneyDirectory } from '../journeys';
 
 /**
  * Test support (not shipped behaviour): the real parts the engine talks to. A provider HTTP
@@ -146,4 +151,21 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 15_000
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`Timed out waiting for ${what}`);
+}
+
+/**
+ * Writes new (not started) runs of a journey's published version for these customers, as intake and
+ * schedules write them and as start commands did before their owners made the runs themselves: the
+ * owner of each partition reads them (claim or runs feed) and starts them.
+ */
+export async function writeNewRuns(server: CouchServer, tenant: string, journeyId: string, customerIds: readonly string[], key: string, partitions: number): Promise<void> {
+  const directory = new JourneyDirectory(new CouchDb(server, tenantDatabaseName(tenant, 'journeys')), new CouchDb(server, tenantDatabaseName(tenant, 'history')));
+  await directory.refresh();
+  const ref = directory.published(journeyId);
+  if (!ref || !(await directory.load(journeyId, ref.version, Date.now()))) throw new Error(`Journey ${journeyId} is not published`);
+  const triggerNodeId = triggerMatches(directory.program(journeyId, ref.version)!, { type: 'manual' })[0]!;
+  const cmd: PinnedStart = { _id: `cmd|${key}`, type: 'command', command: 'start', journeyId, customers: customerIds.map((id) => ({ id })), createdAt: Date.now(), pinned: { version: ref.version, triggerNodeId } };
+  const docs = Array.from({ length: partitions }, (_, p) => startDocs(cmd, cmd.customers, p, partitions, Date.now())).flat();
+  const written = await new CouchDb(server, tenantDatabaseName(tenant, runsCollection)).bulk(docs);
+  if (!written.every((r) => r.ok)) throw new Error(`Runs not written: ${JSON.stringify(written)}`);
 }
