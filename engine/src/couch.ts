@@ -1,3 +1,5 @@
+import { httpRequest } from './httpRequest';
+
 /**
  * A small CouchDB HTTP client: the few calls the engine needs, identical against our sync server and
  * Apache CouchDB. Errors are {@link CouchHttpError}s carrying CouchDB's `error`/`reason`; a 409 is
@@ -52,15 +54,15 @@ export class CouchDb {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.server.authorization) headers.authorization = this.server.authorization;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(this.url(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
-    const text = await response.text();
+    const response = await httpRequest(this.url(path), { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), ...(signal ? { signal } : {}), retryStaleSocket: true });
+    const { text } = response;
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : {};
     } catch {
       throw new CouchHttpError(response.status, 'bad_response', `Not JSON from ${method} ${this.name}${path.split('?')[0]}: ${text.slice(0, 120)}`);
     }
-    if (!response.ok) {
+    if (response.status < 200 || response.status >= 300) {
       const e = json as { error?: string; reason?: string };
       throw new CouchHttpError(response.status, e.error ?? 'error', e.reason ?? text.slice(0, 200));
     }

@@ -13,6 +13,7 @@ import { engineDatabases } from './service';
 import { testPolicy } from './testing/engineHarness';
 import type { Receiver } from './testing/parts';
 import { adminOf, publish, startReceiver, until, writeNewRuns } from './testing/parts';
+import { HttpRequestError } from './httpRequest';
 import { Worker } from './worker';
 
 /**
@@ -45,9 +46,9 @@ class FlakyRuns extends CouchDb {
   override async bulk(docs: readonly { _id: string }[]): Promise<BulkResult[]> {
     const fail = this.failNext;
     this.failNext = undefined;
-    if (fail === 'before') throw new TypeError('fetch failed (socket hang up)');
+    if (fail === 'before') throw new HttpRequestError('ECONNRESET', 'POST /_bulk_docs: socket hang up');
     const results = await super.bulk(docs);
-    if (fail === 'after') throw new TypeError('fetch failed (the answer was lost)');
+    if (fail === 'after') throw new HttpRequestError('ECONNRESET', 'POST /_bulk_docs: the answer was lost');
     return results;
   }
 }
@@ -88,7 +89,7 @@ describe('a batch write that fails', () => {
 
       // The first batch starts every run; its write fails.
       runs.failNext = when;
-      await expect(w.tick()).rejects.toThrow(/fetch failed/);
+      await expect(w.tick()).rejects.toThrow(/_bulk_docs: (socket hang up|the answer was lost)/);
       expect(receiver.requests).toHaveLength(0);
 
       await until(async () => {

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { SendOutcome } from '../../../common/flowEngine';
+import type { HttpAnswer } from '../httpRequest';
+import { HttpRequestError, httpRequest } from '../httpRequest';
 import type { Delivery, Transport } from './types';
 
 /**
@@ -42,15 +44,15 @@ export class HttpSender implements Transport {
       headers['x-cx-timestamp'] = ts;
       headers['x-cx-signature'] = `sha256=${createHmac('sha256', this.o.webhookSecret).update(`${ts}.${method === 'GET' ? '' : body}`).digest('hex')}`;
     }
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(target, { method, headers, body: method === 'GET' ? undefined : body, signal: AbortSignal.timeout(this.o.timeoutMs ?? 15_000) });
+      response = await httpRequest(target, { method, headers, ...(method === 'GET' ? {} : { body }), timeoutMs: this.o.timeoutMs ?? 15_000 });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+      const cause = error instanceof HttpRequestError ? error.code : (error as Error).name;
       return { ok: false, retryable: true, reason: `The ${request.channel} provider could not be reached (${cause}).` };
     }
-    const text = await response.text().catch(() => '');
-    if (response.ok) {
+    const text = response.text;
+    if (response.status >= 200 && response.status < 300) {
       let providerId: string | undefined;
       try {
         providerId = (JSON.parse(text) as { id?: string }).id;
@@ -60,7 +62,7 @@ export class HttpSender implements Transport {
       return providerId ? { ok: true, keyHonoured: true, providerId: String(providerId).slice(0, 200) } : { ok: true, keyHonoured: true };
     }
     const retryable = response.status === 429 || response.status >= 500 || response.status === 408;
-    const retryAfter = Number(response.headers.get('retry-after'));
+    const retryAfter = Number(response.headers['retry-after']);
     return {
       ok: false,
       retryable,
