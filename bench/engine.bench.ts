@@ -100,7 +100,7 @@ function requestsPerK(requests: Map<string, number>, steps: number): string {
 async function once(workers: number): Promise<{ stepsPerSecond: number; p99: number; docsPerStep: number; seconds: number; serverCpuPerK: number; workerCpuPerK: number; load: [number, number]; requests: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'cx-engine-bench-'));
   const sync = await startTestServer({ store: createLevelStore(dir) });
-  const receiver = await startReceiver();
+  const receiver = await startReceiver({ keep: false });
   const admin = adminOf(sync.url, testPassword);
   await publish(admin, 'acme', 'bench', flow);
   const { runs: runsDb, control } = await engineDatabases(admin, 'acme');
@@ -121,17 +121,17 @@ async function once(workers: number): Promise<{ stepsPerSecond: number; p99: num
   let progress = { exited: -1, delivered: -1, at: performance.now() };
   for (let i = 0; ; i++) {
     await new Promise((r) => setTimeout(r, 500));
-    const allSent = receiver.delivered.length >= runs * 3;
+    const allSent = receiver.counts.delivered >= runs * 3;
     if (!allSent && i % 20 !== 0) continue;
     const exited = (await runsDb.all<CounterDoc>('c|', 'c|\ufff0')).reduce((s, c) => s + (c.finished.exited ?? 0), 0);
     if (exited >= runs && allSent) break;
     // A progress line every 30 s, so a run stopped early (the bench lock's 15 minutes) still says how far it got and at what cost.
     if (i % 60 === 0 && i > 0) {
       const cpu = process.cpuUsage(cpuBefore);
-      console.log(`  … ${Math.round((performance.now() - started) / 1000)} s: ${exited} of ${runs} runs exited, ${receiver.delivered.length} of ${runs * 3} messages delivered, server process CPU ${Math.round((cpu.user + cpu.system) / 1e6)} s, load ${loadavg()[0]!.toFixed(2)}`);
+      console.log(`  … ${Math.round((performance.now() - started) / 1000)} s: ${exited} of ${runs} runs exited, ${receiver.counts.delivered} of ${runs * 3} messages delivered, server process CPU ${Math.round((cpu.user + cpu.system) / 1e6)} s, load ${loadavg()[0]!.toFixed(2)}`);
     }
-    if (exited !== progress.exited || receiver.delivered.length !== progress.delivered) progress = { exited, delivered: receiver.delivered.length, at: performance.now() };
-    else if (performance.now() - progress.at > 120_000) throw new Error(`no run moved for two minutes: ${exited} of ${runs} runs exited, ${receiver.delivered.length} of ${runs * 3} messages delivered`);
+    if (exited !== progress.exited || receiver.counts.delivered !== progress.delivered) progress = { exited, delivered: receiver.counts.delivered, at: performance.now() };
+    else if (performance.now() - progress.at > 120_000) throw new Error(`no run moved for two minutes: ${exited} of ${runs} runs exited, ${receiver.counts.delivered} of ${runs * 3} messages delivered`);
   }
   const seconds = (performance.now() - started) / 1000;
   const serverCpu = process.cpuUsage(cpuBefore);
