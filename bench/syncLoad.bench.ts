@@ -10,11 +10,12 @@
  * narrow the matrix for a quick look. Each row ends with the machine's 1-minute load average at
  * its end: on a shared machine a row is only comparable with rows taken at a similar load.
  *
- * The simulated laptops run in this process, on one thread, and the server in a child process. So
- * that a late answer can be blamed on the right side, each row also prints the server's CPU time
- * per write and the event-loop delay (p99 of each second's p99, and the worst) of the server
- * (loopDelayProbe.ts) and of this process: a write's latency is the server's only when its loop or
- * its CPU is the one that is late.
+ * The simulated laptops run in this process and the server in a child process; the writer and
+ * the 50 laptops that time notifications each have a thread of their own (syncLoadLaptops.ts), so
+ * neither waits for the thread running the other laptops. So that a late answer can be blamed on
+ * the right side, each row also prints the server's CPU time per write and the event-loop delay
+ * (p99 of each second's p99, and the worst) of the server (loopDelayProbe.ts) and of the thread
+ * running the unsampled laptops ("load loop"); "load CPU %" is this whole process, all threads.
  */
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';

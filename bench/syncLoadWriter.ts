@@ -1,6 +1,7 @@
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { Target } from './syncLoadHttp';
 import { clientOf, http } from './syncLoadHttp';
+import { benchWorker } from './syncLoadThread';
 
 /**
  * The sync-load bench's writer, on a worker thread: at `rate` documents a second it pushes one
@@ -32,9 +33,7 @@ export interface WriterResult {
 /** Runs the writer on a worker thread and resolves with what it measured. */
 export function runWriter(options: WriterOptions): Promise<WriterResult> {
   return new Promise((resolve, reject) => {
-    // Workers do not inherit the main thread's tsx loader: the worker registers it, then loads this file.
-    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: options });
+    const worker = benchWorker(import.meta.url, options);
     worker.once('message', (result: WriterResult) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`sync-load writer exited (${code}) without a result`)));
