@@ -125,7 +125,7 @@ export function createServer(options: ServerOptions): SyncHandler {
       }
       // Signing out always works, even with an expired or revoked cookie: it is what clears it.
       const signingOut = method === 'DELETE' && path === '/_session';
-      const { principal, renew } = await deps.auth.authenticate(headers, req.socket.remoteAddress ?? 'unknown').catch((thrown: unknown) => {
+      const { principal, renew } = await deps.auth.authenticate(headers, req.socket.remoteAddress ?? 'unknown', req.socket).catch((thrown: unknown) => {
         if (signingOut && thrown instanceof CouchError && thrown.status === 401) return { principal: { kind: 'anonymous' } as const, renew: undefined };
         throw thrown;
       });
