@@ -91,6 +91,25 @@ describe('registry', () => {
     expect(() => cli.setUser('acme', 'Bad Name', { hash: 'h' })).toThrow(/Invalid user name/);
     expect(() => cli.addTenant('a-b')).toThrow(/Invalid tenant/);
   });
+
+  test("the server's registry looks at the file once per turn: a user removed by the CLI is refused from the next turn", async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'users.json');
+    const cli = new Registry(file);
+    cli.addTenant('acme');
+    cli.setUser('acme', 'bo', { hash: 'h', role: 'viewer' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const server = new Registry(file, { statOncePerTurn: true });
+    expect(server.account('acme/bo')).toMatchObject({ name: 'bo' });
+    cli.removeUser('acme', 'bo');
+    // Same turn: the look already taken stands (requests of one turn share it).
+    expect(server.account('acme/bo')).toMatchObject({ name: 'bo' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(server.account('acme/bo')).toBeUndefined();
+    cli.setUser('acme', 'cy', { hash: 'h2', role: 'editor' });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(server.users('acme')).toEqual([{ name: 'cy', role: 'editor' }]);
+  });
 });
 
 describe('sign-in rate limit', () => {

@@ -7,10 +7,13 @@ import type { Store } from '../store/store';
 import { createLevelStore } from '../store/store';
 import { readPassword } from './password';
 
-/** The registry file of a data directory, created with the directory. */
-export async function openRegistry(dataDir: string): Promise<Registry> {
+/**
+ * The registry file of a data directory, created with the directory. The server (`forServer`)
+ * looks at the file at most once per turn of its event loop (registry.ts).
+ */
+export async function openRegistry(dataDir: string, forServer = false): Promise<Registry> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  return new Registry(join(dataDir, 'users.json'));
+  return new Registry(join(dataDir, 'users.json'), { statOncePerTurn: forServer });
 }
 
 /** Creates any of a tenant's databases that are missing; returns the ones created. */

@@ -32,7 +32,7 @@ export interface Running {
 export async function serve(options: ServeOptions): Promise<Running> {
   const { dataDir, log } = options;
   const appDir = options.appDir === undefined ? undefined : await checkAppDir(options.appDir);
-  const registry = await openRegistry(dataDir);
+  const registry = await openRegistry(dataDir, true);
   const secret = await loadSecret(dataDir, options.env);
   if (secret.created) log.info('signing secret created', { file: secret.source });
   const store = createLevelStore(dataDir);
