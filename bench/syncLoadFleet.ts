@@ -124,6 +124,26 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       }
     } else {
       let since = await startSeq(target.doorbell);
+      // As the app: a ring starts a pull of its collection (RxDB's reSync) and the doorbell polls
+      // again at once; pulls of different collections run side by side, and a ring for a
+      // collection being pulled makes it pull once more when done (renderer/src/sync/engine.ts).
+      const pulling = new Map<string, 'running' | 'again'>();
+      const resync = (c: string): void => {
+        if (pulling.has(c)) return void pulling.set(c, 'again');
+        pulling.set(c, 'running');
+        void (async () => {
+          try {
+            do {
+              pulling.set(c, 'running');
+              await pull(laptop, c);
+            } while (running && pulling.get(c) === 'again');
+          } catch (error) {
+            if (running) fail(error);
+          } finally {
+            pulling.delete(c);
+          }
+        })();
+      };
       loops.push(guard(async () => {
         // Rings carry the rung collection's position on our server (cx_seq): a laptop whose pull
         // already reached it skips the pull, as the app does (renderer/src/sync/engine.ts).
@@ -139,9 +159,8 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           rung.set(c, !rung.has(c) ? seq : before === undefined || seq === undefined ? undefined : Math.max(before, seq));
         }
         for (const [c, seq] of rung) {
-          if (!running) break;
           if (seq !== undefined && Number.parseInt(position[c]!, 10) >= seq) continue;
-          await pull(laptop, c);
+          resync(c);
         }
       }));
     }
