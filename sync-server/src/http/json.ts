@@ -26,36 +26,63 @@ const OPEN_ARRAY = 91;
 const CLOSE_ARRAY = 93;
 const COLON = 58;
 
+/** Keys an object may have before its duplicate check uses a Set instead of a scan of its keys. */
+const scanKeys = 16;
+
 /**
- * Walks already-valid JSON, tracking the key set of every open object and the nesting depth:
+ * Walks already-valid JSON, tracking the keys of every open object and the nesting depth:
  * JSON.parse itself copes with any depth, but PouchDB clones documents recursively, and a body
- * nested 10,000 deep overflowed its stack (a 500 instead of a 400).
+ * nested 10,000 deep overflowed its stack (a 500 instead of a 400). The keys of all open objects
+ * sit in one array (a Set per object made this scan cost more than JSON.parse on the engine's
+ * `_bulk_docs` bodies); an object with many keys gets a Set, so no body makes the check quadratic.
  */
 function checkKeys(text: string, maxDepth: number): void {
-  // One entry per open container: a Set of keys for objects, null for arrays.
-  const stack: (Set<string> | null)[] = [];
+  const keys: string[] = [];
+  // Per open container: where its keys start in `keys`, or -1 for an array.
+  const opens: number[] = [];
+  // Sets of the open objects past `scanKeys` keys, by depth.
+  const big = new Map<number, Set<string>>();
   let i = 0;
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
-      const top = stack[stack.length - 1];
-      if (top && nextNonSpace(text, end + 1) === COLON) {
-        const raw = text.slice(i, end + 1);
-        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+      const from = opens.length > 0 ? opens[opens.length - 1]! : -1;
+      if (from >= 0 && nextNonSpace(text, end + 1) === COLON) {
+        let key = text.slice(i + 1, end);
+        if (key.includes('\\')) key = JSON.parse(text.slice(i, end + 1)) as string;
         if (key === '__proto__') throw badRequest('JSON keys named __proto__ are not allowed');
-        if (top.has(key)) throw badRequest(`Duplicate key in JSON object: ${JSON.stringify(key).slice(0, 80)}`);
-        top.add(key);
+        const set = big.get(opens.length);
+        let seen: boolean;
+        if (set) seen = set.has(key);
+        else {
+          seen = false;
+          for (let k = from; k < keys.length; k++) {
+            if (keys[k] === key) {
+              seen = true;
+              break;
+            }
+          }
+        }
+        if (seen) throw badRequest(`Duplicate key in JSON object: ${JSON.stringify(key).slice(0, 80)}`);
+        if (set) set.add(key);
+        else {
+          keys.push(key);
+          if (keys.length - from > scanKeys) big.set(opens.length, new Set(keys.slice(from)));
+        }
       }
       i = end + 1;
       continue;
     }
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      if (stack.length >= maxDepth) throw badRequest(`JSON is nested deeper than ${maxDepth} levels.`);
-      stack.push(c === OPEN_OBJECT ? new Set() : null);
+      if (opens.length >= maxDepth) throw badRequest(`JSON is nested deeper than ${maxDepth} levels.`);
+      opens.push(c === OPEN_OBJECT ? keys.length : -1);
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      big.delete(opens.length);
+      const from = opens.pop()!;
+      if (from >= 0) keys.length = from;
     }
-    else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) stack.pop();
     i++;
   }
 }
