@@ -65,15 +65,17 @@ export class Starts {
   }
 
   /**
-   * New runs of the held, read-in partitions whose mark is known to be missing. `known` says whether
-   * a run is in memory already (read in with the partition: an earlier try wrote it). A partition
-   * whose mark was not looked for yet is asked about in the background and taken on a later tick.
+   * New runs of the held, read-in partitions whose mark is known to be missing, a partition's share
+   * of a command at a time until there are `atLeast`. `known` says whether a run is in memory
+   * already (read in with the partition: an earlier try wrote it). A partition whose mark was not
+   * looked for yet is asked about in the background and taken on a later tick.
    */
-  take(usable: (p: number) => boolean, known: (id: string) => boolean): RunDoc[] {
+  take(usable: (p: number) => boolean, known: (id: string) => boolean, atLeast: number): RunDoc[] {
     const out: RunDoc[] = [];
     for (const m of this.pending.values()) {
       let customers: ReturnType<typeof startCustomers>['customers'] | undefined;
       for (let p = 0; p < this.o.partitions; p++) {
+        if (out.length >= atLeast) return out;
         if (m.done.has(p) || m.open.has(p) || !usable(p)) continue;
         if (!m.checked.has(p)) {
           void this.checkMark(m, p);

@@ -156,8 +156,10 @@ export class Worker implements EventLookup {
       await this.starts.finish((p) => this.leases.holds(p)).catch((error: unknown) => this.o.log({ level: 'warn', msg: 'Start marks not written; trying again', error: String(error) }));
     }
     // New runs of start commands, for the held partitions: made here, written by the batches below.
-    if (this.starts.size) {
-      for (const doc of this.starts.take((p) => this.loaded.has(p) && this.leases.holds(p), (id) => this.runs.has(id))) {
+    // Taken while fewer than a batch of runs are ready, so runs under way (a send answered) go first
+    // and a burst of 100k starts does not queue every other step behind it (the bench's p99 was 71 s).
+    if (this.starts.size && this.ready.size < size) {
+      for (const doc of this.starts.take((p) => this.loaded.has(p) && this.leases.holds(p), (id) => this.runs.has(id), size - this.ready.size)) {
         this.runs.set(doc._id, doc);
         this.touch(doc._id, now);
       }
