@@ -50,8 +50,8 @@ export interface Ctx {
 export interface Reply {
   status: number;
   body: unknown;
-  /** `body` already serialised as JSON with a trailing newline, or its UTF-8 bytes (sent as is when given). */
-  text?: string | Buffer;
+  /** `body` already serialised as JSON with a trailing newline, or its UTF-8 bytes, whole or in chunks (sent as is when given). */
+  text?: string | Buffer | readonly Buffer[];
   headers?: Record<string, string>;
 }
 

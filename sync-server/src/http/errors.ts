@@ -53,19 +53,28 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   sendJsonText(res, status, JSON.stringify(body) + '\n', headers);
 }
 
-/** Writes JSON already serialised (with its trailing newline) or its bytes, e.g. a shared change feed page. */
-export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer, headers: Record<string, string> = {}): void {
-  if (res.headersSent) {
+/**
+ * Writes JSON already serialised (with its trailing newline), its bytes, or its bytes in chunks
+ * (a change-feed page: large stored bodies as the buffers they were read into, never joined).
+ */
+export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer | readonly Buffer[], headers: Record<string, string> = {}): void {
+  if (!res.headersSent) {
+    const length = typeof text === 'string' || Buffer.isBuffer(text) ? Buffer.byteLength(text) : text.reduce((n, chunk) => n + chunk.length, 0);
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': length,
+      'cache-control': 'must-revalidate',
+      ...headers,
+    });
+  }
+  if (typeof text === 'string' || Buffer.isBuffer(text)) {
     res.end(text);
     return;
   }
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'must-revalidate',
-    ...headers,
-  });
-  res.end(text);
+  // Corked, the chunks leave in one writev instead of a write each (end() uncorks).
+  res.cork();
+  for (const chunk of text) res.write(chunk);
+  res.end();
 }
 
 /** Writes a CouchDB error answer. */

@@ -117,14 +117,14 @@ describe('the notifier answering from kept pages', () => {
     const sinces = Array.from({ length: 200 }, (_, i) => 10 + (i % 50));
     const answers = await Promise.all(sinces.map((since) => ask(options(since, 100))));
     for (const [i, since] of sinces.entries()) {
-      expect(answers[i]!.text, String(since)).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(since, 100))) + '\n');
+      expect(String(answers[i]!.text), String(since)).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(since, 100))) + '\n');
     }
     expect(reads).toBe(1);
     // A write drops them: the next answers include it.
     await db.put({ _id: 'new', v: 1 });
     notifier.notify(name);
     const after = await ask(options(40, 100));
-    expect(after.text).toContain('"id":"new"');
+    expect(String(after.text)).toContain('"id":"new"');
     expect(reads).toBe(2);
   });
 
@@ -148,11 +148,11 @@ describe('the notifier answering from kept pages', () => {
     held.shift()!();
     await low;
     // The page from 2 stopped at 7 (limit 5): it answers since 4 limit 2, not since 12.
-    expect((await covered).text).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(4, 2))) + '\n');
+    expect(String((await covered).text)).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(4, 2))) + '\n');
     await new Promise((resolve) => setImmediate(resolve));
     expect(reads).toBe(2);
     held.shift()!();
-    expect((await beyond).text).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(12, 5))) + '\n');
+    expect(String((await beyond).text)).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(12, 5))) + '\n');
   });
 
   test('a page is never shared across databases or tenants', async () => {
@@ -163,7 +163,7 @@ describe('the notifier answering from kept pages', () => {
     const asked = [0, 3, 6].flatMap((since) => dbs.map(({ db, store, name }) => ({ since, db, store, name })));
     const pages = await Promise.all(asked.map(({ since, db, store, name }) => notifier.page(name, request(options(since), db), (range) => readFeed(db, store.raw(name), { ...options(since), ...range }))));
     for (const [i, { since, store, name }] of asked.entries()) {
-      expect(pages[i]!.text, `${name} ${since}`).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(since))) + '\n');
+      expect(String(pages[i]!.text), `${name} ${since}`).toBe(JSON.stringify(await readChanges(store.raw(name)!, options(since))) + '\n');
     }
   });
 });

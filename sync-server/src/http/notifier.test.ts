@@ -18,7 +18,8 @@ describe('notifier', () => {
     const pages = await Promise.all(Array.from({ length: 500 }, () => notifier.page('acme-x', at(3), read)));
     expect(reads).toBe(1);
     expect(new Set(pages.map((p) => p.text)).size).toBe(1);
-    expect(pages[0]).toMatchObject({ text: '{"results":[{"id":"a","seq":1}],"last_seq":1}\n', count: 1 });
+    expect(pages[0]).toMatchObject({ count: 1 });
+    expect(String(pages[0]!.text)).toBe('{"results":[{"id":"a","seq":1}],"last_seq":1}\n');
     await notifier.page('acme-x', at(3), read);
     await notifier.page('acme-x', at(9), read);
     expect(reads).toBe(2);

@@ -1,6 +1,6 @@
 import type { FeedPage, PageRange, Tail } from './feedPages';
 import { derivePage, extendTail } from './feedPages';
-import { feedText } from '../store/storedJson';
+import { PageText, feedText } from '../store/storedJson';
 import { Wakes } from './wakes';
 
 /**
@@ -19,8 +19,8 @@ import { Wakes } from './wakes';
 
 /** A change-feed page, serialised once for everyone who asks for it. */
 export interface SharedPage {
-  /** The JSON answer with its trailing newline. */
-  text: string;
+  /** The JSON answer with its trailing newline, as UTF-8 chunks (stored bodies as read, storedJson.ts). */
+  text: PageText;
   /** Rows in the page (an empty page makes a longpoll wait). */
   count: number;
 }
@@ -208,11 +208,11 @@ export class Notifier {
   private catchUp(db: string, entries: Map<string, Entry>, tail: KeptTail, request: PageRequest, read: (range: PageRange) => Promise<ReadPage>): Promise<Served> {
     const page = this.gated(() => read({ since: tail.feed.last_seq, limit: catchUpLimit })).then((delta): Served => {
       // A long backlog, or a page PouchDB read: the tail cannot be extended by it.
-      if (!delta.derivable || delta.results.length >= catchUpLimit) return { text: '', count: 0 };
+      if (!delta.derivable || delta.results.length >= catchUpLimit) return { text: PageText.empty, count: 0 };
       const next = extendTail(tail, delta, feedText({ results: delta.results, last_seq: delta.last_seq }).length, maxTailBytes);
       const range = { since: next.since, limit: undefined };
       this.keepTail(db, request.shape, { ...next, handle: tail.handle }, tail);
-      return { text: '', count: next.feed.results.length, derive: { range, feed: next.feed, bytes: next.bytes } };
+      return { text: PageText.empty, count: next.feed.results.length, derive: { range, feed: next.feed, bytes: next.bytes } };
     });
     const entry: Entry = { request: { ...request, since: tail.since, limit: undefined }, page, at: this.now() };
     const key = JSON.stringify(['tail', request.shape]);
@@ -284,7 +284,7 @@ export class Notifier {
 /** Serialises a page once (stored bodies spliced in as text); keeps its rows when other requests may be answered from them. */
 function serve(read: ReadPage, range: PageRange): Served {
   const feed = { results: read.results, last_seq: read.last_seq };
-  const text = feedText(feed) + '\n';
+  const text = feedText(feed);
   const derivable = read.derivable && text.length <= maxDerivableBytes;
   return { text, count: read.results.length, ...(derivable ? { derive: { range: { since: range.since, limit: range.limit }, feed, bytes: text.length } } : {}) };
 }

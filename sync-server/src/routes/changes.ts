@@ -1,4 +1,4 @@
-import { CouchError, badRequest, dbNotFound } from '../http/errors';
+import { CouchError, badRequest, dbNotFound, sendJsonText } from '../http/errors';
 import { isObject } from '../http/body';
 import type { Ctx, Reply, Route } from '../http/context';
 import type { PageRequest, ReadPage, SharedPage } from '../http/notifier';
@@ -73,7 +73,7 @@ export const changes: Route = async (ctx) => {
       throw thrown;
     }
   };
-  const answer = (page: SharedPage): Reply => ({ status: 200, body: undefined, text: bytesOf(page) });
+  const answer = (page: SharedPage): Reply => ({ status: 200, body: undefined, text: page.text.chunks });
   if (feed === 'normal') return answer(await read());
   // Subscribe before the first read, so a write landing between the read and the wait still wakes us.
   let changed = false;
@@ -100,27 +100,12 @@ export const changes: Route = async (ctx) => {
     }
     const page = await read();
     if (!ctx.res.headersSent) return answer(page);
-    ctx.res.end(bytesOf(page));
+    sendJsonText(ctx.res, 200, page.text.chunks);
     return undefined;
   } finally {
     unsubscribe();
   }
 };
-
-/**
- * A page's UTF-8 bytes, encoded once however many requests it answers: a ring wakes hundreds of
- * longpolls with the same page, and each used to encode it (and measure it) on its own (issue 22).
- * Kept as long as the page is.
- */
-const encoded = new WeakMap<SharedPage, Buffer>();
-function bytesOf(page: SharedPage): Buffer {
-  let bytes = encoded.get(page);
-  if (!bytes) {
-    bytes = Buffer.from(page.text, 'utf8');
-    encoded.set(page, bytes);
-  }
-  return bytes;
-}
 
 /**
  * Reads a page: straight from the store when the options allow (feed.ts, bodies kept as their

@@ -92,9 +92,9 @@ describe('the fast change feed', () => {
             const reference = await db.changes({ ...q, return_docs: true, ...(q.limit === undefined ? {} : { limit: q.limit }) });
             const fast = await readChanges(raw!, q);
             expect(fast, JSON.stringify(q)).toEqual({ results: reference.results, last_seq: reference.last_seq });
-            // Bodies kept as their stored text make the same JSON answer.
+            // Bodies kept as their stored bytes make the same JSON answer.
             const asText = await readChanges(raw!, { ...q, asText: true });
-            expect(asText && feedText(asText), JSON.stringify(q)).toBe(JSON.stringify(fast));
+            expect(asText && String(feedText(asText)), JSON.stringify(q)).toBe(JSON.stringify(fast) + '\n');
           }
           await store.destroy(name);
         }),
@@ -133,6 +133,27 @@ describe('the fast change feed', () => {
     expect(canReadFast({ doc_ids: undefined })).toBe(true);
     expect(canReadFast({ doc_ids: ['a'] })).toBe(false);
   });
+
+  for (const kind of ['memory', 'level'] as const) {
+    test(`large bodies served as their stored bytes are the parsed answer: unicode, escapes, conflicts, deletions (${kind})`, async () => {
+      const { db, store, name } = await freshDb(kind);
+      const note = (n: number) => `${'Interview — «é€😀» "quoted" \\ back\nslash '.repeat(600)}${n}`;
+      await db.bulkDocs(Array.from({ length: 6 }, (_, i) => ({ _id: `v${i}/ü`, note: note(i), nested: { _id: 'not me', list: [i, '}'] } })));
+      await db.bulkDocs([{ _id: 'v1/ü', _rev: '1-ffffffffffffffffffffffffffffffff', note: note(99) }, { _id: 'v2/ü', _rev: '1-00000000000000000000000000000000', note: note(98) }], { new_edits: false });
+      const second = (await db.get('v3/ü')) as Doc;
+      await db.put({ ...second, _deleted: true });
+      const raw = store.raw(name)!;
+      for (const q of [{ since: 0, limit: undefined, style: 'all_docs' as const, include_docs: true, conflicts: true }, { since: 2, limit: 3, style: 'main_only' as const, include_docs: true, conflicts: false }]) {
+        const reference = await db.changes({ ...q, return_docs: true, ...(q.limit === undefined ? {} : { limit: q.limit }) });
+        const fast = await readChanges(raw, q);
+        expect(fast, JSON.stringify(q)).toEqual({ results: reference.results, last_seq: reference.last_seq });
+        const page = feedText((await readChanges(raw, { ...q, asText: true }))!);
+        expect(String(page)).toBe(JSON.stringify(fast) + '\n');
+        expect(page.length).toBe(Buffer.byteLength(String(page)));
+      }
+      expect(JSON.stringify(await readChanges(raw, { since: 0, limit: undefined, style: 'all_docs', include_docs: true, conflicts: true }))).toContain('"_conflicts":["1-');
+    });
+  }
 
   test('a document with conflicting leaves carries _conflicts with the losing non-deleted leaves', async () => {
     const { db, store, name } = await freshDb('memory');

@@ -25,12 +25,13 @@ import { StoredJson, topFields } from './storedJson';
 /** The abstract-leveldown surface the reader uses (memdown 1 and leveldown 6 both have it; `getMany` only leveldown). */
 export interface RawLevel {
   get(key: string, options: { asBuffer: false }, callback: (error: Error | null | undefined, value?: string) => void): void;
+  get(key: string, options: { asBuffer: true }, callback: (error: Error | null | undefined, value?: Buffer) => void): void;
   getMany?(keys: string[], options: { asBuffer: false }, callback: (error: Error | null | undefined, values?: (string | undefined)[]) => void): void;
-  iterator(options: { gt: string; lt: string; limit: number; keyAsBuffer: false; valueAsBuffer: false }): RawIterator;
+  iterator(options: { gt: string; lt: string; limit: number; keyAsBuffer: false; valueAsBuffer: true }): RawIterator;
 }
 
 interface RawIterator {
-  next(callback: (error: Error | null | undefined, key?: string, value?: string) => void): void;
+  next(callback: (error: Error | null | undefined, key?: string, value?: Buffer) => void): void;
   end(callback: (error?: Error | null) => void): void;
 }
 
@@ -59,6 +60,7 @@ const { safeJsonParse } = createRequire(here.resolve('pouchdb-adapter-leveldb-co
 const bySeq = '\xffby-sequence\xff';
 const docStore = '\xffdocument-store\xff';
 const bySeqEnd = '\xffby-sequence\xff\xff';
+const CLOSE_OBJECT = 125;
 
 /** Options the fast reader answers; see {@link canReadFast}. */
 export interface FeedOptions {
@@ -69,8 +71,9 @@ export interface FeedOptions {
   /** With `include_docs`: the winner carries `_conflicts`, its non-deleted losing leaves (as in PouchDB). */
   conflicts?: boolean;
   /**
-   * With `include_docs`: each body is the {@link StoredJson} text it was stored as (served by
-   * `feedText`), not a parsed object. Same answer, without parsing and re-serialising every body.
+   * With `include_docs`: each body is the {@link StoredJson} bytes it was stored as (served by
+   * `feedText`), not a parsed object. Same answer, without decoding, parsing, re-serialising and
+   * encoding every body.
    */
   asText?: boolean;
 }
@@ -89,11 +92,21 @@ interface Body {
   value(): Doc | StoredJson;
 }
 
-/** A stored body's fields read from its text; the body itself is parsed only when asked for. */
-function storedBody(text: string, asText: boolean): Body {
-  const top = topFields(text);
+/** A stored body's fields read from its bytes; the body itself is parsed only when asked for. */
+function storedBody(bytes: Buffer, asText: boolean): Body {
+  const top = topFields(bytes);
   if (top.id === undefined || top.rev === undefined) throw new Error('changes: a stored body without _id or _rev');
-  return { id: top.id, rev: top.rev, attachments: top.attachments, conflictsKey: top.conflicts, value: () => (asText ? new StoredJson(text) : (JSON.parse(text) as Doc)) };
+  return { id: top.id, rev: top.rev, attachments: top.attachments, conflictsKey: top.conflicts, value: () => (asText ? new StoredJson(bytes) : (JSON.parse(bytes.toString('utf8')) as Doc)) };
+}
+
+/**
+ * The document id of a stored body. A page without bodies needs nothing else of a by-sequence
+ * entry (the revisions come from the document's metadata), so the scan stops at `_id`.
+ */
+function storedId(bytes: Buffer): string {
+  const id = topFields(bytes, true).id;
+  if (id === undefined) throw new Error('changes: a stored body without _id');
+  return id;
 }
 
 /** True when PouchDB would answer these options the way {@link readChanges} does. */
@@ -114,8 +127,8 @@ export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ r
   const limit = opts.limit !== undefined && opts.limit > 0 ? opts.limit : undefined;
   const asText = opts.asText === true && opts.include_docs;
   // Most stored bodies are only looked at for their id and revision (history rows, pages without
-  // include_docs), which the text scan gives without a parse.
-  const body = (text: string): Body => storedBody(text, asText);
+  // include_docs), which the byte scan gives without a parse.
+  const body = (bytes: Buffer): Body => storedBody(bytes, asText);
   const results: FeedRow[] = [];
   let lastSeq = opts.since;
   let cursor = opts.since;
@@ -125,8 +138,10 @@ export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ r
     const want = limit === undefined ? 1000 : Math.min(1000, limit - results.length);
     const entries = await readRange(raw, cursor, want);
     if (entries.length === 0) break;
-    const docs = entries.map(([, value]) => body(value));
-    const ids = [...new Set(docs.map((doc) => doc.id))].filter((id) => !metadata.has(id));
+    // Without bodies only each entry's id is read (issue 16's runs feed: thousands of entries a
+    // page, most of them superseded revisions).
+    const docs = entries.map(([, value]) => (opts.include_docs ? body(value) : storedId(value)));
+    const ids = [...new Set(docs.map((doc) => (typeof doc === 'string' ? doc : doc.id)))].filter((id) => !metadata.has(id));
     const lookups = lookupMetadata(raw, ids);
     for (let i = 0; i < ids.length; i++) {
       // A page may end (limit reached) before every lookup is awaited: a late failure must not
@@ -136,25 +151,29 @@ export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ r
     }
     for (let i = 0; i < entries.length; i++) {
       const seq = Number(entries[i]![0].slice(bySeq.length));
-      const doc = docs[i]!;
+      const entry = docs[i]!;
       cursor = seq;
-      const meta = await metadata.get(doc.id);
+      const meta = await metadata.get(typeof entry === 'string' ? entry : entry.id);
       // A later write of this document comes later in the feed; this entry is history.
       if (!meta || meta.seq !== seq) continue;
       lastSeq = seq;
       const winning = meta.winningRev ?? merge.winningRev(meta);
-      const winner = winning === doc.rev ? doc : await getJson(raw, bySeq + formatSeq(meta.rev_map[winning]!), body);
-      if (!winner) throw new Error(`changes: missing body of ${doc.id} ${winning}`);
-      if (winner.attachments) return undefined;
-      if (asText && winner.conflictsKey) return readChanges(raw, { ...opts, asText: false });
-      const conflicts = opts.include_docs && opts.conflicts ? merge.collectConflicts(meta) : [];
+      // No body asked for: the metadata says everything the row holds (attachments do not show).
+      let doc: Doc | StoredJson | undefined;
+      if (typeof entry !== 'string') {
+        const winner = winning === entry.rev ? entry : await getBytes(raw, bySeq + formatSeq(meta.rev_map[winning]!), body);
+        if (!winner) throw new Error(`changes: missing body of ${entry.id} ${winning}`);
+        if (winner.attachments) return undefined;
+        if (asText && winner.conflictsKey) return readChanges(raw, { ...opts, asText: false });
+        doc = withConflicts(winner.value(), opts.conflicts ? merge.collectConflicts(meta) : []);
+      }
       const change: FeedRow = {
         id: meta.id,
-        changes: opts.style === 'all_docs' ? merge.collectLeaves(meta.rev_tree).map((leaf) => ({ rev: leaf.rev })) : [{ rev: winner.rev }],
-        ...(opts.include_docs ? { doc: withConflicts(winner.value(), conflicts) } : {}),
+        changes: opts.style === 'all_docs' ? merge.collectLeaves(meta.rev_tree).map((leaf) => ({ rev: leaf.rev })) : [{ rev: winning }],
+        ...(doc ? { doc } : {}),
         seq: meta.seq,
       };
-      if (merge.isDeleted(meta, winner.rev)) change.deleted = true;
+      if (merge.isDeleted(meta, winning)) change.deleted = true;
       results.push(change);
       if (limit !== undefined && results.length >= limit) return { results, last_seq: lastSeq };
     }
@@ -163,10 +182,13 @@ export async function readChanges(raw: RawLevel, opts: FeedOptions): Promise<{ r
   return { results, last_seq: lastSeq };
 }
 
-/** Up to `limit` by-sequence entries after `since`, in order. */
-function readRange(raw: RawLevel, since: number, limit: number): Promise<[string, string][]> {
-  const it = raw.iterator({ gt: bySeq + formatSeq(since), lt: bySeqEnd, limit, keyAsBuffer: false, valueAsBuffer: false });
-  const out: [string, string][] = [];
+/**
+ * Up to `limit` by-sequence entries after `since`, in order, values as the bytes stored: decoding
+ * a 200 KB body to a string cost a fresh large allocation for nothing (see storedJson.ts).
+ */
+function readRange(raw: RawLevel, since: number, limit: number): Promise<[string, Buffer][]> {
+  const it = raw.iterator({ gt: bySeq + formatSeq(since), lt: bySeqEnd, limit, keyAsBuffer: false, valueAsBuffer: true });
+  const out: [string, Buffer][] = [];
   return new Promise((resolve, reject) => {
     const finish = (error?: Error | null): void => it.end(() => (error ? reject(error) : resolve(out)));
     const step = (): void =>
@@ -188,8 +210,9 @@ function readRange(raw: RawLevel, since: number, limit: number): Promise<[string
 function withConflicts(doc: Doc | StoredJson, conflicts: string[]): Doc | StoredJson {
   if (conflicts.length === 0) return doc;
   if (doc instanceof StoredJson) {
-    const close = doc.text.lastIndexOf('}');
-    return new StoredJson(`${doc.text.slice(0, close)},"_conflicts":${JSON.stringify(conflicts)}${doc.text.slice(close)}`);
+    const close = doc.bytes.lastIndexOf(CLOSE_OBJECT);
+    // Every stored body has `_id` and `_rev` (storedBody checks), so a field comes before.
+    return new StoredJson(Buffer.concat([doc.bytes.subarray(0, close), Buffer.from(`,"_conflicts":${JSON.stringify(conflicts)}`), doc.bytes.subarray(close)]));
   }
   return { ...doc, _conflicts: conflicts };
 }
@@ -220,6 +243,25 @@ function lookupMetadata(raw: RawLevel, ids: string[]): Promise<Metadata | undefi
   return ids.map((_, i) => all.then((values) => values[i]));
 }
 
+/** A stored body read by key, as bytes. */
+function getBytes<T>(raw: RawLevel, key: string, parse: (bytes: Buffer) => T): Promise<T | undefined> {
+  return inReadSlot(
+    () =>
+      new Promise((resolve, reject) => {
+        raw.get(key, { asBuffer: true }, (error, value) => {
+          if (error) return notFound(error) ? resolve(undefined) : reject(error);
+          try {
+            resolve(value === undefined ? undefined : parse(Buffer.isBuffer(value) ? value : Buffer.from(value)));
+          } catch (thrown) {
+            reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
+          }
+        });
+      }),
+  );
+}
+
+const notFound = (error: Error): boolean => (error as { notFound?: boolean }).notFound === true || /not ?found/i.test(error.message);
+
 // The document store is written with PouchDB's safe JSON (deep revision trees), so read it so.
 function getJson<T>(raw: RawLevel, key: string, parse: (text: string) => T): Promise<T | undefined> {
   return inReadSlot(() => getJsonNow(raw, key, parse));
@@ -228,7 +270,7 @@ function getJson<T>(raw: RawLevel, key: string, parse: (text: string) => T): Pro
 function getJsonNow<T>(raw: RawLevel, key: string, parse: (text: string) => T): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     raw.get(key, { asBuffer: false }, (error, value) => {
-      if (error) return (error as { notFound?: boolean }).notFound || /not ?found/i.test(error.message) ? resolve(undefined) : reject(error);
+      if (error) return notFound(error) ? resolve(undefined) : reject(error);
       try {
         resolve(value === undefined ? undefined : parse(value));
       } catch (thrown) {

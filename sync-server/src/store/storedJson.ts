@@ -1,17 +1,21 @@
 /**
- * Document bodies served as the JSON text they were stored as. A change-feed page of large
- * documents used to parse every stored body and serialise it again for the answer (issue 20: 1,000
- * documents of 200 KB, the server's pull slower than pouchdb-server's); the body's text is already
- * the JSON the answer needs. Only a handful of top-level fields are read from it ({@link topFields}),
- * skipping over string contents with `indexOf`, so a 200 KB note costs a few steps, not a parse.
+ * Document bodies served as the JSON bytes they were stored as. A change-feed page of large
+ * documents used to decode every stored body to a string, join it into the row's text and the
+ * page's text, and encode that page back to UTF-8 (issue 20: 1,000 documents of 200 KB, the
+ * server's pull no faster than pouchdb-server's). Each of those made a fresh 200 KB allocation, and
+ * on these machines a fresh large allocation is page faults: about half the server's CPU per
+ * document was system time. The body's bytes are already the JSON the answer needs, so a page is
+ * now sent as a list of chunks, each large body as the buffer LevelDB gave. Only a handful of
+ * top-level fields are read from a body ({@link topFields}), skipping over string contents with
+ * `indexOf`, so a 200 KB note costs a few steps, not a parse.
  */
 
-/** A stored body kept as its JSON text (written by JSON.stringify, so canonical). */
+/** A stored body kept as the UTF-8 bytes of its JSON text (written by JSON.stringify, so canonical). */
 export class StoredJson {
-  constructor(readonly text: string) {}
+  constructor(readonly bytes: Buffer) {}
   /** The parsed body, for callers that serialise a page with JSON.stringify (same text). */
   toJSON(): unknown {
-    return JSON.parse(this.text);
+    return JSON.parse(this.bytes.toString('utf8'));
   }
 }
 
@@ -34,69 +38,93 @@ const CLOSE_ARRAY = 93;
 const COMMA = 44;
 const COLON = 58;
 
+// The keys looked for, as bytes. JSON.stringify writes them without escapes; a key that has
+// escapes is decoded before it is compared (see keyIs).
+const ID = Buffer.from('_id');
+const REV = Buffer.from('_rev');
+const ATTACHMENTS = Buffer.from('_attachments');
+const CONFLICTS = Buffer.from('_conflicts');
+
 /**
  * Reads `_id`, `_rev` and whether `_attachments` or `_conflicts` are there from a JSON object's
- * text, without building it. Throws on text that is not a JSON object (a corrupt store).
+ * UTF-8 bytes, without building it (the bytes 0x22 `"` and 0x5C `\` never occur inside a
+ * multi-byte UTF-8 character, so a byte scan finds the same strings a character scan does).
+ * `idOnly` stops at `_id`: a page without bodies needs nothing else. Throws on bytes that are not
+ * a JSON object (a corrupt store).
  */
-export function topFields(text: string): TopFields {
+export function topFields(bytes: Uint8Array, idOnly = false): TopFields {
   const out: TopFields = { id: undefined, rev: undefined, attachments: false, conflicts: false };
-  let i = skipSpace(text, 0);
-  if (text.charCodeAt(i) !== OPEN_OBJECT) throw new Error('stored body is not a JSON object');
-  i = skipSpace(text, i + 1);
-  if (text.charCodeAt(i) === CLOSE_OBJECT) return out;
+  let i = skipSpace(bytes, 0);
+  if (bytes[i] !== OPEN_OBJECT) throw new Error('stored body is not a JSON object');
+  i = skipSpace(bytes, i + 1);
+  if (bytes[i] === CLOSE_OBJECT) return out;
   for (;;) {
-    if (text.charCodeAt(i) !== QUOTE) throw new Error('stored body: key expected');
-    const keyEnd = stringEnd(text, i);
-    const key = stringValue(text, i, keyEnd);
-    i = skipSpace(text, keyEnd + 1);
-    if (text.charCodeAt(i) !== COLON) throw new Error('stored body: : expected');
-    i = skipSpace(text, i + 1);
-    const c = text.charCodeAt(i);
+    if (bytes[i] !== QUOTE) throw new Error('stored body: key expected');
+    const keyStart = i;
+    const keyEnd = stringEnd(bytes, i);
+    i = skipSpace(bytes, keyEnd + 1);
+    if (bytes[i] !== COLON) throw new Error('stored body: : expected');
+    i = skipSpace(bytes, i + 1);
+    const c = bytes[i];
     let end: number; // index after the value
     if (c === QUOTE) {
-      end = stringEnd(text, i) + 1;
-      if (key === '_id') out.id = stringValue(text, i, end - 1);
-      else if (key === '_rev') out.rev = stringValue(text, i, end - 1);
-    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) end = containerEnd(text, i);
-    else end = primitiveEnd(text, i);
-    if (key === '_attachments') out.attachments = true;
-    else if (key === '_conflicts') out.conflicts = true;
-    i = skipSpace(text, end);
-    const next = text.charCodeAt(i);
+      end = stringEnd(bytes, i) + 1;
+      if (keyIs(bytes, keyStart, keyEnd, ID)) {
+        out.id = stringValue(bytes, i, end - 1);
+        if (idOnly) return out;
+      } else if (keyIs(bytes, keyStart, keyEnd, REV)) out.rev = stringValue(bytes, i, end - 1);
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) end = containerEnd(bytes, i);
+    else end = primitiveEnd(bytes, i);
+    if (keyIs(bytes, keyStart, keyEnd, ATTACHMENTS)) out.attachments = true;
+    else if (keyIs(bytes, keyStart, keyEnd, CONFLICTS)) out.conflicts = true;
+    i = skipSpace(bytes, end);
+    const next = bytes[i];
     if (next === CLOSE_OBJECT) return out;
     if (next !== COMMA) throw new Error('stored body: , or } expected');
-    i = skipSpace(text, i + 1);
+    i = skipSpace(bytes, i + 1);
   }
 }
 
+/** Whether the key whose quotes are at `start` and `end` is `name`. */
+function keyIs(bytes: Uint8Array, start: number, end: number, name: Buffer): boolean {
+  const length = end - start - 1;
+  if (length === name.length) {
+    for (let k = 0; k < length; k++) if (bytes[start + 1 + k] !== name[k]) return false;
+    return true;
+  }
+  // Longer: only an escaped spelling of the same key could still be it.
+  if (length <= name.length || bytes.indexOf(BACKSLASH, start + 1) >= end) return false;
+  return stringValue(bytes, start, end) === name.toString('latin1');
+}
+
 /** The string whose quotes are at `start` and `end`. */
-function stringValue(text: string, start: number, end: number): string {
-  const raw = text.slice(start + 1, end);
-  return raw.includes('\\') ? (JSON.parse(text.slice(start, end + 1)) as string) : raw;
+function stringValue(bytes: Uint8Array, start: number, end: number): string {
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset + start + 1, end - start - 1);
+  return raw.includes(BACKSLASH) ? (JSON.parse(`"${raw.toString('utf8')}"`) as string) : raw.toString('utf8');
 }
 
 /** Index of the closing quote of the string opening at `start`. */
-export function stringEnd(text: string, start: number): number {
+export function stringEnd(bytes: Uint8Array, start: number): number {
   let i = start + 1;
   for (;;) {
-    const q = text.indexOf('"', i);
+    const q = bytes.indexOf(QUOTE, i);
     if (q < 0) throw new Error('stored body: unterminated string');
     let slashes = 0;
-    for (let j = q - 1; text.charCodeAt(j) === BACKSLASH; j--) slashes++;
+    for (let j = q - 1; bytes[j] === BACKSLASH; j--) slashes++;
     if (slashes % 2 === 0) return q;
     i = q + 1;
   }
 }
 
 /** Index after the object or array opening at `start`. */
-function containerEnd(text: string, start: number): number {
+function containerEnd(bytes: Uint8Array, start: number): number {
   let depth = 0;
   let i = start;
-  const n = text.length;
+  const n = bytes.length;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     if (c === QUOTE) {
-      i = stringEnd(text, i) + 1;
+      i = stringEnd(bytes, i) + 1;
       continue;
     }
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++;
@@ -110,54 +138,107 @@ function containerEnd(text: string, start: number): number {
 }
 
 /** Index after a number, true, false or null starting at `start`. */
-function primitiveEnd(text: string, start: number): number {
+function primitiveEnd(bytes: Uint8Array, start: number): number {
   let i = start;
   for (;;) {
-    const c = text.charCodeAt(i);
-    if (Number.isNaN(c) || c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || c === 32 || c === 9 || c === 10 || c === 13) return i;
+    const c = bytes[i];
+    if (c === undefined || c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || c === 32 || c === 9 || c === 10 || c === 13) return i;
     i++;
   }
 }
 
-function skipSpace(text: string, from: number): number {
+function skipSpace(bytes: Uint8Array, from: number): number {
   let i = from;
   for (;;) {
-    const c = text.charCodeAt(i);
+    const c = bytes[i];
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
     i++;
   }
 }
 
 /**
- * A change-feed page's JSON, as `JSON.stringify(page)` would write it, with stored bodies spliced
- * in as their text.
+ * A change-feed page's JSON (with its trailing newline) as UTF-8 chunks: large stored bodies as
+ * the buffers they were read into, everything between them joined into one chunk.
  */
-export function feedText(page: { results: readonly object[]; last_seq: unknown }): string {
-  const rows = page.results.map(rowText);
-  return `{"results":[${rows.join(',')}],"last_seq":${JSON.stringify(page.last_seq)}}`;
+export class PageText {
+  constructor(
+    readonly chunks: readonly Buffer[],
+    /** Bytes in all chunks. */
+    readonly length: number,
+  ) {}
+
+  /** The page as one string (tests, and anything that needs to read it). */
+  toString(): string {
+    return Buffer.concat(this.chunks as Buffer[], this.length).toString('utf8');
+  }
+
+  static readonly empty = new PageText([], 0);
 }
 
 /**
- * Each row's text, kept as long as the row is: a change-feed page kept by the notifier answers
- * hundreds of laptops at slightly different `since` values, each page a slice of the same rows
- * (issue 22). Rows are never changed once read.
+ * Bodies at least this large are sent as their own chunk; smaller ones are copied into the chunk
+ * around them. Hundreds of small rows as chunks of their own would cost a write each.
  */
-const rowTexts = new WeakMap<object, string>();
+const ownChunkBytes = 16 * 1024;
 
-function rowText(row: object): string {
-  let text = rowTexts.get(row);
-  if (text === undefined) {
-    text = rowTextOf(row);
-    rowTexts.set(row, text);
-  }
-  return text;
+/**
+ * A change-feed page's JSON with a trailing newline, as `JSON.stringify(page) + '\n'` would write
+ * it, with stored bodies spliced in as their bytes.
+ */
+export function feedText(page: { results: readonly object[]; last_seq: unknown }): PageText {
+  const chunks: Buffer[] = [];
+  let pending: (string | Buffer)[] = ['{"results":['];
+  let length = 0;
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const chunk = Buffer.concat(pending.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+    chunks.push(chunk);
+    length += chunk.length;
+    pending = [];
+  };
+  page.results.forEach((row, i) => {
+    if (i > 0) pending.push(',');
+    for (const part of rowParts(row)) {
+      if (typeof part === 'string' || part.length < ownChunkBytes) pending.push(part);
+      else {
+        flush();
+        chunks.push(part);
+        length += part.length;
+      }
+    }
+  });
+  pending.push(`],"last_seq":${JSON.stringify(page.last_seq)}}\n`);
+  flush();
+  return new PageText(chunks, length);
 }
 
-function rowTextOf(row: object): string {
-  const parts: string[] = [];
+/**
+ * Each row's JSON as text pieces and stored bodies, kept as long as the row is: a change-feed page
+ * kept by the notifier answers hundreds of laptops at slightly different `since` values, each page
+ * a slice of the same rows (issue 22). Rows are never changed once read.
+ */
+const rowTexts = new WeakMap<object, (string | Buffer)[]>();
+
+function rowParts(row: object): (string | Buffer)[] {
+  let parts = rowTexts.get(row);
+  if (parts === undefined) {
+    parts = rowPartsOf(row);
+    rowTexts.set(row, parts);
+  }
+  return parts;
+}
+
+function rowPartsOf(row: object): (string | Buffer)[] {
+  const parts: (string | Buffer)[] = [];
+  let text = '{';
   for (const [key, value] of Object.entries(row)) {
     if (value === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${value instanceof StoredJson ? value.text : JSON.stringify(value)}`);
+    text += `${text.length > 1 || parts.length > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+    if (value instanceof StoredJson) {
+      parts.push(text, value.bytes);
+      text = '';
+    } else text += JSON.stringify(value);
   }
-  return `{${parts.join(',')}}`;
+  parts.push(text + '}');
+  return parts;
 }
