@@ -92,8 +92,9 @@ function keyIs(bytes: Uint8Array, start: number, end: number, name: Buffer): boo
     for (let k = 0; k < length; k++) if (bytes[start + 1 + k] !== name[k]) return false;
     return true;
   }
-  // Longer: only an escaped spelling of the same key could still be it.
-  if (length <= name.length || bytes.indexOf(BACKSLASH, start + 1) >= end) return false;
+  // Longer: only an escaped spelling of the same key could still be it. The search for `\` stays
+  // inside the key (a search of the whole body per key made a body with many keys quadratic).
+  if (length <= name.length || !bytes.subarray(start + 1, end).includes(BACKSLASH)) return false;
   return stringValue(bytes, start, end) === name.toString('latin1');
 }
 
