@@ -36,6 +36,16 @@ export interface Fleet {
 }
 
 const pullLimit = 100;
+/**
+ * Doorbell mode, how a laptop follows a ring. `after` (default, as in the issue's and sync9/10's
+ * figures): it pulls the rung collections one after the other, then polls the doorbell again.
+ * `beside` (`SYNC_LOAD_PULLS=beside`), as the app does (renderer/src/sync/engine.ts): a ring starts
+ * a pull of its collection (RxDB's reSync) and the doorbell polls again at once; pulls of different
+ * collections run side by side, and a ring for a collection being pulled makes it pull once more
+ * when done. load11 measured `beside` as markedly heavier for the server at 500 laptops (see
+ * /work/notes/load11.md): no laptop waits for its pulls before it can be woken again.
+ */
+const pullsBeside = process.env.SYNC_LOAD_PULLS === 'beside';
 
 interface RingPage {
   results: { id: string; doc?: { cx_seq?: unknown } }[];
@@ -124,9 +134,7 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
       }
     } else {
       let since = await startSeq(target.doorbell);
-      // As the app: a ring starts a pull of its collection (RxDB's reSync) and the doorbell polls
-      // again at once; pulls of different collections run side by side, and a ring for a
-      // collection being pulled makes it pull once more when done (renderer/src/sync/engine.ts).
+      // `beside`: a pull per rung collection, in the background, once more if rung meanwhile.
       const pulling = new Map<string, 'running' | 'again'>();
       const resync = (c: string): void => {
         if (pulling.has(c)) return void pulling.set(c, 'again');
@@ -159,8 +167,10 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
           rung.set(c, !rung.has(c) ? seq : before === undefined || seq === undefined ? undefined : Math.max(before, seq));
         }
         for (const [c, seq] of rung) {
+          if (!running) break;
           if (seq !== undefined && Number.parseInt(position[c]!, 10) >= seq) continue;
-          resync(c);
+          if (pullsBeside) resync(c);
+          else await pull(laptop, c);
         }
       }));
     }

@@ -14,8 +14,9 @@ import { runWriter } from './syncLoadWriter';
  * - `doorbell`: one longpoll per laptop on the tenant's doorbell database; a writer pushes with
  *   `_bulk_docs` then updates its `<collection>~<laptop>` ring document, and every other laptop
  *   pulls only the collections whose rings it saw (renderer/src/sync/doorbell.ts), skipping those
- *   whose ring position (`cx_seq`, our server only) its last pull already reached. As in the app,
- *   the doorbell polls again at once and the pulls run beside it, one per collection at a time.
+ *   whose ring position (`cx_seq`, our server only) its last pull already reached, then polls the
+ *   doorbell again; `SYNC_LOAD_PULLS=beside` polls again at once and pulls beside it, as the app
+ *   does (syncLoadFleet.ts).
  *
  * Three threads, so that each figure is timed where nothing else delays it: the writer
  * (syncLoadWriter.ts, write latency), the first {@link sampledLaptops} laptops (syncLoadSampled.ts,
