@@ -126,6 +126,31 @@ describe('CouchDB protocol', () => {
     expect(zero.body.results).toHaveLength(1);
   });
 
+  test('_changes sends large stored bodies as they are: byte-exact JSON with unicode, escapes, _conflicts, deletions', async () => {
+    const name = `${url}/acme-history`;
+    const note = (i: number) => `${'Entrevista «é€😀» "quoted" \\ \n\u2028 '.repeat(500)}${i}`;
+    const docs = Array.from({ length: 4 }, (_, i) => ({ _id: `h${i}/ü`, note: note(i), nested: { _id: 'inner', list: [i, '}'] } }));
+    // One a request: this server takes bodies of at most 64 KB.
+    for (const doc of docs) expect((await call(`${name}/_bulk_docs`, acmeEditor, { method: 'POST', body: { docs: [doc] } })).status).toBe(201);
+    await call(`${name}/_bulk_docs`, acmeEditor, { method: 'POST', body: { docs: [{ _id: 'h1/ü', _rev: '1-ffffffffffffffffffffffffffffffff', note: note(9) }], new_edits: false } });
+    const second = await call(`${name}/${encodeURIComponent('h2/ü')}`, acmeViewer);
+    await call(`${name}/${encodeURIComponent('h2/ü')}?rev=${second.body._rev}`, acmeEditor, { method: 'DELETE' });
+    const res = await fetch(`${name}/_changes?include_docs=true&conflicts=true&style=all_docs`, { headers: { authorization: basic(acmeViewer) } });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+    const feed = JSON.parse(bytes.toString('utf8')) as { results: { id: string; deleted?: boolean; doc: Record<string, unknown> }[] };
+    expect(feed.results.map((r) => r.id)).toEqual(['h0/ü', 'h3/ü', 'h1/ü', 'h2/ü']);
+    for (const row of feed.results) {
+      if (row.deleted) {
+        expect(row.doc).toMatchObject({ _id: row.id, _deleted: true });
+        continue;
+      }
+      const single = await call(`${name}/${encodeURIComponent(row.id)}?conflicts=true`, acmeViewer);
+      expect(row.doc).toEqual(single.body);
+    }
+    expect(feed.results.find((r) => r.id === 'h1/ü')?.doc._conflicts).toHaveLength(1);
+  });
+
   test('longpoll waits for the next write, sending heartbeats, and answers with it', async () => {
     const name = `${url}/acme-snapshots`;
     const pending = fetch(`${name}/_changes?feed=longpoll&since=now&heartbeat=1000&include_docs=true`, { headers: { authorization: basic(acmeViewer) } });
