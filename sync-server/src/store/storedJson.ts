@@ -188,19 +188,19 @@ const ownChunkBytes = 16 * 1024;
  */
 export function feedText(page: { results: readonly object[]; last_seq: unknown }): PageText {
   const chunks: Buffer[] = [];
-  let pending: (string | Buffer)[] = ['{"results":['];
+  let pending: Buffer[] = [pageStart];
   let length = 0;
   const flush = (): void => {
     if (pending.length === 0) return;
-    const chunk = Buffer.concat(pending.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
+    const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
     chunks.push(chunk);
     length += chunk.length;
     pending = [];
   };
   page.results.forEach((row, i) => {
-    if (i > 0) pending.push(',');
+    if (i > 0) pending.push(comma);
     for (const part of rowParts(row)) {
-      if (typeof part === 'string' || part.length < ownChunkBytes) pending.push(part);
+      if (part.length < ownChunkBytes) pending.push(part);
       else {
         flush();
         chunks.push(part);
@@ -208,19 +208,23 @@ export function feedText(page: { results: readonly object[]; last_seq: unknown }
       }
     }
   });
-  pending.push(`],"last_seq":${JSON.stringify(page.last_seq)}}\n`);
+  pending.push(Buffer.from(`],"last_seq":${JSON.stringify(page.last_seq)}}\n`));
   flush();
   return new PageText(chunks, length);
 }
 
-/**
- * Each row's JSON as text pieces and stored bodies, kept as long as the row is: a change-feed page
- * kept by the notifier answers hundreds of laptops at slightly different `since` values, each page
- * a slice of the same rows (issue 22). Rows are never changed once read.
- */
-const rowTexts = new WeakMap<object, (string | Buffer)[]>();
+const pageStart = Buffer.from('{"results":[');
+const comma = Buffer.from(',');
 
-function rowParts(row: object): (string | Buffer)[] {
+/**
+ * Each row's JSON as UTF-8 pieces (its own fields encoded once, stored bodies as read), kept as
+ * long as the row is: a change-feed page kept by the notifier answers hundreds of laptops at
+ * slightly different `since` values, each page a slice of the same rows (issue 22), so a row is
+ * encoded once however many pages it is in. Rows are never changed once read.
+ */
+const rowTexts = new WeakMap<object, Buffer[]>();
+
+function rowParts(row: object): Buffer[] {
   let parts = rowTexts.get(row);
   if (parts === undefined) {
     parts = rowPartsOf(row);
@@ -229,17 +233,17 @@ function rowParts(row: object): (string | Buffer)[] {
   return parts;
 }
 
-function rowPartsOf(row: object): (string | Buffer)[] {
-  const parts: (string | Buffer)[] = [];
+function rowPartsOf(row: object): Buffer[] {
+  const parts: Buffer[] = [];
   let text = '{';
   for (const [key, value] of Object.entries(row)) {
     if (value === undefined) continue;
     text += `${text.length > 1 || parts.length > 0 ? ',' : ''}${JSON.stringify(key)}:`;
     if (value instanceof StoredJson) {
-      parts.push(text, value.bytes);
+      parts.push(Buffer.from(text), value.bytes);
       text = '';
     } else text += JSON.stringify(value);
   }
-  parts.push(text + '}');
+  parts.push(Buffer.from(text + '}'));
   return parts;
 }
