@@ -52,7 +52,7 @@ const CONFLICTS = Buffer.from('_conflicts');
  * `idOnly` stops at `_id`: a page without bodies needs nothing else. Throws on bytes that are not
  * a JSON object (a corrupt store).
  */
-export function topFields(bytes: Uint8Array, idOnly = false): TopFields {
+export function topFields(bytes: Buffer, idOnly = false): TopFields {
   const out: TopFields = { id: undefined, rev: undefined, attachments: false, conflicts: false };
   let i = skipSpace(bytes, 0);
   if (bytes[i] !== OPEN_OBJECT) throw new Error('stored body is not a JSON object');
@@ -86,26 +86,34 @@ export function topFields(bytes: Uint8Array, idOnly = false): TopFields {
 }
 
 /** Whether the key whose quotes are at `start` and `end` is `name`. */
-function keyIs(bytes: Uint8Array, start: number, end: number, name: Buffer): boolean {
+function keyIs(bytes: Buffer, start: number, end: number, name: Buffer): boolean {
   const length = end - start - 1;
   if (length === name.length) {
     for (let k = 0; k < length; k++) if (bytes[start + 1 + k] !== name[k]) return false;
     return true;
   }
-  // Longer: only an escaped spelling of the same key could still be it. The search for `\` stays
-  // inside the key (a search of the whole body per key made a body with many keys quadratic).
-  if (length <= name.length || !bytes.subarray(start + 1, end).includes(BACKSLASH)) return false;
+  // Longer: only an escaped spelling of the same key could still be it.
+  if (length <= name.length || !escaped(bytes, start, end)) return false;
   return stringValue(bytes, start, end) === name.toString('latin1');
 }
 
+/**
+ * Whether the string between quotes at `start` and `end` has an escape. A loop over its own bytes
+ * (keys, ids and revisions are short): a search with `indexOf` would run to the end of the body
+ * when there is none, for every key (quadratic on a large body with many keys).
+ */
+function escaped(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (bytes[i] === BACKSLASH) return true;
+  return false;
+}
+
 /** The string whose quotes are at `start` and `end`. */
-function stringValue(bytes: Uint8Array, start: number, end: number): string {
-  const raw = Buffer.from(bytes.buffer, bytes.byteOffset + start + 1, end - start - 1);
-  return raw.includes(BACKSLASH) ? (JSON.parse(`"${raw.toString('utf8')}"`) as string) : raw.toString('utf8');
+function stringValue(bytes: Buffer, start: number, end: number): string {
+  return escaped(bytes, start, end) ? (JSON.parse(bytes.toString('utf8', start, end + 1)) as string) : bytes.toString('utf8', start + 1, end);
 }
 
 /** Index of the closing quote of the string opening at `start`. */
-export function stringEnd(bytes: Uint8Array, start: number): number {
+export function stringEnd(bytes: Buffer, start: number): number {
   let i = start + 1;
   for (;;) {
     const q = bytes.indexOf(QUOTE, i);
@@ -118,7 +126,7 @@ export function stringEnd(bytes: Uint8Array, start: number): number {
 }
 
 /** Index after the object or array opening at `start`. */
-function containerEnd(bytes: Uint8Array, start: number): number {
+function containerEnd(bytes: Buffer, start: number): number {
   let depth = 0;
   let i = start;
   const n = bytes.length;
@@ -139,7 +147,7 @@ function containerEnd(bytes: Uint8Array, start: number): number {
 }
 
 /** Index after a number, true, false or null starting at `start`. */
-function primitiveEnd(bytes: Uint8Array, start: number): number {
+function primitiveEnd(bytes: Buffer, start: number): number {
   let i = start;
   for (;;) {
     const c = bytes[i];
@@ -148,7 +156,7 @@ function primitiveEnd(bytes: Uint8Array, start: number): number {
   }
 }
 
-function skipSpace(bytes: Uint8Array, from: number): number {
+function skipSpace(bytes: Buffer, from: number): number {
   let i = from;
   for (;;) {
     const c = bytes[i];
