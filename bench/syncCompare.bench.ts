@@ -4,7 +4,9 @@
  * The app side is the real workspace (every collection, z-schema validation, merge handlers) and
  * the real engine (renderer/src/sync/engine.ts) on RxDB's memory storage under Node; the baseline
  * is plain PouchDB replication (default options but 20 large documents a request, memory adapter)
- * with pouchdb-server. Both servers
+ * with pouchdb-server. pouchdb-server keeps its databases on disk (LevelDB, its default), as our
+ * server does, so the two servers are compared like for like; `SYNC_BENCH_POUCHDB=memory` runs it
+ * in memory (`-m`) instead, as the figures before session 11 did. Both servers
  * run in child processes (bench/syncServers.ts). Printed: documents per second of each pairing and
  * the ratio of the app on our server to PouchDB on pouchdb-server (aims: pull ≥ 2×, push ≥ 1.1×).
  *
@@ -49,6 +51,13 @@ const allWorkloads: Workload[] = [
 const only = process.env.SYNC_BENCH_ONLY;
 if (only !== undefined && only !== 'small' && only !== 'large') throw new Error('SYNC_BENCH_ONLY must be small or large');
 const workloads = allWorkloads.filter((w) => only === undefined || w.key === only);
+
+/** Where pouchdb-server keeps its databases: `SYNC_BENCH_POUCHDB=memory` or `disk` (the default). */
+const pouchStorage = ((): 'memory' | 'disk' => {
+  const asked = process.env.SYNC_BENCH_POUCHDB ?? 'disk';
+  if (asked !== 'memory' && asked !== 'disk') throw new Error('SYNC_BENCH_POUCHDB must be memory or disk');
+  return asked;
+})();
 
 function fmtCount(n: number): string {
   return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n);
@@ -175,14 +184,14 @@ async function viaPouch(server: BenchServer, tenant: string, w: Workload, direct
 }
 
 export default async function bench(report: (row: BenchRow) => void): Promise<void> {
-  console.log(`  app = the app's workspace and sync engine (RxDB memory, Node); PouchDB = plain replication, memory adapter; scale ${scale}`);
+  console.log(`  app = the app's workspace and sync engine (RxDB memory, Node); PouchDB = plain replication, memory adapter; servers: ours on LevelDB, pouchdb-server ${pouchStorage === 'disk' ? 'on LevelDB' : 'in memory'}; scale ${scale}`);
   // One tenant per measurement that writes to a server, so each push starts from an empty database.
   const tenants = ['pullsmall', 'pulllarge', 'apppushsmall', 'apppushlarge', 'pouchpushsmall', 'pouchpushlarge'];
   const rates = new Map<string, number>();
   // Both servers run for the whole bench and each measurement is taken on one right after the
   // other: on a shared machine the load changes within minutes, and measuring all of one server
   // first moved the ratio 2–4× between runs.
-  const servers = [await startOurs(tenants), await startPouchdbServer(tenants)];
+  const servers = [await startOurs(tenants), await startPouchdbServer(tenants, pouchStorage)];
   try {
     for (const w of workloads) {
       for (const server of servers) await seed(server, `pull${w.key}`, w);

@@ -85,13 +85,16 @@ export async function startOurs(tenants: string[], env: Record<string, string> =
   };
 }
 
-/** pouchdb-server in memory with the given tenants' databases. */
-export async function startPouchdbServer(tenants: string[]): Promise<BenchServer> {
+/**
+ * pouchdb-server with the given tenants' databases, in memory (`-m`) or on disk: LevelDB in its
+ * working directory, pouchdb-server's default and the storage our server uses.
+ */
+export async function startPouchdbServer(tenants: string[], storage: 'memory' | 'disk' = 'memory'): Promise<BenchServer> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const dir = await mkdtemp(join(tmpdir(), 'cx-bench-pouch-'));
   const port = await freePort();
   const loopDelayFile = join(dir, 'loop-delay.jsonl');
-  const args = [...loopDelayArgs, join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), '-m', '-n', '-p', String(port), '-o', '127.0.0.1'];
+  const args = [...loopDelayArgs, join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), ...(storage === 'memory' ? ['-m'] : []), '-n', '-p', String(port), '-o', '127.0.0.1'];
   const proc = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, LOOP_DELAY_FILE: loopDelayFile } });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
