@@ -65,3 +65,68 @@ describe('doorbell rings', () => {
     expect(rings).toEqual(['personas~me']);
   });
 });
+
+/** A fake doorbell database: the first longpoll answers one ring of another laptop, later ones hang until aborted. */
+function ringingServer() {
+  const polls: string[] = [];
+  const call = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = String(input);
+    if (!url.includes('_changes')) return Promise.resolve(new Response(JSON.stringify({ update_seq: 0 })));
+    polls.push(new URL(url).searchParams.get('since') ?? '');
+    if (polls.length === 1) return Promise.resolve(new Response(JSON.stringify({ results: [{ id: 'personas~other' }, { id: 'journeys~me' }], last_seq: 7 })));
+    return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+  };
+  return { fetch: Object.assign(call, { authFailure: undefined, resetAuth: () => {} }) as SyncFetch, polls };
+}
+
+describe('doorbell watch', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  test('polls again when the pulls its rings started are done, from where the answer ended', async () => {
+    const server = ringingServer();
+    let finishPull = () => {};
+    const heard: string[] = [];
+    const bell = startDoorbell({
+      url: 'http://sync.test/acme-doorbell/', fetch: server.fetch, clientId: 'me', onReconnect: () => {}, onError: () => {},
+      onRing: (collection) => {
+        heard.push(collection);
+        return new Promise<void>((resolve) => { finishPull = resolve; });
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    // Our own ring is not heard; the other laptop's starts a pull, and no poll goes out meanwhile.
+    expect(heard).toEqual(['personas']);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.polls).toEqual(['0']);
+    finishPull();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.polls).toEqual(['0', '7']);
+    bell.stop();
+  });
+
+  test('a pull that never ends holds the next poll for ringWaitMs at most', async () => {
+    const server = ringingServer();
+    const bell = startDoorbell({
+      url: 'http://sync.test/acme-doorbell/', fetch: server.fetch, clientId: 'me', onReconnect: () => {}, onError: () => {},
+      onRing: () => new Promise<void>(() => {}), ringWaitMs: 2000,
+    });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(server.polls).toEqual(['0']);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.polls).toEqual(['0', '7']);
+    bell.stop();
+  });
+
+  test('a ring that starts no pull (already covered) polls again at once', async () => {
+    const server = ringingServer();
+    const bell = startDoorbell({ url: 'http://sync.test/acme-doorbell/', fetch: server.fetch, clientId: 'me', onReconnect: () => {}, onError: () => {}, onRing: () => {} });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.polls).toEqual(['0', '7']);
+    bell.stop();
+  });
+});

@@ -9,9 +9,13 @@ export interface DoorbellOptions {
   clientId: string;
   /**
    * Called with a collection another laptop wrote to and, from our server, the collection's feed
-   * position when the ring was written (a pull that reached it already has the write).
+   * position when the ring was written (a pull that reached it already has the write). A promise
+   * returned is the pull it started: the doorbell polls again when those pulls are done (or after
+   * `ringWaitMs`), so a laptop does not ring-and-pull again while its pulls are still under way.
    */
-  onRing(collection: string, upTo?: RingPosition): void;
+  onRing(collection: string, upTo?: RingPosition): void | Promise<unknown>;
+  /** The longest the doorbell waits for the pulls of one answer before polling again (default 5 s). */
+  ringWaitMs?: number;
   /** Called after the watch (re)connects, since rings may have been missed meanwhile. */
   onReconnect(): void;
   /** Called when the watch fails, with the error. */
@@ -68,10 +72,15 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
         const body = (await response.json()) as { results?: RingRow[]; last_seq: string | number };
         failures = 0;
         since = String(body.last_seq);
+        const pulls: Promise<unknown>[] = [];
         for (const row of body.results ?? []) {
           const [collection, client] = row.id.split('~');
-          if (collection && client !== options.clientId) options.onRing(collection, positionOf(row));
+          if (!collection || client === options.clientId) continue;
+          const pull = options.onRing(collection, positionOf(row));
+          if (pull) pulls.push(pull);
         }
+        // Rings written meanwhile are not missed: the next poll starts from this answer's last_seq.
+        if (pulls.length > 0) await settledWithin(pulls, options.ringWaitMs ?? 5000, controller.signal);
       } catch (error) {
         if (stopped) return;
         connected = false;
@@ -126,6 +135,20 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
       if (windowTimer !== undefined) clearTimeout(windowTimer);
     },
   };
+}
+
+/** Waits for every promise to settle, at most `ms`, and no longer once `signal` aborts. */
+function settledWithin(promises: Promise<unknown>[], ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+    void Promise.allSettled(promises).then(done);
+  });
 }
 
 interface RingRow { id: string; doc?: { cx_seq?: unknown; cx_epoch?: unknown } }

@@ -129,7 +129,16 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     onRing: (collection, upTo) => {
       // A pull that already reached the ring's position has the write: no pull (our server only).
       if (upTo && covers(pulledTo.get(collection), upTo)) return;
-      replications.get(collection as CollectionName)?.reSync();
+      const replication = replications.get(collection as CollectionName);
+      if (!replication) return;
+      replication.reSync();
+      // The doorbell polls again once this pull is done: at 500 laptops, polling again at once
+      // while the pulls run doubled the server's requests (issue 22's sync-load bench).
+      return new Promise<void>((resolve) => {
+        const waiting = ringWaiters.get(collection) ?? [];
+        waiting.push({ ...(upTo ? { upTo } : {}), resolve });
+        ringWaiters.set(collection, waiting);
+      });
     },
     onReconnect: () => {
       errors.delete('doorbell');
@@ -147,6 +156,19 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Where each collection's last pull ended (for skipping rings it already covers). */
   const pulledTo = new Map<string, FeedCheckpoint>();
+  /** Rings waiting for their collection's pull: done when a pull reaches the ring's position or the end of the feed. */
+  const ringWaiters = new Map<string, { upTo?: RingPosition; resolve: () => void }[]>();
+  const settleRings = (name: string, reached: FeedCheckpoint, atEnd: boolean) => {
+    const waiting = ringWaiters.get(name);
+    if (!waiting) return;
+    const left = waiting.filter((w) => {
+      const done = atEnd || (w.upTo !== undefined && covers(reached, w.upTo));
+      if (done) w.resolve();
+      return !done;
+    });
+    if (left.length > 0) ringWaiters.set(name, left);
+    else ringWaiters.delete(name);
+  };
   let healed = 0;
   let notice: string | undefined;
   for (const name of Object.keys(db.collections) as CollectionName[]) {
@@ -218,6 +240,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
           recovered(name);
           const reached = { ...result.checkpoint, ...(start.epoch ? { epoch: start.epoch } : {}) };
           pulledTo.set(name, reached);
+          settleRings(name, reached, result.documents.length < size);
           recheckSoon();
           // The feed's copy of a document is at least as new as the recheck's (read after it).
           const fed = new Set(result.documents.map((d) => d.id));
@@ -279,6 +302,8 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       clearInterval(safety);
       for (const t of timers.values()) clearTimeout(t);
       bell.stop();
+      for (const waiting of ringWaiters.values()) for (const w of waiting) w.resolve();
+      ringWaiters.clear();
       await Promise.all([...replications.values()].map((r) => r.cancel()));
       publish();
     },

@@ -42,7 +42,7 @@ function listen(url: string, authorization?: string) {
   const heard: { collection: string; upTo?: RingPosition }[] = [];
   const bell = startDoorbell({
     url, fetch: createSyncFetch({ authorization: () => authorization }), clientId: 'listener',
-    onRing: (collection, upTo) => heard.push({ collection, ...(upTo ? { upTo } : {}) }), onReconnect: () => {}, onError: () => {},
+    onRing: (collection, upTo) => void heard.push({ collection, ...(upTo ? { upTo } : {}) }), onReconnect: () => {}, onError: () => {},
   });
   cleanup.push(async () => bell.stop());
   return heard;
