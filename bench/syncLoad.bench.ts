@@ -8,7 +8,7 @@
  * `SYNC_LOAD_SECONDS` (default 60) sets each run's length; `SYNC_LOAD_LAPTOPS` (e.g. `100,500`),
  * `SYNC_LOAD_MODES` (`doorbell`, `longpoll`) and `SYNC_LOAD_SERVERS` (`ours`, `pouchdb-server`)
  * narrow the matrix for a quick look; `SYNC_LOAD_PULLS=beside` makes doorbell laptops pull beside
- * their next doorbell poll, as the app does, instead of before it (syncLoadFleet.ts). Each row ends with the machine's 1-minute load average at
+ * their next doorbell poll, as the app did before it waited for its pulls, instead of before it (syncLoadFleet.ts). Each row ends with the machine's 1-minute load average at
  * its end: on a shared machine a row is only comparable with rows taken at a similar load.
  *
  * The simulated laptops run in this process and the server in a child process; the writer and

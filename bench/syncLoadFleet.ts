@@ -38,8 +38,10 @@ export interface Fleet {
 const pullLimit = 100;
 /**
  * Doorbell mode, how a laptop follows a ring. `after` (default, as in the issue's and sync9/10's
- * figures): it pulls the rung collections one after the other, then polls the doorbell again.
- * `beside` (`SYNC_LOAD_PULLS=beside`), as the app does (renderer/src/sync/engine.ts): a ring starts
+ * figures): it pulls the rung collections one after the other, then polls the doorbell again; the
+ * app does this too since its doorbell waits for the pulls its rings started (renderer/src/sync/
+ * doorbell.ts), though its pulls of different collections run side by side.
+ * `beside` (`SYNC_LOAD_PULLS=beside`), as the app did before that: a ring starts
  * a pull of its collection (RxDB's reSync) and the doorbell polls again at once; pulls of different
  * collections run side by side, and a ring for a collection being pulled makes it pull once more
  * when done. load11 measured `beside` as markedly heavier for the server at 500 laptops (see

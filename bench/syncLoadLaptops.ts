@@ -15,8 +15,8 @@ import { runWriter } from './syncLoadWriter';
  *   `_bulk_docs` then updates its `<collection>~<laptop>` ring document, and every other laptop
  *   pulls only the collections whose rings it saw (renderer/src/sync/doorbell.ts), skipping those
  *   whose ring position (`cx_seq`, our server only) its last pull already reached, then polls the
- *   doorbell again; `SYNC_LOAD_PULLS=beside` polls again at once and pulls beside it, as the app
- *   does (syncLoadFleet.ts).
+ *   doorbell again, as the app does; `SYNC_LOAD_PULLS=beside` polls again at once and pulls beside
+ *   it, as the app did before (syncLoadFleet.ts).
  *
  * Three threads, so that each figure is timed where nothing else delays it: the writer
  * (syncLoadWriter.ts, write latency), the first {@link sampledLaptops} laptops (syncLoadSampled.ts,
