@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flowOf, node } from '../../common/flowEngine/testFlows';
 import type { RunDoc } from '../../common/journeyRuns/docs';
 import { tenantDatabaseName } from '../../common/sync/names';
-import type { TestServer } from '../../sync-server/src/testing/harness';
-import { startTestServer, testPassword } from '../../sync-server/src/testing/harness';
-import type { CouchServer } from './couch';
 import { CouchDb } from './couch';
 import { JourneyDirectory } from './journeys';
 import { createSenders } from './senders';
 import { HttpSender } from './senders/http';
-import { engineDatabases } from './service';
 import { testPolicy } from './testing/engineHarness';
-import type { Receiver } from './testing/parts';
-import { adminOf, publish, startReceiver, until, writeNewRuns } from './testing/parts';
+import { publish, until, writeNewRuns } from './testing/parts';
+import { useTickParts } from './testing/tickParts';
 import { Worker } from './worker';
 
 /**
@@ -22,36 +18,22 @@ import { Worker } from './worker';
  * worker here runs no loop of its own: the test calls its lease round and ticks.
  */
 
-let sync: TestServer;
-let admin: CouchServer;
-let receiver: Receiver;
-let dbs: { runs: CouchDb; control: CouchDb };
+const parts = useTickParts();
 
-beforeEach(async () => {
-  sync = await startTestServer();
-  admin = adminOf(sync.url, testPassword);
-  receiver = await startReceiver();
-  dbs = await engineDatabases(admin, 'acme');
-});
-afterEach(async () => {
-  await receiver.close();
-  await sync.close();
-});
-
-const start = (key: string, customers: string[]): Promise<void> => writeNewRuns(admin, 'acme', 'later', customers, key, 4);
+const start = (key: string, customers: string[]): Promise<void> => writeNewRuns(parts.admin, 'acme', 'later', customers, key, 4);
 
 const runsOf = async (customers: string[]): Promise<RunDoc[]> =>
-  (await dbs.runs.all<RunDoc>('r|', 'r|\ufff0')).filter((r) => customers.includes(r.customerId));
+  (await parts.dbs.runs.all<RunDoc>('r|', 'r|\ufff0')).filter((r) => customers.includes(r.customerId));
 
 describe('a tick while many runs are ready', () => {
   it('gives runs whose timer is due up to half of the batch, so runs under way keep moving during a start burst', async () => {
-    await publish(admin, 'acme', 'later', flowOf([node.trigger('t'), node.wait('w', 1), node.exit('x')], ['t', 'w', 'x']));
+    await publish(parts.admin, 'acme', 'later', flowOf([node.trigger('t'), node.wait('w', 1), node.exit('x')], ['t', 'w', 'x']));
     let skew = 0;
-    const directory = new JourneyDirectory(new CouchDb(admin, tenantDatabaseName('acme', 'journeys')), new CouchDb(admin, tenantDatabaseName('acme', 'history')));
+    const directory = new JourneyDirectory(new CouchDb(parts.admin, tenantDatabaseName('acme', 'journeys')), new CouchDb(parts.admin, tenantDatabaseName('acme', 'history')));
     await directory.refresh();
     const w = new Worker({
-      worker: 'A', ...dbs, directory, partitions: 4, leaseTtlMs: 600_000, now: () => Date.now() + skew, log: () => undefined, batchSize: 4,
-      senders: createSenders({ http: new HttpSender({ providerUrl: receiver.url }) }), policy: testPolicy,
+      worker: 'A', ...parts.dbs, directory, partitions: 4, leaseTtlMs: 600_000, now: () => Date.now() + skew, log: () => undefined, batchSize: 4,
+      senders: createSenders({ http: new HttpSender({ providerUrl: parts.receiver.url }) }), policy: testPolicy,
     });
     await w.leases.round();
 
