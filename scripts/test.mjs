@@ -39,7 +39,8 @@ if (existsSync('test-results/unit.json')) {
   // A suite that failed to load has no failed tests but must still count as a failure.
   if (!unitOk && unit.numFailedTests === 0) totals.failed += 1;
 } else if (!unitOk) totals.failed += 1;
-
+// Read now: Playwright empties test-results/ (its output folder) when it starts.
+const unitProblemList = unitProblems();
 
 rmSync('test-results/e2e.json', { force: true });
 const e2eOk = run('end-to-end tests', 'npx', ['playwright', 'test']);
@@ -53,7 +54,7 @@ if (existsSync('test-results/e2e.json')) {
 
 // CI shows only the end of this output: name every failed test there (and every test that passed
 // only on its retry), so a red run says what failed without its full log.
-const problems = [...unitProblems(), ...e2eProblems()];
+const problems = [...unitProblemList, ...e2eProblems()];
 if (problems.length > 0) {
   console.log('\nTests that failed or needed a retry:');
   for (const p of problems) console.log(`  ${p}`);
