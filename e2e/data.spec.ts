@@ -117,7 +117,9 @@ test('an XLSX wave appends to a dataset, de-duplicated by respondent id, and a d
   await page.getByRole('button', { name: 'Delete survey-small' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete dataset' }).click();
   await expect(page.getByText('No survey data yet')).toBeVisible();
-  // Chunks are emptied before removal: no respondent's answers remain anywhere in IndexedDB.
+  // The list empties at once (the header goes first); the chunks follow, and the toast says when
+  // all is gone. From then on no respondent's answers remain anywhere in IndexedDB.
+  await expect(page.getByText('Deleted survey-small and its 9 responses.')).toBeVisible();
   expect(await storedRecordsMentioning(page, 'save time')).toBe(0);
 });
 
