@@ -8,6 +8,8 @@ import { emptyDelta } from './tally';
 import type { CouchDb, StoredDoc } from './couch';
 import type { JourneyDirectory } from './journeys';
 import type { Log } from './worker';
+import type { MarkProgress } from './partitionMarks';
+import { checkMark } from './partitionMarks';
 
 /**
  * Carrying out migrate commands (engine/README.md, "Versions"): every engine process moves the open
@@ -41,7 +43,7 @@ export function moveDoc(doc: RunDoc, cmd: MigrateCommand, now: number, worker: s
   return { doc: next, delta: emptyDelta(doc.journeyId), steps: 0, handovers: [] };
 }
 
-interface Pending { cmd: MigrateCommand; done: Set<number>; checked: Set<number>; asking: Set<number>; refreshed: boolean }
+interface Pending extends MarkProgress { cmd: MigrateCommand; refreshed: boolean }
 
 /** Pending migrate commands of this process and the partitions it has finished for each. */
 export class Migrations {
@@ -95,7 +97,8 @@ export class Migrations {
       for (let p = 0; p < this.o.partitions; p++) {
         if (m.done.has(p) || !holds(p)) continue;
         if (!m.checked.has(p)) {
-          void this.checkMark(m, p);
+          void checkMark(m, p, () => this.o.runs.get<StoredDoc>(migrationResultId(m.cmd._id, p)), () => this.closeWhenComplete(m.cmd), (error) =>
+            this.o.log({ level: 'warn', msg: 'Migration mark could not be read; trying again', command: m.cmd._id, partition: p, error: String(error) }));
           continue;
         }
         const plan: PartitionPlan = { command: cmd, partition: p, moves: [], movedBefore: 0, stayed: {}, stayedCustomers: [] };
@@ -117,25 +120,6 @@ export class Migrations {
       }
     }
     return out;
-  }
-
-  /** Reads whether a partition's mark exists (an earlier owner finished it). */
-  private async checkMark(m: Pending, p: number): Promise<void> {
-    if (m.asking.has(p)) return;
-    m.asking.add(p);
-    try {
-      const mark = await this.o.runs.get<StoredDoc>(migrationResultId(m.cmd._id, p));
-      m.checked.add(p);
-      if (mark) {
-        m.done.add(p);
-        // A repeated command finds every mark written: it is closed again, moving nobody.
-        await this.closeWhenComplete(m.cmd);
-      }
-    } catch (error) {
-      this.o.log({ level: 'warn', msg: 'Migration mark could not be read; trying again', command: m.cmd._id, partition: p, error: String(error) });
-    } finally {
-      m.asking.delete(p);
-    }
   }
 
   /**

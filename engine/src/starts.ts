@@ -4,6 +4,8 @@ import type { PinnedStart } from './commands';
 import { startCustomers, startDocs, startResult } from './commands';
 import type { CouchDb, StoredDoc } from './couch';
 import type { Log } from './workerOptions';
+import type { MarkProgress } from './partitionMarks';
+import { checkMark } from './partitionMarks';
 
 /**
  * Start commands, second half (the first is `pinStartCommand`): every engine process starts the runs
@@ -19,13 +21,8 @@ import type { Log } from './workerOptions';
 
 interface OpenPart { ids: Set<string>; started: number; existing: number }
 
-interface Pending {
+interface Pending extends MarkProgress {
   cmd: PinnedStart;
-  /** Partitions whose mark exists. */
-  done: Set<number>;
-  /** Partitions whose mark was looked for since this process holds them. */
-  checked: Set<number>;
-  asking: Set<number>;
   /** Partitions whose runs this process made and is writing. */
   open: Map<number, OpenPart>;
 }
@@ -78,7 +75,8 @@ export class Starts {
         if (out.length >= atLeast) return out;
         if (m.done.has(p) || m.open.has(p) || !usable(p)) continue;
         if (!m.checked.has(p)) {
-          void this.checkMark(m, p);
+          void checkMark(m, p, () => this.o.runs.get<StoredDoc>(startMarkId(m.cmd._id, p)), () => this.closeWhenComplete(m.cmd._id), (error) =>
+            this.o.log({ level: 'warn', msg: 'Start mark could not be read; trying again', command: m.cmd._id, partition: p, error: String(error) }));
           continue;
         }
         customers ??= startCustomers(m.cmd).customers;
@@ -159,24 +157,6 @@ export class Starts {
       } else this.complete.push(ready[i]!);
     }
     for (const id of touched) await this.closeWhenComplete(id);
-  }
-
-  /** Reads whether a partition's mark exists (an earlier holder finished it). */
-  private async checkMark(m: Pending, p: number): Promise<void> {
-    if (m.asking.has(p)) return;
-    m.asking.add(p);
-    try {
-      const mark = await this.o.runs.get<StoredDoc>(startMarkId(m.cmd._id, p));
-      m.checked.add(p);
-      if (mark) {
-        m.done.add(p);
-        await this.closeWhenComplete(m.cmd._id);
-      }
-    } catch (error) {
-      this.o.log({ level: 'warn', msg: 'Start mark could not be read; trying again', command: m.cmd._id, partition: p, error: String(error) });
-    } finally {
-      m.asking.delete(p);
-    }
   }
 
   /** Writes the command's outcome once every partition has its mark. */
