@@ -181,20 +181,23 @@ function laneHeight(doc: jsPDF, map: JourneyMap, lane: Lane, { labelW, colW }: {
   if (lane.type === 'metric') return Math.max(nameH, f * 4.2);
   let max = 1;
   for (const s of map.stages) {
-    const lines = cellCards(map, lane.id, s.id).reduce((t, c) => t + cardLines(doc, c, colW - f * 1.6, f, figures) + 0.8, 0);
+    const lines = cellCards(map, lane.id, s.id).reduce((t, c) => t + cardLines(doc, c, colW - f * 1.6, f, figures).total + 0.8, 0);
     max = Math.max(max, lines);
   }
   return Math.max(nameH, max * f * 1.25 + f);
 }
 
-/** A card's height in lines of the map's text: its text, and its figure (smaller) when it has one. */
-function cardLines(doc: jsPDF, card: Card, width: number, f: number, figures: Readonly<Record<string, string>>): number {
+/**
+ * A card's lines: of its text, and in all, in lines of the map's text (its figure, smaller, counts
+ * at its scale) when it has one.
+ */
+function cardLines(doc: jsPDF, card: Card, width: number, f: number, figures: Readonly<Record<string, string>>): { text: number; total: number } {
   setFont(doc, f);
   const text = Math.max(1, wrap(doc, card.text || card.channel || '', width).length);
   const figure = figures[card.id];
-  if (figure === undefined) return text;
+  if (figure === undefined) return { text, total: text };
   setFont(doc, f * figureScale, true);
-  return text + (wrap(doc, figure, width).length * figureScale);
+  return { text, total: text + wrap(doc, figure, width).length * figureScale };
 }
 
 /** A card's figure prints at this share of the map's text size. */
@@ -249,9 +252,9 @@ function drawLane(ctx: Ctx, lane: Lane, y: number, h: number): DrawnEmotion | un
     for (const card of cellCards(map, lane.id, s.id)) {
       const text = card.text || card.channel || '';
       const figure = ctx.figures[card.id];
-      setFont(doc, f);
-      const textLines = Math.max(1, wrap(doc, text, colW - gap - f * 1.6).length);
-      const ch = Math.min(cardLines(doc, card, colW - gap - f * 1.6, f, ctx.figures) * f * 1.25 + f * 0.6, y + h - cy);
+      const lines = cardLines(doc, card, colW - gap - f * 1.6, f, ctx.figures);
+      const textLines = lines.text;
+      const ch = Math.min(lines.total * f * 1.25 + f * 0.6, y + h - cy);
       if (ch < f) break;
       const box = { x: x0 + i * colW + gap / 2, y: cy, w: colW - gap, h: ch };
       fillRounded(doc, box, 3, tint(s.colour, 0.85));
