@@ -120,7 +120,7 @@ test('a touchpoint card gets event rules on the map and shows its own count, exa
   expect(poster).not.toContain('…');
   if (shots) execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', posterFile, path.join(shots, 'card-events-poster')]);
 
-  // Right to left, in Arabic digits and words.
+  // Right to left, in Arabic words.
   await page.evaluate(() => localStorage.setItem('cx.locale.v1', 'ar'));
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -128,4 +128,16 @@ test('a touchpoint card gets event rules on the map and shows its own count, exa
   await expect(arFigure).toContainText('من المرحلة');
   await expect(arFigure).toHaveAttribute('title', /«Welcome»/);
   await snap(page, 'card-events-ar');
+
+  // The Arabic poster prints the card's figure in Arabic, whole.
+  await page.locator('details.export-menu > summary').first().click();
+  const arPosterFile = path.join(tmpdir(), `cx-card-poster-ar-${Date.now()}.pdf`);
+  const arDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'PDF', exact: true }).click();
+  await (await arDownload).saveAs(arPosterFile);
+  const arPoster = execFileSync('pdftotext', ['-enc', 'UTF-8', arPosterFile, '-']).toString('utf8').normalize('NFKC').replace(/[\u200e\u200f\u202a-\u202e]/g, '').replace(/\s+/g, ' ');
+  // As the map shows it: Arabic words, numbers as Arabic formats them (Latin digits in CLDR's `ar`).
+  expect(arPoster).toContain('3 · 75.0% من المرحلة');
+  expect(arPoster).not.toContain('…');
+  if (shots) execFileSync('pdftoppm', ['-png', '-r', '40', '-singlefile', arPosterFile, path.join(shots, 'card-events-poster-ar')]);
 });
