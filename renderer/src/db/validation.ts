@@ -2,6 +2,7 @@ import { Validator } from '@cfworker/json-schema';
 import type { Schema } from '@cfworker/json-schema';
 import { META_INSTANCE_SCHEMA_TITLE, getPrimaryFieldOfPrimaryKey } from 'rxdb/plugins/core';
 import type { BulkWriteRow, RxJsonSchema, RxStorage, RxStorageBulkWriteResponse, RxStorageInstance } from 'rxdb/plugins/core';
+import { quickCheck } from './quickCheck';
 
 /** What is wrong with a document: the field's path and the reason; empty when it is valid. */
 export type SchemaCheck = (doc: unknown) => { field: string; message: string }[];
@@ -14,7 +15,10 @@ export type SchemaCheck = (doc: unknown) => { field: string; message: string }[]
  */
 export function schemaCheck(schema: RxJsonSchema<unknown>): SchemaCheck {
   const validator = new Validator(schema as unknown as Schema, '7', false);
+  // Most documents are valid: the quick check passes them without the validator's error bookkeeping.
+  const quick = quickCheck(schema);
   return (doc) => {
+    if (quick?.(doc)) return [];
     const result = validator.validate(doc);
     if (result.valid) return [];
     // The innermost errors say what is wrong; the outer ones only repeat "property x is invalid".
