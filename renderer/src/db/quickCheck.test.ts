@@ -104,7 +104,7 @@ function mutate(value: unknown, rnd: () => number): unknown {
 }
 
 const filled = Object.entries(collectionSchemas).map(([name, schema]) => [name, fillWithDefaultSettings(schema as unknown as RxJsonSchema<unknown>)] as const);
-const schemas: [string, unknown][] = [
+const schemas: (readonly [string, unknown])[] = [
   ...filled,
   ...filled.map(([name, schema]) => [`meta of ${name}`, getRxReplicationMetaInstanceSchema(schema as never, false)] as [string, unknown]),
 ];
