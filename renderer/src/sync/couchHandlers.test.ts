@@ -117,6 +117,32 @@ describe('pushing to a CouchDB database', () => {
     expect(asked.filter((a) => a.startsWith('5+'))).toHaveLength(1);
   });
 
+  test('small documents come in pages of up to 2,000 rows, and a batch carries its whole last page', async () => {
+    // A feed of 5,000 rows of ~150 bytes, answered by `since` and `limit` as a server would.
+    const feedAt = (since: number, limit: number) => {
+      const rows = Array.from({ length: Math.max(0, Math.min(limit, 5000 - since)) }, (_, i) => ({ seq: since + i + 1, id: `p${since + i}`, doc: { _id: `p${since + i}`, _rev: '1-a', name: `Persona ${since + i}` } }));
+      return { results: rows, last_seq: since + rows.length };
+    };
+    const t = target({});
+    const asked: string[] = [];
+    t.fetch = vi.fn(async (url: string | URL | Request) => {
+      const q = new URL(String(url)).searchParams;
+      asked.push(`${q.get('since')}+${q.get('limit')}`);
+      return new Response(JSON.stringify(feedAt(Number(q.get('since')), Number(q.get('limit')))));
+    }) as unknown as SyncFetch;
+    const first = await pullBatch(t, 0, 500);
+    // 100 rows while the row size is unknown, then one page of 2,000 (4 MB would be ~28,000 rows).
+    expect(first.documents).toHaveLength(2100);
+    expect(first.documents.at(-1)?.id).toBe('p2099');
+    expect(first.checkpoint).toEqual({ sequence: 2100 });
+    const second = await pullBatch(t, 2100, 500);
+    const third = await pullBatch(t, second.checkpoint.sequence, 500);
+    expect([second.documents.length, third.documents.length]).toEqual([2000, 900]);
+    expect(asked.filter((a) => !a.startsWith('5000+'))).toEqual(['0+100', '100+2000', '2100+2000', '4100+2000']);
+    // Every row arrived once, in feed order.
+    expect([...first.documents, ...second.documents, ...third.documents].map((d) => d.id)).toEqual(Array.from({ length: 5000 }, (_, i) => `p${i}`));
+  });
+
   test('a page read ahead from a wrong guess, or for another checkpoint, is not used', async () => {
     const t = target({});
     const asked: string[] = [];

@@ -131,6 +131,32 @@ describe('app sync layer against the sync server', () => {
     expect(conflict.summary).toContain('name');
   });
 
+  test('a first pull of thousands of small documents lands every one, in batches larger than RxDB batch size', async () => {
+    server = await startTestServer();
+    const remote = await server.store.open('acme-personas');
+    const seeded = Array.from({ length: 2600 }, (_, i) => ({ ...persona(`Seeded ${i}`), cx_schema: 1 }));
+    await remote!.bulkDocs(seeded.map(({ id, ...rest }) => ({ ...rest, _id: id })));
+    const a = await laptop('a');
+    const session = a.connect();
+    await until(() => a.db.personas.count().exec(), (n) => n === 2600, 'every seeded persona', 30_000);
+    const sample = await json(a.db, seeded[1234]!.id);
+    expect(sample?.name).toBe('Seeded 1234');
+    expect(sample?.sections).toEqual(seeded[1234]!.sections);
+    // The feed was read in pages of up to 2,000 rows once its row size was known (couchHandlers.ts).
+    const pages = server.responses.filter((r) => r.path === '/acme-personas/_changes').length;
+    // 100 rows, 2,000, then the last 500 (pages of at most 500 took 7); one more for a ring is allowed.
+    expect(pages).toBeLessThanOrEqual(4);
+    // And the replication carries on live after the oversized batches.
+    await session.awaitInSync();
+    const b = await laptop('b');
+    b.connect();
+    await until(() => b.db.personas.count().exec(), (n) => n === 2600, 'b has them too', 30_000);
+    const late = persona('Late');
+    await b.db.personas.insert(late);
+    await until(() => json(a.db, late.id), (d) => d?.name === 'Late', 'a later persona on a');
+    expect(session.status().state).not.toBe('error');
+  });
+
   test('a viewer cannot write: the status says why and nothing reaches the server', async () => {
     server = await startTestServer();
     const v = await laptop('v', accounts.acmeViewer);

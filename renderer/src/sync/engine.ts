@@ -197,8 +197,9 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       },
     };
     // Dataset chunks are ~1 MB each: small batches keep every request under the server's limit.
-    // Pulls take 500 documents a batch (measured in Chromium: about twice the documents a second
-    // of 100), read in pages of about 4 MB with the next page asked for ahead (couchHandlers.ts).
+    // Pulls take at least 500 documents a batch (measured in Chromium: about twice the documents a
+    // second of 100), read in pages of about 4 MB, at most 2,000 rows, with the next page asked for
+    // ahead; a batch carries its whole last page, so small documents come 2,000 a batch (couchHandlers.ts).
     // Pushes hand 500 to the push handler, which sends them in requests of at most 4 MB, two at a
     // time (couchPush.ts): fewer round trips for many small documents (bench syncCompare).
     const rechecks = new Rechecks(handlerTarget, () => db[name].storageInstance);
