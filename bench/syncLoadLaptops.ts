@@ -1,4 +1,4 @@
-import type { Mode, Target } from './syncLoadFleet';
+import type { Mode, Pulls, Target } from './syncLoadFleet';
 import { startFleet } from './syncLoadFleet';
 import { startSampledFleet } from './syncLoadSampled';
 import { runWriter } from './syncLoadWriter';
@@ -15,8 +15,9 @@ import { runWriter } from './syncLoadWriter';
  *   `_bulk_docs` then updates its `<collection>~<laptop>` ring document, and every other laptop
  *   pulls only the collections whose rings it saw (renderer/src/sync/doorbell.ts), skipping those
  *   whose ring position (`cx_seq`, our server only) its last pull already reached, then polls the
- *   doorbell again, as the app does; `SYNC_LOAD_PULLS=beside` polls again at once and pulls beside
- *   it, as the app did before (syncLoadFleet.ts).
+ *   doorbell again, as the app does. On our server the doorbell answer carries the pages those
+ *   pulls would fetch (`carried`, the default); `SYNC_LOAD_PULLS=after` pulls them itself, and
+ *   `beside` polls again at once and pulls beside it, as the app did before (syncLoadFleet.ts).
  *
  * Three threads, so that each figure is timed where nothing else delays it: the writer
  * (syncLoadWriter.ts, write latency), the first {@link sampledLaptops} laptops (syncLoadSampled.ts,
@@ -24,7 +25,7 @@ import { runWriter } from './syncLoadWriter';
  * every other laptop, which only makes the load.
  */
 
-export type { Mode, Target } from './syncLoadFleet';
+export type { Mode, Pulls, Target } from './syncLoadFleet';
 
 /** What one run measured. */
 export interface LoadResult {
@@ -41,12 +42,12 @@ export interface LoadResult {
 const sampledLaptops = 50;
 
 /** Runs `laptops` simulated laptops against `target` for `seconds`, writing `rate` documents per second. */
-export async function runLoad(target: Target, mode: Mode, laptops: number, rate: number, seconds: number): Promise<LoadResult> {
+export async function runLoad(target: Target, mode: Mode, laptops: number, rate: number, seconds: number, pulls: Pulls = 'carried'): Promise<LoadResult> {
   const collections = Object.keys(target.dbs);
   const sampled = Math.min(sampledLaptops, laptops);
-  const fleets = [await startSampledFleet({ target, mode, from: 0, to: sampled, sampled: true })];
+  const fleets = [await startSampledFleet({ target, mode, from: 0, to: sampled, sampled: true, pulls })];
   try {
-    if (laptops > sampled) fleets.push(await startFleet({ target, mode, from: sampled, to: laptops, sampled: false }));
+    if (laptops > sampled) fleets.push(await startFleet({ target, mode, from: sampled, to: laptops, sampled: false, pulls }));
   } catch (error) {
     await fleets[0]!.stop();
     throw error;

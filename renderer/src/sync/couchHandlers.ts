@@ -105,14 +105,51 @@ const firstPageRows = 100;
 const maxPageRows = 2000;
 
 interface PageAhead { since: string; at: number; limit: number; text: Promise<string> }
-/** What a collection's pulls learned about its feed: row size, and the next page if read ahead. */
-interface FeedState { rowChars?: number; ahead?: PageAhead }
+/** A page the doorbell's answer carried for this collection (our server only: doorbell.ts). */
+interface PageGiven { since: string; at: number; limit: number; text: string }
+/** What a collection's pulls learned about its feed: row size, the next page if read ahead, a page given. */
+interface FeedState { rowChars?: number; ahead?: PageAhead; given?: PageGiven }
 const feeds = new WeakMap<CouchTarget, FeedState>();
+const stateOf = (target: CouchTarget): FeedState => {
+  const state = feeds.get(target) ?? {};
+  feeds.set(target, state);
+  return state;
+};
+
+/** The `_changes` query of a pull's page (the doorbell names it to our server: doorbell.ts). */
+function pageQuery(since: string | number, limit: number): URLSearchParams {
+  // `conflicts`: a winner with losing leaves on the server says so, and is settled below.
+  return new URLSearchParams({ style: 'all_docs', include_docs: 'true', conflicts: 'true', since: String(since), limit: String(limit) });
+}
 
 function readPage(target: CouchTarget, since: string | number, limit: number): Promise<string> {
-  // `conflicts`: a winner with losing leaves on the server says so, and is settled below.
-  const query = new URLSearchParams({ style: 'all_docs', feed: 'normal', include_docs: 'true', conflicts: 'true', since: String(since), limit: String(limit) });
+  const query = pageQuery(since, limit);
+  query.set('feed', 'normal');
   return target.fetch(`${target.url}_changes?${query}`).then((response) => response.text());
+}
+
+/**
+ * Rows a page asks for when the batch still needs `want`: about 4 MB of rows once the row size is
+ * known (up to maxPageRows); before, what the batch needs, up to 100.
+ */
+function firstRows(state: FeedState, want: number): number {
+  return Math.max(1, state.rowChars ? Math.min(maxPageRows, Math.floor(pageBytes / state.rowChars)) : Math.min(want, firstPageRows));
+}
+
+/** The first page a pull of `size` documents from `since` would fetch: its `since`, `limit` and `_changes` query. */
+export function nextPage(target: CouchTarget, since: string | number, size: number): { since: string; limit: number; query: string } {
+  const limit = firstRows(stateOf(target), size);
+  return { since: String(since), limit, query: pageQuery(since, limit).toString() };
+}
+
+/**
+ * A page of this collection's feed from `since` with `limit` rows at most, as the server answered
+ * it elsewhere (the doorbell's answer, our server only). The next pull takes it instead of fetching
+ * its first page when it starts at the same `since` and asks for the same `limit` within
+ * {@link readAheadMs}; otherwise it is dropped and the pull fetches as always.
+ */
+export function offerPage(target: CouchTarget, page: { since: string; limit: number; body: unknown }): void {
+  stateOf(target).given = { since: page.since, limit: page.limit, at: Date.now(), text: JSON.stringify(page.body) };
 }
 
 /**
@@ -132,10 +169,13 @@ function lastSeqOf(text: string): string | undefined {
 }
 
 /**
- * The page after `since` and the rows it asked for: the one read ahead when it starts there and
- * is fresh, else read now.
+ * The page after `since` and the rows it asked for: the one the doorbell brought or the one read
+ * ahead when it starts there, asks the same and is fresh, else read now.
  */
 async function takePage(target: CouchTarget, state: FeedState, since: string | number, limit: number): Promise<{ text: string; limit: number }> {
+  const given = state.given;
+  state.given = undefined;
+  if (given && given.since === String(since) && given.limit === limit && Date.now() - given.at < readAheadMs) return { text: given.text, limit };
   const ahead = state.ahead;
   state.ahead = undefined;
   if (ahead && ahead.since === String(since) && Date.now() - ahead.at < readAheadMs) {
@@ -154,12 +194,10 @@ async function takePage(target: CouchTarget, state: FeedState, since: string | n
  * read at once, because RxDB takes a short batch as "caught up".
  */
 export async function pullBatch(target: CouchTarget, since: string | number, limit: number) {
-  const state = feeds.get(target) ?? {};
-  feeds.set(target, state);
+  const state = stateOf(target);
   const documents: Doc[] = [];
   let checkpoint = since;
-  // About 4 MB of rows once the row size is known (up to maxPageRows); before, what the batch needs, up to 100.
-  const rowsFor = (want: number) => Math.max(1, state.rowChars ? Math.min(maxPageRows, Math.floor(pageBytes / state.rowChars)) : Math.min(want, firstPageRows));
+  const rowsFor = (want: number) => firstRows(state, want);
   // Bounded: a database full of foreign documents costs a few pages per pull, never a spin.
   for (let fruitless = 0; fruitless < 20; ) {
     const { text, limit: want } = await takePage(target, state, checkpoint, rowsFor(limit - documents.length));

@@ -13,7 +13,13 @@ export interface DoorbellOptions {
    * returned is the pull it started: the doorbell polls again when those pulls are done (or after
    * `ringWaitMs`), so a laptop does not ring-and-pull again while its pulls are still under way.
    */
-  onRing(collection: string, upTo?: RingPosition): void | Promise<unknown>;
+  onRing(collection: string, upTo?: RingPosition, page?: EmbeddedPage): void | Promise<unknown>;
+  /**
+   * Our server only: the first page each collection's next pull would fetch. The doorbell names
+   * them in its longpoll (`cx_pull`), and the answer carries the pages of the collections it rings
+   * (sync-server/src/routes/pulls.ts), handed to `onRing`. Never sent to any other server.
+   */
+  nextPulls?(): PullAsk[];
   /** The longest the doorbell waits for the pulls of one answer before polling again (default 5 s). */
   ringWaitMs?: number;
   /** Called after the watch (re)connects, since rings may have been missed meanwhile. */
@@ -24,6 +30,12 @@ export interface DoorbellOptions {
 
 /** Where the rung collection's feed stood when the ring was written (our server's `cx_seq`/`cx_epoch`). */
 export interface RingPosition { seq: string | number; epoch?: string }
+
+/** A collection's next pull: where it starts, its page size, and its `_changes` query. */
+export interface PullAsk { collection: string; since: string; limit: number; query: string }
+
+/** The page a pull asked for (`since`, `limit`) as our server's doorbell answer carried it (parsed JSON). */
+export interface EmbeddedPage { since: string; limit: number; body: unknown }
 
 /**
  * One longpoll per tenant instead of one per collection: browsers allow six HTTP/1.1 connections
@@ -56,6 +68,7 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
     let since = '0';
     let failures = 0;
     let connected = false;
+    let ours = false;
     while (!stopped) {
       try {
         if (!connected) {
@@ -63,20 +76,27 @@ export function startDoorbell(options: DoorbellOptions): { ring(collection: stri
           // and the first longpoll would otherwise be missed. Then re-check every collection,
           // since rings may have been missed while disconnected.
           const info = await options.fetch(options.url, { signal: controller.signal });
-          since = String(((await info.json()) as { update_seq: string | number }).update_seq);
+          const state = (await info.json()) as { update_seq: string | number; cx_epoch?: unknown };
+          since = String(state.update_seq);
+          // Only our server stamps database info with an epoch: only it is sent `cx_pull`.
+          ours = typeof state.cx_epoch === 'string';
           connected = true;
           options.onReconnect();
         }
         const query = new URLSearchParams({ feed: 'longpoll', since, heartbeat: '20000', timeout: '55000', include_docs: 'true' });
+        const asks = new Map((ours ? (options.nextPulls?.() ?? []) : []).map((ask) => [ask.collection, ask]));
+        for (const ask of asks.values()) query.append('cx_pull', `${ask.collection}?${ask.query}`);
         const response = await options.fetch(`${options.url}_changes?${query}`, { signal: controller.signal });
-        const body = (await response.json()) as { results?: RingRow[]; last_seq: string | number };
+        const body = (await response.json()) as { results?: RingRow[]; last_seq: string | number; cx_pages?: Record<string, unknown> };
         failures = 0;
         since = String(body.last_seq);
         const pulls: Promise<unknown>[] = [];
         for (const row of body.results ?? []) {
           const [collection, client] = row.id.split('~');
           if (!collection || client === options.clientId) continue;
-          const pull = options.onRing(collection, positionOf(row));
+          const ask = asks.get(collection);
+          const carried = ask && body.cx_pages && Object.hasOwn(body.cx_pages, collection) ? body.cx_pages[collection] : undefined;
+          const pull = options.onRing(collection, positionOf(row), carried !== undefined && ask ? { since: ask.since, limit: ask.limit, body: carried } : undefined);
           if (pull) pulls.push(pull);
         }
         // Rings written meanwhile are not missed: the next poll starts from this answer's last_seq.

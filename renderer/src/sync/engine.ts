@@ -8,12 +8,12 @@ import { doorbellCollection, tenantDatabaseName } from '../../../common/sync/nam
 import type { Workspace } from '../db/database';
 import { agreedBasesOf } from '../db/agreedBases';
 import type { CouchTarget, Doc, NewerDocument } from './couchHandlers';
-import { pullBatch } from './couchHandlers';
+import { nextPage, offerPage, pullBatch } from './couchHandlers';
 import { pushRows } from './couchPush';
 import { settleServerConflicts } from './serverConflicts';
 import type { LeafMerge } from './serverConflicts';
 import { startDoorbell } from './doorbell';
-import type { RingPosition } from './doorbell';
+import type { PullAsk, RingPosition } from './doorbell';
 import { syncProblemOf, syncProblemText, type SyncProblem } from './syncMessages';
 import { sequenceNumber, watchFeed } from './heal';
 import type { FeedCheckpoint } from './heal';
@@ -126,11 +126,23 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     url: `${base}/${tenantDatabaseName(target.tenant, doorbellCollection)}/`,
     fetch: target.fetch,
     clientId: target.clientId,
-    onRing: (collection, upTo) => {
+    nextPulls: () => {
+      // Where each collection's next pull starts (our server answers with its page: doorbell.ts).
+      const asks: PullAsk[] = [];
+      for (const [collection, reached] of pulledTo) {
+        const pull = pullTargets.get(collection);
+        if (pull) asks.push({ collection, ...nextPage(pull.target, reached.sequence, pull.size) });
+      }
+      return asks;
+    },
+    onRing: (collection, upTo, page) => {
       // A pull that already reached the ring's position has the write: no pull (our server only).
       if (upTo && covers(pulledTo.get(collection), upTo)) return;
       const replication = replications.get(collection as CollectionName);
       if (!replication) return;
+      // The page the pull would fetch first came with the ring: the pull takes it instead (couchHandlers.ts).
+      const pull = pullTargets.get(collection);
+      if (page && pull) offerPage(pull.target, page);
       replication.reSync();
       // The doorbell polls again once this pull is done: at 500 laptops, polling again at once
       // while the pulls run doubled the server's requests (issue 22's sync-load bench).
@@ -154,6 +166,8 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   const replications = new Map<CollectionName, RxReplicationState<{ id: string }, FeedCheckpoint>>();
   /** Pulls asked for after conflicts, by collection (recheck.ts). */
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Each collection's pull target and batch size (for the pages the doorbell brings). */
+  const pullTargets = new Map<string, { target: CouchTarget; size: number }>();
   /** Where each collection's last pull ended (for skipping rings it already covers). */
   const pulledTo = new Map<string, FeedCheckpoint>();
   /** Rings waiting for their collection's pull: done when a pull reaches the ring's position or the end of the feed. */
@@ -212,6 +226,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     };
     const pullSize = name === 'datasets' ? datasetBatchSize : 500;
     const pushSize = name === 'datasets' ? datasetBatchSize : 500;
+    pullTargets.set(name, { target: handlerTarget, size: pullSize });
     const feed = watchFeed({
       target: handlerTarget,
       collection: db[name] as never,

@@ -23,6 +23,8 @@ export interface SharedPage {
   text: PageText;
   /** Rows in the page (an empty page makes a longpoll wait). */
   count: number;
+  /** The rows' document ids, in order (a doorbell answer names its rung collections by them: routes/pulls.ts). */
+  ids: readonly string[];
 }
 
 /** What a request asks of a database's feed. */
@@ -208,11 +210,11 @@ export class Notifier {
   private catchUp(db: string, entries: Map<string, Entry>, tail: KeptTail, request: PageRequest, read: (range: PageRange) => Promise<ReadPage>): Promise<Served> {
     const page = this.gated(() => read({ since: tail.feed.last_seq, limit: catchUpLimit })).then((delta): Served => {
       // A long backlog, or a page PouchDB read: the tail cannot be extended by it.
-      if (!delta.derivable || delta.results.length >= catchUpLimit) return { text: PageText.empty, count: 0 };
+      if (!delta.derivable || delta.results.length >= catchUpLimit) return { text: PageText.empty, count: 0, ids: [] };
       const next = extendTail(tail, delta, feedText({ results: delta.results, last_seq: delta.last_seq }).length, maxTailBytes);
       const range = { since: next.since, limit: undefined };
       this.keepTail(db, request.shape, { ...next, handle: tail.handle }, tail);
-      return { text: PageText.empty, count: next.feed.results.length, derive: { range, feed: next.feed, bytes: next.bytes } };
+      return { text: PageText.empty, count: next.feed.results.length, ids: [], derive: { range, feed: next.feed, bytes: next.bytes } };
     });
     const entry: Entry = { request: { ...request, since: tail.since, limit: undefined }, page, at: this.now() };
     const key = JSON.stringify(['tail', request.shape]);
@@ -286,7 +288,7 @@ function serve(read: ReadPage, range: PageRange): Served {
   const feed = { results: read.results, last_seq: read.last_seq };
   const text = feedText(feed);
   const derivable = read.derivable && text.length <= maxDerivableBytes;
-  return { text, count: read.results.length, ...(derivable ? { derive: { range: { since: range.since, limit: range.limit }, feed, bytes: text.length } } : {}) };
+  return { text, count: read.results.length, ids: read.results.map((row) => row.id), ...(derivable ? { derive: { range: { since: range.since, limit: range.limit }, feed, bytes: text.length } } : {}) };
 }
 
 /** Of two pages being read, whether `a` more likely covers a later `since` than `b`. */

@@ -7,6 +7,7 @@ import { canReadFast, readChanges } from '../store/feed';
 import type { FeedRow } from '../store/feed';
 import type { PouchDatabase } from '../store/pouch';
 import { openDb } from './access';
+import { parsePulls, withPages } from './pulls';
 import { boolParam, checkInt, intParam, jsonParam, sinceParam } from './query';
 
 /**
@@ -57,24 +58,11 @@ export const changes: Route = async (ctx) => {
     style,
     doc_ids: docIds,
   };
-  const raw = ctx.deps.store.raw(name);
-  // A database deleted while a request reads or waits on it answers like a missing one (its
-  // PouchDB handle is closed: reading it threw "cannot call iterator() before open()").
-  const gone = async (): Promise<boolean> => (await ctx.deps.store.open(name)) !== db;
-  const shape = JSON.stringify([opts.include_docs, opts.conflicts, opts.style, opts.doc_ids]);
-  const request: PageRequest = { since: opts.since, limit: opts.limit, shape, handle: db };
-  // Pages are shared between requests asking the same or covered by one (http/notifier.ts).
-  const read = async (): Promise<SharedPage> => {
-    if (await gone()) throw dbNotFound();
-    try {
-      return await ctx.deps.notifier.page(name, request, (range) => readFeed(db, raw, { ...opts, ...range }));
-    } catch (thrown) {
-      if (await gone()) throw dbNotFound();
-      throw thrown;
-    }
-  };
-  const answer = (page: SharedPage): Reply => ({ status: 200, body: undefined, text: page.text.chunks });
-  if (feed === 'normal') return answer(await read());
+  // Our doorbell only: the pages the laptop's pulls would fetch, carried in the answer (pulls.ts).
+  const pulls = parsePulls(q, name);
+  const read = () => sharedPage(ctx, name, db, opts);
+  const answer = async (page: SharedPage): Promise<Reply> => ({ status: 200, body: undefined, text: pulls ? await withPages(ctx, name, page, pulls) : page.text.chunks });
+  if (feed === 'normal') return await answer(await read());
   // Subscribe before the first read, so a write landing between the read and the wait still wakes us.
   let changed = false;
   let wake = (): void => {
@@ -85,7 +73,7 @@ export const changes: Route = async (ctx) => {
     // Changes that came after the database's last wake-up wait for its next one (http/wakes.ts).
     if (!ctx.deps.notifier.holds(name, opts.since)) {
       const first = await read();
-      if (first.count > 0) return answer(first);
+      if (first.count > 0) return await answer(first);
     }
     const waitMs = timeout ?? (heartbeat !== undefined ? heartbeatCapMs : defaultTimeoutMs);
     if (!changed) {
@@ -93,19 +81,38 @@ export const changes: Route = async (ctx) => {
       if (closed) return undefined;
     }
     // Woken by a write, by the timeout or by shutdown: answer whatever is there, empty included.
-    if (ctx.res.headersSent && (await gone())) {
+    if (ctx.res.headersSent && (await ctx.deps.store.open(name)) !== db) {
       // Heartbeats already promised a 200: end the page empty; the next poll gets the 404.
       ctx.res.end(JSON.stringify({ results: [], last_seq: opts.since }) + '\n');
       return undefined;
     }
     const page = await read();
-    if (!ctx.res.headersSent) return answer(page);
-    sendJsonText(ctx.res, 200, page.text.chunks);
+    if (!ctx.res.headersSent) return await answer(page);
+    sendJsonText(ctx.res, 200, pulls ? await withPages(ctx, name, page, pulls) : page.text.chunks);
     return undefined;
   } finally {
     unsubscribe();
   }
 };
+
+/**
+ * The page of `name`'s feed for `opts`, shared with every request asking the same or covered by
+ * one (http/notifier.ts). A database deleted while a request reads or waits on it answers like a
+ * missing one (its PouchDB handle is closed: reading it threw "cannot call iterator() before open()").
+ */
+export async function sharedPage(ctx: Ctx, name: string, db: PouchDatabase, opts: ChangesOptions): Promise<SharedPage> {
+  const raw = ctx.deps.store.raw(name);
+  const gone = async (): Promise<boolean> => (await ctx.deps.store.open(name)) !== db;
+  const shape = JSON.stringify([opts.include_docs, opts.conflicts, opts.style, opts.doc_ids]);
+  const request: PageRequest = { since: opts.since, limit: opts.limit, shape, handle: db };
+  if (await gone()) throw dbNotFound();
+  try {
+    return await ctx.deps.notifier.page(name, request, (range) => readFeed(db, raw, { ...opts, ...range }));
+  } catch (thrown) {
+    if (await gone()) throw dbNotFound();
+    throw thrown;
+  }
+}
 
 /**
  * Reads a page: straight from the store when the options allow (feed.ts, bodies kept as their
