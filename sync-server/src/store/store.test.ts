@@ -66,6 +66,32 @@ for (const [label, make] of implementations) {
       await store.close();
     });
 
+    test('[ST6] revision ids are random, and a retried write that was applied is still refused', async () => {
+      const store = await make();
+      await store.create('acme-history');
+      await store.create('beta-history');
+      const a = (await store.open('acme-history'))!;
+      const b = (await store.open('beta-history'))!;
+      const body = { _id: 'v1', notes: 'same content' };
+      const [first] = (await a.bulkDocs([{ ...body }])) as { ok?: boolean; rev: string }[];
+      const [elsewhere] = (await b.bulkDocs([{ ...body }])) as { rev: string }[];
+      // Same content, same parent (none): PouchDB's default would give both the same md5 id.
+      expect(first!.rev).toMatch(/^1-[0-9a-f]{32}$/);
+      expect(elsewhere!.rev).not.toBe(first!.rev);
+      // The answers a retry after a lost acknowledgement meets (renderer/src/sync/couchPush.ts).
+      const conflict = { error: true, name: 'conflict', status: 409 };
+      expect((await a.bulkDocs([{ ...body }]))[0]).toMatchObject(conflict);
+      const [update] = (await a.bulkDocs([{ ...body, notes: 'edited', _rev: first!.rev }])) as { ok: boolean; rev: string }[];
+      expect(update).toMatchObject({ ok: true });
+      expect(update!.rev).toMatch(/^2-[0-9a-f]{32}$/);
+      expect((await a.bulkDocs([{ ...body, notes: 'edited', _rev: first!.rev }]))[0]).toMatchObject(conflict);
+      const stored = (await a.get('v1', { revs: true, conflicts: true })) as { notes: string; _rev: string; _conflicts?: string[]; _revisions: { ids: string[] } };
+      expect(stored).toMatchObject({ notes: 'edited', _rev: update!.rev });
+      expect(stored._conflicts).toBeUndefined();
+      expect(stored._revisions.ids).toEqual([update!.rev.slice(2), first!.rev.slice(2)]);
+      await store.close();
+    });
+
     test('[ST3] refuses names that are not <tenant>-<collection>', async () => {
       const store = await make();
       for (const name of ['personas', '../etc', 'acme-../x', 'ACME-p', 'a_b-c', '']) {
