@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RawLevel } from './feed';
+import { JsonArena } from './jsonArena';
 
 /**
  * PouchDB ships no TypeScript types, so it is loaded through `require` and given the narrow
@@ -87,17 +89,95 @@ function core(...plugins: string[]): PouchConstructor {
 // made. Their names matter: the adapter caches open stores per factory name.
 const raws = new Map<string, RawLevel>();
 
-function capture(adapter: string, store: string, name: string): (location: string) => RawLevel {
+function capture(adapter: string, store: string, name: string, made?: (raw: RawLevel) => void): (location: string) => RawLevel {
   const factory = createRequire(require.resolve(adapter))(store) as (location: string) => RawLevel;
   const wrapper = {
     [name]: (location: string): RawLevel => {
       const raw = factory(location);
       raws.set(location, raw);
+      made?.(raw);
       return raw;
     },
   }[name]!;
   // The adapter also calls the factory's statics (`destroy` wipes a database's data).
   return Object.assign(wrapper, factory);
+}
+
+// Revision bodies of LevelDB databases are encoded into one reused arena (jsonArena.ts). A view
+// into it lives from its encoding until leveldown's `batch` has copied it, which happens within
+// the same synchronous call (sublevel-pouchdb encodes a batch and hands it down at once; leveldown
+// copies every key and value before it returns), and the arena is released right after.
+const arena = new JsonArena();
+
+interface Leveldown { status: string; _batch(...args: unknown[]): unknown }
+
+/** Releases the arena after each batch the store copies. */
+function releasingArena(raw: RawLevel): void {
+  const level = raw as unknown as Leveldown;
+  const batch = level._batch;
+  level._batch = function (this: Leveldown, ...args: unknown[]) {
+    try {
+      return batch.apply(this, args);
+    } finally {
+      arena.release();
+    }
+  };
+}
+
+/**
+ * The by-sequence store's value encoding: level-codec's `json` with arena bytes for large bodies,
+ * but only while leveldown is open (a closed one queues a batch for later, when the arena has
+ * moved on). Reads are unchanged: `JSON.parse`, strings.
+ */
+function arenaJson(raw: RawLevel) {
+  const level = raw as unknown as Leveldown;
+  return {
+    encode: (value: unknown) => (level.status === 'open' ? arena.encode(value) : JSON.stringify(value)),
+    decode: (text: string) => JSON.parse(text) as unknown,
+    buffer: false,
+    type: 'cx-arena-json',
+  };
+}
+
+interface Sublevel {
+  options: { valueEncoding?: unknown };
+  get(key: string, options: Record<string, unknown>, callback: (error: unknown) => void): void;
+}
+
+/** Each database's sublevel root (as the adapter hands it to the migrations) → its location. */
+const locations = new WeakMap<object, string>();
+/** Locations found in a layout of PouchDB before version 3 (see {@link migrate}). */
+const legacyLocations = new Set<string>();
+
+/**
+ * PouchDB's LevelDB adapter hands a database's stores to `migrate.doMigrationTwo` once it has made
+ * them: the one place to give the by-sequence store its encoding. The adapter's own migrations
+ * move data written by PouchDB before version 3 (a `<name>.uuid` file; a `_local_uuid` key in the
+ * by-sequence store); every database here was made by this server on PouchDB 9, so these only
+ * look for such a layout, and the store refuses to serve one ({@link legacyLayout}; the adapter
+ * ignores an error passed back from a migration).
+ */
+const migrate = {
+  doMigrationOne(location: string, root: object, done: () => void): void {
+    locations.set(root, location);
+    if (existsSync(`${location}.uuid`)) legacyLocations.add(location);
+    done();
+  },
+  doMigrationTwo(root: object, stores: { bySeqStore: Sublevel }, done: () => void): void {
+    const location = locations.get(root);
+    const raw = location === undefined ? undefined : raws.get(location);
+    stores.bySeqStore.get('_local_uuid', {}, (error) => {
+      if (!error && location !== undefined) legacyLocations.add(location);
+      if (raw) stores.bySeqStore.options.valueEncoding = arenaJson(raw);
+      done();
+    });
+  },
+};
+
+/** Why the database at `location` must not be served (written by PouchDB before version 3), or undefined. */
+export function legacyLayout(location: string): string | undefined {
+  if (!legacyLocations.has(location)) return undefined;
+  return `${location} was written by PouchDB older than version 3; open it once with PouchDB 7 (which migrates it) before serving it.`;
 }
 
 /** The raw store under the database at `location`, once PouchDB has opened it. */
@@ -112,7 +192,7 @@ export function forgetRawStore(location: string): void {
 
 /** PouchDB over LevelDB (leveldown's prebuilt binary): the server's storage engine. */
 export function levelPouch(): PouchConstructor {
-  return core('pouchdb-adapter-leveldb').defaults({ adapter: 'leveldb', db: capture('pouchdb-adapter-leveldb', 'leveldown', 'cxLeveldown') });
+  return core('pouchdb-adapter-leveldb').defaults({ adapter: 'leveldb', db: capture('pouchdb-adapter-leveldb', 'leveldown', 'cxLeveldown', releasingArena), migrate });
 }
 
 /** PouchDB in memory: the same engine for fast tests and benchmarks. */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -92,6 +92,34 @@ for (const [label, make] of implementations) {
       await store.close();
     });
 
+    test('[ST7] large bodies written in concurrent batches to several databases read back exactly', async () => {
+      // LevelDB encodes large bodies into one reused arena (jsonArena.ts): batches of different
+      // databases interleave here, and every body must come back as it went in.
+      const store = await make();
+      const names = ['acme-history', 'beta-history', 'gamma-history'];
+      for (const name of names) await store.create(name);
+      const dbs = await Promise.all(names.map(async (name) => (await store.open(name))!));
+      const units = ['plain text of a long interview. ', 'é中😀', 'quote " and backslash \\ and \n ', 'x\ud800y'];
+      const body = (db: number, i: number) => ({ _id: `v${i}`, db, i, snapshot: { notes: `${db}/${i} ${units[(db + i) % units.length]!.repeat(3000)}` } });
+      await Promise.all(
+        dbs.map(async (db, d) => {
+          for (let start = 0; start < 24; start += 6) {
+            await db.bulkDocs(Array.from({ length: 6 }, (_, k) => body(d, start + k)));
+          }
+        }),
+      );
+      for (const [d, db] of dbs.entries()) {
+        const all = (await db.allDocs({ include_docs: true })) as { rows: { doc: Record<string, unknown> }[] };
+        expect(all.rows).toHaveLength(24);
+        for (const row of all.rows) {
+          const { _rev, ...doc } = row.doc;
+          expect(_rev).toMatch(/^1-/);
+          expect(doc).toEqual(body(d, doc.i as number));
+        }
+      }
+      await store.close();
+    });
+
     test('[ST3] refuses names that are not <tenant>-<collection>', async () => {
       const store = await make();
       for (const name of ['personas', '../etc', 'acme-../x', 'ACME-p', 'a_b-c', '']) {
@@ -114,6 +142,17 @@ test('[ST4] data survives closing and reopening a LevelDB store', async () => {
   expect(await second.list()).toEqual(['acme-settings']);
   expect(((await (await second.open('acme-settings'))?.get('kept')) as { v: number }).v).toBe(1);
   await second.close();
+});
+
+test('[ST8] a LevelDB database in the layout of PouchDB before version 3 is refused with a message', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cx-store-'));
+  dirs.push(dir);
+  const store = createLevelStore(dir);
+  await mkdir(join(dir, 'dbs'), { recursive: true });
+  await writeFile(join(dir, 'dbs', `${diskName('acme-personas')}.uuid`), 'legacy');
+  await mkdir(join(dir, 'dbs', diskName('acme-personas')));
+  await expect(store.open('acme-personas')).rejects.toThrow(/older than version 3/);
+  await store.close();
 });
 
 test('disk names are t_<tenant>_<collection>', () => {

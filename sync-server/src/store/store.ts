@@ -4,7 +4,7 @@ import { controlCollection, runsCollection } from '../../../common/journeyRuns/i
 import { parseDatabaseName } from '../../../common/sync/names';
 import type { RawLevel } from './feed';
 import type { PouchConstructor, PouchDatabase } from './pouch';
-import { forgetRawStore, levelPouch, memoryPouch, rawStoreAt } from './pouch';
+import { forgetRawStore, legacyLayout, levelPouch, memoryPouch, rawStoreAt } from './pouch';
 
 /**
  * Where databases live. Names are the client-visible `<tenant>-<collection>` names; how they map
@@ -153,6 +153,12 @@ function createStore(backend: Backend): Store {
         if (!(await store.exists(name))) return undefined;
         const db = new backend.Pouch(backend.location(name), databaseOptions(name));
         await db.info(); // open means ready: the raw store under it can be read at once
+        const legacy = legacyLayout(backend.location(name));
+        if (legacy) {
+          forgetRawStore(backend.location(name));
+          await db.close();
+          throw new Error(legacy);
+        }
         open.set(name, db);
         return db;
       });
