@@ -7,6 +7,8 @@ import { fromCouch, toCouch, writerField } from './couchHandlers';
 import type { CouchTarget, Doc } from './couchHandlers';
 import { findAgreedBase } from './agreedBase';
 import { staysLocal } from '../db/localOnly';
+import { bulkDocsBody, encodeDoc, withRev } from './pushBody';
+import type { EncodedDoc } from './pushBody';
 
 /**
  * Pushing local writes so that a retry is always safe (issue 20, item 1).
@@ -39,17 +41,16 @@ export async function pushRows(target: CouchTarget, rows: Row[], options: PushOp
   let written = 0;
   // Chunks of an import the user has not confirmed never leave the laptop (db/localOnly.ts).
   let pending = rows.filter((row) => !staysLocal(row.newDocumentState));
-  // Each document's JSON is written once and reused for sizing the reads and for the write: a
-  // 200 KB document used to be serialised three times and encoded to UTF-8 twice (issue 20 bench).
-  const texts = new Map<Row, Sized>();
-  const textOf = (row: Row): Sized => {
-    let sized = texts.get(row);
-    if (!sized) {
-      const text = JSON.stringify(toCouch(target, row.newDocumentState as Doc, undefined));
-      sized = { text, bytes: utf8Length(text) };
-      texts.set(row, sized);
+  // Each document's JSON is written and encoded once, and reused for sizing the reads and for the
+  // write (pushBody.ts): a 200 KB document used to be serialised three times (issue 20 bench).
+  const encoded = new Map<Row, EncodedDoc>();
+  const textOf = (row: Row): EncodedDoc => {
+    let doc = encoded.get(row);
+    if (!doc) {
+      doc = encodeDoc(toCouch(target, row.newDocumentState as Doc, undefined));
+      encoded.set(row, doc);
     }
-    return sized;
+    return doc;
   };
   // Two rounds: a write refused with 409 (someone wrote between our read and our write) is read
   // again and decided again; a second refusal goes to the merge handler.
@@ -162,17 +163,8 @@ async function reportAgreedBase(target: CouchTarget, row: Row, decision: Extract
 
 interface BulkResult { id: string; ok?: boolean; error?: string; reason?: string }
 
-/** A document's JSON text and its size in UTF-8 bytes. */
-interface Sized { text: string; bytes: number }
 /** One document to write: its id, the fields that name it to the user, and its JSON. */
-interface Write extends Sized { id: string; label: Record<string, unknown> }
-
-/** The text with `_rev` added (last, so the text is not written again). */
-function withRev(sized: Sized, rev: string | undefined): Sized {
-  if (rev === undefined) return sized;
-  const field = `,"_rev":${JSON.stringify(rev)}`;
-  return { text: `${sized.text.slice(0, -1)}${field}}`, bytes: sized.bytes + field.length };
-}
+interface Write extends EncodedDoc { id: string; label: Record<string, unknown> }
 
 /** Requests of one push in flight at once: the server applies one while this laptop sends the next. */
 const inFlight = 2;
@@ -205,7 +197,7 @@ async function bulkWrite(target: CouchTarget, docs: Write[]): Promise<BulkResult
 
 async function sendBatch(target: CouchTarget, batch: Write[]): Promise<BulkResult[]> {
   try {
-    const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: `{"docs":[${batch.map((e) => e.text).join(',')}]}` });
+    const response = await target.fetch(`${target.url}_bulk_docs`, { method: 'POST', headers: json, body: bulkDocsBody(batch) });
     const results = (await response.json()) as BulkResult[];
     // Grow back towards the default after a cut, so one bad moment does not slow every later push.
     target.maxPushBytes = Math.min(defaultPushBytes, (target.maxPushBytes ?? defaultPushBytes) * 2);
@@ -234,25 +226,6 @@ function tooLarge(id: string, doc: Record<string, unknown>, bytes: number): stri
   const label = ['name', 'title', 'summary'].map((k) => doc[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
   const size = `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   return `${label ? `“${label.slice(0, 80)}” (${id})` : id} is ${size}, more than the server accepts in one request; it stays on this laptop. Make it smaller or ask the server admin to raise the limit.`;
-}
-
-/**
- * UTF-8 length of a string without encoding it: its length when it is all ASCII (a regex test, much
- * cheaper than building the bytes of a 200 KB document), else counted code unit by code unit.
- */
-export function utf8Length(text: string): number {
-  if (!/[^ -~\t\n\r]/.test(text)) return text.length; // printable ASCII and JSON's whitespace
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3; // other BMP characters, and a lone surrogate (encoded as U+FFFD)
-  }
-  return bytes;
 }
 
 /** Same document content, RxDB's and CouchDB's bookkeeping fields aside. */
