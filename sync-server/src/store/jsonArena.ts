@@ -23,9 +23,15 @@ const rawStringChars = 1024;
 /** Nesting past this is left to `JSON.stringify` (which reports a cycle properly). */
 const maxDepth = 200;
 
-/** What `JSON.stringify` escapes in a string: quote, backslash, control characters, lone surrogates. */
+/** What `JSON.stringify` escapes in a string besides lone surrogates: quote, backslash, control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const escaped = /["\\\u0000-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const escaped = /["\\\u0000-\u001f]/;
+
+/** True when JSON.stringify would write the string as it is between quotes (a scan of ~0.15 ms per 200 KB). */
+function plainText(text: string): boolean {
+  // `isWellFormed` (no lone surrogates) is in Node 20 but not in the ES2023 library types.
+  return !escaped.test(text) && (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+}
 
 /** The arena's size when first needed; it grows to the largest batch seen and stays. */
 const initialBytes = 1024 * 1024;
@@ -74,7 +80,7 @@ export class JsonArena {
 
   private write(value: unknown, depth: number): void {
     if (typeof value === 'string') {
-      if (value.length >= rawStringChars && !escaped.test(value)) {
+      if (value.length >= rawStringChars && plainText(value)) {
         const buffer = this.room(value.length * 3 + 2);
         buffer[this.at++] = 0x22;
         this.at += buffer.write(value, this.at);
