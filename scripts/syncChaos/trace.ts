@@ -51,7 +51,8 @@ export function startTrace(): Trace {
       const url = String(input instanceof Request ? input.url : input);
       const db = url.match(/\/[a-z0-9]+-([a-z_]+)\/(_changes|_bulk_docs|_all_docs)/);
       const what = db ? `${db[1]} ${db[2]}` : '';
-      const body = typeof init?.body === 'string' ? init.body : '';
+      // Pushes send their JSON as UTF-8 bytes (renderer/src/sync/pushBody.ts), reads as strings.
+      const body = typeof init?.body === 'string' ? init.body : init?.body instanceof Uint8Array ? new TextDecoder().decode(init.body) : '';
       let sent: Json[] = [];
       if (db?.[2] === '_bulk_docs') {
         sent = (JSON.parse(body) as { docs: Json[] }).docs;

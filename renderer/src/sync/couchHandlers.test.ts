@@ -4,6 +4,9 @@ import { fromCouch, pullBatch, versionField, writerField } from './couchHandlers
 import { pushRows } from './couchPush';
 import type { CouchTarget } from './couchHandlers';
 
+/** A request body as text: reads send strings, pushes UTF-8 bytes (pushBody.ts). */
+const bodyText = (body: RequestInit['body']): string => (body instanceof Uint8Array ? new TextDecoder().decode(body) : String(body));
+
 function target(answers: Record<string, unknown>): CouchTarget & { refused: unknown[]; newer: unknown[] } {
   const refused: unknown[] = [];
   const newer: unknown[] = [];
@@ -47,7 +50,7 @@ describe('pushing to a CouchDB database', () => {
     const t = target({ _all_docs: { rows: [] }, _bulk_docs: [{ id: 'x', ok: true, rev: '1-a' }] });
     await pushRows(t, [row('x')] as never);
     const call = (t.fetch as unknown as ReturnType<typeof vi.fn>).mock.calls.find((c) => String(c[0]).endsWith('_bulk_docs'));
-    const body = JSON.parse(String((call?.[1] as RequestInit).body)) as { docs: Record<string, unknown>[] };
+    const body = JSON.parse(bodyText((call?.[1] as RequestInit).body)) as { docs: Record<string, unknown>[] };
     expect(body.docs[0]).toMatchObject({ _id: 'x', name: 'x', [versionField]: 0, [writerField]: 'me' });
     expect(body.docs[0]).not.toHaveProperty('id');
   });
@@ -59,12 +62,12 @@ describe('pushing to a CouchDB database', () => {
     const reads: { keys: string[]; include_docs?: boolean }[] = [];
     t.fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
       if (String(url).endsWith('_all_docs')) {
-        const asked = JSON.parse(String(init?.body)) as { keys: string[]; include_docs?: boolean };
+        const asked = JSON.parse(bodyText(init?.body)) as { keys: string[]; include_docs?: boolean };
         reads.push(asked);
         const have: Record<string, unknown> = { b: { rev: '1-b' }, c: { rev: '2-c', deleted: true } };
         return new Response(JSON.stringify({ rows: asked.keys.map((key) => (have[key] ? { key, value: have[key], ...(asked.include_docs ? { doc: key === 'b' ? { _id: 'b', _rev: '1-b', name: 'b', note: big, cx_by: 'me' } : null } : {}) } : { key, error: 'not_found' })) }));
       }
-      const docs = (JSON.parse(String(init?.body)) as { docs: { _id: string }[] }).docs;
+      const docs = (JSON.parse(bodyText(init?.body)) as { docs: { _id: string }[] }).docs;
       return new Response(JSON.stringify(docs.map((d) => ({ id: d._id, ok: true, rev: '9-x' }))));
     }) as unknown as SyncFetch;
     const result = await pushRows(t, rows as never);
