@@ -42,11 +42,13 @@ async function until(check: () => boolean | Promise<boolean>, what: string, ms =
 /** A laptop on `url` whose requests are recorded: the GETs of the personas feed, and the doorbell polls. */
 async function laptop(name: string, url: string, authorization: string) {
   const feedGets: string[] = [];
+  const infoGets: string[] = [];
   const polls: string[] = [];
   const base = globalThis.fetch.bind(globalThis);
   const recording: typeof fetch = (input, init) => {
     const u = String(input);
     if (u.includes('-personas/_changes')) feedGets.push(u);
+    if (u.endsWith('-personas/')) infoGets.push(u);
     if (u.includes('-doorbell/_changes')) polls.push(u);
     return base(input, init);
   };
@@ -57,7 +59,7 @@ async function laptop(name: string, url: string, authorization: string) {
     await db.close();
   });
   await session.awaitInSync();
-  return { db, session, feedGets, polls };
+  return { db, session, feedGets, infoGets, polls };
 }
 
 const sinceOf = (url: string) => new URL(url).searchParams.get('since');
@@ -94,6 +96,25 @@ describe('the pull takes the page the doorbell carried', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(b.feedGets.length).toBe(gets);
     expect(b.session.status().state).not.toBe('error');
+  });
+
+  test('a ring in the epoch the laptop knows stands for the feed check: no database-info request either', { timeout: 30_000 }, async () => {
+    server = await startTestServer();
+    // A pull that stored a checkpoint (RxDB keeps none after an empty first pull, and then checks every time).
+    const first = persona('First');
+    await call(`${server.url}/acme-personas/${first.id}`, accounts.acmeEditor, { method: 'PUT', body: { ...first, _id: first.id, id: undefined } });
+    const b = await laptop('b', server.url, basic(accounts.acmeEditor));
+    await primed(b);
+    // Past the 2 s between feed checks (heal.ts): without the ring's epoch the pull would GET the info.
+    await new Promise((r) => setTimeout(r, 2_300));
+    const [gets, infos] = [b.feedGets.length, b.infoGets.length];
+    const p = persona('Eli');
+    await call(`${server.url}/acme-personas/${p.id}`, accounts.acmeEditor, { method: 'PUT', body: { ...p, _id: p.id, id: undefined } });
+    await ringPersonas(server.url);
+    await until(async () => (await b.db.personas.findOne(p.id).exec()) !== null, 'the persona on b');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(b.feedGets.length).toBe(gets);
+    expect(b.infoGets.length).toBe(infos);
   });
 
   test('a full page is taken and the rest is read with a GET from where it ended', { timeout: 30_000 }, async () => {

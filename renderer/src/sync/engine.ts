@@ -16,7 +16,7 @@ import { startDoorbell } from './doorbell';
 import type { PullAsk, RingPosition } from './doorbell';
 import { syncProblemOf, syncProblemText, type SyncProblem } from './syncMessages';
 import { sequenceNumber, watchFeed } from './heal';
-import type { FeedCheckpoint } from './heal';
+import type { FeedCheckpoint, FeedWatcher } from './heal';
 import { recordConflict } from '../db/recordConflict';
 import { Rechecks, recheckDelayMs } from './recheck';
 
@@ -143,6 +143,8 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
       // The page the pull would fetch first came with the ring: the pull takes it instead (couchHandlers.ts).
       const pull = pullTargets.get(collection);
       if (page && pull) offerPage(pull.target, page);
+      // Not covered, so the ring is past the pull: in the same epoch it stands for the feed check (heal.ts).
+      if (upTo?.epoch !== undefined && pull) pull.feed.seen({ epoch: upTo.epoch });
       replication.reSync();
       // The doorbell polls again once this pull is done: at 500 laptops, polling again at once
       // while the pulls run doubled the server's requests (issue 22's sync-load bench).
@@ -167,7 +169,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
   /** Pulls asked for after conflicts, by collection (recheck.ts). */
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Each collection's pull target and batch size (for the pages the doorbell brings). */
-  const pullTargets = new Map<string, { target: CouchTarget; size: number }>();
+  const pullTargets = new Map<string, { target: CouchTarget; size: number; feed: FeedWatcher }>();
   /** Where each collection's last pull ended (for skipping rings it already covers). */
   const pulledTo = new Map<string, FeedCheckpoint>();
   /** Rings waiting for their collection's pull: done when a pull reaches the ring's position or the end of the feed. */
@@ -226,7 +228,6 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
     };
     const pullSize = name === 'datasets' ? datasetBatchSize : 500;
     const pushSize = name === 'datasets' ? datasetBatchSize : 500;
-    pullTargets.set(name, { target: handlerTarget, size: pullSize });
     const feed = watchFeed({
       target: handlerTarget,
       collection: db[name] as never,
@@ -239,6 +240,7 @@ export function startSync(db: Workspace, target: SyncTarget): SyncSession {
         publish();
       },
     });
+    pullTargets.set(name, { target: handlerTarget, size: pullSize, feed });
     const replication = replicateRxCollection<{ id: string }, FeedCheckpoint>({
       collection: db[name],
       replicationIdentifier: `cx-${target.tenant}-${name}-${base}`,
