@@ -30,3 +30,6 @@ for (const file of files) {
     process.exitCode = 1;
   }
 }
+// Every figure is printed: end here. A measurement that failed may leave its sync session's timers
+// or a server's sockets behind, and a run that lingered held the bench lock for minutes.
+process.exit(process.exitCode ?? 0);

@@ -132,18 +132,21 @@ async function viaApp(server: BenchServer, tenant: string, w: Workload, directio
       }
     }
     let stop = async () => {};
-    const result = await timed(
-      server,
-      w.count,
-      () => {
-        const auth = server.auth(tenant);
-        const session = startSync(db, { serverUrl: server.url, tenant, clientId: `bench${opened}`, fetch: createSyncFetch({ authorization: () => auth }), log: () => {} });
-        stop = () => session.stop();
-      },
-      () => (direction === 'pull' ? db[w.collection].count().exec() : serverCount(server, tenant, w)),
-    );
-    await stop();
-    return result;
+    try {
+      return await timed(
+        server,
+        w.count,
+        () => {
+          const auth = server.auth(tenant);
+          const session = startSync(db, { serverUrl: server.url, tenant, clientId: `bench${opened}`, fetch: createSyncFetch({ authorization: () => auth }), log: () => {} });
+          stop = () => session.stop();
+        },
+        () => (direction === 'pull' ? db[w.collection].count().exec() : serverCount(server, tenant, w)),
+      );
+    } finally {
+      // Also when counting failed: a session left running keeps retrying against a stopped server.
+      await stop();
+    }
   } finally {
     await db.close();
   }
