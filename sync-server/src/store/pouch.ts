@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RawLevel } from './feed';
 import { JsonArena } from './jsonArena';
+import { deterministicRevision } from './revisionId';
 
 /**
  * PouchDB ships no TypeScript types, so it is loaded through `require` and given the narrow
@@ -69,6 +70,13 @@ function load(name: string): unknown {
   const mod = require(name) as { default?: unknown };
   return mod.default ?? mod;
 }
+
+// New revision ids: PouchDB's own deterministic md5, computed in pieces (revisionId.ts). The
+// adapters call `pouchdbUtils.rev` through the module's exports at each write, so replacing the
+// export changes how the id is computed, never what it is.
+const pouchUtils = require('pouchdb-utils') as { rev(doc?: Record<string, unknown>, deterministic?: boolean): string };
+const pouchRev = pouchUtils.rev;
+pouchUtils.rev = (doc, deterministic) => (doc && deterministic ? deterministicRevision(doc) : pouchRev(doc, deterministic));
 
 // pouchdb-core is one shared constructor: a plugin applied twice throws ("Cannot redefine
 // property"), so each is applied once per process, whichever flavour asks first.
