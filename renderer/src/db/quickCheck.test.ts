@@ -6,20 +6,9 @@ import type { RxJsonSchema } from 'rxdb/plugins/core';
 import { collectionSchemas } from '../../../common/db/collections';
 import { samplePersona } from '../../../common/export/samplePersona';
 import { quickCheck } from './quickCheck';
+import { seededRandom } from '../../../common/random';
 
 type Json = Record<string, unknown>;
-
-/** Seeded random numbers (mulberry32), so a failure names a seed that repeats it. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const odd = ['', 'a', 'A-1', '_x', '#a1b2c3', '#A1B2C', '2026-12-07', '2026-1-07', 'draft', 'active', 'research', '0', '1', 'x'.repeat(64), 'x'.repeat(65), '😀'.repeat(60), '😀'.repeat(61), '\ud800'.repeat(3), 'a\ud83d', 'é'.repeat(120)];
 const numbers = [0, -0, 1, -1, 0.5, 0.3, 1.005, 0.01, 0.015, 0.1, 0.07, 1.1, 12.34, 12.345, 1e-9, 3e-3, 1.5e-7, 123e-20, 1.23e25, 99.99, 100, 100.5, 101, -100, -101, 10, 10.01, 1e21, 1.5e21, 1e-7, 1_700_000_000_000.01, 1_700_000_000_000.015, 1e15, 1e15 + 1, Number.NaN, Infinity, -Infinity, 2 ** 53 + 2];
@@ -120,7 +109,7 @@ describe('quick schema check', () => {
       const quick = quickCheck(schema)!;
       const seen = { valid: 0, invalid: 0 };
       for (let seed = 1; seed <= 1500; seed++) {
-        const rnd = random(seed);
+        const rnd = seededRandom(seed);
         let doc = fitting(schema, rnd);
         for (let changes = Math.floor(rnd() * 3); changes > 0; changes--) doc = mutate(doc, rnd);
         let full: boolean;
@@ -155,7 +144,7 @@ describe('quick schema check', () => {
   });
 
   test('multipleOf reads decimals as the full validator does (0.3 is a multiple of 0.1), over random numbers', () => {
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     const values = [...numbers, ...Array.from({ length: 3000 }, () => {
       const places = Math.floor(rnd() * 5);
       const n = Math.round(rnd() * 10 ** (places + 4)) / 10 ** places;

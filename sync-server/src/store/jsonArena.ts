@@ -16,22 +16,12 @@
  * releases right after (pouch.ts).
  */
 
+import { maxDepth, plain, plainText, rawStringChars, skipped, stringChars } from './jsonPieces';
+
 /** A value with fewer characters of strings than this is encoded by `JSON.stringify`, as before. */
 export const largeValueChars = 64 * 1024;
-/** Strings at least this long are copied into the arena as they are (when they need no escape). */
-const rawStringChars = 1024;
-/** Nesting past this is left to `JSON.stringify` (which reports a cycle properly). */
-const maxDepth = 200;
 
-/** What `JSON.stringify` escapes in a string besides lone surrogates: quote, backslash, control characters. */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const escaped = /["\\\u0000-\u001f]/;
 
-/** True when JSON.stringify would write the string as it is between quotes (a scan of ~0.15 ms per 200 KB). */
-function plainText(text: string): boolean {
-  // `isWellFormed` (no lone surrogates) is in Node 20 but not in the ES2023 library types.
-  return !escaped.test(text) && (text as unknown as { isWellFormed(): boolean }).isWellFormed();
-}
 
 /** The arena's size when first needed; it grows to the largest batch seen and stays. */
 const initialBytes = 1024 * 1024;
@@ -120,35 +110,4 @@ class ArenaFull extends Error {
   constructor() {
     super('arena full');
   }
-}
-
-/** Members `JSON.stringify` leaves out of objects (and writes as null in arrays). */
-function skipped(value: unknown): boolean {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-
-/** Arrays and plain objects: what JSON.parse makes. Anything else (a Date, a boxed string) is left to JSON.stringify. */
-function plain(value: object): boolean {
-  if (Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
-}
-
-/** Characters of keys and strings in `value`, counted until `enough`. */
-function stringChars(value: unknown, enough: number, depth: number): number {
-  if (typeof value === 'string') return value.length;
-  if (typeof value !== 'object' || value === null || depth > maxDepth) return 0;
-  let total = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      total += stringChars(item, enough - total, depth + 1);
-      if (total >= enough) break;
-    }
-    return total;
-  }
-  for (const key of Object.keys(value)) {
-    total += key.length + stringChars((value as Record<string, unknown>)[key], enough - total, depth + 1);
-    if (total >= enough) break;
-  }
-  return total;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { maxDepth, plain, plainText, rawStringChars, skipped, stringChars } from './jsonPieces';
 
 /**
  * PouchDB's deterministic revision id, computed without building the document's JSON in one piece
@@ -13,12 +14,7 @@ import { createHash } from 'node:crypto';
 
 /** A document whose strings add up to less than this is hashed the way PouchDB does it. */
 const largeDocChars = 64 * 1024;
-/** Strings at least this long are fed as they are (when JSON writes them without escapes). */
-const rawStringChars = 1024;
 const sliceChars = 32 * 1024;
-const maxDepth = 200;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what JSON escapes
-const escaped = /["\\\u0000-\u001f]/;
 
 /** PouchDB's `rev(doc, true)`: md5 of the document's JSON without `_rev_tree`, in hex. */
 export function deterministicRevision(doc: Record<string, unknown>): string {
@@ -36,7 +32,7 @@ export function deterministicRevision(doc: Record<string, unknown>): string {
 
 function write(value: unknown, feed: (text: string) => void, depth: number): void {
   if (typeof value === 'string') {
-    if (value.length >= rawStringChars && !escaped.test(value) && (value as unknown as { isWellFormed(): boolean }).isWellFormed()) {
+    if (value.length >= rawStringChars && plainText(value)) {
       feed('"');
       feed(value);
       feed('"');
@@ -67,26 +63,4 @@ function write(value: unknown, feed: (text: string) => void, depth: number): voi
     write(item, feed, depth + 1);
   }
   feed('}');
-}
-
-function skipped(value: unknown): boolean {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
-
-function plain(value: object): boolean {
-  if (Array.isArray(value)) return true;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
-}
-
-function stringChars(value: unknown, enough: number, depth: number): number {
-  if (typeof value === 'string') return value.length;
-  if (typeof value !== 'object' || value === null || depth > maxDepth) return 0;
-  let total = 0;
-  const items = Array.isArray(value) ? (value as unknown[]) : Object.keys(value);
-  for (const item of items) {
-    total += Array.isArray(value) ? stringChars(item, enough - total, depth + 1) : (item as string).length + stringChars((value as Record<string, unknown>)[item as string], enough - total, depth + 1);
-    if (total >= enough) break;
-  }
-  return total;
 }
