@@ -19,6 +19,18 @@ function target(answers: Record<string, unknown>): CouchTarget & { refused: unkn
 
 const row = (id: string) => ({ newDocumentState: { id, name: id, _deleted: false } });
 
+/** A target whose feed is answered by `since` and `limit` as a server would; `asked` records each page asked for as "since+limit". */
+function answeringFeed(feedAt: (since: number, limit: number) => unknown): { t: ReturnType<typeof target>; asked: string[] } {
+  const t = target({});
+  const asked: string[] = [];
+  t.fetch = vi.fn(async (url: string | URL | Request) => {
+    const q = new URL(String(url)).searchParams;
+    asked.push(`${q.get('since')}+${q.get('limit')}`);
+    return new Response(JSON.stringify(feedAt(Number(q.get('since')), Number(q.get('limit')))));
+  }) as unknown as SyncFetch;
+  return { t, asked };
+}
+
 describe('pushing to a CouchDB database', () => {
   test('a document refused for good is reported and does not stop the rest of the batch', async () => {
     const t = target({
@@ -100,13 +112,7 @@ describe('pushing to a CouchDB database', () => {
       const rows = Array.from({ length: Math.max(0, Math.min(limit, 12 - since)) }, (_, i) => ({ id: `p${since + i}`, doc: { _id: `p${since + i}`, _rev: '1-a', note } }));
       return { results: rows, last_seq: since + rows.length };
     };
-    const t = target({});
-    const asked: string[] = [];
-    t.fetch = vi.fn(async (url: string | URL | Request) => {
-      const q = new URL(String(url)).searchParams;
-      asked.push(`${q.get('since')}+${q.get('limit')}`);
-      return new Response(JSON.stringify(feedAt(Number(q.get('since')), Number(q.get('limit')))));
-    }) as unknown as SyncFetch;
+    const { t, asked } = answeringFeed(feedAt);
     const first = await pullBatch(t, 0, 5);
     expect(first.documents.map((d) => d.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
     expect(first.checkpoint).toEqual({ sequence: 5 });
@@ -126,13 +132,7 @@ describe('pushing to a CouchDB database', () => {
       const rows = Array.from({ length: Math.max(0, Math.min(limit, 5000 - since)) }, (_, i) => ({ seq: since + i + 1, id: `p${since + i}`, doc: { _id: `p${since + i}`, _rev: '1-a', name: `Persona ${since + i}` } }));
       return { results: rows, last_seq: since + rows.length };
     };
-    const t = target({});
-    const asked: string[] = [];
-    t.fetch = vi.fn(async (url: string | URL | Request) => {
-      const q = new URL(String(url)).searchParams;
-      asked.push(`${q.get('since')}+${q.get('limit')}`);
-      return new Response(JSON.stringify(feedAt(Number(q.get('since')), Number(q.get('limit')))));
-    }) as unknown as SyncFetch;
+    const { t, asked } = answeringFeed(feedAt);
     const first = await pullBatch(t, 0, 500);
     // 100 rows while the row size is unknown, then one page of 2,000 (4 MB would be ~28,000 rows).
     expect(first.documents).toHaveLength(2100);
